@@ -1,0 +1,33 @@
+/** Entry point: `npm start` runs this, the API and the console on one port. */
+import { loadConfig } from '../config.ts';
+import { startPlatform, stopPlatform } from '../platform.ts';
+import { buildApp } from '../http/app.ts';
+import { DataDirLockedError } from '../db/index.ts';
+
+const started = performance.now();
+const config = loadConfig();
+try {
+  const platform = await startPlatform(config, { announce: (line) => console.log(`\n  ${line}\n`) });
+  const app = await buildApp(platform);
+  await app.listen({ port: config.port, host: config.host });
+  const mb = Math.round(process.memoryUsage().rss / 1048576);
+  app.log.info({ engine: platform.database.engine, startupMs: Math.round(performance.now() - started), rssMb: mb }, `Lachan ready on http://localhost:${config.port}`);
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    app.log.info({ signal }, 'shutting down');
+    await app.close();
+    await stopPlatform(platform);
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+} catch (err) {
+  if (err instanceof DataDirLockedError) {
+    console.error(`lachan: ${err.message}`);
+    process.exit(2);
+  }
+  console.error('lachan: failed to start:', err);
+  process.exit(1);
+}

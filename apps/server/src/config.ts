@@ -1,0 +1,45 @@
+/** Settings read from the environment once at start (all listed in the README). */
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl: string | undefined;
+  natsUrl: string | undefined;
+  adminEmail: string;
+  adminPassword: string | undefined;
+  logLevel: string;
+  demoData: boolean;
+  cookieSecure: boolean;
+  sessionHours: number;
+  loginRateLimit: number;
+  bodyLimitBytes: number;
+  trustProxy: boolean;
+  webDist: string | null;
+}
+
+const bool = (v: string | undefined, fallback: boolean) => (v === undefined || v === '' ? fallback : /^(1|true|yes|on)$/i.test(v));
+const int = (v: string | undefined, fallback: number) => {
+  const n = Number(v);
+  return v !== undefined && v !== '' && Number.isFinite(n) ? n : fallback;
+};
+
+/** Reads the configuration; anything absent falls back to a default that works on one machine. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  return {
+    port: int(env.PORT, 8080),
+    host: env.HOST || '0.0.0.0',
+    dataDir: env.LACHAN_DATA_DIR || './data',
+    databaseUrl: env.DATABASE_URL || undefined,
+    natsUrl: env.NATS_URL || undefined,
+    adminEmail: env.LACHAN_ADMIN_EMAIL || 'admin@lachan.local',
+    adminPassword: env.LACHAN_ADMIN_PASSWORD || undefined,
+    logLevel: env.LOG_LEVEL || 'info',
+    demoData: bool(env.LACHAN_DEMO_DATA, true),
+    cookieSecure: bool(env.LACHAN_COOKIE_SECURE, false),
+    sessionHours: int(env.LACHAN_SESSION_HOURS, 12),
+    loginRateLimit: int(env.LACHAN_LOGIN_RATE_LIMIT, 10),
+    bodyLimitBytes: int(env.LACHAN_BODY_LIMIT_BYTES, 1_048_576),
+    trustProxy: bool(env.LACHAN_TRUST_PROXY, false),
+    webDist: env.LACHAN_WEB_DIST === '' ? null : (env.LACHAN_WEB_DIST ?? new URL('../../web/dist/', import.meta.url).pathname),
+  };
+}

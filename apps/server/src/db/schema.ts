@@ -1,0 +1,151 @@
+import type { ColumnType, Generated } from 'kysely';
+
+/** Row types of the tables, as Kysely sees them (snake_case, as stored). */
+type Timestamp = ColumnType<Date, Date | string, Date | string>;
+type Json = ColumnType<unknown, string, string>;
+type GeneratedTimestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+
+export interface ProvincesTable {
+  code: string;
+  name_vi: string;
+  name_en: string;
+  type: 'province' | 'city';
+  formed_from: Json;
+  seat: string | null;
+  display_order: number;
+  effective_from: Generated<Date>;
+}
+
+export interface SectorsTable {
+  code: string;
+  name_vi: string;
+  name_en: string;
+  statutory: Generated<boolean>;
+  active: Generated<boolean>;
+}
+
+export interface OrganizationsTable {
+  id: Generated<string>;
+  name: string;
+  name_en: string | null;
+  short_name: string | null;
+  name_folded: string;
+  kind: string;
+  parent_id: string | null;
+  province_code: string | null;
+  status: Generated<'active' | 'retired' | 'merged'>;
+  merged_into_id: string | null;
+  security_level: number | null;
+  website: string | null;
+  incident_reception_email: string | null;
+  address: string | null;
+  demo_key: string | null;
+  created_at: GeneratedTimestamp;
+  updated_at: GeneratedTimestamp;
+  retired_at: Timestamp | null;
+}
+
+export interface OrgSectorsTable {
+  org_id: string;
+  sector_code: string;
+}
+
+export interface FocalPointsTable {
+  id: Generated<string>;
+  org_id: string;
+  name: string;
+  position: string;
+  phone: string;
+  email: string;
+  available_247: boolean;
+  is_primary: boolean;
+  sort: number;
+}
+
+export interface SocLinksTable {
+  provider_id: string;
+  client_id: string;
+  services: string[];
+  since: ColumnType<Date, string | undefined, string>;
+  created_at: GeneratedTimestamp;
+}
+
+export interface UsersTable {
+  id: Generated<string>;
+  email: string;
+  name: string;
+  org_id: string;
+  role: string;
+  password_hash: string;
+  status: Generated<'active' | 'disabled'>;
+  locale: Generated<'vi' | 'en'>;
+  failed_attempts: Generated<number>;
+  locked_until: Timestamp | null;
+  last_login_at: Timestamp | null;
+  created_at: GeneratedTimestamp;
+  updated_at: GeneratedTimestamp;
+}
+
+export interface SessionsTable {
+  id_hash: string;
+  user_id: string;
+  csrf_token: string;
+  ip: string | null;
+  user_agent: string | null;
+  created_at: GeneratedTimestamp;
+  last_seen_at: GeneratedTimestamp;
+  expires_at: Timestamp;
+}
+
+export interface ApiKeysTable {
+  id: Generated<string>;
+  name: string;
+  org_id: string;
+  role: string;
+  prefix: string;
+  key_hash: string;
+  created_by: string | null;
+  created_at: GeneratedTimestamp;
+  last_used_at: Timestamp | null;
+  revoked_at: Timestamp | null;
+}
+
+export interface AuditLogTable {
+  id: ColumnType<string, string, never>;
+  at: Timestamp;
+  actor_type: 'user' | 'apikey' | 'system';
+  actor_id: string | null;
+  actor_name: string | null;
+  org_id: string | null;
+  action: string;
+  entity_type: string;
+  entity_id: string | null;
+  before: Json | null;
+  after: Json | null;
+  ip: string | null;
+  request_id: string | null;
+  prev_hash: string;
+  hash: string;
+}
+
+export interface OutboxTable {
+  id: ColumnType<string, never, never>;
+  type: string;
+  audience: Json;
+  payload: Json;
+  created_at: GeneratedTimestamp;
+}
+
+export interface DB {
+  provinces: ProvincesTable;
+  sectors: SectorsTable;
+  organizations: OrganizationsTable;
+  org_sectors: OrgSectorsTable;
+  focal_points: FocalPointsTable;
+  soc_links: SocLinksTable;
+  users: UsersTable;
+  sessions: SessionsTable;
+  api_keys: ApiKeysTable;
+  audit_log: AuditLogTable;
+  outbox: OutboxTable;
+}

@@ -1,0 +1,86 @@
+import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import Fastify, { type FastifyInstance } from 'fastify';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { Platform } from '../core/platform.ts';
+import { AppError } from '../core/errors.ts';
+import { registerErrorHandler } from './error-handler.ts';
+import { registerAuthHook } from './auth-hook.ts';
+import { registerOpenApi } from './openapi.ts';
+import { registerOps } from './ops.ts';
+import { registerWeb } from './web.ts';
+import { createServices } from '../services.ts';
+import { authRoutes } from '../modules/auth/index.ts';
+import { userRoutes } from '../modules/users/index.ts';
+import { apiKeyRoutes } from '../modules/apikeys/index.ts';
+import { orgRoutes } from '../modules/orgs/index.ts';
+import { referenceRoutes } from '../modules/reference/index.ts';
+import { auditRoutes } from '../modules/audit/index.ts';
+import { streamRoutes } from '../modules/events/index.ts';
+
+export type App = FastifyInstance;
+
+const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
+
+/** Builds the HTTP application around a started platform (routes, hooks, docs, console). */
+export async function buildApp(platform: Platform, opts: { logger?: boolean } = {}): Promise<FastifyInstance> {
+  const { config } = platform;
+  const app = Fastify({
+    logger: opts.logger === false ? false : {
+      level: config.logLevel,
+      redact: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["x-csrf-token"]'],
+    },
+    genReqId: (req) => {
+      const incoming = req.headers['x-request-id'];
+      return typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();
+    },
+    bodyLimit: config.bodyLimitBytes,
+    trustProxy: config.trustProxy,
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true } },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  app.addHook('onSend', async (req, reply) => {
+    reply.header('x-request-id', req.id);
+  });
+  registerErrorHandler(app);
+  await app.register(cookie);
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        fontSrc: ["'self'", 'data:'],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+      },
+    },
+    hsts: config.cookieSecure,
+  });
+  await app.register(rateLimit, {
+    global: false,
+    errorResponseBuilder: (_req, ctx) => new AppError(429, 'rate_limited', `too many requests; retry in ${Math.ceil(ctx.ttl / 1000)} s`, undefined, { 'retry-after': String(Math.ceil(ctx.ttl / 1000)) }),
+  });
+  await registerOpenApi(app);
+
+  const services = createServices(platform);
+  registerAuthHook(app, services.auth);
+  registerOps(app, platform);
+  await app.register(async (api) => {
+    authRoutes(api, services, platform.config);
+    userRoutes(api, services);
+    apiKeyRoutes(api, services);
+    orgRoutes(api, services);
+    referenceRoutes(api, services);
+    auditRoutes(api, services);
+    streamRoutes(api, platform, services.auth);
+  }, { prefix: '/api/v1' });
+  if (config.webDist && existsSync(config.webDist)) await registerWeb(app, config.webDist);
+  else registerWeb.notFoundOnly(app);
+  return app;
+}

@@ -1,0 +1,60 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { RequestContext } from '../core/context.ts';
+import { AppError, unauthenticated } from '../core/errors.ts';
+import type { AuthService } from '../modules/auth/auth.service.ts';
+
+export const SESSION_COOKIE = 'lachan_session';
+const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    ctx: RequestContext | null;
+    sessionToken: string | null;
+    csrfToken: string | null;
+  }
+  interface FastifyContextConfig {
+    /** The route answers without authentication (login, health). */
+    public?: boolean;
+  }
+}
+
+/** The caller's context on an authenticated route (the hook guarantees it is there). */
+export function ctxOf(req: FastifyRequest): RequestContext {
+  if (!req.ctx) throw unauthenticated();
+  return req.ctx;
+}
+
+const callerOf = (req: FastifyRequest) => ({ ip: req.ip, userAgent: req.headers['user-agent'] ?? null, requestId: req.id });
+
+/**
+ * Authenticates every /api/v1 and /taxii2 route unless it is marked public: a Bearer API key, or the
+ * session cookie (then unsafe methods must carry the session's CSRF token in `X-CSRF-Token`).
+ */
+export function registerAuthHook(app: FastifyInstance, auth: AuthService): void {
+  app.decorateRequest('ctx', null);
+  app.decorateRequest('sessionToken', null);
+  app.decorateRequest('csrfToken', null);
+  app.addHook('onRequest', async (req) => {
+    const needs = req.url.startsWith('/api/v1') || req.url.startsWith('/taxii2');
+    if (!needs || req.routeOptions.config?.public) return;
+    const header = req.headers.authorization;
+    if (header) {
+      const m = /^Bearer\s+(\S+)$/i.exec(header);
+      const actor = m ? await auth.fromApiKey(m[1]!) : null;
+      if (!actor) throw unauthenticated('the API key is missing, unknown or revoked');
+      req.ctx = await auth.context(actor, callerOf(req));
+      return;
+    }
+    const token = req.cookies?.[SESSION_COOKIE];
+    const session = token ? await auth.fromSession(token) : null;
+    if (!session || !token) throw unauthenticated();
+    if (UNSAFE.has(req.method) && req.headers['x-csrf-token'] !== session.csrf) {
+      throw new AppError(403, 'csrf_failed', 'missing or wrong X-CSRF-Token header');
+    }
+    req.sessionToken = token;
+    req.csrfToken = session.csrf;
+    req.ctx = await auth.context(session.actor, callerOf(req));
+  });
+}
+
+export { callerOf };

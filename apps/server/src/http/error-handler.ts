@@ -1,0 +1,51 @@
+import type { FastifyError, FastifyInstance } from 'fastify';
+import type { ErrorBody, ErrorCode } from '@lachan/contracts';
+import { AppError } from '../core/errors.ts';
+
+const body = (code: ErrorCode, message: string, details?: unknown): ErrorBody => ({
+  error: details === undefined ? { code, message } : { code, message, details },
+});
+
+const FASTIFY_CODES: Record<string, [number, ErrorCode, string]> = {
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: [415, 'unsupported_media_type', 'this content type is not accepted here'],
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: [400, 'validation_failed', 'the Content-Length does not match the body'],
+  FST_ERR_CTP_BODY_TOO_LARGE: [413, 'payload_too_large', 'the request body is too large'],
+  FST_ERR_CTP_EMPTY_JSON_BODY: [400, 'malformed_json', 'the JSON body is empty'],
+  FST_ERR_CTP_INVALID_JSON_BODY: [400, 'malformed_json', 'the body is not valid JSON'],
+  FST_ERR_CTP_INVALID_TYPE: [400, 'validation_failed', 'the content type header is invalid'],
+};
+
+// PostgreSQL SQLSTATE classes that mean the request, not the server, was wrong.
+const DB_CODES: Record<string, [number, ErrorCode, string]> = {
+  '23505': [409, 'conflict', 'this already exists'],
+  '23503': [409, 'conflict', 'it refers to something that does not exist or is still referred to'],
+  '23514': [400, 'validation_failed', 'a value is outside what is allowed'],
+  '22P02': [400, 'validation_failed', 'a value has the wrong form'],
+  '22001': [400, 'validation_failed', 'a value is too long'],
+};
+
+/** Renders every error in the one shape; a 5xx never carries internals. */
+export function registerErrorHandler(app: FastifyInstance): void {
+  app.setErrorHandler((err: FastifyError & { headers?: Record<string, string> }, req, reply) => {
+    if (err instanceof AppError) {
+      if (err.headers) reply.headers(err.headers);
+      return reply.status(err.status).send(body(err.code, err.message, err.details));
+    }
+    if (err.validation) {
+      const details = err.validation.map((v) => ({ path: `${err.validationContext ?? ''}${v.instancePath}`, message: v.message ?? 'invalid' }));
+      const first = details[0];
+      return reply.status(400).send(body('validation_failed', first ? `${first.path || 'request'} ${first.message}` : 'invalid request', details));
+    }
+    const known = err.code ? FASTIFY_CODES[err.code] : undefined;
+    if (known) return reply.status(known[0]).send(body(known[1], known[2]));
+    if (err.statusCode === 429) return reply.status(429).send(body('rate_limited', 'too many requests; slow down'));
+    if (err instanceof SyntaxError && err.statusCode === 400) return reply.status(400).send(body('malformed_json', 'the body is not valid JSON'));
+    const dbKnown = err.code ? DB_CODES[err.code] : undefined;
+    if (dbKnown) return reply.status(dbKnown[0]).send(body(dbKnown[1], dbKnown[2]));
+    if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {
+      return reply.status(err.statusCode).send(body('validation_failed', err.message));
+    }
+    req.log.error({ err }, 'unhandled error');
+    return reply.status(500).send(body('internal_error', 'an internal error occurred; it has been logged'));
+  });
+}

@@ -1,0 +1,34 @@
+import type { FastifyInstance } from 'fastify';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+import client from 'prom-client';
+
+/** Prometheus metrics: process defaults, HTTP request counts and durations, event-loop delay. */
+export function registerMetrics(app: FastifyInstance, extra: (registry: client.Registry) => void = () => {}): client.Registry {
+  const registry = new client.Registry();
+  client.collectDefaultMetrics({ register: registry, prefix: 'lachan_' });
+  const duration = new client.Histogram({
+    name: 'lachan_http_request_duration_seconds',
+    help: 'HTTP request duration by route and status',
+    labelNames: ['method', 'route', 'status'],
+    buckets: [0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
+    registers: [registry],
+  });
+  const loop = monitorEventLoopDelay({ resolution: 10 });
+  loop.enable();
+  new client.Gauge({
+    name: 'lachan_event_loop_delay_max_seconds',
+    help: 'Worst event-loop delay since the previous scrape',
+    registers: [registry],
+    collect() {
+      this.set(loop.max / 1e9);
+      loop.reset();
+    },
+  });
+  extra(registry);
+  app.addHook('onResponse', async (req, reply) => {
+    const route = req.routeOptions.url ?? 'unmatched';
+    duration.observe({ method: req.method, route, status: String(reply.statusCode) }, reply.elapsedTime / 1000);
+  });
+  app.addHook('onClose', async () => loop.disable());
+  return registry;
+}

@@ -1,0 +1,42 @@
+import type { FastifyInstance } from 'fastify';
+import { Type } from 'typebox';
+import { sql } from 'kysely';
+import client from 'prom-client';
+import type { Platform } from '../core/platform.ts';
+import { pendingMigrations } from '../db/index.ts';
+import { forbidden } from '../core/errors.ts';
+import { registerMetrics } from './metrics.ts';
+
+const LOOPBACK = /^(127\.|::1$|::ffff:127\.)/;
+
+/** Liveness, readiness and Prometheus metrics. */
+export function registerOps(app: FastifyInstance, platform: Platform): void {
+  const registry = registerMetrics(app, (r) => {
+    new client.Gauge({
+      name: 'lachan_outbox_relayed_id',
+      help: 'Last outbox id delivered by this process',
+      registers: [r],
+      collect() {
+        this.set(Number(platform.relay.cursor));
+      },
+    });
+  });
+  const Health = Type.Object({ status: Type.String(), engine: Type.Optional(Type.String()), detail: Type.Optional(Type.String()) });
+  app.get('/healthz', { config: { public: true }, schema: { tags: ['ops'], response: { 200: Health } } }, async () => ({ status: 'ok' }));
+  app.get('/readyz', { config: { public: true }, schema: { tags: ['ops'], response: { 200: Health, 503: Health } } }, async (_req, reply) => {
+    try {
+      await sql`select 1`.execute(platform.db);
+      const pending = await pendingMigrations(platform.database);
+      if (pending > 0) return reply.status(503).send({ status: 'not_ready', engine: platform.database.engine, detail: `${pending} migrations pending` });
+      return { status: 'ready', engine: platform.database.engine };
+    } catch {
+      return reply.status(503).send({ status: 'not_ready', engine: platform.database.engine, detail: 'database unreachable' });
+    }
+  });
+  // Metrics are for the machine's own Prometheus: loopback only unless a proxy is trusted to filter.
+  app.get('/metrics', { config: { public: true }, schema: { tags: ['ops'], hide: true } }, async (req, reply) => {
+    if (!LOOPBACK.test(req.socket.remoteAddress ?? '') && !platform.config.trustProxy) throw forbidden('metrics are served to loopback only');
+    reply.header('content-type', registry.contentType);
+    return registry.metrics();
+  });
+}

@@ -1,0 +1,3 @@
+export { ApiKeysService } from './apikeys.service.ts';
+export { apiKeyRoutes } from './apikeys.routes.ts';
+export { apiKeysRepository } from './apikeys.repository.ts';

@@ -1,0 +1,35 @@
+import type { FastifyInstance } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import { AuditEntry, AuditListQuery, ErrorBody, ListOf } from '@lachan/contracts';
+import { ctxOf } from '../../http/auth-hook.ts';
+import { requirePermission } from '../../core/authorize.ts';
+import { forbidden } from '../../core/errors.ts';
+import { canManage } from '../../core/context.ts';
+import type { Services } from '../../services.ts';
+import { auditRepository } from './audit.repository.ts';
+import { verifyAuditChain } from './audit.service.ts';
+
+const errors = { '4xx': ErrorBody };
+
+/** /api/v1/audit: the centre reads everything; an organisation admin reads its own subtree's entries. */
+export function auditRoutes(app: FastifyInstance, s: Services): void {
+  const r = app.withTypeProvider<TypeBoxTypeProvider>();
+  r.get('/audit', { schema: { tags: ['audit'], querystring: AuditListQuery, response: { 200: ListOf(AuditEntry), ...errors } } }, async (req) => {
+    const ctx = ctxOf(req);
+    requirePermission(ctx, 'audit.read');
+    if (req.query.orgId && !canManage(ctx.scope, req.query.orgId)) throw forbidden('that organisation is outside your scope');
+    const limit = req.query.limit ?? 100;
+    const rows = await auditRepository.list(s.db, { ...req.query, limit: limit + 1, orgIds: ctx.scope.all ? null : [...ctx.scope.manage] });
+    const page = rows.slice(0, limit);
+    return {
+      items: page.map((x) => ({ id: x.id, at: x.at.toISOString(), actorType: x.actor_type, actorId: x.actor_id, actorName: x.actor_name, orgId: x.org_id, action: x.action, entityType: x.entity_type, entityId: x.entity_id, before: x.before, after: x.after, ip: x.ip, requestId: x.request_id })),
+      nextCursor: rows.length > limit ? page[page.length - 1]!.id : null,
+    };
+  });
+  r.get('/audit/verify', { schema: { tags: ['audit'], response: { 200: Type.Object({ ok: Type.Boolean(), checked: Type.Integer(), firstBroken: Type.Union([Type.Object({ id: Type.String(), reason: Type.String() }), Type.Null()]) }), ...errors } } }, async (req) => {
+    const ctx = ctxOf(req);
+    if (!ctx.scope.all) throw forbidden('only the national centre verifies the whole chain');
+    return verifyAuditChain(s.db);
+  });
+}

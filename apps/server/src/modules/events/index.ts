@@ -1,0 +1,4 @@
+export { EventRelay, type Subscriber } from './relay.ts';
+export { mayHear, type Audience } from './audience.ts';
+export { outboxRepository, type OutboxEvent } from './outbox.repository.ts';
+export { streamRoutes } from './stream.routes.ts';

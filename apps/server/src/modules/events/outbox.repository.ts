@@ -1,0 +1,38 @@
+import { sql, type Kysely } from 'kysely';
+import type { DB } from '../../db/index.ts';
+import type { Audience } from './audience.ts';
+
+/** An event as stored in the outbox. */
+export interface OutboxEvent {
+  id: string;
+  type: string;
+  audience: Audience;
+  payload: unknown;
+  createdAt: Date;
+}
+
+type Row = { id: string; type: string; audience: Audience; payload: unknown; created_at: Date };
+const toEvent = (r: Row): OutboxEvent => ({ id: r.id, type: r.type, audience: r.audience, payload: r.payload, createdAt: r.created_at });
+
+/** SQL for the transactional outbox. */
+export const outboxRepository = {
+  async insert(tx: Kysely<DB>, type: string, audience: Audience, payload: unknown): Promise<void> {
+    await sql`insert into outbox (type, audience, payload) values (${type}, ${JSON.stringify(audience)}::jsonb, ${JSON.stringify(payload)}::jsonb)`.execute(tx);
+  },
+
+  async readAfter(db: Kysely<DB>, afterId: string, limit: number): Promise<OutboxEvent[]> {
+    const r = await sql<Row>`select id::text as id, type, audience, payload, created_at from outbox where id > ${afterId}::bigint order by id limit ${limit}`.execute(db);
+    return r.rows.map(toEvent);
+  },
+
+  async readIds(db: Kysely<DB>, ids: string[]): Promise<OutboxEvent[]> {
+    if (ids.length === 0) return [];
+    const r = await sql<Row>`select id::text as id, type, audience, payload, created_at from outbox where id = any(${ids}::bigint[]) order by id`.execute(db);
+    return r.rows.map(toEvent);
+  },
+
+  async headId(db: Kysely<DB>): Promise<string> {
+    const r = await sql<{ id: string | null }>`select max(id)::text as id from outbox`.execute(db);
+    return r.rows[0]?.id ?? '0';
+  },
+};

@@ -1,0 +1,2 @@
+export { ReferenceService } from './reference.service.ts';
+export { referenceRoutes } from './reference.routes.ts';

@@ -1,0 +1,23 @@
+import type { FastifyInstance } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { ErrorBody, IdParams, ListOf, User, UserCreate, UserCreated, UserListQuery, UserPatch } from '@lachan/contracts';
+import { ctxOf } from '../../http/auth-hook.ts';
+import type { Services } from '../../services.ts';
+
+const errors = { '4xx': ErrorBody };
+
+/** /api/v1/users */
+export function userRoutes(app: FastifyInstance, s: Services): void {
+  const r = app.withTypeProvider<TypeBoxTypeProvider>();
+  r.get('/users', { schema: { tags: ['users'], querystring: UserListQuery, response: { 200: ListOf(User), ...errors } } }, async (req) => ({
+    items: await s.users.list(ctxOf(req), req.query),
+    nextCursor: null,
+  }));
+  r.get('/users/:id', { schema: { tags: ['users'], params: IdParams, response: { 200: User, ...errors } } }, async (req) => s.users.get(ctxOf(req), req.params.id));
+  r.post('/users', { schema: { tags: ['users'], body: UserCreate, response: { 201: UserCreated, ...errors } } }, async (req, reply) =>
+    reply.status(201).send(await s.users.create(ctxOf(req), req.body)),
+  );
+  r.patch('/users/:id', { schema: { tags: ['users'], params: IdParams, body: UserPatch, response: { 200: User, ...errors } } }, async (req) =>
+    s.users.update(ctxOf(req), req.params.id, req.body),
+  );
+}

@@ -1,0 +1,69 @@
+import type { User, UserCreate, UserCreated, UserListQuery, UserPatch } from '@lachan/contracts';
+import { recordChange, transact } from '../../core/change.ts';
+import type { RequestContext } from '../../core/context.ts';
+import { conflict, forbidden, invalid, notFound } from '../../core/errors.ts';
+import { requirePermission } from '../../core/authorize.ts';
+import type { Platform } from '../../core/platform.ts';
+import type { Audience } from '../events/index.ts';
+import { generatePassword, hashPassword } from '../auth/secrets.ts';
+import { usersPolicy } from './users.policy.ts';
+import { usersRepository } from './users.repository.ts';
+import { presentUser } from './users.presenter.ts';
+
+const adminsOf = (orgId: string): Audience => ({ orgIds: [orgId], roles: ['org_admin'] });
+
+/** User accounts: created, listed and changed by the centre and organisation admins. */
+export class UsersService {
+  #p: Platform;
+  constructor(platform: Platform) {
+    this.#p = platform;
+  }
+
+  async list(ctx: RequestContext, query: UserListQuery): Promise<User[]> {
+    requirePermission(ctx, 'users.read');
+    const orgIds = ctx.scope.all ? null : [...ctx.scope.manage];
+    const rows = await usersRepository.list(this.#p.db, orgIds, { orgId: query.orgId, q: query.q, limit: query.limit ?? 200 });
+    return rows.map(presentUser);
+  }
+
+  async get(ctx: RequestContext, id: string): Promise<User> {
+    const row = await usersRepository.byId(this.#p.db, id);
+    if (!row || !usersPolicy.mayRead(ctx, row.org_id)) throw notFound('user');
+    return presentUser(row);
+  }
+
+  /** Creates an account; without a password one is generated and returned once. */
+  async create(ctx: RequestContext, body: UserCreate): Promise<UserCreated> {
+    requirePermission(ctx, 'users.manage');
+    await this.#p.orgTree.ensure();
+    if (!this.#p.orgTree.exists(body.orgId)) throw invalid('the organisation does not exist');
+    if (!usersPolicy.mayCreate(ctx, body.orgId, body.role)) throw forbidden('you may not create this account in that organisation with that role');
+    const password = body.password ?? generatePassword();
+    const passwordHash = await hashPassword(password);
+    const user = await transact(this.#p, async (tx) => {
+      const existing = await tx.selectFrom('users').select('id').where((eb) => eb(eb.fn('lower', ['email']), '=', body.email.toLowerCase())).executeTakeFirst();
+      if (existing) throw conflict('an account with this e-mail already exists');
+      const id = await usersRepository.insert(tx, { email: body.email, name: body.name, orgId: body.orgId, role: body.role, passwordHash });
+      const user = presentUser((await usersRepository.byId(tx, id))!);
+      await recordChange(tx, ctx, { action: 'user.create', entityType: 'user', entityId: id, orgId: body.orgId, after: user, event: { type: 'user.created', audience: adminsOf(body.orgId), data: user } });
+      return user;
+    });
+    return { user, initialPassword: body.password ? null : password };
+  }
+
+  async update(ctx: RequestContext, id: string, patch: UserPatch): Promise<User> {
+    requirePermission(ctx, 'users.manage');
+    const current = await usersRepository.byId(this.#p.db, id);
+    if (!current || !usersPolicy.mayRead(ctx, current.org_id)) throw notFound('user');
+    if (!usersPolicy.mayUpdate(ctx, { orgId: current.org_id, role: current.role as User['role'] }, patch.role)) throw forbidden('you may not change this account that way');
+    if (id === ctx.actor.id && (patch.role !== undefined || patch.status === 'disabled')) throw forbidden('you may not change your own role or disable yourself');
+    return transact(this.#p, async (tx) => {
+      const before = presentUser(current);
+      await usersRepository.update(tx, id, patch);
+      if (patch.status === 'disabled') await tx.deleteFrom('sessions').where('user_id', '=', id).execute();
+      const after = presentUser((await usersRepository.byId(tx, id))!);
+      await recordChange(tx, ctx, { action: 'user.update', entityType: 'user', entityId: id, orgId: current.org_id, before, after, event: { type: 'user.updated', audience: adminsOf(current.org_id), data: after } });
+      return after;
+    });
+  }
+}

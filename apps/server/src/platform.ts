@@ -1,0 +1,78 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { Config } from './config.ts';
+import type { Platform } from './core/platform.ts';
+import { systemContext } from './core/context.ts';
+import { recordChange, transact } from './core/change.ts';
+import { migrate, openDatabase, type Database } from './db/index.ts';
+import { EventRelay } from './modules/events/index.ts';
+import { OrgTree, orgsRepository, seedDemoNetwork } from './modules/orgs/index.ts';
+import { ReferenceService } from './modules/reference/index.ts';
+import { usersRepository } from './modules/users/index.ts';
+import { generatePassword, hashPassword } from './modules/auth/index.ts';
+
+export interface StartOptions {
+  /** Use this database instead of opening one from the configuration (tests). */
+  database?: Database;
+  /** Print the generated administrator password (the server does; tests do not). */
+  announce?: (line: string) => void;
+}
+
+/** Opens the store, migrates it, starts the event relay and makes sure an administrator exists. */
+export async function startPlatform(config: Config, opts: StartOptions = {}): Promise<Platform> {
+  const database = opts.database ?? (await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.databaseUrl ? null : join(config.dataDir) }));
+  try {
+    await migrate(database);
+    const relay = new EventRelay(database.db);
+    await relay.start();
+    const orgTree = new OrgTree(database.db);
+    relay.subscribe((events) => {
+      if (events.some((e) => e.type.startsWith('org.'))) orgTree.invalidate();
+    });
+    const platform: Platform = { config, database, db: database.db, relay, orgTree };
+    await new ReferenceService(platform).seed();
+    await bootstrap(platform, opts.announce ?? (() => {}));
+    return platform;
+  } catch (err) {
+    if (!opts.database) await database.close();
+    throw err;
+  }
+}
+
+export async function stopPlatform(platform: Platform): Promise<void> {
+  await platform.relay.stop();
+  await platform.database.close();
+}
+
+/** First start: the coordination centre (with the demo network unless disabled) and its administrator. */
+async function bootstrap(platform: Platform, announce: (line: string) => void): Promise<void> {
+  const { config, db } = platform;
+  if ((await usersRepository.count(db)) > 0) return;
+  let root = await orgsRepository.root(db);
+  const ctx = systemContext(root?.id ?? '00000000-0000-0000-0000-000000000000', 'bootstrap');
+  if (!root) {
+    if (config.demoData) await seedDemoNetwork(platform, ctx);
+    else {
+      await transact(platform, async (tx) => {
+        const id = await orgsRepository.insert(tx, { name: 'Trung tâm Điều phối Ứng cứu Sự cố Quốc gia', nameEn: 'National Incident Response Coordination Centre', shortName: null, kind: 'coordination_centre', parentId: null, provinceCode: '01', securityLevel: null, website: null, incidentReceptionEmail: null, address: null });
+        await recordChange(tx, ctx, { action: 'org.create', entityType: 'org', entityId: id, orgId: id, after: { name: 'National Incident Response Coordination Centre' } });
+      });
+    }
+    root = (await orgsRepository.root(db))!;
+  }
+  const password = config.adminPassword ?? generatePassword();
+  const passwordHash = await hashPassword(password);
+  await transact(platform, async (tx) => {
+    const id = await usersRepository.insert(tx, { email: config.adminEmail, name: 'Administrator', orgId: root.id, role: 'national_coordinator', passwordHash });
+    await recordChange(tx, { ...ctx, actor: { ...ctx.actor, orgId: root.id } }, { action: 'user.create', entityType: 'user', entityId: id, orgId: root.id, after: { email: config.adminEmail, role: 'national_coordinator' } });
+  });
+  if (!config.adminPassword) {
+    const dir = resolve(config.dataDir);
+    mkdirSync(dir, { recursive: true });
+    const file = join(dir, 'initial-admin-password');
+    writeFileSync(file, `${password}\n`, { mode: 0o600 });
+    announce(`Administrator created: ${config.adminEmail} / ${password}  (also written to ${file}; change it after signing in)`);
+  } else {
+    announce(`Administrator created: ${config.adminEmail} (password from LACHAN_ADMIN_PASSWORD)`);
+  }
+}

@@ -1,0 +1,31 @@
+import type { Kysely } from 'kysely';
+import type { DB } from './db/index.ts';
+import type { Platform } from './core/platform.ts';
+import { AuthService } from './modules/auth/index.ts';
+import { UsersService } from './modules/users/index.ts';
+import { ApiKeysService } from './modules/apikeys/index.ts';
+import { OrgsService, OrgStructureService } from './modules/orgs/index.ts';
+import { ReferenceService } from './modules/reference/index.ts';
+
+/** The services of every module, wired to one platform. */
+export interface Services {
+  db: Kysely<DB>;
+  auth: AuthService;
+  users: UsersService;
+  apiKeys: ApiKeysService;
+  orgs: OrgsService;
+  orgStructure: OrgStructureService;
+  reference: ReferenceService;
+}
+
+export function createServices(platform: Platform): Services {
+  return {
+    db: platform.db,
+    auth: new AuthService(platform),
+    users: new UsersService(platform),
+    apiKeys: new ApiKeysService(platform),
+    orgs: new OrgsService(platform),
+    orgStructure: new OrgStructureService(platform),
+    reference: new ReferenceService(platform),
+  };
+}

@@ -1,0 +1,55 @@
+import { Button, Center, Loader, Stack } from '@mantine/core';
+import { Navigate, Route, Routes } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { ErrorAlert } from './components/ErrorAlert.tsx';
+import { LoginPage } from './features/auth/LoginPage.tsx';
+import { useMe } from './features/auth/auth.api.ts';
+import { ApiKeysPage } from './features/apikeys/index.ts';
+import { OrgDetailPage, OrgDirectoryPage } from './features/orgs/index.ts';
+import { AppLayout } from './features/shell/AppLayout.tsx';
+import { NotFoundPage, RequirePermission } from './features/shell/StatusPages.tsx';
+import { StreamProvider } from './features/stream/StreamProvider.tsx';
+import { UsersPage } from './features/users/index.ts';
+
+/** Signed-in routes; the home page is the directory until the Overview module exists. */
+function SignedInApp() {
+  return (
+    <StreamProvider>
+      <Routes>
+        <Route element={<AppLayout />}>
+          <Route index element={<Navigate to="/orgs" replace />} />
+          <Route path="login" element={<Navigate to="/orgs" replace />} />
+          <Route path="orgs" element={<OrgDirectoryPage />} />
+          <Route path="orgs/:id" element={<OrgDetailPage />} />
+          <Route path="users" element={<RequirePermission permission="users.read"><UsersPage /></RequirePermission>} />
+          <Route path="api-keys" element={<RequirePermission permission="apikeys.manage"><ApiKeysPage /></RequirePermission>} />
+          <Route path="*" element={<NotFoundPage />} />
+        </Route>
+      </Routes>
+    </StreamProvider>
+  );
+}
+
+/** Sign-in gate: asks GET /me once, then shows the login page or the console. */
+export function App() {
+  const { t } = useTranslation();
+  const me = useMe();
+  if (me.data === null) return <LoginPage />;
+  if (me.data) return <SignedInApp />;
+  if (me.isPending)
+    return (
+      <Center h="100vh">
+        <Loader size="sm" aria-label={t('app.loading')} />
+      </Center>
+    );
+  return (
+    <Center h="100vh" px="md">
+      <Stack gap="sm" maw={420}>
+        <ErrorAlert error={me.error} title={t('app.unreachable')} />
+        <Button size="xs" variant="light" onClick={() => void me.refetch()}>
+          {t('common.retry')}
+        </Button>
+      </Stack>
+    </Center>
+  );
+}

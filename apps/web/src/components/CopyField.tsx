@@ -1,0 +1,50 @@
+import { useRef, useState } from 'react';
+import { ActionIcon, TextInput, Tooltip } from '@mantine/core';
+import { IconCheck, IconCopy } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+
+/** Copies text; falls back to a selection copy where the Clipboard API is unavailable (plain http). */
+async function copyText(text: string, input: HTMLInputElement | null): Promise<boolean> {
+  try {
+    if (navigator.clipboard && window.isSecureContext) {
+      await navigator.clipboard.writeText(text);
+      return true;
+    }
+  } catch {
+    // fall through to the selection copy
+  }
+  if (!input) return false;
+  input.focus();
+  input.select();
+  return document.execCommand('copy');
+}
+
+/** A read-only field showing a secret, with a copy button. */
+export function CopyField({ value, label, testId }: { value: string; label: string; testId?: string }) {
+  const { t } = useTranslation();
+  const inputRef = useRef<HTMLInputElement>(null);
+  const [copied, setCopied] = useState(false);
+  const copy = async () => {
+    const ok = await copyText(value, inputRef.current);
+    setCopied(ok);
+    if (ok) setTimeout(() => setCopied(false), 1500);
+  };
+  return (
+    <TextInput
+      ref={inputRef}
+      label={label}
+      value={value}
+      readOnly
+      data-testid={testId}
+      onFocus={(e) => e.currentTarget.select()}
+      styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)' } }}
+      rightSection={
+        <Tooltip label={copied ? t('common.copied') : t('common.copy')} withArrow>
+          <ActionIcon variant="subtle" color={copied ? 'teal' : 'gray'} onClick={() => void copy()} aria-label={t('common.copy')} data-testid={testId ? `${testId}-copy` : undefined}>
+            {copied ? <IconCheck size={16} /> : <IconCopy size={16} />}
+          </ActionIcon>
+        </Tooltip>
+      }
+    />
+  );
+}

@@ -1,0 +1,2 @@
+/** Front door of the API keys module. */
+export { ApiKeysPage } from './ApiKeysPage.tsx';

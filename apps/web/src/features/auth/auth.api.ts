@@ -1,0 +1,77 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { LoginBody, LoginResponse, Me, MeResponse, Permission } from '@lachan/contracts';
+import { api, ApiError, setCsrfToken } from '../../api/client.ts';
+import { setLanguage, storedLanguage } from '../../i18n/index.ts';
+
+export const ME_KEY = ['me'] as const;
+
+/** GET /me: the signed-in user, or null when there is no session (401). */
+async function fetchMe(): Promise<Me | null> {
+  try {
+    const answer = await api.get<MeResponse>('/me');
+    if (answer.csrfToken) setCsrfToken(answer.csrfToken);
+    return answer.user;
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 401) {
+      setCsrfToken(null);
+      return null;
+    }
+    throw error;
+  }
+}
+
+/** The session: `data` is the user, null when signed out, undefined while loading. */
+export function useMe() {
+  return useQuery({ queryKey: ME_KEY, queryFn: fetchMe, staleTime: Infinity, retry: 1 });
+}
+
+/** The signed-in user; only for components rendered behind the sign-in gate. */
+export function useCurrentUser(): Me {
+  const { data } = useMe();
+  if (!data) throw new Error('useCurrentUser used outside the signed-in area');
+  return data;
+}
+
+/** Whether the signed-in user holds a permission (the server decides scope; the console only hides). */
+export function usePermission(permission: Permission): boolean {
+  return useCurrentUser().permissions.includes(permission);
+}
+
+/** Follows the user's saved language unless this browser has an explicit choice. */
+function adoptLocale(user: Me): void {
+  if (!storedLanguage()) void setLanguage(user.locale, false);
+}
+
+/** POST /auth/login, then the session is the answer. */
+export function useLogin() {
+  const queryClient = useQueryClient();
+  return useMutation<LoginResponse, Error, LoginBody>({
+    mutationFn: (body) => api.post<LoginResponse>('/auth/login', body),
+    onSuccess: (answer) => {
+      setCsrfToken(answer.csrfToken);
+      adoptLocale(answer.user);
+      queryClient.setQueryData(ME_KEY, answer.user);
+    },
+  });
+}
+
+/** POST /auth/logout; whatever the answer, this browser forgets the session and its cached data. */
+export function useLogout() {
+  const queryClient = useQueryClient();
+  return useMutation<void, Error, void>({
+    mutationFn: async () => {
+      try {
+        await api.post('/auth/logout');
+      } finally {
+        setCsrfToken(null);
+        queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== ME_KEY[0] });
+        queryClient.setQueryData(ME_KEY, null);
+      }
+    },
+  });
+}
+
+/** PATCH /me {locale}: remembers the language on the server for the signed-in user. */
+export function saveLocale(locale: 'vi' | 'en'): Promise<unknown> {
+  return api.patch('/me', { locale });
+}

@@ -1,0 +1,106 @@
+import { Alert, Anchor, Breadcrumbs, Grid, Group, Stack, Tabs, Text, Title } from '@mantine/core';
+import { Link, useParams } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import type { Organization } from '@lachan/contracts';
+import { QueryState } from '../../components/QueryState.tsx';
+import { FocalPointsCard } from './FocalPointsCard.tsx';
+import { OrgActions } from './OrgActions.tsx';
+import { OrgKindBadge, OrgStatusBadge } from './OrgBadges.tsx';
+import { OrgChildrenCard } from './OrgChildrenCard.tsx';
+import { OrgHistoryTab } from './OrgHistoryTab.tsx';
+import { OrgSummaryCard } from './OrgSummaryCard.tsx';
+import { SocLinksCard } from './SocLinksCard.tsx';
+import { ancestorIds, indexOrgs } from './orgTree.ts';
+import { useOrg, useOrgDirectory } from './orgs.api.ts';
+
+/** One organisation: summary, hierarchy, 24/7 focal points, SOC links, history, and the actions allowed. */
+export function OrgDetailPage() {
+  const { id = '' } = useParams();
+  const query = useOrg(id);
+  return <QueryState query={query}>{(org) => <OrgDetail org={org} />}</QueryState>;
+}
+
+function OrgDetail({ org }: { org: Organization }) {
+  const { t } = useTranslation();
+  const directory = useOrgDirectory();
+  const index = indexOrgs(directory.data?.items ?? []);
+  const ancestors = ancestorIds(index, org.id)
+    .reverse()
+    .flatMap((id) => index.byId.get(id) ?? []);
+  const children = index.children.get(org.id) ?? [];
+  const mergedInto = org.mergedIntoId ? index.byId.get(org.mergedIntoId) : undefined;
+
+  return (
+    <Stack gap="sm">
+      <Breadcrumbs separator="›" fz="xs">
+        <Anchor component={Link} to="/orgs" size="xs">
+          {t('orgs.title')}
+        </Anchor>
+        {ancestors.map((a) => (
+          <Anchor key={a.id} component={Link} to={`/orgs/${a.id}`} size="xs">
+            {a.shortName ?? a.name}
+          </Anchor>
+        ))}
+      </Breadcrumbs>
+      <Group justify="space-between" align="flex-start" wrap="nowrap">
+        <div>
+          <Title order={2} size="h3" data-testid="org-name">
+            {org.name}
+          </Title>
+          <Group gap="xs" mt={4}>
+            {org.shortName && (
+              <Text size="sm" c="dimmed">
+                {org.shortName}
+              </Text>
+            )}
+            <OrgKindBadge kind={org.kind} />
+            <OrgStatusBadge status={org.status} />
+          </Group>
+        </div>
+        <OrgActions org={org} index={index} />
+      </Group>
+      {org.status === 'merged' && (
+        <Alert color="orange" variant="light" p="xs">
+          {t('orgs.mergedNotice')}{' '}
+          {org.mergedIntoId && (
+            <Anchor component={Link} to={`/orgs/${org.mergedIntoId}`} size="sm">
+              {mergedInto?.name ?? t('orgs.mergedTarget')}
+            </Anchor>
+          )}
+        </Alert>
+      )}
+      {org.status === 'retired' && (
+        <Alert color="gray" variant="light" p="xs">
+          {t('orgs.retiredNotice')}
+        </Alert>
+      )}
+      <Tabs defaultValue="overview" keepMounted={false}>
+        <Tabs.List>
+          <Tabs.Tab value="overview">{t('orgs.tabs.overview')}</Tabs.Tab>
+          <Tabs.Tab value="history" data-testid="org-history-tab">
+            {t('orgs.tabs.history')}
+          </Tabs.Tab>
+        </Tabs.List>
+        <Tabs.Panel value="overview" pt="sm">
+          <Grid gutter="sm">
+            <Grid.Col span={{ base: 12, lg: 7 }}>
+              <Stack gap="sm">
+                <OrgSummaryCard org={org} parent={ancestors.at(-1) ?? null} />
+                <FocalPointsCard org={org} />
+              </Stack>
+            </Grid.Col>
+            <Grid.Col span={{ base: 12, lg: 5 }}>
+              <Stack gap="sm">
+                <OrgChildrenCard org={org} childOrgs={children} />
+                <SocLinksCard org={org} />
+              </Stack>
+            </Grid.Col>
+          </Grid>
+        </Tabs.Panel>
+        <Tabs.Panel value="history" pt="sm">
+          <OrgHistoryTab orgId={org.id} />
+        </Tabs.Panel>
+      </Tabs>
+    </Stack>
+  );
+}

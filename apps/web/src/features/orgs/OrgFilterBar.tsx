@@ -1,0 +1,86 @@
+import type { Ref } from 'react';
+import { Button, Group, Kbd, Select, TextInput } from '@mantine/core';
+import { IconSearch } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import { ORG_KINDS, ORG_STATUSES } from '@lachan/contracts';
+import { useOrgLabels } from './useOrgLabels.ts';
+import type { useDirectoryFilters } from './useDirectoryFilters.ts';
+
+type Directory = ReturnType<typeof useDirectoryFilters>;
+
+/** Search box (diacritics ignored) and sector, province, kind and status filters of the directory. */
+export function OrgFilterBar({ directory, ref }: { directory: Directory; ref?: Ref<HTMLInputElement> }) {
+  const { t } = useTranslation();
+  const labels = useOrgLabels();
+  const { raw, set, narrowing, reset } = directory;
+  return (
+    <Group gap="xs" align="flex-end" wrap="wrap">
+      <TextInput
+        ref={ref}
+        size="xs"
+        w={280}
+        type="search"
+        aria-label={t('orgs.search')}
+        placeholder={t('orgs.searchPlaceholder')}
+        leftSection={<IconSearch size={14} />}
+        rightSection={<Kbd size="xs">/</Kbd>}
+        value={raw.q}
+        onChange={(e) => set('q', e.currentTarget.value)}
+        onKeyDown={(e) => {
+          if (e.key === 'Escape') e.currentTarget.blur();
+        }}
+        data-testid="org-search"
+      />
+      <Select
+        size="xs"
+        w={200}
+        aria-label={t('orgs.filters.sector')}
+        placeholder={t('orgs.filters.sector')}
+        data={labels.sectorOptions}
+        value={raw.sector}
+        onChange={(v) => set('sector', v)}
+        clearable
+        searchable
+        data-testid="org-filter-sector"
+      />
+      <Select
+        size="xs"
+        w={200}
+        aria-label={t('orgs.filters.province')}
+        placeholder={t('orgs.filters.province')}
+        data={labels.provinceOptions}
+        value={raw.province}
+        onChange={(v) => set('province', v)}
+        clearable
+        searchable
+        data-testid="org-filter-province"
+      />
+      <Select
+        size="xs"
+        w={190}
+        aria-label={t('orgs.filters.kind')}
+        placeholder={t('orgs.filters.kind')}
+        data={ORG_KINDS.map((k) => ({ value: k, label: t(`orgKinds.${k}`) }))}
+        value={raw.kind}
+        onChange={(v) => set('kind', v)}
+        clearable
+        data-testid="org-filter-kind"
+      />
+      <Select
+        size="xs"
+        w={150}
+        aria-label={t('orgs.filters.status')}
+        data={[...ORG_STATUSES.map((s) => ({ value: s, label: t(`orgStatus.${s}`) })), { value: 'all', label: t('orgs.filters.allStatuses') }]}
+        value={raw.status}
+        onChange={(v) => set('status', v)}
+        allowDeselect={false}
+        data-testid="org-filter-status"
+      />
+      {narrowing && (
+        <Button size="xs" variant="subtle" onClick={reset}>
+          {t('common.clearFilters')}
+        </Button>
+      )}
+    </Group>
+  );
+}

@@ -1,0 +1,5 @@
+/** Front door of the organisation module. */
+export { OrgDirectoryPage } from './OrgDirectoryPage.tsx';
+export { OrgDetailPage } from './OrgDetailPage.tsx';
+export { OrgPicker } from './OrgPicker.tsx';
+export { useOrgDirectory } from './orgs.api.ts';

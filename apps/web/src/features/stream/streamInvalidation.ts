@@ -1,0 +1,37 @@
+import type { QueryKey } from '@tanstack/react-query';
+import type { StreamEvent } from '@lachan/contracts';
+
+/** Parses the `data:` JSON of one SSE message; null when it is not a StreamEvent. */
+export function parseStreamEvent(raw: unknown): StreamEvent | null {
+  if (typeof raw !== 'string') return null;
+  try {
+    const value: unknown = JSON.parse(raw);
+    if (typeof value === 'object' && value !== null && typeof (value as StreamEvent).type === 'string') return value as StreamEvent;
+  } catch {
+    // a malformed line is ignored: the next event or a reconnect brings the state back
+  }
+  return null;
+}
+
+const idOf = (data: unknown): string | null =>
+  typeof data === 'object' && data !== null && typeof (data as { id?: unknown }).id === 'string' ? (data as { id: string }).id : null;
+
+/**
+ * Queries to refresh for an event. Organisation events refresh every ['org', …] detail because one change
+ * touches several records the payload may not name (old and new parent, merge target, SOC partners).
+ */
+export function queryKeysFor(event: StreamEvent, meId: string | null): QueryKey[] {
+  const [domain] = event.type.split('.');
+  switch (domain) {
+    case 'org':
+      return [['orgs'], ['org']];
+    case 'sector':
+      return [['sectors'], ['orgs']];
+    case 'user':
+      return idOf(event.data) === meId ? [['users'], ['me']] : [['users']];
+    case 'apikey':
+      return [['apikeys']];
+    default:
+      return [];
+  }
+}

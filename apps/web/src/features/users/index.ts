@@ -1,0 +1,2 @@
+/** Front door of the users module. */
+export { UsersPage } from './UsersPage.tsx';

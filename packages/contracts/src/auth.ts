@@ -1,0 +1,121 @@
+import { Type, type Static } from 'typebox';
+import { Nullable, Timestamp, Uuid } from './common.ts';
+import { PermissionSchema, RoleSchema, UserRoleSchema } from './access.ts';
+import { OrgKindSchema } from './orgs.ts';
+
+export const LoginBody = Type.Object({
+  email: Type.String({ minLength: 3, maxLength: 254 }),
+  password: Type.String({ minLength: 1, maxLength: 1024 }),
+});
+export type LoginBody = Static<typeof LoginBody>;
+
+/** The signed-in user as the console sees them. */
+export const Me = Type.Object(
+  {
+    id: Uuid,
+    email: Type.String(),
+    name: Type.String(),
+    role: RoleSchema,
+    locale: Type.Enum(['vi', 'en']),
+    org: Type.Object({ id: Uuid, name: Type.String(), kind: OrgKindSchema }),
+    permissions: Type.Array(PermissionSchema),
+  },
+
+);
+export type Me = Static<typeof Me>;
+
+export const LoginResponse = Type.Object({ user: Me, csrfToken: Type.String() });
+export type LoginResponse = Static<typeof LoginResponse>;
+export const MeResponse = Type.Object({ user: Me, csrfToken: Nullable(Type.String()) });
+export type MeResponse = Static<typeof MeResponse>;
+
+export const MePatch = Type.Object({ locale: Type.Optional(Type.Enum(['vi', 'en'])), name: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })) });
+export type MePatch = Static<typeof MePatch>;
+
+export const PasswordChange = Type.Object({
+  currentPassword: Type.String({ minLength: 1, maxLength: 1024 }),
+  newPassword: Type.String({ minLength: 12, maxLength: 1024 }),
+});
+export type PasswordChange = Static<typeof PasswordChange>;
+
+export const User = Type.Object(
+  {
+    id: Uuid,
+    email: Type.String(),
+    name: Type.String(),
+    orgId: Uuid,
+    orgName: Type.String(),
+    role: UserRoleSchema,
+    status: Type.Enum(['active', 'disabled']),
+    lockedUntil: Nullable(Timestamp),
+    lastLoginAt: Nullable(Timestamp),
+    createdAt: Timestamp,
+  },
+
+);
+export type User = Static<typeof User>;
+
+export const UserCreate = Type.Object({
+  email: Type.String({ format: 'email', maxLength: 254 }),
+  name: Type.String({ minLength: 1, maxLength: 200 }),
+  orgId: Uuid,
+  role: UserRoleSchema,
+  password: Type.Optional(Type.String({ minLength: 12, maxLength: 1024 })),
+});
+export type UserCreate = Static<typeof UserCreate>;
+
+/** A created user; `initialPassword` is present once, when the server generated it. */
+export const UserCreated = Type.Object({ user: User, initialPassword: Nullable(Type.String()) });
+export type UserCreated = Static<typeof UserCreated>;
+
+export const UserPatch = Type.Partial(
+  Type.Object({
+    name: Type.String({ minLength: 1, maxLength: 200 }),
+    role: UserRoleSchema,
+    status: Type.Enum(['active', 'disabled']),
+    unlock: Type.Boolean(),
+  }),
+  { minProperties: 1 },
+);
+export type UserPatch = Static<typeof UserPatch>;
+
+export const UserListQuery = Type.Object({
+  orgId: Type.Optional(Uuid),
+  q: Type.Optional(Type.String({ maxLength: 200 })),
+  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000, default: 200 })),
+});
+export type UserListQuery = Static<typeof UserListQuery>;
+
+export const ApiKey = Type.Object(
+  {
+    id: Uuid,
+    name: Type.String(),
+    orgId: Uuid,
+    orgName: Type.String(),
+    role: RoleSchema,
+    prefix: Type.String({ description: 'first characters of the key, to recognise it' }),
+    createdAt: Timestamp,
+    createdByName: Nullable(Type.String()),
+    lastUsedAt: Nullable(Timestamp),
+    revokedAt: Nullable(Timestamp),
+  },
+
+);
+export type ApiKey = Static<typeof ApiKey>;
+
+export const ApiKeyCreate = Type.Object({
+  name: Type.String({ minLength: 1, maxLength: 200 }),
+  orgId: Uuid,
+  role: RoleSchema,
+});
+export type ApiKeyCreate = Static<typeof ApiKeyCreate>;
+
+/** The created key: `key` is shown only in this answer and never stored in clear. */
+export const ApiKeyCreated = Type.Object({ ...ApiKey.properties, key: Type.String() });
+export type ApiKeyCreated = Static<typeof ApiKeyCreated>;
+
+export const ApiKeyListQuery = Type.Object({
+  orgId: Type.Optional(Uuid),
+  includeRevoked: Type.Optional(Type.Boolean({ default: false })),
+});
+export type ApiKeyListQuery = Static<typeof ApiKeyListQuery>;

@@ -1,0 +1,53 @@
+import { Type, type Static, type TSchema } from 'typebox';
+
+/** The one error shape of every non-2xx answer (ARCHITECTURE.md §6). */
+export const ErrorBody = Type.Object(
+  {
+    error: Type.Object({
+      code: Type.String({ description: 'stable snake_case code' }),
+      message: Type.String(),
+      details: Type.Optional(Type.Unknown()),
+    }),
+  },
+
+);
+export type ErrorBody = Static<typeof ErrorBody>;
+
+/** Error codes the API answers with; the console maps them to messages. */
+export const ERROR_CODES = [
+  'validation_failed',
+  'malformed_json',
+  'unsupported_media_type',
+  'payload_too_large',
+  'unauthenticated',
+  'invalid_credentials',
+  'account_locked',
+  'csrf_failed',
+  'forbidden',
+  'not_found',
+  'conflict',
+  'rate_limited',
+  'overloaded',
+  'not_ready',
+  'internal_error',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export const Uuid = Type.String({ format: 'uuid' });
+export const Timestamp = Type.String({ format: 'date-time' });
+export const IdParams = Type.Object({ id: Uuid });
+export type IdParams = Static<typeof IdParams>;
+
+/** A nullable value: present in the payload, null when unset. */
+export const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
+
+/** Traffic Light Protocol 2.0 labels, least to most restrictive. */
+export const TLP_LEVELS = ['CLEAR', 'GREEN', 'AMBER', 'AMBER+STRICT', 'RED'] as const;
+export type Tlp = (typeof TLP_LEVELS)[number];
+export const TlpSchema = Type.Enum([...TLP_LEVELS]);
+
+/** Wraps a list payload: the items and, when more exist, a cursor for the next page. */
+export const ListOf = <T extends TSchema>(item: T) =>
+  Type.Object({ items: Type.Array(item), nextCursor: Nullable(Type.String()) });
+
+export const Ok = Type.Object({ ok: Type.Boolean() });

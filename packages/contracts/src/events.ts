@@ -1,0 +1,22 @@
+/** Event types carried by the outbox and the console's event stream. */
+export const EVENT_TYPES = [
+  'org.created',
+  'org.updated',
+  'org.moved',
+  'org.merged',
+  'org.retired',
+  'sector.changed',
+  'user.created',
+  'user.updated',
+  'apikey.created',
+  'apikey.revoked',
+] as const;
+export type EventType = (typeof EVENT_TYPES)[number];
+
+/** What a console receives for each `data:` line of `GET /api/v1/stream`. */
+export interface StreamEvent<T = unknown> {
+  id: string;
+  type: EventType | string;
+  at: string;
+  data: T;
+}
