@@ -1,15 +1,19 @@
+import { lazy } from 'react';
 import { Button, Center, Loader, Stack } from '@mantine/core';
 import { Navigate, Route, Routes } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from './components/ErrorAlert.tsx';
 import { LoginPage } from './features/auth/LoginPage.tsx';
 import { useMe } from './features/auth/auth.api.ts';
-import { ApiKeysPage } from './features/apikeys/index.ts';
-import { OrgDetailPage, OrgDirectoryPage } from './features/orgs/index.ts';
 import { AppLayout } from './features/shell/AppLayout.tsx';
 import { NotFoundPage, RequirePermission } from './features/shell/StatusPages.tsx';
 import { StreamProvider } from './features/stream/StreamProvider.tsx';
-import { UsersPage } from './features/users/index.ts';
+
+// pages load on first visit, so the sign-in page stays light
+const OrgDirectoryPage = lazy(() => import('./features/orgs/index.ts').then((m) => ({ default: m.OrgDirectoryPage })));
+const OrgDetailPage = lazy(() => import('./features/orgs/index.ts').then((m) => ({ default: m.OrgDetailPage })));
+const UsersPage = lazy(() => import('./features/users/index.ts').then((m) => ({ default: m.UsersPage })));
+const ApiKeysPage = lazy(() => import('./features/apikeys/index.ts').then((m) => ({ default: m.ApiKeysPage })));
 
 /** Signed-in routes; the home page is the directory until the Overview module exists. */
 function SignedInApp() {

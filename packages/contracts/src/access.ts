@@ -4,7 +4,7 @@ import { Type, type Static } from 'typebox';
 export const ROLES = ['national_coordinator', 'org_admin', 'analyst', 'responder', 'viewer', 'connector'] as const;
 export type Role = (typeof ROLES)[number];
 export const RoleSchema = Type.Enum([...ROLES]);
-export const USER_ROLES = ROLES.filter((r) => r !== 'connector');
+export const USER_ROLES = ['national_coordinator', 'org_admin', 'analyst', 'responder', 'viewer'] as const satisfies readonly Role[];
 export const UserRoleSchema = Type.Enum([...USER_ROLES]);
 
 /** Named permissions; the console hides what the server would refuse. */

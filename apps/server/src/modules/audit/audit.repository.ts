@@ -27,7 +27,7 @@ export const auditRepository = {
   /** Rows in chain order after `afterId`, for verification. */
   async pageInOrder(db: Kysely<DB>, afterId: string, limit: number): Promise<AuditRow[]> {
     const r = await sql<AuditRow>`select id::text as id, at, actor_type, actor_id, actor_name, org_id, action, entity_type, entity_id, before, after, ip, request_id, prev_hash, hash
-      from audit_log where id > ${afterId}::bigint order by id limit ${limit}`.execute(db);
+      from audit_log where audit_log.id > ${afterId}::bigint order by audit_log.id limit ${limit}`.execute(db);
     return r.rows;
   },
 
@@ -44,6 +44,6 @@ export const auditRepository = {
     if (filter.entityId) q = q.where('entity_id', '=', filter.entityId);
     if (filter.orgId) q = q.where('org_id', '=', filter.orgId);
     if (filter.before) q = q.where(sql<boolean>`id < ${filter.before}::bigint`);
-    return (await q.orderBy('id', 'desc').limit(filter.limit).execute()) as AuditRow[];
+    return (await q.orderBy('audit_log.id', 'desc').limit(filter.limit).execute()) as AuditRow[];
   },
 };

@@ -21,13 +21,13 @@ export const outboxRepository = {
   },
 
   async readAfter(db: Kysely<DB>, afterId: string, limit: number): Promise<OutboxEvent[]> {
-    const r = await sql<Row>`select id::text as id, type, audience, payload, created_at from outbox where id > ${afterId}::bigint order by id limit ${limit}`.execute(db);
+    const r = await sql<Row>`select id::text as id, type, audience, payload, created_at from outbox where outbox.id > ${afterId}::bigint order by outbox.id limit ${limit}`.execute(db);
     return r.rows.map(toEvent);
   },
 
   async readIds(db: Kysely<DB>, ids: string[]): Promise<OutboxEvent[]> {
     if (ids.length === 0) return [];
-    const r = await sql<Row>`select id::text as id, type, audience, payload, created_at from outbox where id = any(${ids}::bigint[]) order by id`.execute(db);
+    const r = await sql<Row>`select id::text as id, type, audience, payload, created_at from outbox where outbox.id = any(${ids}::bigint[]) order by outbox.id`.execute(db);
     return r.rows.map(toEvent);
   },
 

@@ -59,7 +59,6 @@ export function LoginPage() {
                 value={email}
                 onChange={(e) => setEmail(e.currentTarget.value)}
                 error={errors.email}
-                data-autofocus
                 autoFocus
                 required
               />

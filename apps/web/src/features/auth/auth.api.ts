@@ -5,11 +5,17 @@ import { setLanguage, storedLanguage } from '../../i18n/index.ts';
 
 export const ME_KEY = ['me'] as const;
 
+/** Follows the user's saved language unless this browser has an explicit choice. */
+function adoptLocale(user: Me): void {
+  if (!storedLanguage()) void setLanguage(user.locale, false);
+}
+
 /** GET /me: the signed-in user, or null when there is no session (401). */
 async function fetchMe(): Promise<Me | null> {
   try {
     const answer = await api.get<MeResponse>('/me');
     if (answer.csrfToken) setCsrfToken(answer.csrfToken);
+    adoptLocale(answer.user);
     return answer.user;
   } catch (error) {
     if (error instanceof ApiError && error.status === 401) {
@@ -37,11 +43,6 @@ export function usePermission(permission: Permission): boolean {
   return useCurrentUser().permissions.includes(permission);
 }
 
-/** Follows the user's saved language unless this browser has an explicit choice. */
-function adoptLocale(user: Me): void {
-  if (!storedLanguage()) void setLanguage(user.locale, false);
-}
-
 /** POST /auth/login, then the session is the answer. */
 export function useLogin() {
   const queryClient = useQueryClient();
@@ -64,8 +65,9 @@ export function useLogout() {
         await api.post('/auth/logout');
       } finally {
         setCsrfToken(null);
-        queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== ME_KEY[0] });
+        // signed out first, so no mounted page refetches what is being dropped
         queryClient.setQueryData(ME_KEY, null);
+        queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== ME_KEY[0] });
       }
     },
   });

@@ -1,3 +1,4 @@
+import { useMemo } from 'react';
 import { Alert, Anchor, Breadcrumbs, Grid, Group, Stack, Tabs, Text, Title } from '@mantine/core';
 import { Link, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
@@ -23,7 +24,7 @@ export function OrgDetailPage() {
 function OrgDetail({ org }: { org: Organization }) {
   const { t } = useTranslation();
   const directory = useOrgDirectory();
-  const index = indexOrgs(directory.data?.items ?? []);
+  const index = useMemo(() => indexOrgs(directory.data?.items ?? []), [directory.data]);
   const ancestors = ancestorIds(index, org.id)
     .reverse()
     .flatMap((id) => index.byId.get(id) ?? []);
@@ -82,7 +83,7 @@ function OrgDetail({ org }: { org: Organization }) {
           </Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="overview" pt="sm">
-          <Grid gutter="sm">
+          <Grid gap="sm">
             <Grid.Col span={{ base: 12, lg: 7 }}>
               <Stack gap="sm">
                 <OrgSummaryCard org={org} parent={ancestors.at(-1) ?? null} />

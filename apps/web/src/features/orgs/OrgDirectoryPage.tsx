@@ -61,7 +61,7 @@ export function OrgDirectoryPage() {
           <Text size="xs" c="dimmed" data-testid="org-count">
             {narrowing
               ? t('orgs.countMatching', { shown: fmt.number(matches.length), total: fmt.number(orgs?.length ?? 0) })
-              : t('orgs.count', { count: orgs?.length ?? 0, formatted: fmt.number(orgs?.length ?? 0) })}
+              : t('orgs.count', { count: orgs?.length ?? 0 })}
           </Text>
         </div>
         <Group gap="xs">

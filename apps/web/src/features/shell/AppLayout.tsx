@@ -1,4 +1,5 @@
-import { AppShell } from '@mantine/core';
+import { Suspense } from 'react';
+import { AppShell, Center, Loader } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { Outlet } from 'react-router';
 import { useTranslation } from 'react-i18next';
@@ -23,7 +24,15 @@ export function AppLayout() {
         <MainNav onNavigate={nav.close} />
       </AppShell.Navbar>
       <AppShell.Main id="main-content" tabIndex={-1}>
-        <Outlet />
+        <Suspense
+          fallback={
+            <Center py="xl">
+              <Loader size="sm" aria-label={t('app.loading')} />
+            </Center>
+          }
+        >
+          <Outlet />
+        </Suspense>
       </AppShell.Main>
     </AppShell>
   );

@@ -1,0 +1,75 @@
+import type { parseArgs as ParseArgs } from 'node:util';
+import { ROLES, USER_ROLES, type Role } from '@lachan/contracts';
+import type { Platform } from '../core/platform.ts';
+import { systemContext } from '../core/context.ts';
+import { createServices } from '../services.ts';
+import { verifyAuditChain } from '../modules/audit/index.ts';
+import { orgsRepository, seedDemoNetwork } from '../modules/orgs/index.ts';
+
+export const USAGE = `Usage: npm run lachan -- <command> [options]
+
+Commands:
+  migrate                              apply pending database migrations
+  seed-demo                            load the fictional national network (idempotent)
+  user create --email E --name N --org ORG --role R [--password P]
+                                       create a user (password generated and printed if omitted)
+  api-key create --name N --org ORG --role R
+                                       issue an API key (printed once)
+  audit verify                         check the audit hash chain; names the first broken link
+  help                                 this text
+
+ORG is an organisation id, or "root" for the national coordination centre.
+Roles: ${ROLES.join(', ')}
+Environment: DATABASE_URL, LACHAN_DATA_DIR (see README).`;
+
+type Parse = typeof ParseArgs;
+
+async function orgIdOf(platform: Platform, value: string | undefined): Promise<string> {
+  if (!value) throw new Error('--org is required');
+  if (value !== 'root') return value;
+  const root = await orgsRepository.root(platform.db);
+  if (!root) throw new Error('no national coordination centre exists');
+  return root.id;
+}
+
+/** Runs one command; returns the process exit code. */
+export async function runCommand(platform: Platform, argv: string[], parseArgs: Parse): Promise<number> {
+  const [cmd, sub] = argv;
+  const root = await orgsRepository.root(platform.db);
+  const ctx = systemContext(root?.id ?? '00000000-0000-0000-0000-000000000000', 'cli');
+  const services = createServices(platform);
+  const opts = (rest: string[]) =>
+    parseArgs({ args: rest, options: { email: { type: 'string' }, name: { type: 'string' }, org: { type: 'string' }, role: { type: 'string' }, password: { type: 'string' } } }).values;
+
+  if (cmd === 'seed-demo') {
+    const r = await seedDemoNetwork(platform, ctx);
+    console.log(r.created ? `created ${r.created} demo organisations` : 'the demo network is already loaded');
+    return 0;
+  }
+  if (cmd === 'user' && sub === 'create') {
+    const o = opts(argv.slice(2));
+    if (!o.email || !o.name || !o.role || !(USER_ROLES as readonly string[]).includes(o.role)) throw new Error(`--email, --name and --role (${USER_ROLES.join(', ')}) are required`);
+    const r = await services.users.create(ctx, { email: o.email, name: o.name, orgId: await orgIdOf(platform, o.org), role: o.role as Exclude<Role, 'connector'>, ...(o.password ? { password: o.password } : {}) });
+    console.log(`created user ${r.user.email} (${r.user.role}) in ${r.user.orgName}`);
+    if (r.initialPassword) console.log(`password: ${r.initialPassword}`);
+    return 0;
+  }
+  if (cmd === 'api-key' && sub === 'create') {
+    const o = opts(argv.slice(2));
+    if (!o.name || !o.role || !ROLES.includes(o.role as Role)) throw new Error(`--name and --role (${ROLES.join(', ')}) are required`);
+    const k = await services.apiKeys.create({ ...ctx, actor: { ...ctx.actor, type: 'user' } }, { name: o.name, orgId: await orgIdOf(platform, o.org), role: o.role as Role });
+    console.log(`API key ${k.prefix}… for ${k.orgName} (${k.role}); shown once:\n${k.key}`);
+    return 0;
+  }
+  if (cmd === 'audit' && sub === 'verify') {
+    const r = await verifyAuditChain(platform.db);
+    if (r.ok) {
+      console.log(`audit chain intact: ${r.checked} links verified`);
+      return 0;
+    }
+    console.error(`audit chain BROKEN at id ${r.firstBroken!.id}: ${r.firstBroken!.reason} (${r.checked} links verified before it)`);
+    return 3;
+  }
+  console.error(`unknown command: ${argv.join(' ')}\n\n${USAGE}`);
+  return 1;
+}

@@ -1,0 +1,115 @@
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import type { Role } from '@lachan/contracts';
+import { buildApp } from '../http/app.ts';
+import { startPlatform, stopPlatform } from '../platform.ts';
+import type { Platform } from '../core/platform.ts';
+import type { Config } from '../config.ts';
+import { ADMIN, openTestDatabase, testConfig } from './template.ts';
+
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+/** A caller of the in-process app: a signed-in user (cookie + CSRF), an API key, or nobody. */
+export interface Caller {
+  request(method: Method, url: string, body?: unknown, headers?: Record<string, string>): Promise<LightMyRequestResponse>;
+  get(url: string): Promise<LightMyRequestResponse>;
+  post(url: string, body?: unknown): Promise<LightMyRequestResponse>;
+  patch(url: string, body?: unknown): Promise<LightMyRequestResponse>;
+  put(url: string, body?: unknown): Promise<LightMyRequestResponse>;
+  delete(url: string): Promise<LightMyRequestResponse>;
+}
+
+export interface TestApp {
+  app: FastifyInstance;
+  platform: Platform;
+  anonymous: Caller;
+  admin: Caller;
+  /** Signs in with e-mail and password. */
+  login(email: string, password: string): Promise<Caller>;
+  /** Creates a user of `role` in the organisation (by demo key or id) and signs them in. */
+  userIn(org: string, role: Exclude<Role, 'connector'>): Promise<Caller & { id: string; email: string; orgId: string }>;
+  /** Issues an API key of `role` for the organisation and returns a caller that sends it. */
+  keyFor(org: string, role: Role): Promise<Caller & { id: string; key: string }>;
+  /** The id of a demo organisation by its stable key (e.g. 'ncc', 'prov-48'). */
+  org(demoKey: string): Promise<string>;
+  close(): Promise<void>;
+}
+
+function caller(app: FastifyInstance, base: { cookie?: string; csrf?: string; bearer?: string }): Caller {
+  const request = (method: Method, url: string, body?: unknown, headers: Record<string, string> = {}) =>
+    app.inject({
+      method,
+      url,
+      headers: {
+        ...(base.cookie ? { cookie: base.cookie } : {}),
+        ...(base.csrf && method !== 'GET' ? { 'x-csrf-token': base.csrf } : {}),
+        ...(base.bearer ? { authorization: `Bearer ${base.bearer}` } : {}),
+        ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+        ...headers,
+      },
+      ...(body !== undefined ? { payload: JSON.stringify(body) } : {}),
+    });
+  return {
+    request,
+    get: (url) => request('GET', url),
+    post: (url, body) => request('POST', url, body ?? {}),
+    patch: (url, body) => request('PATCH', url, body ?? {}),
+    put: (url, body) => request('PUT', url, body ?? {}),
+    delete: (url) => request('DELETE', url),
+  };
+}
+
+let seq = 0;
+
+/** Starts the whole application in-process on a fresh copy of the template database. */
+export async function createTestApp(overrides: Partial<Config> = {}): Promise<TestApp> {
+  const { database, drop } = await openTestDatabase();
+  const platform = await startPlatform(testConfig(overrides), { database });
+  const app = await buildApp(platform, { logger: false });
+  await app.ready();
+  const orgIds = new Map<string, string>();
+
+  const login = async (email: string, password: string): Promise<Caller> => {
+    const res = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email, password } });
+    if (res.statusCode !== 200) throw new Error(`login of ${email} failed: ${res.statusCode} ${res.body}`);
+    const cookie = res.cookies.find((c) => c.name === 'lachan_session')!;
+    return caller(app, { cookie: `lachan_session=${cookie.value}`, csrf: res.json().csrfToken });
+  };
+  const admin = await login(ADMIN.email, ADMIN.password);
+  const org = async (key: string): Promise<string> => {
+    if (/^[0-9a-f-]{36}$/.test(key)) return key;
+    if (!orgIds.has(key)) {
+      const row = await platform.db.selectFrom('organizations').select('id').where('demo_key', '=', key).executeTakeFirst();
+      if (!row) throw new Error(`no demo organisation ${key}`);
+      orgIds.set(key, row.id);
+    }
+    return orgIds.get(key)!;
+  };
+
+  return {
+    app,
+    platform,
+    anonymous: caller(app, {}),
+    admin,
+    login,
+    org,
+    async userIn(orgKey, role) {
+      const orgId = await org(orgKey);
+      const email = `u${++seq}-${role}-${Math.random().toString(36).slice(2, 7)}@test.example.vn`;
+      const password = 'a-long-test-password';
+      const res = await admin.post('/api/v1/users', { email, name: `Test ${role}`, orgId, role, password });
+      if (res.statusCode !== 201) throw new Error(`user creation failed: ${res.body}`);
+      return Object.assign(await login(email, password), { id: res.json().user.id as string, email, orgId });
+    },
+    async keyFor(orgKey, role) {
+      const res = await admin.post('/api/v1/api-keys', { name: `key ${role}`, orgId: await org(orgKey), role });
+      if (res.statusCode !== 201) throw new Error(`key creation failed: ${res.body}`);
+      const { id, key } = res.json() as { id: string; key: string };
+      return Object.assign(caller(app, { bearer: key }), { id, key });
+    },
+    async close() {
+      await app.close();
+      await stopPlatform(platform);
+      await drop();
+    },
+  };
+}

@@ -1,0 +1,92 @@
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import { loadConfig, type Config } from '../config.ts';
+import { openDatabase, type Database } from '../db/index.ts';
+import { startPlatform, stopPlatform } from '../platform.ts';
+
+/** The administrator every test database starts with. */
+export const ADMIN = { email: 'admin@lachan.local', password: 'test-admin-password-1' };
+
+export const testUrl = (): string | undefined => process.env.TEST_DATABASE_URL || undefined;
+const TEMPLATE_FILE = join(tmpdir(), `lachan-test-template-${process.env.LACHAN_TEST_RUN ?? 'local'}.tar`);
+const TEMPLATE_DB = 'lachan_test_template';
+
+export function testConfig(overrides: Partial<Config> = {}): Config {
+  return {
+    ...loadConfig({}),
+    logLevel: 'silent',
+    adminEmail: ADMIN.email,
+    adminPassword: ADMIN.password,
+    dataDir: join(tmpdir(), 'lachan-test-data'),
+    databaseUrl: undefined,
+    loginRateLimit: 10_000,
+    webDist: null,
+    ...overrides,
+  };
+}
+
+const withDb = (url: string, db: string) => {
+  const u = new URL(url);
+  u.pathname = `/${db}`;
+  return u.toString();
+};
+
+async function admin<T>(url: string, fn: (c: pg.Client) => Promise<T>): Promise<T> {
+  const c = new pg.Client({ connectionString: url });
+  await c.connect();
+  try {
+    return await fn(c);
+  } finally {
+    await c.end();
+  }
+}
+
+/** Builds, once per run, a migrated database with the demo network and the administrator. */
+export async function buildTemplate(): Promise<void> {
+  const url = testUrl();
+  if (url) {
+    await admin(url, async (c) => {
+      await c.query(`drop database if exists ${TEMPLATE_DB}`);
+      await c.query(`create database ${TEMPLATE_DB}`);
+    });
+    const p = await startPlatform(testConfig({ databaseUrl: withDb(url, TEMPLATE_DB) }));
+    await stopPlatform(p);
+    return;
+  }
+  const database = await openDatabase({ dataDir: null });
+  const p = await startPlatform(testConfig(), { database });
+  writeFileSync(TEMPLATE_FILE, Buffer.from(await database.pglite!.dump()));
+  await stopPlatform(p);
+}
+
+/** A fresh database for one test file: a copy of the template on the engine under test. */
+export async function openTestDatabase(): Promise<{ database: Database; url: string | undefined; drop: () => Promise<void> }> {
+  const url = testUrl();
+  if (url) {
+    const name = `lachan_t_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
+    await admin(url, (c) => c.query(`create database ${name} template ${TEMPLATE_DB}`));
+    const dbUrl = withDb(url, name);
+    const database = await openDatabase({ databaseUrl: dbUrl, dataDir: null, poolSize: 5 });
+    return { database, url: dbUrl, drop: () => admin(url, (c) => c.query(`drop database if exists ${name} with (force)`)).then(() => {}) };
+  }
+  if (!existsSync(TEMPLATE_FILE)) await buildTemplate();
+  const bytes = readFileSync(TEMPLATE_FILE);
+  const database = await openDatabase({ dataDir: null, loadDataDir: bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer });
+  return { database, url: undefined, drop: async () => {} };
+}
+
+/** A new PostgreSQL database for a test that runs its own server process (e2e, crash tests). */
+export async function createScratchDatabase(): Promise<{ url: string; drop: () => Promise<void> } | null> {
+  const url = testUrl();
+  if (!url) return null;
+  const name = `lachan_s_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
+  await admin(url, (c) => c.query(`create database ${name} template ${TEMPLATE_DB}`));
+  return { url: withDb(url, name), drop: () => admin(url, (c) => c.query(`drop database if exists ${name} with (force)`)).then(() => {}) };
+}
+
+export async function dropTemplate(): Promise<void> {
+  const url = testUrl();
+  if (url) await admin(url, (c) => c.query(`drop database if exists ${TEMPLATE_DB} with (force)`));
+}
