@@ -22,7 +22,6 @@ class PgliteConnection implements DatabaseConnection {
     const { rows, affectedRows } = await this.#client.query<R>(q.sql, q.parameters);
     return { rows, numAffectedRows: BigInt(affectedRows) };
   }
-  // eslint-disable-next-line require-yield
   async *streamQuery<R>(): AsyncIterableIterator<QueryResult<R>> {
     throw new Error('streaming is not supported on the embedded database');
   }

@@ -10,6 +10,7 @@ type WithEnglishPlurals<T> = {
   [K in keyof T as K extends `${infer Base}_other` ? `${Base}_one` : never]: string;
 };
 
+/** English resources. */
 export const en: WithEnglishPlurals<typeof vi> = {
   app: {
     name: 'Lá Chắn',

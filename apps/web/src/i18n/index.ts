@@ -3,6 +3,7 @@ import { initReactI18next } from 'react-i18next';
 import { vi } from './vi.ts';
 import { en } from './en.ts';
 
+/** Languages of the console; Vietnamese is the default. */
 export const LANGUAGES = ['vi', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
 /** localStorage key holding the language the user chose. */

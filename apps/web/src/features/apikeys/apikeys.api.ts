@@ -11,6 +11,7 @@ export function useApiKeys(filters: { orgId: string | null; includeRevoked: bool
   });
 }
 
+/** Writes of the API keys module, one per endpoint. */
 export const apiKeyApi = {
   create: (body: ApiKeyCreate) => api.post<ApiKeyCreated>('/api-keys', body),
   revoke: (id: string) => api.delete<ApiKey>(`/api-keys/${id}`),

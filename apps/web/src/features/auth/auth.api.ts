@@ -3,6 +3,7 @@ import type { LoginBody, LoginResponse, Me, MeResponse, Permission } from '@lach
 import { api, ApiError, setCsrfToken } from '../../api/client.ts';
 import { setLanguage, storedLanguage } from '../../i18n/index.ts';
 
+/** Query key of the session. */
 export const ME_KEY = ['me'] as const;
 
 /** Follows the user's saved language unless this browser has an explicit choice. */

@@ -38,10 +38,7 @@ export function OrgDirectoryPage() {
   const matches = useMemo(() => (orgs ?? []).filter((o) => matchesFilters(o, filters)), [orgs, filters]);
   // top level open at first, so the national structure is visible without a click
   const open = useMemo(() => expanded ?? new Set(index.roots.map((r) => r.id)), [expanded, index]);
-  const rows = useMemo(
-    () => flattenTree(index, open, narrowing ? new Set(matches.map((m) => m.id)) : null),
-    [index, open, narrowing, matches],
-  );
+  const rows = useMemo(() => flattenTree(index, new Set(matches.map((m) => m.id)), open, narrowing), [index, matches, open, narrowing]);
   const flat = useMemo(() => [...matches].sort((a, b) => nameCollator.compare(a.name, b.name)), [matches]);
 
   const toggle = (id: string) => {
@@ -61,7 +58,7 @@ export function OrgDirectoryPage() {
           <Text size="xs" c="dimmed" data-testid="org-count">
             {narrowing
               ? t('orgs.countMatching', { shown: fmt.number(matches.length), total: fmt.number(orgs?.length ?? 0) })
-              : t('orgs.count', { count: orgs?.length ?? 0 })}
+              : t('orgs.count', { count: matches.length })}
           </Text>
         </div>
         <Group gap="xs">

@@ -7,14 +7,17 @@ export interface FocalRow extends FocalPointInput {
 }
 export type FocalRowErrors = Partial<Record<'name' | 'position' | 'phone' | 'email', string>>;
 
+/** FocalPointsReplace allows at most 20 lines. */
 export const MAX_FOCAL_POINTS = 20;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 let counter = 0;
 const nextKey = () => `fp-${++counter}`;
 
+/** Editable lines from the stored focal points. */
 export const toRows = (points: FocalPoint[]): FocalRow[] =>
   points.map(({ name, position, phone, email, available247, isPrimary }) => ({ key: nextKey(), name, position, phone, email, available247, isPrimary }));
 
+/** A new empty line; the first one added becomes the primary contact. */
 export const blankRow = (isPrimary: boolean): FocalRow => ({ key: nextKey(), name: '', position: '', phone: '', email: '', available247: true, isPrimary });
 
 /** Checks each line against FocalPointInput's limits. */
@@ -32,6 +35,7 @@ export function validateRows(rows: FocalRow[], t: TFunction): FocalRowErrors[] {
   });
 }
 
+/** Lines as the PUT body expects them, trimmed. */
 export const rowsToInput = (rows: FocalRow[]): FocalPointInput[] =>
   rows.map(({ name, position, phone, email, available247, isPrimary }) => ({
     name: name.trim(),

@@ -20,6 +20,7 @@ export type OrgFormErrors = Partial<Record<keyof OrgFormValues, string>>;
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
+/** A blank form for a new organisation under `parentId`. */
 export const emptyOrgForm = (parentId: string | null): OrgFormValues => ({
   name: '',
   nameEn: '',
@@ -34,6 +35,7 @@ export const emptyOrgForm = (parentId: string | null): OrgFormValues => ({
   parentId,
 });
 
+/** The form filled from an existing record. */
 export const orgToForm = (org: Organization): OrgFormValues => ({
   name: org.name,
   nameEn: org.nameEn ?? '',
@@ -83,6 +85,7 @@ function toPayload(v: OrgFormValues) {
   };
 }
 
+/** The POST /orgs body. */
 export const formToCreate = (v: OrgFormValues): OrgCreate => ({ ...toPayload(v), parentId: v.parentId });
 
 /** Only the fields that changed; empty when nothing did (OrgPatch needs at least one). */

@@ -29,6 +29,7 @@ export interface OrgFilters {
 
 const byName = (a: OrgSummary, b: OrgSummary) => nameCollator.compare(a.name, b.name);
 
+/** Indexes the directory by id and parent, children sorted by name in Vietnamese order. */
 export function indexOrgs(orgs: readonly OrgSummary[]): OrgIndex {
   const byId = new Map(orgs.map((org) => [org.id, org]));
   const children = new Map<string, OrgSummary[]>();
@@ -45,6 +46,7 @@ export function indexOrgs(orgs: readonly OrgSummary[]): OrgIndex {
   return { byId, children, roots };
 }
 
+/** Whether an organisation passes the directory filters (search ignores diacritics). */
 export function matchesFilters(org: OrgSummary, f: OrgFilters): boolean {
   if (f.status !== 'all' && org.status !== f.status) return false;
   if (f.kind && org.kind !== f.kind) return false;
@@ -80,18 +82,18 @@ export function subtreeIds(index: OrgIndex, id: string): Set<string> {
 }
 
 /**
- * Flattens the tree into visible rows. With `matches`, only matches and their ancestors are shown,
- * all expanded; otherwise `expanded` decides which nodes show their children.
+ * Flattens the tree into visible rows: only `matches` and their ancestors (dimmed) are kept; children show
+ * when their parent is in `expanded`, or always with `expandAll` (while searching or filtering).
  */
-export function flattenTree(index: OrgIndex, expanded: ReadonlySet<string>, matches: ReadonlySet<string> | null): TreeRow[] {
-  const keep = matches ? new Set(matches) : null;
-  if (matches && keep) for (const id of matches) for (const a of ancestorIds(index, id)) keep.add(a);
+export function flattenTree(index: OrgIndex, matches: ReadonlySet<string>, expanded: ReadonlySet<string>, expandAll: boolean): TreeRow[] {
+  const keep = new Set(matches);
+  for (const id of matches) for (const a of ancestorIds(index, id)) keep.add(a);
   const rows: TreeRow[] = [];
   const walk = (org: OrgSummary, depth: number) => {
-    if (keep && !keep.has(org.id)) return;
-    const kids = index.children.get(org.id) ?? [];
-    rows.push({ org, depth, childCount: kids.length, matched: !matches || matches.has(org.id) });
-    if (keep || expanded.has(org.id)) for (const kid of kids) walk(kid, depth + 1);
+    if (!keep.has(org.id)) return;
+    const kids = (index.children.get(org.id) ?? []).filter((kid) => keep.has(kid.id));
+    rows.push({ org, depth, childCount: kids.length, matched: matches.has(org.id) });
+    if (expandAll || expanded.has(org.id)) for (const kid of kids) walk(kid, depth + 1);
   };
   for (const root of index.roots) walk(root, 0);
   return rows;

@@ -35,14 +35,17 @@ export function useOrgDirectory() {
   });
 }
 
+/** GET /orgs/:id, the full record. */
 export function useOrg(id: string) {
   return useQuery({ queryKey: orgKeys.detail(id), queryFn: () => api.get<Organization>(`/orgs/${id}`) });
 }
 
+/** GET /orgs/:id/history, structural changes. */
 export function useOrgHistory(id: string) {
   return useQuery({ queryKey: orgKeys.history(id), queryFn: () => api.get<OrgHistoryEntry[]>(`/orgs/${id}/history`) });
 }
 
+/** GET /sectors (new sectors are data, so they are fetched, not bundled). */
 export function useSectors() {
   return useQuery({ queryKey: orgKeys.sectors, queryFn: () => api.get<Sector[]>('/sectors'), staleTime: 10 * 60_000 });
 }

@@ -23,6 +23,7 @@ export interface NavItem {
   shortcut?: string;
 }
 
+/** Navbar order: modules to come first, then administration. */
 export const NAV_ITEMS: readonly NavItem[] = [
   { key: 'overview', icon: IconLayoutDashboard },
   { key: 'alerts', icon: IconBell },

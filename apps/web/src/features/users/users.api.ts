@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import type { User, UserCreate, UserCreated, UserPatch } from '@lachan/contracts';
 import { api, type Page } from '../../api/client.ts';
 
+/** Query keys of the users module (the event stream invalidates ['users']). */
 export const userKeys = {
   list: (filters: { orgId: string | null; q: string }) => ['users', filters] as const,
 };
@@ -15,6 +16,7 @@ export function useUsers(filters: { orgId: string | null; q: string }) {
   });
 }
 
+/** Writes of the users module, one per endpoint. */
 export const userApi = {
   create: (body: UserCreate) => api.post<UserCreated>('/users', body),
   update: (id: string, body: UserPatch) => api.patch<User>(`/users/${id}`, body),
