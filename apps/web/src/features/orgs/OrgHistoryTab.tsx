@@ -12,7 +12,7 @@ export function OrgHistoryTab({ orgId }: { orgId: string }) {
   const query = useOrgHistory(orgId);
   const actionLabel = (action: string) => {
     const key = `orgs.history.actions.${action.replace(/^org\./, '').replace(/[.-]/g, '_')}`;
-    return i18n.exists(key) ? t(key as 'orgs.history.actions.created') : action;
+    return i18n.exists(key) ? t(key as 'orgs.history.actions.create') : action;
   };
   return (
     <Paper withBorder p={0}>

@@ -10,7 +10,7 @@ import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { useConfirm } from '../../components/useConfirm.tsx';
 import { useFormat } from '../../i18n/useFormat.ts';
 import { usePermission } from '../auth/auth.api.ts';
-import { orgApi, orgKeys } from './orgs.api.ts';
+import { orgApi } from './orgs.api.ts';
 import { Section } from './Section.tsx';
 import { SocClientModal } from './SocClientModal.tsx';
 
