@@ -1,17 +1,19 @@
 /** Entry point: `npm start` runs this, the API and the console on one port. */
 import { loadConfig } from '../config.ts';
-import { startPlatform, stopPlatform } from '../platform.ts';
-import { buildApp } from '../http/app.ts';
-import { DataDirLockedError } from '../db/index.ts';
+import { openDatabase, DataDirLockedError } from '../db/index.ts';
 
 const started = performance.now();
 const config = loadConfig();
 try {
-  const platform = await startPlatform(config, { announce: (line) => console.log(`\n  ${line}\n`) });
+  // The database opens in its worker thread while this thread loads the HTTP application.
+  const opening = openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.databaseUrl ? null : config.dataDir });
+  opening.catch(() => {});
+  const [{ startPlatform, stopPlatform }, { buildApp }] = await Promise.all([import('../platform.ts'), import('../http/app.ts')]);
+  const platform = await startPlatform(config, { database: await opening, announce: (line) => console.log(`\n  ${line}\n`) });
   const app = await buildApp(platform);
   await app.listen({ port: config.port, host: config.host });
-  const mb = Math.round(process.memoryUsage().rss / 1048576);
-  app.log.info({ engine: platform.database.engine, startupMs: Math.round(performance.now() - started), rssMb: mb }, `Lachan ready on http://localhost:${config.port}`);
+  const rssMb = Math.round(process.memoryUsage().rss / 1048576);
+  app.log.info({ engine: platform.database.engine, startupMs: Math.round(performance.now() - started), rssMb }, `Lachan ready on http://localhost:${config.port}`);
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
