@@ -17,6 +17,7 @@ export default defineConfig({
           name: 'int',
           include: ['apps/server/src/**/*.int.test.ts'],
           globalSetup: ['apps/server/src/testing/global-setup.ts'],
+          setupFiles: ['apps/server/src/testing/setup-run.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,
           pool: 'forks',

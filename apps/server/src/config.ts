@@ -15,6 +15,13 @@ export interface Config {
   bodyLimitBytes: number;
   trustProxy: boolean;
   webDist: string | null;
+  dedupWindowSeconds: number;
+  ingestBodyLimitBytes: number;
+  ingestMaxRunning: number;
+  ingestMaxQueued: number;
+  syslogUdpPort: number | null;
+  syslogTcpPort: number | null;
+  syslogHost: string;
 }
 
 const bool = (v: string | undefined, fallback: boolean) => (v === undefined || v === '' ? fallback : /^(1|true|yes|on)$/i.test(v));
@@ -40,6 +47,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     loginRateLimit: int(env.LACHAN_LOGIN_RATE_LIMIT, 10),
     bodyLimitBytes: int(env.LACHAN_BODY_LIMIT_BYTES, 1_048_576),
     trustProxy: bool(env.LACHAN_TRUST_PROXY, false),
+    dedupWindowSeconds: int(env.LACHAN_DEDUP_WINDOW_SECONDS, 3600),
+    ingestBodyLimitBytes: int(env.LACHAN_INGEST_BODY_LIMIT_BYTES, 33_554_432),
+    ingestMaxRunning: int(env.LACHAN_INGEST_MAX_RUNNING, 2),
+    ingestMaxQueued: int(env.LACHAN_INGEST_MAX_QUEUED, 64),
+    syslogUdpPort: env.LACHAN_SYSLOG_UDP_PORT ? int(env.LACHAN_SYSLOG_UDP_PORT, 0) : null,
+    syslogTcpPort: env.LACHAN_SYSLOG_TCP_PORT ? int(env.LACHAN_SYSLOG_TCP_PORT, 0) : null,
+    syslogHost: env.LACHAN_SYSLOG_HOST || '0.0.0.0',
     webDist: env.LACHAN_WEB_DIST === '' ? null : (env.LACHAN_WEB_DIST ?? new URL('../../web/dist/', import.meta.url).pathname),
   };
 }

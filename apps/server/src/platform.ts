@@ -10,6 +10,8 @@ import { OrgTree, orgsRepository, seedDemoNetwork } from './modules/orgs/index.t
 import { ReferenceService } from './modules/reference/index.ts';
 import { usersRepository } from './modules/users/index.ts';
 import { generatePassword, hashPassword } from './modules/auth/index.ts';
+import { ensureAlertPartitions } from './modules/alerts/index.ts';
+import { PromotionEngine } from './modules/incidents/index.ts';
 
 export interface StartOptions {
   /** Use this database instead of opening one from the configuration (tests). */
@@ -23,15 +25,21 @@ export async function startPlatform(config: Config, opts: StartOptions = {}): Pr
   const database = opts.database ?? (await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.databaseUrl ? null : join(config.dataDir) }));
   try {
     await migrate(database);
+    await ensureAlertPartitions(database);
     const relay = new EventRelay(database.db);
     await relay.start();
     const orgTree = new OrgTree(database.db);
     relay.subscribe((events) => {
       if (events.some((e) => e.type.startsWith('org.'))) orgTree.invalidate();
     });
-    const platform: Platform = { config, database, db: database.db, relay, orgTree };
+    const platform = { config, database, db: database.db, relay, orgTree, stopHooks: [] } as unknown as Platform;
+    platform.workers = { promotion: new PromotionEngine(platform) };
     await new ReferenceService(platform).seed();
     await bootstrap(platform, opts.announce ?? (() => {}));
+    await platform.workers.promotion.start();
+    const partitions = setInterval(() => void ensureAlertPartitions(database).catch(() => {}), 3_600_000);
+    partitions.unref();
+    platform.stopHooks.push(() => clearInterval(partitions), () => platform.workers.promotion.idle());
     return platform;
   } catch (err) {
     if (!opts.database) await database.close();
@@ -40,6 +48,7 @@ export async function startPlatform(config: Config, opts: StartOptions = {}): Pr
 }
 
 export async function stopPlatform(platform: Platform): Promise<void> {
+  for (const stop of platform.stopHooks) await stop();
   await platform.relay.stop();
   await platform.database.close();
 }

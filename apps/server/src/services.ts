@@ -6,6 +6,8 @@ import { UsersService } from './modules/users/index.ts';
 import { ApiKeysService } from './modules/apikeys/index.ts';
 import { OrgsService, OrgStructureService } from './modules/orgs/index.ts';
 import { ReferenceService } from './modules/reference/index.ts';
+import { AlertsService, AssetsService, IngestService } from './modules/alerts/index.ts';
+import { IncidentsService } from './modules/incidents/index.ts';
 
 /** The services of every module, wired to one platform. */
 export interface Services {
@@ -16,10 +18,22 @@ export interface Services {
   orgs: OrgsService;
   orgStructure: OrgStructureService;
   reference: ReferenceService;
+  ingest: IngestService;
+  alerts: AlertsService;
+  assets: AssetsService;
+  incidents: IncidentsService;
 }
 
 export function createServices(platform: Platform): Services {
+  const ingest = new IngestService(platform);
+  platform.relay.subscribe((events) => {
+    if (events.some((e) => e.type === 'asset.changed')) ingest.assets.invalidate();
+  });
   return {
+    ingest,
+    alerts: new AlertsService(platform, ingest),
+    assets: new AssetsService(platform, ingest.assets),
+    incidents: new IncidentsService(platform),
     db: platform.db,
     auth: new AuthService(platform),
     users: new UsersService(platform),

@@ -20,6 +20,7 @@ export const PERMISSIONS = [
   'audit.read',
   'alerts.ingest',
   'alerts.read',
+  'alerts.manage',
   'incidents.read',
   'incidents.write',
 ] as const;
@@ -28,7 +29,7 @@ export type Permission = (typeof PERMISSIONS)[number];
 /** What each role may do at all; scope (which organisations) is decided by each module's policy. */
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   national_coordinator: PERMISSIONS,
-  org_admin: ['orgs.read', 'orgs.create', 'orgs.update', 'users.read', 'users.manage', 'apikeys.manage', 'audit.read', 'alerts.read', 'incidents.read', 'incidents.write'],
+  org_admin: ['orgs.read', 'orgs.create', 'orgs.update', 'users.read', 'users.manage', 'apikeys.manage', 'audit.read', 'alerts.read', 'alerts.manage', 'incidents.read', 'incidents.write'],
   analyst: ['orgs.read', 'alerts.read', 'incidents.read', 'incidents.write'],
   responder: ['orgs.read', 'alerts.read', 'incidents.read', 'incidents.write'],
   viewer: ['orgs.read', 'alerts.read', 'incidents.read'],

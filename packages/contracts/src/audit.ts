@@ -23,7 +23,7 @@ export const AuditListQuery = Type.Object({
   entityType: Type.Optional(Type.String()),
   entityId: Type.Optional(Type.String()),
   orgId: Type.Optional(Uuid),
-  before: Type.Optional(Type.String({ pattern: '^[0-9]+$', description: 'id cursor' })),
+  before: Type.Optional(Type.String({ pattern: '^[0-9]{1,18}$', description: 'id cursor' })),
   limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 100 })),
 });
 export type AuditListQuery = Static<typeof AuditListQuery>;

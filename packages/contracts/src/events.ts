@@ -10,6 +10,12 @@ export const EVENT_TYPES = [
   'user.updated',
   'apikey.created',
   'apikey.revoked',
+  'alerts.ingested',
+  'alerts.quarantined',
+  'asset.changed',
+  'source.changed',
+  'incident.created',
+  'incident.updated',
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 

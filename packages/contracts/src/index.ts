@@ -6,3 +6,5 @@ export * from './auth.ts';
 export * from './audit.ts';
 export * from './events.ts';
 export * from './text.ts';
+export * from './alerts.ts';
+export * from './alerts-api.ts';

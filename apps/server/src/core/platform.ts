@@ -3,6 +3,7 @@ import type { Config } from '../config.ts';
 import type { Database, DB } from '../db/index.ts';
 import type { EventRelay } from '../modules/events/index.ts';
 import type { OrgTree } from '../modules/orgs/org-tree.ts';
+import type { PromotionEngine } from '../modules/incidents/promotion.engine.ts';
 
 /** The long-lived parts every module works with, built once per process. */
 export interface Platform {
@@ -11,4 +12,8 @@ export interface Platform {
   db: Kysely<DB>;
   relay: EventRelay;
   orgTree: OrgTree;
+  /** Background consumers of the event stream. */
+  workers: { promotion: PromotionEngine };
+  /** Stops timers and consumers started with the platform. */
+  stopHooks: (() => Promise<void> | void)[];
 }

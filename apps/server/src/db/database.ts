@@ -6,6 +6,7 @@ import { PgliteClient } from './pglite-client.ts';
 import { PgliteDialect } from './pglite-dialect.ts';
 import { lockDataDir } from './data-dir-lock.ts';
 import type { DB } from './schema.ts';
+import { pgliteRawTransaction, pgRawTransaction, type RawTx } from './raw-transaction.ts';
 
 export type Engine = 'pglite' | 'postgres';
 
@@ -17,6 +18,8 @@ export interface Database {
   runScript(sql: string): Promise<void>;
   /** Runs `fn` holding the cluster-wide migration lock. */
   withMigrationLock<T>(fn: () => Promise<T>): Promise<T>;
+  /** One transaction below the query builder, with COPY (bulk paths such as alert ingest). */
+  rawTransaction<T>(fn: (tx: RawTx) => Promise<T>): Promise<T>;
   /** The embedded engine's client (null on PostgreSQL). */
   pglite: PgliteClient | null;
   /** The PostgreSQL pool (null on the embedded engine). */
@@ -63,6 +66,7 @@ async function openPglite(opts: OpenOptions): Promise<Database> {
     pglite: client,
     pool: null,
     runScript: (sql) => db.connection().execute(() => client.exec(sql)),
+    rawTransaction: (fn) => pgliteRawTransaction(db, client, fn),
     withMigrationLock: (fn) => fn(),
     async close() {
       await db.destroy();
@@ -87,6 +91,7 @@ async function openPostgres(url: string, max: number): Promise<Database> {
     runScript: async (sql) => {
       await pool.query(sql);
     },
+    rawTransaction: (fn) => pgRawTransaction(pool, fn),
     async withMigrationLock(fn) {
       const client = await pool.connect();
       try {

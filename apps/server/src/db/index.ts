@@ -3,4 +3,5 @@ export { migrate, pendingMigrations } from './migrate.ts';
 export { DataDirLockedError } from './data-dir-lock.ts';
 export { DatabaseError } from './pglite-client.ts';
 export type { DB } from './schema.ts';
+export type { RawTx } from './raw-transaction.ts';
 export type { Kysely, Transaction } from 'kysely';

@@ -136,6 +136,125 @@ export interface OutboxTable {
   created_at: GeneratedTimestamp;
 }
 
+export interface AlertSourcesTable {
+  id: Generated<string>;
+  org_id: string;
+  name: string;
+  format: string;
+  api_key_id: string | null;
+  syslog_address: string | null;
+  created_at: GeneratedTimestamp;
+  last_seen_at: Timestamp | null;
+  accepted: Generated<string>;
+  duplicates: Generated<string>;
+  rejected: Generated<string>;
+}
+
+export interface AssetsTable {
+  id: Generated<string>;
+  org_id: string;
+  kind: 'cidr' | 'domain' | 'hostname';
+  value: string;
+  description: string | null;
+  created_at: GeneratedTimestamp;
+}
+
+export interface AlertsTable {
+  id: ColumnType<string, never, never>;
+  day: ColumnType<Date, string, string>;
+  fingerprint: string;
+  org_id: string;
+  reporter_org_id: string;
+  source_id: string | null;
+  attributed: boolean;
+  format: string;
+  source_ref: string | null;
+  event_time: Timestamp;
+  received_at: Timestamp;
+  first_seen: Timestamp;
+  last_seen: Timestamp;
+  occurrences: number;
+  title: string;
+  description: string | null;
+  vendor: string | null;
+  product: string | null;
+  rule_id: string | null;
+  rule_name: string | null;
+  severity: number;
+  source_severity: string | null;
+  rsit_class: string | null;
+  rsit_type: string | null;
+  attack: string[];
+  src_ip: string | null;
+  src_port: number | null;
+  dst_ip: string | null;
+  dst_port: number | null;
+  protocol: string | null;
+  asset_hostname: string | null;
+  asset_ip: string | null;
+  observables: Json;
+  tags: string[];
+  sectors: string[];
+  province_code: string | null;
+  raw: string;
+  incident_id: string | null;
+  batch_id: string;
+  last_batch: string;
+}
+
+export interface QuarantineTable {
+  id: ColumnType<string, never, never>;
+  received_at: GeneratedTimestamp;
+  org_id: string;
+  source_id: string | null;
+  format: string;
+  code: string;
+  message: string;
+  raw: string;
+  attempts: Generated<number>;
+  replayed_at: Timestamp | null;
+  alert_day: ColumnType<Date | null, string | null, string | null>;
+  alert_id: string | null;
+}
+
+export interface IncidentsTable {
+  id: Generated<string>;
+  org_id: string;
+  title: string;
+  severity: number;
+  status: Generated<string>;
+  tlp: Generated<string>;
+  rule_id: string | null;
+  group_key: string | null;
+  alert_count: Generated<number>;
+  first_alert_at: Timestamp | null;
+  last_alert_at: Timestamp | null;
+  created_at: GeneratedTimestamp;
+  updated_at: GeneratedTimestamp;
+}
+
+export interface IncidentAlertsTable {
+  incident_id: string;
+  alert_day: ColumnType<Date, string, string>;
+  alert_id: string;
+}
+
+export interface PromotionRulesTable {
+  id: Generated<string>;
+  org_id: string | null;
+  name: string;
+  enabled: Generated<boolean>;
+  conditions: Json;
+  created_at: GeneratedTimestamp;
+  updated_at: GeneratedTimestamp;
+}
+
+export interface ConsumerOffsetsTable {
+  name: string;
+  last_id: string;
+  updated_at: GeneratedTimestamp;
+}
+
 export interface DB {
   provinces: ProvincesTable;
   sectors: SectorsTable;
@@ -148,4 +267,12 @@ export interface DB {
   api_keys: ApiKeysTable;
   audit_log: AuditLogTable;
   outbox: OutboxTable;
+  alert_sources: AlertSourcesTable;
+  assets: AssetsTable;
+  alerts: AlertsTable;
+  quarantine: QuarantineTable;
+  incidents: IncidentsTable;
+  incident_alerts: IncidentAlertsTable;
+  promotion_rules: PromotionRulesTable;
+  consumer_offsets: ConsumerOffsetsTable;
 }

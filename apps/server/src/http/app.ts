@@ -20,6 +20,8 @@ import { orgRoutes } from '../modules/orgs/index.ts';
 import { referenceRoutes } from '../modules/reference/index.ts';
 import { auditRoutes } from '../modules/audit/index.ts';
 import { streamRoutes } from '../modules/events/index.ts';
+import { alertRoutes, ingestRoutes, SyslogListener } from '../modules/alerts/index.ts';
+import { incidentRoutes } from '../modules/incidents/index.ts';
 
 export type App = FastifyInstance;
 
@@ -42,6 +44,8 @@ export async function buildApp(platform: Platform, opts: { logger?: boolean } = 
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true } },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
+  // JSON only, except where a route scope adds its own parsers (ingest takes NDJSON and text).
+  app.removeContentTypeParser('text/plain');
   app.addHook('onSend', async (req, reply) => {
     reply.header('x-request-id', req.id);
   });
@@ -79,7 +83,16 @@ export async function buildApp(platform: Platform, opts: { logger?: boolean } = 
     referenceRoutes(api, services);
     auditRoutes(api, services);
     streamRoutes(api, platform, services.auth);
+    alertRoutes(api, services);
+    ingestRoutes(api, services, platform.config.ingestBodyLimitBytes);
+    incidentRoutes(api, services);
   }, { prefix: '/api/v1' });
+  if (config.syslogUdpPort !== null || config.syslogTcpPort !== null) {
+    const syslog = new SyslogListener(platform, services.ingest);
+    const ports = await syslog.start();
+    app.log.info(ports, 'syslog listener started');
+    app.addHook('onClose', () => syslog.stop());
+  }
   if (config.webDist && existsSync(config.webDist)) await registerWeb(app, config.webDist);
   else registerWeb.notFoundOnly(app);
   return app;

@@ -13,6 +13,8 @@ const FASTIFY_CODES: Record<string, [number, ErrorCode, string]> = {
   FST_ERR_CTP_EMPTY_JSON_BODY: [400, 'malformed_json', 'the JSON body is empty'],
   FST_ERR_CTP_INVALID_JSON_BODY: [400, 'malformed_json', 'the body is not valid JSON'],
   FST_ERR_CTP_INVALID_TYPE: [400, 'validation_failed', 'the content type header is invalid'],
+  Z_DATA_ERROR: [400, 'validation_failed', 'the gzip-compressed body is corrupt'],
+  Z_BUF_ERROR: [400, 'validation_failed', 'the gzip-compressed body is truncated'],
 };
 
 // PostgreSQL SQLSTATE classes that mean the request, not the server, was wrong.
@@ -22,6 +24,9 @@ const DB_CODES: Record<string, [number, ErrorCode, string]> = {
   '23514': [400, 'validation_failed', 'a value is outside what is allowed'],
   '22P02': [400, 'validation_failed', 'a value has the wrong form'],
   '22001': [400, 'validation_failed', 'a value is too long'],
+  '22003': [400, 'validation_failed', 'a number is out of range'],
+  '22021': [400, 'validation_failed', 'a text value contains a character that cannot be stored (such as NUL)'],
+  '22P05': [400, 'validation_failed', 'a text value contains a character that cannot be stored (such as NUL)'],
 };
 
 /** Renders every error in the one shape; a 5xx never carries internals. */

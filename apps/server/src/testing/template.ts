@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
@@ -10,8 +10,16 @@ import { startPlatform, stopPlatform } from '../platform.ts';
 export const ADMIN = { email: 'admin@lachan.local', password: 'test-admin-password-1' };
 
 export const testUrl = (): string | undefined => process.env.TEST_DATABASE_URL || undefined;
-const TEMPLATE_FILE = join(tmpdir(), `lachan-test-template-${process.env.LACHAN_TEST_RUN ?? 'local'}.tar`);
-const TEMPLATE_DB = 'lachan_test_template';
+/** The run id chosen by the global setup: one template per run, so concurrent runs never share one. */
+function runId(): string {
+  const id = process.env.LACHAN_TEST_RUN ?? (typeof globalThis.__lachanTestRun === 'string' ? globalThis.__lachanTestRun : 'local');
+  return id.replace(/\W/g, '');
+}
+declare global {
+  var __lachanTestRun: string | undefined;
+}
+const templateFile = () => join(tmpdir(), `lachan-test-template-${runId()}.tar`);
+const templateDb = () => `lachan_tpl_${runId()}`;
 
 export function testConfig(overrides: Partial<Config> = {}): Config {
   return {
@@ -48,16 +56,16 @@ export async function buildTemplate(): Promise<void> {
   const url = testUrl();
   if (url) {
     await admin(url, async (c) => {
-      await c.query(`drop database if exists ${TEMPLATE_DB}`);
-      await c.query(`create database ${TEMPLATE_DB}`);
+      await c.query(`drop database if exists ${templateDb()}`);
+      await c.query(`create database ${templateDb()}`);
     });
-    const p = await startPlatform(testConfig({ databaseUrl: withDb(url, TEMPLATE_DB) }));
+    const p = await startPlatform(testConfig({ databaseUrl: withDb(url, templateDb()) }));
     await stopPlatform(p);
     return;
   }
   const database = await openDatabase({ dataDir: null });
   const p = await startPlatform(testConfig(), { database });
-  writeFileSync(TEMPLATE_FILE, Buffer.from(await database.pglite!.dump()));
+  writeFileSync(templateFile(), Buffer.from(await database.pglite!.dump()));
   await stopPlatform(p);
 }
 
@@ -66,13 +74,13 @@ export async function openTestDatabase(): Promise<{ database: Database; url: str
   const url = testUrl();
   if (url) {
     const name = `lachan_t_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
-    await admin(url, (c) => c.query(`create database ${name} template ${TEMPLATE_DB}`));
+    await admin(url, (c) => c.query(`create database ${name} template ${templateDb()}`));
     const dbUrl = withDb(url, name);
     const database = await openDatabase({ databaseUrl: dbUrl, dataDir: null, poolSize: 5 });
     return { database, url: dbUrl, drop: () => admin(url, (c) => c.query(`drop database if exists ${name} with (force)`)).then(() => {}) };
   }
-  if (!existsSync(TEMPLATE_FILE)) await buildTemplate();
-  const bytes = readFileSync(TEMPLATE_FILE);
+  if (!existsSync(templateFile())) await buildTemplate();
+  const bytes = readFileSync(templateFile());
   const database = await openDatabase({ dataDir: null, loadDataDir: bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer });
   return { database, url: undefined, drop: async () => {} };
 }
@@ -82,11 +90,12 @@ export async function createScratchDatabase(): Promise<{ url: string; drop: () =
   const url = testUrl();
   if (!url) return null;
   const name = `lachan_s_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
-  await admin(url, (c) => c.query(`create database ${name} template ${TEMPLATE_DB}`));
+  await admin(url, (c) => c.query(`create database ${name} template ${templateDb()}`));
   return { url: withDb(url, name), drop: () => admin(url, (c) => c.query(`drop database if exists ${name} with (force)`)).then(() => {}) };
 }
 
 export async function dropTemplate(): Promise<void> {
+  rmSync(templateFile(), { force: true });
   const url = testUrl();
-  if (url) await admin(url, (c) => c.query(`drop database if exists ${TEMPLATE_DB} with (force)`));
+  if (url) await admin(url, (c) => c.query(`drop database if exists ${templateDb()} with (force)`));
 }

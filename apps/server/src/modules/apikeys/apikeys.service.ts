@@ -35,7 +35,7 @@ export class ApiKeysService {
       if (org.status !== 'active') throw conflict('the organisation is not active');
       const id = await apiKeysRepository.insert(tx, { name: body.name, orgId: body.orgId, role: body.role, prefix: secret.prefix, hash: secret.hash, createdBy: ctx.actor.type === 'user' ? ctx.actor.id : null });
       const key = presentApiKey((await apiKeysRepository.byId(tx, id))!);
-      await recordChange(tx, ctx, { action: 'apikey.create', entityType: 'apikey', entityId: id, orgId: body.orgId, after: key, event: { type: 'apikey.created', audience: { orgIds: [body.orgId], roles: ['org_admin'] }, data: key } });
+      await recordChange(tx, ctx, { action: 'apikey.create', entityType: 'apikey', entityId: id, orgId: body.orgId, after: key, event: { type: 'apikey.created', audience: { orgIds: [body.orgId], roles: ['org_admin'], manage: true }, data: key } });
       return { ...key, key: secret.key };
     });
   }
@@ -47,7 +47,7 @@ export class ApiKeysService {
     return transact(this.#p, async (tx) => {
       await apiKeysRepository.revoke(tx, id);
       const after = presentApiKey((await apiKeysRepository.byId(tx, id))!);
-      await recordChange(tx, ctx, { action: 'apikey.revoke', entityType: 'apikey', entityId: id, orgId: current.org_id, before: presentApiKey(current), after, event: { type: 'apikey.revoked', audience: { orgIds: [current.org_id], roles: ['org_admin'] }, data: after } });
+      await recordChange(tx, ctx, { action: 'apikey.revoke', entityType: 'apikey', entityId: id, orgId: current.org_id, before: presentApiKey(current), after, event: { type: 'apikey.revoked', audience: { orgIds: [current.org_id], roles: ['org_admin'], manage: true }, data: after } });
       return after;
     });
   }

@@ -2,13 +2,15 @@ import type { Role } from '@lachan/contracts';
 import type { RequestContext } from '../../core/context.ts';
 
 /**
- * Who may hear an event: everyone signed in (`all`), or those whose read scope covers one of `orgIds`;
- * `roles` narrows either to some roles. The national coordinator hears everything.
+ * Who may hear an event: everyone signed in (`all`), or those whose read scope covers one of `orgIds`
+ * (their manage scope when `manage` is set: accounts and keys are not for a SOC provider watching the
+ * organisation); `roles` narrows either to some roles. The national coordinator hears everything.
  */
 export interface Audience {
   all?: boolean;
   orgIds?: string[];
   roles?: Role[];
+  manage?: boolean;
 }
 
 /** Decides whether the caller may receive an event with this audience. */
@@ -16,5 +18,6 @@ export function mayHear(ctx: RequestContext, audience: Audience): boolean {
   if (ctx.scope.all) return true;
   if (audience.roles && !audience.roles.includes(ctx.actor.role)) return false;
   if (audience.all) return true;
-  return (audience.orgIds ?? []).some((id) => ctx.scope.read.has(id));
+  const scope = audience.manage ? ctx.scope.manage : ctx.scope.read;
+  return (audience.orgIds ?? []).some((id) => scope.has(id));
 }

@@ -22,10 +22,12 @@ const frame = (e: OutboxEvent): string => {
  */
 export function streamRoutes(app: FastifyInstance, platform: Platform, auth: AuthService): void {
   const r = app.withTypeProvider<TypeBoxTypeProvider>();
-  r.get('/stream', { schema: { tags: ['events'], querystring: Type.Object({ lastEventId: Type.Optional(Type.String({ pattern: '^[0-9]{1,19}$' })) }) } }, async (req, reply) => {
+  r.get('/stream', { schema: { tags: ['events'], querystring: Type.Object({ lastEventId: Type.Optional(Type.String({ pattern: '^[0-9]{1,18}$' })) }) } }, async (req, reply) => {
     const ctx = ctxOf(req);
     const header = req.headers['last-event-id'];
-    const lastId = typeof header === 'string' && /^[0-9]{1,19}$/.test(header) ? header : req.query.lastEventId;
+    const asked = typeof header === 'string' && /^[0-9]{1,18}$/.test(header) ? header : req.query.lastEventId;
+    // An id from the future (a restored or reset database) must not silence the stream.
+    const lastId = asked && BigInt(asked) <= BigInt(platform.relay.cursor) ? asked : undefined;
     const res = reply.raw;
     reply.hijack();
     res.writeHead(200, {

@@ -7,6 +7,16 @@ interface Node {
   parentId: string | null;
   mergedIntoId: string | null;
   status: string;
+  kind: string;
+  provinceCode: string | null;
+  sectors: string[];
+}
+
+/** What an alert inherits from the organisation it is attributed to. */
+export interface OrgProfile {
+  kind: string;
+  provinceCode: string | null;
+  sectors: string[];
 }
 
 /**
@@ -37,15 +47,18 @@ export class OrgTree {
   }
 
   async #load(): Promise<void> {
-    const [orgs, links] = await Promise.all([
-      this.#db.selectFrom('organizations').select(['id', 'parent_id', 'merged_into_id', 'status']).execute(),
+    const [orgs, links, sectors] = await Promise.all([
+      this.#db.selectFrom('organizations').select(['id', 'parent_id', 'merged_into_id', 'status', 'kind', 'province_code']).execute(),
       this.#db.selectFrom('soc_links').select(['provider_id', 'client_id']).execute(),
+      this.#db.selectFrom('org_sectors').select(['org_id', 'sector_code']).orderBy('sector_code').execute(),
     ]);
+    const sectorsOf = new Map<string, string[]>();
+    for (const s of sectors) (sectorsOf.get(s.org_id) ?? sectorsOf.set(s.org_id, []).get(s.org_id)!).push(s.sector_code);
     const nodes = new Map<string, Node>();
     const children = new Map<string, string[]>();
     const push = (m: Map<string, string[]>, k: string, v: string) => (m.get(k) ?? m.set(k, []).get(k)!).push(v);
     for (const o of orgs) {
-      nodes.set(o.id, { parentId: o.parent_id, mergedIntoId: o.merged_into_id, status: o.status });
+      nodes.set(o.id, { parentId: o.parent_id, mergedIntoId: o.merged_into_id, status: o.status, kind: o.kind, provinceCode: o.province_code, sectors: sectorsOf.get(o.id) ?? [] });
       // A merged unit hangs under the organisation it was merged into, not its old parent.
       const up = o.merged_into_id ?? o.parent_id;
       if (up) push(children, up, o.id);
@@ -84,6 +97,17 @@ export class OrgTree {
       cur = this.#nodes?.get(up);
     }
     return out;
+  }
+
+  /** Kind, province and sectors of an organisation (call `ensure()` first). */
+  profile(orgId: string): OrgProfile | null {
+    const n = this.#nodes?.get(orgId);
+    return n ? { kind: n.kind, provinceCode: n.provinceCode, sectors: n.sectors } : null;
+  }
+
+  /** The SOC clients of a provider (call `ensure()` first). */
+  socClients(providerId: string): readonly string[] {
+    return this.#socClients.get(providerId) ?? [];
   }
 
   exists(orgId: string): boolean {

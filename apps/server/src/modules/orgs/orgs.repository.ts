@@ -1,5 +1,5 @@
 import { sql, type Kysely } from 'kysely';
-import { foldDiacritics } from '@lachan/contracts';
+import { escapeLike, foldDiacritics } from '@lachan/contracts';
 import type { DB } from '../../db/index.ts';
 
 export type OrgRow = {
@@ -36,7 +36,7 @@ export const orgsRepository = {
   async list(db: Kysely<DB>, f: { q?: string | undefined; sector?: string | undefined; province?: string | undefined; kind?: string | undefined; parentId?: string | undefined; status: string; limit: number }): Promise<OrgRow[]> {
     const where = [sql`true`];
     if (f.status !== 'all') where.push(sql`o.status = ${f.status}`);
-    if (f.q) where.push(sql`(o.name_folded like ${`%${foldDiacritics(f.q)}%`} or lower(coalesce(o.name_en, '')) like ${`%${f.q.toLowerCase()}%`})`);
+    if (f.q) where.push(sql`(o.name_folded like ${`%${escapeLike(foldDiacritics(f.q))}%`} or lower(coalesce(o.name_en, '')) like ${`%${escapeLike(f.q.toLowerCase())}%`})`);
     if (f.sector) where.push(sql`exists (select 1 from org_sectors s where s.org_id = o.id and s.sector_code = ${f.sector})`);
     if (f.province) where.push(sql`o.province_code = ${f.province}`);
     if (f.kind) where.push(sql`o.kind = ${f.kind}`);

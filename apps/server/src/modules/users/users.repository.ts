@@ -1,4 +1,5 @@
 import { sql, type Kysely } from 'kysely';
+import { escapeLike } from '@lachan/contracts';
 import type { DB } from '../../db/index.ts';
 
 export type UserRow = {
@@ -19,7 +20,7 @@ export const usersRepository = {
     if (orgIds) q = q.where('u.org_id', 'in', orgIds.length ? orgIds : ['00000000-0000-0000-0000-000000000000']);
     if (filter.orgId) q = q.where('u.org_id', '=', filter.orgId);
     if (filter.q) {
-      const like = `%${filter.q.toLowerCase()}%`;
+      const like = `%${escapeLike(filter.q.toLowerCase())}%`;
       q = q.where((eb) => eb.or([eb(sql`lower(u.email)`, 'like', like), eb(sql`lower(u.name)`, 'like', like)]));
     }
     return (await q.orderBy('u.email').limit(filter.limit).execute()) as UserRow[];

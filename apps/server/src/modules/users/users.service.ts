@@ -10,7 +10,7 @@ import { usersPolicy } from './users.policy.ts';
 import { usersRepository } from './users.repository.ts';
 import { presentUser } from './users.presenter.ts';
 
-const adminsOf = (orgId: string): Audience => ({ orgIds: [orgId], roles: ['org_admin'] });
+const adminsOf = (orgId: string): Audience => ({ orgIds: [orgId], roles: ['org_admin'], manage: true });
 
 /** User accounts: created, listed and changed by the centre and organisation admins. */
 export class UsersService {

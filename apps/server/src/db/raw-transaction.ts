@@ -1,0 +1,66 @@
+import type pg from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
+import type { Kysely } from 'kysely';
+import type { PgliteClient } from './pglite-client.ts';
+import type { DB } from './schema.ts';
+
+/** A transaction below the query builder, for bulk paths: parameterised queries and COPY FROM. */
+export interface RawTx {
+  query<R = Record<string, unknown>>(sql: string, params?: readonly unknown[]): Promise<{ rows: R[]; rowCount: number }>;
+  /** `COPY <table> (<columns>) FROM STDIN` with text-format data; returns the rows copied. */
+  copyIn(table: string, columns: readonly string[], data: Uint8Array): Promise<number>;
+}
+
+const copySql = (table: string, columns: readonly string[], source: string) => `copy ${table} (${columns.join(', ')}) from ${source}`;
+
+/** Runs `fn` in one transaction on the embedded engine, holding its single connection throughout. */
+export function pgliteRawTransaction<T>(db: Kysely<DB>, client: PgliteClient, fn: (tx: RawTx) => Promise<T>): Promise<T> {
+  const tx: RawTx = {
+    async query<R>(sql: string, params: readonly unknown[] = []) {
+      const r = await client.query<R>(sql, params);
+      return { rows: r.rows, rowCount: r.affectedRows };
+    },
+    copyIn: (table, columns, data) => client.copyFrom(copySql(table, columns, `'/dev/blob'`), data),
+  };
+  return db.connection().execute(async () => {
+    await client.query('begin');
+    try {
+      const result = await fn(tx);
+      await client.query('commit');
+      return result;
+    } catch (err) {
+      await client.query('rollback').catch(() => {});
+      throw err;
+    }
+  });
+}
+
+/** Runs `fn` in one transaction on a pooled PostgreSQL connection; COPY goes through pg-copy-streams. */
+export async function pgRawTransaction<T>(pool: pg.Pool, fn: (tx: RawTx) => Promise<T>): Promise<T> {
+  const client = await pool.connect();
+  const tx: RawTx = {
+    async query<R>(sql: string, params: readonly unknown[] = []) {
+      const r = await client.query(sql, params as unknown[]);
+      return { rows: r.rows as R[], rowCount: r.rowCount ?? 0 };
+    },
+    copyIn(table, columns, data) {
+      return new Promise<number>((resolve, reject) => {
+        const stream = client.query(copyFrom(copySql(table, columns, 'stdin')));
+        stream.on('error', reject);
+        stream.on('finish', () => resolve(stream.rowCount ?? 0));
+        stream.end(data);
+      });
+    },
+  };
+  try {
+    await client.query('begin');
+    const result = await fn(tx);
+    await client.query('commit');
+    return result;
+  } catch (err) {
+    await client.query('rollback').catch(() => {});
+    throw err;
+  } finally {
+    client.release();
+  }
+}

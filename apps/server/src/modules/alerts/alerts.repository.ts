@@ -1,0 +1,52 @@
+import { sql, type Kysely, type RawBuilder } from 'kysely';
+import { escapeLike, type AlertListQuery } from '@lachan/contracts';
+import type { DB } from '../../db/index.ts';
+
+export type AlertRow = {
+  id: string; day: string; org_id: string; org_name: string; reporter_org_id: string; reporter_org_name: string; attributed: boolean;
+  format: string; title: string; severity: number; rsit_class: string | null; rsit_type: string | null; product: string | null; rule_id: string | null;
+  src_ip: string | null; dst_ip: string | null; asset_hostname: string | null; sectors: string[]; province_code: string | null; occurrences: number;
+  event_time: Date; first_seen: Date; last_seen: Date; received_at: Date; incident_id: string | null;
+  source_id: string | null; source_ref: string | null; description: string | null; vendor: string | null; rule_name: string | null;
+  source_severity: string | null; attack: string[]; src_port: number | null; dst_port: number | null; protocol: string | null;
+  asset_ip: string | null; observables: unknown; tags: string[]; raw: string;
+};
+
+const summaryCols = sql`a.id::text as id, to_char(a.day, 'YYYYMMDD') as day, a.org_id, o.name as org_name, a.reporter_org_id, a.attributed, a.format, a.title,
+  a.severity, a.rsit_class, a.rsit_type, a.product, a.rule_id, host(a.src_ip) as src_ip, host(a.dst_ip) as dst_ip, a.asset_hostname, a.sectors,
+  a.province_code, a.occurrences, a.event_time, a.first_seen, a.last_seen, a.received_at, a.incident_id`;
+
+/** Splits a public alert id (`20261121-4711`) into its partition day and number. */
+export function parseAlertId(id: string): { day: string; id: string } | null {
+  const m = /^(\d{4})(\d{2})(\d{2})-(\d{1,18})$/.exec(id);
+  return m ? { day: `${m[1]}-${m[2]}-${m[3]}`, id: m[4]! } : null;
+}
+
+/** SQL for reading alerts. `orgIds` is the caller's read scope (null = everything). */
+export const alertsRepository = {
+  async list(db: Kysely<DB>, orgIds: string[] | null, q: AlertListQuery): Promise<AlertRow[]> {
+    const where: RawBuilder<unknown>[] = [sql`true`];
+    if (orgIds) where.push(sql`(a.org_id = any(${orgIds}::uuid[]) or a.reporter_org_id = any(${orgIds}::uuid[]))`);
+    if (q.orgId) where.push(sql`(a.org_id = ${q.orgId} or a.reporter_org_id = ${q.orgId})`);
+    if (q.severity) where.push(sql`a.severity >= ${q.severity}`);
+    if (q.format) where.push(sql`a.format = ${q.format}`);
+    if (q.rsitClass) where.push(sql`a.rsit_class = ${q.rsitClass}`);
+    if (q.sector) where.push(sql`${q.sector} = any(a.sectors)`);
+    if (q.province) where.push(sql`a.province_code = ${q.province}`);
+    if (q.q) where.push(sql`(a.title ilike ${`%${escapeLike(q.q)}%`} or a.rule_id = ${q.q} or host(a.src_ip) = ${q.q} or host(a.dst_ip) = ${q.q} or a.asset_hostname = ${q.q})`);
+    if (q.since) where.push(sql`a.last_seen >= ${q.since}`);
+    const before = q.before ? parseAlertId(q.before) : null;
+    if (before) where.push(sql`(a.day, a.id) < (${before.day}::date, ${before.id}::bigint)`);
+    const r = await sql<AlertRow>`select ${summaryCols} from alerts a join organizations o on o.id = a.org_id
+      where ${sql.join(where, sql` and `)} order by a.day desc, a.id desc limit ${q.limit ?? 100}`.execute(db);
+    return r.rows;
+  },
+
+  async byId(db: Kysely<DB>, day: string, id: string): Promise<AlertRow | undefined> {
+    const r = await sql<AlertRow>`select ${summaryCols}, r.name as reporter_org_name, a.source_id, a.source_ref, a.description, a.vendor, a.rule_name,
+        a.source_severity, a.attack, a.src_port, a.dst_port, a.protocol, host(a.asset_ip) as asset_ip, a.observables, a.tags, a.raw
+      from alerts a join organizations o on o.id = a.org_id join organizations r on r.id = a.reporter_org_id
+      where a.day = ${day}::date and a.id = ${id}::bigint`.execute(db);
+    return r.rows[0];
+  },
+};

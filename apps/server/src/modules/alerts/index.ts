@@ -1,0 +1,7 @@
+export { IngestService } from './ingest.service.ts';
+export { AlertsService } from './alerts.service.ts';
+export { AssetsService } from './assets.service.ts';
+export { ingestRoutes } from './ingest.routes.ts';
+export { alertRoutes } from './alerts.routes.ts';
+export { ensureAlertPartitions } from './partitions.ts';
+export { SyslogListener } from './syslog-listener.ts';

@@ -1,0 +1,142 @@
+import type { AlertFormat, IngestResult, NormalizedAlert, QuarantineReplayResult } from '@lachan/contracts';
+import { parseAlert, splitRecords } from '@lachan/parsers';
+import type { RequestContext } from '../../core/context.ts';
+import { canRead } from '../../core/context.ts';
+import { requirePermission } from '../../core/authorize.ts';
+import { AppError, forbidden } from '../../core/errors.ts';
+import type { Platform } from '../../core/platform.ts';
+import type { RawTx } from '../../db/index.ts';
+import type { Audience } from '../events/index.ts';
+import { AssetCache } from './asset-cache.ts';
+import { batchRepository, type QuarantineEntry } from './batch.repository.ts';
+import { IngestGate } from './ingest-gate.ts';
+import { prepareAlerts, type Reporter } from './prepare.ts';
+import { sourcesRepository } from './sources.repository.ts';
+import { quarantineRepository, type QuarantineRow } from './quarantine.repository.ts';
+import type { PreparedAlert } from './alert-row.ts';
+
+const MAX_ERRORS_RETURNED = 1000;
+const SUMMARY_PER_EVENT = 100;
+
+/**
+ * The alert pipeline of ARCHITECTURE.md §5: split, parse, normalise, attribute, fingerprint and fold
+ * repeats, persist in one transaction (alerts, quarantine, counters, events) and only then answer.
+ */
+export class IngestService {
+  #p: Platform;
+  readonly assets: AssetCache;
+  readonly gate: IngestGate;
+
+  constructor(platform: Platform) {
+    this.#p = platform;
+    this.assets = new AssetCache(platform.db);
+    this.gate = new IngestGate(platform.config.ingestMaxRunning, platform.config.ingestMaxQueued);
+  }
+
+  /** Ingest over HTTP: a connector API key sends one body in one format. */
+  async ingestHttp(ctx: RequestContext, format: AlertFormat, body: string, contentType: string | undefined): Promise<IngestResult> {
+    requirePermission(ctx, 'alerts.ingest');
+    if (ctx.actor.type !== 'apikey' || !ctx.actor.id) throw forbidden('alerts are sent with a connector API key');
+    const split = splitRecords(format, body, contentType);
+    if ('error' in split) throw new AppError(400, 'validation_failed', split.error.message, { code: split.error.code });
+    const sourceId = await sourcesRepository.forApiKey(this.#p.db, { id: ctx.actor.id, name: ctx.actor.name, orgId: ctx.actor.orgId }, format);
+    return this.gate.run(() => this.ingestRecords({ ctx, format, records: split.records, sourceId }));
+  }
+
+  /** Parses and stores records of one source; the answer comes after the commit. */
+  async ingestRecords(input: { ctx: RequestContext; format: AlertFormat; records: string[]; sourceId: string }): Promise<IngestResult> {
+    const { ctx, format, records, sourceId } = input;
+    const receivedAt = new Date();
+    const parsed: { alert: NormalizedAlert; raw: string }[] = [];
+    const rejected: QuarantineEntry[] = [];
+    const errors: IngestResult['errors'] = [];
+    for (let i = 0; i < records.length; i++) {
+      const raw = records[i]!;
+      const out = parseAlert(format, raw, { receivedAt });
+      if (out.ok) parsed.push({ alert: out.alert, raw });
+      else {
+        rejected.push({ code: out.code, message: out.message, raw });
+        if (errors.length < MAX_ERRORS_RETURNED) errors.push({ index: i, code: out.code, message: out.message });
+      }
+    }
+    await this.#p.orgTree.ensure();
+    const reporter: Reporter = { orgId: ctx.actor.orgId, mayAttribute: (orgId) => canRead(ctx.scope, orgId) };
+    const { prepared } = prepareAlerts(parsed, { reporter, assets: await this.assets.get(), orgs: this.#p.orgTree, receivedAt, bucketSeconds: this.#p.config.dedupWindowSeconds });
+
+    const committed = await this.#p.database.rawTransaction(async (tx) => {
+      const batchId = await batchRepository.nextBatchId(tx);
+      const stored = await batchRepository.storeAlerts(tx, prepared, { reporterOrgId: ctx.actor.orgId, sourceId, receivedAt: receivedAt.toISOString(), batchId });
+      await batchRepository.quarantine(tx, rejected, { orgId: ctx.actor.orgId, sourceId, format });
+      const inserted = stored.filter((s) => s.inserted).length;
+      const counts = { accepted: inserted, duplicates: parsed.length - inserted, rejected: rejected.length };
+      await sourcesRepository.recordBatch(tx, sourceId, counts);
+      await this.#events(tx, prepared, stored, { batchId, reporterOrgId: ctx.actor.orgId, sourceId, rejected: rejected.length });
+      return counts;
+    });
+    this.#p.relay.wake();
+    return { ...committed, errors };
+  }
+
+  /**
+   * Parses quarantined records again (after a parser fix) and stores those that now pass as alerts of
+   * their original reporter; the rest stay quarantined with their new reason and one more attempt.
+   */
+  async replay(rows: QuarantineRow[]): Promise<QuarantineReplayResult> {
+    const result: QuarantineReplayResult = { replayed: 0, stillFailing: 0, duplicates: 0 };
+    const groups = new Map<string, QuarantineRow[]>();
+    for (const r of rows) {
+      const key = `${r.org_id}|${r.source_id}|${r.format}`;
+      (groups.get(key) ?? groups.set(key, []).get(key)!).push(r);
+    }
+    await this.#p.orgTree.ensure();
+    const assets = await this.assets.get();
+    for (const group of groups.values()) {
+      const { org_id: orgId, source_id: sourceId, format } = group[0]!;
+      const receivedAt = new Date();
+      const outcomes = group.map((r) => ({ row: r, out: parseAlert(format as AlertFormat, r.raw, { receivedAt }) }));
+      const passing = outcomes.filter((o) => o.out.ok);
+      const scope = this.#p.orgTree.scopeFor(orgId, 'connector');
+      const reporter: Reporter = { orgId, mayAttribute: (id) => scope.read.has(id) };
+      const { prepared, slot } = prepareAlerts(
+        passing.map((o) => ({ alert: (o.out as { alert: NormalizedAlert }).alert, raw: o.row.raw })),
+        { reporter, assets, orgs: this.#p.orgTree, receivedAt, bucketSeconds: this.#p.config.dedupWindowSeconds },
+      );
+      await this.#p.database.rawTransaction(async (tx) => {
+        const batchId = await batchRepository.nextBatchId(tx);
+        const stored = await batchRepository.storeAlerts(tx, prepared, { reporterOrgId: orgId, sourceId, receivedAt: receivedAt.toISOString(), batchId });
+        for (let i = 0; i < passing.length; i++) {
+          const s = stored[slot[i]!]!;
+          await quarantineRepository.markReplayed(tx, passing[i]!.row.id, s.day, s.id);
+        }
+        for (const o of outcomes) if (!o.out.ok) await quarantineRepository.markFailedAgain(tx, o.row.id, o.out.code, o.out.message);
+        await this.#events(tx, prepared, stored, { batchId, reporterOrgId: orgId, sourceId, rejected: 0 });
+        const inserted = stored.filter((x) => x.inserted).length;
+        result.replayed += passing.length;
+        result.duplicates += passing.length - inserted;
+        result.stillFailing += outcomes.length - passing.length;
+      });
+    }
+    this.#p.relay.wake();
+    return result;
+  }
+
+  /**
+   * One event per affected organisation, carrying only that organisation's alerts, so that the
+   * stream never shows one organisation another's alerts. The reporter hears of all it sent.
+   */
+  async #events(tx: RawTx, prepared: PreparedAlert[], stored: { id: string; day: string; inserted: boolean }[], b: { batchId: string; reporterOrgId: string; sourceId: string | null; rejected: number }): Promise<void> {
+    const byOrg = new Map<string, { id: string; day: string; severity: number; title: string; rsitClass: string | null; new: boolean; occurrences: number }[]>();
+    prepared.forEach((p, i) => {
+      const s = stored[i];
+      if (!s) return;
+      const list = byOrg.get(p.orgId) ?? byOrg.set(p.orgId, []).get(p.orgId)!;
+      list.push({ id: s.id, day: s.day, severity: p.alert.severity, title: p.alert.title, rsitClass: p.alert.rsitClass, new: s.inserted, occurrences: p.occurrences });
+    });
+    for (const [orgId, alerts] of byOrg) {
+      const audience: Audience = { orgIds: [...new Set([orgId, b.reporterOrgId])] };
+      await batchRepository.outbox(tx, 'alerts.ingested', audience, { batchId: b.batchId, orgId, reporterOrgId: b.reporterOrgId, count: alerts.length, alerts: alerts.slice(0, SUMMARY_PER_EVENT) });
+    }
+    if (b.rejected) await batchRepository.outbox(tx, 'alerts.quarantined', { orgIds: [b.reporterOrgId] }, { batchId: b.batchId, sourceId: b.sourceId, count: b.rejected });
+  }
+}
+

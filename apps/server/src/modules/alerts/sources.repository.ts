@@ -1,0 +1,42 @@
+import { sql, type Kysely } from 'kysely';
+import type { DB, RawTx } from '../../db/index.ts';
+
+export type SourceRow = {
+  id: string; org_id: string; org_name: string; name: string; format: string; api_key_id: string | null; syslog_address: string | null;
+  created_at: Date; last_seen_at: Date | null; accepted: string; duplicates: string; rejected: string; last_5min: number; rejected_5min: number;
+};
+
+/** SQL for connectors and their counters. */
+export const sourcesRepository = {
+  /** The connector of an API key and format, created on first use. */
+  async forApiKey(db: Kysely<DB>, key: { id: string; name: string; orgId: string }, format: string): Promise<string> {
+    const found = await db.selectFrom('alert_sources').select('id').where('api_key_id', '=', key.id).where('format', '=', format).executeTakeFirst();
+    if (found) return found.id;
+    await sql`insert into alert_sources (org_id, name, format, api_key_id) values (${key.orgId}, ${`${key.name} (${format})`}, ${format}, ${key.id}) on conflict do nothing`.execute(db);
+    return (await db.selectFrom('alert_sources').select('id').where('api_key_id', '=', key.id).where('format', '=', format).executeTakeFirstOrThrow()).id;
+  },
+
+  async recordBatch(tx: RawTx, sourceId: string, counts: { accepted: number; duplicates: number; rejected: number }): Promise<void> {
+    await tx.query(
+      `update alert_sources set last_seen_at = now(), accepted = accepted + $2, duplicates = duplicates + $3, rejected = rejected + $4 where id = $1`,
+      [sourceId, counts.accepted, counts.duplicates, counts.rejected],
+    );
+    await tx.query(
+      `insert into source_minutes (source_id, minute, accepted, duplicates, rejected) values ($1, date_trunc('minute', now()), $2, $3, $4)
+       on conflict (source_id, minute) do update set accepted = source_minutes.accepted + excluded.accepted,
+         duplicates = source_minutes.duplicates + excluded.duplicates, rejected = source_minutes.rejected + excluded.rejected`,
+      [sourceId, counts.accepted, counts.duplicates, counts.rejected],
+    );
+  },
+
+  async list(db: Kysely<DB>, orgIds: string[] | null): Promise<SourceRow[]> {
+    const r = await sql<SourceRow>`select s.id, s.org_id, o.name as org_name, s.name, s.format, s.api_key_id, s.syslog_address, s.created_at, s.last_seen_at,
+        s.accepted::text as accepted, s.duplicates::text as duplicates, s.rejected::text as rejected,
+        coalesce((select sum(m.accepted + m.duplicates)::int from source_minutes m where m.source_id = s.id and m.minute > now() - interval '5 minutes'), 0) as last_5min,
+        coalesce((select sum(m.rejected)::int from source_minutes m where m.source_id = s.id and m.minute > now() - interval '5 minutes'), 0) as rejected_5min
+      from alert_sources s join organizations o on o.id = s.org_id
+      where ${orgIds ? sql`s.org_id = any(${orgIds}::uuid[])` : sql`true`}
+      order by s.last_seen_at desc nulls last, s.name`.execute(db);
+    return r.rows;
+  },
+};

@@ -1,0 +1,213 @@
+import { Type, type Static } from 'typebox';
+import { Nullable, Timestamp, Uuid } from './common.ts';
+import { AlertFormatSchema, Observable } from './alerts.ts';
+
+/** Public id of a stored alert: its day of receipt and its number, e.g. `20261121-4711`. */
+export const AlertId = Type.String({ pattern: '^[0-9]{8}-[0-9]{1,18}$' });
+
+export const AlertSummary = Type.Object({
+  id: AlertId,
+  orgId: Uuid,
+  orgName: Type.String(),
+  reporterOrgId: Uuid,
+  attributed: Type.Boolean(),
+  format: AlertFormatSchema,
+  title: Type.String(),
+  severity: Type.Integer({ minimum: 1, maximum: 4 }),
+  rsitClass: Nullable(Type.String()),
+  rsitType: Nullable(Type.String()),
+  product: Nullable(Type.String()),
+  ruleId: Nullable(Type.String()),
+  srcIp: Nullable(Type.String()),
+  dstIp: Nullable(Type.String()),
+  assetHostname: Nullable(Type.String()),
+  sectors: Type.Array(Type.String()),
+  provinceCode: Nullable(Type.String()),
+  occurrences: Type.Integer(),
+  eventTime: Timestamp,
+  firstSeen: Timestamp,
+  lastSeen: Timestamp,
+  receivedAt: Timestamp,
+  incidentId: Nullable(Uuid),
+});
+export type AlertSummary = Static<typeof AlertSummary>;
+
+export const AlertDetail = Type.Object({
+  ...AlertSummary.properties,
+  reporterOrgName: Type.String(),
+  sourceId: Nullable(Uuid),
+  sourceRef: Nullable(Type.String()),
+  description: Nullable(Type.String()),
+  vendor: Nullable(Type.String()),
+  ruleName: Nullable(Type.String()),
+  sourceSeverity: Nullable(Type.String()),
+  attack: Type.Array(Type.String()),
+  srcPort: Nullable(Type.Integer()),
+  dstPort: Nullable(Type.Integer()),
+  protocol: Nullable(Type.String()),
+  assetIp: Nullable(Type.String()),
+  observables: Type.Array(Observable),
+  tags: Type.Array(Type.String()),
+  raw: Type.String(),
+});
+export type AlertDetail = Static<typeof AlertDetail>;
+
+export const AlertListQuery = Type.Object({
+  orgId: Type.Optional(Uuid),
+  severity: Type.Optional(Type.Integer({ minimum: 1, maximum: 4, description: 'at least this severity' })),
+  format: Type.Optional(AlertFormatSchema),
+  rsitClass: Type.Optional(Type.String()),
+  sector: Type.Optional(Type.String()),
+  province: Type.Optional(Type.String()),
+  q: Type.Optional(Type.String({ maxLength: 200 })),
+  since: Type.Optional(Timestamp),
+  before: Type.Optional(AlertId),
+  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 100 })),
+});
+export type AlertListQuery = Static<typeof AlertListQuery>;
+
+/** A connector: an API key sending one format, or a syslog sender. */
+export const AlertSource = Type.Object({
+  id: Uuid,
+  orgId: Uuid,
+  orgName: Type.String(),
+  name: Type.String(),
+  format: AlertFormatSchema,
+  kind: Type.Enum(['api', 'syslog']),
+  syslogAddress: Nullable(Type.String()),
+  createdAt: Timestamp,
+  lastSeenAt: Nullable(Timestamp),
+  accepted: Type.Integer(),
+  duplicates: Type.Integer(),
+  rejected: Type.Integer(),
+  ratePerMinute: Type.Number({ description: 'records per minute over the last 5 minutes' }),
+  rejectedLast5Min: Type.Integer(),
+});
+export type AlertSource = Static<typeof AlertSource>;
+
+export const SyslogSourceCreate = Type.Object({
+  name: Type.String({ minLength: 1, maxLength: 200 }),
+  orgId: Uuid,
+  address: Type.String({ minLength: 2, maxLength: 64, description: 'the sender IP address' }),
+  format: Type.Optional(Type.Enum(['syslog', 'cef'])),
+});
+export type SyslogSourceCreate = Static<typeof SyslogSourceCreate>;
+
+export const QuarantineItem = Type.Object({
+  id: Type.String(),
+  receivedAt: Timestamp,
+  orgId: Uuid,
+  sourceId: Nullable(Uuid),
+  format: AlertFormatSchema,
+  code: Type.String(),
+  message: Type.String(),
+  raw: Type.String(),
+  attempts: Type.Integer(),
+  replayedAt: Nullable(Timestamp),
+  alertId: Nullable(AlertId),
+});
+export type QuarantineItem = Static<typeof QuarantineItem>;
+
+export const QuarantineListQuery = Type.Object({
+  orgId: Type.Optional(Uuid),
+  sourceId: Type.Optional(Uuid),
+  state: Type.Optional(Type.Enum(['open', 'replayed', 'all'])),
+  before: Type.Optional(Type.String({ pattern: '^[0-9]{1,18}$' })),
+  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 100 })),
+});
+export type QuarantineListQuery = Static<typeof QuarantineListQuery>;
+
+export const QuarantineReplay = Type.Object({
+  ids: Type.Optional(Type.Array(Type.String({ pattern: '^[0-9]{1,18}$' }), { maxItems: 10000 })),
+  sourceId: Type.Optional(Uuid),
+  all: Type.Optional(Type.Boolean({ description: 'every open record in your scope' })),
+});
+export type QuarantineReplay = Static<typeof QuarantineReplay>;
+
+export const QuarantineReplayResult = Type.Object({
+  replayed: Type.Integer({ description: 'records that now parse and were stored as alerts' }),
+  stillFailing: Type.Integer(),
+  duplicates: Type.Integer(),
+});
+export type QuarantineReplayResult = Static<typeof QuarantineReplayResult>;
+
+export const ASSET_KINDS = ['cidr', 'domain', 'hostname'] as const;
+export const Asset = Type.Object({
+  id: Uuid,
+  orgId: Uuid,
+  kind: Type.Enum([...ASSET_KINDS]),
+  value: Type.String(),
+  description: Nullable(Type.String()),
+  createdAt: Timestamp,
+});
+export type Asset = Static<typeof Asset>;
+
+export const AssetCreate = Type.Object({
+  kind: Type.Enum([...ASSET_KINDS]),
+  value: Type.String({ minLength: 1, maxLength: 255 }),
+  description: Type.Optional(Type.String({ maxLength: 500 })),
+});
+export type AssetCreate = Static<typeof AssetCreate>;
+
+/** When a rule opens or updates an incident from alerts. All given conditions must hold. */
+export const PromotionConditions = Type.Object({
+  minSeverity: Type.Optional(Type.Integer({ minimum: 1, maximum: 4 })),
+  rsitClasses: Type.Optional(Type.Array(Type.String(), { maxItems: 20 })),
+  formats: Type.Optional(Type.Array(AlertFormatSchema)),
+  ruleIds: Type.Optional(Type.Array(Type.String(), { maxItems: 100 })),
+  attack: Type.Optional(Type.Array(Type.String(), { maxItems: 50, description: 'any of these ATT&CK techniques' })),
+  assetHostnames: Type.Optional(Type.Array(Type.String(), { maxItems: 100 })),
+  observables: Type.Optional(Type.Array(Type.String(), { maxItems: 500, description: 'any observable equal to one of these values' })),
+  count: Type.Optional(Type.Object({
+    threshold: Type.Integer({ minimum: 1, maximum: 1_000_000 }),
+    windowMinutes: Type.Integer({ minimum: 1, maximum: 10_080 }),
+    groupBy: Type.Enum(['org', 'rule', 'srcIp', 'asset']),
+  })),
+  incidentSeverity: Type.Optional(Type.Integer({ minimum: 1, maximum: 4 })),
+});
+export type PromotionConditions = Static<typeof PromotionConditions>;
+
+export const PromotionRule = Type.Object({
+  id: Uuid,
+  orgId: Nullable(Uuid),
+  name: Type.String(),
+  enabled: Type.Boolean(),
+  conditions: PromotionConditions,
+  createdAt: Timestamp,
+  updatedAt: Timestamp,
+});
+export type PromotionRule = Static<typeof PromotionRule>;
+
+export const PromotionRuleCreate = Type.Object({
+  orgId: Nullable(Uuid),
+  name: Type.String({ minLength: 1, maxLength: 200 }),
+  enabled: Type.Optional(Type.Boolean()),
+  conditions: PromotionConditions,
+});
+export type PromotionRuleCreate = Static<typeof PromotionRuleCreate>;
+export const PromotionRulePatch = Type.Partial(Type.Object({ name: Type.String({ minLength: 1, maxLength: 200 }), enabled: Type.Boolean(), conditions: PromotionConditions }), { minProperties: 1 });
+export type PromotionRulePatch = Static<typeof PromotionRulePatch>;
+
+/** An incident as the alert relay opens it (the incidents module grows it). */
+export const IncidentSummary = Type.Object({
+  id: Uuid,
+  orgId: Uuid,
+  orgName: Type.String(),
+  title: Type.String(),
+  severity: Type.Integer({ minimum: 1, maximum: 4 }),
+  status: Type.String(),
+  tlp: Type.String(),
+  ruleId: Nullable(Uuid),
+  alertCount: Type.Integer(),
+  firstAlertAt: Nullable(Timestamp),
+  lastAlertAt: Nullable(Timestamp),
+  createdAt: Timestamp,
+});
+export type IncidentSummary = Static<typeof IncidentSummary>;
+
+export const IncidentListQuery = Type.Object({
+  orgId: Type.Optional(Uuid),
+  status: Type.Optional(Type.String()),
+  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 100 })),
+});
+export type IncidentListQuery = Static<typeof IncidentListQuery>;
