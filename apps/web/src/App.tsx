@@ -14,6 +14,12 @@ const OrgDirectoryPage = lazy(() => import('./features/orgs/index.ts').then((m) 
 const OrgDetailPage = lazy(() => import('./features/orgs/index.ts').then((m) => ({ default: m.OrgDetailPage })));
 const UsersPage = lazy(() => import('./features/users/index.ts').then((m) => ({ default: m.UsersPage })));
 const ApiKeysPage = lazy(() => import('./features/apikeys/index.ts').then((m) => ({ default: m.ApiKeysPage })));
+const AlertStreamPage = lazy(() => import('./features/alerts/index.ts').then((m) => ({ default: m.AlertStreamPage })));
+const AlertDetailPage = lazy(() => import('./features/alerts/index.ts').then((m) => ({ default: m.AlertDetailPage })));
+const SourcesPage = lazy(() => import('./features/alerts/index.ts').then((m) => ({ default: m.SourcesPage })));
+const QuarantinePage = lazy(() => import('./features/alerts/index.ts').then((m) => ({ default: m.QuarantinePage })));
+const IncidentsPage = lazy(() => import('./features/incidents/index.ts').then((m) => ({ default: m.IncidentsPage })));
+const IncidentDetailPage = lazy(() => import('./features/incidents/index.ts').then((m) => ({ default: m.IncidentDetailPage })));
 
 /** Signed-in routes; the home page is the directory until the Overview module exists. */
 function SignedInApp() {
@@ -25,6 +31,12 @@ function SignedInApp() {
           <Route path="login" element={<Navigate to="/orgs" replace />} />
           <Route path="orgs" element={<OrgDirectoryPage />} />
           <Route path="orgs/:id" element={<OrgDetailPage />} />
+          <Route path="alerts" element={<RequirePermission permission="alerts.read"><AlertStreamPage /></RequirePermission>} />
+          <Route path="alerts/sources" element={<RequirePermission permission="alerts.read"><SourcesPage /></RequirePermission>} />
+          <Route path="alerts/quarantine" element={<RequirePermission permission="alerts.read"><QuarantinePage /></RequirePermission>} />
+          <Route path="alerts/:id" element={<RequirePermission permission="alerts.read"><AlertDetailPage /></RequirePermission>} />
+          <Route path="incidents" element={<RequirePermission permission="incidents.read"><IncidentsPage /></RequirePermission>} />
+          <Route path="incidents/:id" element={<RequirePermission permission="incidents.read"><IncidentDetailPage /></RequirePermission>} />
           <Route path="users" element={<RequirePermission permission="users.read"><UsersPage /></RequirePermission>} />
           <Route path="api-keys" element={<RequirePermission permission="apikeys.manage"><ApiKeysPage /></RequirePermission>} />
           <Route path="*" element={<NotFoundPage />} />

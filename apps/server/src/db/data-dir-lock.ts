@@ -1,4 +1,4 @@
-import { closeSync, openSync, readFileSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readFileSync, unlinkSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 
 /** Raised when another live process holds the data directory. */
@@ -9,41 +9,57 @@ export class DataDirLockedError extends Error {
   }
 }
 
-function alive(pid: number): boolean {
+/** A process's start time in clock ticks since boot (Linux), so a recycled pid is not mistaken for it. */
+function startTimeOf(pid: number): string | null {
+  const stat = `/proc/${pid}/stat`;
+  if (!existsSync(stat)) return null;
+  try {
+    const text = readFileSync(stat, 'utf8');
+    return text.slice(text.lastIndexOf(')') + 2).split(' ')[19] ?? null;
+  } catch {
+    return null;
+  }
+}
+
+/** Whether the lock's owner still runs: same pid and, where /proc tells, the same start time. */
+function ownerAlive(pid: number, startTime: string | undefined): boolean {
   try {
     process.kill(pid, 0);
-    return true;
   } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
+    if ((err as NodeJS.ErrnoException).code !== 'EPERM') return false;
   }
+  if (!startTime || !existsSync('/proc/self/stat')) return true;
+  return startTimeOf(pid) === startTime;
 }
 
 /**
  * Takes an exclusive lock on a data directory: PGlite has none of its own and two processes on one
- * directory corrupt it. A lock left by a dead process is taken over. Returns the release function.
+ * directory corrupt it. The lock file holds the owner's pid and start time; a lock whose owner is
+ * gone (even if its pid was recycled) is taken over. Returns the release function.
  */
 export function lockDataDir(dir: string): () => void {
   const path = join(dir, 'lachan.lock');
+  const me = `${process.pid} ${startTimeOf(process.pid) ?? ''}`.trim();
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
       const fd = openSync(path, 'wx', 0o600);
-      writeSync(fd, String(process.pid));
+      writeSync(fd, me);
       closeSync(fd);
       let released = false;
       return () => {
         if (released) return;
         released = true;
         try {
-          if (readFileSync(path, 'utf8') === String(process.pid)) unlinkSync(path);
+          if (readFileSync(path, 'utf8') === me) unlinkSync(path);
         } catch {
           /* already gone */
         }
       };
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
-      const pid = Number(readFileSync(path, 'utf8').trim());
-      if (Number.isInteger(pid) && pid > 0 && pid !== process.pid && alive(pid)) throw new DataDirLockedError(dir, pid);
-      if (pid === process.pid) throw new DataDirLockedError(dir, pid);
+      const [pidText, startTime] = readFileSync(path, 'utf8').trim().split(' ');
+      const pid = Number(pidText);
+      if (Number.isInteger(pid) && pid > 0 && (pid === process.pid || ownerAlive(pid, startTime))) throw new DataDirLockedError(dir, pid);
       unlinkSync(path);
     }
   }

@@ -25,6 +25,13 @@ import { incidentRoutes } from '../modules/incidents/index.ts';
 
 export type App = FastifyInstance;
 
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Ports the syslog listener bound (when configured). */
+    syslogPorts?: { udpPort: number | null; tcpPort: number | null };
+  }
+}
+
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
 
 /** Builds the HTTP application around a started platform (routes, hooks, docs, console). */
@@ -90,6 +97,7 @@ export async function buildApp(platform: Platform, opts: { logger?: boolean } = 
   if (config.syslogUdpPort !== null || config.syslogTcpPort !== null) {
     const syslog = new SyslogListener(platform, services.ingest);
     const ports = await syslog.start();
+    app.decorate('syslogPorts', ports);
     app.log.info(ports, 'syslog listener started');
     app.addHook('onClose', () => syslog.stop());
   }

@@ -12,6 +12,8 @@ export const ADMIN_PASSWORD = 'e2e-admin-password-1';
 export interface RunningServer {
   url: string;
   dataDir: string;
+  /** The PostgreSQL database it uses, when the tests run on PostgreSQL. */
+  databaseUrl: string | null;
   process: ChildProcess;
   output: () => string;
   stop(): Promise<void>;
@@ -70,7 +72,7 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
   for (;;) {
     if (child.exitCode !== null) throw new Error(`server exited (${child.exitCode}):\n${out}`);
     try {
-      if ((await fetch(`${url}/readyz`)).ok) break;
+      if ((await fetch(`${url}/readyz`, { signal: AbortSignal.timeout(2000) })).ok) break;
     } catch {
       /* not listening yet */
     }
@@ -80,6 +82,7 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
   return {
     url,
     dataDir,
+    databaseUrl: env.DATABASE_URL || pgdb?.url || null,
     process: child,
     output: () => out,
     async stop() {

@@ -2,22 +2,7 @@ import { useRef, useState } from 'react';
 import { ActionIcon, TextInput, Tooltip } from '@mantine/core';
 import { IconCheck, IconCopy } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-
-/** Copies text; falls back to a selection copy where the Clipboard API is unavailable (plain http). */
-async function copyText(text: string, input: HTMLInputElement | null): Promise<boolean> {
-  try {
-    if (navigator.clipboard && window.isSecureContext) {
-      await navigator.clipboard.writeText(text);
-      return true;
-    }
-  } catch {
-    // fall through to the selection copy
-  }
-  if (!input) return false;
-  input.focus();
-  input.select();
-  return document.execCommand('copy');
-}
+import { copyText } from '../lib/clipboard.ts';
 
 /** A read-only field showing a secret, with a copy button. */
 export function CopyField({ value, label, testId }: { value: string; label: string; testId?: string }) {

@@ -3,7 +3,7 @@ import { parseAlert, splitRecords } from '@lachan/parsers';
 import type { RequestContext } from '../../core/context.ts';
 import { canRead } from '../../core/context.ts';
 import { requirePermission } from '../../core/authorize.ts';
-import { AppError, forbidden } from '../../core/errors.ts';
+import { forbidden } from '../../core/errors.ts';
 import type { Platform } from '../../core/platform.ts';
 import type { RawTx } from '../../db/index.ts';
 import type { Audience } from '../events/index.ts';
@@ -37,21 +37,23 @@ export class IngestService {
   async ingestHttp(ctx: RequestContext, format: AlertFormat, body: string, contentType: string | undefined): Promise<IngestResult> {
     requirePermission(ctx, 'alerts.ingest');
     if (ctx.actor.type !== 'apikey' || !ctx.actor.id) throw forbidden('alerts are sent with a connector API key');
-    const split = splitRecords(format, body, contentType);
-    if ('error' in split) throw new AppError(400, 'validation_failed', split.error.message, { code: split.error.code });
     const sourceId = await sourcesRepository.forApiKey(this.#p.db, { id: ctx.actor.id, name: ctx.actor.name, orgId: ctx.actor.orgId }, format);
+    const split = splitRecords(format, body, contentType);
+    // A body that cannot even be cut into records is kept whole in the quarantine, not refused.
+    if ('error' in split) return this.gate.run(() => this.ingestRecords({ ctx, format, records: [], sourceId, unsplittable: { ...split.error, raw: body } }));
     return this.gate.run(() => this.ingestRecords({ ctx, format, records: split.records, sourceId }));
   }
 
   /** Parses and stores records of one source; the answer comes after the commit. */
-  async ingestRecords(input: { ctx: RequestContext; format: AlertFormat; records: string[]; sourceId: string }): Promise<IngestResult> {
+  async ingestRecords(input: { ctx: RequestContext; format: AlertFormat; records: string[]; sourceId: string; unsplittable?: QuarantineEntry }): Promise<IngestResult> {
     const { ctx, format, records, sourceId } = input;
     const receivedAt = new Date();
     const parsed: { alert: NormalizedAlert; raw: string }[] = [];
-    const rejected: QuarantineEntry[] = [];
-    const errors: IngestResult['errors'] = [];
+    const rejected: QuarantineEntry[] = input.unsplittable ? [input.unsplittable] : [];
+    const errors: IngestResult['errors'] = input.unsplittable ? [{ index: 0, code: input.unsplittable.code, message: input.unsplittable.message }] : [];
     for (let i = 0; i < records.length; i++) {
-      const raw = records[i]!;
+      // PostgreSQL text cannot hold NUL: it becomes U+FFFD, so one such byte cannot fail the batch.
+      const raw = records[i]!.includes('\u0000') ? records[i]!.replaceAll('\u0000', '\uFFFD') : records[i]!;
       const out = parseAlert(format, raw, { receivedAt });
       if (out.ok) parsed.push({ alert: out.alert, raw });
       else {

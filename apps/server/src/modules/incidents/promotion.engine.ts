@@ -48,6 +48,8 @@ export class PromotionEngine {
     while (this.#queue.length) {
       const event = this.#queue.shift()!;
       try {
+        // Loaded before the transaction: on the embedded engine a query outside it would wait forever.
+        await this.#p.orgTree.ensure();
         await this.#p.db.transaction().execute((tx) => this.#process(tx, event));
         this.#p.relay.wake();
       } catch {
@@ -65,7 +67,6 @@ export class PromotionEngine {
     await sql`select pg_advisory_xact_lock(${LOCK})`.execute(tx);
     if (BigInt(await this.#cursor(tx)) >= BigInt(event.id)) return;
     const { batchId, orgId } = event.payload as { batchId: string; orgId: string };
-    await this.#p.orgTree.ensure();
     const owners = [orgId, ...this.#p.orgTree.ancestors(orgId)];
     const rules = (await sql<Rule>`select id, org_id, name, conditions from promotion_rules where enabled and (org_id is null or org_id = any(${owners}::uuid[]))`.execute(tx)).rows;
     if (rules.length) {

@@ -6,7 +6,7 @@ import type { Organization } from '@lachan/contracts';
 import { EmptyNote } from '../../components/EmptyNote.tsx';
 import { usePermission } from '../auth/auth.api.ts';
 import { FocalPointsModal } from './FocalPointsModal.tsx';
-import { Section } from './Section.tsx';
+import { Section } from '../../components/Section.tsx';
 
 /** The organisation's 24/7 incident-response focal points (primary first). */
 export function FocalPointsCard({ org }: { org: Organization }) {

@@ -8,7 +8,7 @@ import { EmptyNote } from '../../components/EmptyNote.tsx';
 import { usePermission } from '../auth/auth.api.ts';
 import { OrgKindBadge, OrgStatusBadge } from './OrgBadges.tsx';
 import { OrgFormModal } from './OrgFormModal.tsx';
-import { Section } from './Section.tsx';
+import { Section } from '../../components/Section.tsx';
 
 /** The organisations directly under this one, and a way to add one. */
 export function OrgChildrenCard({ org, childOrgs }: { org: Organization; childOrgs: OrgSummary[] }) {

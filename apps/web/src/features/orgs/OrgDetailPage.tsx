@@ -4,6 +4,7 @@ import { Link, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { Organization } from '@lachan/contracts';
 import { QueryState } from '../../components/QueryState.tsx';
+import { AssetsCard } from './AssetsCard.tsx';
 import { FocalPointsCard } from './FocalPointsCard.tsx';
 import { OrgActions } from './OrgActions.tsx';
 import { OrgKindBadge, OrgStatusBadge } from './OrgBadges.tsx';
@@ -14,7 +15,7 @@ import { SocLinksCard } from './SocLinksCard.tsx';
 import { ancestorIds, indexOrgs } from './orgTree.ts';
 import { useOrg, useOrgDirectory } from './orgs.api.ts';
 
-/** One organisation: summary, hierarchy, 24/7 focal points, SOC links, history, and the actions allowed. */
+/** One organisation: summary, hierarchy, 24/7 focal points, assets, SOC links, history, and the actions allowed. */
 export function OrgDetailPage() {
   const { id = '' } = useParams();
   const query = useOrg(id);
@@ -88,6 +89,7 @@ function OrgDetail({ org }: { org: Organization }) {
               <Stack gap="sm">
                 <OrgSummaryCard org={org} parent={ancestors.at(-1) ?? null} />
                 <FocalPointsCard org={org} />
+                <AssetsCard org={org} />
               </Stack>
             </Grid.Col>
             <Grid.Col span={{ base: 12, lg: 5 }}>

@@ -1,24 +1,11 @@
-import type { ReactNode } from 'react';
-import { Anchor, Badge, Group, SimpleGrid, Stack, Text } from '@mantine/core';
+import { Anchor, Badge, Group, SimpleGrid } from '@mantine/core';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { Organization, OrgSummary } from '@lachan/contracts';
+import { Field } from '../../components/Field.tsx';
 import { useFormat } from '../../i18n/useFormat.ts';
-import { Section } from './Section.tsx';
+import { Section } from '../../components/Section.tsx';
 import { useOrgLabels } from './useOrgLabels.ts';
-
-function Field({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <Stack gap={0}>
-      <Text size="xs" c="dimmed">
-        {label}
-      </Text>
-      <Text size="sm" component="div">
-        {children || '—'}
-      </Text>
-    </Stack>
-  );
-}
 
 /** The organisation's record: names, parent, place, sectors, contacts and dates. */
 export function OrgSummaryCard({ org, parent }: { org: Organization; parent: OrgSummary | null }) {

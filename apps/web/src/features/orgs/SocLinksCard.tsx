@@ -11,7 +11,7 @@ import { useConfirm } from '../../components/useConfirm.tsx';
 import { useFormat } from '../../i18n/useFormat.ts';
 import { usePermission } from '../auth/auth.api.ts';
 import { orgApi } from './orgs.api.ts';
-import { Section } from './Section.tsx';
+import { Section } from '../../components/Section.tsx';
 import { SocClientModal } from './SocClientModal.tsx';
 
 function LinkLine({ id, name, link, onRemove }: { id: string; name: string; link: SocLink; onRemove?: () => void }) {

@@ -3,3 +3,4 @@ export { OrgDirectoryPage } from './OrgDirectoryPage.tsx';
 export { OrgDetailPage } from './OrgDetailPage.tsx';
 export { OrgPicker } from './OrgPicker.tsx';
 export { useOrgDirectory } from './orgs.api.ts';
+export { useOrgLabels } from './useOrgLabels.ts';

@@ -1,5 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import type {
+  Asset,
+  AssetCreate,
   FocalPointInput,
   OrgCreate,
   OrgHistoryEntry,
@@ -21,6 +23,7 @@ export const orgKeys = {
   history: (id: string) => ['org', id, 'history'] as const,
   sectors: ['sectors'] as const,
   provinces: ['provinces'] as const,
+  assets: (id: string) => ['assets', id] as const,
 };
 
 /** Upper bound of the directory fetch: the whole national directory fits, so tree and filters work locally. */
@@ -59,6 +62,11 @@ export function useProvinces() {
   });
 }
 
+/** GET /orgs/:id/assets: the networks, domains and hosts that attribute alerts to the organisation. */
+export function useAssets(orgId: string) {
+  return useQuery({ queryKey: orgKeys.assets(orgId), queryFn: () => api.get<Asset[]>(`/orgs/${orgId}/assets`) });
+}
+
 /** Writes of the organisation module, one per endpoint. */
 export const orgApi = {
   create: (body: OrgCreate) => api.post<Organization>('/orgs', body),
@@ -69,4 +77,6 @@ export const orgApi = {
   retire: (id: string, reason: string) => api.post<Organization>(`/orgs/${id}/retire`, { reason }),
   addSocClient: (id: string, body: SocLinkCreate) => api.post<unknown>(`/orgs/${id}/soc-clients`, body),
   removeSocClient: (id: string, clientId: string) => api.delete<unknown>(`/orgs/${id}/soc-clients/${clientId}`),
+  addAsset: (id: string, body: AssetCreate) => api.post<Asset>(`/orgs/${id}/assets`, body),
+  removeAsset: (assetId: string) => api.delete<Asset>(`/assets/${assetId}`),
 };

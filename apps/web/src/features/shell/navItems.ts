@@ -13,28 +13,48 @@ import {
   IconUsers,
 } from '@tabler/icons-react';
 
+/** A page inside a module, listed under it in the navbar. */
+export interface NavSubItem {
+  key: 'alertSources' | 'alertQuarantine';
+  to: string;
+}
+
 /** One navbar entry; modules without `to` are announced but not built yet. */
 export interface NavItem {
   key: 'overview' | 'alerts' | 'incidents' | 'knowledge' | 'campaigns' | 'warnings' | 'statistics' | 'orgs' | 'users' | 'apiKeys';
   icon: ComponentType<{ size?: number; stroke?: number }>;
+  /** Operational modules first; administration below its divider. */
+  section: 'modules' | 'admin';
   to?: string;
   permission?: Permission;
   /** Second key of the `g <key>` shortcut. */
   shortcut?: string;
+  children?: readonly NavSubItem[];
 }
 
-/** Navbar order: modules to come first, then administration. */
+/** Navbar order: operational modules (built or to come), then administration. */
 export const NAV_ITEMS: readonly NavItem[] = [
-  { key: 'overview', icon: IconLayoutDashboard },
-  { key: 'alerts', icon: IconBell },
-  { key: 'incidents', icon: IconShieldExclamation },
-  { key: 'knowledge', icon: IconBook2 },
-  { key: 'campaigns', icon: IconTargetArrow },
-  { key: 'warnings', icon: IconAlertOctagon },
-  { key: 'statistics', icon: IconChartBar },
-  { key: 'orgs', icon: IconBuildingCommunity, to: '/orgs', permission: 'orgs.read', shortcut: 'o' },
-  { key: 'users', icon: IconUsers, to: '/users', permission: 'users.read', shortcut: 'u' },
-  { key: 'apiKeys', icon: IconKey, to: '/api-keys', permission: 'apikeys.manage', shortcut: 'k' },
+  { key: 'overview', icon: IconLayoutDashboard, section: 'modules' },
+  {
+    key: 'alerts',
+    icon: IconBell,
+    section: 'modules',
+    to: '/alerts',
+    permission: 'alerts.read',
+    shortcut: 'a',
+    children: [
+      { key: 'alertSources', to: '/alerts/sources' },
+      { key: 'alertQuarantine', to: '/alerts/quarantine' },
+    ],
+  },
+  { key: 'incidents', icon: IconShieldExclamation, section: 'modules', to: '/incidents', permission: 'incidents.read', shortcut: 'i' },
+  { key: 'knowledge', icon: IconBook2, section: 'modules' },
+  { key: 'campaigns', icon: IconTargetArrow, section: 'modules' },
+  { key: 'warnings', icon: IconAlertOctagon, section: 'modules' },
+  { key: 'statistics', icon: IconChartBar, section: 'modules' },
+  { key: 'orgs', icon: IconBuildingCommunity, section: 'admin', to: '/orgs', permission: 'orgs.read', shortcut: 'o' },
+  { key: 'users', icon: IconUsers, section: 'admin', to: '/users', permission: 'users.read', shortcut: 'u' },
+  { key: 'apiKeys', icon: IconKey, section: 'admin', to: '/api-keys', permission: 'apikeys.manage', shortcut: 'k' },
 ];
 
 /** Entries the user may open: built modules whose permission they hold. */

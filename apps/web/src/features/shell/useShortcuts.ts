@@ -3,16 +3,17 @@ import { useNavigate } from 'react-router';
 import { useCurrentUser } from '../auth/auth.api.ts';
 import { availableNav } from './navItems.ts';
 
-/** CSS selector of the directory search box that `/` focuses. */
-export const SEARCH_SELECTOR = '[data-testid="org-search"]';
+/** CSS selector of the search boxes that `/` focuses: the page's own, else the directory's. */
+export const SEARCH_SELECTOR = '[data-testid="alert-search"], [data-testid="org-search"]';
 const SEQUENCE_TIMEOUT_MS = 1500;
 
-function isTyping(target: EventTarget | null): boolean {
+/** Whether a key press is text entry (shortcuts stay out of the way of inputs). */
+export function isTyping(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
   return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName);
 }
 
-/** Keyboard shortcuts: `/` focuses the directory search, `g o` / `g u` / `g k` open a module. */
+/** Keyboard shortcuts: `/` focuses the directory search, `g a` / `g i` / `g o` / `g u` / `g k` open a module. */
 export function useShortcuts(): void {
   const navigate = useNavigate();
   const me = useCurrentUser();

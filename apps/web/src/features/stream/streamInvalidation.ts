@@ -16,9 +16,13 @@ export function parseStreamEvent(raw: unknown): StreamEvent | null {
 const idOf = (data: unknown): string | null =>
   typeof data === 'object' && data !== null && typeof (data as { id?: unknown }).id === 'string' ? (data as { id: string }).id : null;
 
+const orgIdOf = (data: unknown): string | null =>
+  typeof data === 'object' && data !== null && typeof (data as { orgId?: unknown }).orgId === 'string' ? (data as { orgId: string }).orgId : null;
+
 /**
  * Queries to refresh for an event. Organisation events refresh every ['org', …] detail because one change
  * touches several records the payload may not name (old and new parent, merge target, SOC partners).
+ * Alert batches also move the connectors' counters; a promoted alert gains its incident link.
  */
 export function queryKeysFor(event: StreamEvent, meId: string | null): QueryKey[] {
   const [domain] = event.type.split('.');
@@ -31,6 +35,17 @@ export function queryKeysFor(event: StreamEvent, meId: string | null): QueryKey[
       return idOf(event.data) === meId ? [['users'], ['me']] : [['users']];
     case 'apikey':
       return [['apikeys']];
+    case 'alerts':
+      return event.type === 'alerts.quarantined' ? [['quarantine'], ['alert-sources']] : [['alerts'], ['alert-sources']];
+    case 'incident':
+      return [['incidents'], ['alerts', 'detail']];
+    case 'asset': {
+      // a removal names only the asset, not its organisation
+      const orgId = orgIdOf(event.data);
+      return [orgId ? ['assets', orgId] : ['assets']];
+    }
+    case 'source':
+      return [['alert-sources']];
     default:
       return [];
   }

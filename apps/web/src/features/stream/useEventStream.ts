@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
-import { EVENT_TYPES } from '@lachan/contracts';
+import { EVENT_TYPES, type StreamEvent } from '@lachan/contracts';
+import { createInvalidationBatch } from './invalidationBatch.ts';
 import { parseStreamEvent, queryKeysFor } from './streamInvalidation.ts';
 
 export type StreamState = 'connected' | 'disconnected';
@@ -9,11 +10,12 @@ const STREAM_URL = '/api/v1/stream';
 const MAX_BACKOFF_MS = 30_000;
 
 /**
- * Keeps one EventSource open while signed in and refreshes the queries each event touches.
+ * Keeps one EventSource open while signed in, refreshes the queries each event touches (gathered over a
+ * short window) and hands each event to `publish` for pages that follow the stream themselves.
  * The browser reconnects by itself (resending Last-Event-ID); only when it gives up (stream closed,
  * e.g. a 401 or 5xx answer) do we open a new one, then refetch everything since events may be missed.
  */
-export function useEventStream(meId: string): StreamState {
+export function useEventStream(meId: string, publish?: (event: StreamEvent) => void): StreamState {
   const queryClient = useQueryClient();
   const [state, setState] = useState<StreamState>('disconnected');
 
@@ -22,11 +24,13 @@ export function useEventStream(meId: string): StreamState {
     let timer: ReturnType<typeof setTimeout> | undefined;
     let attempts = 0;
     let stopped = false;
+    const batch = createInvalidationBatch(queryClient);
 
     const onEvent = (message: MessageEvent) => {
       const event = parseStreamEvent(message.data);
       if (!event) return;
-      for (const queryKey of queryKeysFor(event, meId)) void queryClient.invalidateQueries({ queryKey });
+      batch.add(queryKeysFor(event, meId));
+      publish?.(event);
     };
 
     const open = (reopened: boolean) => {
@@ -53,10 +57,11 @@ export function useEventStream(meId: string): StreamState {
     return () => {
       stopped = true;
       clearTimeout(timer);
+      batch.dispose();
       source?.close();
       setState('disconnected');
     };
-  }, [queryClient, meId]);
+  }, [queryClient, meId, publish]);
 
   return state;
 }

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { Group, Paper, Title } from '@mantine/core';
 
-/** A titled card of the organisation page, with optional actions on the right. */
+/** A titled card of a detail page, with optional actions on the right. */
 export function Section({ title, actions, children, testId }: { title: string; actions?: ReactNode; children: ReactNode; testId?: string }) {
   return (
     <Paper withBorder p="sm" data-testid={testId}>

@@ -1,0 +1,102 @@
+import { Anchor, Table, Text } from '@mantine/core';
+import { Link } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import type { AlertSummary } from '@lachan/contracts';
+import { SeverityBadge } from '../../components/SeverityBadge.tsx';
+import { useFormat } from '../../i18n/useFormat.ts';
+import { useNow } from '../../lib/useNow.ts';
+import { FORMAT_LABELS, useRsitLabel } from './alertLabels.ts';
+import type { Density } from './useDensity.ts';
+
+interface AlertTableProps {
+  items: readonly AlertSummary[];
+  fresh: ReadonlySet<string>;
+  selectedId: string | null;
+  density: Density;
+  onSelect: (id: string) => void;
+  onOpen: (id: string) => void;
+}
+
+const mono = { fontFamily: 'var(--mantine-font-family-monospace)' };
+
+/** "src → dst" with ports left out: the detail page has them. */
+function flowOf(a: AlertSummary): string {
+  if (!a.srcIp && !a.dstIp) return '—';
+  return `${a.srcIp ?? '?'} → ${a.dstIp ?? '?'}`;
+}
+
+/** The dense alert table: one line per alert, the selected row marked, fresh rows flashing once. */
+export function AlertTable({ items, fresh, selectedId, density, onSelect, onOpen }: AlertTableProps) {
+  const { t } = useTranslation();
+  const fmt = useFormat();
+  const now = useNow(60_000);
+  const rsitLabel = useRsitLabel();
+  const compact = density === 'compact';
+  return (
+    <Table.ScrollContainer minWidth={960}>
+      <Table striped highlightOnHover verticalSpacing={compact ? 2 : 5} horizontalSpacing="xs" fz={compact ? 'xs' : 'sm'} styles={{ th: { whiteSpace: 'nowrap' } }} data-testid="alert-table">
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>{t('alerts.columns.time')}</Table.Th>
+            <Table.Th>{t('alerts.columns.severity')}</Table.Th>
+            <Table.Th>{t('alerts.columns.title')}</Table.Th>
+            <Table.Th>{t('alerts.columns.org')}</Table.Th>
+            <Table.Th>{t('alerts.columns.rsitClass')}</Table.Th>
+            <Table.Th>{t('alerts.columns.flow')}</Table.Th>
+            <Table.Th ta="right">{t('alerts.columns.occurrences')}</Table.Th>
+            <Table.Th>{t('alerts.columns.format')}</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {items.map((a) => (
+            <Table.Tr
+              key={a.id}
+              className={fresh.has(a.id) ? 'alert-row alert-row-fresh' : 'alert-row'}
+              data-testid="alert-row"
+              data-alert-id={a.id}
+              data-selected={a.id === selectedId || undefined}
+              aria-selected={a.id === selectedId}
+              onClick={() => onSelect(a.id)}
+              onDoubleClick={() => onOpen(a.id)}
+            >
+              <Table.Td fz="xs" style={{ ...mono, whiteSpace: 'nowrap' }} title={fmt.dateTime(a.lastSeen)}>
+                {fmt.timeOfDay(a.lastSeen, now)}
+              </Table.Td>
+              <Table.Td style={{ minWidth: 100 }}>
+                <SeverityBadge level={a.severity} size="xs" />
+              </Table.Td>
+              {/* maxWidth 0 lets the title take the room left and truncate, rather than push other columns */}
+              <Table.Td style={{ maxWidth: 0, minWidth: 160 }}>
+                <Anchor component={Link} to={`/alerts/${a.id}`} size={compact ? 'xs' : 'sm'} c="inherit" fw={500} truncate="end" display="block" title={a.title}>
+                  {a.title}
+                </Anchor>
+                {!compact && (
+                  <Text size="xs" c="dimmed" truncate="end">
+                    {[a.product, a.ruleId && `#${a.ruleId}`, a.assetHostname].filter(Boolean).join(' · ') || '—'}
+                  </Text>
+                )}
+              </Table.Td>
+              <Table.Td style={{ maxWidth: 170 }}>
+                <Text size={compact ? 'xs' : 'sm'} truncate="end" c={a.attributed ? undefined : 'dimmed'} title={a.attributed ? a.orgName : `${a.orgName} — ${t('alerts.unattributed')}`}>
+                  {a.orgName}
+                </Text>
+              </Table.Td>
+              <Table.Td style={{ maxWidth: 150 }}>
+                <Text size={compact ? 'xs' : 'sm'} truncate="end" title={a.rsitType ?? undefined}>
+                  {rsitLabel(a.rsitClass)}
+                </Text>
+              </Table.Td>
+              <Table.Td fz="xs" style={{ ...mono, whiteSpace: 'nowrap' }}>
+                {flowOf(a)}
+              </Table.Td>
+              <Table.Td ta="right" style={{ ...mono, whiteSpace: 'nowrap' }} c={a.occurrences > 1 ? undefined : 'dimmed'}>
+                ×{fmt.number(a.occurrences)}
+              </Table.Td>
+              <Table.Td style={{ whiteSpace: 'nowrap' }}>{FORMAT_LABELS[a.format]}</Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
+  );
+}

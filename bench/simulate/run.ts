@@ -1,0 +1,89 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import { buildReport } from './report.ts';
+import { Sender, Stats } from './sender.ts';
+import { checkLocalUrl, setup } from './setup.ts';
+import { Traffic } from './traffic.ts';
+import type { SimulationOptions, SimulationReport } from './types.ts';
+
+/** Pacing step of the token bucket. */
+const TICK_MS = 20;
+/** A connector ships what it has at least this often. */
+const FLUSH_MS = 1000;
+/** When more than this many seconds of traffic wait (buffered or queued), generation pauses (the rate drops). */
+const MAX_BACKLOG_SECONDS = 3;
+
+/**
+ * Runs the national traffic simulation against a server on this machine and returns the figures.
+ * Bounded: traffic stops after `duration` seconds, the last answers are awaited at most
+ * `drainSeconds` more, then whatever is still open is aborted.
+ */
+export async function runSimulation(options: SimulationOptions): Promise<SimulationReport> {
+  checkLocalUrl(options.url);
+  const opts = { ...options, concurrency: options.concurrency ?? 8, drainSeconds: options.drainSeconds ?? 60 };
+  const log = opts.quiet ? () => {} : (opts.log ?? ((line: string) => console.log(line)));
+  const prepared = await setup(opts, log);
+  log(`prepared ${prepared.reporters.length} organisations (${prepared.socProviders} SOC providers), ${prepared.connectors.length} connector keys (${[...new Set(prepared.connectors.map((c) => c.format))].join(', ')}), assets for ${prepared.withAssets} organisations`);
+
+  const stats = new Stats();
+  const sender = new Sender({ url: opts.url, gzip: opts.gzip, concurrency: opts.concurrency, stats });
+  const traffic = new Traffic(prepared.connectors, { seed: opts.seed, batch: opts.batch, repeat: opts.repeat, malformed: opts.malformed });
+  const maxBacklog = Math.max(opts.batch * opts.concurrency, opts.rate * MAX_BACKLOG_SECONDS);
+  const backlog = (): number => sender.pendingRecords + traffic.buffered;
+
+  const start = performance.now();
+  const endAt = start + opts.duration * 1000;
+  const maxTicks = Math.ceil((opts.duration * 1000) / TICK_MS) + 1000;
+  let tokens = 0;
+  let last = start;
+  let generated = 0;
+  let skipped = 0;
+  let nextProgress = start + 1000;
+  const progress = (now: number): void => {
+    const secs = (now - start) / 1000;
+    const answered = stats.total('accepted') + stats.total('duplicates') + stats.total('rejected');
+    const errors = Object.values(stats.httpErrors).reduce((a, b) => a + b, 0);
+    log(`[${secs.toFixed(0).padStart(4)}s] generated ${generated} (${(generated / Math.max(secs, 0.001)).toFixed(0)}/s) answered ${answered}: accepted ${stats.total('accepted')} dup ${stats.total('duplicates')} rejected ${stats.total('rejected')} | buffered ${traffic.buffered} in flight ${sender.inFlight} queued ${sender.queued} | retries ${stats.total('retries')} errors ${errors}${skipped > 0 ? ` skipped ${skipped}` : ''}`);
+  };
+
+  for (let tick = 0; tick < maxTicks; tick++) {
+    const now = performance.now();
+    if (now >= endAt) break;
+    tokens = Math.min(tokens + (opts.rate * (now - last)) / 1000, opts.rate);
+    last = now;
+    const n = Math.floor(tokens);
+    tokens -= n;
+    if (backlog() > maxBacklog) skipped += n;
+    else {
+      const wall = Date.now();
+      for (let i = 0; i < n; i++) {
+        const full = traffic.next(wall, now);
+        if (full) sender.enqueue(full);
+      }
+      generated += n;
+    }
+    // Connectors ship what waited a second when the sender has room; full batches go at once.
+    const room = opts.concurrency - sender.queued;
+    if (room > 0) for (const b of traffic.due(now, FLUSH_MS, room)) sender.enqueue(b);
+    if (now >= nextProgress) {
+      progress(now);
+      nextProgress += 1000;
+    }
+    await sleep(Math.max(1, Math.min(TICK_MS, endAt - performance.now())));
+  }
+  const trafficSeconds = (performance.now() - start) / 1000;
+  for (const b of traffic.due(performance.now(), 0)) sender.enqueue(b);
+
+  const deadline = performance.now() + opts.drainSeconds * 1000;
+  const drained = sender.drain(deadline);
+  let done = false;
+  void drained.then(() => (done = true));
+  for (let i = 0; i < opts.drainSeconds + 5 && !done; i++) {
+    await Promise.race([drained, sleep(1000)]);
+    if (!done) progress(performance.now());
+  }
+  await drained;
+  progress(performance.now());
+
+  if (opts.revokeKeys) await prepared.revokeKeys();
+  return buildReport({ opts, setup: prepared, stats, trafficSeconds, skipped });
+}

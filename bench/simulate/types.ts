@@ -1,0 +1,111 @@
+import type { AlertFormat, OrgKind } from '@lachan/contracts';
+import type { Rng } from './rng.ts';
+
+export type Format = AlertFormat;
+export const FORMATS: readonly Format[] = ['wazuh', 'suricata', 'ecs', 'cef', 'syslog', 'lachan'];
+/** Formats sent as NDJSON; the others are text lines. */
+export const JSON_FORMATS: ReadonlySet<Format> = new Set(['lachan', 'ecs', 'wazuh', 'suricata']);
+
+/** The fictional assets the simulator registers for one organisation (and aims its traffic at). */
+export interface OrgAssets {
+  orgId: string;
+  name: string;
+  kind: OrgKind;
+  /** Position of the organisation in the whole directory sorted by name (drives the address range). */
+  index: number;
+  slug: string;
+  /** First three octets of its /24, e.g. `10.64.17`. */
+  net: string;
+  cidr: string;
+  domain: string;
+  /** Two host names: the public web server and the domain controller. */
+  hosts: readonly [string, string];
+}
+
+/** Everything a generator needs to write one record. */
+export interface GenContext {
+  rng: Rng;
+  /** Wall clock of the record (epoch ms); the event time is a little before it. */
+  now: number;
+  /** Whose assets the alert names (the reporter itself, or a client of a SOC provider). */
+  victim: OrgAssets;
+  /** Who sends (names the sensor / manager). */
+  reporter: OrgAssets;
+  /** Per-connector sequence number, for record ids. */
+  seq: number;
+}
+
+/** Writes one record: a JSON object on one line, or one CEF / syslog line. */
+export type Generator = (ctx: GenContext) => string;
+
+/** How a record came to be in a batch. */
+export type RecordKind = 'valid' | 'malformed' | 'repeat';
+
+export interface SimulationOptions {
+  /** Base URL of a running server on this machine, e.g. `http://127.0.0.1:8080`. */
+  url: string;
+  orgs: number;
+  /** Alerts per second, all organisations and formats together. */
+  rate: number;
+  /** Seconds of traffic. */
+  duration: number;
+  email: string;
+  /** Administrator password; when absent, read from `<LACHAN_DATA_DIR or ./data>/initial-admin-password`. */
+  password?: string;
+  batch: number;
+  malformed: number;
+  repeat: number;
+  seed: number;
+  gzip: boolean;
+  formats: readonly Format[];
+  quiet: boolean;
+  /** Requests in flight at most (default 8). */
+  concurrency?: number;
+  /** Seconds allowed after the traffic ends for the last batches (default 60). */
+  drainSeconds?: number;
+  /** Revoke the simulator's API keys at the end. */
+  revokeKeys?: boolean;
+  /** Where progress lines go (default console.log; nothing when quiet). */
+  log?: (line: string) => void;
+}
+
+export interface FormatStats {
+  format: Format;
+  connectors: number;
+  /** Records put in requests (each once, however often its batch was retried). */
+  sent: number;
+  accepted: number;
+  duplicates: number;
+  rejected: number;
+  malformedSent: number;
+  repeatsSent: number;
+  /** Valid records the server rejected (a generator or parser problem). */
+  validRejected: number;
+  /** Malformed records the server did not reject. */
+  malformedAccepted: number;
+  requests: number;
+  retries: number;
+  /** Records whose batch never got a 202. */
+  failedRecords: number;
+}
+
+export interface SimulationReport {
+  ok: boolean;
+  url: string;
+  seed: number;
+  orgs: { reporters: number; socProviders: number; withAssets: number; keys: number; assetsCreated: number; assetsExisting: number; assetConflicts: number };
+  targetRate: number;
+  durationSeconds: number;
+  /** Seconds from the first request to the last answer. */
+  elapsedSeconds: number;
+  /** Records answered 202 per second of traffic time. */
+  achievedRate: number;
+  /** Records not generated because the server fell behind (the rate then drops). */
+  skipped: number;
+  formats: FormatStats[];
+  totals: Omit<FormatStats, 'format' | 'connectors'> & { connectors: number };
+  requests: { total: number; ok: number; retries: number; failed: number; unsent: number; httpErrors: Record<string, number> };
+  latencyMs: { p50: number; p90: number; p99: number; max: number };
+  /** A few server answers worth reading (unexpected rejections, HTTP errors). */
+  samples: string[];
+}

@@ -1,0 +1,154 @@
+import type { NormalizedAlert, SeverityLevel } from '@lachan/contracts';
+import { finishAlert, newAlert, protocolName } from '../alert.ts';
+import { fail } from '../failure.ts';
+import { normaliseIp } from '../ip.ts';
+import { port } from '../json-record.ts';
+import { ObservableSet } from '../observable-set.ts';
+import { severityFromWord } from '../severity.ts';
+import { readTime, toIso } from '../time.ts';
+import type { ParseContext } from '../types.ts';
+import { parseCefMessage, type CefEvent } from './cef-parse.ts';
+import { rsitOfClasstype } from './suricata-classtypes.ts';
+import { parseSyslogLine, type SyslogMessage } from './syslog-parse.ts';
+
+/**
+ * CEF (formats.md §4), bare or behind an RFC 3164 / RFC 5424 syslog header (stripped; its HOSTNAME is
+ * the asset of last resort and its TIMESTAMP the time of last resort).
+ *
+ * | CEF                                          | normalised                                        |
+ * |----------------------------------------------|---------------------------------------------------|
+ * | `externalId`, else `eventId`                 | sourceRef                                         |
+ * | `rt`, else `end`, else `start` (epoch ms, `Mmm dd [yyyy] hh:mm:ss[.SSS] [zone]`, ISO; zoneless → opts.timeZone), else the syslog TIMESTAMP | eventTime |
+ * | Name                                         | title, ruleName                                   |
+ * | Device Event Class ID                        | ruleId                                            |
+ * | Device Vendor / Device Product               | vendor / product                                  |
+ * | Severity 0–3 / 4–6 / 7–8 / 9–10              | severity 1 / 2 / 3 / 4 (above 10 → 4)             |
+ * | Severity Low / Medium / High / Very-High / Unknown (any case) | 1 / 2 / 3 / 4 / 2; anything else 2 |
+ * | `msg`                                        | description                                       |
+ * | `src`/`spt`, `dst`/`dpt`, `proto`            | srcIp/srcPort, dstIp/dstPort, protocol (numbers → names) |
+ * | device (`dvchost`/`dvc`), else destination (`dhost`/`dst`), else the syslog HOSTNAME | assetHostname / assetIp (both from the same system) |
+ * | `cs1`…`cs6` with `cs1Label`…               | tags `<label>:<value>` (`cs<n>:<value>` without label); techniques when the label names MITRE/technique; hashes when it names md5/sha1/sha256 |
+ * | `act`, `cat`                                 | tags `action:<act>`, `category:<cat>`; `cat` as an IDS classtype → RSIT |
+ * | `src`/`dst`/`c6a2`/`c6a3`, `shost`/`dhost`, `suser`/`duser`, `fileHash`, `oldFileHash`, keys ending in md5/sha1/sha256, `request` | observables |
+ */
+export function parseCef(record: string, ctx: ParseContext): NormalizedAlert {
+  let start = 0;
+  while (start < record.length && (record.charCodeAt(start) === 32 || record.charCodeAt(start) === 9 || record.charCodeAt(start) === 0xfeff)) start++;
+  if (record.startsWith('CEF:', start)) return mapCef(record.slice(start), ctx, null);
+  if (record.indexOf('CEF:') < 0) fail('bad_cef_header', 'no "CEF:" in the record');
+  const syslog = parseSyslogLine(record, ctx);
+  const at = syslog.message.indexOf('CEF:');
+  if (at < 0 || syslog.message.slice(0, at).trim() !== '') fail('bad_cef_header', 'text before "CEF:" is not a syslog header');
+  return mapCef(syslog.message.slice(at), ctx, syslog);
+}
+
+/** Maps a CEF message (starting with `CEF:`), with the syslog header it arrived in, if any. */
+export function mapCef(message: string, ctx: ParseContext, syslog: SyslogMessage | null): NormalizedAlert {
+  const cef = parseCefMessage(message, 0);
+  const ext = cef.extensions;
+  const a = newAlert('cef');
+  a.sourceRef = get(ext, 'externalId') ?? get(ext, 'eventId');
+  a.eventTime = readTime(get(ext, 'rt') ?? get(ext, 'end') ?? get(ext, 'start'), ctx.timeZone, ctx.receivedAt) ?? (syslog === null || syslog.time === null ? null : toIso(syslog.time));
+  a.title = cef.name;
+  a.ruleName = cef.name.trim() === '' ? null : cef.name.trim();
+  a.ruleId = cef.deviceEventClassId.trim() === '' ? null : cef.deviceEventClassId.trim();
+  a.vendor = cef.deviceVendor.trim() === '' ? null : cef.deviceVendor.trim();
+  a.product = cef.deviceProduct.trim() === '' ? null : cef.deviceProduct.trim();
+  a.sourceSeverity = cef.severity === '' ? null : cef.severity;
+  a.severity = cefSeverity(cef.severity);
+  a.description = get(ext, 'msg');
+  a.srcIp = ip(get(ext, 'src'));
+  a.srcPort = port(get(ext, 'spt'));
+  a.dstIp = ip(get(ext, 'dst'));
+  a.dstPort = port(get(ext, 'dpt'));
+  a.protocol = protocolName(get(ext, 'proto'));
+  asset(a, [get(ext, 'dvchost'), get(ext, 'dvc')], [get(ext, 'dhost'), get(ext, 'dst')], syslog?.hostname ?? null);
+  customStrings(cef, a);
+  const act = get(ext, 'act');
+  if (act !== null) a.tags.push(`action:${act}`);
+  const cat = get(ext, 'cat');
+  if (cat !== null) {
+    a.tags.push(`category:${cat}`);
+    const rsit = rsitOfClasstype(cat);
+    a.rsitClass = rsit.rsitClass;
+    a.rsitType = rsit.rsitType;
+  }
+  const fallback = [a.vendor, a.product, a.ruleId].filter((x) => x !== null).join(' ');
+  return finishAlert(a, observables(ext), fallback === '' ? 'CEF event' : `CEF event ${fallback}`);
+}
+
+/** CEF severity: 0–3 low, 4–6 medium, 7–8 high, 9–10 very high; or the words; otherwise medium. */
+export function cefSeverity(raw: string): SeverityLevel {
+  const s = raw.trim();
+  if (/^\d{1,3}$/.test(s)) {
+    const n = Number(s);
+    if (n <= 3) return 1;
+    if (n <= 6) return 2;
+    return n <= 8 ? 3 : 4;
+  }
+  return severityFromWord(s) ?? 2;
+}
+
+/** An extension value, trimmed; null when absent or blank. */
+function get(ext: Map<string, string>, key: string): string | null {
+  const v = ext.get(key);
+  if (v === undefined) return null;
+  const t = v.trim();
+  return t === '' ? null : t;
+}
+
+function ip(v: string | null): string | null {
+  return v === null ? null : (normaliseIp(v)?.value ?? null);
+}
+
+/** Takes hostname and IP from the first system (device, destination, syslog host) the record names. */
+function asset(a: NormalizedAlert, device: Array<string | null>, destination: Array<string | null>, syslogHost: string | null): void {
+  for (const names of [device, destination, [syslogHost]]) {
+    let host: string | null = null;
+    let addr: string | null = null;
+    for (const n of names) {
+      if (n === null) continue;
+      const asIp = ip(n);
+      if (asIp !== null) addr ??= asIp;
+      else host ??= n;
+    }
+    if (host !== null || addr !== null) {
+      a.assetHostname = host;
+      a.assetIp = addr;
+      return;
+    }
+  }
+}
+
+function customStrings(cef: CefEvent, a: NormalizedAlert): void {
+  for (let n = 1; n <= 6; n++) {
+    const value = get(cef.extensions, `cs${n}`);
+    if (value === null) continue;
+    const label = get(cef.extensions, `cs${n}Label`) ?? `cs${n}`;
+    a.tags.push(`${label}:${value}`);
+    if (/mitre|technique|att&ck/i.test(label)) a.attackTechniques.push(...value.split(/[\s,;]+/));
+  }
+}
+
+const HASH_KEY = /(?:md5|sha1|sha256|hash)$/i;
+
+function observables(ext: Map<string, string>): ObservableSet {
+  const obs = new ObservableSet();
+  obs.addIp(get(ext, 'src'), 'src');
+  obs.addIp(get(ext, 'c6a2'), 'src');
+  obs.addHost(get(ext, 'shost'), 'src');
+  obs.add('user', get(ext, 'suser'), 'src');
+  obs.addIp(get(ext, 'dst'), 'dst');
+  obs.addIp(get(ext, 'c6a3'), 'dst');
+  obs.addHost(get(ext, 'dhost'), 'dst');
+  obs.add('user', get(ext, 'duser'), 'dst');
+  for (const [key, value] of ext) {
+    if (HASH_KEY.test(key)) obs.addHash(value, 'related');
+  }
+  for (let n = 1; n <= 6; n++) {
+    const label = get(ext, `cs${n}Label`);
+    if (label !== null && /^(?:md5|sha-?1|sha-?256|file ?hash|hash)$/i.test(label)) obs.addHash(get(ext, `cs${n}`), 'related');
+  }
+  obs.addUrl(get(ext, 'request'), 'related');
+  return obs;
+}

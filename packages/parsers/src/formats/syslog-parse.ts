@@ -1,0 +1,177 @@
+import { fail } from '../failure.ts';
+import { MONTHS, parseIsoTime, plausibleTime, resolveYearless } from '../time.ts';
+import { wallTimeToUtc } from '../zone.ts';
+import type { ParseContext } from '../types.ts';
+
+/**
+ * Syslog header readers (formats.md §5): RFC 5424 (`<PRI>1 TIMESTAMP HOST APP PROCID MSGID SD [MSG]`,
+ * NILVALUE `-`, structured data with `\"` `\\` `\]` escapes, BOM before MSG) and RFC 3164
+ * (`<PRI>Mmm dd hh:mm:ss HOST TAG[pid]: MSG`, space-padded day, no year, no zone; also the
+ * `Mmm dd yyyy hh:mm:ss` and RFC 3339 timestamps senders put there). The PRI is optional in 3164 lines
+ * read from files. Malformed headers → `bad_syslog_header`.
+ */
+
+export interface SdElement {
+  id: string;
+  params: Array<[string, string]>;
+}
+
+export interface SyslogMessage {
+  rfc: 5424 | 3164;
+  facility: number | null;
+  severity: number | null;
+  /** Epoch ms, or null when the header carries none (NILVALUE) or it cannot be placed (Feb 29). */
+  time: number | null;
+  hostname: string | null;
+  appName: string | null;
+  procId: string | null;
+  msgId: string | null;
+  structuredData: SdElement[];
+  /** The structured data as written (null when NILVALUE). */
+  structuredDataText: string | null;
+  message: string;
+}
+
+function bad(message: string): never {
+  fail('bad_syslog_header', message);
+}
+
+export function parseSyslogLine(line: string, ctx: ParseContext): SyslogMessage {
+  let i = 0;
+  while (i < line.length && (line.charCodeAt(i) === 32 || line.charCodeAt(i) === 0xfeff)) i++;
+  let pri: number | null = null;
+  if (line.charCodeAt(i) === 60 /* < */) {
+    const close = line.indexOf('>', i);
+    const digits = close < 0 ? '' : line.slice(i + 1, close);
+    if (!/^\d{1,3}$/.test(digits) || Number(digits) > 191) bad(`invalid PRI "${line.slice(i, Math.min(line.length, i + 6))}"`);
+    pri = Number(digits);
+    i = close + 1;
+  }
+  const facility = pri === null ? null : pri >> 3;
+  const severity = pri === null ? null : pri & 7;
+  if (pri !== null && line.startsWith('1 ', i)) return parse5424(line, i + 2, facility, severity);
+  return parse3164(line, i, facility, severity, ctx);
+}
+
+function nextToken(line: string, i: number, name: string): [string, number] {
+  const sp = line.indexOf(' ', i);
+  if (sp < 0 || sp === i) bad(`RFC 5424 header ends before ${name}`);
+  return [line.slice(i, sp), sp + 1];
+}
+
+function nil(s: string): string | null {
+  return s === '-' ? null : s;
+}
+
+function parse5424(line: string, start: number, facility: number | null, severity: number | null): SyslogMessage {
+  const [ts, i1] = nextToken(line, start, 'HOSTNAME');
+  const [host, i2] = nextToken(line, i1, 'APP-NAME');
+  const [app, i3] = nextToken(line, i2, 'PROCID');
+  const [proc, i4] = nextToken(line, i3, 'MSGID');
+  const [msgId, i5] = nextToken(line, i4, 'STRUCTURED-DATA');
+  let i = i5;
+  let time: number | null = null;
+  if (ts !== '-') {
+    time = parseIsoTime(ts, 'UTC', true);
+    if (time === null || !ts.includes('T')) bad(`invalid RFC 5424 TIMESTAMP "${ts}"`);
+  }
+  const sdStart = i;
+  const structuredData: SdElement[] = [];
+  if (line.charCodeAt(i) === 45 /* - */) i++;
+  else if (line.charCodeAt(i) === 91 /* [ */) i = parseStructuredData(line, i, structuredData);
+  else bad('STRUCTURED-DATA must be "-" or start with "["');
+  const sdText = structuredData.length > 0 ? line.slice(sdStart, i) : null;
+  let message = '';
+  if (i < line.length) {
+    if (line.charCodeAt(i) !== 32) bad('expected a space between STRUCTURED-DATA and MSG');
+    message = line.slice(i + 1);
+    if (message.charCodeAt(0) === 0xfeff) message = message.slice(1);
+  }
+  return { rfc: 5424, facility, severity, time, hostname: nil(host), appName: nil(app), procId: nil(proc), msgId: nil(msgId), structuredData, structuredDataText: sdText, message };
+}
+
+function parseStructuredData(line: string, start: number, out: SdElement[]): number {
+  let i = start;
+  while (line.charCodeAt(i) === 91 /* [ */) {
+    let j = i + 1;
+    while (j < line.length && !' ]="'.includes(line[j]!)) j++;
+    const id = line.slice(i + 1, j);
+    if (id === '' || id.length > 32) bad(`invalid SD-ID "${id}"`);
+    const params: Array<[string, string]> = [];
+    while (line.charCodeAt(j) === 32) {
+      const eq = line.indexOf('="', j + 1);
+      if (eq < 0) bad(`SD-PARAM without ="value" in [${id}]`);
+      const name = line.slice(j + 1, eq);
+      if (name === '' || name.length > 32 || /[\s\]"=]/.test(name)) bad(`invalid PARAM-NAME "${name}" in [${id}]`);
+      let value = '';
+      let k = eq + 2;
+      let seg = k;
+      for (;;) {
+        if (k >= line.length) bad(`unterminated PARAM-VALUE of ${name} in [${id}]`);
+        const c = line.charCodeAt(k);
+        if (c === 92 /* \ */ && k + 1 < line.length && '"\\]'.includes(line[k + 1]!)) {
+          value += line.slice(seg, k) + line[k + 1]!;
+          k += 2;
+          seg = k;
+          continue;
+        }
+        if (c === 34 /* " */) break;
+        k++;
+      }
+      value += line.slice(seg, k);
+      params.push([name, value]);
+      j = k + 1;
+    }
+    if (line.charCodeAt(j) !== 93 /* ] */) bad(`SD-ELEMENT [${id}] is not closed`);
+    out.push({ id, params });
+    i = j + 1;
+  }
+  return i;
+}
+
+const BSD_TIME = /^([A-Za-z]{3}) {1,2}(\d{1,2}) (?:(\d{4}) )?(\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,6}))?(?: (\d{4})(?= ))?/;
+const ISO_TIME = /^\d{4}-\d{2}-\d{2}T[^ ]+/;
+const TAG = /^([^\s:[\]]{1,48})(?:\[([^\]\s]{0,128})\])?: ?/;
+
+function parse3164(line: string, start: number, facility: number | null, severity: number | null, ctx: ParseContext): SyslogMessage {
+  const rest = line.slice(start);
+  let time: number | null;
+  let i: number;
+  const iso = ISO_TIME.exec(rest);
+  const bsd = iso === null ? BSD_TIME.exec(rest) : null;
+  if (iso !== null) {
+    time = parseIsoTime(iso[0], ctx.timeZone);
+    if (time === null) bad(`invalid timestamp "${iso[0]}"`);
+    i = iso[0].length;
+  } else if (bsd !== null) {
+    const month = MONTHS[bsd[1]!.toLowerCase()];
+    const day = Number(bsd[2]);
+    const [h, mi, s] = [Number(bsd[4]), Number(bsd[5]), Number(bsd[6])];
+    if (month === undefined || !plausibleTime(month, day, h, mi, s)) bad(`invalid timestamp "${bsd[0]}"`);
+    const ms = bsd[7] === undefined ? 0 : Number((bsd[7] + '00').slice(0, 3));
+    const year = bsd[3] ?? bsd[8];
+    time = year === undefined ? resolveYearless(month, day, h, mi, s, ms, ctx.timeZone, ctx.receivedAt) : wallTimeToUtc(ctx.timeZone, Number(year), month, day, h, mi, Math.min(s, 59), ms);
+    i = bsd[0].length;
+  } else bad('no RFC 3164 TIMESTAMP ("Mmm dd hh:mm:ss") after the PRI');
+  if (rest.charCodeAt(i) === 58 /* : (Cisco) */) i++;
+  while (rest.charCodeAt(i) === 32) i++;
+  let hostname: string | null = null;
+  const sp = rest.indexOf(' ', i);
+  const token = rest.slice(i, sp < 0 ? rest.length : sp);
+  if (token !== '' && !token.startsWith('CEF:') && !token.endsWith(':') && !token.endsWith(']')) {
+    hostname = token;
+    i = sp < 0 ? rest.length : sp + 1;
+  }
+  let body = rest.slice(i);
+  let appName: string | null = null;
+  let procId: string | null = null;
+  if (!body.startsWith('CEF:')) {
+    const tag = TAG.exec(body);
+    if (tag !== null) {
+      appName = tag[1]!;
+      procId = tag[2] ?? null;
+      body = body.slice(tag[0].length);
+    }
+  }
+  return { rfc: 3164, facility, severity, time, hostname, appName, procId, msgId: null, structuredData: [], structuredDataText: null, message: body };
+}

@@ -1,0 +1,67 @@
+import type { NormalizedAlert, SeverityLevel } from '@lachan/contracts';
+import { finishAlert, newAlert } from '../alert.ts';
+import { extractIndicators } from '../extract.ts';
+import { normaliseIp } from '../ip.ts';
+import { ObservableSet } from '../observable-set.ts';
+import { toIso } from '../time.ts';
+import type { ParseContext } from '../types.ts';
+import { mapCef } from './cef.ts';
+import { parseSyslogLine, type SyslogMessage } from './syslog-parse.ts';
+
+/**
+ * Syslog lines, RFC 5424 or RFC 3164 (header rules in syslog-parse.ts). When the MSG is CEF the record
+ * is handed to the CEF mapper (the alert then carries format `cef` and the CEF fields).
+ *
+ * | syslog                          | normalised                                                          |
+ * |---------------------------------|---------------------------------------------------------------------|
+ * | TIMESTAMP (3164: year nearest receivedAt, at most a day ahead; zone opts.timeZone) | eventTime (UTC); null for NILVALUE |
+ * | PRI severity 0–1 / 2–3 / 4 / 5–7 | severity 4 / 3 / 2 / 1 (no PRI → 2); sourceSeverity = the digit    |
+ * | PRI facility                    | tag `facility:<name>`                                               |
+ * | MSG                             | title (cut at 512, the whole text then goes to description); empty → `<app> <msgid>` or host |
+ * | STRUCTURED-DATA                 | description (as written) unless the MSG was cut                     |
+ * | HOSTNAME                        | assetHostname, or assetIp when it is an address                     |
+ * | APP-NAME / TAG                  | product                                                             |
+ * | MSGID                           | ruleId                                                              |
+ * | IPv4/IPv6, domains, URLs, e-mails, hashes in MSG and SD values | observables, role `related`          |
+ * sourceRef null (syslog has no alert id).
+ */
+export function parseSyslog(record: string, ctx: ParseContext): NormalizedAlert {
+  const msg = parseSyslogLine(record, ctx);
+  const cefAt = msg.message.indexOf('CEF:');
+  if (cefAt >= 0 && msg.message.slice(0, cefAt).trim() === '') return mapCef(msg.message.slice(cefAt), ctx, msg);
+  return mapSyslog(msg);
+}
+
+const FACILITIES = ['kern', 'user', 'mail', 'daemon', 'auth', 'syslog', 'lpr', 'news', 'uucp', 'cron', 'authpriv', 'ftp', 'ntp', 'audit', 'alert', 'clock', 'local0', 'local1', 'local2', 'local3', 'local4', 'local5', 'local6', 'local7'];
+
+/** Syslog severity 0–7 → 1–4: emergency/alert critical, critical/error high, warning medium, rest low. */
+export function severityFromSyslog(severity: number): SeverityLevel {
+  if (severity <= 1) return 4;
+  if (severity <= 3) return 3;
+  return severity === 4 ? 2 : 1;
+}
+
+function mapSyslog(msg: SyslogMessage): NormalizedAlert {
+  const a = newAlert('syslog');
+  a.eventTime = msg.time === null ? null : toIso(msg.time);
+  a.title = msg.message;
+  a.description = msg.structuredDataText;
+  a.product = msg.appName;
+  a.ruleId = msg.msgId;
+  if (msg.severity !== null) {
+    a.severity = severityFromSyslog(msg.severity);
+    a.sourceSeverity = String(msg.severity);
+  }
+  if (msg.facility !== null) a.tags.push(`facility:${FACILITIES[msg.facility] ?? String(msg.facility)}`);
+  if (msg.hostname !== null) {
+    const ip = normaliseIp(msg.hostname);
+    if (ip !== null) a.assetIp = ip.value;
+    else a.assetHostname = msg.hostname;
+  }
+  const obs = new ObservableSet();
+  extractIndicators(msg.message, obs);
+  for (const el of msg.structuredData) for (const [, value] of el.params) extractIndicators(value, obs);
+  if (a.title.trim().length > 512 && a.description !== null) a.description = `${msg.message}\n${a.description}`;
+  const fallback = [msg.appName, msg.msgId].filter((x) => x !== null).join(' ') || (msg.hostname === null ? 'syslog message' : `syslog message from ${msg.hostname}`);
+  return finishAlert(a, obs, fallback);
+}
