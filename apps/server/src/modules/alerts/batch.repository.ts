@@ -40,12 +40,59 @@ export const batchRepository = {
     return r.rows[0]!.id;
   },
 
-  /** COPY into a session staging table, then one upsert: new rows inserted, repeats folded. */
-  async storeAlerts(tx: RawTx, alerts: PreparedAlert[], ctx: { reporterOrgId: string; sourceId: string | null; receivedAt: string; batchId: string }): Promise<StoredAlert[]> {
+  /**
+   * Stores a batch: alerts not seen before go straight in by COPY (with ids drawn first), repeats of
+   * known ones are one batched UPDATE, and whatever that misses (another process stored it meanwhile)
+   * goes through the staging upsert. Results come back in input order.
+   */
+  async storeAlerts(
+    tx: RawTx,
+    alerts: PreparedAlert[],
+    ctx: { reporterOrgId: string; sourceId: string | null; receivedAt: string; batchId: string },
+    known: (day: string, fingerprint: string) => boolean = () => true,
+  ): Promise<StoredAlert[]> {
     if (alerts.length === 0) return [];
-    await tx.query(STAGE_DDL);
-    await tx.copyIn('alerts_stage', ALERT_COLUMNS, encodeCopyRows(alerts.map((a) => alertCopyRow(a, ctx))));
-    return (await tx.query<StoredAlert>(UPSERT)).rows;
+    const result: (StoredAlert | undefined)[] = new Array(alerts.length);
+    const fresh: number[] = [];
+    const repeats: number[] = [];
+    alerts.forEach((a, i) => (known(a.day, a.fingerprint) ? repeats : fresh).push(i));
+    let leftover: number[] = [];
+    if (fresh.length) {
+      const ids = (await tx.query<{ id: string }>(`select nextval('alerts_id_seq')::text as id from generate_series(1, $1)`, [fresh.length])).rows;
+      const rows = fresh.map((i, k) => [ids[k]!.id, ...alertCopyRow(alerts[i]!, ctx)] as const);
+      await tx.query('savepoint fresh_alerts');
+      try {
+        await tx.copyIn('alerts', ['id', ...ALERT_COLUMNS], encodeCopyRows(rows));
+        await tx.query('release savepoint fresh_alerts');
+        fresh.forEach((i, k) => (result[i] = { id: ids[k]!.id, day: alerts[i]!.day, inserted: true }));
+      } catch (err) {
+        if ((err as { code?: string }).code !== '23505') throw err;
+        await tx.query('rollback to savepoint fresh_alerts');
+        leftover = fresh;
+      }
+    }
+    if (repeats.length) {
+      const r = await tx.query<{ id: string; day: string; fingerprint: string }>(
+        `update alerts set occurrences = alerts.occurrences + t.n, first_seen = least(alerts.first_seen, t.first_seen), last_seen = greatest(alerts.last_seen, t.last_seen),
+           received_at = $6::timestamptz, last_batch = $7::bigint
+         from unnest($1::date[], $2::text[], $3::int[], $4::timestamptz[], $5::timestamptz[]) as t(day, fp, n, first_seen, last_seen)
+         where alerts.day = t.day and alerts.fingerprint = t.fp returning alerts.id::text as id, alerts.day::text as day, alerts.fingerprint`,
+        [repeats.map((i) => alerts[i]!.day), repeats.map((i) => alerts[i]!.fingerprint), repeats.map((i) => alerts[i]!.occurrences), repeats.map((i) => alerts[i]!.firstSeen), repeats.map((i) => alerts[i]!.lastSeen), ctx.receivedAt, ctx.batchId],
+      );
+      const found = new Map(r.rows.map((x) => [`${x.day}|${x.fingerprint}`, x]));
+      for (const i of repeats) {
+        const hit = found.get(`${alerts[i]!.day}|${alerts[i]!.fingerprint}`);
+        if (hit) result[i] = { id: hit.id, day: hit.day, inserted: false };
+        else leftover.push(i);
+      }
+    }
+    if (leftover.length) {
+      await tx.query(STAGE_DDL);
+      await tx.copyIn('alerts_stage', ALERT_COLUMNS, encodeCopyRows(leftover.map((i) => alertCopyRow(alerts[i]!, ctx))));
+      const upserted = (await tx.query<StoredAlert>(UPSERT)).rows;
+      leftover.forEach((i, k) => (result[i] = upserted[k]));
+    }
+    return result as StoredAlert[];
   },
 
   async quarantine(tx: RawTx, entries: QuarantineEntry[], ctx: { orgId: string; sourceId: string | null; format: string }): Promise<void> {

@@ -10,6 +10,7 @@ import type { Audience } from '../events/index.ts';
 import { AssetCache } from './asset-cache.ts';
 import { batchRepository, type QuarantineEntry } from './batch.repository.ts';
 import { IngestGate } from './ingest-gate.ts';
+import { FingerprintCache } from './fingerprint-cache.ts';
 import { prepareAlerts, type Reporter } from './prepare.ts';
 import { sourcesRepository } from './sources.repository.ts';
 import { quarantineRepository, type QuarantineRow } from './quarantine.repository.ts';
@@ -17,6 +18,7 @@ import type { PreparedAlert } from './alert-row.ts';
 
 const MAX_ERRORS_RETURNED = 1000;
 const SUMMARY_PER_EVENT = 100;
+const PARSE_SLICE = 250;
 
 /**
  * The alert pipeline of ARCHITECTURE.md §5: split, parse, normalise, attribute, fingerprint and fold
@@ -26,9 +28,11 @@ export class IngestService {
   #p: Platform;
   readonly assets: AssetCache;
   readonly gate: IngestGate;
+  readonly fingerprints: FingerprintCache;
 
   constructor(platform: Platform) {
     this.#p = platform;
+    this.fingerprints = new FingerprintCache(platform.db);
     this.assets = new AssetCache(platform.db);
     this.gate = new IngestGate(platform.config.ingestMaxRunning, platform.config.ingestMaxQueued);
   }
@@ -52,6 +56,8 @@ export class IngestService {
     const rejected: QuarantineEntry[] = input.unsplittable ? [input.unsplittable] : [];
     const errors: IngestResult['errors'] = input.unsplittable ? [{ index: 0, code: input.unsplittable.code, message: input.unsplittable.message }] : [];
     for (let i = 0; i < records.length; i++) {
+      // Large batches give the event loop a turn now and then, so health checks and the stream stay live.
+      if (i > 0 && i % PARSE_SLICE === 0) await new Promise((r) => setImmediate(r));
       // PostgreSQL text cannot hold NUL: it becomes U+FFFD, so one such byte cannot fail the batch.
       const raw = records[i]!.includes('\u0000') ? records[i]!.replaceAll('\u0000', '\uFFFD') : records[i]!;
       const out = parseAlert(format, raw, { receivedAt });
@@ -65,9 +71,11 @@ export class IngestService {
     const reporter: Reporter = { orgId: ctx.actor.orgId, mayAttribute: (orgId) => canRead(ctx.scope, orgId) };
     const { prepared } = prepareAlerts(parsed, { reporter, assets: await this.assets.get(), orgs: this.#p.orgTree, receivedAt, bucketSeconds: this.#p.config.dedupWindowSeconds });
 
+    await this.fingerprints.ensure();
+    const known = (day: string, fp: string) => this.fingerprints.has(day, fp);
     const committed = await this.#p.database.rawTransaction(async (tx) => {
       const batchId = await batchRepository.nextBatchId(tx);
-      const stored = await batchRepository.storeAlerts(tx, prepared, { reporterOrgId: ctx.actor.orgId, sourceId, receivedAt: receivedAt.toISOString(), batchId });
+      const stored = await batchRepository.storeAlerts(tx, prepared, { reporterOrgId: ctx.actor.orgId, sourceId, receivedAt: receivedAt.toISOString(), batchId }, known);
       await batchRepository.quarantine(tx, rejected, { orgId: ctx.actor.orgId, sourceId, format });
       const inserted = stored.filter((s) => s.inserted).length;
       const counts = { accepted: inserted, duplicates: parsed.length - inserted, rejected: rejected.length };
@@ -75,6 +83,7 @@ export class IngestService {
       await this.#events(tx, prepared, stored, { batchId, reporterOrgId: ctx.actor.orgId, sourceId, rejected: rejected.length });
       return counts;
     });
+    for (const p of prepared) this.fingerprints.add(p.day, p.fingerprint);
     this.#p.relay.wake();
     return { ...committed, errors };
   }

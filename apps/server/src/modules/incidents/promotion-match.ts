@@ -29,9 +29,13 @@ export function matchesConditions(c: PromotionConditions, a: AlertFacts): boolea
   return true;
 }
 
+/** The value an alert is grouped by: its rule (or title), source address, asset, or nothing (per organisation). */
+export function groupValue(c: PromotionConditions, a: AlertFacts): string {
+  const by = c.count?.groupBy ?? 'rule';
+  return by === 'org' ? '' : by === 'srcIp' ? (a.srcIp ?? '-') : by === 'asset' ? (a.assetHostname ?? '-') : (a.ruleId ?? a.title);
+}
+
 /** The key alerts are grouped by into one incident: per organisation and per rule, source or asset. */
 export function groupKey(c: PromotionConditions, a: AlertFacts): string {
-  const by = c.count?.groupBy ?? 'rule';
-  const value = by === 'org' ? '' : by === 'srcIp' ? (a.srcIp ?? '-') : by === 'asset' ? (a.assetHostname ?? '-') : (a.ruleId ?? a.title);
-  return `${a.orgId}|${by}|${value}`;
+  return `${a.orgId}|${c.count?.groupBy ?? 'rule'}|${groupValue(c, a)}`;
 }

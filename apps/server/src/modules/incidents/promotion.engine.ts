@@ -3,7 +3,7 @@ import type { PromotionConditions } from '@lachan/contracts';
 import type { DB } from '../../db/index.ts';
 import type { Platform } from '../../core/platform.ts';
 import type { OutboxEvent } from '../events/index.ts';
-import { groupKey, matchesConditions, type AlertFacts } from './promotion-match.ts';
+import { groupKey, groupValue, matchesConditions, type AlertFacts } from './promotion-match.ts';
 
 const CONSUMER = 'promotion';
 const LOCK = 727_003;
@@ -69,34 +69,47 @@ export class PromotionEngine {
     const { batchId, orgId } = event.payload as { batchId: string; orgId: string };
     const owners = [orgId, ...this.#p.orgTree.ancestors(orgId)];
     const rules = (await sql<Rule>`select id, org_id, name, conditions from promotion_rules where enabled and (org_id is null or org_id = any(${owners}::uuid[]))`.execute(tx)).rows;
-    if (rules.length) {
-      const alerts = (await sql<AlertRow>`select id::text as id, day::text as day, org_id as "orgId", severity, rsit_class as "rsitClass", format, rule_id as "ruleId", title,
-          attack, asset_hostname as "assetHostname", host(src_ip) as "srcIp", observables, last_seen as "lastSeen"
-        from alerts where last_batch = ${batchId}::bigint and org_id = ${orgId}`.execute(tx)).rows;
-      for (const rule of rules) await this.#apply(tx, rule, alerts);
-    }
+    for (const rule of rules) await this.#apply(tx, rule, await this.#candidates(tx, rule.conditions, batchId, orgId));
     await sql`insert into consumer_offsets (name, last_id) values (${CONSUMER}, ${event.id}::bigint)
       on conflict (name) do update set last_id = excluded.last_id, updated_at = now()`.execute(tx);
+  }
+
+  /** Alerts of the batch that pass the rule's conditions SQL can check (the rest are checked in memory). */
+  async #candidates(tx: Kysely<DB>, c: PromotionConditions, batchId: string, orgId: string): Promise<AlertRow[]> {
+    const r = await sql<AlertRow>`select id::text as id, day::text as day, org_id as "orgId", severity, rsit_class as "rsitClass", format, rule_id as "ruleId", title,
+        attack, asset_hostname as "assetHostname", host(src_ip) as "srcIp", observables, last_seen as "lastSeen"
+      from alerts where last_batch = ${batchId}::bigint and org_id = ${orgId}
+        ${c.minSeverity ? sql`and severity >= ${c.minSeverity}` : sql``}
+        ${c.rsitClasses?.length ? sql`and rsit_class = any(${c.rsitClasses}::text[])` : sql``}
+        ${c.formats?.length ? sql`and format = any(${c.formats}::text[])` : sql``}
+        ${c.ruleIds?.length ? sql`and rule_id = any(${c.ruleIds}::text[])` : sql``}`.execute(tx);
+    return r.rows;
   }
 
   async #apply(tx: Kysely<DB>, rule: Rule, alerts: AlertRow[]): Promise<void> {
     const c = rule.conditions;
     const groups = new Map<string, AlertRow[]>();
     for (const a of alerts) if (matchesConditions(c, a)) (groups.get(groupKey(c, a)) ?? groups.set(groupKey(c, a), []).get(groupKey(c, a))!).push(a);
+    if (groups.size === 0) return;
+    const counts = c.count ? await this.#countsInWindow(tx, c, [...groups.values()].map((g) => g[0]!)) : null;
     for (const [key, members] of groups) {
-      if (c.count && (await this.#countInWindow(tx, c, members[0]!)) < c.count.threshold) continue;
+      if (counts && (counts.get(groupValue(c, members[0]!)) ?? 0) < c.count!.threshold) continue;
       await this.#openOrUpdate(tx, rule, key, members);
     }
   }
 
-  /** Occurrences of alerts like this one (same organisation and group value) inside the window. */
-  async #countInWindow(tx: Kysely<DB>, c: PromotionConditions, a: AlertRow): Promise<number> {
+  /** Occurrences inside the window for every group of the batch, in one query (same organisation). */
+  async #countsInWindow(tx: Kysely<DB>, c: PromotionConditions, firsts: AlertRow[]): Promise<Map<string, number>> {
     const by = c.count!.groupBy;
-    const group = by === 'srcIp' ? sql`and host(src_ip) = ${a.srcIp}` : by === 'asset' ? sql`and asset_hostname = ${a.assetHostname}` : by === 'rule' ? sql`and coalesce(rule_id, title) = ${a.ruleId ?? a.title}` : sql``;
-    const r = await sql<{ n: number }>`select coalesce(sum(occurrences), 0)::int as n from alerts
-      where org_id = ${a.orgId} and day >= (now() - make_interval(mins => ${c.count!.windowMinutes}))::date and last_seen >= now() - make_interval(mins => ${c.count!.windowMinutes})
-        and severity >= ${c.minSeverity ?? 1} ${c.rsitClasses?.length ? sql`and rsit_class = any(${c.rsitClasses}::text[])` : sql``} ${group}`.execute(tx);
-    return r.rows[0]!.n;
+    const expr = by === 'srcIp' ? sql`coalesce(host(src_ip), '-')` : by === 'asset' ? sql`coalesce(asset_hostname, '-')` : by === 'rule' ? sql`coalesce(rule_id, title)` : sql`''`;
+    const keys = firsts.map((a) => groupValue(c, a));
+    const window = c.count!.windowMinutes;
+    const r = await sql<{ k: string; n: number }>`select ${expr} as k, sum(occurrences)::int as n from alerts
+      where org_id = ${firsts[0]!.orgId} and day >= (now() - make_interval(mins => ${window}))::date and last_seen >= now() - make_interval(mins => ${window})
+        and severity >= ${c.minSeverity ?? 1} ${c.rsitClasses?.length ? sql`and rsit_class = any(${c.rsitClasses}::text[])` : sql``}
+        and ${expr} = any(${keys}::text[])
+      group by 1`.execute(tx);
+    return new Map(r.rows.map((x) => [x.k, x.n]));
   }
 
   async #openOrUpdate(tx: Kysely<DB>, rule: Rule, key: string, members: AlertRow[]): Promise<void> {

@@ -1,0 +1,139 @@
+/**
+ * bench:ingest — end-to-end alert ingest (HTTP → parse → normalise → attribute → fingerprint/fold →
+ * COPY + upsert → commit → 202) against a real server process, on the embedded engine and, when a
+ * PostgreSQL server answers on 127.0.0.1:5432, on PostgreSQL. Prints rate, acknowledgement latency,
+ * the worst /healthz latency during the run, and the raw COPY rate of the same rows on the same engine.
+ * Bounded: a fixed number of alerts, then it stops. Options: --alerts N --batch N --concurrency N
+ * --engine pglite|postgres|both
+ */
+import { parseArgs } from 'node:util';
+import { connect } from 'node:net';
+import { parseAlert } from '@lachan/parsers';
+import { GENERATORS } from './simulate/generators/index.ts';
+import { Rng } from './simulate/rng.ts';
+import type { Format, OrgAssets } from './simulate/types.ts';
+import { ADMIN_PASSWORD, apiSession, startServer } from '../apps/server/src/testing/server-process.ts';
+import { openDatabase, type Database } from '../apps/server/src/db/index.ts';
+import { prepareAlerts } from '../apps/server/src/modules/alerts/prepare.ts';
+import { AssetIndex } from '../apps/server/src/modules/alerts/asset-index.ts';
+import { encodeCopyRows } from '../apps/server/src/modules/alerts/copy-text.ts';
+import { ALERT_COLUMNS, alertCopyRow } from '../apps/server/src/modules/alerts/alert-row.ts';
+
+const { values: opt } = parseArgs({ options: { alerts: { type: 'string', default: '200000' }, batch: { type: 'string', default: '5000' }, concurrency: { type: 'string', default: '3' }, engine: { type: 'string', default: 'both' } } });
+const TOTAL = Number(opt.alerts);
+const BATCH = Number(opt.batch);
+const CONCURRENCY = Number(opt.concurrency);
+const FORMATS: Format[] = ['wazuh', 'suricata', 'lachan', 'cef'];
+const TARGET_RATE = 50_000;
+const TARGET_RATIO = 0.5;
+
+const pgUp = () => new Promise<boolean>((resolve) => {
+  const s = connect(5432, '127.0.0.1', () => (s.end(), resolve(true)));
+  s.on('error', () => resolve(false));
+});
+
+/** Realistic records from the simulator's generators: one format per batch, victims across 50 organisations. */
+function makeBatches(): { format: Format; records: string[] }[] {
+  const rng = new Rng(42);
+  const org = (i: number): OrgAssets => ({ orgId: `org-${i}`, name: `org ${i}`, kind: 'ci_operator', index: i, slug: `org${i}`, net: `10.70.${i}`, cidr: `10.70.${i}.0/24`, domain: `org${i}.example.vn`, hosts: [`web.org${i}.example.vn`, 'dc01'] });
+  const batches: { format: Format; records: string[] }[] = [];
+  let seq = 0;
+  for (let b = 0; b * BATCH < TOTAL; b++) {
+    const format = FORMATS[b % FORMATS.length]!;
+    const records = Array.from({ length: Math.min(BATCH, TOTAL - b * BATCH) }, () => GENERATORS[format]({ rng, now: Date.now() - rng.int(0, 3_000_000), victim: org(seq % 50), reporter: org(0), seq: seq++ }));
+    batches.push({ format, records });
+  }
+  return batches;
+}
+
+const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))]!;
+
+async function runEngine(engine: 'pglite' | 'postgres', batches: { format: Format; records: string[] }[]) {
+  const server = await startServer(engine === 'postgres' ? {} : { DATABASE_URL: '' });
+  try {
+    const admin = await apiSession(server.url, 'admin@lachan.local', ADMIN_PASSWORD);
+    const orgs = (await admin('GET', '/api/v1/orgs?province=79&kind=province')).json.items as { id: string }[];
+    const { key } = (await admin('POST', '/api/v1/api-keys', { name: 'bench', orgId: orgs[0]!.id, role: 'connector' })).json as { key: string };
+    if (process.env.BENCH_NO_RULES) for (const rule of (await admin('GET', '/api/v1/promotion-rules')).json as unknown as { id: string }[]) await admin('PATCH', `/api/v1/promotion-rules/${rule.id}`, { enabled: false });
+    const bodies = batches.map((b) => ({ format: b.format, body: b.records.join('\n'), type: b.format === 'cef' ? 'text/plain' : 'application/x-ndjson', n: b.records.length }));
+
+    let worstHealth = 0;
+    let probing = true;
+    const prober = (async () => {
+      while (probing) {
+        const t = performance.now();
+        await fetch(`${server.url}/healthz`).then((r) => r.arrayBuffer());
+        worstHealth = Math.max(worstHealth, performance.now() - t);
+        await new Promise((r) => setTimeout(r, 20));
+      }
+    })();
+
+    const latencies: number[] = [];
+    let stored = 0;
+    let next = 0;
+    const t0 = performance.now();
+    const worker = async () => {
+      while (next < bodies.length) {
+        const b = bodies[next++]!;
+        const t = performance.now();
+        const r = await fetch(`${server.url}/api/v1/ingest/${b.format}`, { method: 'POST', headers: { authorization: `Bearer ${key}`, 'content-type': b.type }, body: b.body });
+        const j = (await r.json()) as { accepted: number; duplicates: number; rejected: number };
+        if (r.status !== 202) throw new Error(`ingest answered ${r.status}: ${JSON.stringify(j)}`);
+        latencies.push(performance.now() - t);
+        stored += j.accepted + j.duplicates;
+      }
+    };
+    await Promise.all(Array.from({ length: CONCURRENCY }, worker));
+    const seconds = (performance.now() - t0) / 1000;
+    probing = false;
+    await prober;
+    server.process.kill('SIGTERM');
+    await new Promise((r) => server.process.once('exit', r));
+
+    const rawRate = await rawCopyRate(server, batches);
+    return { rate: stored / seconds, stored, seconds, p50: pct(latencies, 0.5), p99: pct(latencies, 0.99), worstHealth, rawRate };
+  } finally {
+    await server.stop();
+  }
+}
+
+/** The same rows the pipeline writes, COPYed straight into a table shaped like `alerts` (with its indexes). */
+async function rawCopyRate(server: { dataDir: string; databaseUrl: string | null }, batches: { format: Format; records: string[] }[]): Promise<number> {
+  const db: Database = await openDatabase(server.databaseUrl ? { databaseUrl: server.databaseUrl, dataDir: null } : { dataDir: server.dataDir });
+  try {
+    await db.runScript(`create table rawcopy (like alerts including defaults); alter table rawcopy add primary key (day, id); create unique index on rawcopy (day, fingerprint);
+      create index on rawcopy (org_id, day, id); create index on rawcopy (reporter_org_id, day, id); create index on rawcopy (last_batch)`);
+    const receivedAt = new Date();
+    const reporter = { orgId: '00000000-0000-0000-0000-000000000001', mayAttribute: () => true };
+    const seen = new Set<string>();
+    const payloads = batches.map((b) => {
+      const parsed = b.records.map((raw) => ({ raw, out: parseAlert(b.format, raw, { receivedAt }) })).filter((x) => x.out.ok).map((x) => ({ raw: x.raw, alert: (x.out as unknown as { alert: never }).alert }));
+      const { prepared } = prepareAlerts(parsed, { reporter, assets: new AssetIndex([]), orgs: { profile: () => null } as never, receivedAt, bucketSeconds: 3600 });
+      const fresh = prepared.filter((p) => !seen.has(p.fingerprint) && seen.add(p.fingerprint));
+      return { n: fresh.length, data: encodeCopyRows(fresh.map((p) => alertCopyRow(p, { reporterOrgId: reporter.orgId, sourceId: null, receivedAt: receivedAt.toISOString(), batchId: '1' }))) };
+    });
+    const t0 = performance.now();
+    let rows = 0;
+    for (const p of payloads) {
+      await db.rawTransaction((tx) => tx.copyIn('rawcopy', ALERT_COLUMNS, p.data));
+      rows += p.n;
+    }
+    return rows / ((performance.now() - t0) / 1000);
+  } finally {
+    await db.close();
+  }
+}
+
+const batches = makeBatches();
+const engines: ('pglite' | 'postgres')[] = opt.engine === 'both' ? ['pglite', ...((await pgUp()) ? ['postgres' as const] : [])] : [opt.engine as 'pglite'];
+if (opt.engine === 'both' && engines.length === 1) console.log('PostgreSQL not reachable on 127.0.0.1:5432: embedded engine only');
+console.log(`bench:ingest ${TOTAL} alerts (${FORMATS.join(', ')}; ~${Math.round(batches[0]!.records.join('').length / batches[0]!.records.length)} B each), ${BATCH} per request, ${CONCURRENCY} in flight`);
+let worst: { engine: string; rate: number; ratio: number } | null = null;
+for (const engine of engines) {
+  const r = await runEngine(engine, batches);
+  const ratio = r.rate / r.rawRate;
+  console.log(`${engine.padEnd(8)} ${Math.round(r.rate)} alerts/s end-to-end (${r.stored} in ${r.seconds.toFixed(1)} s); ack latency p50 ${r.p50.toFixed(0)} ms, p99 ${r.p99.toFixed(0)} ms per ${BATCH}-alert request; worst /healthz ${r.worstHealth.toFixed(0)} ms; raw COPY ${Math.round(r.rawRate)} rows/s; ratio ${(ratio * 100).toFixed(0)}%`);
+  if (!worst || r.rate < worst.rate) worst = { engine, rate: r.rate, ratio };
+}
+const ok = worst!.rate >= TARGET_RATE && worst!.ratio >= TARGET_RATIO;
+console.log(`bench:ingest rate=${Math.round(worst!.rate)}/s target>=${TARGET_RATE}/s ratio=${(worst!.ratio * 100).toFixed(0)}% target>=${TARGET_RATIO * 100}% ${ok ? 'ok' : 'miss'}`);
