@@ -86,7 +86,7 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
     process: child,
     output: () => out,
     async stop() {
-      if (child.exitCode === null) {
+      if (child.exitCode === null && child.signalCode === null) {
         child.kill('SIGTERM');
         await new Promise((r) => child.once('exit', r));
       }
