@@ -19,7 +19,7 @@ export function OrgStatusBadge({ status, always = false }: { status: OrgStatus; 
   const { t } = useTranslation();
   if (status === 'active' && !always) return null;
   return (
-    <Badge size="xs" variant="dot" color={STATUS_COLORS[status]} radius="sm">
+    <Badge size="xs" variant="dot" color={STATUS_COLORS[status]} radius="sm" style={{ overflow: 'visible' }} styles={{ label: { overflow: 'visible' } }}>
       {t(`orgStatus.${status}`)}
     </Badge>
   );

@@ -19,7 +19,7 @@ export function OrgFlatTable({ orgs, parentName }: { orgs: OrgSummary[]; parentN
             <Table.Th w={220}>{t('orgs.columns.parent')}</Table.Th>
             <Table.Th w={160}>{t('orgs.columns.province')}</Table.Th>
             <Table.Th w={220}>{t('orgs.columns.sectors')}</Table.Th>
-            <Table.Th w={100}>{t('orgs.columns.status')}</Table.Th>
+            <Table.Th w={150}>{t('orgs.columns.status')}</Table.Th>
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>

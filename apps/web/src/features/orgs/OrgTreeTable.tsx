@@ -27,7 +27,7 @@ export function OrgTreeTable({ rows, expanded, forceExpanded, onToggle }: OrgTre
           <Table.Th>{t('orgs.columns.name')}</Table.Th>
           <Table.Th w={190}>{t('orgs.columns.kind')}</Table.Th>
           <Table.Th w={180}>{t('orgs.columns.province')}</Table.Th>
-          <Table.Th w={110}>{t('orgs.columns.status')}</Table.Th>
+          <Table.Th w={150}>{t('orgs.columns.status')}</Table.Th>
         </Table.Tr>
       </Table.Thead>
       <Table.Tbody>
