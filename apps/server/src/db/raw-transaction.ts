@@ -13,6 +13,19 @@ export interface RawTx {
 
 const copySql = (table: string, columns: readonly string[], source: string) => `copy ${table} (${columns.join(', ')}) from ${source}`;
 
+/** begin, run, commit; rollback (and rethrow) on any error. */
+async function inTransaction<T>(tx: RawTx, fn: (tx: RawTx) => Promise<T>): Promise<T> {
+  await tx.query('begin');
+  try {
+    const result = await fn(tx);
+    await tx.query('commit');
+    return result;
+  } catch (err) {
+    await tx.query('rollback').catch(() => {});
+    throw err;
+  }
+}
+
 /** Runs `fn` in one transaction on the embedded engine, holding its single connection throughout. */
 export function pgliteRawTransaction<T>(db: Kysely<DB>, client: PgliteClient, fn: (tx: RawTx) => Promise<T>): Promise<T> {
   const tx: RawTx = {
@@ -22,17 +35,7 @@ export function pgliteRawTransaction<T>(db: Kysely<DB>, client: PgliteClient, fn
     },
     copyIn: (table, columns, data) => client.copyFrom(copySql(table, columns, `'/dev/blob'`), data),
   };
-  return db.connection().execute(async () => {
-    await client.query('begin');
-    try {
-      const result = await fn(tx);
-      await client.query('commit');
-      return result;
-    } catch (err) {
-      await client.query('rollback').catch(() => {});
-      throw err;
-    }
-  });
+  return db.connection().execute(() => inTransaction(tx, fn));
 }
 
 /** Runs `fn` in one transaction on a pooled PostgreSQL connection; COPY goes through pg-copy-streams. */
@@ -53,13 +56,7 @@ export async function pgRawTransaction<T>(pool: pg.Pool, fn: (tx: RawTx) => Prom
     },
   };
   try {
-    await client.query('begin');
-    const result = await fn(tx);
-    await client.query('commit');
-    return result;
-  } catch (err) {
-    await client.query('rollback').catch(() => {});
-    throw err;
+    return await inTransaction(tx, fn);
   } finally {
     client.release();
   }

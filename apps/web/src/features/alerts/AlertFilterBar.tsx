@@ -1,8 +1,9 @@
-import { Button, Group, Kbd, Select, TextInput } from '@mantine/core';
+import { Button, Group, Kbd, TextInput } from '@mantine/core';
 import { IconSearch } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { SEVERITIES } from '@lachan/contracts';
 import { useOrgLabels } from '../orgs/index.ts';
+import { FilterSelect } from '../../components/FilterSelect.tsx';
 import { FORMAT_LABELS, FORMAT_ORDER, RSIT_CLASSES, useRsitLabel } from './alertLabels.ts';
 import type { useAlertFilters } from './useAlertFilters.ts';
 
@@ -31,63 +32,11 @@ export function AlertFilterBar({ filters }: { filters: Filters }) {
         }}
         data-testid="alert-search"
       />
-      <Select
-        size="xs"
-        w={150}
-        aria-label={t('alerts.filters.severity')}
-        placeholder={t('alerts.filters.severity')}
-        data={SEVERITIES.map((s, i) => ({ value: String(i + 1), label: t('alerts.filters.atLeast', { level: t(`severity.${s}`) }) }))}
-        value={raw.severity}
-        onChange={(v) => set('severity', v)}
-        clearable
-        data-testid="alert-filter-severity"
-      />
-      <Select
-        size="xs"
-        w={130}
-        aria-label={t('alerts.filters.format')}
-        placeholder={t('alerts.filters.format')}
-        data={FORMAT_ORDER.map((f) => ({ value: f, label: FORMAT_LABELS[f] }))}
-        value={raw.format}
-        onChange={(v) => set('format', v)}
-        clearable
-        data-testid="alert-filter-format"
-      />
-      <Select
-        size="xs"
-        w={190}
-        aria-label={t('alerts.filters.rsitClass')}
-        placeholder={t('alerts.filters.rsitClass')}
-        data={RSIT_CLASSES.map((c) => ({ value: c, label: rsitLabel(c) }))}
-        value={raw.rsit}
-        onChange={(v) => set('rsit', v)}
-        clearable
-        data-testid="alert-filter-rsit"
-      />
-      <Select
-        size="xs"
-        w={165}
-        aria-label={t('alerts.filters.sector')}
-        placeholder={t('alerts.filters.sector')}
-        data={labels.sectorOptions}
-        value={raw.sector}
-        onChange={(v) => set('sector', v)}
-        clearable
-        searchable
-        data-testid="alert-filter-sector"
-      />
-      <Select
-        size="xs"
-        w={165}
-        aria-label={t('alerts.filters.province')}
-        placeholder={t('alerts.filters.province')}
-        data={labels.provinceOptions}
-        value={raw.province}
-        onChange={(v) => set('province', v)}
-        clearable
-        searchable
-        data-testid="alert-filter-province"
-      />
+      <FilterSelect w={150} label={t('alerts.filters.severity')} data={SEVERITIES.map((s, i) => ({ value: String(i + 1), label: t('alerts.filters.atLeast', { level: t(`severity.${s}`) }) }))} value={raw.severity} onChange={(v) => set('severity', v)} testId="alert-filter-severity" />
+      <FilterSelect w={130} label={t('alerts.filters.format')} data={FORMAT_ORDER.map((f) => ({ value: f, label: FORMAT_LABELS[f] }))} value={raw.format} onChange={(v) => set('format', v)} testId="alert-filter-format" />
+      <FilterSelect w={190} label={t('alerts.filters.rsitClass')} data={RSIT_CLASSES.map((c) => ({ value: c, label: rsitLabel(c) }))} value={raw.rsit} onChange={(v) => set('rsit', v)} testId="alert-filter-rsit" />
+      <FilterSelect w={165} label={t('alerts.filters.sector')} data={labels.sectorOptions} value={raw.sector} onChange={(v) => set('sector', v)} searchable testId="alert-filter-sector" />
+      <FilterSelect w={165} label={t('alerts.filters.province')} data={labels.provinceOptions} value={raw.province} onChange={(v) => set('province', v)} searchable testId="alert-filter-province" />
       {narrowing && (
         <Button size="xs" variant="subtle" onClick={reset}>
           {t('common.clearFilters')}

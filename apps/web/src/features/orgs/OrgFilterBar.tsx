@@ -3,6 +3,7 @@ import { Button, Group, Kbd, Select, TextInput } from '@mantine/core';
 import { IconSearch } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { ORG_KINDS, ORG_STATUSES } from '@lachan/contracts';
+import { FilterSelect } from '../../components/FilterSelect.tsx';
 import { useOrgLabels } from './useOrgLabels.ts';
 import type { useDirectoryFilters } from './useDirectoryFilters.ts';
 
@@ -31,41 +32,9 @@ export function OrgFilterBar({ directory, ref }: { directory: Directory; ref?: R
         }}
         data-testid="org-search"
       />
-      <Select
-        size="xs"
-        w={200}
-        aria-label={t('orgs.filters.sector')}
-        placeholder={t('orgs.filters.sector')}
-        data={labels.sectorOptions}
-        value={raw.sector}
-        onChange={(v) => set('sector', v)}
-        clearable
-        searchable
-        data-testid="org-filter-sector"
-      />
-      <Select
-        size="xs"
-        w={200}
-        aria-label={t('orgs.filters.province')}
-        placeholder={t('orgs.filters.province')}
-        data={labels.provinceOptions}
-        value={raw.province}
-        onChange={(v) => set('province', v)}
-        clearable
-        searchable
-        data-testid="org-filter-province"
-      />
-      <Select
-        size="xs"
-        w={190}
-        aria-label={t('orgs.filters.kind')}
-        placeholder={t('orgs.filters.kind')}
-        data={ORG_KINDS.map((k) => ({ value: k, label: t(`orgKinds.${k}`) }))}
-        value={raw.kind}
-        onChange={(v) => set('kind', v)}
-        clearable
-        data-testid="org-filter-kind"
-      />
+      <FilterSelect w={200} label={t('orgs.filters.sector')} data={labels.sectorOptions} value={raw.sector} onChange={(v) => set('sector', v)} searchable testId="org-filter-sector" />
+      <FilterSelect w={200} label={t('orgs.filters.province')} data={labels.provinceOptions} value={raw.province} onChange={(v) => set('province', v)} searchable testId="org-filter-province" />
+      <FilterSelect w={190} label={t('orgs.filters.kind')} data={ORG_KINDS.map((k) => ({ value: k, label: t(`orgKinds.${k}`) }))} value={raw.kind} onChange={(v) => set('kind', v)} testId="org-filter-kind" />
       <Select
         size="xs"
         w={150}
