@@ -1,9 +1,9 @@
-import { Button, Group, Kbd, TextInput } from '@mantine/core';
-import { IconSearch } from '@tabler/icons-react';
+import { Button, Group } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { SEVERITIES } from '@lachan/contracts';
 import { useOrgLabels } from '../orgs/index.ts';
 import { FilterSelect } from '../../components/FilterSelect.tsx';
+import { SearchInput } from '../../components/SearchInput.tsx';
 import { FORMAT_LABELS, FORMAT_ORDER, RSIT_CLASSES, useRsitLabel } from './alertLabels.ts';
 import type { useAlertFilters } from './useAlertFilters.ts';
 
@@ -17,21 +17,7 @@ export function AlertFilterBar({ filters }: { filters: Filters }) {
   const { raw, set, narrowing, reset } = filters;
   return (
     <Group gap="xs" align="flex-end" wrap="wrap">
-      <TextInput
-        size="xs"
-        w={240}
-        type="search"
-        aria-label={t('alerts.filters.search')}
-        placeholder={t('alerts.filters.searchPlaceholder')}
-        leftSection={<IconSearch size={14} />}
-        rightSection={<Kbd size="xs">/</Kbd>}
-        value={raw.q}
-        onChange={(e) => set('q', e.currentTarget.value)}
-        onKeyDown={(e) => {
-          if (e.key === 'Escape') e.currentTarget.blur();
-        }}
-        data-testid="alert-search"
-      />
+      <SearchInput w={240} label={t('alerts.filters.search')} placeholder={t('alerts.filters.searchPlaceholder')} value={raw.q} onChange={(q) => set('q', q)} testId="alert-search" />
       <FilterSelect w={150} label={t('alerts.filters.severity')} data={SEVERITIES.map((s, i) => ({ value: String(i + 1), label: t('alerts.filters.atLeast', { level: t(`severity.${s}`) }) }))} value={raw.severity} onChange={(v) => set('severity', v)} testId="alert-filter-severity" />
       <FilterSelect w={130} label={t('alerts.filters.format')} data={FORMAT_ORDER.map((f) => ({ value: f, label: FORMAT_LABELS[f] }))} value={raw.format} onChange={(v) => set('format', v)} testId="alert-filter-format" />
       <FilterSelect w={190} label={t('alerts.filters.rsitClass')} data={RSIT_CLASSES.map((c) => ({ value: c, label: rsitLabel(c) }))} value={raw.rsit} onChange={(v) => set('rsit', v)} testId="alert-filter-rsit" />

@@ -1,12 +1,11 @@
 import { useState } from 'react';
-import { Badge, Button, Code, Group, Paper, Stack, Switch, Table, Text, Title } from '@mantine/core';
+import { Badge, Button, Code, Group, Stack, Switch, Table, Text, Title } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { ApiKey } from '@lachan/contracts';
 import { useApiMutation } from '../../api/useApiMutation.ts';
-import { EmptyNote } from '../../components/EmptyNote.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
-import { QueryState } from '../../components/QueryState.tsx';
+import { ListTable } from '../../components/ListTable.tsx';
 import { useConfirm } from '../../components/useConfirm.tsx';
 import { useFormat } from '../../i18n/useFormat.ts';
 import { OrgPicker } from '../orgs/index.ts';
@@ -46,67 +45,58 @@ export function ApiKeysPage() {
         <Switch size="xs" label={t('apiKeys.includeRevoked')} checked={includeRevoked} onChange={(e) => setIncludeRevoked(e.currentTarget.checked)} />
       </Group>
       {revoke.error && <ErrorAlert error={revoke.error} />}
-      <Paper withBorder p={0}>
-        <QueryState query={query}>
-          {(page) =>
-            page.items.length === 0 ? (
-              <Stack p="sm">
-                <EmptyNote>{t('apiKeys.empty')}</EmptyNote>
-              </Stack>
-            ) : (
-              <Table.ScrollContainer minWidth={960}>
-                <Table striped highlightOnHover verticalSpacing={4} fz="sm" data-testid="apikeys-table">
-                  <Table.Thead>
-                    <Table.Tr>
-                      <Table.Th>{t('apiKeys.columns.name')}</Table.Th>
-                      <Table.Th w={120}>{t('apiKeys.columns.prefix')}</Table.Th>
-                      <Table.Th>{t('apiKeys.columns.org')}</Table.Th>
-                      <Table.Th w={150}>{t('apiKeys.columns.role')}</Table.Th>
-                      <Table.Th w={170}>{t('apiKeys.columns.created')}</Table.Th>
-                      <Table.Th w={170}>{t('apiKeys.columns.lastUsed')}</Table.Th>
-                      <Table.Th w={110} />
-                    </Table.Tr>
-                  </Table.Thead>
-                  <Table.Tbody>
-                    {page.items.map((key) => (
-                      <Table.Tr key={key.id} data-testid="apikey-row" style={{ opacity: key.revokedAt ? 0.6 : 1 }}>
-                        <Table.Td>{key.name}</Table.Td>
-                        <Table.Td>
-                          <Code>{key.prefix}…</Code>
-                        </Table.Td>
-                        <Table.Td>{key.orgName}</Table.Td>
-                        <Table.Td>{t(`roles.${key.role}`)}</Table.Td>
-                        <Table.Td>
-                          <Text size="xs">{fmt.dateTime(key.createdAt)}</Text>
-                          {key.createdByName && (
-                            <Text size="xs" c="dimmed">
-                              {key.createdByName}
-                            </Text>
-                          )}
-                        </Table.Td>
-                        <Table.Td>
-                          <Text size="xs">{key.lastUsedAt ? fmt.dateTime(key.lastUsedAt) : t('apiKeys.neverUsed')}</Text>
-                        </Table.Td>
-                        <Table.Td>
-                          {key.revokedAt ? (
-                            <Badge size="xs" color="gray" variant="light" radius="sm" title={fmt.dateTime(key.revokedAt)}>
-                              {t('apiKeys.revokedBadge')}
-                            </Badge>
-                          ) : (
-                            <Button size="compact-xs" color="red" variant="subtle" onClick={() => void askRevoke(key)} loading={revoke.isPending && revoke.variables === key.id} data-testid="apikey-revoke">
-                              {t('apiKeys.revoke')}
-                            </Button>
-                          )}
-                        </Table.Td>
-                      </Table.Tr>
-                    ))}
-                  </Table.Tbody>
-                </Table>
-              </Table.ScrollContainer>
-            )
-          }
-        </QueryState>
-      </Paper>
+      <ListTable
+        query={query}
+        empty={t('apiKeys.empty')}
+        testId="apikeys-table"
+        minWidth={960}
+        head={
+          <>
+            <Table.Th>{t('apiKeys.columns.name')}</Table.Th>
+            <Table.Th w={120}>{t('apiKeys.columns.prefix')}</Table.Th>
+            <Table.Th>{t('apiKeys.columns.org')}</Table.Th>
+            <Table.Th w={150}>{t('apiKeys.columns.role')}</Table.Th>
+            <Table.Th w={170}>{t('apiKeys.columns.created')}</Table.Th>
+            <Table.Th w={170}>{t('apiKeys.columns.lastUsed')}</Table.Th>
+            <Table.Th w={110} />
+          </>
+        }
+      >
+        {(items) =>
+          items.map((key) => (
+            <Table.Tr key={key.id} data-testid="apikey-row" style={{ opacity: key.revokedAt ? 0.6 : 1 }}>
+              <Table.Td>{key.name}</Table.Td>
+              <Table.Td>
+                <Code>{key.prefix}…</Code>
+              </Table.Td>
+              <Table.Td>{key.orgName}</Table.Td>
+              <Table.Td>{t(`roles.${key.role}`)}</Table.Td>
+              <Table.Td>
+                <Text size="xs">{fmt.dateTime(key.createdAt)}</Text>
+                {key.createdByName && (
+                  <Text size="xs" c="dimmed">
+                    {key.createdByName}
+                  </Text>
+                )}
+              </Table.Td>
+              <Table.Td>
+                <Text size="xs">{key.lastUsedAt ? fmt.dateTime(key.lastUsedAt) : t('apiKeys.neverUsed')}</Text>
+              </Table.Td>
+              <Table.Td>
+                {key.revokedAt ? (
+                  <Badge size="xs" color="gray" variant="light" radius="sm" title={fmt.dateTime(key.revokedAt)}>
+                    {t('apiKeys.revokedBadge')}
+                  </Badge>
+                ) : (
+                  <Button size="compact-xs" color="red" variant="subtle" onClick={() => void askRevoke(key)} loading={revoke.isPending && revoke.variables === key.id} data-testid="apikey-revoke">
+                    {t('apiKeys.revoke')}
+                  </Button>
+                )}
+              </Table.Td>
+            </Table.Tr>
+          ))
+        }
+      </ListTable>
       <ApiKeyCreateModal opened={creating} onClose={() => setCreating(false)} defaultOrgId={orgId} />
       {modal}
     </Stack>

@@ -1,8 +1,7 @@
-import { Anchor, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Stack, Table, Text, Title } from '@mantine/core';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { EmptyNote } from '../../components/EmptyNote.tsx';
-import { QueryState } from '../../components/QueryState.tsx';
+import { ListTable } from '../../components/ListTable.tsx';
 import { SeverityBadge } from '../../components/SeverityBadge.tsx';
 import { useFormat } from '../../i18n/useFormat.ts';
 import { IncidentStatusBadge } from './IncidentBadges.tsx';
@@ -23,56 +22,46 @@ export function IncidentsPage() {
           {t('incidents.intro')}
         </Text>
       </div>
-      <Paper withBorder p={0}>
-        <QueryState query={query}>
-          {(page) =>
-            page.items.length === 0 ? (
-              <Stack p="sm">
-                <EmptyNote>{t('incidents.empty')}</EmptyNote>
-              </Stack>
-            ) : (
-              <Table.ScrollContainer minWidth={900}>
-                <Table striped highlightOnHover verticalSpacing={4} fz="sm" data-testid="incidents-table">
-                  <Table.Thead>
-                    <Table.Tr>
-                      <Table.Th w={110}>{t('incidents.columns.severity')}</Table.Th>
-                      <Table.Th>{t('incidents.columns.title')}</Table.Th>
-                      <Table.Th w={220}>{t('incidents.columns.org')}</Table.Th>
-                      <Table.Th w={130}>{t('incidents.columns.status')}</Table.Th>
-                      <Table.Th w={100} ta="right">
-                        {t('incidents.columns.alertCount')}
-                      </Table.Th>
-                      <Table.Th w={170}>{t('incidents.columns.lastAlert')}</Table.Th>
-                    </Table.Tr>
-                  </Table.Thead>
-                  <Table.Tbody>
-                    {page.items.map((i) => (
-                      <Table.Tr key={i.id} data-testid="incident-row" data-incident-id={i.id}>
-                        <Table.Td>
-                          <SeverityBadge level={i.severity} size="xs" />
-                        </Table.Td>
-                        <Table.Td>
-                          <Anchor component={Link} to={`/incidents/${i.id}`} size="sm" fw={500}>
-                            {i.title}
-                          </Anchor>
-                        </Table.Td>
-                        <Table.Td>{i.orgName}</Table.Td>
-                        <Table.Td>
-                          <IncidentStatusBadge status={i.status} />
-                        </Table.Td>
-                        <Table.Td ta="right">{fmt.number(i.alertCount)}</Table.Td>
-                        <Table.Td>
-                          <Text size="xs">{fmt.dateTime(i.lastAlertAt)}</Text>
-                        </Table.Td>
-                      </Table.Tr>
-                    ))}
-                  </Table.Tbody>
-                </Table>
-              </Table.ScrollContainer>
-            )
-          }
-        </QueryState>
-      </Paper>
+      <ListTable
+        query={query}
+        empty={t('incidents.empty')}
+        testId="incidents-table"
+        head={
+          <>
+            <Table.Th w={110}>{t('incidents.columns.severity')}</Table.Th>
+            <Table.Th>{t('incidents.columns.title')}</Table.Th>
+            <Table.Th w={220}>{t('incidents.columns.org')}</Table.Th>
+            <Table.Th w={130}>{t('incidents.columns.status')}</Table.Th>
+            <Table.Th w={100} ta="right">
+              {t('incidents.columns.alertCount')}
+            </Table.Th>
+            <Table.Th w={170}>{t('incidents.columns.lastAlert')}</Table.Th>
+          </>
+        }
+      >
+        {(items) =>
+          items.map((i) => (
+            <Table.Tr key={i.id} data-testid="incident-row" data-incident-id={i.id}>
+              <Table.Td>
+                <SeverityBadge level={i.severity} size="xs" />
+              </Table.Td>
+              <Table.Td>
+                <Anchor component={Link} to={`/incidents/${i.id}`} size="sm" fw={500}>
+                  {i.title}
+                </Anchor>
+              </Table.Td>
+              <Table.Td>{i.orgName}</Table.Td>
+              <Table.Td>
+                <IncidentStatusBadge status={i.status} />
+              </Table.Td>
+              <Table.Td ta="right">{fmt.number(i.alertCount)}</Table.Td>
+              <Table.Td>
+                <Text size="xs">{fmt.dateTime(i.lastAlertAt)}</Text>
+              </Table.Td>
+            </Table.Tr>
+          ))
+        }
+      </ListTable>
     </Stack>
   );
 }

@@ -1,9 +1,9 @@
 import type { Ref } from 'react';
-import { Button, Group, Kbd, Select, TextInput } from '@mantine/core';
-import { IconSearch } from '@tabler/icons-react';
+import { Button, Group, Select } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { ORG_KINDS, ORG_STATUSES } from '@lachan/contracts';
 import { FilterSelect } from '../../components/FilterSelect.tsx';
+import { SearchInput } from '../../components/SearchInput.tsx';
 import { useOrgLabels } from './useOrgLabels.ts';
 import type { useDirectoryFilters } from './useDirectoryFilters.ts';
 
@@ -16,22 +16,7 @@ export function OrgFilterBar({ directory, ref }: { directory: Directory; ref?: R
   const { raw, set, narrowing, reset } = directory;
   return (
     <Group gap="xs" align="flex-end" wrap="wrap">
-      <TextInput
-        ref={ref}
-        size="xs"
-        w={280}
-        type="search"
-        aria-label={t('orgs.search')}
-        placeholder={t('orgs.searchPlaceholder')}
-        leftSection={<IconSearch size={14} />}
-        rightSection={<Kbd size="xs">/</Kbd>}
-        value={raw.q}
-        onChange={(e) => set('q', e.currentTarget.value)}
-        onKeyDown={(e) => {
-          if (e.key === 'Escape') e.currentTarget.blur();
-        }}
-        data-testid="org-search"
-      />
+      <SearchInput ref={ref} w={280} label={t('orgs.search')} placeholder={t('orgs.searchPlaceholder')} value={raw.q} onChange={(q) => set('q', q)} testId="org-search" />
       <FilterSelect w={200} label={t('orgs.filters.sector')} data={labels.sectorOptions} value={raw.sector} onChange={(v) => set('sector', v)} searchable testId="org-filter-sector" />
       <FilterSelect w={200} label={t('orgs.filters.province')} data={labels.provinceOptions} value={raw.province} onChange={(v) => set('province', v)} searchable testId="org-filter-province" />
       <FilterSelect w={190} label={t('orgs.filters.kind')} data={ORG_KINDS.map((k) => ({ value: k, label: t(`orgKinds.${k}`) }))} value={raw.kind} onChange={(v) => set('kind', v)} testId="org-filter-kind" />

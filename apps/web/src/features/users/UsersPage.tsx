@@ -1,12 +1,11 @@
 import { useState } from 'react';
-import { Anchor, Badge, Button, Group, Paper, Stack, Table, Text, TextInput, Title, Tooltip } from '@mantine/core';
+import { Anchor, Badge, Button, Group, Stack, Table, Text, TextInput, Title, Tooltip } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconEdit, IconLock, IconPlus, IconSearch } from '@tabler/icons-react';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { User } from '@lachan/contracts';
-import { EmptyNote } from '../../components/EmptyNote.tsx';
-import { QueryState } from '../../components/QueryState.tsx';
+import { ListTable } from '../../components/ListTable.tsx';
 import { useFormat } from '../../i18n/useFormat.ts';
 import { usePermission } from '../auth/auth.api.ts';
 import { OrgPicker } from '../orgs/index.ts';
@@ -46,76 +45,66 @@ export function UsersPage() {
           <OrgPicker size="xs" value={orgId} onChange={setOrgId} placeholder={t('common.allOrgs')} includeInactive testId="user-org-filter" />
         </div>
       </Group>
-      <Paper withBorder p={0}>
-        <QueryState query={query}>
-          {(page) =>
-            page.items.length === 0 ? (
-              <Stack p="sm">
-                <EmptyNote>{t('users.empty')}</EmptyNote>
-              </Stack>
-            ) : (
-              <Table.ScrollContainer minWidth={900}>
-                <Table striped highlightOnHover verticalSpacing={4} fz="sm" data-testid="users-table">
-                  <Table.Thead>
-                    <Table.Tr>
-                      <Table.Th>{t('users.columns.name')}</Table.Th>
-                      <Table.Th>{t('users.columns.org')}</Table.Th>
-                      <Table.Th w={170}>{t('users.columns.role')}</Table.Th>
-                      <Table.Th w={140}>{t('users.columns.status')}</Table.Th>
-                      <Table.Th w={170}>{t('users.columns.lastLogin')}</Table.Th>
-                      {canManage && <Table.Th w={60} />}
-                    </Table.Tr>
-                  </Table.Thead>
-                  <Table.Tbody>
-                    {page.items.map((u) => (
-                      <Table.Tr key={u.id} data-testid="user-row">
-                        <Table.Td>
-                          <Text size="sm" fw={500}>
-                            {u.name}
-                          </Text>
-                          <Text size="xs" c="dimmed">
-                            {u.email}
-                          </Text>
-                        </Table.Td>
-                        <Table.Td>
-                          <Anchor component={Link} to={`/orgs/${u.orgId}`} size="sm">
-                            {u.orgName}
-                          </Anchor>
-                        </Table.Td>
-                        <Table.Td>{t(`roles.${u.role}`)}</Table.Td>
-                        <Table.Td>
-                          <Group gap={4}>
-                            <Badge size="xs" variant="dot" color={u.status === 'active' ? 'teal' : 'gray'} radius="sm">
-                              {t(`userStatus.${u.status}`)}
-                            </Badge>
-                            {isLocked(u) && (
-                              <Tooltip label={t('users.lockedUntil', { at: fmt.dateTime(u.lockedUntil) })}>
-                                <Badge size="xs" color="red" variant="light" radius="sm" leftSection={<IconLock size={10} />}>
-                                  {t('users.locked')}
-                                </Badge>
-                              </Tooltip>
-                            )}
-                          </Group>
-                        </Table.Td>
-                        <Table.Td>
-                          <Text size="xs">{u.lastLoginAt ? fmt.dateTime(u.lastLoginAt) : t('users.neverLoggedIn')}</Text>
-                        </Table.Td>
-                        {canManage && (
-                          <Table.Td>
-                            <Button size="compact-xs" variant="subtle" onClick={() => setEditing(u)} aria-label={t('users.editNamed', { name: u.name })} data-testid="user-edit">
-                              <IconEdit size={14} />
-                            </Button>
-                          </Table.Td>
-                        )}
-                      </Table.Tr>
-                    ))}
-                  </Table.Tbody>
-                </Table>
-              </Table.ScrollContainer>
-            )
-          }
-        </QueryState>
-      </Paper>
+      <ListTable
+        query={query}
+        empty={t('users.empty')}
+        testId="users-table"
+        head={
+          <>
+            <Table.Th>{t('users.columns.name')}</Table.Th>
+            <Table.Th>{t('users.columns.org')}</Table.Th>
+            <Table.Th w={170}>{t('users.columns.role')}</Table.Th>
+            <Table.Th w={140}>{t('users.columns.status')}</Table.Th>
+            <Table.Th w={170}>{t('users.columns.lastLogin')}</Table.Th>
+            {canManage && <Table.Th w={60} />}
+          </>
+        }
+      >
+        {(items) =>
+          items.map((u) => (
+            <Table.Tr key={u.id} data-testid="user-row">
+              <Table.Td>
+                <Text size="sm" fw={500}>
+                  {u.name}
+                </Text>
+                <Text size="xs" c="dimmed">
+                  {u.email}
+                </Text>
+              </Table.Td>
+              <Table.Td>
+                <Anchor component={Link} to={`/orgs/${u.orgId}`} size="sm">
+                  {u.orgName}
+                </Anchor>
+              </Table.Td>
+              <Table.Td>{t(`roles.${u.role}`)}</Table.Td>
+              <Table.Td>
+                <Group gap={4}>
+                  <Badge size="xs" variant="dot" color={u.status === 'active' ? 'teal' : 'gray'} radius="sm">
+                    {t(`userStatus.${u.status}`)}
+                  </Badge>
+                  {isLocked(u) && (
+                    <Tooltip label={t('users.lockedUntil', { at: fmt.dateTime(u.lockedUntil) })}>
+                      <Badge size="xs" color="red" variant="light" radius="sm" leftSection={<IconLock size={10} />}>
+                        {t('users.locked')}
+                      </Badge>
+                    </Tooltip>
+                  )}
+                </Group>
+              </Table.Td>
+              <Table.Td>
+                <Text size="xs">{u.lastLoginAt ? fmt.dateTime(u.lastLoginAt) : t('users.neverLoggedIn')}</Text>
+              </Table.Td>
+              {canManage && (
+                <Table.Td>
+                  <Button size="compact-xs" variant="subtle" onClick={() => setEditing(u)} aria-label={t('users.editNamed', { name: u.name })} data-testid="user-edit">
+                    <IconEdit size={14} />
+                  </Button>
+                </Table.Td>
+              )}
+            </Table.Tr>
+          ))
+        }
+      </ListTable>
       {query.data?.nextCursor && (
         <Text size="xs" c="dimmed">
           {t('common.moreResults')}
