@@ -1,6 +1,5 @@
 import type { AlertDetail, AlertListQuery, AlertSource, AlertSummary, QuarantineItem, QuarantineListQuery, QuarantineReplay, QuarantineReplayResult, SyslogSourceCreate } from '@lachan/contracts';
 import { isIP } from 'node:net';
-import { sql } from 'kysely';
 import { canManage, canRead, type RequestContext } from '../../core/context.ts';
 import { requirePermission } from '../../core/authorize.ts';
 import { conflict, forbidden, invalid, notFound } from '../../core/errors.ts';
@@ -86,12 +85,5 @@ export class AlertsService {
     const result = await this.#ingest.replay(rows);
     await transact(this.#p, (tx) => recordChange(tx, ctx, { action: 'quarantine.replay', entityType: 'quarantine', entityId: null, orgId: ctx.actor.orgId, after: { ...body, ...result } }));
     return result;
-  }
-
-  /** Counts for tests and the console header: alerts stored and their occurrences. */
-  async totals(): Promise<{ alerts: number; occurrences: number; quarantined: number }> {
-    const r = await sql<{ alerts: number; occurrences: number; quarantined: number }>`select (select count(*)::int from alerts) as alerts,
-      (select coalesce(sum(occurrences), 0)::int from alerts) as occurrences, (select count(*)::int from quarantine where replayed_at is null) as quarantined`.execute(this.#p.db);
-    return r.rows[0]!;
   }
 }

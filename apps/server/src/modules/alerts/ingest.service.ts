@@ -29,6 +29,7 @@ export class IngestService {
   readonly assets: AssetCache;
   readonly gate: IngestGate;
   readonly fingerprints: FingerprintCache;
+  #sources = new Map<string, string>();
 
   constructor(platform: Platform) {
     this.#p = platform;
@@ -41,11 +42,22 @@ export class IngestService {
   async ingestHttp(ctx: RequestContext, format: AlertFormat, body: string, contentType: string | undefined): Promise<IngestResult> {
     requirePermission(ctx, 'alerts.ingest');
     if (ctx.actor.type !== 'apikey' || !ctx.actor.id) throw forbidden('alerts are sent with a connector API key');
-    const sourceId = await sourcesRepository.forApiKey(this.#p.db, { id: ctx.actor.id, name: ctx.actor.name, orgId: ctx.actor.orgId }, format);
+    const sourceId = await this.#sourceOf({ id: ctx.actor.id, name: ctx.actor.name, orgId: ctx.actor.orgId }, format);
     const split = splitRecords(format, body, contentType);
     // A body that cannot even be cut into records is kept whole in the quarantine, not refused.
     if ('error' in split) return this.gate.run(() => this.ingestRecords({ ctx, format, records: [], sourceId, unsplittable: { ...split.error, raw: body } }));
     return this.gate.run(() => this.ingestRecords({ ctx, format, records: split.records, sourceId }));
+  }
+
+  /** The connector of an API key and format: looked up (or created) once, then remembered. */
+  async #sourceOf(key: { id: string; name: string; orgId: string }, format: AlertFormat): Promise<string> {
+    const cacheKey = `${key.id}|${format}`;
+    let id = this.#sources.get(cacheKey);
+    if (!id) {
+      id = await sourcesRepository.forApiKey(this.#p.db, key, format);
+      this.#sources.set(cacheKey, id);
+    }
+    return id;
   }
 
   /** Parses and stores records of one source; the answer comes after the commit. */

@@ -6,6 +6,7 @@ import { AppError } from '../../core/errors.ts';
 import type { IngestService } from './ingest.service.ts';
 import { SyslogFramer } from './syslog-framing.ts';
 import { batchRepository } from './batch.repository.ts';
+import { orgsRepository } from '../orgs/index.ts';
 
 interface Sender {
   sourceId: string;
@@ -132,7 +133,7 @@ export class SyslogListener {
   async #deliver(from: string, messages: string[]): Promise<void> {
     const sender = this.#senders.get(from);
     if (!sender) {
-      const root = (await this.#p.db.selectFrom('organizations').select('id').where('parent_id', 'is', null).where('kind', '=', 'coordination_centre').executeTakeFirst())?.id;
+      const root = (await orgsRepository.root(this.#p.db))?.id;
       if (!root) return;
       await this.#p.database.rawTransaction((tx) =>
         batchRepository.quarantine(tx, messages.map((raw) => ({ code: 'unknown_sender', message: `syslog from unregistered address ${from}`, raw })), { orgId: root, sourceId: null, format: 'syslog' }),

@@ -105,11 +105,6 @@ export class OrgTree {
     return n ? { kind: n.kind, provinceCode: n.provinceCode, sectors: n.sectors } : null;
   }
 
-  /** The SOC clients of a provider (call `ensure()` first). */
-  socClients(providerId: string): readonly string[] {
-    return this.#socClients.get(providerId) ?? [];
-  }
-
   exists(orgId: string): boolean {
     return this.#nodes?.has(orgId) ?? false;
   }
