@@ -26,6 +26,7 @@ const CONCURRENCY = Number(opt.concurrency);
 const FORMATS: Format[] = ['wazuh', 'suricata', 'lachan', 'cef'];
 const TARGET_RATE = 50_000;
 const TARGET_RATIO = 0.5;
+const PG_URL = 'postgres://postgres@127.0.0.1:5432/postgres';
 
 const pgUp = () => new Promise<boolean>((resolve) => {
   const s = connect(5432, '127.0.0.1', () => (s.end(), resolve(true)));
@@ -49,6 +50,9 @@ function makeBatches(): { format: Format; records: string[] }[] {
 const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))]!;
 
 async function runEngine(engine: 'pglite' | 'postgres', batches: { format: Format; records: string[] }[]) {
+  // startServer makes a scratch PostgreSQL database from TEST_DATABASE_URL; without it the server would run embedded.
+  if (engine === 'postgres') process.env.TEST_DATABASE_URL ??= PG_URL;
+  else delete process.env.TEST_DATABASE_URL;
   const server = await startServer(engine === 'postgres' ? {} : { DATABASE_URL: '' });
   try {
     const admin = await apiSession(server.url, 'admin@lachan.local', ADMIN_PASSWORD);

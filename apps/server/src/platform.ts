@@ -12,6 +12,7 @@ import { usersRepository } from './modules/users/index.ts';
 import { generatePassword, hashPassword } from './modules/auth/index.ts';
 import { ensureAlertPartitions } from './modules/alerts/index.ts';
 import { PromotionEngine } from './modules/incidents/index.ts';
+import { AlertFeed } from './core/alert-feed.ts';
 
 export interface StartOptions {
   /** Use this database instead of opening one from the configuration (tests). */
@@ -32,7 +33,7 @@ export async function startPlatform(config: Config, opts: StartOptions = {}): Pr
     relay.subscribe((events) => {
       if (events.some((e) => e.type.startsWith('org.'))) orgTree.invalidate();
     });
-    const platform = { config, database, db: database.db, relay, orgTree, stopHooks: [] } as unknown as Platform;
+    const platform = { config, database, db: database.db, relay, orgTree, alertFeed: new AlertFeed(), stopHooks: [] } as unknown as Platform;
     platform.workers = { promotion: new PromotionEngine(platform) };
     await new ReferenceService(platform).seed();
     await bootstrap(platform, opts.announce ?? (() => {}));

@@ -4,6 +4,7 @@ import type { Database, DB } from '../db/index.ts';
 import type { EventRelay } from '../modules/events/index.ts';
 import type { OrgTree } from '../modules/orgs/org-tree.ts';
 import type { PromotionEngine } from '../modules/incidents/promotion.engine.ts';
+import type { AlertFeed } from './alert-feed.ts';
 
 /** The long-lived parts every module works with, built once per process. */
 export interface Platform {
@@ -12,6 +13,8 @@ export interface Platform {
   db: Kysely<DB>;
   relay: EventRelay;
   orgTree: OrgTree;
+  /** Committed alert batches, in memory, for this process's consumers. */
+  alertFeed: AlertFeed;
   /** Background consumers of the event stream. */
   workers: { promotion: PromotionEngine };
   /** Stops timers and consumers started with the platform. */

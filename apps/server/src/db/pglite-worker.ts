@@ -31,7 +31,17 @@ async function open(): Promise<PGlite> {
   return PGlite.create({ dataDir: init.dataDir, parsers });
 }
 
-const dbPromise = open();
+/**
+ * New WAL segments are not zero-filled first: PGlite writes files through Node calls, where filling 16 MB
+ * of zeros per segment cost a tenth of ingest time. Durability is unchanged (the WAL is still written
+ * and flushed record by record); this is the setting PostgreSQL offers for file systems like this one.
+ */
+async function tune(db: PGlite): Promise<PGlite> {
+  await db.exec('set wal_init_zero = off');
+  return db;
+}
+
+const dbPromise = open().then(tune);
 dbPromise.then(
   () => port.postMessage({ id: 0, ok: true } satisfies WorkerResponse),
   (err: unknown) => port.postMessage({ id: 0, ok: false, error: describe(err) } satisfies WorkerResponse),

@@ -197,9 +197,9 @@ export interface AlertsTable {
   sectors: string[];
   province_code: string | null;
   raw: string;
-  incident_id: string | null;
   batch_id: string;
   last_batch: string;
+  batch_occurrences: Generated<number>;
 }
 
 export interface QuarantineTable {

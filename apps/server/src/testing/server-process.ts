@@ -51,7 +51,9 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
   const dataDir = mkdtempSync(join(tmpdir(), 'lachan-e2e-'));
   const pgdb = await scratchPostgres();
   let out = '';
-  const child = spawn(process.execPath, [join(root, 'apps/server/src/bin/server.ts')], {
+  // LACHAN_SERVER_NODE_ARGS (e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`) profiles the server of a benchmark.
+  const nodeArgs = process.env.LACHAN_SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
+  const child = spawn(process.execPath, [...nodeArgs, join(root, 'apps/server/src/bin/server.ts')], {
     cwd: root,
     env: {
       ...process.env,

@@ -14,7 +14,8 @@ export type AlertRow = {
 
 const summaryCols = sql`a.id::text as id, to_char(a.day, 'YYYYMMDD') as day, a.org_id, o.name as org_name, a.reporter_org_id, a.attributed, a.format, a.title,
   a.severity, a.rsit_class, a.rsit_type, a.product, a.rule_id, host(a.src_ip) as src_ip, host(a.dst_ip) as dst_ip, a.asset_hostname, a.sectors,
-  a.province_code, a.occurrences, a.event_time, a.first_seen, a.last_seen, a.received_at, a.incident_id`;
+  a.province_code, a.occurrences, a.event_time, a.first_seen, a.last_seen, a.received_at,
+  (select l.incident_id from incident_alerts l where l.alert_day = a.day and l.alert_id = a.id order by l.incident_id limit 1) as incident_id`;
 
 /** Splits a public alert id (`20261121-4711`) into its partition day and number. */
 export function parseAlertId(id: string): { day: string; id: string } | null {

@@ -183,4 +183,41 @@ describe('promotion to incidents', () => {
     const after = (await t.admin.get(`/api/v1/incidents?orgId=${orgId}`)).json().items.filter((i: { title: string }) => i.title.startsWith('Scan storm'));
     expect(after).toHaveLength(1);
   });
+
+  it('counts repeats folded into one alert toward the threshold, and the alert names its incident', async () => {
+    const orgId = await t.org('prov-48');
+    await t.admin.post('/api/v1/promotion-rules', { orgId, name: 'Login storm', conditions: { rsitClasses: ['intrusion-attempts'], count: { threshold: 4, windowMinutes: 10, groupBy: 'srcIp' } } });
+    const attempt = lachan({ title: 'login failed', severity: 'low', rsit: { class: 'intrusion-attempts', type: 'brute-force' }, src: { ip: '203.0.113.88' } });
+    const first = await ingest(key, 'lachan', ndjson([attempt, attempt, attempt]));
+    expect(first.body).toMatchObject({ accepted: 1, duplicates: 2 });
+    await t.platform.relay.flush();
+    await t.platform.workers.promotion.idle();
+    const storms = async () => (await t.admin.get(`/api/v1/incidents?orgId=${orgId}`)).json().items.filter((i: { title: string }) => i.title.startsWith('Login storm'));
+    expect(await storms()).toHaveLength(0);
+    await ingest(key, 'lachan', ndjson([attempt]));
+    await t.platform.relay.flush();
+    await t.platform.workers.promotion.idle();
+    const [storm] = await storms();
+    expect(storm).toBeDefined();
+    const alert = (await t.admin.get(`/api/v1/alerts?q=203.0.113.88`)).json().items[0];
+    expect(alert.incidentId).toBe(storm.id);
+  });
+
+  it('promotes a batch it did not hear of in memory by reading it back (as after a restart)', async () => {
+    // A second engine, as another process would be, has no batch in memory and takes the database path.
+    const { PromotionEngine } = await import('../incidents/index.ts');
+    const silenced = { ...t.platform, alertFeed: { subscribe: () => () => {}, publish: () => {} } } as unknown as typeof t.platform;
+    const other = new PromotionEngine(silenced);
+    await t.platform.workers.promotion.idle();
+    await t.platform.db.updateTable('promotion_rules').set({ enabled: false }).where('name', '=', 'Critical alert').execute();
+    await ingest(key, 'lachan', ndjson([lachan({ title: 'Wiper on historian', severity: 'critical', rule: { id: 'wiper-1' } })]));
+    await t.platform.relay.flush();
+    await t.platform.workers.promotion.idle();
+    await t.platform.db.updateTable('promotion_rules').set({ enabled: true }).where('name', '=', 'Critical alert').execute();
+    await sql`update consumer_offsets set last_id = last_id - 1 where name = 'promotion'`.execute(t.platform.db);
+    await other.start();
+    await other.idle();
+    const found = (await t.admin.get(`/api/v1/incidents?orgId=${await t.org('prov-48')}`)).json().items.find((i: { title: string }) => i.title.includes('Wiper on historian'));
+    expect(found).toMatchObject({ severity: 4, alertCount: 1 });
+  });
 });

@@ -15,6 +15,8 @@ import { prepareAlerts, type Reporter } from './prepare.ts';
 import { sourcesRepository } from './sources.repository.ts';
 import { quarantineRepository, type QuarantineRow } from './quarantine.repository.ts';
 import type { PreparedAlert } from './alert-row.ts';
+import type { CommittedBatch } from '../../core/alert-feed.ts';
+import { committedBatch } from './committed-batch.ts';
 
 const MAX_ERRORS_RETURNED = 1000;
 const SUMMARY_PER_EVENT = 100;
@@ -93,11 +95,12 @@ export class IngestService {
       const counts = { accepted: inserted, duplicates: parsed.length - inserted, rejected: rejected.length };
       await sourcesRepository.recordBatch(tx, sourceId, counts);
       await this.#events(tx, prepared, stored, { batchId, reporterOrgId: ctx.actor.orgId, sourceId, rejected: rejected.length });
-      return counts;
+      return { counts, batchId, stored };
     });
     for (const p of prepared) this.fingerprints.add(p.day, p.fingerprint);
+    this.#p.alertFeed.publish(committedBatch(committed.batchId, ctx.actor.orgId, prepared, committed.stored));
     this.#p.relay.wake();
-    return { ...committed, errors };
+    return { ...committed.counts, errors };
   }
 
   /**
@@ -113,6 +116,7 @@ export class IngestService {
     }
     await this.#p.orgTree.ensure();
     const assets = await this.assets.get();
+    const batches: CommittedBatch[] = [];
     for (const group of groups.values()) {
       const { org_id: orgId, source_id: sourceId, format } = group[0]!;
       const receivedAt = new Date();
@@ -133,12 +137,14 @@ export class IngestService {
         }
         for (const o of outcomes) if (!o.out.ok) await quarantineRepository.markFailedAgain(tx, o.row.id, o.out.code, o.out.message);
         await this.#events(tx, prepared, stored, { batchId, reporterOrgId: orgId, sourceId, rejected: 0 });
+        batches.push(committedBatch(batchId, orgId, prepared, stored));
         const inserted = stored.filter((x) => x.inserted).length;
         result.replayed += passing.length;
         result.duplicates += passing.length - inserted;
         result.stillFailing += outcomes.length - passing.length;
       });
     }
+    for (const b of batches) this.#p.alertFeed.publish(b);
     this.#p.relay.wake();
     return result;
   }

@@ -3,12 +3,15 @@ import type { PromotionConditions } from '@lachan/contracts';
 import type { DB } from '../../db/index.ts';
 import type { Platform } from '../../core/platform.ts';
 import type { OutboxEvent } from '../events/index.ts';
-import { groupKey, groupValue, matchesConditions, type AlertFacts } from './promotion-match.ts';
+import type { CommittedBatch } from '../../core/alert-feed.ts';
+import { groupKey, matchesConditions, type AlertFacts } from './promotion-match.ts';
 
 const CONSUMER = 'promotion';
+const RECENT_BATCHES = 256;
 const LOCK = 727_003;
 type Rule = { id: string; org_id: string | null; name: string; conditions: PromotionConditions };
-type AlertRow = AlertFacts & { id: string; day: string; lastSeen: Date };
+type AlertRow = AlertFacts & { id: string; day: string; lastSeen: Date; occurrences: number };
+type Opening = { rule: Rule; key: string; members: AlertRow[] };
 
 /**
  * Opens or updates incidents from alerts by the promotion rules. It consumes `alerts.ingested`
@@ -19,9 +22,34 @@ export class PromotionEngine {
   #p: Platform;
   #queue: OutboxEvent[] = [];
   #running: Promise<void> | null = null;
+  /** Alerts of recently committed batches by batch and organisation, heard from the alert feed. */
+  #recent = new Map<string, Map<string, AlertRow[]>>();
+  #prunedAt = 0;
 
   constructor(platform: Platform) {
     this.#p = platform;
+    platform.alertFeed.subscribe((batch) => this.#remember(batch));
+  }
+
+  #remember(batch: CommittedBatch): void {
+    const byOrg = new Map<string, AlertRow[]>();
+    for (const a of batch.alerts) {
+      const row: AlertRow = { ...a, lastSeen: new Date(a.lastSeen) };
+      (byOrg.get(a.orgId) ?? byOrg.set(a.orgId, []).get(a.orgId)!).push(row);
+    }
+    this.#recent.set(batch.batchId, byOrg);
+    // Bounded: a batch whose event comes too late is read back from the database instead.
+    if (this.#recent.size > RECENT_BATCHES) this.#recent.delete(this.#recent.keys().next().value!);
+  }
+
+  /** The batch's alerts of one organisation from memory, once; null when not heard of here. */
+  #takeRecent(batchId: string, orgId: string): AlertRow[] | null {
+    const byOrg = this.#recent.get(batchId);
+    const rows = byOrg?.get(orgId);
+    if (!byOrg || !rows) return null;
+    byOrg.delete(orgId);
+    if (byOrg.size === 0) this.#recent.delete(batchId);
+    return rows;
   }
 
   /** Catches up on events missed while stopped, then follows the relay. */
@@ -65,69 +93,111 @@ export class PromotionEngine {
 
   async #process(tx: Kysely<DB>, event: OutboxEvent): Promise<void> {
     await sql`select pg_advisory_xact_lock(${LOCK})`.execute(tx);
-    if (BigInt(await this.#cursor(tx)) >= BigInt(event.id)) return;
     const { batchId, orgId } = event.payload as { batchId: string; orgId: string };
+    const recent = this.#takeRecent(batchId, orgId);
+    if (BigInt(await this.#cursor(tx)) >= BigInt(event.id)) return;
     const owners = [orgId, ...this.#p.orgTree.ancestors(orgId)];
     const rules = (await sql<Rule>`select id, org_id, name, conditions from promotion_rules where enabled and (org_id is null or org_id = any(${owners}::uuid[]))`.execute(tx)).rows;
-    for (const rule of rules) await this.#apply(tx, rule, await this.#candidates(tx, rule.conditions, batchId, orgId));
+    if (rules.length) {
+      const alerts = recent ?? (await this.#candidates(tx, rules, batchId, orgId));
+      const opened: Opening[] = [];
+      for (const rule of rules) opened.push(...(await this.#groups(tx, rule, alerts)));
+      await this.#openOrUpdate(tx, opened);
+    }
+    if (Date.now() - this.#prunedAt > 3_600_000) {
+      // Tallies older than the longest window a rule may have (7 days) count for nothing.
+      await sql`delete from promotion_counts where minute < now() - interval '7 days'`.execute(tx);
+      this.#prunedAt = Date.now();
+    }
     await sql`insert into consumer_offsets (name, last_id) values (${CONSUMER}, ${event.id}::bigint)
       on conflict (name) do update set last_id = excluded.last_id, updated_at = now()`.execute(tx);
   }
 
-  /** Alerts of the batch that pass the rule's conditions SQL can check (the rest are checked in memory). */
-  async #candidates(tx: Kysely<DB>, c: PromotionConditions, batchId: string, orgId: string): Promise<AlertRow[]> {
+  /**
+   * The batch's alerts of this organisation, in one query for every rule: SQL drops only what no rule
+   * could want (below the lowest severity any rule asks for); each rule's own conditions run in memory.
+   */
+  async #candidates(tx: Kysely<DB>, rules: Rule[], batchId: string, orgId: string): Promise<AlertRow[]> {
+    const minSeverity = Math.min(...rules.map((r) => r.conditions.minSeverity ?? 1));
     const r = await sql<AlertRow>`select id::text as id, day::text as day, org_id as "orgId", severity, rsit_class as "rsitClass", format, rule_id as "ruleId", title,
-        attack, asset_hostname as "assetHostname", host(src_ip) as "srcIp", observables, last_seen as "lastSeen"
-      from alerts where last_batch = ${batchId}::bigint and org_id = ${orgId}
-        ${c.minSeverity ? sql`and severity >= ${c.minSeverity}` : sql``}
-        ${c.rsitClasses?.length ? sql`and rsit_class = any(${c.rsitClasses}::text[])` : sql``}
-        ${c.formats?.length ? sql`and format = any(${c.formats}::text[])` : sql``}
-        ${c.ruleIds?.length ? sql`and rule_id = any(${c.ruleIds}::text[])` : sql``}`.execute(tx);
+        attack, asset_hostname as "assetHostname", host(src_ip) as "srcIp", observables, last_seen as "lastSeen", batch_occurrences as occurrences
+      from alerts where last_batch = ${batchId}::bigint and org_id = ${orgId} and severity >= ${minSeverity}`.execute(tx);
     return r.rows;
   }
 
-  async #apply(tx: Kysely<DB>, rule: Rule, alerts: AlertRow[]): Promise<void> {
+  /** The groups of alerts a rule opens or updates an incident for (a count rule: only groups past its threshold). */
+  async #groups(tx: Kysely<DB>, rule: Rule, alerts: AlertRow[]): Promise<Opening[]> {
     const c = rule.conditions;
     const groups = new Map<string, AlertRow[]>();
-    for (const a of alerts) if (matchesConditions(c, a)) (groups.get(groupKey(c, a)) ?? groups.set(groupKey(c, a), []).get(groupKey(c, a))!).push(a);
-    if (groups.size === 0) return;
-    const counts = c.count ? await this.#countsInWindow(tx, c, [...groups.values()].map((g) => g[0]!)) : null;
-    for (const [key, members] of groups) {
-      if (counts && (counts.get(groupValue(c, members[0]!)) ?? 0) < c.count!.threshold) continue;
-      await this.#openOrUpdate(tx, rule, key, members);
+    for (const a of alerts) {
+      if (!matchesConditions(c, a)) continue;
+      const key = groupKey(c, a);
+      (groups.get(key) ?? groups.set(key, []).get(key)!).push(a);
     }
+    if (groups.size === 0) return [];
+    const counts = c.count ? await this.#countsInWindow(tx, rule, groups) : null;
+    return [...groups]
+      .filter(([key]) => !counts || (counts.get(key) ?? 0) >= c.count!.threshold)
+      .map(([key, members]) => ({ rule, key, members }));
   }
 
-  /** Occurrences inside the window for every group of the batch, in one query (same organisation). */
-  async #countsInWindow(tx: Kysely<DB>, c: PromotionConditions, firsts: AlertRow[]): Promise<Map<string, number>> {
-    const by = c.count!.groupBy;
-    const expr = by === 'srcIp' ? sql`coalesce(host(src_ip), '-')` : by === 'asset' ? sql`coalesce(asset_hostname, '-')` : by === 'rule' ? sql`coalesce(rule_id, title)` : sql`''`;
-    const keys = firsts.map((a) => groupValue(c, a));
-    const window = c.count!.windowMinutes;
-    const r = await sql<{ k: string; n: number }>`select ${expr} as k, sum(occurrences)::int as n from alerts
-      where org_id = ${firsts[0]!.orgId} and day >= (now() - make_interval(mins => ${window}))::date and last_seen >= now() - make_interval(mins => ${window})
-        and severity >= ${c.minSeverity ?? 1} ${c.rsitClasses?.length ? sql`and rsit_class = any(${c.rsitClasses}::text[])` : sql``}
-        and ${expr} = any(${keys}::text[])
+  /**
+   * Adds the batch's occurrences to the rule's per-minute tallies and reads back each group's total
+   * inside the window: two statements, however many alerts the window holds.
+   */
+  async #countsInWindow(tx: Kysely<DB>, rule: Rule, groups: Map<string, AlertRow[]>): Promise<Map<string, number>> {
+    const tally = new Map<string, { key: string; minute: string; n: number }>();
+    for (const [key, members] of groups) {
+      for (const a of members) {
+        const minute = new Date(Math.floor(a.lastSeen.getTime() / 60_000) * 60_000).toISOString();
+        const t = tally.get(`${key}|${minute}`) ?? tally.set(`${key}|${minute}`, { key, minute, n: 0 }).get(`${key}|${minute}`)!;
+        t.n += a.occurrences;
+      }
+    }
+    const rows = [...tally.values()];
+    await sql`insert into promotion_counts (rule_id, group_key, minute, n)
+      select ${rule.id}, k, m, n from unnest(${rows.map((r) => r.key)}::text[], ${rows.map((r) => r.minute)}::timestamptz[], ${rows.map((r) => r.n)}::int[]) as t(k, m, n)
+      on conflict (rule_id, group_key, minute) do update set n = promotion_counts.n + excluded.n`.execute(tx);
+    const r = await sql<{ k: string; n: number }>`select group_key as k, sum(n)::int as n from promotion_counts
+      where rule_id = ${rule.id} and group_key = any(${[...groups.keys()]}::text[]) and minute >= now() - make_interval(mins => ${rule.conditions.count!.windowMinutes})
       group by 1`.execute(tx);
     return new Map(r.rows.map((x) => [x.k, x.n]));
   }
 
-  async #openOrUpdate(tx: Kysely<DB>, rule: Rule, key: string, members: AlertRow[]): Promise<void> {
-    const top = members.reduce((m, a) => (a.severity > m.severity ? a : m), members[0]!);
-    const severity = rule.conditions.incidentSeverity ?? top.severity;
-    const title = `${rule.name}: ${top.title}`.slice(0, 500);
-    const inc = await sql<{ id: string; created: boolean }>`insert into incidents (org_id, title, severity, rule_id, group_key, first_alert_at, last_alert_at)
-      values (${top.orgId}, ${title}, ${severity}, ${rule.id}, ${key}, now(), now())
+  /**
+   * Opens or updates one incident per group, links the alerts and announces each incident, in a fixed
+   * number of statements whatever the number of groups (a burst may touch hundreds).
+   */
+  async #openOrUpdate(tx: Kysely<DB>, openings: Opening[]): Promise<void> {
+    if (!openings.length) return;
+    const heads = openings.map(({ rule, members }) => {
+      const top = members.reduce((m, a) => (a.severity > m.severity ? a : m), members[0]!);
+      return { orgId: top.orgId, title: `${rule.name}: ${top.title}`.slice(0, 500), severity: rule.conditions.incidentSeverity ?? top.severity };
+    });
+    const inc = await sql<{ id: string; created: boolean; rule_id: string; group_key: string }>`insert into incidents (org_id, title, severity, rule_id, group_key, first_alert_at, last_alert_at)
+      select o, t, s, r, k, now(), now() from unnest(${heads.map((h) => h.orgId)}::uuid[], ${heads.map((h) => h.title)}::text[], ${heads.map((h) => h.severity)}::smallint[],
+        ${openings.map((o) => o.rule.id)}::uuid[], ${openings.map((o) => o.key)}::text[]) as t(o, t, s, r, k)
       on conflict (rule_id, group_key) where status not in ('closed', 'rejected')
       do update set severity = greatest(incidents.severity, excluded.severity), last_alert_at = now(), updated_at = now()
-      returning id, (created_at = updated_at) as created`.execute(tx);
-    const { id, created } = inc.rows[0]!;
-    const days = members.map((m) => m.day);
-    const ids = members.map((m) => m.id);
-    await sql`insert into incident_alerts (incident_id, alert_day, alert_id) select ${id}, d, i from unnest(${days}::date[], ${ids}::bigint[]) as t(d, i) on conflict do nothing`.execute(tx);
-    await sql`update alerts set incident_id = ${id} from unnest(${days}::date[], ${ids}::bigint[]) as t(d, i) where alerts.day = t.d and alerts.id = t.i`.execute(tx);
-    await sql`update incidents set alert_count = (select count(*) from incident_alerts where incident_id = ${id}) where id = ${id}`.execute(tx);
-    await sql`insert into outbox (type, audience, payload) values (${created ? 'incident.created' : 'incident.updated'}, ${JSON.stringify({ orgIds: [top.orgId] })}::jsonb,
-      ${JSON.stringify({ id, orgId: top.orgId, title, severity, ruleId: rule.id, alerts: members.length })}::jsonb)`.execute(tx);
+      returning id, (created_at = updated_at) as created, rule_id, group_key`.execute(tx);
+    const idOf = new Map(inc.rows.map((r) => [`${r.rule_id}|${r.group_key}`, r]));
+    const link = { incident: [] as string[], day: [] as string[], alert: [] as string[] };
+    for (const o of openings) {
+      const id = idOf.get(`${o.rule.id}|${o.key}`)!.id;
+      for (const m of o.members) {
+        link.incident.push(id);
+        link.day.push(m.day);
+        link.alert.push(m.id);
+      }
+    }
+    const ids = inc.rows.map((r) => r.id);
+    await sql`insert into incident_alerts (incident_id, alert_day, alert_id) select * from unnest(${link.incident}::uuid[], ${link.day}::date[], ${link.alert}::bigint[]) on conflict do nothing`.execute(tx);
+    await sql`update incidents set alert_count = (select count(*) from incident_alerts l where l.incident_id = incidents.id) where id = any(${ids}::uuid[])`.execute(tx);
+    const events = openings.map((o, i) => {
+      const r = idOf.get(`${o.rule.id}|${o.key}`)!;
+      const h = heads[i]!;
+      return { type: r.created ? 'incident.created' : 'incident.updated', audience: JSON.stringify({ orgIds: [h.orgId] }), payload: JSON.stringify({ id: r.id, orgId: h.orgId, title: h.title, severity: h.severity, ruleId: o.rule.id, alerts: o.members.length }) };
+    });
+    await sql`insert into outbox (type, audience, payload) select t, a::jsonb, p::jsonb from unnest(${events.map((e) => e.type)}::text[], ${events.map((e) => e.audience)}::text[], ${events.map((e) => e.payload)}::text[]) as x(t, a, p)`.execute(tx);
   }
 }

@@ -1,0 +1,58 @@
+import type { Observable } from '@lachan/contracts';
+
+/** One stored alert of a committed batch, as the in-process consumers (promotion, correlation, statistics) need it. */
+export interface CommittedAlert {
+  id: string;
+  day: string;
+  orgId: string;
+  reporterOrgId: string;
+  /** True when this batch created the row; false when it folded into a stored one. */
+  inserted: boolean;
+  /** Occurrences this batch added (repeats inside the batch folded). */
+  occurrences: number;
+  severity: number;
+  rsitClass: string | null;
+  format: string;
+  ruleId: string | null;
+  title: string;
+  attack: string[];
+  assetHostname: string | null;
+  srcIp: string | null;
+  dstIp: string | null;
+  observables: Observable[];
+  sectors: string[];
+  provinceCode: string | null;
+  lastSeen: string;
+}
+
+/** A batch as committed: its id and its alerts. */
+export interface CommittedBatch {
+  batchId: string;
+  alerts: CommittedAlert[];
+}
+
+type Listener = (batch: CommittedBatch) => void;
+
+/**
+ * Hands each committed alert batch, already in memory, to the consumers in this process, so they need
+ * not read it back from the database. It is a fast path only: consumers stay driven by the durable
+ * outbox and fall back to the database for a batch they did not hear of (a restart, another process).
+ */
+export class AlertFeed {
+  #listeners = new Set<Listener>();
+
+  subscribe(listener: Listener): () => void {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
+  }
+
+  publish(batch: CommittedBatch): void {
+    for (const l of this.#listeners) {
+      try {
+        l(batch);
+      } catch {
+        // A consumer's fault must not fail an ingest that is already committed.
+      }
+    }
+  }
+}
