@@ -5,3 +5,4 @@ export { ingestRoutes } from './ingest.routes.ts';
 export { alertRoutes } from './alerts.routes.ts';
 export { ensureAlertPartitions } from './partitions.ts';
 export { SyslogListener } from './syslog-listener.ts';
+export { AlertBatchConsumer, type BatchHandler } from './batch-consumer.ts';

@@ -2,104 +2,46 @@ import { sql, type Kysely } from 'kysely';
 import type { PromotionConditions } from '@lachan/contracts';
 import type { DB } from '../../db/index.ts';
 import type { Platform } from '../../core/platform.ts';
-import type { OutboxEvent } from '../events/index.ts';
-import type { CommittedBatch } from '../../core/alert-feed.ts';
+import type { CommittedAlert } from '../../core/alert-feed.ts';
+import { AlertBatchConsumer } from '../alerts/index.ts';
 import { groupKey, matchesConditions, type AlertFacts } from './promotion-match.ts';
 
-const CONSUMER = 'promotion';
-const RECENT_BATCHES = 256;
 const LOCK = 727_003;
 type Rule = { id: string; org_id: string | null; name: string; conditions: PromotionConditions };
 type AlertRow = AlertFacts & { id: string; day: string; lastSeen: Date; occurrences: number };
 type Opening = { rule: Rule; key: string; members: AlertRow[] };
 
 /**
- * Opens or updates incidents from alerts by the promotion rules. It consumes `alerts.ingested`
- * events from the outbox with a durable cursor, so a restart resumes where it stopped, and every
- * step is idempotent (one open incident per rule and group; an alert is linked once).
+ * Opens or updates incidents from alerts by the promotion rules, as a durable consumer of committed
+ * alert batches (a restart resumes where it stopped), and every step is idempotent (one open incident
+ * per rule and group; an alert is linked once).
  */
 export class PromotionEngine {
   #p: Platform;
-  #queue: OutboxEvent[] = [];
-  #running: Promise<void> | null = null;
-  /** Alerts of recently committed batches by batch and organisation, heard from the alert feed. */
-  #recent = new Map<string, Map<string, AlertRow[]>>();
+  #consumer: AlertBatchConsumer;
   #prunedAt = 0;
 
   constructor(platform: Platform) {
     this.#p = platform;
-    platform.alertFeed.subscribe((batch) => this.#remember(batch));
+    this.#consumer = new AlertBatchConsumer(platform, { name: 'promotion', lock: LOCK, handle: (tx, batch, alerts) => this.#process(tx, batch.orgId, alerts) });
   }
 
-  #remember(batch: CommittedBatch): void {
-    const byOrg = new Map<string, AlertRow[]>();
-    for (const a of batch.alerts) {
-      const row: AlertRow = { ...a, lastSeen: new Date(a.lastSeen) };
-      (byOrg.get(a.orgId) ?? byOrg.set(a.orgId, []).get(a.orgId)!).push(row);
-    }
-    this.#recent.set(batch.batchId, byOrg);
-    // Bounded: a batch whose event comes too late is read back from the database instead.
-    if (this.#recent.size > RECENT_BATCHES) this.#recent.delete(this.#recent.keys().next().value!);
-  }
-
-  /** The batch's alerts of one organisation from memory, once; null when not heard of here. */
-  #takeRecent(batchId: string, orgId: string): AlertRow[] | null {
-    const byOrg = this.#recent.get(batchId);
-    const rows = byOrg?.get(orgId);
-    if (!byOrg || !rows) return null;
-    byOrg.delete(orgId);
-    if (byOrg.size === 0) this.#recent.delete(batchId);
-    return rows;
-  }
-
-  /** Catches up on events missed while stopped, then follows the relay. */
-  async start(): Promise<void> {
-    const cursor = await this.#cursor(this.#p.db);
-    const missed = await sql<{ id: string; type: string; audience: never; payload: unknown; created_at: Date }>`select id::text as id, type, audience, payload, created_at
-      from outbox where outbox.id > ${cursor}::bigint and type = 'alerts.ingested' order by outbox.id`.execute(this.#p.db);
-    this.#enqueue(missed.rows.map((r) => ({ id: r.id, type: r.type, audience: r.audience, payload: r.payload, createdAt: r.created_at })));
-    this.#p.relay.subscribe((events) => this.#enqueue(events.filter((e) => e.type === 'alerts.ingested')));
+  /** Catches up on batches missed while stopped, then follows new ones. */
+  start(): Promise<void> {
+    return this.#consumer.start();
   }
 
   /** Resolves when every queued batch has been evaluated (tests, shutdown). */
-  async idle(): Promise<void> {
-    while (this.#running) await this.#running;
+  idle(): Promise<void> {
+    return this.#consumer.idle();
   }
 
-  #enqueue(events: OutboxEvent[]): void {
-    if (!events.length) return;
-    this.#queue.push(...events);
-    this.#running ??= this.#drain().finally(() => (this.#running = null));
-  }
-
-  async #drain(): Promise<void> {
-    while (this.#queue.length) {
-      const event = this.#queue.shift()!;
-      try {
-        // Loaded before the transaction: on the embedded engine a query outside it would wait forever.
-        await this.#p.orgTree.ensure();
-        await this.#p.db.transaction().execute((tx) => this.#process(tx, event));
-        this.#p.relay.wake();
-      } catch {
-        // Left at the cursor: the next start retries it.
-      }
-    }
-  }
-
-  async #cursor(db: Kysely<DB>): Promise<string> {
-    const r = await db.selectFrom('consumer_offsets').select('last_id').where('name', '=', CONSUMER).executeTakeFirst();
-    return r?.last_id ?? '0';
-  }
-
-  async #process(tx: Kysely<DB>, event: OutboxEvent): Promise<void> {
-    await sql`select pg_advisory_xact_lock(${LOCK})`.execute(tx);
-    const { batchId, orgId } = event.payload as { batchId: string; orgId: string };
-    const recent = this.#takeRecent(batchId, orgId);
-    if (BigInt(await this.#cursor(tx)) >= BigInt(event.id)) return;
+  async #process(tx: Kysely<DB>, orgId: string, batch: CommittedAlert[]): Promise<void> {
     const owners = [orgId, ...this.#p.orgTree.ancestors(orgId)];
     const rules = (await sql<Rule>`select id, org_id, name, conditions from promotion_rules where enabled and (org_id is null or org_id = any(${owners}::uuid[]))`.execute(tx)).rows;
     if (rules.length) {
-      const alerts = recent ?? (await this.#candidates(tx, rules, batchId, orgId));
+      const minSeverity = Math.min(...rules.map((r) => r.conditions.minSeverity ?? 1));
+      const alerts: AlertRow[] = batch.filter((a) => a.severity >= minSeverity).map((a) => ({ ...a, lastSeen: new Date(a.lastSeen) }));
       const opened: Opening[] = [];
       for (const rule of rules) opened.push(...(await this.#groups(tx, rule, alerts)));
       await this.#openOrUpdate(tx, opened);
@@ -109,20 +51,6 @@ export class PromotionEngine {
       await sql`delete from promotion_counts where minute < now() - interval '7 days'`.execute(tx);
       this.#prunedAt = Date.now();
     }
-    await sql`insert into consumer_offsets (name, last_id) values (${CONSUMER}, ${event.id}::bigint)
-      on conflict (name) do update set last_id = excluded.last_id, updated_at = now()`.execute(tx);
-  }
-
-  /**
-   * The batch's alerts of this organisation, in one query for every rule: SQL drops only what no rule
-   * could want (below the lowest severity any rule asks for); each rule's own conditions run in memory.
-   */
-  async #candidates(tx: Kysely<DB>, rules: Rule[], batchId: string, orgId: string): Promise<AlertRow[]> {
-    const minSeverity = Math.min(...rules.map((r) => r.conditions.minSeverity ?? 1));
-    const r = await sql<AlertRow>`select id::text as id, day::text as day, org_id as "orgId", severity, rsit_class as "rsitClass", format, rule_id as "ruleId", title,
-        attack, asset_hostname as "assetHostname", host(src_ip) as "srcIp", observables, last_seen as "lastSeen", batch_occurrences as occurrences
-      from alerts where last_batch = ${batchId}::bigint and org_id = ${orgId} and severity >= ${minSeverity}`.execute(tx);
-    return r.rows;
   }
 
   /** The groups of alerts a rule opens or updates an incident for (a count rule: only groups past its threshold). */
