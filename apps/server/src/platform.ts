@@ -12,6 +12,7 @@ import { usersRepository } from './modules/users/index.ts';
 import { generatePassword, hashPassword } from './modules/auth/index.ts';
 import { ensureAlertPartitions } from './modules/alerts/index.ts';
 import { PromotionEngine } from './modules/incidents/index.ts';
+import { StatsRollup } from './modules/stats/index.ts';
 import { AlertFeed } from './core/alert-feed.ts';
 
 export interface StartOptions {
@@ -34,13 +35,14 @@ export async function startPlatform(config: Config, opts: StartOptions = {}): Pr
       if (events.some((e) => e.type.startsWith('org.'))) orgTree.invalidate();
     });
     const platform = { config, database, db: database.db, relay, orgTree, alertFeed: new AlertFeed(), stopHooks: [] } as unknown as Platform;
-    platform.workers = { promotion: new PromotionEngine(platform) };
+    platform.workers = { promotion: new PromotionEngine(platform), stats: new StatsRollup(platform) };
     await new ReferenceService(platform).seed();
     await bootstrap(platform, opts.announce ?? (() => {}));
     await platform.workers.promotion.start();
+    await platform.workers.stats.start();
     const partitions = setInterval(() => void ensureAlertPartitions(database).catch(() => {}), 3_600_000);
     partitions.unref();
-    platform.stopHooks.push(() => clearInterval(partitions), () => platform.workers.promotion.idle());
+    platform.stopHooks.push(() => clearInterval(partitions), () => platform.workers.promotion.idle(), () => platform.workers.stats.idle());
     return platform;
   } catch (err) {
     if (!opts.database) await database.close();

@@ -8,6 +8,7 @@ import { OrgsService, OrgStructureService } from './modules/orgs/index.ts';
 import { ReferenceService } from './modules/reference/index.ts';
 import { AlertsService, AssetsService, IngestService } from './modules/alerts/index.ts';
 import { IncidentsService } from './modules/incidents/index.ts';
+import { StatsService } from './modules/stats/index.ts';
 
 /** The services of every module, wired to one platform. */
 export interface Services {
@@ -22,6 +23,7 @@ export interface Services {
   alerts: AlertsService;
   assets: AssetsService;
   incidents: IncidentsService;
+  stats: StatsService;
 }
 
 export function createServices(platform: Platform): Services {
@@ -34,6 +36,7 @@ export function createServices(platform: Platform): Services {
     alerts: new AlertsService(platform, ingest),
     assets: new AssetsService(platform, ingest.assets),
     incidents: new IncidentsService(platform),
+    stats: new StatsService(platform),
     db: platform.db,
     auth: new AuthService(platform),
     users: new UsersService(platform),

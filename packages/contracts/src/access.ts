@@ -23,16 +23,17 @@ export const PERMISSIONS = [
   'alerts.manage',
   'incidents.read',
   'incidents.write',
+  'stats.read',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 /** What each role may do at all; scope (which organisations) is decided by each module's policy. */
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   national_coordinator: PERMISSIONS,
-  org_admin: ['orgs.read', 'orgs.create', 'orgs.update', 'users.read', 'users.manage', 'apikeys.manage', 'audit.read', 'alerts.read', 'alerts.manage', 'incidents.read', 'incidents.write'],
-  analyst: ['orgs.read', 'alerts.read', 'incidents.read', 'incidents.write'],
-  responder: ['orgs.read', 'alerts.read', 'incidents.read', 'incidents.write'],
-  viewer: ['orgs.read', 'alerts.read', 'incidents.read'],
+  org_admin: ['orgs.read', 'orgs.create', 'orgs.update', 'users.read', 'users.manage', 'apikeys.manage', 'audit.read', 'alerts.read', 'alerts.manage', 'incidents.read', 'incidents.write', 'stats.read'],
+  analyst: ['orgs.read', 'alerts.read', 'incidents.read', 'incidents.write', 'stats.read'],
+  responder: ['orgs.read', 'alerts.read', 'incidents.read', 'incidents.write', 'stats.read'],
+  viewer: ['orgs.read', 'alerts.read', 'incidents.read', 'stats.read'],
   connector: ['orgs.read', 'alerts.ingest'],
 };
 

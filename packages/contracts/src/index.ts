@@ -8,3 +8,4 @@ export * from './events.ts';
 export * from './text.ts';
 export * from './alerts.ts';
 export * from './alerts-api.ts';
+export * from './stats.ts';

@@ -23,6 +23,8 @@ export interface CommittedAlert {
   sectors: string[];
   provinceCode: string | null;
   lastSeen: string;
+  /** When the batch that stored or repeated it was received. */
+  receivedAt: string;
 }
 
 /** A batch as committed: its id and its alerts. */

@@ -4,6 +4,7 @@ import type { Database, DB } from '../db/index.ts';
 import type { EventRelay } from '../modules/events/index.ts';
 import type { OrgTree } from '../modules/orgs/org-tree.ts';
 import type { PromotionEngine } from '../modules/incidents/promotion.engine.ts';
+import type { StatsRollup } from '../modules/stats/stats-rollup.worker.ts';
 import type { AlertFeed } from './alert-feed.ts';
 
 /** The long-lived parts every module works with, built once per process. */
@@ -16,7 +17,7 @@ export interface Platform {
   /** Committed alert batches, in memory, for this process's consumers. */
   alertFeed: AlertFeed;
   /** Background consumers of the event stream. */
-  workers: { promotion: PromotionEngine };
+  workers: { promotion: PromotionEngine; stats: StatsRollup };
   /** Stops timers and consumers started with the platform. */
   stopHooks: (() => Promise<void> | void)[];
 }

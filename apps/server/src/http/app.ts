@@ -22,6 +22,7 @@ import { auditRoutes } from '../modules/audit/index.ts';
 import { streamRoutes } from '../modules/events/index.ts';
 import { alertRoutes, ingestRoutes, SyslogListener } from '../modules/alerts/index.ts';
 import { incidentRoutes } from '../modules/incidents/index.ts';
+import { statsRoutes } from '../modules/stats/index.ts';
 
 export type App = FastifyInstance;
 
@@ -91,6 +92,7 @@ export async function buildApp(platform: Platform, opts: { logger?: boolean } = 
     auditRoutes(api, services);
     streamRoutes(api, platform, services.auth);
     alertRoutes(api, services);
+    statsRoutes(api, services);
     ingestRoutes(api, services, platform.config.ingestBodyLimitBytes);
     incidentRoutes(api, services);
   }, { prefix: '/api/v1' });

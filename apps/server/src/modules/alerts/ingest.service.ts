@@ -98,7 +98,7 @@ export class IngestService {
       return { counts, batchId, stored };
     });
     for (const p of prepared) this.fingerprints.add(p.day, p.fingerprint);
-    this.#p.alertFeed.publish(committedBatch(committed.batchId, ctx.actor.orgId, prepared, committed.stored));
+    this.#p.alertFeed.publish(committedBatch(committed.batchId, ctx.actor.orgId, receivedAt.toISOString(), prepared, committed.stored));
     this.#p.relay.wake();
     return { ...committed.counts, errors };
   }
@@ -137,7 +137,7 @@ export class IngestService {
         }
         for (const o of outcomes) if (!o.out.ok) await quarantineRepository.markFailedAgain(tx, o.row.id, o.out.code, o.out.message);
         await this.#events(tx, prepared, stored, { batchId, reporterOrgId: orgId, sourceId, rejected: 0 });
-        batches.push(committedBatch(batchId, orgId, prepared, stored));
+        batches.push(committedBatch(batchId, orgId, receivedAt.toISOString(), prepared, stored));
         const inserted = stored.filter((x) => x.inserted).length;
         result.replayed += passing.length;
         result.duplicates += passing.length - inserted;

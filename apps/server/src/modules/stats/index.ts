@@ -1,0 +1,3 @@
+export { StatsService } from './stats.service.ts';
+export { StatsRollup } from './stats-rollup.worker.ts';
+export { statsRoutes } from './stats.routes.ts';

@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import type { CommittedAlert } from '../../core/alert-feed.ts';
+import { rollUp } from './rollup.ts';
+
+const alert = (over: Partial<CommittedAlert>): CommittedAlert => ({
+  id: '1', day: '2026-11-21', orgId: 'org-a', reporterOrgId: 'soc', inserted: true, occurrences: 1, severity: 3, rsitClass: 'malicious-code', format: 'wazuh',
+  ruleId: null, title: 't', attack: [], assetHostname: null, srcIp: null, dstIp: null, observables: [], sectors: ['health'], provinceCode: '79',
+  lastSeen: '2026-11-21T08:10:00.000Z', receivedAt: '2026-11-21T08:15:00.000Z', ...over,
+});
+
+describe('rollUp', () => {
+  it('counts a new alert once and every occurrence, and a repeat of a stored alert only as occurrences', () => {
+    const { daily } = rollUp([alert({ occurrences: 3 }), alert({ id: '2', inserted: false, occurrences: 2 })]);
+    expect(daily).toEqual([expect.objectContaining({ orgId: 'org-a', rsitClass: 'malicious-code', severity: 3, alerts: 1, occurrences: 5, sectors: ['health'], provinceCode: '79' })]);
+  });
+
+  it('keeps organisations, classes, severities and formats apart, with an unclassified alert under the empty class', () => {
+    const { daily } = rollUp([alert({}), alert({ orgId: 'org-b' }), alert({ severity: 4 }), alert({ format: 'cef' }), alert({ rsitClass: null })]);
+    expect(daily).toHaveLength(5);
+    expect(daily.find((d) => d.rsitClass === '')).toBeDefined();
+  });
+
+  it('buckets the hourly counters by the hour the batch was received', () => {
+    const { hourly } = rollUp([alert({}), alert({ receivedAt: '2026-11-21T09:00:01.000Z' })]);
+    expect(hourly.map((h) => h.hour).sort()).toEqual(['2026-11-21T08:00:00Z', '2026-11-21T09:00:00Z']);
+  });
+});

@@ -1,0 +1,116 @@
+import { sql, type Kysely, type RawBuilder } from 'kysely';
+import type { DB } from '../../db/index.ts';
+import type { DailyDelta, HourlyDelta } from './rollup.ts';
+
+/** A statistics question: a period, the caller's organisations (null = all) and optional filters. */
+export interface StatsFilter {
+  from: string;
+  to: string;
+  orgIds: string[] | null;
+  sector?: string;
+  province?: string;
+  orgId?: string;
+  rsitClass?: string;
+  minSeverity?: number;
+}
+
+export type CountRow = { key: string; alerts: number; occurrences: number };
+type Grouped = CountRow & { dim: string };
+
+function where(f: StatsFilter, alias = 's'): RawBuilder<unknown> {
+  const c = (col: string) => sql.ref(`${alias}.${col}`);
+  const w: RawBuilder<unknown>[] = [sql`${c('day')} between ${f.from}::date and ${f.to}::date`];
+  if (f.orgIds) w.push(sql`${c('org_id')} = any(${f.orgIds}::uuid[])`);
+  if (f.orgId) w.push(sql`${c('org_id')} = ${f.orgId}`);
+  if (f.sector) w.push(sql`${f.sector} = any(${c('sectors')})`);
+  if (f.province) w.push(sql`${c('province_code')} = ${f.province}`);
+  if (f.rsitClass) w.push(sql`${c('rsit_class')} = ${f.rsitClass}`);
+  if (f.minSeverity) w.push(sql`${c('severity')} >= ${f.minSeverity}`);
+  return sql.join(w, sql` and `);
+}
+
+const sums = sql`sum(alerts)::bigint::int as alerts, sum(occurrences)::bigint::int as occurrences`;
+
+/** SQL of the statistics roll-ups: written by the roll-up consumer, read by the dashboard. */
+export const statsRepository = {
+  async add(tx: Kysely<DB>, d: { daily: DailyDelta[]; hourly: HourlyDelta[] }): Promise<void> {
+    if (d.daily.length) {
+      await sql`insert into stats_alerts_daily (day, org_id, rsit_class, severity, format, sectors, province_code, alerts, occurrences)
+        select t.day, t.org, t.cls, t.sev, t.fmt, coalesce(t.sectors::text[], '{}'), t.prov, t.a, t.o
+        from unnest(${d.daily.map((r) => r.day)}::date[], ${d.daily.map((r) => r.orgId)}::uuid[], ${d.daily.map((r) => r.rsitClass)}::text[],
+          ${d.daily.map((r) => r.severity)}::smallint[], ${d.daily.map((r) => r.format)}::text[], ${d.daily.map((r) => `{${r.sectors.map((s) => `"${s}"`).join(',')}}`)}::text[],
+          ${d.daily.map((r) => r.provinceCode)}::text[], ${d.daily.map((r) => r.alerts)}::int[], ${d.daily.map((r) => r.occurrences)}::int[]) as t(day, org, cls, sev, fmt, sectors, prov, a, o)
+        on conflict (day, org_id, rsit_class, severity, format) do update set alerts = stats_alerts_daily.alerts + excluded.alerts,
+          occurrences = stats_alerts_daily.occurrences + excluded.occurrences, sectors = excluded.sectors, province_code = excluded.province_code`.execute(tx);
+    }
+    if (d.hourly.length) {
+      await sql`insert into stats_alerts_hourly (hour, org_id, severity, alerts, occurrences)
+        select * from unnest(${d.hourly.map((r) => r.hour)}::timestamptz[], ${d.hourly.map((r) => r.orgId)}::uuid[], ${d.hourly.map((r) => r.severity)}::smallint[],
+          ${d.hourly.map((r) => r.alerts)}::int[], ${d.hourly.map((r) => r.occurrences)}::int[])
+        on conflict (hour, org_id, severity) do update set alerts = stats_alerts_hourly.alerts + excluded.alerts, occurrences = stats_alerts_hourly.occurrences + excluded.occurrences`.execute(tx);
+    }
+  },
+
+  /** Every single-dimension breakdown and the total, in one pass over the period's roll-up rows. */
+  async breakdowns(db: Kysely<DB>, f: StatsFilter): Promise<Map<string, CountRow[]>> {
+    const r = await sql<Grouped & { orgs: number }>`select
+        case when grouping(day) = 0 then 'day' when grouping(province_code) = 0 then 'province' when grouping(rsit_class) = 0 then 'class'
+          when grouping(severity) = 0 then 'severity' when grouping(format) = 0 then 'format' when grouping(org_id) = 0 then 'org' else 'total' end as dim,
+        coalesce(day::text, province_code, rsit_class, severity::text, format, org_id::text, '') as key, ${sums}, count(distinct org_id)::int as orgs
+      from stats_alerts_daily s where ${where(f)}
+      group by grouping sets ((day), (province_code), (rsit_class), (severity), (format), (org_id), ())`.execute(db);
+    const out = new Map<string, CountRow[]>();
+    for (const row of r.rows) {
+      const key = row.dim === 'total' ? String(row.orgs) : row.key;
+      (out.get(row.dim) ?? out.set(row.dim, []).get(row.dim)!).push({ key, alerts: row.alerts, occurrences: row.occurrences });
+    }
+    return out;
+  },
+
+  /** Per sector: an organisation in several sectors counts in each. */
+  async bySector(db: Kysely<DB>, f: StatsFilter): Promise<CountRow[]> {
+    const r = await sql<CountRow>`select sector as key, ${sums} from stats_alerts_daily s cross join lateral unnest(s.sectors) as sector
+      where ${where(f)} ${f.sector ? sql`and sector = ${f.sector}` : sql``} group by sector order by 2 desc`.execute(db);
+    return r.rows;
+  },
+
+  /** Occurrences received in the current clock hour and today. */
+  async live(db: Kysely<DB>, f: StatsFilter): Promise<{ thisHour: number; today: number }> {
+    const scope = f.orgIds ? sql`and org_id = any(${f.orgIds}::uuid[])` : sql``;
+    const org = f.orgId ? sql`and org_id = ${f.orgId}` : sql``;
+    const r = await sql<{ this_hour: number; today: number }>`select
+        coalesce(sum(occurrences) filter (where hour = date_trunc('hour', now())), 0)::bigint::int as this_hour,
+        coalesce(sum(occurrences) filter (where hour >= date_trunc('day', now())), 0)::bigint::int as today
+      from stats_alerts_hourly where hour >= date_trunc('day', now()) ${scope} ${org}`.execute(db);
+    return { thisHour: r.rows[0]?.this_hour ?? 0, today: r.rows[0]?.today ?? 0 };
+  },
+
+  /** Daily counts per group for the period (only days with data; the service fills the gaps). */
+  async series(db: Kysely<DB>, f: StatsFilter, groupBy: string): Promise<(CountRow & { day: string })[]> {
+    const key = groupBy === 'sector' ? sql`sector` : groupBy === 'province' ? sql`coalesce(province_code, '')` : groupBy === 'class' ? sql`rsit_class`
+      : groupBy === 'severity' ? sql`severity::text` : groupBy === 'format' ? sql`format` : groupBy === 'org' ? sql`org_id::text` : sql`''`;
+    const from = groupBy === 'sector' ? sql`stats_alerts_daily s cross join lateral unnest(s.sectors) as sector` : sql`stats_alerts_daily s`;
+    const r = await sql<CountRow & { day: string }>`select day::text as day, ${key} as key, ${sums} from ${from} where ${where(f)} group by 1, 2 order by 1`.execute(db);
+    return r.rows;
+  },
+
+  async orgNames(db: Kysely<DB>, ids: string[]): Promise<Map<string, string>> {
+    if (!ids.length) return new Map();
+    const r = await db.selectFrom('organizations').select(['id', 'name']).where('id', 'in', ids).execute();
+    return new Map(r.map((o) => [o.id, o.name]));
+  },
+
+  /** Incidents open now, and opened / closed in the period, in the caller's organisations. */
+  async incidents(db: Kysely<DB>, f: StatsFilter): Promise<{ open: number; opened: number; closed: number; bySeverity: CountRow[] }> {
+    const scope = f.orgIds ? sql`and org_id = any(${f.orgIds}::uuid[])` : sql``;
+    const org = f.orgId ? sql`and org_id = ${f.orgId}` : sql``;
+    const r = await sql<{ open: number; opened: number; closed: number }>`select
+        count(*) filter (where status not in ('closed', 'rejected'))::int as open,
+        count(*) filter (where created_at::date between ${f.from}::date and ${f.to}::date)::int as opened,
+        count(*) filter (where status = 'closed' and updated_at::date between ${f.from}::date and ${f.to}::date)::int as closed
+      from incidents where true ${scope} ${org}`.execute(db);
+    const s = await sql<CountRow>`select severity::text as key, count(*)::int as alerts, count(*)::int as occurrences from incidents
+      where status not in ('closed', 'rejected') ${scope} ${org} group by 1 order by 1`.execute(db);
+    return { ...r.rows[0]!, bySeverity: s.rows };
+  },
+};

@@ -1,0 +1,27 @@
+import type { FastifyInstance } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import { ErrorBody, StatsExportQuery, StatsOverview, StatsQuery, StatsSeries, StatsSeriesQuery } from '@lachan/contracts';
+import { ctxOf } from '../../http/auth-hook.ts';
+import type { Services } from '../../services.ts';
+
+const errors = { '4xx': ErrorBody };
+const tags = ['stats'];
+
+/** /api/v1/stats: the national picture from the roll-ups. */
+export function statsRoutes(app: FastifyInstance, s: Services): void {
+  const r = app.withTypeProvider<TypeBoxTypeProvider>();
+  r.get('/stats/overview', { schema: { tags, summary: 'Totals, breakdowns, trend, live counters and incidents for a period', querystring: StatsQuery, response: { 200: StatsOverview, ...errors } } }, async (req) =>
+    s.stats.overview(ctxOf(req), req.query),
+  );
+  r.get('/stats/series', { schema: { tags, summary: 'Daily counts per sector, province, class ... for a period', querystring: StatsSeriesQuery, response: { 200: StatsSeries, ...errors } } }, async (req) =>
+    s.stats.series(ctxOf(req), req.query),
+  );
+  r.get('/stats/export.csv', { schema: { tags, summary: 'One breakdown as CSV', querystring: StatsExportQuery, produces: ['text/csv'], response: { 200: Type.String(), ...errors } } }, async (req, reply) => {
+    const csv = await s.stats.exportCsv(ctxOf(req), req.query);
+    return reply
+      .header('content-type', 'text/csv; charset=utf-8')
+      .header('content-disposition', `attachment; filename="lachan-${req.query.dimension}-${req.query.from ?? 'last30'}-${req.query.to ?? 'today'}.csv"`)
+      .send(csv);
+  });
+}

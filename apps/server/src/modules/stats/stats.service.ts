@@ -1,0 +1,87 @@
+import type { StatsDimension, StatsExportQuery, StatsOverview, StatsQuery, StatsSeries, StatsSeriesQuery } from '@lachan/contracts';
+import type { RequestContext } from '../../core/context.ts';
+import { canRead } from '../../core/context.ts';
+import { requirePermission } from '../../core/authorize.ts';
+import { forbidden, invalid } from '../../core/errors.ts';
+import type { Platform } from '../../core/platform.ts';
+import { statsRepository, type CountRow, type StatsFilter } from './stats.repository.ts';
+import { daysBetween, toCsv } from './stats-format.ts';
+
+const DEFAULT_DAYS = 30;
+const MAX_DAYS = 3_660;
+const TOP = 10;
+
+/** The national picture (or an organisation's own) from the roll-ups, never from the alerts themselves. */
+export class StatsService {
+  #p: Platform;
+  constructor(platform: Platform) {
+    this.#p = platform;
+  }
+
+  /** The caller's question as a filter: the period (default the last 30 days) and their organisations. */
+  filter(ctx: RequestContext, q: StatsQuery): StatsFilter {
+    requirePermission(ctx, 'stats.read');
+    const to = q.to ?? new Date().toISOString().slice(0, 10);
+    const from = q.from ?? new Date(Date.parse(`${to}T00:00:00Z`) - (DEFAULT_DAYS - 1) * 86_400_000).toISOString().slice(0, 10);
+    if (Number.isNaN(Date.parse(from)) || Number.isNaN(Date.parse(to))) throw invalid('from and to must be real dates');
+    if (from > to) throw invalid('from must not be after to');
+    if (daysBetween(from, to).length > MAX_DAYS) throw invalid(`a period of at most ${MAX_DAYS} days`);
+    if (q.orgId && !canRead(ctx.scope, q.orgId)) throw forbidden('you may not see statistics of this organisation');
+    return { from, to, orgIds: ctx.scope.all ? null : [...ctx.scope.read], sector: q.sector, province: q.province, orgId: q.orgId, rsitClass: q.rsitClass, minSeverity: q.minSeverity };
+  }
+
+  async overview(ctx: RequestContext, q: StatsQuery): Promise<StatsOverview> {
+    const f = this.filter(ctx, q);
+    const db = this.#p.db;
+    const [groups, bySector, live, incidents] = await Promise.all([statsRepository.breakdowns(db, f), statsRepository.bySector(db, f), statsRepository.live(db, f), statsRepository.incidents(db, f)]);
+    const dim = (d: string) => groups.get(d) ?? [];
+    const total = dim('total')[0];
+    const orgs = [...dim('org')].sort((a, b) => b.alerts - a.alerts || b.occurrences - a.occurrences).slice(0, TOP);
+    const names = await statsRepository.orgNames(db, orgs.map((o) => o.key));
+    const byDayMap = new Map(dim('day').map((d) => [d.key, d]));
+    const desc = (rows: CountRow[]) => [...rows].sort((a, b) => b.occurrences - a.occurrences);
+    return {
+      period: { from: f.from, to: f.to },
+      totals: { alerts: total?.alerts ?? 0, occurrences: total?.occurrences ?? 0, organisations: Number(total?.key ?? 0) },
+      live,
+      byDay: daysBetween(f.from, f.to).map((day) => byDayMap.get(day) ?? { key: day, alerts: 0, occurrences: 0 }),
+      bySector,
+      byProvince: desc(dim('province')),
+      byClass: desc(dim('class')),
+      bySeverity: [...dim('severity')].sort((a, b) => Number(b.key) - Number(a.key)),
+      byFormat: desc(dim('format')),
+      topOrganisations: orgs.map((o) => ({ orgId: o.key, name: names.get(o.key) ?? o.key, alerts: o.alerts, occurrences: o.occurrences })),
+      incidents,
+    };
+  }
+
+  /** Daily counts per group, every day of the period present (zero when quiet), for trends and forecasts. */
+  async series(ctx: RequestContext, q: StatsSeriesQuery): Promise<StatsSeries> {
+    const f = this.filter(ctx, q);
+    const days = daysBetween(f.from, f.to);
+    const index = new Map(days.map((d, i) => [d, i]));
+    const rows = await statsRepository.series(this.#p.db, f, q.groupBy);
+    const series = new Map<string, { key: string; label: string | null; alerts: number[]; occurrences: number[] }>();
+    for (const r of rows) {
+      const s = series.get(r.key) ?? series.set(r.key, { key: r.key, label: null, alerts: days.map(() => 0), occurrences: days.map(() => 0) }).get(r.key)!;
+      const i = index.get(r.day)!;
+      s.alerts[i] = r.alerts;
+      s.occurrences[i] = r.occurrences;
+    }
+    if (q.groupBy === 'org') {
+      const names = await statsRepository.orgNames(this.#p.db, [...series.keys()]);
+      for (const s of series.values()) s.label = names.get(s.key) ?? null;
+    }
+    return { period: { from: f.from, to: f.to }, days, series: [...series.values()] };
+  }
+
+  /** One breakdown as CSV (UTF-8 with a byte-order mark, so spreadsheet programs read Vietnamese right). */
+  async exportCsv(ctx: RequestContext, q: StatsExportQuery): Promise<string> {
+    const o = await this.overview(ctx, q);
+    const pick: Record<StatsDimension, { key: string; label?: string; alerts: number; occurrences: number }[]> = {
+      day: o.byDay, sector: o.bySector, province: o.byProvince, class: o.byClass, severity: o.bySeverity, format: o.byFormat,
+      org: o.topOrganisations.map((t) => ({ key: t.orgId, label: t.name, alerts: t.alerts, occurrences: t.occurrences })),
+    };
+    return toCsv(['from', 'to', q.dimension, 'label', 'alerts', 'occurrences'], pick[q.dimension].map((r) => [o.period.from, o.period.to, r.key, r.label ?? '', r.alerts, r.occurrences]));
+  }
+}

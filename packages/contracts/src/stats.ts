@@ -1,0 +1,57 @@
+import { Type, type Static } from 'typebox';
+import { Nullable, Uuid } from './common.ts';
+
+/** A calendar day, `YYYY-MM-DD`. */
+export const Day = Type.String({ pattern: '^[0-9]{4}-[0-9]{2}-[0-9]{2}$' });
+
+/** The filters every statistics query takes; the period defaults to the last 30 days. */
+export const StatsQuery = Type.Object({
+  from: Type.Optional(Day),
+  to: Type.Optional(Day),
+  sector: Type.Optional(Type.String({ maxLength: 64 })),
+  province: Type.Optional(Type.String({ pattern: '^[0-9]{2}$' })),
+  orgId: Type.Optional(Uuid),
+  rsitClass: Type.Optional(Type.String({ maxLength: 64 })),
+  minSeverity: Type.Optional(Type.Integer({ minimum: 1, maximum: 4 })),
+});
+export type StatsQuery = Static<typeof StatsQuery>;
+
+/** Alerts (distinct records) and occurrences (every repeat) of one group. */
+export const StatsCount = Type.Object({ key: Type.String(), alerts: Type.Integer(), occurrences: Type.Integer() });
+export type StatsCount = Static<typeof StatsCount>;
+
+export const StatsOverview = Type.Object({
+  period: Type.Object({ from: Day, to: Day }),
+  totals: Type.Object({ alerts: Type.Integer(), occurrences: Type.Integer(), organisations: Type.Integer() }),
+  live: Type.Object({ thisHour: Type.Integer(), today: Type.Integer() }),
+  byDay: Type.Array(StatsCount),
+  bySector: Type.Array(StatsCount),
+  byProvince: Type.Array(StatsCount),
+  byClass: Type.Array(StatsCount),
+  bySeverity: Type.Array(StatsCount),
+  byFormat: Type.Array(StatsCount),
+  topOrganisations: Type.Array(Type.Object({ orgId: Uuid, name: Type.String(), alerts: Type.Integer(), occurrences: Type.Integer() })),
+  incidents: Type.Object({ open: Type.Integer(), opened: Type.Integer(), closed: Type.Integer(), bySeverity: Type.Array(StatsCount) }),
+});
+export type StatsOverview = Static<typeof StatsOverview>;
+
+export const STATS_DIMENSIONS = ['day', 'sector', 'province', 'class', 'severity', 'format', 'org'] as const;
+export type StatsDimension = (typeof STATS_DIMENSIONS)[number];
+
+/** Daily counts per group (sector, province, class ...) for trend lines and forecasts. */
+export const StatsSeriesQuery = Type.Object({
+  ...StatsQuery.properties,
+  groupBy: Type.Enum(['sector', 'province', 'class', 'severity', 'format', 'org', 'none']),
+});
+export type StatsSeriesQuery = Static<typeof StatsSeriesQuery>;
+
+export const StatsSeries = Type.Object({
+  period: Type.Object({ from: Day, to: Day }),
+  days: Type.Array(Day),
+  series: Type.Array(Type.Object({ key: Type.String(), label: Nullable(Type.String()), alerts: Type.Array(Type.Integer()), occurrences: Type.Array(Type.Integer()) })),
+});
+export type StatsSeries = Static<typeof StatsSeries>;
+
+/** CSV export of one breakdown. */
+export const StatsExportQuery = Type.Object({ ...StatsQuery.properties, dimension: Type.Enum([...STATS_DIMENSIONS]) });
+export type StatsExportQuery = Static<typeof StatsExportQuery>;
