@@ -14,6 +14,23 @@ create table stats_alerts_daily (
   primary key (day, org_id, rsit_class, severity, format)
 );
 
+create index stats_alerts_daily_org_idx on stats_alerts_daily (org_id, day);
+create index stats_alerts_daily_province_idx on stats_alerts_daily (province_code, day);
+create index stats_alerts_daily_sectors_idx on stats_alerts_daily using gin (sectors);
+
+-- The national picture without filters, and each sector's and province's, the dashboard's hot path:
+-- per day and scope ('' = the country, 'sector:HEALTH', 'province:79'), one row per value of each
+-- dimension (total, sector, province, class, severity, format, org): a few thousand rows a month.
+create table stats_national_daily (
+  scope text not null,
+  day date not null,
+  dim text not null,
+  key text not null,
+  alerts bigint not null,
+  occurrences bigint not null,
+  primary key (scope, day, dim, key)
+);
+
 -- Per hour and organisation, for live counters and the last day's trend.
 create table stats_alerts_hourly (
   hour timestamptz not null,
@@ -28,6 +45,17 @@ create table stats_alerts_hourly (
 insert into stats_alerts_daily (day, org_id, rsit_class, severity, format, sectors, province_code, alerts, occurrences)
   select day, org_id, coalesce(rsit_class, ''), severity, format, max(sectors), max(province_code), count(*), sum(occurrences)
   from alerts group by day, org_id, coalesce(rsit_class, ''), severity, format;
+insert into stats_national_daily (scope, day, dim, key, alerts, occurrences)
+  select scope, day, dim, key, sum(alerts), sum(occurrences) from (
+    select r.*, x.scope from stats_alerts_daily r
+      cross join lateral (select '' as scope union all select 'sector:' || unnest(r.sectors) union all select 'province:' || r.province_code where r.province_code is not null) x
+  ) s cross join lateral (values ('total', ''), ('province', coalesce(s.province_code, '')), ('class', s.rsit_class), ('severity', s.severity::text),
+      ('format', s.format), ('org', s.org_id::text)) d(dim, key)
+  group by scope, day, dim, key
+  union all
+  select x.scope, r.day, 'sector', sector, sum(r.alerts), sum(r.occurrences) from stats_alerts_daily r cross join lateral unnest(r.sectors) sector
+    cross join lateral (select '' as scope union all select 'sector:' || sector union all select 'province:' || r.province_code where r.province_code is not null) x
+  group by x.scope, r.day, sector;
 insert into stats_alerts_hourly (hour, org_id, severity, alerts, occurrences)
   select date_trunc('hour', received_at), org_id, severity, count(*), sum(occurrences)
   from alerts where received_at > now() - interval '2 days' group by 1, 2, 3;

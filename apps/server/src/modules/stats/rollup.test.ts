@@ -25,3 +25,24 @@ describe('rollUp', () => {
     expect(hourly.map((h) => h.hour).sort()).toEqual(['2026-11-21T08:00:00Z', '2026-11-21T09:00:00Z']);
   });
 });
+
+describe('rollUp national rows', () => {
+  it('sums each dimension apart, an organisation of two sectors counting in both but once in the total', () => {
+    const { national } = rollUp([alert({ sectors: ['HEALTH', 'GOVERNMENT'], occurrences: 2 }), alert({ orgId: 'org-b', sectors: ['HEALTH'], provinceCode: '01' })]);
+    const get = (dim: string, key: string, scope = '') => national.find((n) => n.scope === scope && n.dim === dim && n.key === key);
+    expect(get('total', '')).toMatchObject({ alerts: 2, occurrences: 3 });
+    expect(get('sector', 'HEALTH')).toMatchObject({ alerts: 2, occurrences: 3 });
+    expect(get('sector', 'GOVERNMENT')).toMatchObject({ alerts: 1, occurrences: 2 });
+    expect(get('province', '79')).toMatchObject({ alerts: 1 });
+    expect(get('org', 'org-b')).toMatchObject({ alerts: 1, occurrences: 1 });
+  });
+
+  it('keeps each sector’s and province’s own breakdowns', () => {
+    const { national } = rollUp([alert({ sectors: ['HEALTH'], provinceCode: '79' }), alert({ orgId: 'org-b', sectors: ['BANKING'], provinceCode: '79', occurrences: 4 })]);
+    const get = (scope: string, dim: string, key: string) => national.find((n) => n.scope === scope && n.dim === dim && n.key === key);
+    expect(get('sector:HEALTH', 'total', '')).toMatchObject({ alerts: 1, occurrences: 1 });
+    expect(get('province:79', 'total', '')).toMatchObject({ alerts: 2, occurrences: 5 });
+    expect(get('province:79', 'sector', 'BANKING')).toMatchObject({ occurrences: 4 });
+    expect(get('sector:HEALTH', 'org', 'org-b')).toBeUndefined();
+  });
+});

@@ -13,6 +13,17 @@ export interface DailyDelta {
   occurrences: number;
 }
 
+/** One row of the national roll-up: a day, a dimension and one of its values. */
+export interface NationalDelta {
+  /** '' for the whole country, `sector:<code>` or `province:<code>`. */
+  scope: string;
+  day: string;
+  dim: 'total' | 'sector' | 'province' | 'class' | 'severity' | 'format' | 'org';
+  key: string;
+  alerts: number;
+  occurrences: number;
+}
+
 /** One row of the hourly roll-up, as added by a batch. */
 export interface HourlyDelta {
   hour: string;
@@ -26,7 +37,7 @@ export interface HourlyDelta {
  * What a committed batch adds to the roll-ups: a new alert counts once as an alert, and every
  * occurrence (its repeats inside the batch, or a repeat of a stored alert) counts as an occurrence.
  */
-export function rollUp(batch: CommittedAlert[]): { daily: DailyDelta[]; hourly: HourlyDelta[] } {
+export function rollUp(batch: CommittedAlert[]): { daily: DailyDelta[]; national: NationalDelta[]; hourly: HourlyDelta[] } {
   const daily = new Map<string, DailyDelta>();
   const hourly = new Map<string, HourlyDelta>();
   for (const a of batch) {
@@ -41,5 +52,32 @@ export function rollUp(batch: CommittedAlert[]): { daily: DailyDelta[]; hourly: 
     h.alerts += a.inserted ? 1 : 0;
     h.occurrences += a.occurrences;
   }
-  return { daily: [...daily.values()], hourly: [...hourly.values()] };
+  return { daily: [...daily.values()], national: nationalOf([...daily.values()]), hourly: [...hourly.values()] };
+}
+
+/**
+ * The national rows a batch's daily rows add to, for the country and for the sectors and province of
+ * each row: each dimension summed apart (a sector counts each of its organisations).
+ */
+function nationalOf(daily: DailyDelta[]): NationalDelta[] {
+  const out = new Map<string, NationalDelta>();
+  const add = (scope: string, day: string, dim: NationalDelta['dim'], key: string, d: DailyDelta) => {
+    const k = `${scope}|${day}|${dim}|${key}`;
+    const row = out.get(k) ?? out.set(k, { scope, day, dim, key, alerts: 0, occurrences: 0 }).get(k)!;
+    row.alerts += d.alerts;
+    row.occurrences += d.occurrences;
+  };
+  for (const d of daily) {
+    const scopes = ['', ...d.sectors.map((s) => `sector:${s}`), ...(d.provinceCode ? [`province:${d.provinceCode}`] : [])];
+    for (const scope of scopes) {
+      add(scope, d.day, 'total', '', d);
+      add(scope, d.day, 'province', d.provinceCode ?? '', d);
+      add(scope, d.day, 'class', d.rsitClass, d);
+      add(scope, d.day, 'severity', String(d.severity), d);
+      add(scope, d.day, 'format', d.format, d);
+      add(scope, d.day, 'org', d.orgId, d);
+      for (const s of d.sectors) add(scope, d.day, 'sector', s, d);
+    }
+  }
+  return [...out.values()];
 }

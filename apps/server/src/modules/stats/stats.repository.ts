@@ -1,6 +1,6 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { DB } from '../../db/index.ts';
-import type { DailyDelta, HourlyDelta } from './rollup.ts';
+import type { DailyDelta, HourlyDelta, NationalDelta } from './rollup.ts';
 
 /** A statistics question: a period, the caller's organisations (null = all) and optional filters. */
 export interface StatsFilter {
@@ -22,7 +22,7 @@ function where(f: StatsFilter, alias = 's'): RawBuilder<unknown> {
   const w: RawBuilder<unknown>[] = [sql`${c('day')} between ${f.from}::date and ${f.to}::date`];
   if (f.orgIds) w.push(sql`${c('org_id')} = any(${f.orgIds}::uuid[])`);
   if (f.orgId) w.push(sql`${c('org_id')} = ${f.orgId}`);
-  if (f.sector) w.push(sql`${f.sector} = any(${c('sectors')})`);
+  if (f.sector) w.push(sql`${c('sectors')} @> array[${f.sector}]::text[]`);
   if (f.province) w.push(sql`${c('province_code')} = ${f.province}`);
   if (f.rsitClass) w.push(sql`${c('rsit_class')} = ${f.rsitClass}`);
   if (f.minSeverity) w.push(sql`${c('severity')} >= ${f.minSeverity}`);
@@ -33,7 +33,13 @@ const sums = sql`sum(alerts)::bigint::int as alerts, sum(occurrences)::bigint::i
 
 /** SQL of the statistics roll-ups: written by the roll-up consumer, read by the dashboard. */
 export const statsRepository = {
-  async add(tx: Kysely<DB>, d: { daily: DailyDelta[]; hourly: HourlyDelta[] }): Promise<void> {
+  async add(tx: Kysely<DB>, d: { daily: DailyDelta[]; national: NationalDelta[]; hourly: HourlyDelta[] }): Promise<void> {
+    if (d.national.length) {
+      await sql`insert into stats_national_daily (scope, day, dim, key, alerts, occurrences)
+        select * from unnest(${d.national.map((r) => r.scope)}::text[], ${d.national.map((r) => r.day)}::date[], ${d.national.map((r) => r.dim)}::text[], ${d.national.map((r) => r.key)}::text[],
+          ${d.national.map((r) => r.alerts)}::int[], ${d.national.map((r) => r.occurrences)}::int[])
+        on conflict (scope, day, dim, key) do update set alerts = stats_national_daily.alerts + excluded.alerts, occurrences = stats_national_daily.occurrences + excluded.occurrences`.execute(tx);
+    }
     if (d.daily.length) {
       await sql`insert into stats_alerts_daily (day, org_id, rsit_class, severity, format, sectors, province_code, alerts, occurrences)
         select t.day, t.org, t.cls, t.sev, t.fmt, coalesce(t.sectors::text[], '{}'), t.prov, t.a, t.o
@@ -67,10 +73,32 @@ export const statsRepository = {
     return out;
   },
 
+  /**
+   * The same breakdowns for the whole country, one sector or one province, from the national roll-up
+   * (a few thousand rows a month); the `total` entry's key is the number of organisations with alerts.
+   */
+  async nationalBreakdowns(db: Kysely<DB>, scope: string, from: string, to: string): Promise<Map<string, CountRow[]>> {
+    const r = await sql<Grouped>`select dim, key, ${sums} from stats_national_daily where scope = ${scope} and day between ${from}::date and ${to}::date and dim <> 'total' group by dim, key
+      union all select 'day', day::text, ${sums} from stats_national_daily where scope = ${scope} and day between ${from}::date and ${to}::date and dim = 'total' group by day`.execute(db);
+    const out = new Map<string, CountRow[]>();
+    for (const row of r.rows) (out.get(row.dim) ?? out.set(row.dim, []).get(row.dim)!).push({ key: row.key, alerts: row.alerts, occurrences: row.occurrences });
+    const days = out.get('day') ?? [];
+    const total = days.reduce((t, d) => ({ alerts: t.alerts + d.alerts, occurrences: t.occurrences + d.occurrences }), { alerts: 0, occurrences: 0 });
+    out.set('total', [{ key: String(out.get('org')?.length ?? 0), ...total }]);
+    return out;
+  },
+
+  /** Daily counts per value of one dimension for the country, a sector or a province, from the national roll-up. */
+  async nationalSeries(db: Kysely<DB>, scope: string, from: string, to: string, dim: string): Promise<(CountRow & { day: string })[]> {
+    const r = await sql<CountRow & { day: string }>`select day::text as day, key, alerts::int as alerts, occurrences::int as occurrences from stats_national_daily
+      where scope = ${scope} and day between ${from}::date and ${to}::date and dim = ${dim} order by day`.execute(db);
+    return r.rows;
+  },
+
   /** Per sector: an organisation in several sectors counts in each. */
   async bySector(db: Kysely<DB>, f: StatsFilter): Promise<CountRow[]> {
     const r = await sql<CountRow>`select sector as key, ${sums} from stats_alerts_daily s cross join lateral unnest(s.sectors) as sector
-      where ${where(f)} ${f.sector ? sql`and sector = ${f.sector}` : sql``} group by sector order by 2 desc`.execute(db);
+      where ${where(f)} ${f.sector ? sql`and sector = ${f.sector}` : sql``} group by sector order by 3 desc`.execute(db);
     return r.rows;
   },
 

@@ -10,6 +10,16 @@ import { daysBetween, toCsv } from './stats-format.ts';
 const DEFAULT_DAYS = 30;
 const MAX_DAYS = 3_660;
 const TOP = 10;
+const desc = (rows: CountRow[]) => [...rows].sort((a, b) => b.occurrences - a.occurrences);
+const NATIONAL_DIM: Record<string, string> = { sector: 'sector', province: 'province', class: 'class', severity: 'severity', format: 'format', org: 'org', none: 'total' };
+/**
+ * The national roll-up's scope that answers this question (the country, one sector or one province,
+ * asked by someone who sees everything), or null when only the per-organisation roll-up can.
+ */
+function nationalScope(f: StatsFilter): string | null {
+  if (f.orgIds !== null || f.orgId || f.rsitClass || f.minSeverity || (f.sector && f.province)) return null;
+  return f.sector ? `sector:${f.sector}` : f.province ? `province:${f.province}` : '';
+}
 
 /** The national picture (or an organisation's own) from the roll-ups, never from the alerts themselves. */
 export class StatsService {
@@ -33,13 +43,19 @@ export class StatsService {
   async overview(ctx: RequestContext, q: StatsQuery): Promise<StatsOverview> {
     const f = this.filter(ctx, q);
     const db = this.#p.db;
-    const [groups, bySector, live, incidents] = await Promise.all([statsRepository.breakdowns(db, f), statsRepository.bySector(db, f), statsRepository.live(db, f), statsRepository.incidents(db, f)]);
+    const scope = nationalScope(f);
+    const [groups, sectors, live, incidents] = await Promise.all([
+      scope !== null ? statsRepository.nationalBreakdowns(db, scope, f.from, f.to) : statsRepository.breakdowns(db, f),
+      scope !== null ? Promise.resolve(null) : statsRepository.bySector(db, f),
+      statsRepository.live(db, f),
+      statsRepository.incidents(db, f),
+    ]);
     const dim = (d: string) => groups.get(d) ?? [];
+    const bySector = sectors ?? desc(dim('sector'));
     const total = dim('total')[0];
     const orgs = [...dim('org')].sort((a, b) => b.alerts - a.alerts || b.occurrences - a.occurrences).slice(0, TOP);
     const names = await statsRepository.orgNames(db, orgs.map((o) => o.key));
     const byDayMap = new Map(dim('day').map((d) => [d.key, d]));
-    const desc = (rows: CountRow[]) => [...rows].sort((a, b) => b.occurrences - a.occurrences);
     return {
       period: { from: f.from, to: f.to },
       totals: { alerts: total?.alerts ?? 0, occurrences: total?.occurrences ?? 0, organisations: Number(total?.key ?? 0) },
@@ -60,7 +76,8 @@ export class StatsService {
     const f = this.filter(ctx, q);
     const days = daysBetween(f.from, f.to);
     const index = new Map(days.map((d, i) => [d, i]));
-    const rows = await statsRepository.series(this.#p.db, f, q.groupBy);
+    const scope = nationalScope(f);
+    const rows = scope !== null ? await statsRepository.nationalSeries(this.#p.db, scope, f.from, f.to, NATIONAL_DIM[q.groupBy]!) : await statsRepository.series(this.#p.db, f, q.groupBy);
     const series = new Map<string, { key: string; label: string | null; alerts: number[]; occurrences: number[] }>();
     for (const r of rows) {
       const s = series.get(r.key) ?? series.set(r.key, { key: r.key, label: null, alerts: days.map(() => 0), occurrences: days.map(() => 0) }).get(r.key)!;
