@@ -55,17 +55,24 @@ async function seed(target: { dataDir: string | null; databaseUrl: string | null
           select r.*, x.scope from stats_alerts_daily r
             cross join lateral (select '' as scope union all select 'sector:' || unnest(r.sectors) union all select 'province:' || r.province_code where r.province_code is not null) x
         ) s cross join lateral (values ('total', ''), ('province', coalesce(s.province_code, '')), ('class', s.rsit_class), ('severity', s.severity::text),
-            ('format', s.format), ('org', s.org_id::text)) d(dim, key)
+            ('format', s.format)) d(dim, key)
         group by scope, day, dim, key
         union all
         select x.scope, r.day, 'sector', sector, sum(r.alerts), sum(r.occurrences) from stats_alerts_daily r cross join lateral unnest(r.sectors) sector
           cross join lateral (select '' as scope union all select 'sector:' || sector union all select 'province:' || r.province_code where r.province_code is not null) x
         group by x.scope, r.day, sector
         on conflict (scope, day, dim, key) do update set alerts = excluded.alerts, occurrences = excluded.occurrences;
+      insert into stats_org_running (scope, org_id, day, alerts, occurrences)
+        select scope, org_id, day, sum(sum(alerts)) over w, sum(sum(occurrences)) over w from (
+          select x.scope, r.org_id, r.day, r.alerts, r.occurrences from stats_alerts_daily r
+            cross join lateral (select '' as scope union all select 'sector:' || unnest(r.sectors) union all select 'province:' || r.province_code where r.province_code is not null) x
+        ) s group by scope, org_id, day
+        window w as (partition by scope, org_id order by day);
+      insert into stats_org_scopes (scope, org_id) select distinct scope, org_id from stats_org_running;
       insert into stats_alerts_hourly (hour, org_id, severity, alerts, occurrences)
         select date_trunc('hour', now()) - make_interval(hours => h), o.id, 1 + h % 4, 3, 5 from bench_orgs o cross join generate_series(0, 23) h
         on conflict do nothing;
-      analyze stats_alerts_daily; analyze stats_national_daily; analyze stats_alerts_hourly;`);
+      analyze stats_alerts_daily; analyze stats_national_daily; analyze stats_org_running; analyze stats_org_scopes; analyze stats_alerts_hourly;`);
     const r = await db.rawTransaction((tx) => tx.query<{ n: string }>(`select sum(alerts)::text as n from stats_alerts_daily`));
     return Number(r.rows[0]!.n);
   } finally {

@@ -34,7 +34,13 @@ describe('rollUp national rows', () => {
     expect(get('sector', 'HEALTH')).toMatchObject({ alerts: 2, occurrences: 3 });
     expect(get('sector', 'GOVERNMENT')).toMatchObject({ alerts: 1, occurrences: 2 });
     expect(get('province', '79')).toMatchObject({ alerts: 1 });
-    expect(get('org', 'org-b')).toMatchObject({ alerts: 1, occurrences: 1 });
+    expect(get('org', 'org-b')).toBeUndefined();
+  });
+
+  it('adds to each organisation’s running totals in the country, its sectors and its province', () => {
+    const { orgs } = rollUp([alert({ sectors: ['HEALTH', 'GOVERNMENT'], occurrences: 2 }), alert({ id: '2', inserted: false, occurrences: 3 , sectors: ['HEALTH', 'GOVERNMENT']})]);
+    expect(orgs.map((o) => o.scope).sort()).toEqual(['', 'province:79', 'sector:GOVERNMENT', 'sector:HEALTH']);
+    expect(orgs.find((o) => o.scope === '')).toMatchObject({ orgId: 'org-a', alerts: 1, occurrences: 5 });
   });
 
   it('keeps each sector’s and province’s own breakdowns', () => {
@@ -43,6 +49,5 @@ describe('rollUp national rows', () => {
     expect(get('sector:HEALTH', 'total', '')).toMatchObject({ alerts: 1, occurrences: 1 });
     expect(get('province:79', 'total', '')).toMatchObject({ alerts: 2, occurrences: 5 });
     expect(get('province:79', 'sector', 'BANKING')).toMatchObject({ occurrences: 4 });
-    expect(get('sector:HEALTH', 'org', 'org-b')).toBeUndefined();
   });
 });

@@ -18,8 +18,17 @@ export interface NationalDelta {
   /** '' for the whole country, `sector:<code>` or `province:<code>`. */
   scope: string;
   day: string;
-  dim: 'total' | 'sector' | 'province' | 'class' | 'severity' | 'format' | 'org';
+  dim: 'total' | 'sector' | 'province' | 'class' | 'severity' | 'format';
   key: string;
+  alerts: number;
+  occurrences: number;
+}
+
+/** What a batch adds to an organisation's running totals in one scope, on one day. */
+export interface OrgDelta {
+  scope: string;
+  orgId: string;
+  day: string;
   alerts: number;
   occurrences: number;
 }
@@ -37,7 +46,7 @@ export interface HourlyDelta {
  * What a committed batch adds to the roll-ups: a new alert counts once as an alert, and every
  * occurrence (its repeats inside the batch, or a repeat of a stored alert) counts as an occurrence.
  */
-export function rollUp(batch: CommittedAlert[]): { daily: DailyDelta[]; national: NationalDelta[]; hourly: HourlyDelta[] } {
+export function rollUp(batch: CommittedAlert[]): { daily: DailyDelta[]; national: NationalDelta[]; orgs: OrgDelta[]; hourly: HourlyDelta[] } {
   const daily = new Map<string, DailyDelta>();
   const hourly = new Map<string, HourlyDelta>();
   for (const a of batch) {
@@ -52,7 +61,24 @@ export function rollUp(batch: CommittedAlert[]): { daily: DailyDelta[]; national
     h.alerts += a.inserted ? 1 : 0;
     h.occurrences += a.occurrences;
   }
-  return { daily: [...daily.values()], national: nationalOf([...daily.values()]), hourly: [...hourly.values()] };
+  const rows = [...daily.values()];
+  return { daily: rows, national: nationalOf(rows), orgs: orgsOf(rows), hourly: [...hourly.values()] };
+}
+
+const scopesOf = (d: DailyDelta) => ['', ...d.sectors.map((s) => `sector:${s}`), ...(d.provinceCode ? [`province:${d.provinceCode}`] : [])];
+
+/** Each organisation's additions per scope and day. */
+function orgsOf(daily: DailyDelta[]): OrgDelta[] {
+  const out = new Map<string, OrgDelta>();
+  for (const d of daily) {
+    for (const scope of scopesOf(d)) {
+      const k = `${scope}|${d.orgId}|${d.day}`;
+      const row = out.get(k) ?? out.set(k, { scope, orgId: d.orgId, day: d.day, alerts: 0, occurrences: 0 }).get(k)!;
+      row.alerts += d.alerts;
+      row.occurrences += d.occurrences;
+    }
+  }
+  return [...out.values()];
 }
 
 /**
@@ -68,14 +94,12 @@ function nationalOf(daily: DailyDelta[]): NationalDelta[] {
     row.occurrences += d.occurrences;
   };
   for (const d of daily) {
-    const scopes = ['', ...d.sectors.map((s) => `sector:${s}`), ...(d.provinceCode ? [`province:${d.provinceCode}`] : [])];
-    for (const scope of scopes) {
+    for (const scope of scopesOf(d)) {
       add(scope, d.day, 'total', '', d);
       add(scope, d.day, 'province', d.provinceCode ?? '', d);
       add(scope, d.day, 'class', d.rsitClass, d);
       add(scope, d.day, 'severity', String(d.severity), d);
       add(scope, d.day, 'format', d.format, d);
-      add(scope, d.day, 'org', d.orgId, d);
       for (const s of d.sectors) add(scope, d.day, 'sector', s, d);
     }
   }

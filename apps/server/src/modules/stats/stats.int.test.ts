@@ -35,11 +35,19 @@ describe('the national picture', () => {
     expect(o.topOrganisations[0]).toMatchObject({ orgId: await t.org('bank-sgb'), alerts: 2 });
   });
 
+  it('counts nothing for a period before the alerts arrived', async () => {
+    const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
+    const o = (await t.admin.get(`/api/v1/stats/overview?from=2026-01-01&to=${yesterday}`)).json();
+    expect(o.totals).toEqual({ alerts: 0, occurrences: 0, organisations: 0 });
+    expect(o.topOrganisations).toEqual([]);
+  });
+
   it('filters by sector and province', async () => {
     const energy = (await t.admin.get('/api/v1/stats/overview?sector=ENERGY')).json();
     expect(energy.totals).toEqual({ alerts: 1, occurrences: 1, organisations: 1 });
     const hanoi = (await t.admin.get('/api/v1/stats/overview?province=01')).json();
     expect(hanoi.totals.alerts).toBe(2);
+    expect(hanoi.topOrganisations).toEqual([expect.objectContaining({ orgId: await t.org('bank-sgb'), alerts: 2, occurrences: 4 })]);
   });
 
   it('gives daily series per sector with every day present', async () => {

@@ -1,6 +1,6 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { DB } from '../../db/index.ts';
-import type { DailyDelta, HourlyDelta, NationalDelta } from './rollup.ts';
+import type { DailyDelta, HourlyDelta, NationalDelta, OrgDelta } from './rollup.ts';
 
 /** A statistics question: a period, the caller's organisations (null = all) and optional filters. */
 export interface StatsFilter {
@@ -33,7 +33,19 @@ const sums = sql`sum(alerts)::bigint::int as alerts, sum(occurrences)::bigint::i
 
 /** SQL of the statistics roll-ups: written by the roll-up consumer, read by the dashboard. */
 export const statsRepository = {
-  async add(tx: Kysely<DB>, d: { daily: DailyDelta[]; national: NationalDelta[]; hourly: HourlyDelta[] }): Promise<void> {
+  async add(tx: Kysely<DB>, d: { daily: DailyDelta[]; national: NationalDelta[]; orgs: OrgDelta[]; hourly: HourlyDelta[] }): Promise<void> {
+    if (d.orgs.length) {
+      const t = sql`unnest(${d.orgs.map((r) => r.scope)}::text[], ${d.orgs.map((r) => r.orgId)}::uuid[], ${d.orgs.map((r) => r.day)}::date[],
+        ${d.orgs.map((r) => r.alerts)}::int[], ${d.orgs.map((r) => r.occurrences)}::int[]) as t(scope, org, day, a, o)`;
+      // The day's running total and every later one grow by the delta; a day not yet kept starts from the last one before it.
+      await sql`update stats_org_running r set alerts = r.alerts + t.a, occurrences = r.occurrences + t.o from ${t}
+        where r.scope = t.scope and r.org_id = t.org and r.day >= t.day`.execute(tx);
+      await sql`insert into stats_org_running (scope, org_id, day, alerts, occurrences)
+        select t.scope, t.org, t.day, coalesce(p.alerts, 0) + t.a, coalesce(p.occurrences, 0) + t.o from ${t}
+          left join lateral (select alerts, occurrences from stats_org_running r where r.scope = t.scope and r.org_id = t.org and r.day < t.day order by r.day desc limit 1) p on true
+        on conflict (scope, org_id, day) do nothing`.execute(tx);
+      await sql`insert into stats_org_scopes (scope, org_id) select distinct t.scope, t.org from ${t} on conflict do nothing`.execute(tx);
+    }
     if (d.national.length) {
       await sql`insert into stats_national_daily (scope, day, dim, key, alerts, occurrences)
         select * from unnest(${d.national.map((r) => r.scope)}::text[], ${d.national.map((r) => r.day)}::date[], ${d.national.map((r) => r.dim)}::text[], ${d.national.map((r) => r.key)}::text[],
@@ -82,10 +94,21 @@ export const statsRepository = {
       union all select 'day', day::text, ${sums} from stats_national_daily where scope = ${scope} and day between ${from}::date and ${to}::date and dim = 'total' group by day`.execute(db);
     const out = new Map<string, CountRow[]>();
     for (const row of r.rows) (out.get(row.dim) ?? out.set(row.dim, []).get(row.dim)!).push({ key: row.key, alerts: row.alerts, occurrences: row.occurrences });
+    out.set('org', await statsRepository.orgTotals(db, scope, from, to));
     const days = out.get('day') ?? [];
     const total = days.reduce((t, d) => ({ alerts: t.alerts + d.alerts, occurrences: t.occurrences + d.occurrences }), { alerts: 0, occurrences: 0 });
     out.set('total', [{ key: String(out.get('org')?.length ?? 0), ...total }]);
     return out;
+  },
+
+  /** Each organisation's alerts in the period within a scope, from its running totals (two lookups each). */
+  async orgTotals(db: Kysely<DB>, scope: string, from: string, to: string): Promise<CountRow[]> {
+    const r = await sql<CountRow>`select s.org_id::text as key, (coalesce(b.alerts, 0) - coalesce(a.alerts, 0))::int as alerts, (coalesce(b.occurrences, 0) - coalesce(a.occurrences, 0))::int as occurrences
+      from stats_org_scopes s
+        left join lateral (select alerts, occurrences from stats_org_running r where r.scope = s.scope and r.org_id = s.org_id and r.day <= ${to}::date order by r.day desc limit 1) b on true
+        left join lateral (select alerts, occurrences from stats_org_running r where r.scope = s.scope and r.org_id = s.org_id and r.day < ${from}::date order by r.day desc limit 1) a on true
+      where s.scope = ${scope} and coalesce(b.occurrences, 0) > coalesce(a.occurrences, 0)`.execute(db);
+    return r.rows;
   },
 
   /** Daily counts per value of one dimension for the country, a sector or a province, from the national roll-up. */

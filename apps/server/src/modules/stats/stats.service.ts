@@ -11,7 +11,7 @@ const DEFAULT_DAYS = 30;
 const MAX_DAYS = 3_660;
 const TOP = 10;
 const desc = (rows: CountRow[]) => [...rows].sort((a, b) => b.occurrences - a.occurrences);
-const NATIONAL_DIM: Record<string, string> = { sector: 'sector', province: 'province', class: 'class', severity: 'severity', format: 'format', org: 'org', none: 'total' };
+const NATIONAL_DIM: Record<string, string> = { sector: 'sector', province: 'province', class: 'class', severity: 'severity', format: 'format', none: 'total' };
 /**
  * The national roll-up's scope that answers this question (the country, one sector or one province,
  * asked by someone who sees everything), or null when only the per-organisation roll-up can.
@@ -76,7 +76,7 @@ export class StatsService {
     const f = this.filter(ctx, q);
     const days = daysBetween(f.from, f.to);
     const index = new Map(days.map((d, i) => [d, i]));
-    const scope = nationalScope(f);
+    const scope = q.groupBy === 'org' ? null : nationalScope(f);
     const rows = scope !== null ? await statsRepository.nationalSeries(this.#p.db, scope, f.from, f.to, NATIONAL_DIM[q.groupBy]!) : await statsRepository.series(this.#p.db, f, q.groupBy);
     const series = new Map<string, { key: string; label: string | null; alerts: number[]; occurrences: number[] }>();
     for (const r of rows) {
