@@ -47,6 +47,8 @@ alter table incidents
   add column assignee_user_id uuid references users (id),
   add column escalated_at timestamptz,
   add column reported_at timestamptz,
+  -- Earliest unmet reporting deadline, kept by the application whenever a clock input changes.
+  add column next_deadline_at timestamptz,
   add column created_by_org_id uuid references organizations (id),
   add column search_text text generated always as (lachan_fold(title || ' ' || description)) stored;
 alter table incidents add constraint incidents_status_check
@@ -59,6 +61,7 @@ drop index incidents_org_idx;
 create index incidents_org_created_idx on incidents (org_id, created_at desc, id desc);
 create index incidents_created_idx on incidents (created_at desc, id desc);
 create index incidents_search_idx on incidents using gin (search_text gin_trgm_ops);
+create index incidents_deadline_idx on incidents (next_deadline_at) where next_deadline_at is not null;
 create index incidents_assignee_idx on incidents (assignee_user_id) where assignee_user_id is not null;
 
 -- The organisations an incident affects besides its owner.
@@ -127,7 +130,7 @@ create table incident_shares (
   org_id uuid not null references organizations (id),
   profile text not null check (profile in ('read_only', 'analyst', 'owner')),
   tlp_ceiling text not null check (tlp_ceiling in ('CLEAR', 'GREEN', 'AMBER', 'AMBER+STRICT', 'RED')),
-  reason text not null default 'manual' check (reason in ('manual', 'support', 'escalation', 'transfer')),
+  reason text not null default 'manual' check (reason in ('manual', 'support', 'escalation', 'transfer', 'report')),
   created_by_name text not null,
   created_at timestamptz not null default now(),
   revoked_at timestamptz,
