@@ -21,7 +21,7 @@ const cols = sql`i.id, i.number::text as number, i.org_id, o.name as org_name, i
 export const encodeCursor = (r: IncidentRow): string => Buffer.from(`${r.cursor_ts}|${r.id}`).toString('base64url');
 const decodeCursor = (c: string): [string, string] | null => {
   const [ts, id] = Buffer.from(c, 'base64url').toString().split('|');
-  return ts && id && /^[0-9a-f-]{36}$/.test(id) && !Number.isNaN(Date.parse(ts.replace(' ', 'T'))) ? [ts, id] : null;
+  return ts && id && /^[0-9a-f-]{36}$/.test(id) && /^\d{4}-\d{2}-\d{2}[ T][0-9:.]+([+-]\d{2}(:?\d{2})?|Z)?$/.test(ts) ? [ts, id] : null;
 };
 
 /** Parses a human reference (`LC-000123`, `123`) into the incident number. */
