@@ -7,8 +7,8 @@ import { ApiKeysService } from './modules/apikeys/index.ts';
 import { OrgsService, OrgStructureService } from './modules/orgs/index.ts';
 import { ReferenceService } from './modules/reference/index.ts';
 import { AlertsService, AssetsService, IngestService } from './modules/alerts/index.ts';
-import { IncidentsService, createIncidentServices, type IncidentServices } from './modules/incidents/index.ts';
-import { PromotionRulesService } from './modules/incidents/promotion-rules.service.ts';
+import { IncidentsService, PromotionRulesService, createIncidentServices, type IncidentServices } from './modules/incidents/index.ts';
+
 import { StatsService } from './modules/stats/index.ts';
 
 /** The services of every module, wired to one platform. */

@@ -6,6 +6,7 @@ import type { RequestContext } from '../../core/context.ts';
 import { notFound } from '../../core/errors.ts';
 import { accessTo, allows, audienceOf, type IncidentAccessGrant, type IncidentActor, type IncidentAction, type IncidentFacts, type LinkGrant } from './incidents.policy.ts';
 import { forbidden } from '../../core/errors.ts';
+import { requirePermission } from '../../core/authorize.ts';
 
 type ShareRow = { org_id: string; profile: ShareProfile; tlp_ceiling: Tlp; revoked_at: Date | null };
 
@@ -36,6 +37,7 @@ export class IncidentAccess {
 
   /** The caller's grant on an incident; 404 when the caller may not see it (or it does not exist), 403 when seen but not allowed. */
   async require(ctx: RequestContext, id: string, action: IncidentAction): Promise<{ actor: IncidentActor; grant: IncidentAccessGrant; facts: IncidentFacts }> {
+    requirePermission(ctx, action === 'read' ? 'incidents.read' : 'incidents.write');
     const actor = await this.actor(ctx);
     const facts = await this.facts(this.#p.db, id);
     const grant = facts ? accessTo(actor, facts) : null;

@@ -1,5 +1,5 @@
 import type { Platform } from '../../core/platform.ts';
-import { IncidentsService } from './incidents.service.ts';
+import type { IncidentsService } from './incidents.service.ts';
 import { IncidentReportsService } from './incident-reports.service.ts';
 import { IncidentSharesService } from './incident-shares.service.ts';
 import { IncidentCollabService } from './incident-collab.service.ts';

@@ -4,3 +4,4 @@ export { ReportingReminders } from './reminders.worker.ts';
 export { incidentRoutes } from './incidents.routes.ts';
 export { incidentCollabRoutes } from './incident-collab.routes.ts';
 export { createIncidentServices, type IncidentServices } from './incident-services.ts';
+export { PromotionRulesService } from './promotion-rules.service.ts';
