@@ -241,6 +241,17 @@ create table incident_attachments (
 );
 create index incident_attachments_incident_idx on incident_attachments (incident_id, created_at);
 
+-- Incidents the promotion engine opens from alerts start their timeline too (the engine only inserts the row).
+create function incident_opened_from_alerts() returns trigger language plpgsql as $$
+begin
+  insert into incident_events (incident_id, at, kind, actor_name, actor_org_id, data)
+    values (new.id, new.created_at, 'created', 'promotion', null, jsonb_build_object('source', 'alerts', 'ruleId', new.rule_id));
+  return new;
+end;
+$$;
+create trigger incidents_opened_from_alerts after insert on incidents
+  for each row when (new.source = 'alerts') execute function incident_opened_from_alerts();
+
 -- The regimes of vietnam.md §3, §4, §9. Durations whose unit or length is not settled in the primary
 -- text are marked in `note`; the centre edits them through /api/v1/reporting-regimes.
 insert into reporting_regimes (code, name, name_en, legal_basis, applies, rules, effective_from) values

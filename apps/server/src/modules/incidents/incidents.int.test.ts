@@ -181,3 +181,38 @@ async function headersOf(c: Caller): Promise<Record<string, string>> {
   const { cookie, 'x-csrf-token': csrf } = captured;
   return { ...(cookie ? { cookie } : {}), ...(csrf ? { 'x-csrf-token': csrf } : {}) };
 }
+
+describe('coordination', () => {
+  it('asks a response team for support: it sees the incident read-only, works it once it accepts, loses it if it declines', async () => {
+    const inc = await open(bank, { title: 'Cần hỗ trợ ứng cứu', tlp: 'AMBER', beyondCapacity: true });
+    const team = await t.userIn('rt-bank', 'analyst');
+    const req = await bank.post(`/api/v1/incidents/${inc.id}/support-requests`, { toOrgId: await t.org('rt-bank'), message: 'Vượt quá khả năng, đề nghị hỗ trợ' });
+    expect(req.statusCode, req.body).toBe(201);
+    expect((await team.get(`/api/v1/incidents/${inc.id}`)).json().access).toMatchObject({ profile: 'read_only', via: ['share'] });
+    const incoming = (await team.get('/api/v1/support-requests?direction=incoming&status=pending')).json();
+    expect(incoming.map((r: { id: string }) => r.id)).toContain(req.json().id);
+    expect((await team.post(`/api/v1/support-requests/${req.json().id}/answer`, { accept: true, response: 'Đội sẽ hỗ trợ' })).json().status).toBe('accepted');
+    expect((await team.post(`/api/v1/incidents/${inc.id}/tasks`, { title: 'Thu thập nhật ký', assigneeOrgId: await t.org('rt-bank') })).statusCode).toBe(201);
+    const other = await open(bank, { title: 'Yêu cầu bị từ chối' });
+    const declined = (await bank.post(`/api/v1/incidents/${other.id}/support-requests`, { toOrgId: await t.org('rt-bank'), message: 'Hỗ trợ?' })).json();
+    await team.post(`/api/v1/support-requests/${declined.id}/answer`, { accept: false, response: 'Không đủ nhân lực' });
+    expect((await team.get(`/api/v1/incidents/${other.id}`)).statusCode).toBe(404);
+  });
+
+  it('escalates a RED incident to the centre, transfers ownership, and flags overdue tasks', async () => {
+    const inc = await open(bankAdmin, { title: 'Sự cố nghiêm trọng RED', tlp: 'RED' });
+    expect((await centre.get(`/api/v1/incidents/${inc.id}`)).statusCode).toBe(404);
+    expect((await bank.post(`/api/v1/incidents/${inc.id}/escalate`, { message: 'Đề nghị Trung tâm điều phối' })).statusCode).toBe(200);
+    const seen = (await centre.get(`/api/v1/incidents/${inc.id}`)).json();
+    expect(seen.escalatedAt).not.toBeNull();
+    const serious = await centre.patch(`/api/v1/incidents/${inc.id}`, { serious: true });
+    expect(serious.json().regimes.map((r: { code: string }) => r.code)).toContain('vn-decision-05-2017');
+    expect(serious.json().regimes.map((r: { code: string }) => r.code)).not.toContain('vn-circular-20-2017');
+    const task = (await bank.post(`/api/v1/incidents/${inc.id}/tasks`, { title: 'Báo cáo ban đầu', dueAt: new Date(Date.now() - 60_000).toISOString() })).json();
+    expect(task.overdue).toBe(true);
+    const moved = await bankAdmin.post(`/api/v1/incidents/${inc.id}/transfer`, { orgId: await t.org('bank-svb') });
+    expect(moved.statusCode, moved.body).toBe(200);
+    expect(moved.json().access).toMatchObject({ via: ['share'], profile: 'analyst' });
+    expect(moved.json().orgId).toBe(await t.org('bank-svb'));
+  });
+});
