@@ -40,7 +40,7 @@ async function seed(platform: Awaited<ReturnType<typeof startPlatform>>): Promis
   for (let from = 1; from <= ROWS; from += step) {
     const to = Math.min(ROWS, from + step - 1);
     await sql`insert into incidents (org_id, title, description, severity, status, tlp, source, rsit_class, created_at, updated_at, discovered_at)
-      select (${orgs}::uuid[])[1 + (g * 7919) % ${orgs.length}], (${WORDS}::text[])[1 + g % ${WORDS.length}] || ' tại hệ thống ' || (g % 9973) || ' số ' || g,
+      select (${orgs}::uuid[])[1 + ((g::bigint * 7919) % ${orgs.length})::int], (${WORDS}::text[])[1 + g % ${WORDS.length}] || ' tại hệ thống ' || (g % 9973) || ' số ' || g,
         'Phát hiện hoạt động đáng ngờ trên máy chủ ' || (g % 5000), 1 + g % 4,
         (array['new','triage','containment','eradication','recovery','closed','rejected'])[1 + g % 7],
         (array['AMBER','AMBER','GREEN','AMBER','RED','CLEAR','AMBER+STRICT'])[1 + g % 7], 'manual',
