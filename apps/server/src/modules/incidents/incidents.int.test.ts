@@ -216,3 +216,24 @@ describe('coordination', () => {
     expect(moved.json().orgId).toBe(await t.org('bank-svb'));
   });
 });
+
+describe('API description', () => {
+  it('documents every incident resource in the OpenAPI document', async () => {
+    const doc = (await t.anonymous.get('/api/openapi.json')).json();
+    for (const path of ['/api/v1/incidents', '/api/v1/incidents/{id}', '/api/v1/incidents/deadlines', '/api/v1/incidents/{id}/transition', '/api/v1/incidents/{id}/timeline',
+      '/api/v1/incidents/{id}/comments', '/api/v1/incidents/{id}/tasks', '/api/v1/incidents/{id}/shares', '/api/v1/incidents/{id}/reports', '/api/v1/incidents/{id}/support-requests',
+      '/api/v1/incidents/{id}/attachments', '/api/v1/incidents/{id}/similar', '/api/v1/reporting-regimes', '/api/v1/org-links', '/api/v1/support-requests/{id}/answer']) {
+      expect(Object.keys(doc.paths), path).toContain(path);
+    }
+  });
+
+  it('keeps reporting regimes for the national coordinator to edit', async () => {
+    const regimes = (await bank.get('/api/v1/reporting-regimes')).json();
+    const c20 = regimes.find((r: { code: string }) => r.code === 'vn-circular-20-2017');
+    expect(c20.rules.find((r: { kind: string }) => r.kind === 'notification')).toMatchObject({ amount: 5, unit: 'calendar_days', trigger: 'discovery' });
+    expect((await bankAdmin.patch(`/api/v1/reporting-regimes/${c20.id}`, { active: false })).statusCode).toBe(403);
+    const created = await centre.post('/api/v1/reporting-regimes', { code: 'vn-test-regime', name: 'Thử', nameEn: 'Test', applies: { sectors: ['ENERGY'] }, rules: [{ key: 'n', kind: 'notification', trigger: 'discovery', amount: 12, unit: 'hours', recipients: 'A05' }] });
+    expect(created.statusCode, created.body).toBe(201);
+    expect((await centre.patch(`/api/v1/reporting-regimes/${created.json().id}`, { active: false })).json().active).toBe(false);
+  });
+});
