@@ -65,13 +65,14 @@ export function incidentCollabRoutes(app: FastifyInstance, s: Services): void {
       .send(f.bytes);
   });
   app.register(async (scope) => {
-    // The body is the file itself; its declared type is checked against its bytes by the service.
+    // The body is the file itself, byte for byte (JSON too); its declared type is checked against its bytes by the service.
+    scope.removeAllContentTypeParsers();
     scope.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: ATTACHMENT_MAX_BYTES }, (_req, body, done) => done(null, body));
     scope.withTypeProvider<TypeBoxTypeProvider>().post('/incidents/:id/attachments', {
       bodyLimit: ATTACHMENT_MAX_BYTES,
       schema: { tags, summary: 'Upload a file: the body is the file, Content-Type its type', params: IdParams, querystring: Type.Object({ fileName: Type.String({ minLength: 1, maxLength: 200 }) }), response: { 201: IncidentAttachment, ...errors } },
     }, async (req, reply) => {
-      const bytes = Buffer.isBuffer(req.body) ? req.body : Buffer.from(JSON.stringify(req.body ?? ''));
+      const bytes = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
       return reply.status(201).send(await p.attachments.upload(ctxOf(req), req.params.id, { fileName: req.query.fileName, contentType: req.headers['content-type'] ?? '', bytes }));
     });
   });

@@ -190,7 +190,7 @@ export class IncidentsService {
   async transfer(ctx: RequestContext, id: string, body: IncidentTransfer): Promise<IncidentDetail> {
     const to = await orgsRepository.byId(this.#p.db, body.orgId);
     if (!to || to.status !== 'active') throw invalid('the organisation does not exist or is not active');
-    const result = await this.writer.change(ctx, id, 'manage', 'transferred', async (tx, row: IncidentRow) => {
+    await this.writer.change(ctx, id, 'manage', 'transferred', async (tx, row: IncidentRow) => {
       if (row.org_id === body.orgId) throw conflict('the incident already belongs to that organisation');
       await sql`update incident_shares set revoked_at = now(), revoked_by_name = ${ctx.actor.name} where incident_id = ${id} and org_id = ${body.orgId} and revoked_at is null`.execute(tx);
       await sql`update incidents set org_id = ${body.orgId}, updated_at = now() where id = ${id}`.execute(tx);
@@ -199,7 +199,6 @@ export class IncidentsService {
       }
       return { data: { from: row.org_id, to: body.orgId }, result: undefined };
     });
-    void result;
     return this.get(ctx, id);
   }
 
