@@ -11,7 +11,7 @@ import { ReferenceService } from './modules/reference/index.ts';
 import { usersRepository } from './modules/users/index.ts';
 import { generatePassword, hashPassword } from './modules/auth/index.ts';
 import { ensureAlertPartitions } from './modules/alerts/index.ts';
-import { PromotionEngine } from './modules/incidents/index.ts';
+import { PromotionEngine, ReportingReminders } from './modules/incidents/index.ts';
 import { StatsRollup } from './modules/stats/index.ts';
 import { AlertFeed } from './core/alert-feed.ts';
 
@@ -34,15 +34,16 @@ export async function startPlatform(config: Config, opts: StartOptions = {}): Pr
     relay.subscribe((events) => {
       if (events.some((e) => e.type.startsWith('org.'))) orgTree.invalidate();
     });
-    const platform = { config, database, db: database.db, relay, orgTree, alertFeed: new AlertFeed(), stopHooks: [] } as unknown as Platform;
-    platform.workers = { promotion: new PromotionEngine(platform), stats: new StatsRollup(platform) };
+    const platform = { config, database, db: database.db, relay, orgTree, alertFeed: new AlertFeed(), stopHooks: [], now: () => new Date() } as unknown as Platform;
+    platform.workers = { promotion: new PromotionEngine(platform), stats: new StatsRollup(platform), reminders: new ReportingReminders(platform) };
     await new ReferenceService(platform).seed();
     await bootstrap(platform, opts.announce ?? (() => {}));
     await platform.workers.promotion.start();
     await platform.workers.stats.start();
+    platform.workers.reminders.start();
     const partitions = setInterval(() => void ensureAlertPartitions(database).catch(() => {}), 3_600_000);
     partitions.unref();
-    platform.stopHooks.push(() => clearInterval(partitions), () => platform.workers.promotion.idle(), () => platform.workers.stats.idle());
+    platform.stopHooks.push(() => clearInterval(partitions), () => platform.workers.promotion.idle(), () => platform.workers.stats.idle(), () => platform.workers.reminders.stop());
     return platform;
   } catch (err) {
     if (!opts.database) await database.close();

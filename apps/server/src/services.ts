@@ -7,7 +7,8 @@ import { ApiKeysService } from './modules/apikeys/index.ts';
 import { OrgsService, OrgStructureService } from './modules/orgs/index.ts';
 import { ReferenceService } from './modules/reference/index.ts';
 import { AlertsService, AssetsService, IngestService } from './modules/alerts/index.ts';
-import { IncidentsService } from './modules/incidents/index.ts';
+import { IncidentsService, PromotionRulesService, createIncidentServices, type IncidentServices } from './modules/incidents/index.ts';
+
 import { StatsService } from './modules/stats/index.ts';
 
 /** The services of every module, wired to one platform. */
@@ -23,6 +24,8 @@ export interface Services {
   alerts: AlertsService;
   assets: AssetsService;
   incidents: IncidentsService;
+  incidentParts: IncidentServices;
+  promotionRules: PromotionRulesService;
   stats: StatsService;
 }
 
@@ -31,11 +34,14 @@ export function createServices(platform: Platform): Services {
   platform.relay.subscribe((events) => {
     if (events.some((e) => e.type === 'asset.changed')) ingest.assets.invalidate();
   });
+  const incidents = new IncidentsService(platform);
   return {
     ingest,
     alerts: new AlertsService(platform, ingest),
     assets: new AssetsService(platform, ingest.assets),
-    incidents: new IncidentsService(platform),
+    incidents,
+    incidentParts: createIncidentServices(platform, incidents),
+    promotionRules: new PromotionRulesService(platform),
     stats: new StatsService(platform),
     db: platform.db,
     auth: new AuthService(platform),

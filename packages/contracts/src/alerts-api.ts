@@ -188,26 +188,3 @@ export type PromotionRuleCreate = Static<typeof PromotionRuleCreate>;
 export const PromotionRulePatch = Type.Partial(Type.Object({ name: Type.String({ minLength: 1, maxLength: 200 }), enabled: Type.Boolean(), conditions: PromotionConditions }), { minProperties: 1 });
 export type PromotionRulePatch = Static<typeof PromotionRulePatch>;
 
-/** An incident as the alert relay opens it (the incidents module grows it). */
-export const IncidentSummary = Type.Object({
-  id: Uuid,
-  orgId: Uuid,
-  orgName: Type.String(),
-  title: Type.String(),
-  severity: Type.Integer({ minimum: 1, maximum: 4 }),
-  status: Type.String(),
-  tlp: Type.String(),
-  ruleId: Nullable(Uuid),
-  alertCount: Type.Integer(),
-  firstAlertAt: Nullable(Timestamp),
-  lastAlertAt: Nullable(Timestamp),
-  createdAt: Timestamp,
-});
-export type IncidentSummary = Static<typeof IncidentSummary>;
-
-export const IncidentListQuery = Type.Object({
-  orgId: Type.Optional(Uuid),
-  status: Type.Optional(Type.String()),
-  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 100 })),
-});
-export type IncidentListQuery = Static<typeof IncidentListQuery>;

@@ -16,6 +16,9 @@ export const EVENT_TYPES = [
   'source.changed',
   'incident.created',
   'incident.updated',
+  'incident.report_due_soon',
+  'incident.report_overdue',
+  'incident.share_revoked',
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 

@@ -9,3 +9,6 @@ export * from './text.ts';
 export * from './alerts.ts';
 export * from './alerts-api.ts';
 export * from './stats.ts';
+export * from './incidents.ts';
+export * from './incidents-reporting.ts';
+export * from './incidents-coordination.ts';

@@ -21,7 +21,7 @@ import { referenceRoutes } from '../modules/reference/index.ts';
 import { auditRoutes } from '../modules/audit/index.ts';
 import { streamRoutes } from '../modules/events/index.ts';
 import { alertRoutes, ingestRoutes, SyslogListener } from '../modules/alerts/index.ts';
-import { incidentRoutes } from '../modules/incidents/index.ts';
+import { incidentCollabRoutes, incidentRoutes } from '../modules/incidents/index.ts';
 import { statsRoutes } from '../modules/stats/index.ts';
 
 export type App = FastifyInstance;
@@ -95,6 +95,7 @@ export async function buildApp(platform: Platform, opts: { logger?: boolean } = 
     statsRoutes(api, services);
     ingestRoutes(api, services, platform.config.ingestBodyLimitBytes);
     incidentRoutes(api, services);
+    incidentCollabRoutes(api, services);
   }, { prefix: '/api/v1' });
   if (config.syslogUdpPort !== null || config.syslogTcpPort !== null) {
     const syslog = new SyslogListener(platform, services.ingest);

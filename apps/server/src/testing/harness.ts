@@ -46,7 +46,8 @@ function caller(app: FastifyInstance, base: { cookie?: string; csrf?: string; be
         ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
         ...headers,
       },
-      ...(body !== undefined ? { payload: JSON.stringify(body) } : {}),
+      // A Buffer goes as it is (file uploads); anything else as JSON.
+      ...(body !== undefined ? { payload: Buffer.isBuffer(body) ? body : JSON.stringify(body) } : {}),
     });
   return {
     request,

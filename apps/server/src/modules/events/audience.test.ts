@@ -22,4 +22,10 @@ describe('event audience', () => {
   it('lets the national centre hear everything', () => {
     expect(mayHear(ctx('national_coordinator', [], true), { orgIds: ['z'], roles: ['org_admin'] })).toBe(true);
   });
+  it('keeps exact audiences (TLP-bound incidents) to the named organisations, not parents by scope', () => {
+    expect(mayHear(ctx('org_admin', ['parent', 'a1']), { orgIds: ['a1'], exact: true })).toBe(false);
+    expect(mayHear(ctx('analyst', ['a1']), { orgIds: ['a1'], exact: true })).toBe(true);
+    expect(mayHear(ctx('national_coordinator', [], true), { orgIds: ['a1'], exact: true })).toBe(false);
+    expect(mayHear(ctx('national_coordinator', [], true), { orgIds: ['a1'], exact: true, national: true })).toBe(true);
+  });
 });

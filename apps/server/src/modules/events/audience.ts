@@ -11,10 +11,15 @@ export interface Audience {
   orgIds?: string[];
   roles?: Role[];
   manage?: boolean;
+  /** TLP-bound records: only members of exactly `orgIds` hear (no parents or SOC providers by scope). */
+  exact?: boolean;
+  /** With `exact`: national coordinators hear too (records up to TLP:AMBER). */
+  national?: boolean;
 }
 
 /** Decides whether the caller may receive an event with this audience. */
 export function mayHear(ctx: RequestContext, audience: Audience): boolean {
+  if (audience.exact) return (audience.orgIds ?? []).includes(ctx.actor.orgId) || (audience.national === true && ctx.scope.all);
   if (ctx.scope.all) return true;
   if (audience.roles && !audience.roles.includes(ctx.actor.role)) return false;
   if (audience.all) return true;

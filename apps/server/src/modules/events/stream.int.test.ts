@@ -179,3 +179,21 @@ describe('access', () => {
     expect(await res.json()).toEqual({ error: { code: 'unauthenticated', message: expect.any(String) } });
   });
 });
+
+describe('incident events', () => {
+  it('reach the owner and a supervisor within a second, and never the parent of a RED incident', async () => {
+    const owner = await t.userIn('bank-svb', 'analyst');
+    const parent = await t.userIn('reg-bank', 'analyst');
+    const ownerStream = await listen(owner.email);
+    const parentStream = await listen(parent.email);
+    const started = Date.now();
+    const amber = (await owner.post('/api/v1/incidents', { title: 'Sự cố trực tiếp', severity: 2, tlp: 'AMBER' })).json();
+    await ownerStream.until((e) => e.type === 'incident.created' && e.data.id === amber.id, 1000);
+    await parentStream.until((e) => e.type === 'incident.created' && e.data.id === amber.id, 1000);
+    expect(Date.now() - started).toBeLessThan(1000);
+    const red = (await owner.post('/api/v1/incidents', { title: 'Sự cố RED trực tiếp', severity: 2, tlp: 'RED' })).json();
+    await ownerStream.until((e) => e.type === 'incident.created' && e.data.id === red.id, 1000);
+    await t.platform.relay.flush();
+    expect(parentStream.events.some((e) => e.data.id === red.id)).toBe(false);
+  });
+});

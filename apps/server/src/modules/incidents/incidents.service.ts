@@ -1,81 +1,212 @@
-import { sql, type RawBuilder } from 'kysely';
-import type { IncidentListQuery, IncidentSummary, PromotionRule, PromotionRuleCreate, PromotionRulePatch, AlertSummary } from '@lachan/contracts';
-import { canManage, canRead, type RequestContext } from '../../core/context.ts';
+import { sql, type Kysely } from 'kysely';
+import type { IncidentCreate, IncidentDetail, IncidentListQuery, IncidentPatch, IncidentSummary, IncidentTransition, IncidentTransfer, ReportContent } from '@lachan/contracts';
+import type { DB } from '../../db/index.ts';
+import { canRead, type RequestContext } from '../../core/context.ts';
 import { requirePermission } from '../../core/authorize.ts';
-import { forbidden, notFound } from '../../core/errors.ts';
-import { recordChange, transact } from '../../core/change.ts';
+import { conflict, forbidden, invalid, notFound } from '../../core/errors.ts';
+import { transact } from '../../core/change.ts';
 import type { Platform } from '../../core/platform.ts';
+import { orgsRepository } from '../orgs/index.ts';
+import { accessTo, allows, closeDecision, visibilityOf } from './incidents.policy.ts';
+import { encodeCursor, incidentsRepository, type IncidentRow } from './incidents.repository.ts';
+import { presentIncident, presentIncidentDetail } from './incidents.presenter.ts';
+import { IncidentWriter } from './incident-writer.ts';
+import { presentDeadline } from './incident-clock.ts';
+import { regimesRepository } from './regimes.repository.ts';
+import { PHASE_COLUMN, isTerminal, transitionError } from './incident-lifecycle.ts';
+import { parseAlertIds, shareWithCentre, fileReport } from './incident-steps.ts';
 
-type IncidentRow = { id: string; org_id: string; org_name: string; title: string; severity: number; status: string; tlp: string; rule_id: string | null; alert_count: number; first_alert_at: Date | null; last_alert_at: Date | null; created_at: Date };
-const presentIncident = (r: IncidentRow): IncidentSummary => ({
-  id: r.id, orgId: r.org_id, orgName: r.org_name, title: r.title, severity: r.severity, status: r.status, tlp: r.tlp, ruleId: r.rule_id, alertCount: r.alert_count,
-  firstAlertAt: r.first_alert_at?.toISOString() ?? null, lastAlertAt: r.last_alert_at?.toISOString() ?? null, createdAt: r.created_at.toISOString(),
-});
-type RuleRow = { id: string; org_id: string | null; name: string; enabled: boolean; conditions: unknown; created_at: Date; updated_at: Date };
-const presentRule = (r: RuleRow): PromotionRule => ({ id: r.id, orgId: r.org_id, name: r.name, enabled: r.enabled, conditions: r.conditions as PromotionRule['conditions'], createdAt: r.created_at.toISOString(), updatedAt: r.updated_at.toISOString() });
+const CIRCULAR_20 = 'vn-circular-20-2017';
 
-/** Incidents as the alert relay opens them (the incidents issue grows this module), and promotion rules. */
+/** Incidents: the list and detail, opening them, editing, moving through the lifecycle, escalating and transferring. */
 export class IncidentsService {
+  readonly writer: IncidentWriter;
   #p: Platform;
   constructor(platform: Platform) {
     this.#p = platform;
+    this.writer = new IncidentWriter(platform);
   }
 
-  async list(ctx: RequestContext, q: IncidentListQuery): Promise<IncidentSummary[]> {
+  async list(ctx: RequestContext, q: IncidentListQuery): Promise<{ items: IncidentSummary[]; nextCursor: string | null }> {
     requirePermission(ctx, 'incidents.read');
-    const where: RawBuilder<unknown>[] = [sql`true`];
-    if (!ctx.scope.all) where.push(sql`i.org_id = any(${[...ctx.scope.read]}::uuid[])`);
-    if (q.orgId) where.push(sql`i.org_id = ${q.orgId}`);
-    if (q.status) where.push(sql`i.status = ${q.status}`);
-    const r = await sql<IncidentRow>`select i.*, o.name as org_name from incidents i join organizations o on o.id = i.org_id
-      where ${sql.join(where, sql` and `)} order by i.created_at desc limit ${q.limit ?? 100}`.execute(this.#p.db);
-    return r.rows.map(presentIncident);
+    const vis = visibilityOf(await this.writer.access.actor(ctx));
+    const rows = await incidentsRepository.list(this.#p.db, vis, q, ctx.actor.id);
+    if (!rows) throw invalid('the cursor is not valid');
+    const limit = q.limit ?? 50;
+    return { items: rows.map(presentIncident), nextCursor: rows.length === limit ? encodeCursor(rows[rows.length - 1]!) : null };
   }
 
-  async get(ctx: RequestContext, id: string): Promise<IncidentSummary & { alerts: Pick<AlertSummary, 'id' | 'title' | 'severity' | 'occurrences' | 'lastSeen'>[] }> {
+  async get(ctx: RequestContext, id: string): Promise<IncidentDetail> {
     requirePermission(ctx, 'incidents.read');
-    const r = await sql<IncidentRow>`select i.*, o.name as org_name from incidents i join organizations o on o.id = i.org_id where i.id = ${id}`.execute(this.#p.db);
-    const row = r.rows[0];
-    if (!row || !canRead(ctx.scope, row.org_id)) throw notFound('incident');
-    const alerts = await sql<{ id: string; title: string; severity: number; occurrences: number; last_seen: Date }>`select to_char(a.day, 'YYYYMMDD') || '-' || a.id as id, a.title, a.severity, a.occurrences, a.last_seen
-      from incident_alerts l join alerts a on a.day = l.alert_day and a.id = l.alert_id where l.incident_id = ${id} order by a.last_seen desc limit 500`.execute(this.#p.db);
-    return { ...presentIncident(row), alerts: alerts.rows.map((a) => ({ id: a.id, title: a.title, severity: a.severity, occurrences: a.occurrences, lastSeen: a.last_seen.toISOString() })) };
+    const { grant } = await this.writer.access.require(ctx, id, 'read');
+    const db = this.#p.db;
+    const row = (await incidentsRepository.byId(db, id))!;
+    const [affectedOrgs, observables, regimes, clock, alerts] = await Promise.all([
+      incidentsRepository.affectedOrgs(db, id), incidentsRepository.observables(db, id), regimesRepository.ofIncident(db, id), this.writer.clock.deadlines(db, id),
+      sql<{ id: string; title: string; severity: number; occurrences: number; last_seen: Date }>`select to_char(a.day, 'YYYYMMDD') || '-' || a.id as id, a.title, a.severity, a.occurrences, a.last_seen
+        from incident_alerts l join alerts a on a.day = l.alert_day and a.id = l.alert_id where l.incident_id = ${id} order by a.last_seen desc limit 500`.execute(db),
+    ]);
+    return presentIncidentDetail(row, {
+      affectedOrgs, observables, regimes: regimes.map((r) => ({ id: r.id, code: r.code, name: r.name })),
+      deadlines: clock!.deadlines.map((d) => presentDeadline(clock!.inc, d)), access: grant,
+      alerts: alerts.rows.map((a) => ({ id: a.id, title: a.title, severity: a.severity, occurrences: a.occurrences, lastSeen: a.last_seen.toISOString() })),
+    });
   }
 
-  async rules(ctx: RequestContext): Promise<PromotionRule[]> {
-    requirePermission(ctx, 'alerts.read');
+  /** Opens an incident by hand or from an organisation's report, merging alerts and other incidents into it. */
+  async create(ctx: RequestContext, body: IncidentCreate): Promise<IncidentDetail> {
+    requirePermission(ctx, 'incidents.write');
+    const orgId = body.orgId ?? ctx.actor.orgId;
+    if (!canRead(ctx.scope, orgId)) throw forbidden('you may not open incidents for that organisation');
+    const actor = await this.writer.access.actor(ctx);
+    for (const mid of body.mergeIncidentIds ?? []) {
+      const facts = await this.writer.access.facts(this.#p.db, mid);
+      if (!facts || !allows(accessTo(actor, facts), 'manage')) throw invalid(`incident ${mid} cannot be merged by you`);
+    }
+    const alerts = await parseAlertIds(this.#p.db, ctx, body.alertIds ?? []);
+    const centre = body.report ? await orgsRepository.root(this.#p.db) : undefined;
+    const now = this.#p.now();
+    const id = await transact(this.#p, async (tx) => {
+      const report: ReportContent | undefined = body.report;
+      const r = await sql<{ id: string }>`insert into incidents (org_id, title, description, severity, tlp, pap, serious, serious_at, personal_data, rsit_class, rsit_type, source,
+          attack, affected_assets, affected_system, discovered_at, occurred_at, beyond_capacity, beyond_capacity_at, assignee_user_id, created_by_org_id, created_at, updated_at)
+        values (${orgId}, ${body.title}, ${body.description ?? report?.description ?? ''}, ${body.severity}, ${body.tlp ?? 'AMBER'}, ${body.pap ?? 'AMBER'}, ${body.serious ?? false},
+          ${body.serious ? now : null}, ${body.personalData ?? false}, ${body.rsitClass ?? report?.category ?? null}, ${body.rsitType ?? null}, ${report ? 'report' : 'manual'},
+          ${body.attack ?? []}, ${body.affectedAssets ?? []}, ${JSON.stringify(body.affectedSystem ?? report?.affectedSystem ?? null)}::jsonb,
+          ${body.discoveredAt ?? report?.discoveredAt ?? now}, ${body.occurredAt ?? report?.occurredAt ?? null}, ${body.beyondCapacity ?? report?.beyondCapacity ?? false},
+          ${(body.beyondCapacity ?? report?.beyondCapacity) ? now : null}, ${body.assigneeUserId ?? null}, ${ctx.actor.orgId}, ${now}, ${now}) returning id`.execute(tx);
+      const id = r.rows[0]!.id;
+      const observables = [...(body.observables ?? []), ...(report?.iocs ?? []).map((v) => ({ type: 'ioc', value: v }))];
+      await incidentsRepository.replaceObservables(tx, id, observables);
+      await incidentsRepository.replaceAffectedOrgs(tx, id, body.affectedOrgIds ?? []);
+      if (alerts.length) await incidentsRepository.linkAlerts(tx, id, alerts);
+      await this.#absorb(tx, id, body.mergeIncidentIds ?? []);
+      await this.writer.clock.chooseRegimes(tx, id, body.regimeCodes);
+      await incidentsRepository.addEvent(tx, id, 'created', { name: ctx.actor.name, orgId: ctx.actor.orgId }, { source: report ? 'report' : 'manual', merged: body.mergeIncidentIds ?? [], alerts: alerts.length });
+      if (report) await fileReport(tx, ctx, id, { kind: 'notification', content: report }, now, centre?.id ?? null);
+      await this.writer.record(tx, ctx, id, 'opened', { title: body.title, orgId }, 'incident.created');
+      return id;
+    });
+    return this.get(ctx, id);
+  }
+
+  /** Moves the alerts and observables of other incidents into `id`; they end as rejected (merged). */
+  async #absorb(tx: Kysely<DB>, id: string, others: string[]): Promise<void> {
+    if (!others.length) return;
+    await sql`insert into incident_alerts (incident_id, alert_day, alert_id) select ${id}, alert_day, alert_id from incident_alerts where incident_id = any(${others}::uuid[]) on conflict do nothing`.execute(tx);
+    await sql`insert into incident_observables (incident_id, type, value) select ${id}, type, value from incident_observables where incident_id = any(${others}::uuid[]) on conflict do nothing`.execute(tx);
+    await sql`update incidents set alert_count = (select count(*) from incident_alerts where incident_id = ${id}) where id = ${id}`.execute(tx);
+    await sql`update incidents set status = 'rejected', resolution = 'merged', duplicate_of = ${id}, closed_at = coalesce(closed_at, now()), updated_at = now() where id = any(${others}::uuid[])`.execute(tx);
+    for (const o of others) await incidentsRepository.addEvent(tx, o, 'merged', { name: 'system', orgId: null }, { into: id });
+  }
+
+  async merge(ctx: RequestContext, id: string, others: string[]): Promise<IncidentDetail> {
+    const actor = await this.writer.access.actor(ctx);
+    for (const mid of others) {
+      const facts = await this.writer.access.facts(this.#p.db, mid);
+      if (mid === id || !facts || !allows(accessTo(actor, facts), 'manage')) throw invalid(`incident ${mid} cannot be merged by you`);
+    }
+    await this.writer.change(ctx, id, 'manage', 'merged', async (tx) => ({ data: { merged: others }, result: await this.#absorb(tx, id, others) }));
+    return this.get(ctx, id);
+  }
+
+  async linkAlerts(ctx: RequestContext, id: string, alertIds: string[]): Promise<IncidentDetail> {
+    const alerts = await parseAlertIds(this.#p.db, ctx, alertIds);
+    await this.writer.change(ctx, id, 'work', 'alerts_linked', async (tx) => ({ data: { alerts: alertIds }, result: await incidentsRepository.linkAlerts(tx, id, alerts) }));
+    return this.get(ctx, id);
+  }
+
+  async update(ctx: RequestContext, id: string, patch: IncidentPatch): Promise<IncidentDetail> {
+    const manageOnly = patch.tlp !== undefined || patch.pap !== undefined;
     await this.#p.orgTree.ensure();
-    const visible = ctx.scope.all ? null : [...new Set([...ctx.scope.manage, ...this.#p.orgTree.ancestors(ctx.actor.orgId)])];
-    const r = await sql<RuleRow>`select * from promotion_rules where ${visible ? sql`(org_id is null or org_id = any(${visible}::uuid[]))` : sql`true`} order by org_id nulls first, name`.execute(this.#p.db);
-    return r.rows.map(presentRule);
-  }
-
-  /** National rules belong to the centre; an organisation's rules to its admins. */
-  #mayManageRule(ctx: RequestContext, orgId: string | null): boolean {
-    return orgId === null ? ctx.scope.all && ctx.actor.role === 'national_coordinator' : canManage(ctx.scope, orgId);
-  }
-
-  async createRule(ctx: RequestContext, body: PromotionRuleCreate): Promise<PromotionRule> {
-    requirePermission(ctx, 'alerts.manage');
-    if (!this.#mayManageRule(ctx, body.orgId)) throw forbidden('you may not add rules there');
-    return transact(this.#p, async (tx) => {
-      const row = (await tx.insertInto('promotion_rules').values({ org_id: body.orgId, name: body.name, enabled: body.enabled ?? true, conditions: JSON.stringify(body.conditions) }).returningAll().executeTakeFirstOrThrow()) as RuleRow;
-      const rule = presentRule(row);
-      await recordChange(tx, ctx, { action: 'promotion_rule.create', entityType: 'promotion_rule', entityId: row.id, orgId: body.orgId, after: rule });
-      return rule;
+    const now = this.#p.now();
+    await this.writer.change(ctx, id, manageOnly ? 'manage' : 'work', 'updated', async (tx, before) => {
+      const set: Record<string, unknown> = {};
+      const direct = { title: 'title', description: 'description', severity: 'severity', tlp: 'tlp', pap: 'pap', personalData: 'personal_data', rsitClass: 'rsit_class', rsitType: 'rsit_type',
+        attack: 'attack', affectedAssets: 'affected_assets', discoveredAt: 'discovered_at', occurredAt: 'occurred_at', assigneeUserId: 'assignee_user_id' } as const;
+      for (const [k, col] of Object.entries(direct)) if (patch[k as keyof typeof direct] !== undefined) set[col] = patch[k as keyof typeof direct];
+      if (patch.affectedSystem !== undefined) set.affected_system = JSON.stringify(patch.affectedSystem);
+      if (patch.serious !== undefined && patch.serious !== before.serious) Object.assign(set, { serious: patch.serious, serious_at: patch.serious ? now : before.serious_at });
+      if (patch.beyondCapacity !== undefined) Object.assign(set, { beyond_capacity: patch.beyondCapacity, beyond_capacity_at: patch.beyondCapacity ? (before.beyond_capacity_at ?? now) : before.beyond_capacity_at });
+      if (Object.keys(set).length) await tx.updateTable('incidents').set({ ...set, updated_at: now } as never).where('id', '=', id).execute();
+      if (patch.observables) await incidentsRepository.replaceObservables(tx, id, patch.observables);
+      if (patch.affectedOrgIds) await incidentsRepository.replaceAffectedOrgs(tx, id, patch.affectedOrgIds);
+      if (patch.serious !== undefined || patch.personalData !== undefined) await this.writer.clock.chooseRegimes(tx, id);
+      return { data: patch, result: undefined };
     });
+    return this.get(ctx, id);
   }
 
-  async updateRule(ctx: RequestContext, id: string, patch: PromotionRulePatch): Promise<PromotionRule> {
-    requirePermission(ctx, 'alerts.manage');
-    const before = (await this.#p.db.selectFrom('promotion_rules').selectAll().where('id', '=', id).executeTakeFirst()) as RuleRow | undefined;
-    if (!before) throw notFound('promotion rule');
-    if (!this.#mayManageRule(ctx, before.org_id)) throw forbidden('you may not change this rule');
-    return transact(this.#p, async (tx) => {
-      const row = (await tx.updateTable('promotion_rules').set({ ...(patch.name ? { name: patch.name } : {}), ...(patch.enabled !== undefined ? { enabled: patch.enabled } : {}), ...(patch.conditions ? { conditions: JSON.stringify(patch.conditions) } : {}), updated_at: new Date() }).where('id', '=', id).returningAll().executeTakeFirstOrThrow()) as RuleRow;
-      const rule = presentRule(row);
-      await recordChange(tx, ctx, { action: 'promotion_rule.update', entityType: 'promotion_rule', entityId: id, orgId: row.org_id, before: presentRule(before), after: rule });
-      return rule;
+  async transition(ctx: RequestContext, id: string, t: IncidentTransition): Promise<IncidentDetail> {
+    const action = t.to === 'rejected' || isTerminal(t.to) ? 'read' : 'work';
+    const now = this.#p.now();
+    await this.writer.change(ctx, id, action, 'status', async (tx, row, who) => {
+      const err = transitionError(row.status as never, t.to);
+      if (err) throw conflict(err);
+      if (t.to === 'closed') {
+        const regimes = await regimesRepository.ofIncident(tx, id);
+        const reports = await regimesRepository.reportsFiled(tx, id);
+        const decision = closeDecision(who.actor, who.grant, { underCircular20: regimes.some((r) => r.code === CIRCULAR_20), finalReportFiled: reports.some((r) => r.kind === 'final') });
+        if (decision === 'forbidden') throw forbidden('the national coordinating centre closes Circular 20 incidents; others need the owner profile');
+        if (decision === 'needs_final_report') throw conflict('a Circular 20 incident is closed only after its final report');
+      } else if ((t.to === 'rejected' || isTerminal(row.status)) && !allows(who.grant, 'manage')) throw forbidden('only the owner of the incident may reject or reopen it');
+      if (t.to === 'rejected' && t.resolution === 'duplicate' && !t.duplicateOf) throw invalid('name the incident this one duplicates (duplicateOf)');
+      const phase = PHASE_COLUMN[t.to];
+      const resolution = t.to === 'closed' ? 'resolved' : t.to === 'rejected' ? (t.resolution ?? 'false_positive') : null;
+      await sql`update incidents set status = ${t.to}, updated_at = ${now}, resolution = ${resolution}, duplicate_of = ${t.to === 'rejected' ? (t.duplicateOf ?? null) : null}
+        ${phase ? sql`, ${sql.ref(phase)} = coalesce(${sql.ref(phase)}, ${now})` : sql``}
+        ${t.to === 'closed' ? sql`, response_ended_at = coalesce(response_ended_at, ${now})` : sql``} where id = ${id}`.execute(tx);
+      if (row.status === 'new' && !(await regimesRepository.ofIncident(tx, id)).length) await this.writer.clock.chooseRegimes(tx, id);
+      return { data: { from: row.status, to: t.to, reason: t.reason, resolution }, result: undefined };
     });
+    return this.get(ctx, id);
+  }
+
+  /** Marks the response as completed: the clock of the final report starts. */
+  async completeResponse(ctx: RequestContext, id: string): Promise<IncidentDetail> {
+    const now = this.#p.now();
+    await this.writer.change(ctx, id, 'work', 'response_completed', async (tx, row) => {
+      if (row.response_ended_at) throw conflict('the response is already marked completed');
+      await sql`update incidents set response_ended_at = ${now}, updated_at = ${now} where id = ${id}`.execute(tx);
+      return { data: { at: now.toISOString() }, result: undefined };
+    });
+    return this.get(ctx, id);
+  }
+
+  /** Escalates to the national centre: shares the incident with it and notes the time. */
+  async escalate(ctx: RequestContext, id: string, message: string): Promise<IncidentDetail> {
+    const centre = await orgsRepository.root(this.#p.db);
+    if (!centre) throw notFound('national centre');
+    const now = this.#p.now();
+    await this.writer.change(ctx, id, 'work', 'escalated', async (tx, row) => {
+      await shareWithCentre(tx, ctx, id, centre.id, row.tlp, 'escalation');
+      await sql`update incidents set escalated_at = coalesce(escalated_at, ${now}), updated_at = ${now} where id = ${id}`.execute(tx);
+      return { data: { message, to: centre.id }, result: undefined };
+    });
+    return this.get(ctx, id);
+  }
+
+  /** Hands the incident to another organisation; the previous owner keeps analyst access unless told otherwise. */
+  async transfer(ctx: RequestContext, id: string, body: IncidentTransfer): Promise<IncidentDetail> {
+    const to = await orgsRepository.byId(this.#p.db, body.orgId);
+    if (!to || to.status !== 'active') throw invalid('the organisation does not exist or is not active');
+    await this.writer.change(ctx, id, 'manage', 'transferred', async (tx, row: IncidentRow) => {
+      if (row.org_id === body.orgId) throw conflict('the incident already belongs to that organisation');
+      await sql`update incident_shares set revoked_at = now(), revoked_by_name = ${ctx.actor.name} where incident_id = ${id} and org_id = ${body.orgId} and revoked_at is null`.execute(tx);
+      await sql`update incidents set org_id = ${body.orgId}, updated_at = now() where id = ${id}`.execute(tx);
+      if (body.keepAccess !== false) {
+        await sql`insert into incident_shares (incident_id, org_id, profile, tlp_ceiling, reason, created_by_name) values (${id}, ${row.org_id}, 'analyst', 'RED', 'transfer', ${ctx.actor.name})`.execute(tx);
+      }
+      return { data: { from: row.org_id, to: body.orgId }, result: undefined };
+    });
+    return this.get(ctx, id);
+  }
+
+  async setRegimes(ctx: RequestContext, id: string, codes: string[]): Promise<IncidentDetail> {
+    const known = new Set((await regimesRepository.all(this.#p.db)).map((r) => r.code));
+    const unknown = codes.filter((c) => !known.has(c));
+    if (unknown.length) throw invalid(`unknown regimes: ${unknown.join(', ')}`);
+    await this.writer.change(ctx, id, 'manage', 'regimes', async (tx) => ({ data: { regimes: codes }, result: await this.writer.clock.chooseRegimes(tx, id, codes) }));
+    return this.get(ctx, id);
   }
 }

@@ -1,0 +1,30 @@
+import type { Platform } from '../../core/platform.ts';
+import type { IncidentsService } from './incidents.service.ts';
+import { IncidentReportsService } from './incident-reports.service.ts';
+import { IncidentSharesService } from './incident-shares.service.ts';
+import { IncidentCollabService } from './incident-collab.service.ts';
+import { SupportRequestsService } from './support-requests.service.ts';
+import { AttachmentsService } from './attachments.service.ts';
+import { SimilarIncidentsService } from './similar.service.ts';
+
+/** The incident module's services, sharing one writer (access, clock, timeline, events). */
+export interface IncidentServices {
+  reports: IncidentReportsService;
+  shares: IncidentSharesService;
+  collab: IncidentCollabService;
+  support: SupportRequestsService;
+  attachments: AttachmentsService;
+  similar: SimilarIncidentsService;
+}
+
+export function createIncidentServices(platform: Platform, incidents: IncidentsService): IncidentServices {
+  const w = incidents.writer;
+  return {
+    reports: new IncidentReportsService(platform, w),
+    shares: new IncidentSharesService(platform, w),
+    collab: new IncidentCollabService(platform, w),
+    support: new SupportRequestsService(platform, w),
+    attachments: new AttachmentsService(platform, w),
+    similar: new SimilarIncidentsService(platform, w),
+  };
+}

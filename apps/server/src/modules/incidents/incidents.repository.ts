@@ -1,0 +1,122 @@
+import { sql, type Kysely, type RawBuilder } from 'kysely';
+import { escapeLike, foldDiacritics, type IncidentListQuery, type Tlp } from '@lachan/contracts';
+import type { DB } from '../../db/index.ts';
+import type { Visibility } from './incidents.policy.ts';
+
+export type IncidentRow = {
+  id: string; number: string; org_id: string; org_name: string; title: string; description: string; severity: number; status: string; tlp: Tlp; pap: string;
+  serious: boolean; serious_at: Date | null; rsit_class: string | null; rsit_type: string | null; source: string; rule_id: string | null; alert_count: number;
+  personal_data: boolean; attack: string[]; affected_assets: string[]; affected_system: unknown; assignee_user_id: string | null; next_deadline_at: Date | null;
+  first_alert_at: Date | null; last_alert_at: Date | null; discovered_at: Date | null; occurred_at: Date | null; beyond_capacity: boolean; beyond_capacity_at: Date | null;
+  acknowledged_at: Date | null; contained_at: Date | null; eradicated_at: Date | null; recovered_at: Date | null; response_ended_at: Date | null; closed_at: Date | null;
+  resolution: string | null; duplicate_of: string | null; escalated_at: Date | null; reported_at: Date | null; created_at: Date; updated_at: Date; cursor_ts: string;
+};
+
+const cols = sql`i.id, i.number::text as number, i.org_id, o.name as org_name, i.title, i.description, i.severity, i.status, i.tlp, i.pap, i.serious, i.serious_at,
+  i.rsit_class, i.rsit_type, i.source, i.rule_id, i.alert_count, i.personal_data, i.attack, i.affected_assets, i.affected_system, i.assignee_user_id, i.next_deadline_at,
+  i.first_alert_at, i.last_alert_at, i.discovered_at, i.occurred_at, i.beyond_capacity, i.beyond_capacity_at, i.acknowledged_at, i.contained_at, i.eradicated_at,
+  i.recovered_at, i.response_ended_at, i.closed_at, i.resolution, i.duplicate_of, i.escalated_at, i.reported_at, i.created_at, i.updated_at, i.created_at::text as cursor_ts`;
+
+/** Encodes the keyset position of a row (creation time as the database prints it, and the id). */
+export const encodeCursor = (r: IncidentRow): string => Buffer.from(`${r.cursor_ts}|${r.id}`).toString('base64url');
+const decodeCursor = (c: string): [string, string] | null => {
+  const [ts, id] = Buffer.from(c, 'base64url').toString().split('|');
+  return ts && id && /^[0-9a-f-]{36}$/.test(id) && /^\d{4}-\d{2}-\d{2}[ T][0-9:.]+([+-]\d{2}(:?\d{2})?|Z)?$/.test(ts) ? [ts, id] : null;
+};
+
+/** Parses a human reference (`LC-000123`, `123`) into the incident number. */
+export const parseReference = (q: string): string | null => /^(?:lc-?)?0*([0-9]{1,15})$/i.exec(q.trim())?.[1] ?? null;
+
+function filters(q: IncidentListQuery, actorId: string | null): RawBuilder<unknown>[] | null {
+  const w: RawBuilder<unknown>[] = [sql`true`];
+  if (q.status === 'open') w.push(sql`i.status not in ('closed', 'rejected')`);
+  else if (q.status) w.push(sql`i.status = ${q.status}`);
+  if (q.severity) w.push(sql`i.severity >= ${q.severity}`);
+  if (q.orgId) w.push(sql`i.org_id = ${q.orgId}`);
+  if (q.class) w.push(sql`i.rsit_class = ${q.class}`);
+  if (q.serious !== undefined) w.push(sql`i.serious = ${q.serious}`);
+  if (q.tlp) w.push(sql`i.tlp = ${q.tlp}`);
+  if (q.assigned === 'me') w.push(sql`i.assignee_user_id = ${actorId}`);
+  if (q.overdue) w.push(sql`i.next_deadline_at < now()`);
+  if (q.q) {
+    const ref = parseReference(q.q);
+    const like = sql`i.search_text like ${`%${escapeLike(foldDiacritics(q.q))}%`}`;
+    w.push(ref ? sql`(${like} or i.number = ${ref}::bigint)` : like);
+  }
+  if (q.cursor) {
+    const c = decodeCursor(q.cursor);
+    if (!c) return null;
+    w.push(sql`(i.created_at, i.id) < (${c[0]}::timestamptz, ${c[1]}::uuid)`);
+  }
+  return w;
+}
+
+/** SQL for incidents. Every read takes the caller's visibility (see `visibilityOf`). */
+export const incidentsRepository = {
+  /** Newest first. The centre's view walks one index; others merge a per-organisation index walk with their shares. */
+  async list(db: Kysely<DB>, vis: Visibility, q: IncidentListQuery, actorId: string | null): Promise<IncidentRow[] | null> {
+    const w = filters(q, actorId);
+    if (!w) return null;
+    const where = sql.join(w, sql` and `);
+    const limit = q.limit ?? 50;
+    const shared = sql`exists (select 1 from incident_shares s where s.incident_id = i.id and s.org_id = ${vis.actorOrgId} and s.revoked_at is null and lachan_tlp_rank(i.tlp) <= lachan_tlp_rank(s.tlp_ceiling))`;
+    if (vis.all) {
+      const r = await sql<IncidentRow>`select ${cols} from incidents i join organizations o on o.id = i.org_id
+        where ${where} and (lachan_tlp_rank(i.tlp) <= 2 or i.org_id = ${vis.actorOrgId} or ${shared})
+        order by i.created_at desc, i.id desc limit ${limit}`.execute(db);
+      return r.rows;
+    }
+    const r = await sql<IncidentRow>`with v as (select * from unnest(${vis.orgs.map((o) => o.orgId)}::uuid[], ${vis.orgs.map((o) => o.maxRank)}::int[], ${vis.orgs.map((o) => o.needsReport)}::bool[]) as v(org_id, max_rank, needs_report)),
+      hit as (
+        select x.id from v cross join lateral (
+          select i.id from incidents i where i.org_id = v.org_id and lachan_tlp_rank(i.tlp) <= v.max_rank and (not v.needs_report or i.reported_at is not null) and ${where}
+          order by i.created_at desc, i.id desc limit ${limit}) x
+        union
+        select i.id from incident_shares s join incidents i on i.id = s.incident_id
+          where s.org_id = ${vis.actorOrgId} and s.revoked_at is null and lachan_tlp_rank(i.tlp) <= lachan_tlp_rank(s.tlp_ceiling) and ${where})
+      select ${cols} from hit join incidents i on i.id = hit.id join organizations o on o.id = i.org_id
+      order by i.created_at desc, i.id desc limit ${limit}`.execute(db);
+    return r.rows;
+  },
+
+  async byId(db: Kysely<DB>, id: string): Promise<IncidentRow | undefined> {
+    const r = await sql<IncidentRow>`select ${cols} from incidents i join organizations o on o.id = i.org_id where i.id = ${id}`.execute(db);
+    return r.rows[0];
+  },
+
+  async byIds(db: Kysely<DB>, ids: string[]): Promise<IncidentRow[]> {
+    if (!ids.length) return [];
+    const r = await sql<IncidentRow>`select ${cols} from incidents i join organizations o on o.id = i.org_id where i.id = any(${ids}::uuid[])`.execute(db);
+    return r.rows;
+  },
+
+  /** Adds one entry to the incident's timeline. */
+  async addEvent(tx: Kysely<DB>, incidentId: string, kind: string, actor: { name: string; orgId: string | null }, data: unknown): Promise<void> {
+    await sql`insert into incident_events (incident_id, kind, actor_name, actor_org_id, data) values (${incidentId}, ${kind}, ${actor.name}, ${actor.orgId}, ${JSON.stringify(data ?? {})}::jsonb)`.execute(tx);
+  },
+
+  async replaceObservables(tx: Kysely<DB>, id: string, obs: { type: string; value: string }[]): Promise<void> {
+    await sql`delete from incident_observables where incident_id = ${id}`.execute(tx);
+    if (obs.length) await sql`insert into incident_observables (incident_id, type, value) select ${id}, t, v from unnest(${obs.map((o) => o.type)}::text[], ${obs.map((o) => o.value.trim())}::text[]) as x(t, v) on conflict do nothing`.execute(tx);
+  },
+
+  async replaceAffectedOrgs(tx: Kysely<DB>, id: string, orgIds: string[]): Promise<void> {
+    await sql`delete from incident_orgs where incident_id = ${id}`.execute(tx);
+    if (orgIds.length) await sql`insert into incident_orgs (incident_id, org_id) select ${id}, o from unnest(${orgIds}::uuid[]) as x(o) on conflict do nothing`.execute(tx);
+  },
+
+  /** Links alerts (by partition day and number) and recounts them. */
+  async linkAlerts(tx: Kysely<DB>, id: string, alerts: { day: string; id: string }[]): Promise<void> {
+    if (alerts.length) await sql`insert into incident_alerts (incident_id, alert_day, alert_id) select ${id}, d, n from unnest(${alerts.map((a) => a.day)}::date[], ${alerts.map((a) => a.id)}::bigint[]) as t(d, n) on conflict do nothing`.execute(tx);
+    await sql`update incidents set alert_count = (select count(*) from incident_alerts where incident_id = ${id}),
+      first_alert_at = coalesce(first_alert_at, now()), last_alert_at = now() where id = ${id}`.execute(tx);
+  },
+
+  async observables(db: Kysely<DB>, id: string): Promise<{ type: string; value: string }[]> {
+    return (await sql<{ type: string; value: string }>`select type, value from incident_observables where incident_id = ${id} order by type, value`.execute(db)).rows;
+  },
+
+  async affectedOrgs(db: Kysely<DB>, id: string): Promise<{ id: string; name: string }[]> {
+    return (await sql<{ id: string; name: string }>`select o.id, o.name from incident_orgs x join organizations o on o.id = x.org_id where x.incident_id = ${id} order by o.name`.execute(db)).rows;
+  },
+};

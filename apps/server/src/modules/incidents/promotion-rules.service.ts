@@ -1,0 +1,55 @@
+import { sql } from 'kysely';
+import type { PromotionRule, PromotionRuleCreate, PromotionRulePatch } from '@lachan/contracts';
+import { canManage, type RequestContext } from '../../core/context.ts';
+import { requirePermission } from '../../core/authorize.ts';
+import { forbidden, notFound } from '../../core/errors.ts';
+import { recordChange, transact } from '../../core/change.ts';
+import type { Platform } from '../../core/platform.ts';
+
+type RuleRow = { id: string; org_id: string | null; name: string; enabled: boolean; conditions: unknown; created_at: Date; updated_at: Date };
+const presentRule = (r: RuleRow): PromotionRule => ({ id: r.id, orgId: r.org_id, name: r.name, enabled: r.enabled, conditions: r.conditions as PromotionRule['conditions'], createdAt: r.created_at.toISOString(), updatedAt: r.updated_at.toISOString() });
+
+/** Promotion rules: which alerts open incidents (national rules and each organisation's own). */
+export class PromotionRulesService {
+  #p: Platform;
+  constructor(platform: Platform) {
+    this.#p = platform;
+  }
+
+  async rules(ctx: RequestContext): Promise<PromotionRule[]> {
+    requirePermission(ctx, 'alerts.read');
+    await this.#p.orgTree.ensure();
+    const visible = ctx.scope.all ? null : [...new Set([...ctx.scope.manage, ...this.#p.orgTree.ancestors(ctx.actor.orgId)])];
+    const r = await sql<RuleRow>`select * from promotion_rules where ${visible ? sql`(org_id is null or org_id = any(${visible}::uuid[]))` : sql`true`} order by org_id nulls first, name`.execute(this.#p.db);
+    return r.rows.map(presentRule);
+  }
+
+  /** National rules belong to the centre; an organisation's rules to its admins. */
+  #mayManageRule(ctx: RequestContext, orgId: string | null): boolean {
+    return orgId === null ? ctx.scope.all && ctx.actor.role === 'national_coordinator' : canManage(ctx.scope, orgId);
+  }
+
+  async createRule(ctx: RequestContext, body: PromotionRuleCreate): Promise<PromotionRule> {
+    requirePermission(ctx, 'alerts.manage');
+    if (!this.#mayManageRule(ctx, body.orgId)) throw forbidden('you may not add rules there');
+    return transact(this.#p, async (tx) => {
+      const row = (await tx.insertInto('promotion_rules').values({ org_id: body.orgId, name: body.name, enabled: body.enabled ?? true, conditions: JSON.stringify(body.conditions) }).returningAll().executeTakeFirstOrThrow()) as RuleRow;
+      const rule = presentRule(row);
+      await recordChange(tx, ctx, { action: 'promotion_rule.create', entityType: 'promotion_rule', entityId: row.id, orgId: body.orgId, after: rule });
+      return rule;
+    });
+  }
+
+  async updateRule(ctx: RequestContext, id: string, patch: PromotionRulePatch): Promise<PromotionRule> {
+    requirePermission(ctx, 'alerts.manage');
+    const before = (await this.#p.db.selectFrom('promotion_rules').selectAll().where('id', '=', id).executeTakeFirst()) as RuleRow | undefined;
+    if (!before) throw notFound('promotion rule');
+    if (!this.#mayManageRule(ctx, before.org_id)) throw forbidden('you may not change this rule');
+    return transact(this.#p, async (tx) => {
+      const row = (await tx.updateTable('promotion_rules').set({ ...(patch.name ? { name: patch.name } : {}), ...(patch.enabled !== undefined ? { enabled: patch.enabled } : {}), ...(patch.conditions ? { conditions: JSON.stringify(patch.conditions) } : {}), updated_at: new Date() }).where('id', '=', id).returningAll().executeTakeFirstOrThrow()) as RuleRow;
+      const rule = presentRule(row);
+      await recordChange(tx, ctx, { action: 'promotion_rule.update', entityType: 'promotion_rule', entityId: id, orgId: row.org_id, before: presentRule(before), after: rule });
+      return rule;
+    });
+  }
+}

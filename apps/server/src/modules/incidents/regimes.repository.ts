@@ -1,0 +1,39 @@
+import { sql, type Kysely } from 'kysely';
+import type { RegimeApplies, ReportingRegime, ReportingRule, ReportKind } from '@lachan/contracts';
+import type { DB } from '../../db/index.ts';
+
+export type RegimeRow = {
+  id: string; code: string; name: string; name_en: string; legal_basis: string; applies: RegimeApplies; rules: ReportingRule[]; active: boolean;
+  effective_from: string; effective_to: string | null; created_at: Date; updated_at: Date;
+};
+const cols = sql`id, code, name, name_en, legal_basis, applies, rules, active, effective_from::text as effective_from, effective_to::text as effective_to, created_at, updated_at`;
+
+/** A regime as the API shows it. */
+export const presentRegime = (r: RegimeRow): ReportingRegime => ({
+  id: r.id, code: r.code, name: r.name, nameEn: r.name_en, legalBasis: r.legal_basis, applies: r.applies, rules: r.rules, active: r.active,
+  effectiveFrom: r.effective_from, effectiveTo: r.effective_to, createdAt: r.created_at.toISOString(), updatedAt: r.updated_at.toISOString(),
+});
+
+/** SQL for reporting regimes, the regimes of each incident and the reports filed. */
+export const regimesRepository = {
+  async all(db: Kysely<DB>): Promise<RegimeRow[]> {
+    return (await sql<RegimeRow>`select ${cols} from reporting_regimes order by code`.execute(db)).rows;
+  },
+  async byId(db: Kysely<DB>, id: string): Promise<RegimeRow | undefined> {
+    return (await sql<RegimeRow>`select ${cols} from reporting_regimes where id = ${id}`.execute(db)).rows[0];
+  },
+  async ofIncident(db: Kysely<DB>, incidentId: string): Promise<RegimeRow[]> {
+    return (await sql<RegimeRow>`select ${cols} from reporting_regimes where id in (select regime_id from incident_regimes where incident_id = ${incidentId}) order by code`.execute(db)).rows;
+  },
+  async setForIncident(tx: Kysely<DB>, incidentId: string, regimeIds: string[]): Promise<void> {
+    await sql`delete from incident_regimes where incident_id = ${incidentId} and not (regime_id = any(${regimeIds}::uuid[]))`.execute(tx);
+    if (regimeIds.length) await sql`insert into incident_regimes (incident_id, regime_id) select ${incidentId}, r from unnest(${regimeIds}::uuid[]) as x(r) on conflict do nothing`.execute(tx);
+  },
+  async reportsFiled(db: Kysely<DB>, incidentId: string): Promise<{ regimeId: string | null; kind: ReportKind; submittedAt: Date }[]> {
+    return (await sql<{ regimeId: string | null; kind: ReportKind; submittedAt: Date }>`select regime_id as "regimeId", kind, submitted_at as "submittedAt" from incident_reports where incident_id = ${incidentId}`.execute(db)).rows;
+  },
+  /** Incidents still owing or about to owe reports under a regime (to recompute after the regime changed). */
+  async openIncidentsUnder(db: Kysely<DB>, regimeId: string): Promise<string[]> {
+    return (await sql<{ id: string }>`select i.id from incident_regimes r join incidents i on i.id = r.incident_id where r.regime_id = ${regimeId} and i.status <> 'rejected'`.execute(db)).rows.map((r) => r.id);
+  },
+};

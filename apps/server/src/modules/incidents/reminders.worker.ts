@@ -1,0 +1,68 @@
+import { sql } from 'kysely';
+import type { Platform } from '../../core/platform.ts';
+import { IncidentAccess } from './incident-access.ts';
+import { IncidentClock, presentDeadline } from './incident-clock.ts';
+import { reminderAt } from './reporting-clock.ts';
+
+const EVERY_MS = 60_000;
+
+/**
+ * Reminds owners (and everyone who may see the incident) before and after each reporting deadline:
+ * one `incident.report_due_soon` and one `incident.report_overdue` event per deadline, ever. The
+ * reminder row and its event are written in one transaction, and the row's key makes re-runs no-ops.
+ */
+export class ReportingReminders {
+  #p: Platform;
+  #clock: IncidentClock;
+  #access: IncidentAccess;
+  #timer: NodeJS.Timeout | null = null;
+  #running: Promise<number> | null = null;
+  constructor(platform: Platform) {
+    this.#p = platform;
+    this.#clock = new IncidentClock(platform);
+    this.#access = new IncidentAccess(platform);
+  }
+
+  start(): void {
+    this.#timer = setInterval(() => void this.run().catch(() => {}), EVERY_MS);
+    this.#timer.unref();
+  }
+
+  async stop(): Promise<void> {
+    if (this.#timer) clearInterval(this.#timer);
+    this.#timer = null;
+    await this.#running?.catch(() => {});
+  }
+
+  /** One pass over incidents with a deadline within a day or passed; returns the reminders sent. */
+  run(): Promise<number> {
+    this.#running ??= this.#pass().finally(() => (this.#running = null));
+    return this.#running;
+  }
+
+  async #pass(): Promise<number> {
+    const now = this.#p.now();
+    await this.#p.orgTree.ensure();
+    const ids = await sql<{ id: string }>`select id from incidents where next_deadline_at is not null and next_deadline_at < ${new Date(now.getTime() + 86_400_000)} and status <> 'rejected'`.execute(this.#p.db);
+    let sent = 0;
+    for (const { id } of ids.rows) {
+      const c = await this.#clock.deadlines(this.#p.db, id);
+      if (!c) continue;
+      for (const d of c.deadlines) {
+        const kind = d.state === 'overdue' ? 'overdue' : d.state === 'due' && (reminderAt(d)?.getTime() ?? Infinity) <= now.getTime() ? 'due_soon' : null;
+        if (!kind) continue;
+        sent += await this.#p.db.transaction().execute(async (tx) => {
+          const r = await sql`insert into incident_reminders (incident_id, regime_id, rule_key, kind, due_at) values (${id}, ${d.regimeId}, ${d.rule.key}, ${kind}, ${d.dueAt}) on conflict do nothing`.execute(tx);
+          if (!Number(r.numAffectedRows ?? 0)) return 0;
+          const audience = await this.#access.audience(tx, id);
+          await sql`insert into outbox (type, audience, payload) values (${kind === 'overdue' ? 'incident.report_overdue' : 'incident.report_due_soon'}, ${JSON.stringify(audience)}::jsonb,
+            ${JSON.stringify(presentDeadline(c.inc, d))}::jsonb)`.execute(tx);
+          await sql`insert into incident_events (incident_id, kind, actor_name, data) values (${id}, ${kind === 'overdue' ? 'report_overdue' : 'report_due_soon'}, 'system', ${JSON.stringify({ regimeCode: d.regimeCode, rule: d.rule.key, dueAt: d.dueAt })}::jsonb)`.execute(tx);
+          return 1;
+        });
+      }
+    }
+    if (sent) this.#p.relay.wake();
+    return sent;
+  }
+}

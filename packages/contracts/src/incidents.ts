@@ -1,0 +1,218 @@
+import { Type, type Static } from 'typebox';
+import { Nullable, Timestamp, TlpSchema, Uuid } from './common.ts';
+import { AlertId } from './alerts-api.ts';
+import { ReportContent } from './incidents-reporting.ts';
+
+/** Lifecycle of an incident; `closed` and `rejected` end it. */
+export const INCIDENT_STATUSES = ['new', 'triage', 'containment', 'eradication', 'recovery', 'closed', 'rejected'] as const;
+export type IncidentStatus = (typeof INCIDENT_STATUSES)[number];
+export const IncidentStatusSchema = Type.Enum([...INCIDENT_STATUSES]);
+
+/** Permission profile of an organisation on an incident (TheHive-like sharing profiles). */
+export const SHARE_PROFILES = ['read_only', 'analyst', 'owner'] as const;
+export type ShareProfile = (typeof SHARE_PROFILES)[number];
+export const ShareProfileSchema = Type.Enum([...SHARE_PROFILES]);
+
+/** Permissible Actions Protocol labels. */
+export const PAP_LEVELS = ['CLEAR', 'GREEN', 'AMBER', 'RED'] as const;
+export const PapSchema = Type.Enum([...PAP_LEVELS]);
+
+export const IncidentSeverity = Type.Integer({ minimum: 1, maximum: 4, description: '1 low, 2 medium, 3 high, 4 critical' });
+export const IncidentObservable = Type.Object({ type: Type.String({ minLength: 1, maxLength: 40 }), value: Type.String({ minLength: 1, maxLength: 500 }) });
+export type IncidentObservable = Static<typeof IncidentObservable>;
+
+/** The affected information system (Decree 85/2016 security level 1–5). */
+export const AffectedSystem = Type.Object({
+  name: Type.String({ maxLength: 300 }),
+  owner: Type.Optional(Type.String({ maxLength: 300 })),
+  operator: Type.Optional(Type.String({ maxLength: 300 })),
+  securityLevel: Type.Optional(Type.Integer({ minimum: 1, maximum: 5 })),
+  functionType: Type.Optional(Type.String({ maxLength: 100 })),
+  location: Type.Optional(Type.String({ maxLength: 500, description: 'IP, domain or place' })),
+});
+export type AffectedSystem = Static<typeof AffectedSystem>;
+
+/** One line of the incident list. */
+export const IncidentSummary = Type.Object({
+  id: Uuid,
+  number: Type.Integer(),
+  reference: Type.String({ description: 'human reference, e.g. LC-000123' }),
+  orgId: Uuid,
+  orgName: Type.String(),
+  title: Type.String(),
+  severity: IncidentSeverity,
+  status: IncidentStatusSchema,
+  tlp: TlpSchema,
+  pap: PapSchema,
+  serious: Type.Boolean({ description: 'national serious incident (Decision 05/2017 track)' }),
+  rsitClass: Nullable(Type.String()),
+  rsitType: Nullable(Type.String()),
+  source: Type.Enum(['alerts', 'manual', 'report']),
+  ruleId: Nullable(Uuid),
+  alertCount: Type.Integer(),
+  assigneeUserId: Nullable(Uuid),
+  nextDeadlineAt: Nullable(Timestamp),
+  firstAlertAt: Nullable(Timestamp),
+  lastAlertAt: Nullable(Timestamp),
+  discoveredAt: Nullable(Timestamp),
+  createdAt: Timestamp,
+  updatedAt: Timestamp,
+});
+export type IncidentSummary = Static<typeof IncidentSummary>;
+
+export const IncidentListQuery = Type.Object({
+  status: Type.Optional(Type.Union([IncidentStatusSchema, Type.Enum(['open'])], { description: '`open` = neither closed nor rejected' })),
+  severity: Type.Optional(Type.Integer({ minimum: 1, maximum: 4, description: 'at least this severity' })),
+  orgId: Type.Optional(Uuid),
+  class: Type.Optional(Type.String({ maxLength: 60, description: 'RSIT class' })),
+  serious: Type.Optional(Type.Boolean()),
+  tlp: Type.Optional(TlpSchema),
+  q: Type.Optional(Type.String({ minLength: 1, maxLength: 200, description: 'text search, diacritics ignored; a reference (LC-123) finds that incident' })),
+  assigned: Type.Optional(Type.Enum(['me'], { description: 'incidents assigned to the caller' })),
+  overdue: Type.Optional(Type.Boolean({ description: 'only incidents with a reporting deadline passed' })),
+  cursor: Type.Optional(Type.String({ maxLength: 200 })),
+  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 50 })),
+});
+export type IncidentListQuery = Static<typeof IncidentListQuery>;
+
+/** How the caller reaches an incident, so the console shows only what the server allows. */
+export const IncidentAccess = Type.Object({
+  profile: ShareProfileSchema,
+  via: Type.Array(Type.Enum(['owner', 'hierarchy', 'soc', 'link', 'share', 'national'])),
+  canWrite: Type.Boolean(),
+  canManage: Type.Boolean({ description: 'share, transfer, change TLP, close' }),
+});
+export type IncidentAccess = Static<typeof IncidentAccess>;
+
+/** A reporting deadline of an incident under one regime rule. */
+export const Deadline = Type.Object({
+  incidentId: Uuid,
+  incidentReference: Type.String(),
+  incidentTitle: Type.String(),
+  orgId: Uuid,
+  regimeId: Uuid,
+  regimeCode: Type.String(),
+  ruleKey: Type.String(),
+  kind: Type.Enum(['notification', 'update', 'initial', 'final']),
+  recipients: Type.String(),
+  startedAt: Nullable(Timestamp),
+  dueAt: Nullable(Timestamp),
+  state: Type.Enum(['pending', 'due', 'overdue', 'met', 'met_late']),
+  secondsLeft: Nullable(Type.Integer({ description: 'negative when overdue' })),
+  metAt: Nullable(Timestamp),
+});
+export type Deadline = Static<typeof Deadline>;
+
+export const IncidentDetail = Type.Object({
+  ...IncidentSummary.properties,
+  description: Type.String(),
+  personalData: Type.Boolean(),
+  attack: Type.Array(Type.String()),
+  affectedAssets: Type.Array(Type.String()),
+  affectedSystem: Nullable(AffectedSystem),
+  affectedOrgs: Type.Array(Type.Object({ id: Uuid, name: Type.String() })),
+  observables: Type.Array(IncidentObservable),
+  occurredAt: Nullable(Timestamp),
+  beyondCapacity: Type.Boolean(),
+  beyondCapacityAt: Nullable(Timestamp),
+  seriousAt: Nullable(Timestamp),
+  acknowledgedAt: Nullable(Timestamp),
+  containedAt: Nullable(Timestamp),
+  eradicatedAt: Nullable(Timestamp),
+  recoveredAt: Nullable(Timestamp),
+  responseEndedAt: Nullable(Timestamp),
+  closedAt: Nullable(Timestamp),
+  metrics: Type.Object({
+    timeToDetectSeconds: Nullable(Type.Integer()),
+    timeToAcknowledgeSeconds: Nullable(Type.Integer()),
+    timeToContainSeconds: Nullable(Type.Integer()),
+    timeToResolveSeconds: Nullable(Type.Integer()),
+  }),
+  resolution: Nullable(Type.Enum(['resolved', 'false_positive', 'duplicate', 'merged'])),
+  duplicateOf: Nullable(Uuid),
+  escalatedAt: Nullable(Timestamp),
+  reportedAt: Nullable(Timestamp),
+  regimes: Type.Array(Type.Object({ id: Uuid, code: Type.String(), name: Type.String() })),
+  deadlines: Type.Array(Deadline),
+  access: IncidentAccess,
+  alerts: Type.Array(Type.Object({ id: AlertId, title: Type.String(), severity: Type.Integer(), occurrences: Type.Integer(), lastSeen: Timestamp })),
+});
+export type IncidentDetail = Static<typeof IncidentDetail>;
+
+const editable = {
+  title: Type.String({ minLength: 1, maxLength: 500 }),
+  description: Type.String({ maxLength: 20000 }),
+  severity: IncidentSeverity,
+  tlp: TlpSchema,
+  pap: PapSchema,
+  serious: Type.Boolean(),
+  personalData: Type.Boolean(),
+  rsitClass: Nullable(Type.String({ maxLength: 60 })),
+  rsitType: Nullable(Type.String({ maxLength: 60 })),
+  attack: Type.Array(Type.String({ pattern: '^T[0-9]{4}(\\.[0-9]{3})?$' }), { maxItems: 100 }),
+  affectedAssets: Type.Array(Type.String({ maxLength: 300 }), { maxItems: 500 }),
+  affectedSystem: Nullable(AffectedSystem),
+  affectedOrgIds: Type.Array(Uuid, { maxItems: 200 }),
+  observables: Type.Array(IncidentObservable, { maxItems: 1000 }),
+  discoveredAt: Nullable(Timestamp),
+  occurredAt: Nullable(Timestamp),
+  beyondCapacity: Type.Boolean(),
+  assigneeUserId: Nullable(Uuid),
+};
+
+/** Fields an incident's workers may change. */
+export const IncidentPatch = Type.Partial(Type.Object(editable), { minProperties: 1 });
+export type IncidentPatch = Static<typeof IncidentPatch>;
+
+/** Opening an incident by hand (merging alerts and incidents) or from an organisation's report. */
+export const IncidentCreate = Type.Object({
+  orgId: Type.Optional(Uuid),
+  ...editable,
+  description: Type.Optional(editable.description),
+  severity: editable.severity,
+  tlp: Type.Optional(editable.tlp),
+  pap: Type.Optional(editable.pap),
+  serious: Type.Optional(editable.serious),
+  personalData: Type.Optional(editable.personalData),
+  rsitClass: Type.Optional(editable.rsitClass),
+  rsitType: Type.Optional(editable.rsitType),
+  attack: Type.Optional(editable.attack),
+  affectedAssets: Type.Optional(editable.affectedAssets),
+  affectedSystem: Type.Optional(editable.affectedSystem),
+  affectedOrgIds: Type.Optional(editable.affectedOrgIds),
+  observables: Type.Optional(editable.observables),
+  discoveredAt: Type.Optional(editable.discoveredAt),
+  occurredAt: Type.Optional(editable.occurredAt),
+  beyondCapacity: Type.Optional(editable.beyondCapacity),
+  assigneeUserId: Type.Optional(editable.assigneeUserId),
+  alertIds: Type.Optional(Type.Array(AlertId, { maxItems: 1000 })),
+  mergeIncidentIds: Type.Optional(Type.Array(Uuid, { maxItems: 100, description: 'incidents folded into the new one (they end as rejected/merged)' })),
+  regimeCodes: Type.Optional(Type.Array(Type.String(), { maxItems: 20, description: 'override the regimes chosen automatically' })),
+  report: Type.Optional(ReportContent),
+});
+export type IncidentCreate = Static<typeof IncidentCreate>;
+
+export const IncidentTransition = Type.Object({
+  to: IncidentStatusSchema,
+  reason: Type.Optional(Type.String({ maxLength: 2000 })),
+  resolution: Type.Optional(Type.Enum(['resolved', 'false_positive', 'duplicate'])),
+  duplicateOf: Type.Optional(Uuid),
+});
+export type IncidentTransition = Static<typeof IncidentTransition>;
+
+export const IncidentMerge = Type.Object({ incidentIds: Type.Array(Uuid, { minItems: 1, maxItems: 100 }) });
+export const IncidentLinkAlerts = Type.Object({ alertIds: Type.Array(AlertId, { minItems: 1, maxItems: 1000 }) });
+export const IncidentEscalate = Type.Object({ message: Type.String({ minLength: 1, maxLength: 5000 }) });
+export const IncidentTransfer = Type.Object({ orgId: Uuid, keepAccess: Type.Optional(Type.Boolean({ default: true })) });
+export const IncidentRegimesSet = Type.Object({ regimeCodes: Type.Array(Type.String(), { maxItems: 20 }) });
+export type IncidentTransfer = Static<typeof IncidentTransfer>;
+
+/** Similar incidents and why each is similar. */
+export const SimilarIncident = Type.Object({
+  incident: IncidentSummary,
+  score: Type.Number(),
+  sharedObservables: Type.Array(Type.String()),
+  sharedTechniques: Type.Array(Type.String()),
+  textSimilarity: Type.Number(),
+});
+export type SimilarIncident = Static<typeof SimilarIncident>;
