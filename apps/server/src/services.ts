@@ -9,7 +9,7 @@ import { ReferenceService } from './modules/reference/index.ts';
 import { AlertsService, AssetsService, IngestService } from './modules/alerts/index.ts';
 import { IncidentsService, PromotionRulesService, createIncidentServices, type IncidentServices } from './modules/incidents/index.ts';
 
-import { StatsService } from './modules/stats/index.ts';
+import { ForecastService, StatsService } from './modules/stats/index.ts';
 
 /** The services of every module, wired to one platform. */
 export interface Services {
@@ -27,10 +27,12 @@ export interface Services {
   incidentParts: IncidentServices;
   promotionRules: PromotionRulesService;
   stats: StatsService;
+  forecasts: ForecastService;
 }
 
 export function createServices(platform: Platform): Services {
   const ingest = new IngestService(platform);
+  const stats = new StatsService(platform);
   platform.relay.subscribe((events) => {
     if (events.some((e) => e.type === 'asset.changed')) ingest.assets.invalidate();
   });
@@ -42,7 +44,8 @@ export function createServices(platform: Platform): Services {
     incidents,
     incidentParts: createIncidentServices(platform, incidents),
     promotionRules: new PromotionRulesService(platform),
-    stats: new StatsService(platform),
+    stats,
+    forecasts: new ForecastService(platform, stats),
     db: platform.db,
     auth: new AuthService(platform),
     users: new UsersService(platform),

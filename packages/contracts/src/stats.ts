@@ -55,3 +55,61 @@ export type StatsSeries = Static<typeof StatsSeries>;
 /** CSV export of one breakdown. */
 export const StatsExportQuery = Type.Object({ ...StatsQuery.properties, dimension: Type.Enum([...STATS_DIMENSIONS]) });
 export type StatsExportQuery = Static<typeof StatsExportQuery>;
+
+/** Response performance of a group (a sector or an organisation): medians in hours and reporting compliance. */
+export const ResponseRow = Type.Object({
+  key: Type.String(),
+  label: Nullable(Type.String()),
+  incidents: Type.Integer(),
+  medianHours: Type.Object({ detect: Nullable(Type.Number()), acknowledge: Nullable(Type.Number()), contain: Nullable(Type.Number()), resolve: Nullable(Type.Number()) }),
+  deadlines: Type.Object({ met: Type.Integer(), late: Type.Integer(), overdue: Type.Integer(), open: Type.Integer() }),
+  /** Deadlines met in time over those met, met late or overdue; null when none fell due. */
+  compliance: Nullable(Type.Number()),
+});
+export type ResponseRow = Static<typeof ResponseRow>;
+
+export const StatsResponse = Type.Object({
+  period: Type.Object({ from: Day, to: Day }),
+  total: ResponseRow,
+  bySector: Type.Array(ResponseRow),
+  byOrganisation: Type.Array(ResponseRow),
+});
+export type StatsResponse = Static<typeof StatsResponse>;
+
+export const FORECAST_MODELS = ['holt_winters', 'seasonal_mean', 'seasonal_naive', 'mean'] as const;
+
+/** A daily series forecast 14 days ahead, beside the history it was fitted on and its backtest. */
+export const StatsForecastQuery = Type.Object({
+  ...StatsQuery.properties,
+  groupBy: Type.Enum(['sector', 'class', 'province', 'none']),
+  key: Type.Optional(Type.String({ maxLength: 64 })),
+});
+export type StatsForecastQuery = Static<typeof StatsForecastQuery>;
+
+export const StatsForecast = Type.Object({
+  groupBy: Type.String(),
+  key: Type.String(),
+  /** Daily alerts (distinct records) of the completed days the model was fitted on. */
+  history: Type.Object({ days: Type.Array(Day), counts: Type.Array(Type.Integer()) }),
+  model: Type.Enum([...FORECAST_MODELS]),
+  points: Type.Array(Type.Object({ date: Day, mean: Type.Number(), lo80: Type.Number(), hi80: Type.Number(), lo95: Type.Number(), hi95: Type.Number() })),
+  backtest: Type.Object({ mase: Nullable(Type.Number()), coverage80: Nullable(Type.Number()), coverage95: Nullable(Type.Number()), origins: Type.Integer() }),
+  candidates: Type.Array(Type.Object({ model: Type.Enum([...FORECAST_MODELS]), mase: Nullable(Type.Number()) })),
+  note: Nullable(Type.String()),
+});
+export type StatsForecast = Static<typeof StatsForecast>;
+
+/** Abnormal activity in a sector or class: outside the forecast's interval, or a level shift. */
+export const SurgeSignal = Type.Object({
+  groupBy: Type.String(),
+  key: Type.String(),
+  kind: Type.Enum(['outside_interval', 'change_point']),
+  date: Day,
+  observed: Type.Number(),
+  expected: Type.Number(),
+  lo: Type.Number(),
+  hi: Type.Number(),
+  score: Type.Number(),
+  since: Type.Optional(Day),
+});
+export type SurgeSignal = Static<typeof SurgeSignal>;

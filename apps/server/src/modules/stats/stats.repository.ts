@@ -7,6 +7,8 @@ export interface StatsFilter {
   from: string;
   to: string;
   orgIds: string[] | null;
+  /** The caller's own organisation (AMBER+STRICT and RED incidents count only there). */
+  actorOrgId: string;
   sector?: string;
   province?: string;
   orgId?: string;
@@ -153,12 +155,12 @@ export const statsRepository = {
 
   /** Incidents open now, and opened / closed in the period, in the caller's organisations. */
   async incidents(db: Kysely<DB>, f: StatsFilter): Promise<{ open: number; opened: number; closed: number; bySeverity: CountRow[] }> {
-    const scope = f.orgIds ? sql`and org_id = any(${f.orgIds}::uuid[])` : sql``;
+    const scope = f.orgIds ? sql`and org_id = any(${f.orgIds}::uuid[]) and (tlp not in ('RED', 'AMBER+STRICT') or org_id = ${f.actorOrgId})` : sql``;
     const org = f.orgId ? sql`and org_id = ${f.orgId}` : sql``;
     const r = await sql<{ open: number; opened: number; closed: number }>`select
         count(*) filter (where status not in ('closed', 'rejected'))::int as open,
         count(*) filter (where created_at::date between ${f.from}::date and ${f.to}::date)::int as opened,
-        count(*) filter (where status = 'closed' and updated_at::date between ${f.from}::date and ${f.to}::date)::int as closed
+        count(*) filter (where status = 'closed' and closed_at::date between ${f.from}::date and ${f.to}::date)::int as closed
       from incidents where true ${scope} ${org}`.execute(db);
     const s = await sql<CountRow>`select severity::text as key, count(*)::int as alerts, count(*)::int as occurrences from incidents
       where status not in ('closed', 'rejected') ${scope} ${org} group by 1 order by 1`.execute(db);

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { ErrorBody, StatsExportQuery, StatsOverview, StatsQuery, StatsSeries, StatsSeriesQuery } from '@lachan/contracts';
+import { ErrorBody, StatsExportQuery, StatsForecast, StatsForecastQuery, StatsOverview, StatsQuery, StatsResponse, StatsSeries, StatsSeriesQuery, SurgeSignal } from '@lachan/contracts';
 import { ctxOf } from '../../http/auth-hook.ts';
 import type { Services } from '../../services.ts';
 
@@ -16,6 +16,15 @@ export function statsRoutes(app: FastifyInstance, s: Services): void {
   );
   r.get('/stats/series', { schema: { tags, summary: 'Daily counts per sector, province, class ... for a period', querystring: StatsSeriesQuery, response: { 200: StatsSeries, ...errors } } }, async (req) =>
     s.stats.series(ctxOf(req), req.query),
+  );
+  r.get('/stats/response', { schema: { tags, summary: 'Times to detect, acknowledge, contain and resolve; reporting-deadline compliance', querystring: StatsQuery, response: { 200: StatsResponse, ...errors } } }, async (req) =>
+    s.stats.response(ctxOf(req), req.query),
+  );
+  r.get('/stats/forecast', { schema: { tags, summary: 'Daily alerts of a sector, class or province forecast 14 days ahead, with the backtest', querystring: StatsForecastQuery, response: { 200: StatsForecast, ...errors } } }, async (req) =>
+    s.forecasts.forecast(ctxOf(req), req.query),
+  );
+  r.get('/stats/surges', { schema: { tags, summary: 'Sectors (or classes, provinces) whose activity left its usual range', querystring: StatsForecastQuery, response: { 200: Type.Array(SurgeSignal), ...errors } } }, async (req) =>
+    s.forecasts.surges(ctxOf(req), req.query),
   );
   r.get('/stats/export.csv', { schema: { tags, summary: 'One breakdown as CSV', querystring: StatsExportQuery, produces: ['text/csv'], response: { 200: Type.String(), ...errors } } }, async (req, reply) => {
     const csv = await s.stats.exportCsv(ctxOf(req), req.query);

@@ -1,4 +1,4 @@
-import type { StatsDimension, StatsExportQuery, StatsOverview, StatsQuery, StatsSeries, StatsSeriesQuery } from '@lachan/contracts';
+import type { StatsDimension, StatsExportQuery, StatsOverview, StatsQuery, StatsResponse, StatsSeries, StatsSeriesQuery } from '@lachan/contracts';
 import type { RequestContext } from '../../core/context.ts';
 import { canRead } from '../../core/context.ts';
 import { requirePermission } from '../../core/authorize.ts';
@@ -6,6 +6,9 @@ import { forbidden, invalid } from '../../core/errors.ts';
 import type { Platform } from '../../core/platform.ts';
 import { statsRepository, type CountRow, type StatsFilter } from './stats.repository.ts';
 import { daysBetween, toCsv } from './stats-format.ts';
+import { deadlinesOf, type ComputedDeadline } from '../incidents/index.ts';
+import { responseRepository, type IncidentTimes } from './response.repository.ts';
+import { responseRow } from './response.ts';
 
 const DEFAULT_DAYS = 30;
 const MAX_DAYS = 3_660;
@@ -37,7 +40,7 @@ export class StatsService {
     if (from > to) throw invalid('from must not be after to');
     if (daysBetween(from, to).length > MAX_DAYS) throw invalid(`a period of at most ${MAX_DAYS} days`);
     if (q.orgId && !canRead(ctx.scope, q.orgId)) throw forbidden('you may not see statistics of this organisation');
-    return { from, to, orgIds: ctx.scope.all ? null : [...ctx.scope.read], sector: q.sector, province: q.province, orgId: q.orgId, rsitClass: q.rsitClass, minSeverity: q.minSeverity };
+    return { from, to, orgIds: ctx.scope.all ? null : [...ctx.scope.read], actorOrgId: ctx.actor.orgId, sector: q.sector, province: q.province, orgId: q.orgId, rsitClass: q.rsitClass, minSeverity: q.minSeverity };
   }
 
   async overview(ctx: RequestContext, q: StatsQuery): Promise<StatsOverview> {
@@ -90,6 +93,38 @@ export class StatsService {
       for (const s of series.values()) s.label = names.get(s.key) ?? null;
     }
     return { period: { from: f.from, to: f.to }, days, series: [...series.values()] };
+  }
+
+  /** Times to detect, acknowledge, contain and resolve, and reporting-deadline compliance, per sector and organisation. */
+  async response(ctx: RequestContext, q: StatsQuery): Promise<StatsResponse> {
+    const f = this.filter(ctx, q);
+    const db = this.#p.db;
+    await this.#p.orgTree.ensure();
+    let rows = await responseRepository.incidents(db, f);
+    const profile = (orgId: string) => this.#p.orgTree.profile(orgId);
+    rows = rows.filter((r) => (!f.sector || (profile(r.org_id)?.sectors ?? []).includes(f.sector)) && (!f.province || profile(r.org_id)?.provinceCode === f.province));
+    const ids = rows.map((r) => r.id);
+    const [regimes, reports] = await Promise.all([responseRepository.regimes(db, ids), responseRepository.reports(db, ids)]);
+    const now = this.#p.now();
+    const items = rows.map((inc) => ({
+      inc,
+      deadlines: deadlinesOf({ status: inc.status, createdAt: inc.created_at, discoveredAt: inc.discovered_at, occurredAt: inc.occurred_at, beyondCapacityAt: inc.beyond_capacity_at, responseEndedAt: inc.response_ended_at, seriousAt: inc.serious_at },
+        regimes.get(inc.id) ?? [], reports.get(inc.id) ?? [], now),
+    }));
+    const group = (keyOf: (i: IncidentTimes) => string[]) => {
+      const m = new Map<string, { inc: IncidentTimes; deadlines: ComputedDeadline[] }[]>();
+      for (const it of items) for (const k of keyOf(it.inc)) (m.get(k) ?? m.set(k, []).get(k)!).push(it);
+      return m;
+    };
+    const sectors = group((i) => profile(i.org_id)?.sectors ?? []);
+    const orgs = group((i) => [i.org_id]);
+    const names = await statsRepository.orgNames(db, [...orgs.keys()]);
+    return {
+      period: { from: f.from, to: f.to },
+      total: responseRow('', null, items),
+      bySector: [...sectors].map(([k, v]) => responseRow(k, null, v)).sort((a, b) => b.incidents - a.incidents),
+      byOrganisation: [...orgs].map(([k, v]) => responseRow(k, names.get(k) ?? null, v)).sort((a, b) => b.incidents - a.incidents),
+    };
   }
 
   /** One breakdown as CSV (UTF-8 with a byte-order mark, so spreadsheet programs read Vietnamese right). */

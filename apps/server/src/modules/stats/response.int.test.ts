@@ -1,0 +1,39 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from '../../testing/harness.ts';
+
+let t: TestApp;
+const DAY = 86_400_000;
+const HOUR = 3_600_000;
+
+beforeAll(async () => {
+  t = await createTestApp();
+});
+afterAll(() => t?.close());
+
+describe('response statistics', () => {
+  it('gives medians of time to detect and acknowledge, and counts deadlines met, late and overdue per sector and organisation', async () => {
+    const bank = await t.userIn('bank-sgb', 'analyst');
+    const now = Date.now();
+    // Occurred 10 h before discovery; notified the same day: Circular 20 met, the State Bank's 24 h clock too.
+    const a = await bank.post('/api/v1/incidents', { severity: 3, title: 'Mã độc trên máy chủ', occurredAt: new Date(now - 2 * DAY - 10 * HOUR).toISOString(), discoveredAt: new Date(now - 2 * DAY).toISOString() });
+    expect(a.statusCode, a.body).toBe(201);
+    await bank.post(`/api/v1/incidents/${a.json().id}/transition`, { to: 'triage' });
+    const o = (await t.admin.get('/api/v1/stats/response')).json();
+    expect(o.total.incidents).toBe(1);
+    expect(o.total.medianHours.detect).toBe(10);
+    expect(o.total.medianHours.acknowledge).toBeGreaterThanOrEqual(0);
+    const banking = o.bySector.find((s: { key: string }) => s.key === 'BANKING');
+    expect(banking.incidents).toBe(1);
+    const row = o.byOrganisation[0];
+    expect(row).toMatchObject({ key: await t.org('bank-sgb'), incidents: 1 });
+    // Opened by hand without a report: its notification clocks started two days ago and the 24 h one is overdue.
+    expect(row.deadlines.overdue).toBeGreaterThanOrEqual(1);
+    expect(row.compliance).toBeLessThan(1);
+  });
+
+  it('does not count another organisation’s incidents for an organisation', async () => {
+    const other = await t.userIn('energy-themluc', 'analyst');
+    const o = (await other.get('/api/v1/stats/response')).json();
+    expect(o.total.incidents).toBe(0);
+  });
+});
