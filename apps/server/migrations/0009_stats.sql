@@ -85,3 +85,15 @@ insert into stats_alerts_hourly (hour, org_id, severity, alerts, occurrences)
   from alerts where received_at > now() - interval '2 days' group by 1, 2, 3;
 insert into consumer_offsets (name, last_id) select 'stats', coalesce(max(id), 0) from outbox
   on conflict (name) do update set last_id = excluded.last_id;
+
+-- Surge signals raised (once each) by the watcher, with their evidence.
+create table stats_surges (
+  id uuid primary key default gen_random_uuid(),
+  group_by text not null,
+  key text not null,
+  kind text not null,
+  day date not null,
+  evidence jsonb not null,
+  raised_at timestamptz not null default now(),
+  unique (group_by, key, kind, day)
+);

@@ -9,7 +9,7 @@ import { ReferenceService } from './modules/reference/index.ts';
 import { AlertsService, AssetsService, IngestService } from './modules/alerts/index.ts';
 import { IncidentsService, PromotionRulesService, createIncidentServices, type IncidentServices } from './modules/incidents/index.ts';
 
-import { ForecastService, StatsService } from './modules/stats/index.ts';
+import { ForecastService, StatsService, SurgeWatcher } from './modules/stats/index.ts';
 
 /** The services of every module, wired to one platform. */
 export interface Services {
@@ -28,11 +28,16 @@ export interface Services {
   promotionRules: PromotionRulesService;
   stats: StatsService;
   forecasts: ForecastService;
+  surges: SurgeWatcher;
 }
 
 export function createServices(platform: Platform): Services {
   const ingest = new IngestService(platform);
   const stats = new StatsService(platform);
+  const forecasts = new ForecastService(platform, stats);
+  const surges = new SurgeWatcher(platform, forecasts);
+  surges.start();
+  platform.stopHooks.push(() => surges.stop());
   platform.relay.subscribe((events) => {
     if (events.some((e) => e.type === 'asset.changed')) ingest.assets.invalidate();
   });
@@ -45,7 +50,8 @@ export function createServices(platform: Platform): Services {
     incidentParts: createIncidentServices(platform, incidents),
     promotionRules: new PromotionRulesService(platform),
     stats,
-    forecasts: new ForecastService(platform, stats),
+    forecasts,
+    surges,
     db: platform.db,
     auth: new AuthService(platform),
     users: new UsersService(platform),

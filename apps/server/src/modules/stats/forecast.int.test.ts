@@ -34,6 +34,20 @@ describe('forecasts and surges', () => {
     expect(signals.some((s: { key: string }) => s.key === 'BANKING')).toBe(false);
   });
 
+  it('raises each surge once, stored with its evidence and announced to the national centre', async () => {
+    const heard: string[] = [];
+    expect(await t.platform.db.selectFrom('outbox').select('id').where('type', '=', 'stats.surge').execute()).toHaveLength(0);
+    const { SurgeWatcher, ForecastService, StatsService } = await import('./index.ts');
+    const watcher = new SurgeWatcher(t.platform, new ForecastService(t.platform, new StatsService(t.platform)));
+    watcher.onSurge((s) => void heard.push(s.key));
+    expect(await watcher.run()).toBeGreaterThan(0);
+    expect(await watcher.run()).toBe(0);
+    expect(heard).toContain('HEALTH');
+    const events = await t.platform.db.selectFrom('outbox').select(['payload', 'audience']).where('type', '=', 'stats.surge').execute();
+    expect(events.some((e) => (e.payload as { key: string }).key === 'HEALTH')).toBe(true);
+    expect(events[0]!.audience).toMatchObject({ exact: true, national: true });
+  });
+
   it('refuses a connector key', async () => {
     const key = await t.keyFor('bank-sgb', 'connector');
     expect((await key.get('/api/v1/stats/forecast?groupBy=none')).statusCode).toBe(403);

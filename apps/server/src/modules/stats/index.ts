@@ -2,3 +2,4 @@ export { StatsService } from './stats.service.ts';
 export { StatsRollup } from './stats-rollup.worker.ts';
 export { statsRoutes } from './stats.routes.ts';
 export { ForecastService } from './forecast.service.ts';
+export { SurgeWatcher, type SurgeListener } from './surge-watcher.worker.ts';
