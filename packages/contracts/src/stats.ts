@@ -113,3 +113,23 @@ export const SurgeSignal = Type.Object({
   since: Type.Optional(Day),
 });
 export type SurgeSignal = Static<typeof SurgeSignal>;
+
+/** A Circular 20 periodic report: `2026-H1`, `2026-H2` or a year `2026`. */
+export const PeriodicReportQuery = Type.Object({
+  period: Type.String({ pattern: '^[0-9]{4}(-H[12])?$' }),
+  orgId: Type.Optional(Uuid),
+  format: Type.Optional(Type.Enum(['json', 'html', 'csv'], { default: 'json' })),
+  lang: Type.Optional(Type.Enum(['vi', 'en'], { default: 'vi' })),
+});
+export type PeriodicReportQuery = Static<typeof PeriodicReportQuery>;
+
+export const PeriodicReport = Type.Object({
+  period: Type.Object({ label: Type.String(), from: Day, to: Day }),
+  organisation: Nullable(Type.Object({ id: Uuid, name: Type.String() })),
+  generatedAt: Type.String(),
+  alerts: Type.Object({ total: Type.Integer(), occurrences: Type.Integer(), bySector: Type.Array(StatsCount), byClass: Type.Array(StatsCount), bySeverity: Type.Array(StatsCount) }),
+  incidents: Type.Object({ opened: Type.Integer(), closed: Type.Integer(), open: Type.Integer() }),
+  response: ResponseRow,
+  responseBySector: Type.Array(ResponseRow),
+});
+export type PeriodicReport = Static<typeof PeriodicReport>;

@@ -68,6 +68,38 @@ describe('the national picture', () => {
   });
 });
 
+describe('periodic reports (Circular 20)', () => {
+  const year = new Date().getUTCFullYear();
+  const half = new Date().getUTCMonth() < 6 ? 'H1' : 'H2';
+
+  it('compiles the half-year nationally and for one organisation', async () => {
+    const national = (await t.admin.get(`/api/v1/stats/reports/periodic?period=${year}-${half}`)).json();
+    expect(national.period.label).toBe(`${year}-${half}`);
+    expect(national.alerts).toMatchObject({ total: 3, occurrences: 5 });
+    expect(national.organisation).toBeNull();
+    const bank = (await t.admin.get(`/api/v1/stats/reports/periodic?period=${year}&orgId=${await t.org('bank-sgb')}`)).json();
+    expect(bank.organisation.name).toContain('Sông Gianh');
+    expect(bank.alerts.total).toBe(2);
+  });
+
+  it('downloads a printable document in Vietnamese or English, and CSV', async () => {
+    const html = await t.admin.get(`/api/v1/stats/reports/periodic?period=${year}&format=html`);
+    expect(html.headers['content-type']).toContain('text/html');
+    expect(html.headers['content-disposition']).toContain('attachment');
+    expect(html.body).toContain('Báo cáo định kỳ hoạt động ứng cứu sự cố');
+    expect(html.body).not.toContain('<script');
+    const en = await t.admin.get(`/api/v1/stats/reports/periodic?period=${year}&format=html&lang=en`);
+    expect(en.body).toContain('Periodic report of cybersecurity incident response activity');
+    const csv = await t.admin.get(`/api/v1/stats/reports/periodic?period=${year}&format=csv`);
+    expect(csv.body).toContain('alerts,total,3');
+  });
+
+  it('answers 400 for a period that is not a year or half-year', async () => {
+    const res = await t.admin.get('/api/v1/stats/reports/periodic?period=2026-Q3');
+    expect(res.statusCode).toBe(400);
+  });
+});
+
 describe('who sees what', () => {
   it('shows an organisation only its own figures, and refuses another organisation’s', async () => {
     const analyst = await t.userIn('bank-sgb', 'analyst');

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { ErrorBody, StatsExportQuery, StatsForecast, StatsForecastQuery, StatsOverview, StatsQuery, StatsResponse, StatsSeries, StatsSeriesQuery, SurgeSignal } from '@lachan/contracts';
+import { ErrorBody, PeriodicReport, PeriodicReportQuery, StatsExportQuery, StatsForecast, StatsForecastQuery, StatsOverview, StatsQuery, StatsResponse, StatsSeries, StatsSeriesQuery, SurgeSignal } from '@lachan/contracts';
 import { ctxOf } from '../../http/auth-hook.ts';
 import type { Services } from '../../services.ts';
 
@@ -26,6 +26,16 @@ export function statsRoutes(app: FastifyInstance, s: Services): void {
   r.get('/stats/surges', { schema: { tags, summary: 'Sectors (or classes, provinces) whose activity left its usual range', querystring: StatsForecastQuery, response: { 200: Type.Array(SurgeSignal), ...errors } } }, async (req) =>
     s.forecasts.surges(ctxOf(req), req.query),
   );
+  r.get('/stats/reports/periodic', { schema: { tags, summary: 'Six-monthly or annual report of response activity (Circular 20): JSON, printable HTML or CSV', querystring: PeriodicReportQuery, produces: ['application/json', 'text/html', 'text/csv'], response: { 200: Type.Union([PeriodicReport, Type.String()]), ...errors } } }, async (req, reply) => {
+    const { body, type } = await s.stats.periodicReport(ctxOf(req), req.query);
+    if (type === 'json') return body;
+    const ext = type === 'html' ? 'html' : 'csv';
+    return reply
+      .header('content-type', `${type === 'html' ? 'text/html' : 'text/csv'}; charset=utf-8`)
+      .header('content-disposition', `attachment; filename="lachan-report-${req.query.period}.${ext}"`)
+      .header('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'")
+      .send(body);
+  });
   r.get('/stats/export.csv', { schema: { tags, summary: 'One breakdown as CSV', querystring: StatsExportQuery, produces: ['text/csv'], response: { 200: Type.String(), ...errors } } }, async (req, reply) => {
     const csv = await s.stats.exportCsv(ctxOf(req), req.query);
     return reply

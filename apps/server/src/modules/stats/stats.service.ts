@@ -1,4 +1,4 @@
-import type { StatsDimension, StatsExportQuery, StatsOverview, StatsQuery, StatsResponse, StatsSeries, StatsSeriesQuery } from '@lachan/contracts';
+import type { PeriodicReport, PeriodicReportQuery, StatsDimension, StatsExportQuery, StatsOverview, StatsQuery, StatsResponse, StatsSeries, StatsSeriesQuery } from '@lachan/contracts';
 import type { RequestContext } from '../../core/context.ts';
 import { canRead } from '../../core/context.ts';
 import { requirePermission } from '../../core/authorize.ts';
@@ -9,6 +9,8 @@ import { daysBetween, toCsv } from './stats-format.ts';
 import { deadlinesOf, type ComputedDeadline } from '../incidents/index.ts';
 import { responseRepository, type IncidentTimes } from './response.repository.ts';
 import { responseRow } from './response.ts';
+import { buildPeriodicReport } from './periodic-report.ts';
+import { renderReportCsv, renderReportHtml } from './periodic-report.render.ts';
 
 const DEFAULT_DAYS = 30;
 const MAX_DAYS = 3_660;
@@ -125,6 +127,14 @@ export class StatsService {
       bySector: [...sectors].map(([k, v]) => responseRow(k, null, v)).sort((a, b) => b.incidents - a.incidents),
       byOrganisation: [...orgs].map(([k, v]) => responseRow(k, names.get(k) ?? null, v)).sort((a, b) => b.incidents - a.incidents),
     };
+  }
+
+  /** The Circular 20 periodic report of a half-year or year, as data, a printable document or CSV. */
+  async periodicReport(ctx: RequestContext, q: PeriodicReportQuery): Promise<{ type: 'json'; body: PeriodicReport } | { type: 'html' | 'csv'; body: string }> {
+    const report = await buildPeriodicReport(this.#p, this, ctx, q);
+    if (q.format === 'html') return { type: 'html', body: renderReportHtml(report, q.lang ?? 'vi') };
+    if (q.format === 'csv') return { type: 'csv', body: renderReportCsv(report) };
+    return { type: 'json', body: report };
   }
 
   /** One breakdown as CSV (UTF-8 with a byte-order mark, so spreadsheet programs read Vietnamese right). */
