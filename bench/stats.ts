@@ -7,8 +7,8 @@
  * Options: --alerts N --days N --orgs N --runs N --engine pglite|postgres|both
  */
 import { parseArgs } from 'node:util';
+import { readFileSync, rmSync } from 'node:fs';
 import { connect } from 'node:net';
-import { rmSync } from 'node:fs';
 import { ADMIN_PASSWORD, apiSession, startServer } from '../apps/server/src/testing/server-process.ts';
 import { openDatabase } from '../apps/server/src/db/index.ts';
 import { forecastDaily } from '../apps/server/src/modules/analytics/index.ts';
@@ -24,6 +24,8 @@ const TARGET_MS = 150;
 const TARGET_MASE = 0.8;
 const PG_URL = 'postgres://postgres@127.0.0.1:5432/postgres';
 const COMBOS = 12;
+/** The migration's derivation of the national and running roll-ups from the daily rows, run again after seeding them. */
+const DERIVED = /-- begin derived roll-ups.*?\n([\s\S]*?)-- end derived roll-ups/.exec(readFileSync(new URL('../apps/server/migrations/0009_stats.sql', import.meta.url), 'utf8'))![1]!;
 
 const pgUp = () => new Promise<boolean>((resolve) => {
   const s = connect(5432, '127.0.0.1', () => (s.end(), resolve(true)));
@@ -55,25 +57,7 @@ async function seed(target: { dataDir: string | null; databaseUrl: string | null
           cross join bench_orgs o cross join bench_combos c
           cross join lateral (select greatest(0, round(${perRow} * (case when extract(isodow from d) >= 6 then 0.6 else 1.15 end) * (0.5 + random())))::int as a) x
         on conflict do nothing;
-      insert into stats_national_daily (scope, day, dim, key, alerts, occurrences)
-        select scope, day, dim, key, sum(alerts), sum(occurrences) from (
-          select r.*, x.scope from stats_alerts_daily r
-            cross join lateral (select '' as scope union all select 'sector:' || unnest(r.sectors) union all select 'province:' || r.province_code where r.province_code is not null) x
-        ) s cross join lateral (values ('total', ''), ('province', coalesce(s.province_code, '')), ('class', s.rsit_class), ('severity', s.severity::text),
-            ('format', s.format)) d(dim, key)
-        group by scope, day, dim, key
-        union all
-        select x.scope, r.day, 'sector', sector, sum(r.alerts), sum(r.occurrences) from stats_alerts_daily r cross join lateral unnest(r.sectors) sector
-          cross join lateral (select '' as scope union all select 'sector:' || sector union all select 'province:' || r.province_code where r.province_code is not null) x
-        group by x.scope, r.day, sector
-        on conflict (scope, day, dim, key) do update set alerts = excluded.alerts, occurrences = excluded.occurrences;
-      insert into stats_org_running (scope, org_id, day, alerts, occurrences)
-        select scope, org_id, day, sum(sum(alerts)) over w, sum(sum(occurrences)) over w from (
-          select x.scope, r.org_id, r.day, r.alerts, r.occurrences from stats_alerts_daily r
-            cross join lateral (select '' as scope union all select 'sector:' || unnest(r.sectors) union all select 'province:' || r.province_code where r.province_code is not null) x
-        ) s group by scope, org_id, day
-        window w as (partition by scope, org_id order by day);
-      insert into stats_org_scopes (scope, org_id) select distinct scope, org_id from stats_org_running;
+      ${DERIVED}
       insert into stats_alerts_hourly (hour, org_id, severity, alerts, occurrences)
         select date_trunc('hour', now()) - make_interval(hours => h), o.id, 1 + h % 4, 3, 5 from bench_orgs o cross join generate_series(0, 23) h
         on conflict do nothing;

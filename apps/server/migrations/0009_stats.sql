@@ -62,6 +62,7 @@ create table stats_alerts_hourly (
 insert into stats_alerts_daily (day, org_id, rsit_class, severity, format, sectors, province_code, alerts, occurrences)
   select day, org_id, coalesce(rsit_class, ''), severity, format, max(sectors), max(province_code), count(*), sum(occurrences)
   from alerts group by day, org_id, coalesce(rsit_class, ''), severity, format;
+-- begin derived roll-ups (bench/stats.ts runs this part again after seeding the daily rows)
 insert into stats_national_daily (scope, day, dim, key, alerts, occurrences)
   select scope, day, dim, key, sum(alerts), sum(occurrences) from (
     select r.*, x.scope from stats_alerts_daily r
@@ -80,6 +81,7 @@ insert into stats_org_running (scope, org_id, day, alerts, occurrences)
   ) s group by scope, org_id, day
   window w as (partition by scope, org_id order by day);
 insert into stats_org_scopes (scope, org_id) select distinct scope, org_id from stats_org_running;
+-- end derived roll-ups
 insert into stats_alerts_hourly (hour, org_id, severity, alerts, occurrences)
   select date_trunc('hour', received_at), org_id, severity, count(*), sum(occurrences)
   from alerts where received_at > now() - interval '2 days' group by 1, 2, 3;

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Platform } from '../../core/platform.ts';
+import { PeriodicTask } from '../../core/periodic-task.ts';
 import { IncidentAccess } from './incident-access.ts';
 import { IncidentClock, presentDeadline } from './incident-clock.ts';
 import { reminderAt } from './reporting-clock.ts';
@@ -15,8 +16,7 @@ export class ReportingReminders {
   #p: Platform;
   #clock: IncidentClock;
   #access: IncidentAccess;
-  #timer: NodeJS.Timeout | null = null;
-  #running: Promise<number> | null = null;
+  #task = new PeriodicTask(EVERY_MS, () => this.#pass());
   constructor(platform: Platform) {
     this.#p = platform;
     this.#clock = new IncidentClock(platform);
@@ -24,20 +24,16 @@ export class ReportingReminders {
   }
 
   start(): void {
-    this.#timer = setInterval(() => void this.run().catch(() => {}), EVERY_MS);
-    this.#timer.unref();
+    this.#task.start();
   }
 
-  async stop(): Promise<void> {
-    if (this.#timer) clearInterval(this.#timer);
-    this.#timer = null;
-    await this.#running?.catch(() => {});
+  stop(): Promise<void> {
+    return this.#task.stop();
   }
 
   /** One pass over incidents with a deadline within a day or passed; returns the reminders sent. */
   run(): Promise<number> {
-    this.#running ??= this.#pass().finally(() => (this.#running = null));
-    return this.#running;
+    return this.#task.run();
   }
 
   async #pass(): Promise<number> {

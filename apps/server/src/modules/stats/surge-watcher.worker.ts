@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { SurgeSignal } from '@lachan/contracts';
 import type { Platform } from '../../core/platform.ts';
+import { PeriodicTask } from '../../core/periodic-task.ts';
 import { systemContext } from '../../core/context.ts';
 import { orgsRepository } from '../orgs/index.ts';
 import type { ForecastService } from './forecast.service.ts';
@@ -19,8 +20,7 @@ export class SurgeWatcher {
   #p: Platform;
   #forecasts: ForecastService;
   #listeners: SurgeListener[] = [];
-  #timer: NodeJS.Timeout | null = null;
-  #running: Promise<number> | null = null;
+  #task = new PeriodicTask(EVERY_MS, () => this.#pass());
 
   constructor(platform: Platform, forecasts: ForecastService) {
     this.#p = platform;
@@ -32,20 +32,16 @@ export class SurgeWatcher {
   }
 
   start(): void {
-    this.#timer = setInterval(() => void this.run().catch(() => {}), EVERY_MS);
-    this.#timer.unref();
+    this.#task.start();
   }
 
-  async stop(): Promise<void> {
-    if (this.#timer) clearInterval(this.#timer);
-    this.#timer = null;
-    await this.#running?.catch(() => {});
+  stop(): Promise<void> {
+    return this.#task.stop();
   }
 
   /** One pass; returns the number of new signals raised. */
   run(): Promise<number> {
-    this.#running ??= this.#pass().finally(() => (this.#running = null));
-    return this.#running;
+    return this.#task.run();
   }
 
   async #pass(): Promise<number> {

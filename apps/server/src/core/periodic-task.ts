@@ -1,0 +1,32 @@
+/**
+ * A background pass run every `everyMs` (timer unreferenced, so it never keeps the process alive),
+ * never twice at once: `run()` during a pass returns that pass. `stop()` waits for the current one.
+ */
+export class PeriodicTask {
+  #pass: () => Promise<number>;
+  #everyMs: number;
+  #timer: NodeJS.Timeout | null = null;
+  #running: Promise<number> | null = null;
+
+  constructor(everyMs: number, pass: () => Promise<number>) {
+    this.#everyMs = everyMs;
+    this.#pass = pass;
+  }
+
+  start(): void {
+    this.#timer = setInterval(() => void this.run().catch(() => {}), this.#everyMs);
+    this.#timer.unref();
+  }
+
+  async stop(): Promise<void> {
+    if (this.#timer) clearInterval(this.#timer);
+    this.#timer = null;
+    await this.#running?.catch(() => {});
+  }
+
+  /** One pass now (or the one under way); resolves to what the pass counted. */
+  run(): Promise<number> {
+    this.#running ??= this.#pass().finally(() => (this.#running = null));
+    return this.#running;
+  }
+}
