@@ -14,6 +14,7 @@ import { ensureAlertPartitions } from './modules/alerts/index.ts';
 import { PromotionEngine, ReportingReminders } from './modules/incidents/index.ts';
 import { StatsRollup } from './modules/stats/index.ts';
 import { AlertFeed } from './core/alert-feed.ts';
+import { IndicatorSlot } from './core/indicator-matcher.ts';
 
 export interface StartOptions {
   /** Use this database instead of opening one from the configuration (tests). */
@@ -34,7 +35,7 @@ export async function startPlatform(config: Config, opts: StartOptions = {}): Pr
     relay.subscribe((events) => {
       if (events.some((e) => e.type.startsWith('org.'))) orgTree.invalidate();
     });
-    const platform = { config, database, db: database.db, relay, orgTree, alertFeed: new AlertFeed(), stopHooks: [], now: () => new Date() } as unknown as Platform;
+    const platform = { config, database, db: database.db, relay, orgTree, alertFeed: new AlertFeed(), indicators: new IndicatorSlot(), stopHooks: [], now: () => new Date() } as unknown as Platform;
     platform.workers = { promotion: new PromotionEngine(platform), stats: new StatsRollup(platform), reminders: new ReportingReminders(platform) };
     await new ReferenceService(platform).seed();
     await bootstrap(platform, opts.announce ?? (() => {}));

@@ -47,6 +47,8 @@ export const AlertDetail = Type.Object({
   protocol: Nullable(Type.String()),
   assetIp: Nullable(Type.String()),
   observables: Type.Array(Observable),
+  /** Observables (by index in `observables`) that matched live indicators of the knowledge base at ingest. */
+  indicatorMatches: Type.Array(Type.Object({ observableIndex: Type.Integer(), indicatorId: Type.Integer() })),
   tags: Type.Array(Type.String()),
   raw: Type.String(),
 });

@@ -1,4 +1,5 @@
 import type { Observable } from '@lachan/contracts';
+import type { IndicatorMatch } from './indicator-matcher.ts';
 
 /** One stored alert of a committed batch, as the in-process consumers (promotion, correlation, statistics) need it. */
 export interface CommittedAlert {
@@ -25,6 +26,8 @@ export interface CommittedAlert {
   lastSeen: string;
   /** When the batch that stored or repeated it was received. */
   receivedAt: string;
+  /** Observables that matched live indicators at ingest. */
+  indicatorMatches: IndicatorMatch[];
 }
 
 /** A batch as committed: its id and its alerts. */

@@ -6,6 +6,7 @@ import type { OrgTree } from '../modules/orgs/org-tree.ts';
 import type { PromotionEngine } from '../modules/incidents/promotion.engine.ts';
 import type { StatsRollup } from '../modules/stats/stats-rollup.worker.ts';
 import type { AlertFeed } from './alert-feed.ts';
+import type { IndicatorSlot } from './indicator-matcher.ts';
 import type { ReportingReminders } from '../modules/incidents/reminders.worker.ts';
 
 /** The long-lived parts every module works with, built once per process. */
@@ -17,6 +18,8 @@ export interface Platform {
   orgTree: OrgTree;
   /** Committed alert batches, in memory, for this process's consumers. */
   alertFeed: AlertFeed;
+  /** Live indicators matched against every alert's observables at ingest. */
+  indicators: IndicatorSlot;
   /** Background consumers of the event stream. */
   workers: { promotion: PromotionEngine; stats: StatsRollup; reminders: ReportingReminders };
   /** The current time; tests replace it to let reporting clocks run out without waiting. */

@@ -200,6 +200,7 @@ export interface AlertsTable {
   batch_id: string;
   last_batch: string;
   batch_occurrences: Generated<number>;
+  indicator_matches: Generated<Json>;
 }
 
 export interface QuarantineTable {

@@ -57,6 +57,8 @@ describe('lachan format', () => {
         observables: [
           { type: 'sha256', value: 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855', role: 'related' },
           { type: 'domain', value: 'pay.ransom.example' },
+          { type: 'ipv4', value: '10.20.30.40', role: 'src' },
+          { type: 'ipv6', value: '2001:db8::1', role: 'dst' },
         ],
         tags: ['ransomware', 'finance'],
       },

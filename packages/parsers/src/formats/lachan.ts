@@ -64,7 +64,11 @@ export function parseLachan(record: string, _ctx: ParseContext): NormalizedAlert
     if (typeof t !== 'string' || t.length > 64) fail('invalid_value', `tags[${i}] must be a string of at most 64 characters`);
     return t;
   });
-  return finishAlert(a, observables(doc), 'Lachan alert');
+  // The addresses are observables too, as in every other format, so indicators and campaigns see them.
+  const obs = observables(doc);
+  obs.addIp(a.srcIp, 'src');
+  obs.addIp(a.dstIp, 'dst');
+  return finishAlert(a, obs, 'Lachan alert');
 }
 
 function text(o: JsonObject, key: string, max: number, min = 0, prefix = ''): string | null {

@@ -1,11 +1,12 @@
 import type { NormalizedAlert } from '@lachan/contracts';
+import type { IndicatorMatch } from '../../core/indicator-matcher.ts';
 
 /** Columns written for each alert, in COPY order (the staging table has the same). */
 export const ALERT_COLUMNS = [
   'day', 'fingerprint', 'org_id', 'reporter_org_id', 'source_id', 'attributed', 'format', 'source_ref', 'event_time', 'received_at',
   'first_seen', 'last_seen', 'occurrences', 'title', 'description', 'vendor', 'product', 'rule_id', 'rule_name', 'severity',
   'source_severity', 'rsit_class', 'rsit_type', 'attack', 'src_ip', 'src_port', 'dst_ip', 'dst_port', 'protocol',
-  'asset_hostname', 'asset_ip', 'observables', 'tags', 'sectors', 'province_code', 'raw', 'batch_id', 'last_batch', 'batch_occurrences',
+  'asset_hostname', 'asset_ip', 'observables', 'tags', 'sectors', 'province_code', 'raw', 'batch_id', 'last_batch', 'batch_occurrences', 'indicator_matches',
 ] as const;
 
 /** An alert ready to store: normalised, attributed, fingerprinted, with its repeats in this batch folded. */
@@ -22,6 +23,8 @@ export interface PreparedAlert {
   lastSeen: string;
   occurrences: number;
   raw: string;
+  /** Observables that matched live indicators. */
+  indicatorMatches: IndicatorMatch[];
 }
 
 /** The COPY row of a prepared alert (order of ALERT_COLUMNS). */
@@ -31,6 +34,6 @@ export function alertCopyRow(p: PreparedAlert, ctx: { reporterOrgId: string; sou
     p.day, p.fingerprint, p.orgId, ctx.reporterOrgId, ctx.sourceId, p.attributed, a.format, a.sourceRef, p.eventTime, ctx.receivedAt,
     p.firstSeen, p.lastSeen, p.occurrences, a.title, a.description, a.vendor, a.product, a.ruleId, a.ruleName, a.severity,
     a.sourceSeverity, a.rsitClass, a.rsitType, a.attackTechniques, a.srcIp, a.srcPort, a.dstIp, a.dstPort, a.protocol,
-    a.assetHostname, a.assetIp, JSON.stringify(a.observables), a.tags, p.sectors, p.provinceCode, p.raw, ctx.batchId, ctx.batchId, p.occurrences,
+    a.assetHostname, a.assetIp, JSON.stringify(a.observables), a.tags, p.sectors, p.provinceCode, p.raw, ctx.batchId, ctx.batchId, p.occurrences, JSON.stringify(p.indicatorMatches),
   ] as const;
 }

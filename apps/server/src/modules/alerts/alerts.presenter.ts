@@ -46,6 +46,7 @@ export const presentAlertDetail = (r: AlertRow): AlertDetail => ({
   protocol: r.protocol,
   assetIp: r.asset_ip,
   observables: r.observables as Observable[],
+  indicatorMatches: (r.indicator_matches ?? []) as AlertDetail['indicatorMatches'],
   tags: r.tags,
   raw: r.raw,
 });

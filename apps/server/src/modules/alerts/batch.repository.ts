@@ -19,7 +19,7 @@ const STAGE_DDL = `create temp table if not exists alerts_stage (
   event_time timestamptz, received_at timestamptz, first_seen timestamptz, last_seen timestamptz, occurrences integer, title text,
   description text, vendor text, product text, rule_id text, rule_name text, severity smallint, source_severity text, rsit_class text,
   rsit_type text, attack text[], src_ip inet, src_port integer, dst_ip inet, dst_port integer, protocol text, asset_hostname text,
-  asset_ip inet, observables jsonb, tags text[], sectors text[], province_code text, raw text, batch_id bigint, last_batch bigint, batch_occurrences integer
+  asset_ip inet, observables jsonb, tags text[], sectors text[], province_code text, raw text, batch_id bigint, last_batch bigint, batch_occurrences integer, indicator_matches jsonb
 ) on commit delete rows`;
 
 const cols = ALERT_COLUMNS.join(', ');
@@ -31,7 +31,8 @@ const UPSERT = `insert into alerts (${cols}) select ${cols} from alerts_stage
     last_seen = greatest(alerts.last_seen, excluded.last_seen),
     received_at = excluded.received_at,
     last_batch = excluded.last_batch,
-    batch_occurrences = excluded.batch_occurrences
+    batch_occurrences = excluded.batch_occurrences,
+    indicator_matches = excluded.indicator_matches
   returning id::text as id, day::text as day, (batch_id = last_batch) as inserted`;
 
 /** SQL of one ingest batch, all inside the caller's raw transaction. */

@@ -153,6 +153,28 @@ describe('attribution', () => {
   });
 });
 
+describe('indicator matching at ingest', () => {
+  it('stores on the alert which observables matched live indicators, and hands them to the batch consumers', async () => {
+    const heard: number[] = [];
+    const off = t.platform.alertFeed.subscribe((b) => b.alerts.forEach((a) => a.indicatorMatches.forEach((m) => heard.push(m.indicatorId))));
+    t.platform.indicators.use({ match: (obs) => obs.flatMap((o, i) => (o.value === '203.0.113.200' ? [{ observableIndex: i, indicatorId: 4242 }] : [])) });
+    try {
+      const res = await ingest(key, 'lachan', ndjson([lachan({ title: 'beacon to known C2', src: { ip: '203.0.113.200' } }), lachan({ title: 'quiet one', src: { ip: '198.51.100.1' } })]));
+      expect(res.body.accepted).toBe(2);
+      const hit = (await t.admin.get('/api/v1/alerts?q=203.0.113.200')).json().items[0];
+      const detail = (await t.admin.get(`/api/v1/alerts/${hit.id}`)).json();
+      expect(detail.indicatorMatches).toHaveLength(1);
+      expect(detail.observables[detail.indicatorMatches[0].observableIndex].value).toBe('203.0.113.200');
+      const miss = (await t.admin.get('/api/v1/alerts?q=198.51.100.1')).json().items[0];
+      expect((await t.admin.get(`/api/v1/alerts/${miss.id}`)).json().indicatorMatches).toEqual([]);
+      expect(heard).toEqual([4242]);
+    } finally {
+      t.platform.indicators.use(null);
+      off();
+    }
+  });
+});
+
 describe('promotion to incidents', () => {
   it('opens an incident for a critical alert by the national rule, and adds repeats to the same incident', async () => {
     await ingest(key, 'lachan', ndjson([lachan({ title: 'Ransomware on file server', severity: 'critical', rule: { id: 'rw-1' } })]));

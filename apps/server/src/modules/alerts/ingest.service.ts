@@ -83,7 +83,7 @@ export class IngestService {
     }
     await this.#p.orgTree.ensure();
     const reporter: Reporter = { orgId: ctx.actor.orgId, mayAttribute: (orgId) => canRead(ctx.scope, orgId) };
-    const { prepared } = prepareAlerts(parsed, { reporter, assets: await this.assets.get(), orgs: this.#p.orgTree, receivedAt, bucketSeconds: this.#p.config.dedupWindowSeconds });
+    const { prepared } = prepareAlerts(parsed, { reporter, assets: await this.assets.get(), orgs: this.#p.orgTree, receivedAt, bucketSeconds: this.#p.config.dedupWindowSeconds, indicators: this.#p.indicators });
 
     await this.fingerprints.ensure();
     const known = (day: string, fp: string) => this.fingerprints.has(day, fp);
@@ -126,7 +126,7 @@ export class IngestService {
       const reporter: Reporter = { orgId, mayAttribute: (id) => scope.read.has(id) };
       const { prepared, slot } = prepareAlerts(
         passing.map((o) => ({ alert: (o.out as { alert: NormalizedAlert }).alert, raw: o.row.raw })),
-        { reporter, assets, orgs: this.#p.orgTree, receivedAt, bucketSeconds: this.#p.config.dedupWindowSeconds },
+        { reporter, assets, orgs: this.#p.orgTree, receivedAt, bucketSeconds: this.#p.config.dedupWindowSeconds, indicators: this.#p.indicators },
       );
       await this.#p.database.rawTransaction(async (tx) => {
         const batchId = await batchRepository.nextBatchId(tx);

@@ -3,6 +3,7 @@ import type { OrgTree } from '../orgs/index.ts';
 import type { AssetIndex } from './asset-index.ts';
 import { fingerprint } from './fingerprint.ts';
 import type { PreparedAlert } from './alert-row.ts';
+import type { IndicatorMatcher } from '../../core/indicator-matcher.ts';
 
 export interface Reporter {
   orgId: string;
@@ -33,7 +34,7 @@ function attribute(a: NormalizedAlert, assets: AssetIndex, reporter: Reporter): 
  */
 export function prepareAlerts(
   parsed: { alert: NormalizedAlert; raw: string }[],
-  ctx: { reporter: Reporter; assets: AssetIndex; orgs: OrgTree; receivedAt: Date; bucketSeconds: number },
+  ctx: { reporter: Reporter; assets: AssetIndex; orgs: OrgTree; receivedAt: Date; bucketSeconds: number; indicators?: IndicatorMatcher },
 ): { prepared: PreparedAlert[]; slot: number[] } {
   const byFingerprint = new Map<string, PreparedAlert>();
   const slotOf = new Map<string, number>();
@@ -62,7 +63,7 @@ export function prepareAlerts(
     const profile = ctx.orgs.profile(orgId);
     byFingerprint.set(fp, {
       alert, fingerprint: fp, day, orgId, attributed: owner !== null, sectors: profile?.sectors ?? [], provinceCode: profile?.provinceCode ?? null,
-      eventTime: iso, firstSeen: iso, lastSeen: iso, occurrences: 1, raw,
+      eventTime: iso, firstSeen: iso, lastSeen: iso, occurrences: 1, raw, indicatorMatches: ctx.indicators?.match(alert.observables) ?? [],
     });
   }
   return { prepared: [...byFingerprint.values()], slot };

@@ -5,7 +5,7 @@ import { rollUp } from './rollup.ts';
 const alert = (over: Partial<CommittedAlert>): CommittedAlert => ({
   id: '1', day: '2026-11-21', orgId: 'org-a', reporterOrgId: 'soc', inserted: true, occurrences: 1, severity: 3, rsitClass: 'malicious-code', format: 'wazuh',
   ruleId: null, title: 't', attack: [], assetHostname: null, srcIp: null, dstIp: null, observables: [], sectors: ['health'], provinceCode: '79',
-  lastSeen: '2026-11-21T08:10:00.000Z', receivedAt: '2026-11-21T08:15:00.000Z', ...over,
+  lastSeen: '2026-11-21T08:10:00.000Z', receivedAt: '2026-11-21T08:15:00.000Z', indicatorMatches: [], ...over,
 });
 
 describe('rollUp', () => {
