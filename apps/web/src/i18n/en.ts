@@ -240,6 +240,8 @@ export const en: WithEnglishPlurals<typeof vi> = {
       role: 'Role',
       empty: 'No observables were extracted.',
       copy: 'Copy {{value}}',
+      matched: 'Known indicator',
+      matchedHint: 'Matched {{count}} live indicator(s) of the knowledge base when received',
       roles: {
         src: 'Source',
         dst: 'Destination',

@@ -229,6 +229,8 @@ export const vi = {
       role: 'Vai trò',
       empty: 'Không trích xuất được observable nào.',
       copy: 'Sao chép {{value}}',
+      matched: 'Chỉ báo đã biết',
+      matchedHint: 'Khớp {{count}} chỉ báo đang hiệu lực trong cơ sở tri thức khi tiếp nhận',
       roles: {
         src: 'Nguồn',
         dst: 'Đích',

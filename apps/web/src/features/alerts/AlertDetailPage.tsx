@@ -45,7 +45,7 @@ function AlertDetailView({ alert }: { alert: AlertDetail }) {
           <AlertSummaryCard alert={alert} />
         </Grid.Col>
         <Grid.Col span={{ base: 12, lg: 5 }}>
-          <ObservablesCard observables={alert.observables} />
+          <ObservablesCard observables={alert.observables} matches={alert.indicatorMatches} />
         </Grid.Col>
       </Grid>
       <RawRecordCard raw={alert.raw} />

@@ -1,13 +1,15 @@
-import { Code, Group, Table } from '@mantine/core';
+import { Badge, Code, Group, Table, Tooltip } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { Observable } from '@lachan/contracts';
 import { CopyButton } from '../../components/CopyButton.tsx';
 import { EmptyNote } from '../../components/EmptyNote.tsx';
 import { Section } from '../../components/Section.tsx';
 
-/** IPs, domains, hashes… extracted from the alert, each with its role and a copy button. */
-export function ObservablesCard({ observables }: { observables: readonly Observable[] }) {
+/** IPs, domains, hashes… extracted from the alert, each with its role, a copy button, and a mark when it matched a known indicator. */
+export function ObservablesCard({ observables, matches = [] }: { observables: readonly Observable[]; matches?: readonly { observableIndex: number }[] }) {
   const { t } = useTranslation();
+  const hits = new Map<number, number>();
+  for (const m of matches) hits.set(m.observableIndex, (hits.get(m.observableIndex) ?? 0) + 1);
   return (
     <Section title={t('alerts.observables.title')} testId="alert-observables">
       {observables.length === 0 ? (
@@ -23,8 +25,8 @@ export function ObservablesCard({ observables }: { observables: readonly Observa
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
-              {observables.map((o) => (
-                <Table.Tr key={`${o.type}:${o.value}:${o.role ?? ''}`} data-testid="alert-observable">
+              {observables.map((o, i) => (
+                <Table.Tr key={`${o.type}:${o.value}:${o.role ?? ''}`} data-testid="alert-observable" data-matched={hits.has(i) || undefined}>
                   <Table.Td fz="xs" c="dimmed">
                     {o.type}
                   </Table.Td>
@@ -32,6 +34,13 @@ export function ObservablesCard({ observables }: { observables: readonly Observa
                     <Group gap={4} wrap="nowrap">
                       <Code style={{ wordBreak: 'break-all' }}>{o.value}</Code>
                       <CopyButton value={o.value} ariaLabel={t('alerts.observables.copy', { value: o.value })} />
+                      {hits.has(i) && (
+                        <Tooltip label={t('alerts.observables.matchedHint', { count: hits.get(i) })}>
+                          <Badge size="xs" color="red" variant="light">
+                            {t('alerts.observables.matched')}
+                          </Badge>
+                        </Tooltip>
+                      )}
                     </Group>
                   </Table.Td>
                   <Table.Td fz="xs">{o.role ? t(`alerts.observables.roles.${o.role}`) : '—'}</Table.Td>
