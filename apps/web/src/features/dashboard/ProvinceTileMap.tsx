@@ -3,7 +3,7 @@ import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { StatsCount } from '@lachan/contracts';
 import { useFormat } from '../../i18n/useFormat.ts';
-import { activityLevel, ACTIVITY_LEVELS, GRID_SIZE, levelThresholds, PROVINCE_TILES } from './provinceGrid.ts';
+import { activityLevel, GRID_SIZE, PROVINCE_TILES } from './provinceGrid.ts';
 
 /** Sequential scale, pale to deep indigo (calm, readable by people with the common colour deficiencies). */
 const FILL = ['var(--mantine-color-gray-1)', '#dbe4ff', '#bac8ff', '#91a7ff', '#5c7cfa', '#3b5bdb'];
@@ -64,18 +64,19 @@ export function ProvinceTileMap(props: { byProvince: StatsCount[]; name: (code: 
           );
         })}
       </Box>
-      <Group gap={4} mt="xs" wrap="nowrap" aria-label={t('dashboard.map.legend')}>
+      <Group gap={3} mt="xs" wrap="nowrap" aria-label={t('dashboard.map.legend')}>
         <Text size="xs" c="dimmed" mr={4}>
           {t('dashboard.map.legend')}
         </Text>
-        {levelThresholds(max).map((min, i) => (
-          <Group key={min} gap={3} wrap="nowrap">
-            <Box w={12} h={12} style={{ background: FILL[i + 1], borderRadius: 2 }} />
-            <Text size="xs" c="dimmed">
-              {max > 0 ? `≥${fmt.number(min)}` : ''}
-            </Text>
-          </Group>
-        )).slice(0, ACTIVITY_LEVELS)}
+        <Text size="xs" c="dimmed">
+          {fmt.number(max > 0 ? 1 : 0)}
+        </Text>
+        {FILL.slice(1).map((color) => (
+          <Box key={color} w={14} h={10} style={{ background: color, borderRadius: 2 }} />
+        ))}
+        <Text size="xs" c="dimmed">
+          {fmt.number(max)}
+        </Text>
       </Group>
     </Box>
   );

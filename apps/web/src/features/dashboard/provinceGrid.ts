@@ -57,8 +57,3 @@ export function activityLevel(value: number, max: number): number {
   if (value <= 0 || max <= 0) return 0;
   return Math.min(ACTIVITY_LEVELS, Math.max(1, Math.ceil(Math.sqrt(value / max) * ACTIVITY_LEVELS)));
 }
-
-/** The lowest value of each step above 0, for the legend (inverse of `activityLevel`). */
-export function levelThresholds(max: number): number[] {
-  return Array.from({ length: ACTIVITY_LEVELS }, (_, i) => (i === 0 ? 1 : Math.floor(max * (i / ACTIVITY_LEVELS) ** 2) + 1));
-}
