@@ -70,8 +70,7 @@ describe.skipIf(!hasChromium())('the national picture in Chromium', () => {
 
     // a sector bar opens the sector's page, keeping the period
     await page.click('[data-testid=period-picker] >> text=90 ngày');
-    await page.waitForURL(/days=90/);
-    await page.click('[data-testid=sector-bars-row][data-key=BANKING]');
+    await page.click('[data-testid=sector-bars-row][data-key=BANKING][href*="days=90"]');
     await page.waitForSelector('[data-testid=dashboard][data-scope=sector]');
     expect(page.url()).toContain('/dashboard/sector/BANKING?days=90');
     await expect.poll(() => page.textContent('[data-testid=kpi-alerts]')).toBe('2');

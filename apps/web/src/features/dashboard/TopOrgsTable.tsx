@@ -11,18 +11,22 @@ export function TopOrgsTable({ rows, alertsOf }: { rows: StatsOverview['topOrgan
   const fmt = useFormat();
   if (rows.length === 0) return <EmptyNote>{t('dashboard.empty')}</EmptyNote>;
   return (
-    <Table verticalSpacing={2} fz="xs" highlightOnHover data-testid="top-orgs">
+    <Table verticalSpacing={2} fz="xs" highlightOnHover data-testid="top-orgs" style={{ tableLayout: 'fixed' }}>
       <Table.Thead>
         <Table.Tr>
           <Table.Th>{t('dashboard.topOrgs.org')}</Table.Th>
-          <Table.Th ta="right">{t('dashboard.kpi.alerts')}</Table.Th>
-          <Table.Th ta="right">{t('dashboard.kpi.occurrences')}</Table.Th>
+          <Table.Th ta="right" w={72}>
+            {t('dashboard.kpi.alerts')}
+          </Table.Th>
+          <Table.Th ta="right" w={100}>
+            {t('dashboard.kpi.occurrences')}
+          </Table.Th>
         </Table.Tr>
       </Table.Thead>
       <Table.Tbody>
         {rows.map((o) => (
           <Table.Tr key={o.orgId}>
-            <Table.Td maw={260} style={{ overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }}>
+            <Table.Td style={{ overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }}>
               <Anchor component={Link} to={alertsOf(o.orgId)} size="xs" title={o.name} data-testid="top-org-link">
                 {o.name}
               </Anchor>
