@@ -75,6 +75,7 @@ describe.skipIf(!hasChromium())('the national picture in Chromium', () => {
     expect(page.url()).toContain('/dashboard/sector/BANKING?days=90');
     await expect.poll(() => page.textContent('[data-testid=kpi-alerts]')).toBe('2');
     await page.waitForSelector('[data-testid=class-series] svg');
+    await page.screenshot({ path: '/tmp/dashboard-sector.png', fullPage: true });
 
     // a province tile opens the province's page; its class bar opens the alert stream filtered
     await page.click('[data-testid=back-national]');

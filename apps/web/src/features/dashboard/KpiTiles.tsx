@@ -31,23 +31,28 @@ function Kpi({ label, value, hint, to, testId }: { label: string; value: string;
   );
 }
 
-/** The headline figures of the period, and the live counters of this hour and today. */
-export function KpiTiles({ o, alertsTo }: { o: StatsOverview; alertsTo: string }) {
+/**
+ * The headline figures of the period, and the live counters of this hour and today. The server counts
+ * live figures and incidents over everything the caller sees, never by sector or province: when the
+ * page is narrowed, their caption says so rather than pass them off as the sector's.
+ */
+export function KpiTiles({ o, alertsTo, narrowed }: { o: StatsOverview; alertsTo: string; narrowed: boolean }) {
   const { t } = useTranslation();
   const fmt = useFormat();
+  const live = narrowed ? t('dashboard.kpi.liveAll') : t('dashboard.kpi.live');
   return (
     <SimpleGrid cols={{ base: 2, sm: 3, lg: 6 }} spacing="xs">
       <Kpi label={t('dashboard.kpi.alerts')} value={fmt.number(o.totals.alerts)} to={alertsTo} testId="kpi-alerts" hint={t('dashboard.kpi.alertsHint')} />
       <Kpi label={t('dashboard.kpi.occurrences')} value={fmt.number(o.totals.occurrences)} testId="kpi-occurrences" hint={t('dashboard.kpi.occurrencesHint')} />
       <Kpi label={t('dashboard.kpi.organisations')} value={fmt.number(o.totals.organisations)} testId="kpi-organisations" hint={t('dashboard.kpi.organisationsHint')} />
-      <Kpi label={t('dashboard.kpi.thisHour')} value={fmt.number(o.live.thisHour)} to={alertsTo} testId="kpi-this-hour" hint={t('dashboard.kpi.live')} />
-      <Kpi label={t('dashboard.kpi.today')} value={fmt.number(o.live.today)} to={alertsTo} testId="kpi-today" hint={t('dashboard.kpi.live')} />
+      <Kpi label={t('dashboard.kpi.thisHour')} value={fmt.number(o.live.thisHour)} to={alertsTo} testId="kpi-this-hour" hint={live} />
+      <Kpi label={t('dashboard.kpi.today')} value={fmt.number(o.live.today)} to={alertsTo} testId="kpi-today" hint={live} />
       <Kpi
         label={t('dashboard.kpi.openIncidents')}
         value={fmt.number(o.incidents.open)}
         to="/incidents"
         testId="kpi-open-incidents"
-        hint={t('dashboard.kpi.incidentsHint', { opened: fmt.number(o.incidents.opened), closed: fmt.number(o.incidents.closed) })}
+        hint={narrowed ? t('dashboard.kpi.incidentsAll') : t('dashboard.kpi.incidentsHint', { opened: fmt.number(o.incidents.opened), closed: fmt.number(o.incidents.closed) })}
       />
     </SimpleGrid>
   );
