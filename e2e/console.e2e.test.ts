@@ -8,7 +8,8 @@ let server: RunningServer;
 let browser: Browser;
 
 async function signIn(page: Page, email: string, password: string): Promise<void> {
-  await page.goto(server.url);
+  // the home page is the dashboard; these flows start in the directory
+  await page.goto(`${server.url}/orgs`);
   await page.fill('input[name=email]', email);
   await page.fill('input[name=password]', password);
   await page.click('button[type=submit]');

@@ -10,6 +10,8 @@ import { NotFoundPage, RequirePermission } from './features/shell/StatusPages.ts
 import { StreamProvider } from './features/stream/StreamProvider.tsx';
 
 // pages load on first visit, so the sign-in page stays light
+const DashboardPage = lazy(() => import('./features/dashboard/index.ts').then((m) => ({ default: m.DashboardPage })));
+const ScopeDashboardPage = lazy(() => import('./features/dashboard/index.ts').then((m) => ({ default: m.ScopeDashboardPage })));
 const OrgDirectoryPage = lazy(() => import('./features/orgs/index.ts').then((m) => ({ default: m.OrgDirectoryPage })));
 const OrgDetailPage = lazy(() => import('./features/orgs/index.ts').then((m) => ({ default: m.OrgDetailPage })));
 const UsersPage = lazy(() => import('./features/users/index.ts').then((m) => ({ default: m.UsersPage })));
@@ -21,14 +23,17 @@ const QuarantinePage = lazy(() => import('./features/alerts/index.ts').then((m) 
 const IncidentsPage = lazy(() => import('./features/incidents/index.ts').then((m) => ({ default: m.IncidentsPage })));
 const IncidentDetailPage = lazy(() => import('./features/incidents/index.ts').then((m) => ({ default: m.IncidentDetailPage })));
 
-/** Signed-in routes; the home page is the directory until the Overview module exists. */
+/** Signed-in routes; the home page is the national picture. */
 function SignedInApp() {
   return (
     <StreamProvider>
       <Routes>
         <Route element={<AppLayout />}>
-          <Route index element={<Navigate to="/orgs" replace />} />
-          <Route path="login" element={<Navigate to="/orgs" replace />} />
+          <Route index element={<Navigate to="/dashboard" replace />} />
+          <Route path="login" element={<Navigate to="/dashboard" replace />} />
+          <Route path="dashboard" element={<RequirePermission permission="stats.read"><DashboardPage /></RequirePermission>} />
+          <Route path="dashboard/sector/:code" element={<RequirePermission permission="stats.read"><ScopeDashboardPage kind="sector" /></RequirePermission>} />
+          <Route path="dashboard/province/:code" element={<RequirePermission permission="stats.read"><ScopeDashboardPage kind="province" /></RequirePermission>} />
           <Route path="orgs" element={<OrgDirectoryPage />} />
           <Route path="orgs/:id" element={<OrgDetailPage />} />
           <Route path="alerts" element={<RequirePermission permission="alerts.read"><AlertStreamPage /></RequirePermission>} />

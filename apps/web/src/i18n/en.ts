@@ -1,4 +1,5 @@
 import type { vi } from './vi.ts';
+import { dashboardEn } from './dashboard.en.ts';
 
 /**
  * The shape English must have: every key of vi.ts (tsc reports a missing or misspelt one), plus the
@@ -194,6 +195,7 @@ export const en: WithEnglishPlurals<typeof vi> = {
       province: 'Province',
       search: 'Search alerts',
       searchPlaceholder: 'Title, IP, hostname, rule…',
+      org: 'Organisation',
     },
     columns: {
       time: 'Time',
@@ -599,4 +601,5 @@ export const en: WithEnglishPlurals<typeof vi> = {
       role: 'Role',
     },
   },
+  dashboard: dashboardEn,
 };

@@ -21,6 +21,8 @@ export function useFormat() {
     const date = new Intl.DateTimeFormat(locale, { timeZone: TIME_ZONE, dateStyle: 'medium' });
     const time = new Intl.DateTimeFormat(locale, { timeZone: TIME_ZONE, hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' });
     const shortDay = new Intl.DateTimeFormat(locale, { timeZone: TIME_ZONE, day: '2-digit', month: '2-digit' });
+    // calendar days (`YYYY-MM-DD` of the roll-ups) are dates, not instants: formatted in UTC so they never shift
+    const calendarDay = new Intl.DateTimeFormat(locale, { timeZone: 'UTC', day: '2-digit', month: '2-digit' });
     const dayKey = new Intl.DateTimeFormat('en-CA', { timeZone: TIME_ZONE });
     const relative = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
     const number = new Intl.NumberFormat(locale);
@@ -52,6 +54,11 @@ export function useFormat() {
         return relative.format(seconds, 'second');
       },
       number: (n: number) => number.format(n),
+      /** A calendar day `YYYY-MM-DD` as day and month (chart axes). */
+      shortDate: (day: string) => {
+        const d = new Date(`${day}T00:00:00Z`);
+        return Number.isNaN(d.getTime()) ? day : calendarDay.format(d);
+      },
     };
   }, [lang]);
 }

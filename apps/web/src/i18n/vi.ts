@@ -1,3 +1,5 @@
+import { dashboardVi } from './dashboard.vi.ts';
+
 /**
  * Vietnamese, the default language. Vietnamese has a single plural form: counted keys carry only `_other`
  * (English adds `_one`, see en.ts).
@@ -183,6 +185,7 @@ export const vi = {
       province: 'Tỉnh, thành phố',
       search: 'Tìm cảnh báo',
       searchPlaceholder: 'Tiêu đề, IP, tên máy, luật…',
+      org: 'Tổ chức',
     },
     columns: {
       time: 'Thời gian',
@@ -582,4 +585,5 @@ export const vi = {
       role: 'Vai trò',
     },
   },
+  dashboard: dashboardVi,
 };

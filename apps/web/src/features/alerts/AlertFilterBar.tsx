@@ -1,7 +1,7 @@
 import { Button, Group } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { SEVERITIES } from '@lachan/contracts';
-import { useOrgLabels } from '../orgs/index.ts';
+import { OrgPicker, useOrgLabels } from '../orgs/index.ts';
 import { FilterSelect } from '../../components/FilterSelect.tsx';
 import { SearchInput } from '../../components/SearchInput.tsx';
 import { FORMAT_LABELS, FORMAT_ORDER, RSIT_CLASSES, useRsitLabel } from './alertLabels.ts';
@@ -9,7 +9,7 @@ import type { useAlertFilters } from './useAlertFilters.ts';
 
 type Filters = ReturnType<typeof useAlertFilters>;
 
-/** Free-text search and the severity, format, RSIT class, sector and province filters of the stream. */
+/** Free-text search and the severity, format, RSIT class, sector, province and organisation filters of the stream. */
 export function AlertFilterBar({ filters }: { filters: Filters }) {
   const { t } = useTranslation();
   const labels = useOrgLabels();
@@ -23,6 +23,7 @@ export function AlertFilterBar({ filters }: { filters: Filters }) {
       <FilterSelect w={190} label={t('alerts.filters.rsitClass')} data={RSIT_CLASSES.map((c) => ({ value: c, label: rsitLabel(c) }))} value={raw.rsit} onChange={(v) => set('rsit', v)} testId="alert-filter-rsit" />
       <FilterSelect w={165} label={t('alerts.filters.sector')} data={labels.sectorOptions} value={raw.sector} onChange={(v) => set('sector', v)} searchable testId="alert-filter-sector" />
       <FilterSelect w={165} label={t('alerts.filters.province')} data={labels.provinceOptions} value={raw.province} onChange={(v) => set('province', v)} searchable testId="alert-filter-province" />
+      <OrgPicker size="xs" placeholder={t('alerts.filters.org')} value={raw.org} onChange={(v) => set('org', v)} clearable includeInactive testId="alert-filter-org" />
       {narrowing && (
         <Button size="xs" variant="subtle" onClick={reset}>
           {t('common.clearFilters')}

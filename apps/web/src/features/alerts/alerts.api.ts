@@ -13,7 +13,7 @@ import type {
 import { api, type Page } from '../../api/client.ts';
 
 /** What the alert stream filters on (the cursor and page size are the stream's own business). */
-export type AlertFilters = Omit<AlertListQuery, 'before' | 'limit' | 'since' | 'orgId'>;
+export type AlertFilters = Omit<AlertListQuery, 'before' | 'limit' | 'since'>;
 export type QuarantineState = NonNullable<QuarantineListQuery['state']>;
 export interface QuarantineFilters {
   state: QuarantineState;

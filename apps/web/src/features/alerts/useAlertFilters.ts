@@ -4,12 +4,12 @@ import { useSearchParams } from 'react-router';
 import { ALERT_FORMATS, type AlertFormat } from '@lachan/contracts';
 import type { AlertFilters } from './alerts.api.ts';
 
-export type AlertFilterKey = 'severity' | 'format' | 'rsit' | 'sector' | 'province' | 'q';
+export type AlertFilterKey = 'severity' | 'format' | 'rsit' | 'sector' | 'province' | 'org' | 'q';
 const SEARCH_DEBOUNCE_MS = 300;
 
 const isFormat = (value: string | null): value is AlertFormat => (ALERT_FORMATS as readonly (string | null)[]).includes(value);
 
-/** Alert stream filters kept in the address (?severity=&format=&rsit=&sector=&province=&q=), so a view can be shared. */
+/** Alert stream filters kept in the address (?severity=&format=&rsit=&sector=&province=&org=&q=), so a view can be shared. */
 export function useAlertFilters() {
   const [params, setParams] = useSearchParams();
   const raw = {
@@ -18,6 +18,7 @@ export function useAlertFilters() {
     rsit: params.get('rsit'),
     sector: params.get('sector'),
     province: params.get('province'),
+    org: params.get('org'),
     q: params.get('q') ?? '',
   };
   const [q] = useDebouncedValue(raw.q.trim(), SEARCH_DEBOUNCE_MS);
@@ -46,9 +47,10 @@ export function useAlertFilters() {
       rsitClass: raw.rsit ?? undefined,
       sector: raw.sector ?? undefined,
       province: raw.province ?? undefined,
+      orgId: raw.org ?? undefined,
       q: q || undefined,
     }),
-    [severity, raw.format, raw.rsit, raw.sector, raw.province, q],
+    [severity, raw.format, raw.rsit, raw.sector, raw.province, raw.org, q],
   );
   const narrowing = Object.values(raw).some(Boolean);
 

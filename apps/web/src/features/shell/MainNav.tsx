@@ -5,6 +5,7 @@ import { useCurrentUser } from '../auth/auth.api.ts';
 import { availableNav, NAV_ITEMS, type NavItem } from './navItems.ts';
 
 const TEST_IDS: Record<string, string> = {
+  overview: 'nav-overview',
   alerts: 'nav-alerts',
   alertSources: 'nav-alert-sources',
   alertQuarantine: 'nav-alert-quarantine',

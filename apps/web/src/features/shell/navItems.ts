@@ -34,7 +34,7 @@ export interface NavItem {
 
 /** Navbar order: operational modules (built or to come), then administration. */
 export const NAV_ITEMS: readonly NavItem[] = [
-  { key: 'overview', icon: IconLayoutDashboard, section: 'modules' },
+  { key: 'overview', icon: IconLayoutDashboard, section: 'modules', to: '/dashboard', permission: 'stats.read', shortcut: 'd' },
   {
     key: 'alerts',
     icon: IconBell,

@@ -13,7 +13,7 @@ export function isTyping(target: EventTarget | null): boolean {
   return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName);
 }
 
-/** Keyboard shortcuts: `/` focuses the directory search, `g a` / `g i` / `g o` / `g u` / `g k` open a module. */
+/** Keyboard shortcuts: `/` focuses the directory search, `g d` / `g a` / `g i` / `g o` / `g u` / `g k` open a module. */
 export function useShortcuts(): void {
   const navigate = useNavigate();
   const me = useCurrentUser();

@@ -1,0 +1,30 @@
+import { Anchor, Group, Stack, Text } from '@mantine/core';
+import { Link } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { Section } from '../../components/Section.tsx';
+import { useFormat } from '../../i18n/useFormat.ts';
+import { useActiveCampaigns } from './dashboard.api.ts';
+
+/** The active campaigns, when the campaigns module answers; nothing at all otherwise. */
+export function CampaignsCard() {
+  const { t } = useTranslation();
+  const fmt = useFormat();
+  const { data } = useActiveCampaigns();
+  if (!data || data.items.length === 0) return null;
+  return (
+    <Section title={t('dashboard.campaigns.title')} testId="top-campaigns">
+      <Stack gap={4}>
+        {data.items.map((c) => (
+          <Group key={c.id} justify="space-between" wrap="nowrap" gap="xs">
+            <Anchor component={Link} to={`/campaigns/${c.id}`} size="xs" truncate>
+              {c.title ?? c.name ?? c.id}
+            </Anchor>
+            <Text size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
+              {c.orgCount !== undefined && t('dashboard.campaigns.orgs', { count: c.orgCount, n: fmt.number(c.orgCount) })}
+            </Text>
+          </Group>
+        ))}
+      </Stack>
+    </Section>
+  );
+}

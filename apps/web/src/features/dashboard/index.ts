@@ -1,0 +1,2 @@
+/** Front door of the dashboard module. */
+export { DashboardPage, ScopeDashboardPage } from './DashboardPage.tsx';
