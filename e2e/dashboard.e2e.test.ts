@@ -106,7 +106,7 @@ describe.skipIf(!hasChromium())('the national picture in Chromium', () => {
     await page.fill('input[name=email]', 'admin@lachan.local');
     await page.fill('input[name=password]', ADMIN_PASSWORD);
     await page.click('button[type=submit]');
-    await expect.poll(() => page.textContent('[data-testid=kpi-today]')).toBe('4');
+    await expect.poll(() => page.textContent('[data-testid=kpi-today]'), { timeout: 15_000 }).toBe('4');
     await expect.poll(() => page.getAttribute('[data-testid=live-indicator]', 'data-state')).toBe('connected');
     const admin = await apiSession(server.url, 'admin@lachan.local', ADMIN_PASSWORD);
     const energy = await connector(admin, 'Thềm Lục Địa');

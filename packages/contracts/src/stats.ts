@@ -30,7 +30,7 @@ export const StatsOverview = Type.Object({
   byClass: Type.Array(StatsCount),
   bySeverity: Type.Array(StatsCount),
   byFormat: Type.Array(StatsCount),
-  topOrganisations: Type.Array(Type.Object({ orgId: Uuid, name: Type.String(), alerts: Type.Integer(), occurrences: Type.Integer() })),
+  topOrganisations: Type.Array(Type.Object({ orgId: Uuid, name: Type.String(), nameEn: Nullable(Type.String()), alerts: Type.Integer(), occurrences: Type.Integer() })),
   incidents: Type.Object({ open: Type.Integer(), opened: Type.Integer(), closed: Type.Integer(), bySeverity: Type.Array(StatsCount) }),
 });
 export type StatsOverview = Static<typeof StatsOverview>;

@@ -20,10 +20,8 @@ export const dashboardEn = {
     thisHour: 'This hour',
     today: 'Today',
     live: 'live (occurrences)',
-    liveAll: 'live, all sectors and provinces',
     openIncidents: 'Open incidents',
     incidentsHint: '{{opened}} opened · {{closed}} closed',
-    incidentsAll: 'all sectors and provinces',
   },
   map: {
     title: 'Activity across the 34 provinces',

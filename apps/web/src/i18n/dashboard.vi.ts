@@ -20,10 +20,8 @@ export const dashboardVi = {
     thisHour: 'Giờ này',
     today: 'Hôm nay',
     live: 'trực tiếp (số lần)',
-    liveAll: 'trực tiếp, mọi lĩnh vực và tỉnh',
     openIncidents: 'Sự cố đang mở',
     incidentsHint: '{{opened}} mở mới · {{closed}} đã đóng',
-    incidentsAll: 'mọi lĩnh vực và tỉnh',
   },
   map: {
     title: 'Bản đồ hoạt động 34 tỉnh, thành phố',

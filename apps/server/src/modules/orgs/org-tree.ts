@@ -105,6 +105,20 @@ export class OrgTree {
     return n ? { kind: n.kind, provinceCode: n.provinceCode, sectors: n.sectors } : null;
   }
 
+  /** Active organisations of a sector with their province (call `ensure()` first). */
+  inSector(sector: string): { id: string; provinceCode: string | null }[] {
+    const out: { id: string; provinceCode: string | null }[] = [];
+    for (const [id, n] of this.#nodes ?? []) if (n.status === 'active' && !n.mergedIntoId && n.sectors.includes(sector)) out.push({ id, provinceCode: n.provinceCode });
+    return out;
+  }
+
+  /** Active organisations of a province (call `ensure()` first). */
+  inProvince(code: string): { id: string; provinceCode: string | null }[] {
+    const out: { id: string; provinceCode: string | null }[] = [];
+    for (const [id, n] of this.#nodes ?? []) if (n.status === 'active' && !n.mergedIntoId && n.provinceCode === code) out.push({ id, provinceCode: n.provinceCode });
+    return out;
+  }
+
   exists(orgId: string): boolean {
     return this.#nodes?.has(orgId) ?? false;
   }

@@ -45,8 +45,10 @@ describe('the national picture', () => {
   it('filters by sector and province', async () => {
     const energy = (await t.admin.get('/api/v1/stats/overview?sector=ENERGY')).json();
     expect(energy.totals).toEqual({ alerts: 1, occurrences: 1, organisations: 1 });
+    expect(energy.live.today).toBe(1);
     const hanoi = (await t.admin.get('/api/v1/stats/overview?province=01')).json();
     expect(hanoi.totals.alerts).toBe(2);
+    expect(hanoi.live.today).toBe(4);
     expect(hanoi.topOrganisations).toEqual([expect.objectContaining({ orgId: await t.org('bank-sgb'), alerts: 2, occurrences: 4 })]);
   });
 

@@ -127,9 +127,9 @@ export const statsRepository = {
     return r.rows;
   },
 
-  /** Occurrences received in the current clock hour and today. */
-  async live(db: Kysely<DB>, f: StatsFilter): Promise<{ thisHour: number; today: number }> {
-    const scope = f.orgIds ? sql`and org_id = any(${f.orgIds}::uuid[])` : sql``;
+  /** Occurrences received in the current clock hour and today (`within`: only these organisations). */
+  async live(db: Kysely<DB>, f: StatsFilter, within: string[] | null): Promise<{ thisHour: number; today: number }> {
+    const scope = sql`${f.orgIds ? sql`and org_id = any(${f.orgIds}::uuid[])` : sql``} ${within ? sql`and org_id = any(${within}::uuid[])` : sql``}`;
     const org = f.orgId ? sql`and org_id = ${f.orgId}` : sql``;
     const r = await sql<{ this_hour: number; today: number }>`select
         coalesce(sum(occurrences) filter (where hour = date_trunc('hour', now())), 0)::bigint::int as this_hour,
@@ -148,14 +148,20 @@ export const statsRepository = {
   },
 
   async orgNames(db: Kysely<DB>, ids: string[]): Promise<Map<string, string>> {
-    if (!ids.length) return new Map();
-    const r = await db.selectFrom('organizations').select(['id', 'name']).where('id', 'in', ids).execute();
-    return new Map(r.map((o) => [o.id, o.name]));
+    return new Map([...(await statsRepository.orgLabels(db, ids))].map(([id, l]) => [id, l.name]));
   },
 
-  /** Incidents open now, and opened / closed in the period, in the caller's organisations. */
-  async incidents(db: Kysely<DB>, f: StatsFilter): Promise<{ open: number; opened: number; closed: number; bySeverity: CountRow[] }> {
-    const scope = f.orgIds ? sql`and org_id = any(${f.orgIds}::uuid[]) and (tlp not in ('RED', 'AMBER+STRICT') or org_id = ${f.actorOrgId})` : sql``;
+  /** Vietnamese and English names of organisations. */
+  async orgLabels(db: Kysely<DB>, ids: string[]): Promise<Map<string, { name: string; nameEn: string | null }>> {
+    if (!ids.length) return new Map();
+    const r = await db.selectFrom('organizations').select(['id', 'name', 'name_en']).where('id', 'in', ids).execute();
+    return new Map(r.map((o) => [o.id, { name: o.name, nameEn: o.name_en }]));
+  },
+
+  /** Incidents open now, and opened / closed in the period, in the caller's organisations (`within`: only these). */
+  async incidents(db: Kysely<DB>, f: StatsFilter, within: string[] | null): Promise<{ open: number; opened: number; closed: number; bySeverity: CountRow[] }> {
+    const scope = sql`${f.orgIds ? sql`and org_id = any(${f.orgIds}::uuid[]) and (tlp not in ('RED', 'AMBER+STRICT') or org_id = ${f.actorOrgId})` : sql``}
+      ${within ? sql`and org_id = any(${within}::uuid[])` : sql``}`;
     const org = f.orgId ? sql`and org_id = ${f.orgId}` : sql``;
     const r = await sql<{ open: number; opened: number; closed: number }>`select
         count(*) filter (where status not in ('closed', 'rejected'))::int as open,

@@ -49,17 +49,18 @@ export class StatsService {
     const f = this.filter(ctx, q);
     const db = this.#p.db;
     const scope = nationalScope(f);
+    const within = await this.#orgsMatching(f);
     const [groups, sectors, live, incidents] = await Promise.all([
       scope !== null ? statsRepository.nationalBreakdowns(db, scope, f.from, f.to) : statsRepository.breakdowns(db, f),
       scope !== null ? Promise.resolve(null) : statsRepository.bySector(db, f),
-      statsRepository.live(db, f),
-      statsRepository.incidents(db, f),
+      statsRepository.live(db, f, within),
+      statsRepository.incidents(db, f, within),
     ]);
     const dim = (d: string) => groups.get(d) ?? [];
     const bySector = sectors ?? desc(dim('sector'));
     const total = dim('total')[0];
     const orgs = [...dim('org')].sort((a, b) => b.alerts - a.alerts || b.occurrences - a.occurrences).slice(0, TOP);
-    const names = await statsRepository.orgNames(db, orgs.map((o) => o.key));
+    const names = await statsRepository.orgLabels(db, orgs.map((o) => o.key));
     const byDayMap = new Map(dim('day').map((d) => [d.key, d]));
     return {
       period: { from: f.from, to: f.to },
@@ -71,9 +72,20 @@ export class StatsService {
       byClass: desc(dim('class')),
       bySeverity: [...dim('severity')].sort((a, b) => Number(b.key) - Number(a.key)),
       byFormat: desc(dim('format')),
-      topOrganisations: orgs.map((o) => ({ orgId: o.key, name: names.get(o.key) ?? o.key, alerts: o.alerts, occurrences: o.occurrences })),
+      topOrganisations: orgs.map((o) => ({ orgId: o.key, name: names.get(o.key)?.name ?? o.key, nameEn: names.get(o.key)?.nameEn ?? null, alerts: o.alerts, occurrences: o.occurrences })),
       incidents,
     };
+  }
+
+  /**
+   * The organisations now in the asked sector and province, for the counters the daily roll-ups do not
+   * carry (live counters, incidents); null when neither is asked.
+   */
+  async #orgsMatching(f: StatsFilter): Promise<string[] | null> {
+    if (!f.sector && !f.province) return null;
+    await this.#p.orgTree.ensure();
+    const ids = f.sector ? this.#p.orgTree.inSector(f.sector) : this.#p.orgTree.inProvince(f.province!);
+    return ids.filter((o) => !f.province || o.provinceCode === f.province).map((o) => o.id);
   }
 
   /** Daily counts per group, every day of the period present (zero when quiet), for trends and forecasts. */

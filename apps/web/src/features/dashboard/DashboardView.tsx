@@ -90,7 +90,7 @@ export function DashboardView({ scope }: { scope: DashboardScope }) {
       <QueryState query={overview}>
         {(o) => (
           <Stack gap="sm">
-            <KpiTiles o={o} alertsTo={alertsLink(filters)} narrowed={Boolean(sector || province)} />
+            <KpiTiles o={o} alertsTo={alertsLink(filters)} />
             <Grid gap="sm">
               <Grid.Col span={{ base: 12, md: 5, lg: 4 }}>
                 <Section title={scope.kind === 'sector' ? t('dashboard.map.titleSector') : t('dashboard.map.title')} testId="map-card">

@@ -32,14 +32,13 @@ function Kpi({ label, value, hint, to, testId }: { label: string; value: string;
 }
 
 /**
- * The headline figures of the period, and the live counters of this hour and today. The server counts
- * live figures and incidents over everything the caller sees, never by sector or province: when the
- * page is narrowed, their caption says so rather than pass them off as the sector's.
+ * The headline figures of the period, and the live counters of this hour and today (the server narrows
+ * them, and the incident counts, to the page's sector or province like every other figure).
  */
-export function KpiTiles({ o, alertsTo, narrowed }: { o: StatsOverview; alertsTo: string; narrowed: boolean }) {
+export function KpiTiles({ o, alertsTo }: { o: StatsOverview; alertsTo: string }) {
   const { t } = useTranslation();
   const fmt = useFormat();
-  const live = narrowed ? t('dashboard.kpi.liveAll') : t('dashboard.kpi.live');
+  const live = t('dashboard.kpi.live');
   return (
     <SimpleGrid cols={{ base: 2, sm: 3, lg: 6 }} spacing="xs">
       <Kpi label={t('dashboard.kpi.alerts')} value={fmt.number(o.totals.alerts)} to={alertsTo} testId="kpi-alerts" hint={t('dashboard.kpi.alertsHint')} />
@@ -52,7 +51,7 @@ export function KpiTiles({ o, alertsTo, narrowed }: { o: StatsOverview; alertsTo
         value={fmt.number(o.incidents.open)}
         to="/incidents"
         testId="kpi-open-incidents"
-        hint={narrowed ? t('dashboard.kpi.incidentsAll') : t('dashboard.kpi.incidentsHint', { opened: fmt.number(o.incidents.opened), closed: fmt.number(o.incidents.closed) })}
+        hint={t('dashboard.kpi.incidentsHint', { opened: fmt.number(o.incidents.opened), closed: fmt.number(o.incidents.closed) })}
       />
     </SimpleGrid>
   );

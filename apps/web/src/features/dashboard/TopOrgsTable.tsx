@@ -7,7 +7,8 @@ import { EmptyNote } from '../../components/EmptyNote.tsx';
 
 /** The organisations with the most alerts; each name opens that organisation's alerts. */
 export function TopOrgsTable({ rows, alertsOf }: { rows: StatsOverview['topOrganisations']; alertsOf: (orgId: string) => string }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const nameOf = (o: StatsOverview['topOrganisations'][number]) => (i18n.language === 'en' && o.nameEn ? o.nameEn : o.name);
   const fmt = useFormat();
   if (rows.length === 0) return <EmptyNote>{t('dashboard.empty')}</EmptyNote>;
   return (
@@ -27,8 +28,8 @@ export function TopOrgsTable({ rows, alertsOf }: { rows: StatsOverview['topOrgan
         {rows.map((o) => (
           <Table.Tr key={o.orgId}>
             <Table.Td style={{ overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }}>
-              <Anchor component={Link} to={alertsOf(o.orgId)} size="xs" title={o.name} data-testid="top-org-link">
-                {o.name}
+              <Anchor component={Link} to={alertsOf(o.orgId)} size="xs" title={nameOf(o)} data-testid="top-org-link">
+                {nameOf(o)}
               </Anchor>
             </Table.Td>
             <Table.Td ta="right">{fmt.number(o.alerts)}</Table.Td>
