@@ -1,4 +1,3 @@
- 
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { IocMatcher, type MatcherIndicator } from './ioc-matcher.ts';

@@ -1,6 +1,5 @@
 import type { IndicatorValueType } from '@lachan/stix';
-import type { ByteTable} from './byte-table.ts';
-import { ByteTableBuilder } from './byte-table.ts';
+import { ByteTableBuilder, type ByteTable } from './byte-table.ts';
 import { parseCidr, parseIPv4, parseIPv6, type Cidr } from './ip-codec.ts';
 import { AddressSet, CidrSet } from './ip-tables.ts';
 import { domainKey, emailKey, hashKey, urlHost, urlKey } from './value-keys.ts';
