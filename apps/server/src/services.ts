@@ -9,6 +9,7 @@ import { ReferenceService } from './modules/reference/index.ts';
 import { AlertsService, AssetsService, IngestService } from './modules/alerts/index.ts';
 import { IncidentsService } from './modules/incidents/index.ts';
 import { StatsService } from './modules/stats/index.ts';
+import { TaxiiService } from './modules/intel/index.ts';
 
 /** The services of every module, wired to one platform. */
 export interface Services {
@@ -24,6 +25,7 @@ export interface Services {
   assets: AssetsService;
   incidents: IncidentsService;
   stats: StatsService;
+  taxii: TaxiiService;
 }
 
 export function createServices(platform: Platform): Services {
@@ -37,6 +39,7 @@ export function createServices(platform: Platform): Services {
     assets: new AssetsService(platform, ingest.assets),
     incidents: new IncidentsService(platform),
     stats: new StatsService(platform),
+    taxii: new TaxiiService(platform),
     db: platform.db,
     auth: new AuthService(platform),
     users: new UsersService(platform),
