@@ -1,4 +1,3 @@
-// eslint-disable-next-line no-restricted-imports -- the test reads the shared medallion fixture
 import { readFileSync } from 'node:fs';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
