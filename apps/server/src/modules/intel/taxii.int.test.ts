@@ -189,6 +189,10 @@ describe('TAXII access', () => {
     const viewer = await t.userIn('prov-48', 'viewer');
     const res = await post(objectsUrl(hviId), { objects: [] }, basic(viewer.email, 'a-long-test-password'));
     expect(res.statusCode).toBe(403);
+    const manage = await t.app.inject({ method: 'POST', url: '/api/v1/intel/collections', headers: { 'content-type': 'application/json', ...auth }, payload: '{}' });
+    expect(manage.statusCode).toBe(401);
+    const analyst = await t.userIn('prov-48', 'analyst');
+    expect((await analyst.post('/api/v1/intel/collections', { title: 'mine', tlpCeiling: 'GREEN', grants: [] })).statusCode).toBe(403);
     const other = await t.userIn('prov-79', 'analyst');
     expect((await get(objectsUrl(hviId), basic(other.email, 'a-long-test-password'))).statusCode).toBe(404);
   });

@@ -94,7 +94,7 @@ const CollectionInput = Type.Object({
 
 /** Managing collections (the national centre): POST /api/v1/intel/collections. */
 export function intelRoutes(api: FastifyInstance, taxii: TaxiiService): void {
-  api.post('/intel/collections', { schema: { tags: ['intel'], summary: 'Create a TAXII collection and its grants', body: CollectionInput } }, async (req, reply) => {
+  api.post('/intel/collections', { schema: { tags: ['intel'], summary: 'Create a TAXII collection and its grants', body: CollectionInput, response: { 201: Type.Object({ id: Type.String({ format: 'uuid' }) }) } } }, async (req, reply) => {
     const id = await taxii.createCollection(ctxOf(req), req.body as Static<typeof CollectionInput>);
     return reply.status(201).send({ id });
   });
