@@ -10,6 +10,7 @@ import { AlertsService, AssetsService, IngestService } from './modules/alerts/in
 import { IncidentsService, PromotionRulesService, createIncidentServices, type IncidentServices } from './modules/incidents/index.ts';
 
 import { ForecastService, StatsService, SurgeWatcher } from './modules/stats/index.ts';
+import { TaxiiService } from './modules/intel/index.ts';
 
 /** The services of every module, wired to one platform. */
 export interface Services {
@@ -29,6 +30,7 @@ export interface Services {
   stats: StatsService;
   forecasts: ForecastService;
   surges: SurgeWatcher;
+  taxii: TaxiiService;
 }
 
 export function createServices(platform: Platform): Services {
@@ -52,6 +54,7 @@ export function createServices(platform: Platform): Services {
     stats,
     forecasts,
     surges,
+    taxii: new TaxiiService(platform),
     db: platform.db,
     auth: new AuthService(platform),
     users: new UsersService(platform),

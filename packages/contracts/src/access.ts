@@ -24,17 +24,20 @@ export const PERMISSIONS = [
   'incidents.read',
   'incidents.write',
   'stats.read',
+  'intel.read',
+  'intel.write',
+  'intel.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 /** What each role may do at all; scope (which organisations) is decided by each module's policy. */
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   national_coordinator: PERMISSIONS,
-  org_admin: ['orgs.read', 'orgs.create', 'orgs.update', 'users.read', 'users.manage', 'apikeys.manage', 'audit.read', 'alerts.read', 'alerts.manage', 'incidents.read', 'incidents.write', 'stats.read'],
-  analyst: ['orgs.read', 'alerts.read', 'incidents.read', 'incidents.write', 'stats.read'],
-  responder: ['orgs.read', 'alerts.read', 'incidents.read', 'incidents.write', 'stats.read'],
-  viewer: ['orgs.read', 'alerts.read', 'incidents.read', 'stats.read'],
-  connector: ['orgs.read', 'alerts.ingest'],
+  org_admin: ['orgs.read', 'orgs.create', 'orgs.update', 'users.read', 'users.manage', 'apikeys.manage', 'audit.read', 'alerts.read', 'alerts.manage', 'incidents.read', 'incidents.write', 'stats.read', 'intel.read', 'intel.write'],
+  analyst: ['orgs.read', 'alerts.read', 'incidents.read', 'incidents.write', 'stats.read', 'intel.read', 'intel.write'],
+  responder: ['orgs.read', 'alerts.read', 'incidents.read', 'incidents.write', 'stats.read', 'intel.read'],
+  viewer: ['orgs.read', 'alerts.read', 'incidents.read', 'stats.read', 'intel.read'],
+  connector: ['orgs.read', 'alerts.ingest', 'intel.read', 'intel.write'],
 };
 
 export const hasPermission = (role: Role, permission: Permission): boolean =>

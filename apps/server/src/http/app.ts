@@ -23,6 +23,7 @@ import { streamRoutes } from '../modules/events/index.ts';
 import { alertRoutes, ingestRoutes, SyslogListener } from '../modules/alerts/index.ts';
 import { incidentCollabRoutes, incidentRoutes } from '../modules/incidents/index.ts';
 import { statsRoutes } from '../modules/stats/index.ts';
+import { intelRoutes, taxiiRoutes } from '../modules/intel/index.ts';
 
 export type App = FastifyInstance;
 
@@ -96,7 +97,9 @@ export async function buildApp(platform: Platform, opts: { logger?: boolean } = 
     ingestRoutes(api, services, platform.config.ingestBodyLimitBytes);
     incidentRoutes(api, services);
     incidentCollabRoutes(api, services);
+    intelRoutes(api, services.taxii);
   }, { prefix: '/api/v1' });
+  await taxiiRoutes(app, services.taxii);
   if (config.syslogUdpPort !== null || config.syslogTcpPort !== null) {
     const syslog = new SyslogListener(platform, services.ingest);
     const ports = await syslog.start();

@@ -28,7 +28,8 @@ const callerOf = (req: FastifyRequest) => ({ ip: req.ip, userAgent: req.headers[
 
 /**
  * Authenticates every /api/v1 and /taxii2 route unless it is marked public: a Bearer API key, or the
- * session cookie (then unsafe methods must carry the session's CSRF token in `X-CSRF-Token`).
+ * session cookie (then unsafe methods must carry the session's CSRF token in `X-CSRF-Token`). TAXII
+ * clients may also use HTTP Basic, the scheme TAXII 2.1 requires: `e-mail:password` or `apikey:<key>`.
  */
 export function registerAuthHook(app: FastifyInstance, auth: AuthService): void {
   app.decorateRequest('ctx', null);
@@ -40,7 +41,13 @@ export function registerAuthHook(app: FastifyInstance, auth: AuthService): void 
     const header = req.headers.authorization;
     if (header) {
       const m = /^Bearer\s+(\S+)$/i.exec(header);
-      const actor = m ? await auth.fromApiKey(m[1]!) : null;
+      const basic = req.url.startsWith('/taxii2') ? basicCredentials(header) : null;
+      if (basic && basic.user !== 'apikey') {
+        req.ctx = await auth.context(await auth.fromPassword(basic.user, basic.password, callerOf(req)), callerOf(req));
+        return;
+      }
+      const key = m ? m[1]! : basic?.password;
+      const actor = key ? await auth.fromApiKey(key) : null;
       if (!actor) throw unauthenticated('the API key is missing, unknown or revoked');
       req.ctx = await auth.context(actor, callerOf(req));
       return;
@@ -55,6 +62,15 @@ export function registerAuthHook(app: FastifyInstance, auth: AuthService): void 
     req.csrfToken = session.csrf;
     req.ctx = await auth.context(session.actor, callerOf(req));
   });
+}
+
+/** User and password of an `Authorization: Basic …` header, or null for any other scheme. */
+function basicCredentials(header: string): { user: string; password: string } | null {
+  const m = /^Basic\s+([A-Za-z0-9+/=]+)$/i.exec(header);
+  if (!m) return null;
+  const text = Buffer.from(m[1]!, 'base64').toString('utf8');
+  const colon = text.indexOf(':');
+  return colon < 0 ? null : { user: text.slice(0, colon), password: text.slice(colon + 1) };
 }
 
 export { callerOf };

@@ -47,8 +47,15 @@ export class AuthService {
     return { actor, scope: this.#p.orgTree.scopeFor(actor.orgId, actor.role), ip: caller.ip, requestId: caller.requestId };
   }
 
-  /** Checks the password, counts failures (locking after five) and opens a session. */
-  async login(email: string, password: string, caller: Caller): Promise<{ token: string; csrf: string; user: Me }> {
+  /**
+   * The actor behind an e-mail and password, for HTTP Basic on machine protocols (TAXII): the same
+   * checks, failure counting and locking as sign-in, without opening a session.
+   */
+  async fromPassword(email: string, password: string, caller: Caller): Promise<Actor> {
+    return userActor((await this.#checkPassword(email, password, caller)).user);
+  }
+
+  async #checkPassword(email: string, password: string, caller: Caller): Promise<{ user: UserAuthRow; ctx: RequestContext }> {
     const user = await authRepository.userByEmail(this.#p.db, email.trim());
     if (!user) {
       await verifyPassword(await dummyHash(), password);
@@ -72,6 +79,12 @@ export class AuthService {
       throw new AppError(401, 'invalid_credentials', 'wrong e-mail or password');
     }
     if (user.status !== 'active') throw new AppError(403, 'forbidden', 'this account is disabled');
+    return { user, ctx };
+  }
+
+  /** Checks the password, counts failures (locking after five) and opens a session. */
+  async login(email: string, password: string, caller: Caller): Promise<{ token: string; csrf: string; user: Me }> {
+    const { user, ctx } = await this.#checkPassword(email, password, caller);
     const token = randomToken();
     const csrf = randomToken();
     await transact(this.#p, async (tx) => {

@@ -1,0 +1,5 @@
+/** Threat knowledge base: STIX objects shared over TAXII 2.1, and the in-memory IOC matcher. */
+export { TaxiiService } from './taxii.service.ts';
+export { taxiiRoutes, intelRoutes, API_ROOT } from './taxii.routes.ts';
+export { IocMatcher, type MatcherIndicator, type MatcherObservable, type MatchHit, type BuildReport } from './ioc-matcher.ts';
+export { Warninglists, RESERVED_RANGES, type MispWarninglist } from './warninglists.ts';

@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import type { RequestContext } from '../../core/context.ts';
+import { collectionAccess, fitsCeiling, isVisible } from './intel.policy.ts';
+
+const ctx = (role: RequestContext['actor']['role'], orgId: string, all = false): RequestContext => ({
+  actor: { type: 'user', id: 'u', name: 'u', orgId, role },
+  scope: { all, manage: new Set([orgId]), read: new Set([orgId]) },
+  ip: null,
+  requestId: null,
+});
+const grants = [{ org_id: 'A', can_read: true, can_write: false }, { org_id: 'B', can_read: true, can_write: true }];
+
+describe('intel policy', () => {
+  it('grants read and write per organisation, bounded by the role', () => {
+    expect(collectionAccess(ctx('analyst', 'A'), grants)).toEqual({ canRead: true, canWrite: false });
+    expect(collectionAccess(ctx('analyst', 'B'), grants)).toEqual({ canRead: true, canWrite: true });
+    expect(collectionAccess(ctx('viewer', 'B'), grants)).toEqual({ canRead: true, canWrite: false });
+    expect(collectionAccess(ctx('analyst', 'C'), grants)).toEqual({ canRead: false, canWrite: false });
+    expect(isVisible(collectionAccess(ctx('analyst', 'C'), grants))).toBe(false);
+  });
+
+  it('lets the national centre reach every collection', () => {
+    expect(collectionAccess(ctx('national_coordinator', 'N', true), [])).toEqual({ canRead: true, canWrite: true });
+  });
+
+  it('keeps objects above a collection’s TLP ceiling out', () => {
+    expect(fitsCeiling('AMBER', 'AMBER')).toBe(true);
+    expect(fitsCeiling('AMBER+STRICT', 'AMBER')).toBe(false);
+    expect(fitsCeiling('RED', 'GREEN')).toBe(false);
+    expect(fitsCeiling(null, 'CLEAR')).toBe(true);
+  });
+});

@@ -1,0 +1,29 @@
+import { hasPermission, type Tlp } from '@lachan/contracts';
+import { tlpRank } from '@lachan/stix';
+import type { RequestContext } from '../../core/context.ts';
+
+/** What a caller may do with one collection, from its role and the collection's grants. */
+export interface CollectionAccess {
+  canRead: boolean;
+  canWrite: boolean;
+}
+
+/**
+ * Read and write rights on a collection: the role must carry intel.read / intel.write, and the
+ * caller's organisation must hold the matching grant; the national centre reaches every collection.
+ */
+export function collectionAccess(ctx: RequestContext, grants: ReadonlyArray<{ org_id: string; can_read: boolean; can_write: boolean }>): CollectionAccess {
+  const grant = grants.find((g) => g.org_id === ctx.actor.orgId);
+  return {
+    canRead: hasPermission(ctx.actor.role, 'intel.read') && (ctx.scope.all || grant?.can_read === true),
+    canWrite: hasPermission(ctx.actor.role, 'intel.write') && (ctx.scope.all || grant?.can_write === true),
+  };
+}
+
+/** A collection the caller can neither read nor write is not shown at all (404, never 403). */
+export const isVisible = (a: CollectionAccess): boolean => a.canRead || a.canWrite;
+
+/** Whether an object of this TLP may enter a collection with this ceiling (unmarked objects may). */
+export function fitsCeiling(tlp: Tlp | null, ceiling: Tlp): boolean {
+  return tlp === null || tlpRank(tlp) <= tlpRank(ceiling);
+}

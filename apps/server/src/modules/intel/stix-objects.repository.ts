@@ -1,0 +1,104 @@
+import { sql, type Kysely, type RawBuilder } from 'kysely';
+import type { DB } from '../../db/index.ts';
+import type { TaxiiFilter } from './taxii-query.ts';
+
+/** One object version as a page lists it. */
+export interface PageRow {
+  object_id: string;
+  version: string;
+  modified: string | null;
+  spec_version: string;
+  date_added: string;
+  seq: string;
+  object?: Record<string, unknown>;
+}
+
+/** A version to store: the object and what is indexed about it. */
+export interface StoredVersion {
+  id: string;
+  version: string;
+  modified: string | null;
+  type: string;
+  specVersion: string;
+  object: Record<string, unknown>;
+  ownerOrgId: string | null;
+  tlp: string | null;
+  search: string;
+}
+
+const MICROS = sql.raw(`'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'`);
+
+/** Conditions of a TAXII filter on `m` (membership) and `o` (object); `versions` off for /versions/. */
+function conditions(collectionId: string, f: TaxiiFilter, objectId: string | null, useVersions: boolean): RawBuilder<unknown> {
+  const w: RawBuilder<unknown>[] = [sql`m.collection_id = ${collectionId}`];
+  if (objectId !== null) w.push(sql`m.object_id = ${objectId}`);
+  if (f.addedAfter !== null) w.push(sql`m.date_added > ${f.addedAfter}::timestamptz`);
+  if (f.after !== null) w.push(sql`(m.date_added, m.seq) > (${f.after.dateAdded}::timestamptz, ${f.after.seq}::bigint)`);
+  if (f.ids !== null) w.push(sql`m.object_id = any(${f.ids}::text[])`);
+  if (f.types !== null) w.push(sql`split_part(m.object_id, '--', 1) = any(${f.types}::text[])`);
+  if (f.specVersions !== null) w.push(sql`o.spec_version = any(${f.specVersions}::text[])`);
+  const v = f.versions;
+  if (useVersions && !v.all) {
+    const any: RawBuilder<unknown>[] = [];
+    if (v.last) any.push(sql`m.is_last`);
+    if (v.first) any.push(sql`m.is_first`);
+    if (v.keys.length > 0) any.push(sql`m.version = any(${v.keys}::text[])`);
+    w.push(sql`(${sql.join(any, sql` or `)})`);
+  }
+  return sql.join(w, sql` and `);
+}
+
+/** SQL for stored STIX object versions and their membership in collections. */
+export const stixObjectsRepository = {
+  /** One page in date_added order; reads limit + 1 rows so the caller knows whether more follow. */
+  async page(db: Kysely<DB>, collectionId: string, f: TaxiiFilter, opts: { objectId?: string; withObject: boolean; useVersions: boolean }): Promise<PageRow[]> {
+    const r = await sql<PageRow>`
+      select m.object_id, m.version, o.modified, o.spec_version, m.seq::text as seq,
+             to_char(m.date_added at time zone 'UTC', ${MICROS}) as date_added
+             ${opts.withObject ? sql`, o.object` : sql``}
+      from taxii_collection_objects m join stix_objects o on o.id = m.object_id and o.version = m.version
+      where ${conditions(collectionId, f, opts.objectId ?? null, opts.useVersions)}
+      order by m.date_added, m.seq
+      limit ${f.limit + 1}`.execute(db);
+    return r.rows;
+  },
+
+  async existsIn(db: Kysely<DB>, collectionId: string, objectId: string): Promise<boolean> {
+    const r = await sql`select 1 from taxii_collection_objects where collection_id = ${collectionId} and object_id = ${objectId} limit 1`.execute(db);
+    return r.rows.length > 0;
+  },
+
+  /** Store a version (once) and add it to the collection; false when the collection already holds it. */
+  async add(tx: Kysely<DB>, collectionId: string, v: StoredVersion): Promise<boolean> {
+    await sql`
+      insert into stix_objects (id, version, modified, type, spec_version, object, owner_org_id, tlp, search_folded)
+      values (${v.id}, ${v.version}, ${v.modified}, ${v.type}, ${v.specVersion}, ${JSON.stringify(v.object)}::jsonb, ${v.ownerOrgId}, ${v.tlp}, ${v.search})
+      on conflict (id, version) do nothing`.execute(tx);
+    const span = await sql<{ lo: string | null; hi: string | null; present: boolean }>`
+      select min(version) as lo, max(version) as hi, bool_or(version = ${v.version}) as present
+      from taxii_collection_objects where collection_id = ${collectionId} and object_id = ${v.id}`.execute(tx);
+    const { lo, hi, present } = span.rows[0]!;
+    if (present) return false;
+    const isFirst = lo === null || v.version < lo;
+    const isLast = hi === null || v.version > hi;
+    if (isFirst && lo !== null) await sql`update taxii_collection_objects set is_first = false where collection_id = ${collectionId} and object_id = ${v.id} and is_first`.execute(tx);
+    if (isLast && hi !== null) await sql`update taxii_collection_objects set is_last = false where collection_id = ${collectionId} and object_id = ${v.id} and is_last`.execute(tx);
+    await sql`
+      insert into taxii_collection_objects (collection_id, object_id, version, is_first, is_last)
+      values (${collectionId}, ${v.id}, ${v.version}, ${isFirst}, ${isLast})`.execute(tx);
+    return true;
+  },
+
+  /** Remove the matching versions of one object from a collection, then re-mark its first and last. */
+  async remove(tx: Kysely<DB>, collectionId: string, objectId: string, f: TaxiiFilter): Promise<number> {
+    const r = await sql`
+      delete from taxii_collection_objects m using stix_objects o
+      where o.id = m.object_id and o.version = m.version and ${conditions(collectionId, { ...f, after: null, addedAfter: null }, objectId, true)}`.execute(tx);
+    await sql`
+      update taxii_collection_objects m set is_first = s.version = s.lo, is_last = s.version = s.hi
+      from (select version, min(version) over () as lo, max(version) over () as hi
+            from taxii_collection_objects where collection_id = ${collectionId} and object_id = ${objectId}) s
+      where m.collection_id = ${collectionId} and m.object_id = ${objectId} and m.version = s.version`.execute(tx);
+    return Number(r.numAffectedRows ?? 0n);
+  },
+};

@@ -1,0 +1,147 @@
+import { foldDiacritics, type Tlp } from '@lachan/contracts';
+import { kindOf, timestampKey, tlpOf, validateObject } from '@lachan/stix';
+import { requirePermission } from '../../core/authorize.ts';
+import { recordChange, transact } from '../../core/change.ts';
+import type { RequestContext } from '../../core/context.ts';
+import { AppError, forbidden, notFound } from '../../core/errors.ts';
+import type { Platform } from '../../core/platform.ts';
+import { collectionAccess, fitsCeiling, isVisible, type CollectionAccess } from './intel.policy.ts';
+import { stixObjectsRepository, type PageRow, type StoredVersion } from './stix-objects.repository.ts';
+import { taxiiCollectionsRepository, type CollectionRow, type StatusRow } from './taxii-collections.repository.ts';
+import { makeCursor, type TaxiiFilter } from './taxii-query.ts';
+
+/** A collection as the caller sees it. */
+export type VisibleCollection = CollectionRow & CollectionAccess;
+
+/** One page of results and where the next one starts. */
+export interface TaxiiPage {
+  rows: PageRow[];
+  more: boolean;
+  next: string | null;
+}
+
+/** Details of one object in a POST status. */
+interface StatusDetail { id: string; version: string; message?: string }
+
+/** TAXII 2.1 collections over the STIX knowledge base: read, write, delete and status. */
+export class TaxiiService {
+  readonly #p: Platform;
+
+  constructor(platform: Platform) {
+    this.#p = platform;
+  }
+
+  /** Collections the caller can read or write, with their rights. */
+  async collections(ctx: RequestContext): Promise<VisibleCollection[]> {
+    requirePermission(ctx, 'intel.read');
+    const rows = await taxiiCollectionsRepository.list(this.#p.db);
+    return rows.map((c) => ({ ...c, ...collectionAccess(ctx, c.grants) })).filter(isVisible);
+  }
+
+  /** One visible collection by id or alias, else 404. */
+  async collection(ctx: RequestContext, idOrAlias: string): Promise<VisibleCollection> {
+    const c = (await this.collections(ctx)).find((x) => x.id === idOrAlias || x.alias === idOrAlias);
+    if (!c) throw notFound('collection');
+    return c;
+  }
+
+  /** A page of object versions (with the objects, or manifest records only). */
+  async page(ctx: RequestContext, collectionId: string, filter: TaxiiFilter, opts: { objectId?: string; withObject: boolean; versionsEndpoint?: boolean }): Promise<TaxiiPage> {
+    const c = await this.readable(ctx, collectionId);
+    if (opts.objectId !== undefined && !(await stixObjectsRepository.existsIn(this.#p.db, c.id, opts.objectId))) throw notFound('object');
+    const rows = await stixObjectsRepository.page(this.#p.db, c.id, filter, { ...(opts.objectId ? { objectId: opts.objectId } : {}), withObject: opts.withObject, useVersions: !opts.versionsEndpoint });
+    const more = rows.length > filter.limit;
+    if (more) rows.length = filter.limit;
+    const last = rows.at(-1);
+    return { rows, more, next: more && last ? makeCursor(filter, { dateAdded: last.date_added, seq: last.seq }) : null };
+  }
+
+  /** Store the envelope's objects in the collection; each object succeeds or fails on its own. */
+  async add(ctx: RequestContext, collectionId: string, envelope: unknown): Promise<StatusRow> {
+    const c = await this.collection(ctx, collectionId);
+    if (!c.canWrite) throw forbidden('you may not write to this collection');
+    const objects = (envelope as { objects?: unknown } | null)?.objects;
+    if (typeof envelope !== 'object' || envelope === null || Array.isArray(envelope) || !Array.isArray(objects)) {
+      throw new AppError(422, 'validation_failed', 'the body must be an envelope {"objects": [...]}');
+    }
+    const successes: StatusDetail[] = [];
+    const failures: StatusDetail[] = [];
+    const ready: StoredVersion[] = [];
+    for (const o of objects) {
+      const errors = validateObject(o);
+      const obj = o as Record<string, unknown>;
+      const id = typeof obj?.id === 'string' ? obj.id : '';
+      const version = typeof obj?.modified === 'string' ? obj.modified : typeof obj?.created === 'string' ? obj.created : new Date().toISOString();
+      const tlp = errors.length === 0 ? tlpOf(obj) : null;
+      if (errors.length > 0) failures.push({ id, version, message: errors.join('; ') });
+      else if (!fitsCeiling(tlp, c.tlp_ceiling as Tlp)) failures.push({ id, version, message: `TLP:${tlp} is above this collection's ceiling TLP:${c.tlp_ceiling}` });
+      else ready.push(toStored(obj, ctx.actor.orgId, tlp));
+    }
+    return transact(this.#p, async (tx) => {
+      for (const v of ready) {
+        const added = await stixObjectsRepository.add(tx, c.id, v);
+        const version = v.modified ?? v.version;
+        if (added) successes.push({ id: v.id, version, message: 'added to the collection' });
+        else failures.push({ id: v.id, version, message: 'this version is already in the collection' });
+      }
+      const status = { collection_id: c.id, org_id: ctx.actor.orgId, status: 'complete' as const, total_count: objects.length, success_count: successes.length, failure_count: failures.length, pending_count: 0, successes, failures, pendings: [] };
+      const id = await taxiiCollectionsRepository.insertStatus(tx, status);
+      await recordChange(tx, ctx, {
+        action: 'intel.objects_added', entityType: 'taxii_collection', entityId: c.id, orgId: ctx.actor.orgId,
+        after: { status: id, added: successes.map((s) => s.id), failed: failures.length },
+        event: { type: 'intel.objects_added', audience: { orgIds: c.grants.filter((g) => g.can_read).map((g) => g.org_id) }, data: { collectionId: c.id, count: successes.length } },
+      });
+      return (await taxiiCollectionsRepository.status(tx, id))!;
+    });
+  }
+
+  /** Remove versions of one object from a collection (match[version] and match[spec_version] apply). */
+  async remove(ctx: RequestContext, collectionId: string, objectId: string, filter: TaxiiFilter): Promise<void> {
+    const c = await this.readable(ctx, collectionId);
+    if (!c.canWrite) throw forbidden('you may not delete from this collection');
+    if (!(await stixObjectsRepository.existsIn(this.#p.db, c.id, objectId))) throw notFound('object');
+    await transact(this.#p, async (tx) => {
+      const removed = await stixObjectsRepository.remove(tx, c.id, objectId, filter);
+      await recordChange(tx, ctx, { action: 'intel.object_removed', entityType: 'taxii_collection', entityId: c.id, orgId: ctx.actor.orgId, after: { objectId, versions: removed } });
+    });
+  }
+
+  /** A status resource, to the organisation that posted it or anyone who may write the collection. */
+  async status(ctx: RequestContext, id: string): Promise<StatusRow> {
+    requirePermission(ctx, 'intel.read');
+    const s = /^[0-9a-f-]{36}$/i.test(id) ? await taxiiCollectionsRepository.status(this.#p.db, id) : undefined;
+    if (!s) throw notFound('status');
+    const c = (await this.collections(ctx)).find((x) => x.id === s.collection_id);
+    if (!ctx.scope.all && s.org_id !== ctx.actor.orgId && !c?.canWrite) throw notFound('status');
+    return s;
+  }
+
+  /** Create a collection and its grants (the national centre's decision). */
+  async createCollection(ctx: RequestContext, input: { title: string; alias?: string; description?: string; tlpCeiling: Tlp; grants: Array<{ orgId: string; canRead: boolean; canWrite: boolean }> }): Promise<string> {
+    requirePermission(ctx, 'intel.manage');
+    return transact(this.#p, async (tx) => {
+      const id = await taxiiCollectionsRepository.insert(tx, { title: input.title, alias: input.alias ?? null, description: input.description ?? null, tlpCeiling: input.tlpCeiling, ownerOrgId: ctx.actor.orgId });
+      for (const g of input.grants) await taxiiCollectionsRepository.grant(tx, id, g);
+      await recordChange(tx, ctx, { action: 'intel.collection_created', entityType: 'taxii_collection', entityId: id, orgId: ctx.actor.orgId, after: input });
+      return id;
+    });
+  }
+
+  private async readable(ctx: RequestContext, collectionId: string): Promise<VisibleCollection> {
+    const c = await this.collection(ctx, collectionId);
+    if (!c.canRead) throw forbidden('you may not read this collection');
+    return c;
+  }
+}
+
+/** What is stored for a valid object: versioned objects by `modified`, others by the time stored. */
+function toStored(o: Record<string, unknown>, orgId: string, tlp: Tlp | null): StoredVersion {
+  const modified = typeof o.modified === 'string' ? o.modified : null;
+  const kind = kindOf(o.type as string);
+  const version = modified !== null && kind !== 'sco' ? timestampKey(modified) : timestampKey(new Date().toISOString());
+  const search = foldDiacritics([o.name, o.description, o.pattern, o.value].filter((x) => typeof x === 'string').join(' ')).toLowerCase();
+  return {
+    id: o.id as string, version, modified: kind === 'sco' ? null : modified, type: o.type as string,
+    specVersion: typeof o.spec_version === 'string' ? o.spec_version : '2.1', object: o, ownerOrgId: orgId, tlp, search,
+  };
+}
