@@ -216,3 +216,28 @@ export const SimilarIncident = Type.Object({
   textSimilarity: Type.Number(),
 });
 export type SimilarIncident = Static<typeof SimilarIncident>;
+
+/** What helps decide on an incident: how similar ones ended, its techniques with mitigations, who is likely next. */
+export const DecisionSupport = Type.Object({
+  similar: Type.Array(Type.Object({
+    ...SimilarIncident.properties,
+    /** Hours from opening to closing, for the closed ones, and how they ended. */
+    hoursToResolve: Nullable(Type.Number()),
+    resolution: Nullable(Type.String()),
+  })),
+  techniques: Type.Array(Type.Object({
+    id: Type.String(),
+    name: Nullable(Type.String()),
+    /** Courses of action of the knowledge base that mitigate it (ATT&CK mitigations once imported). */
+    mitigations: Type.Array(Type.Object({ id: Type.String(), name: Type.String(), description: Nullable(Type.String()) })),
+  })),
+  likelyNext: Type.Object({
+    /** Sectors of the other organisations hit by the same indicators, most first. */
+    sectors: Type.Array(Type.Object({ sector: Type.String(), organisationsHit: Type.Integer() })),
+    /** Organisations of those sectors not (yet) hit, for the national centre only. */
+    organisations: Type.Array(Type.Object({ orgId: Type.String(), name: Type.String(), sector: Type.String(), provinceCode: Nullable(Type.String()) })),
+    /** The shared indicator values that link them. */
+    sharedIndicators: Type.Array(Type.String()),
+  }),
+});
+export type DecisionSupport = Static<typeof DecisionSupport>;

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import {
+  DecisionSupport,
   AttachmentParams, ErrorBody, IdParams, IncidentAttachment, IncidentComment, IncidentCommentCreate, IncidentReport, IncidentReportCreate, IncidentShare, IncidentShareCreate,
   IncidentTask, IncidentTaskCreate, IncidentTaskPatch, OrgLink, OrgLinkCreate, OrgLinkQuery, ShareParams, SimilarIncident, SupportRequest, SupportRequestAnswer,
   SupportRequestCreate, SupportRequestQuery, TaskParams, TimelineEntry,
@@ -51,6 +52,9 @@ export function incidentCollabRoutes(app: FastifyInstance, s: Services): void {
   );
   r.post('/support-requests/:id/answer', { schema: { tags, summary: 'Accept or decline', params: IdParams, body: SupportRequestAnswer, response: { 200: SupportRequest, ...errors } } }, async (req) =>
     p.support.answer(ctxOf(req), req.params.id, req.body),
+  );
+  r.get('/incidents/:id/decision-support', { schema: { tags, summary: 'Similar incidents and how they ended, techniques with mitigations, sectors and organisations likely next', params: IdParams, response: { 200: DecisionSupport, ...errors } } }, async (req) =>
+    p.decision.get(ctxOf(req), req.params.id),
   );
   r.get('/incidents/:id/similar', { schema: { tags, ...list(SimilarIncident) } }, async (req) => p.similar.find(ctxOf(req), req.params.id));
   r.get('/incidents/:id/attachments', { schema: { tags, ...list(IncidentAttachment) } }, async (req) => p.attachments.list(ctxOf(req), req.params.id));

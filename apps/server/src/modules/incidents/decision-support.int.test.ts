@@ -1,0 +1,59 @@
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type Caller, type TestApp } from '../../testing/harness.ts';
+
+let t: TestApp;
+let sgb: Caller;
+const C2 = { type: 'ipv4', value: '203.0.113.66' };
+
+async function open(c: Caller, body: Record<string, unknown>) {
+  const res = await c.post('/api/v1/incidents', { severity: 3, ...body });
+  expect(res.statusCode, res.body).toBe(201);
+  return res.json() as { id: string };
+}
+
+beforeAll(async () => {
+  t = await createTestApp();
+  sgb = await t.userIn('bank-sgb', 'analyst');
+  // The knowledge base knows T1486 and one mitigation of it (as an ATT&CK import would store them).
+  const ap = { type: 'attack-pattern', spec_version: '2.1', id: 'attack-pattern--7e150503-88e7-4861-866b-ff1ac82c4475', name: 'Data Encrypted for Impact', external_references: [{ source_name: 'mitre-attack', external_id: 'T1486' }] };
+  const coa = { type: 'course-of-action', spec_version: '2.1', id: 'course-of-action--3efe43d1-6f3f-4fcb-ab39-4a730971f70b', name: 'Data Backup', description: 'Take and test backups.' };
+  const rel = { type: 'relationship', spec_version: '2.1', id: 'relationship--0c6f3f1a-1111-4a5e-9d2b-8d6a0b1c2d3e', relationship_type: 'mitigates', source_ref: coa.id, target_ref: ap.id };
+  for (const o of [ap, coa, rel]) {
+    await sql`insert into stix_objects (id, version, type, object) values (${o.id}, '2024-01-01T00:00:00.000000000Z', ${o.type}, ${JSON.stringify(o)}::jsonb)`.execute(t.platform.db);
+  }
+});
+afterAll(() => t?.close());
+
+describe('decision support on an incident', () => {
+  it('shows how a similar incident ended, the techniques with their mitigations, and the sectors and organisations likely next', async () => {
+    const svb = await t.userIn('bank-svb', 'analyst');
+    const earlier = await open(svb, { title: 'Mã độc tống tiền tại chi nhánh', attack: ['T1486'], observables: [C2] });
+    const inc = await open(sgb, { title: 'Mã độc tống tiền trên máy chủ tệp', attack: ['T1486'], observables: [C2] });
+
+    const res = await t.admin.get(`/api/v1/incidents/${inc.id}/decision-support`);
+    expect(res.statusCode, res.body).toBe(200);
+    const d = res.json();
+    expect(d.similar[0]).toMatchObject({ incident: { id: earlier.id }, sharedObservables: ['203.0.113.66'], sharedTechniques: ['T1486'], resolution: null, hoursToResolve: null });
+    expect(d.techniques).toEqual([{ id: 'T1486', name: 'Data Encrypted for Impact', mitigations: [{ id: 'course-of-action--3efe43d1-6f3f-4fcb-ab39-4a730971f70b', name: 'Data Backup', description: 'Take and test backups.' }] }]);
+    expect(d.likelyNext.sharedIndicators).toEqual(['203.0.113.66']);
+    expect(d.likelyNext.sectors).toEqual([{ sector: 'BANKING', organisationsHit: 1 }]);
+    const next = d.likelyNext.organisations.map((o: { orgId: string }) => o.orgId);
+    expect(next).toContain(await t.org('bank-phusa'));
+    expect(next).not.toContain(await t.org('bank-sgb'));
+    expect(next).not.toContain(await t.org('bank-svb'));
+  });
+
+  it('tells an organisation which sectors are at risk but not which organisations were hit', async () => {
+    const inc = (await sgb.get('/api/v1/incidents?limit=5')).json().items[0];
+    const d = (await sgb.get(`/api/v1/incidents/${inc.id}/decision-support`)).json();
+    expect(d.likelyNext.sectors[0].sector).toBe('BANKING');
+    expect(d.likelyNext.organisations).toEqual([]);
+  });
+
+  it('is refused to an organisation that may not see the incident', async () => {
+    const inc = (await sgb.get('/api/v1/incidents?limit=5')).json().items[0];
+    const energy = await t.userIn('energy-themluc', 'analyst');
+    expect((await energy.get(`/api/v1/incidents/${inc.id}/decision-support`)).statusCode).toBe(404);
+  });
+});
