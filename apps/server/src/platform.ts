@@ -13,6 +13,7 @@ import { generatePassword, hashPassword } from './modules/auth/index.ts';
 import { ensureAlertPartitions } from './modules/alerts/index.ts';
 import { PromotionEngine, ReportingReminders } from './modules/incidents/index.ts';
 import { StatsRollup } from './modules/stats/index.ts';
+import { IndicatorIndex, SightingsRecorder } from './modules/intel/index.ts';
 import { AlertFeed } from './core/alert-feed.ts';
 import { IndicatorSlot } from './core/indicator-matcher.ts';
 
@@ -36,15 +37,18 @@ export async function startPlatform(config: Config, opts: StartOptions = {}): Pr
       if (events.some((e) => e.type.startsWith('org.'))) orgTree.invalidate();
     });
     const platform = { config, database, db: database.db, relay, orgTree, alertFeed: new AlertFeed(), indicators: new IndicatorSlot(), stopHooks: [], now: () => new Date() } as unknown as Platform;
-    platform.workers = { promotion: new PromotionEngine(platform), stats: new StatsRollup(platform), reminders: new ReportingReminders(platform) };
+    platform.workers = { promotion: new PromotionEngine(platform), stats: new StatsRollup(platform), reminders: new ReportingReminders(platform), indicators: new IndicatorIndex(platform), sightings: new SightingsRecorder(platform) };
     await new ReferenceService(platform).seed();
     await bootstrap(platform, opts.announce ?? (() => {}));
     await platform.workers.promotion.start();
     await platform.workers.stats.start();
     platform.workers.reminders.start();
+    await platform.workers.sightings.start();
+    await platform.workers.indicators.refresh();
+    platform.workers.indicators.start();
     const partitions = setInterval(() => void ensureAlertPartitions(database).catch(() => {}), 3_600_000);
     partitions.unref();
-    platform.stopHooks.push(() => clearInterval(partitions), () => platform.workers.promotion.idle(), () => platform.workers.stats.idle(), () => platform.workers.reminders.stop());
+    platform.stopHooks.push(() => clearInterval(partitions), () => platform.workers.promotion.idle(), () => platform.workers.stats.idle(), () => platform.workers.reminders.stop(), () => platform.workers.indicators.stop(), () => platform.workers.sightings.idle());
     return platform;
   } catch (err) {
     if (!opts.database) await database.close();

@@ -5,6 +5,7 @@ import type { EventRelay } from '../modules/events/index.ts';
 import type { OrgTree } from '../modules/orgs/org-tree.ts';
 import type { PromotionEngine } from '../modules/incidents/promotion.engine.ts';
 import type { StatsRollup } from '../modules/stats/stats-rollup.worker.ts';
+import type { IndicatorIndex, SightingsRecorder } from '../modules/intel/index.ts';
 import type { AlertFeed } from './alert-feed.ts';
 import type { IndicatorSlot } from './indicator-matcher.ts';
 import type { ReportingReminders } from '../modules/incidents/reminders.worker.ts';
@@ -21,7 +22,7 @@ export interface Platform {
   /** Live indicators matched against every alert's observables at ingest. */
   indicators: IndicatorSlot;
   /** Background consumers of the event stream. */
-  workers: { promotion: PromotionEngine; stats: StatsRollup; reminders: ReportingReminders };
+  workers: { promotion: PromotionEngine; stats: StatsRollup; reminders: ReportingReminders; indicators: IndicatorIndex; sightings: SightingsRecorder };
   /** The current time; tests replace it to let reporting clocks run out without waiting. */
   now: () => Date;
   /** Stops timers and consumers started with the platform. */
