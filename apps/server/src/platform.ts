@@ -13,6 +13,8 @@ import { generatePassword, hashPassword } from './modules/auth/index.ts';
 import { ensureAlertPartitions } from './modules/alerts/index.ts';
 import { PromotionEngine } from './modules/incidents/index.ts';
 import { AlertFeed } from './core/alert-feed.ts';
+import { CampaignEngine } from './modules/campaigns/index.ts';
+import { WarningWorkers } from './modules/warnings/index.ts';
 
 export interface StartOptions {
   /** Use this database instead of opening one from the configuration (tests). */
@@ -34,13 +36,16 @@ export async function startPlatform(config: Config, opts: StartOptions = {}): Pr
       if (events.some((e) => e.type.startsWith('org.'))) orgTree.invalidate();
     });
     const platform = { config, database, db: database.db, relay, orgTree, alertFeed: new AlertFeed(), stopHooks: [] } as unknown as Platform;
-    platform.workers = { promotion: new PromotionEngine(platform) };
+    platform.workers = { promotion: new PromotionEngine(platform), campaigns: new CampaignEngine(platform), warnings: new WarningWorkers(platform) };
+    platform.workers.campaigns.hook = (tx, c) => platform.workers.warnings.proposeFromCampaign(tx, c);
     await new ReferenceService(platform).seed();
     await bootstrap(platform, opts.announce ?? (() => {}));
     await platform.workers.promotion.start();
+    await platform.workers.campaigns.start();
+    platform.workers.warnings.start();
     const partitions = setInterval(() => void ensureAlertPartitions(database).catch(() => {}), 3_600_000);
     partitions.unref();
-    platform.stopHooks.push(() => clearInterval(partitions), () => platform.workers.promotion.idle());
+    platform.stopHooks.push(() => clearInterval(partitions), () => platform.workers.promotion.idle(), () => platform.workers.campaigns.idle(), () => platform.workers.warnings.stop());
     return platform;
   } catch (err) {
     if (!opts.database) await database.close();

@@ -8,6 +8,8 @@ import { OrgsService, OrgStructureService } from './modules/orgs/index.ts';
 import { ReferenceService } from './modules/reference/index.ts';
 import { AlertsService, AssetsService, IngestService } from './modules/alerts/index.ts';
 import { IncidentsService } from './modules/incidents/index.ts';
+import { CampaignsService } from './modules/campaigns/index.ts';
+import { WarningsService, WarningWebhooksService } from './modules/warnings/index.ts';
 
 /** The services of every module, wired to one platform. */
 export interface Services {
@@ -22,6 +24,9 @@ export interface Services {
   alerts: AlertsService;
   assets: AssetsService;
   incidents: IncidentsService;
+  campaigns: CampaignsService;
+  warnings: WarningsService;
+  warningWebhooks: WarningWebhooksService;
 }
 
 export function createServices(platform: Platform): Services {
@@ -34,6 +39,9 @@ export function createServices(platform: Platform): Services {
     alerts: new AlertsService(platform, ingest),
     assets: new AssetsService(platform, ingest.assets),
     incidents: new IncidentsService(platform),
+    campaigns: new CampaignsService(platform),
+    warnings: new WarningsService(platform),
+    warningWebhooks: new WarningWebhooksService(platform),
     db: platform.db,
     auth: new AuthService(platform),
     users: new UsersService(platform),

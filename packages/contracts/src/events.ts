@@ -16,6 +16,13 @@ export const EVENT_TYPES = [
   'source.changed',
   'incident.created',
   'incident.updated',
+  'campaign.detected',
+  'campaign.updated',
+  'warning.issued',
+  'warning.updated',
+  'warning.withdrawn',
+  'warning.acknowledged',
+  'warning.reminder',
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 

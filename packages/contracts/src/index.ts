@@ -8,3 +8,5 @@ export * from './events.ts';
 export * from './text.ts';
 export * from './alerts.ts';
 export * from './alerts-api.ts';
+export * from './campaigns.ts';
+export * from './warnings.ts';

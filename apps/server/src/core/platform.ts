@@ -5,6 +5,8 @@ import type { EventRelay } from '../modules/events/index.ts';
 import type { OrgTree } from '../modules/orgs/org-tree.ts';
 import type { PromotionEngine } from '../modules/incidents/promotion.engine.ts';
 import type { AlertFeed } from './alert-feed.ts';
+import type { CampaignEngine } from '../modules/campaigns/campaign.engine.ts';
+import type { WarningWorkers } from '../modules/warnings/warning.workers.ts';
 
 /** The long-lived parts every module works with, built once per process. */
 export interface Platform {
@@ -16,7 +18,7 @@ export interface Platform {
   /** Committed alert batches, in memory, for this process's consumers. */
   alertFeed: AlertFeed;
   /** Background consumers of the event stream. */
-  workers: { promotion: PromotionEngine };
+  workers: { promotion: PromotionEngine; campaigns: CampaignEngine; warnings: WarningWorkers };
   /** Stops timers and consumers started with the platform. */
   stopHooks: (() => Promise<void> | void)[];
 }

@@ -22,6 +22,8 @@ import { auditRoutes } from '../modules/audit/index.ts';
 import { streamRoutes } from '../modules/events/index.ts';
 import { alertRoutes, ingestRoutes, SyslogListener } from '../modules/alerts/index.ts';
 import { incidentRoutes } from '../modules/incidents/index.ts';
+import { campaignRoutes } from '../modules/campaigns/index.ts';
+import { warningRoutes } from '../modules/warnings/index.ts';
 
 export type App = FastifyInstance;
 
@@ -93,6 +95,8 @@ export async function buildApp(platform: Platform, opts: { logger?: boolean } = 
     alertRoutes(api, services);
     ingestRoutes(api, services, platform.config.ingestBodyLimitBytes);
     incidentRoutes(api, services);
+    campaignRoutes(api, services);
+    warningRoutes(api, services);
   }, { prefix: '/api/v1' });
   if (config.syslogUdpPort !== null || config.syslogTcpPort !== null) {
     const syslog = new SyslogListener(platform, services.ingest);

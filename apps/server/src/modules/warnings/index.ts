@@ -1,0 +1,5 @@
+export { WarningsService } from './warnings.service.ts';
+export { WarningWebhooksService } from './webhooks.service.ts';
+export { WarningWorkers, signWebhook, type SurgeSignal } from './warning.workers.ts';
+export { warningRoutes } from './warnings.routes.ts';
+export { toCsaf, toStixBundle } from './warning-exports.ts';
