@@ -1,5 +1,8 @@
 import { isNoise, network24 } from './noise.ts';
 
+/** Observable types that name attacker infrastructure or tooling (account names, ports and the like do not). */
+const LINKING = new Set(['ipv4', 'ipv6', 'domain', 'hostname', 'url', 'email', 'md5', 'sha1', 'sha256']);
+
 /** What the detector needs of one alert. */
 export interface LinkAlert {
   orgId: string;
@@ -21,7 +24,13 @@ export interface DetectorOptions {
   maxOrgCap: number;
 }
 
-export const DEFAULT_DETECTOR: DetectorOptions = { windowMs: 24 * 3_600_000, minOrgs: 2, mediumOrgs: 3, maxOrgShare: 0.3, maxOrgCap: 50 };
+export const DEFAULT_DETECTOR: DetectorOptions = { windowMs: 24 * 3_600_000, minOrgs: 2, mediumOrgs: 3, maxOrgShare: 0.25, maxOrgCap: 50 };
+
+/** The domain a URL or e-mail address lives under: widely seen, it makes them commodity noise too. */
+function parentDomain(key: string): string {
+  const m = /^observable:(?:url:[a-z]+:\/\/([^/:?#]+)|email:[^@]*@(.+))/.exec(key);
+  return m ? `observable:domain:${m[1] ?? m[2]}` : '';
+}
 
 type Seen = { first: number; last: number; techniques: Set<string> };
 /** A link that qualifies: its campaign key, the evidence values and who saw them. */
@@ -50,7 +59,7 @@ export class CampaignIndex {
     const obs = [...a.observables];
     if (a.srcIp) obs.push({ type: a.srcIp.includes(':') ? 'ipv6' : 'ipv4', value: a.srcIp });
     for (const o of obs) {
-      if (isNoise(o.type, o.value)) continue;
+      if (!LINKING.has(o.type) || isNoise(o.type, o.value)) continue;
       out.add(`observable:${o.type}:${o.value.toLowerCase()}`);
       if (o.type === 'ipv4') out.add(`network:${network24(o.value)}`);
     }
@@ -96,7 +105,7 @@ export class CampaignIndex {
   link(key: string): Link | null {
     let campaignKey = key;
     if (key.startsWith('observable:ipv4:')) campaignKey = `network:${network24(key.slice('observable:ipv4:'.length))}`;
-    if (this.#noisy(key) || this.#noisy(campaignKey)) return null;
+    if (this.#noisy(key) || this.#noisy(campaignKey) || this.#noisy(parentDomain(key))) return null;
     const evidence: Link['evidence'] = [];
     const orgs = new Map<string, Seen>();
     const add = (k: string) => {

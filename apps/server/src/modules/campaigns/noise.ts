@@ -33,6 +33,7 @@ export function isNoise(type: string, value: string): boolean {
   const v = value.toLowerCase();
   if (type === 'ipv4') return isReservedIpv4(v) || RESOLVERS.has(v);
   if (type === 'ipv6') return RESOLVERS.has(v) || v === '::1' || v.startsWith('fe80:') || v.startsWith('fc') || v.startsWith('fd');
+  if (type === 'hostname' && !v.includes('.')) return true; // a bare host name is local to its network
   if (type === 'domain' || type === 'hostname') return [...TOP_DOMAINS].some((d) => v === d || v.endsWith(`.${d}`));
   return false;
 }
