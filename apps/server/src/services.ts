@@ -9,7 +9,7 @@ import { ReferenceService } from './modules/reference/index.ts';
 import { AlertsService, AssetsService, IngestService } from './modules/alerts/index.ts';
 import { IncidentsService } from './modules/incidents/index.ts';
 import { CampaignsService } from './modules/campaigns/index.ts';
-import { WarningsService, WarningWebhooksService } from './modules/warnings/index.ts';
+import { WarningsService, WarningWebhooksService, WarningPoliciesService } from './modules/warnings/index.ts';
 
 /** The services of every module, wired to one platform. */
 export interface Services {
@@ -27,6 +27,7 @@ export interface Services {
   campaigns: CampaignsService;
   warnings: WarningsService;
   warningWebhooks: WarningWebhooksService;
+  warningPolicies: WarningPoliciesService;
 }
 
 export function createServices(platform: Platform): Services {
@@ -42,6 +43,7 @@ export function createServices(platform: Platform): Services {
     campaigns: new CampaignsService(platform),
     warnings: new WarningsService(platform),
     warningWebhooks: new WarningWebhooksService(platform),
+    warningPolicies: new WarningPoliciesService(platform),
     db: platform.db,
     auth: new AuthService(platform),
     users: new UsersService(platform),

@@ -82,3 +82,9 @@ export const WebhookCreate = Type.Object({ url: Type.String({ format: 'uri', max
 export type WebhookCreate = Static<typeof WebhookCreate>;
 export const Webhook = Type.Object({ id: Uuid, orgId: Uuid, url: Type.String(), enabled: Type.Boolean(), createdAt: Timestamp });
 export type Webhook = Static<typeof Webhook>;
+
+/** Issue at once, without a coordinator, proposals at or above a severity (optionally of one sector). */
+export const WarningPolicyCreate = Type.Object({ minSeverity: Type.Integer({ minimum: 1, maximum: 4 }), sectorCode: Type.Optional(Nullable(Type.String({ maxLength: 64 }))), autoIssue: Type.Boolean() });
+export type WarningPolicyCreate = Static<typeof WarningPolicyCreate>;
+export const WarningPolicy = Type.Object({ id: Uuid, minSeverity: Type.Integer(), sectorCode: Nullable(Type.String()), autoIssue: Type.Boolean() });
+export type WarningPolicy = Static<typeof WarningPolicy>;

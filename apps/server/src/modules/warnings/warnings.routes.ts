@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { ErrorBody, IdParams, ListOf, RecipientPreview, Warning, WarningAck, WarningCreate, WarningListQuery, WarningPatch, WarningStatus, WarningTargeting, Webhook, WebhookCreate, Uuid } from '@lachan/contracts';
+import { ErrorBody, IdParams, ListOf, RecipientPreview, Warning, WarningAck, WarningCreate, WarningListQuery, WarningPatch, WarningStatus, WarningTargeting, Webhook, WebhookCreate, Uuid, WarningPolicy, WarningPolicyCreate } from '@lachan/contracts';
 import { ctxOf } from '../../http/auth-hook.ts';
 import type { Services } from '../../services.ts';
 import { toCsaf, toStixBundle } from './warning-exports.ts';
@@ -27,6 +27,8 @@ export function warningRoutes(app: FastifyInstance, s: Services): void {
   r.get('/warnings/:id/status', { schema: { tags, params: IdParams, response: { 200: WarningStatus, ...errors } } }, async (req) => w.status(ctxOf(req), req.params.id));
   r.get('/warnings/:id/csaf', { schema: { tags, params: IdParams, response: { 200: Doc, ...errors } } }, async (req) => toCsaf(await w.get(ctxOf(req), req.params.id), 'Lachan national coordination centre'));
   r.get('/warnings/:id/stix', { schema: { tags, params: IdParams, response: { 200: Doc, ...errors } } }, async (req) => toStixBundle(await w.get(ctxOf(req), req.params.id)));
+  r.get('/warning-policies', { schema: { tags, response: { 200: Type.Array(WarningPolicy), ...errors } } }, async (req) => s.warningPolicies.list(ctxOf(req)));
+  r.post('/warning-policies', { schema: { tags, body: WarningPolicyCreate, response: { 201: WarningPolicy, ...errors } } }, async (req, reply) => reply.status(201).send(await s.warningPolicies.create(ctxOf(req), req.body)));
   const OrgParams = Type.Object({ orgId: Uuid });
   r.get('/orgs/:orgId/warning-webhooks', { schema: { tags, params: OrgParams, response: { 200: Type.Array(Webhook), ...errors } } }, async (req) => s.warningWebhooks.list(ctxOf(req), req.params.orgId));
   r.post('/orgs/:orgId/warning-webhooks', { schema: { tags, params: OrgParams, body: WebhookCreate, response: { 201: Webhook, ...errors } } }, async (req, reply) => reply.status(201).send(await s.warningWebhooks.create(ctxOf(req), req.params.orgId, req.body)));
