@@ -33,10 +33,14 @@ try {
   const reader = stream.body!.getReader();
   void (async () => {
     const dec = new TextDecoder();
+    let rest = '';
     for (;;) {
       const { value, done } = await reader.read();
       if (done) return;
-      for (const line of dec.decode(value).split('\n')) if (line === 'event: warning.issued') arrivals.push(performance.now());
+      // Frames may be split across chunks: only whole lines count.
+      const lines = (rest + dec.decode(value, { stream: true })).split('\n');
+      rest = lines.pop()!;
+      for (const line of lines) if (line === 'event: warning.issued') arrivals.push(performance.now());
     }
   })();
 
