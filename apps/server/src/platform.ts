@@ -16,6 +16,8 @@ import { StatsRollup } from './modules/stats/index.ts';
 import { IndicatorIndex, SightingsRecorder } from './modules/intel/index.ts';
 import { AlertFeed } from './core/alert-feed.ts';
 import { IndicatorSlot } from './core/indicator-matcher.ts';
+import { CampaignEngine } from './modules/campaigns/index.ts';
+import { WarningWorkers } from './modules/warnings/index.ts';
 
 export interface StartOptions {
   /** Use this database instead of opening one from the configuration (tests). */
@@ -37,7 +39,11 @@ export async function startPlatform(config: Config, opts: StartOptions = {}): Pr
       if (events.some((e) => e.type.startsWith('org.'))) orgTree.invalidate();
     });
     const platform = { config, database, db: database.db, relay, orgTree, alertFeed: new AlertFeed(), indicators: new IndicatorSlot(), stopHooks: [], now: () => new Date() } as unknown as Platform;
-    platform.workers = { promotion: new PromotionEngine(platform), stats: new StatsRollup(platform), reminders: new ReportingReminders(platform), indicators: new IndicatorIndex(platform), sightings: new SightingsRecorder(platform) };
+    platform.workers = {
+      promotion: new PromotionEngine(platform), stats: new StatsRollup(platform), reminders: new ReportingReminders(platform), indicators: new IndicatorIndex(platform),
+      sightings: new SightingsRecorder(platform), campaigns: new CampaignEngine(platform), warnings: new WarningWorkers(platform),
+    };
+    platform.workers.campaigns.hook = (tx, c) => platform.workers.warnings.proposeFromCampaign(tx, c);
     await new ReferenceService(platform).seed();
     await bootstrap(platform, opts.announce ?? (() => {}));
     await platform.workers.promotion.start();
@@ -46,9 +52,14 @@ export async function startPlatform(config: Config, opts: StartOptions = {}): Pr
     await platform.workers.sightings.start();
     await platform.workers.indicators.refresh();
     platform.workers.indicators.start();
+    await platform.workers.campaigns.start();
+    platform.workers.warnings.start();
     const partitions = setInterval(() => void ensureAlertPartitions(database).catch(() => {}), 3_600_000);
     partitions.unref();
-    platform.stopHooks.push(() => clearInterval(partitions), () => platform.workers.promotion.idle(), () => platform.workers.stats.idle(), () => platform.workers.reminders.stop(), () => platform.workers.indicators.stop(), () => platform.workers.sightings.idle());
+    platform.stopHooks.push(
+      () => clearInterval(partitions), () => platform.workers.promotion.idle(), () => platform.workers.stats.idle(), () => platform.workers.reminders.stop(),
+      () => platform.workers.indicators.stop(), () => platform.workers.sightings.idle(), () => platform.workers.campaigns.idle(), () => platform.workers.warnings.stop(),
+    );
     return platform;
   } catch (err) {
     if (!opts.database) await database.close();

@@ -11,6 +11,8 @@ import { IncidentsService, PromotionRulesService, createIncidentServices, type I
 
 import { ForecastService, StatsService, SurgeWatcher } from './modules/stats/index.ts';
 import { TaxiiService } from './modules/intel/index.ts';
+import { CampaignsService } from './modules/campaigns/index.ts';
+import { WarningsService, WarningWebhooksService, WarningPoliciesService } from './modules/warnings/index.ts';
 
 /** The services of every module, wired to one platform. */
 export interface Services {
@@ -31,6 +33,10 @@ export interface Services {
   forecasts: ForecastService;
   surges: SurgeWatcher;
   taxii: TaxiiService;
+  campaigns: CampaignsService;
+  warnings: WarningsService;
+  warningWebhooks: WarningWebhooksService;
+  warningPolicies: WarningPoliciesService;
 }
 
 export function createServices(platform: Platform): Services {
@@ -40,6 +46,10 @@ export function createServices(platform: Platform): Services {
   const surges = new SurgeWatcher(platform, forecasts);
   surges.start();
   platform.stopHooks.push(() => surges.stop());
+  // A sector surge proposes an early warning to that sector (a coordinator approves it, or a policy issues it).
+  surges.onSurge((s) => platform.workers.warnings.proposeFromSurge({
+    sector: s.key, rsitClass: '', count: Math.round(s.observed), baseline: Math.round(s.expected), windowStart: s.since ?? s.date, severity: s.score >= 6 ? 3 : 2,
+  }));
   platform.relay.subscribe((events) => {
     if (events.some((e) => e.type === 'asset.changed')) ingest.assets.invalidate();
   });
@@ -55,6 +65,10 @@ export function createServices(platform: Platform): Services {
     forecasts,
     surges,
     taxii: new TaxiiService(platform),
+    campaigns: new CampaignsService(platform),
+    warnings: new WarningsService(platform),
+    warningWebhooks: new WarningWebhooksService(platform),
+    warningPolicies: new WarningPoliciesService(platform),
     db: platform.db,
     auth: new AuthService(platform),
     users: new UsersService(platform),

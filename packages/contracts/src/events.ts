@@ -19,6 +19,13 @@ export const EVENT_TYPES = [
   'incident.report_due_soon',
   'incident.report_overdue',
   'incident.share_revoked',
+  'campaign.detected',
+  'campaign.updated',
+  'warning.issued',
+  'warning.updated',
+  'warning.withdrawn',
+  'warning.acknowledged',
+  'warning.reminder',
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 

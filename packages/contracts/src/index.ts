@@ -12,3 +12,5 @@ export * from './stats.ts';
 export * from './incidents.ts';
 export * from './incidents-reporting.ts';
 export * from './incidents-coordination.ts';
+export * from './campaigns.ts';
+export * from './warnings.ts';

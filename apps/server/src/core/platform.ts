@@ -9,6 +9,8 @@ import type { IndicatorIndex, SightingsRecorder } from '../modules/intel/index.t
 import type { AlertFeed } from './alert-feed.ts';
 import type { IndicatorSlot } from './indicator-matcher.ts';
 import type { ReportingReminders } from '../modules/incidents/reminders.worker.ts';
+import type { CampaignEngine } from '../modules/campaigns/campaign.engine.ts';
+import type { WarningWorkers } from '../modules/warnings/warning.workers.ts';
 
 /** The long-lived parts every module works with, built once per process. */
 export interface Platform {
@@ -22,7 +24,7 @@ export interface Platform {
   /** Live indicators matched against every alert's observables at ingest. */
   indicators: IndicatorSlot;
   /** Background consumers of the event stream. */
-  workers: { promotion: PromotionEngine; stats: StatsRollup; reminders: ReportingReminders; indicators: IndicatorIndex; sightings: SightingsRecorder };
+  workers: { promotion: PromotionEngine; stats: StatsRollup; reminders: ReportingReminders; indicators: IndicatorIndex; sightings: SightingsRecorder; campaigns: CampaignEngine; warnings: WarningWorkers };
   /** The current time; tests replace it to let reporting clocks run out without waiting. */
   now: () => Date;
   /** Stops timers and consumers started with the platform. */

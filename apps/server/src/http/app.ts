@@ -24,6 +24,8 @@ import { alertRoutes, ingestRoutes, SyslogListener } from '../modules/alerts/ind
 import { incidentCollabRoutes, incidentRoutes } from '../modules/incidents/index.ts';
 import { statsRoutes } from '../modules/stats/index.ts';
 import { intelRoutes, taxiiRoutes } from '../modules/intel/index.ts';
+import { campaignRoutes } from '../modules/campaigns/index.ts';
+import { warningRoutes } from '../modules/warnings/index.ts';
 
 export type App = FastifyInstance;
 
@@ -98,6 +100,8 @@ export async function buildApp(platform: Platform, opts: { logger?: boolean } = 
     incidentRoutes(api, services);
     incidentCollabRoutes(api, services);
     intelRoutes(api, services.taxii);
+    campaignRoutes(api, services);
+    warningRoutes(api, services);
   }, { prefix: '/api/v1' });
   await taxiiRoutes(app, services.taxii);
   if (config.syslogUdpPort !== null || config.syslogTcpPort !== null) {

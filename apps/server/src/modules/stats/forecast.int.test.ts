@@ -48,6 +48,22 @@ describe('forecasts and surges', () => {
     expect(events[0]!.audience).toMatchObject({ exact: true, national: true });
   });
 
+  it('proposes an early warning to the surging sector, once', async () => {
+    // As if the earlier pass had not happened: this one goes through the wiring the server uses.
+    await sql`delete from stats_surges`.execute(t.platform.db);
+    const services = (await import('../../services.ts')).createServices(t.platform);
+    await services.surges.run();
+    const warnings = (await t.admin.get('/api/v1/warnings?limit=50')).json();
+    const items = (Array.isArray(warnings) ? warnings : warnings.items) as { titleEn: string; status: string }[];
+    const health = items.filter((w) => w.titleEn.includes('HEALTH'));
+    expect(health).toHaveLength(1);
+    expect(health[0]!.status).toBe('proposed');
+    await sql`delete from stats_surges`.execute(t.platform.db);
+    await services.surges.run();
+    const again = (await t.admin.get('/api/v1/warnings?limit=50')).json();
+    expect(((Array.isArray(again) ? again : again.items) as { titleEn: string }[]).filter((w) => w.titleEn.includes('HEALTH'))).toHaveLength(1);
+  });
+
   it('refuses a connector key', async () => {
     const key = await t.keyFor('bank-sgb', 'connector');
     expect((await key.get('/api/v1/stats/forecast?groupBy=none')).statusCode).toBe(403);

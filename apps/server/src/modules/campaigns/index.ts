@@ -1,0 +1,5 @@
+export { CampaignEngine, type CampaignHook } from './campaign.engine.ts';
+export { CampaignsService } from './campaigns.service.ts';
+export { campaignRoutes } from './campaigns.routes.ts';
+export { isNoise } from './noise.ts';
+export type { CampaignWrite } from './campaigns.repository.ts';

@@ -1,0 +1,51 @@
+import { createHash } from 'node:crypto';
+import type { Warning } from '@lachan/contracts';
+
+/** A deterministic STIX id: UUIDv5-shaped from the object's type and a stable name. */
+const stixId = (type: string, name: string): string => {
+  const h = createHash('sha1').update(`lachan:${type}:${name}`).digest('hex');
+  return `${type}--${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-${((parseInt(h.slice(16, 18), 16) & 0x3f) | 0x80).toString(16)}${h.slice(18, 20)}-${h.slice(20, 32)}`;
+};
+const PATTERN: Record<string, string> = { ipv4: 'ipv4-addr:value', 'ipv4-cidr': 'ipv4-addr:value', ipv6: 'ipv6-addr:value', domain: 'domain-name:value', url: 'url:value', email: 'email-addr:value', md5: "file:hashes.'MD5'", sha1: "file:hashes.'SHA-1'", sha256: "file:hashes.'SHA-256'" };
+
+/** The warning as a CSAF 2.0 document (security advisory when it names CVEs, else informational). */
+export function toCsaf(w: Warning, publisher: string): Record<string, unknown> {
+  const at = w.issuedAt ?? w.createdAt;
+  return {
+    document: {
+      category: w.cves.length ? 'csaf_security_advisory' : 'csaf_informational_advisory',
+      csaf_version: '2.0',
+      title: w.titleEn,
+      lang: 'en',
+      publisher: { category: 'coordinator', name: publisher, namespace: 'https://lachan.example.vn' },
+      distribution: { tlp: { label: w.tlp === 'AMBER+STRICT' ? 'AMBER' : w.tlp === 'CLEAR' ? 'WHITE' : w.tlp } },
+      tracking: { id: w.id, status: w.status === 'issued' ? 'final' : w.status === 'withdrawn' ? 'interim' : 'draft', version: '1', initial_release_date: at, current_release_date: w.updatedAt, revision_history: [{ number: '1', date: at, summary: 'Initial release' }] },
+      notes: [
+        { category: 'summary', title: 'Summary', text: w.bodyEn },
+        { category: 'summary', title: 'Tóm tắt (vi)', text: w.bodyVi },
+        ...w.actions.map((a, i) => ({ category: 'general', title: `Recommended action ${i + 1}`, text: a.en })),
+      ],
+      references: [{ category: 'self', summary: 'This warning', url: `https://lachan.example.vn/api/v1/warnings/${w.id}/csaf` }],
+    },
+    ...(w.cves.length ? {
+      product_tree: { full_product_names: [{ name: 'Affected products (see notes)', product_id: 'CSAFPID-0001' }] },
+      vulnerabilities: w.cves.map((c) => ({
+        cve: c.id,
+        notes: [{ category: 'description', text: `CVSS ${c.cvss ?? 'n/a'}; EPSS ${c.epss ?? 'n/a'}; known exploited: ${c.knownExploited ? 'yes' : 'no'}` }],
+        product_status: { known_affected: ['CSAFPID-0001'] },
+        ...(c.cvss !== undefined ? { scores: [{ products: ['CSAFPID-0001'], cvss_v3: { version: '3.1', baseScore: c.cvss, baseSeverity: c.cvss >= 9 ? 'CRITICAL' : c.cvss >= 7 ? 'HIGH' : c.cvss >= 4 ? 'MEDIUM' : c.cvss > 0 ? 'LOW' : 'NONE', vectorString: 'CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H' } }] } : {}),
+      })),
+    } : {}),
+  };
+}
+
+/** The warning as a STIX 2.1 bundle: one report referring to its indicators and vulnerabilities. */
+export function toStixBundle(w: Warning): Record<string, unknown> {
+  const at = w.issuedAt ?? w.createdAt;
+  const base = { spec_version: '2.1', created: at, modified: w.updatedAt };
+  const indicators = w.indicators.filter((i) => PATTERN[i.type]).map((i) => ({ type: 'indicator', id: stixId('indicator', `${i.type}:${i.value}`), ...base, pattern_type: 'stix', valid_from: at, pattern: `[${PATTERN[i.type]} ${i.type === 'ipv4-cidr' ? 'ISSUBSET' : '='} '${i.value.replace(/'/g, "\\'")}']`, name: i.value }));
+  const vulns = w.cves.map((c) => ({ type: 'vulnerability', id: stixId('vulnerability', c.id), ...base, name: c.id, external_references: [{ source_name: 'cve', external_id: c.id }] }));
+  const report = { type: 'report', id: stixId('report', w.id), ...base, name: w.titleEn, description: w.bodyEn, report_types: ['threat-report'], published: at, object_refs: [...indicators, ...vulns].map((o) => o.id), labels: [`tlp:${w.tlp.toLowerCase()}`] };
+  if (report.object_refs.length === 0) report.object_refs = [report.id.replace('report', 'note')];
+  return { type: 'bundle', id: stixId('bundle', w.id), objects: [report, ...indicators, ...vulns] };
+}

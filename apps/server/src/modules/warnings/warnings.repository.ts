@@ -1,0 +1,52 @@
+import { sql, type Kysely } from 'kysely';
+import type { WarningTargeting } from '@lachan/contracts';
+import type { DB } from '../../db/index.ts';
+
+/** A recipient organisation as targeting resolves it. */
+export interface Recipient { id: string; name: string; provinceCode: string | null; sectors: string[] }
+/** A warnings row as stored. */
+export interface WarningRow {
+  id: string; author_org_id: string; status: string; origin: string; campaign_id: string | null; title_vi: string; title_en: string; body_vi: string; body_en: string;
+  severity: number; tlp: string; targeting: WarningTargeting; actions: { vi: string; en: string }[]; indicators: { type: string; value: string }[];
+  cves: { id: string; cvss?: number; epss?: number; knownExploited?: boolean }[]; valid_from: Date | null; valid_until: Date | null; issued_at: Date | null; created_at: Date; updated_at: Date;
+}
+
+const arr = <T>(v: T[] | undefined): T[] | null => (v && v.length ? v : null);
+
+/** SQL of warnings: targeting, issue (recipients, deliveries, event) and reads. */
+export const warningsRepository = {
+  /** Active organisations matching every criterion of the targeting (empty targeting: all of them). */
+  async resolve(db: Kysely<DB>, t: WarningTargeting): Promise<Recipient[]> {
+    const r = await sql<{ id: string; name: string; province_code: string | null; sectors: string[] | null }>`select o.id, o.name, o.province_code,
+        (select array_agg(sector_code order by sector_code) from org_sectors s where s.org_id = o.id) as sectors
+      from organizations o where o.status = 'active'
+        and (${arr(t.orgIds)}::uuid[] is null or o.id = any(${arr(t.orgIds)}::uuid[]))
+        and (${arr(t.provinces)}::text[] is null or o.province_code = any(${arr(t.provinces)}::text[]))
+        and (${arr(t.kinds)}::text[] is null or o.kind = any(${arr(t.kinds)}::text[]))
+        and (${arr(t.securityLevels)}::int[] is null or o.security_level = any(${arr(t.securityLevels)}::int[]))
+        and (${arr(t.sectors)}::text[] is null or exists (select 1 from org_sectors s where s.org_id = o.id and s.sector_code = any(${arr(t.sectors)}::text[])))
+      order by o.name`.execute(db);
+    return r.rows.map((x) => ({ id: x.id, name: x.name, provinceCode: x.province_code, sectors: x.sectors ?? [] }));
+  },
+
+  async get(db: Kysely<DB>, id: string): Promise<WarningRow | undefined> {
+    return (await sql<WarningRow>`select * from warnings where id = ${id}`.execute(db)).rows[0];
+  },
+
+  /**
+   * Issues a warning inside the caller's transaction: recipients, one delivery per webhook and e-mail
+   * address of each, and `warning.issued` heard by exactly the recipients (and the centre).
+   */
+  async issue(tx: Kysely<DB>, id: string, recipients: string[], by: string): Promise<void> {
+    await sql`update warnings set status = 'issued', issued_at = now(), issued_by = ${by}, valid_from = coalesce(valid_from, now()), updated_at = now() where id = ${id}`.execute(tx);
+    await sql`insert into warning_recipients (warning_id, org_id) select ${id}::uuid, unnest(${recipients}::uuid[]) on conflict do nothing`.execute(tx);
+    await sql`insert into warning_deliveries (warning_id, org_id, channel, target)
+      select ${id}::uuid, w.org_id, 'webhook', w.id::text from warning_webhooks w where w.enabled and w.org_id = any(${recipients}::uuid[])
+      union all
+      select ${id}::uuid, o.id, 'email', coalesce(o.incident_reception_email, (select f.email from focal_points f where f.org_id = o.id order by f.is_primary desc, f.sort limit 1))
+        from organizations o where o.id = any(${recipients}::uuid[]) and coalesce(o.incident_reception_email, (select f.email from focal_points f where f.org_id = o.id limit 1)) is not null`.execute(tx);
+    const w = (await sql<WarningRow>`select * from warnings where id = ${id}`.execute(tx)).rows[0]!;
+    await sql`insert into outbox (type, audience, payload) values ('warning.issued', ${JSON.stringify({ orgIds: recipients })}::jsonb,
+      ${JSON.stringify({ id, titleVi: w.title_vi, titleEn: w.title_en, severity: w.severity, tlp: w.tlp, issuedAt: w.issued_at })}::jsonb)`.execute(tx);
+  },
+};

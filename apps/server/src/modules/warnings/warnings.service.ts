@@ -1,0 +1,156 @@
+import { sql } from 'kysely';
+import type { RecipientPreview, Warning, WarningCreate, WarningListQuery, WarningPatch, WarningStatus, WarningTargeting } from '@lachan/contracts';
+import type { RequestContext } from '../../core/context.ts';
+import { requirePermission } from '../../core/authorize.ts';
+import { conflict, forbidden, notFound } from '../../core/errors.ts';
+import { recordChange, transact } from '../../core/change.ts';
+import type { Platform } from '../../core/platform.ts';
+import { warningsPolicy as policy } from './warnings.policy.ts';
+import { warningsRepository as repo, type WarningRow } from './warnings.repository.ts';
+import { presentWarning } from './warnings.presenter.ts';
+
+/** Drafting, issuing, reading and acknowledging early warnings. */
+export class WarningsService {
+  #p: Platform;
+  constructor(platform: Platform) {
+    this.#p = platform;
+  }
+
+  async #recipientIds(id: string): Promise<string[]> {
+    return (await sql<{ org_id: string }>`select org_id from warning_recipients where warning_id = ${id}`.execute(this.#p.db)).rows.map((r) => r.org_id);
+  }
+
+  /** The warning if the caller may read it (404 otherwise, so existence does not leak). */
+  async #load(ctx: RequestContext, id: string): Promise<{ row: WarningRow; recipients: string[] }> {
+    requirePermission(ctx, 'warnings.read');
+    const row = await repo.get(this.#p.db, id);
+    const recipients = row ? await this.#recipientIds(id) : [];
+    if (!row || !policy.mayRead(ctx, row.author_org_id, row.status === 'issued' || row.status === 'withdrawn' ? recipients : [])) throw notFound('warning');
+    return { row, recipients };
+  }
+
+  async list(ctx: RequestContext, q: WarningListQuery): Promise<Warning[]> {
+    requirePermission(ctx, 'warnings.read');
+    const scope = ctx.scope.all ? null : [...ctx.scope.read];
+    const r = await sql<WarningRow>`select * from warnings w where (${scope === null} or w.author_org_id = any(${[...ctx.scope.manage]}::uuid[])
+        or (w.status in ('issued', 'withdrawn') and exists (select 1 from warning_recipients r where r.warning_id = w.id and r.org_id = any(${scope ?? []}::uuid[]))))
+        and (${q.status ?? null}::text is null or w.status = ${q.status ?? null}) order by w.created_at desc limit ${q.limit ?? 100}`.execute(this.#p.db);
+    return r.rows.map((w) => presentWarning(w));
+  }
+
+  /** Issued warnings received by the caller's own organisation, with its read and ack times. */
+  async inbox(ctx: RequestContext): Promise<Warning[]> {
+    requirePermission(ctx, 'warnings.read');
+    const r = await sql<WarningRow & { read_at: Date | null; acked_at: Date | null }>`select w.*, r.read_at, r.acked_at from warning_recipients r join warnings w on w.id = r.warning_id
+      where r.org_id = ${ctx.actor.orgId} and w.status = 'issued' order by w.issued_at desc limit 200`.execute(this.#p.db);
+    return r.rows.map((w) => presentWarning(w, w));
+  }
+
+  async get(ctx: RequestContext, id: string): Promise<Warning> {
+    const { row } = await this.#load(ctx, id);
+    const mine = (await sql<{ read_at: Date | null; acked_at: Date | null }>`select read_at, acked_at from warning_recipients where warning_id = ${id} and org_id = ${ctx.actor.orgId}`.execute(this.#p.db)).rows[0];
+    return presentWarning(row, mine);
+  }
+
+  async #mayDraft(ctx: RequestContext): Promise<string | null> {
+    requirePermission(ctx, 'warnings.write');
+    await this.#p.orgTree.ensure();
+    const me = this.#p.orgTree.profile(ctx.actor.orgId);
+    const province = me?.kind === 'province' ? me.provinceCode : null;
+    if (!policy.isCentre(ctx) && !(ctx.actor.role === 'org_admin' && province)) throw forbidden('only the national centre or a province coordinator drafts warnings');
+    return province;
+  }
+
+  async create(ctx: RequestContext, b: WarningCreate): Promise<Warning> {
+    await this.#mayDraft(ctx);
+    return transact(this.#p, async (tx) => {
+      const row = (await sql<WarningRow>`insert into warnings (author_org_id, title_vi, title_en, body_vi, body_en, severity, tlp, targeting, actions, indicators, cves, valid_from, valid_until)
+        values (${ctx.actor.orgId}, ${b.titleVi}, ${b.titleEn}, ${b.bodyVi}, ${b.bodyEn}, ${b.severity}, ${b.tlp ?? 'AMBER'}, ${JSON.stringify(b.targeting)}, ${JSON.stringify(b.actions ?? [])},
+          ${JSON.stringify(b.indicators ?? [])}, ${JSON.stringify(b.cves ?? [])}, ${b.validFrom ?? null}, ${b.validUntil ?? null}) returning *`.execute(tx)).rows[0]!;
+      await recordChange(tx, ctx, { action: 'warning.create', entityType: 'warning', entityId: row.id, orgId: ctx.actor.orgId, after: { titleEn: b.titleEn } });
+      return presentWarning(row);
+    });
+  }
+
+  async update(ctx: RequestContext, id: string, p: WarningPatch): Promise<Warning> {
+    await this.#mayDraft(ctx);
+    const { row } = await this.#load(ctx, id);
+    if (row.status === 'issued' || row.status === 'withdrawn') throw conflict('an issued warning is not edited; withdraw it and issue another');
+    if (!policy.isCentre(ctx) && row.author_org_id !== ctx.actor.orgId) throw forbidden('not your draft');
+    return transact(this.#p, async (tx) => {
+      const j = (v: unknown) => (v === undefined ? null : JSON.stringify(v));
+      const out = (await sql<WarningRow>`update warnings set title_vi = coalesce(${p.titleVi ?? null}, title_vi), title_en = coalesce(${p.titleEn ?? null}, title_en),
+        body_vi = coalesce(${p.bodyVi ?? null}, body_vi), body_en = coalesce(${p.bodyEn ?? null}, body_en), severity = coalesce(${p.severity ?? null}::smallint, severity),
+        tlp = coalesce(${p.tlp ?? null}, tlp), targeting = coalesce(${j(p.targeting)}::jsonb, targeting), actions = coalesce(${j(p.actions)}::jsonb, actions),
+        indicators = coalesce(${j(p.indicators)}::jsonb, indicators), cves = coalesce(${j(p.cves)}::jsonb, cves), updated_at = now() where id = ${id} returning *`.execute(tx)).rows[0]!;
+      await recordChange(tx, ctx, { action: 'warning.update', entityType: 'warning', entityId: id, orgId: row.author_org_id, after: p });
+      return presentWarning(out);
+    });
+  }
+
+  /** The organisations a targeting reaches now. */
+  async preview(ctx: RequestContext, t: WarningTargeting): Promise<RecipientPreview> {
+    requirePermission(ctx, 'warnings.write');
+    const orgs = await repo.resolve(this.#p.db, t);
+    return { count: orgs.length, orgs };
+  }
+
+  /** Approves and issues a draft or proposal to the organisations its targeting reaches. */
+  async issue(ctx: RequestContext, id: string): Promise<Warning> {
+    const province = await this.#mayDraft(ctx);
+    const { row } = await this.#load(ctx, id);
+    if (row.status !== 'draft' && row.status !== 'proposed') throw conflict(`the warning is ${row.status}`);
+    const recipients = await repo.resolve(this.#p.db, row.targeting);
+    if (!policy.mayIssue(ctx, province, recipients)) throw forbidden('only the national centre issues beyond a province');
+    await transact(this.#p, async (tx) => {
+      await repo.issue(tx, id, recipients.map((r) => r.id), ctx.actor.name);
+      await recordChange(tx, ctx, { action: 'warning.issue', entityType: 'warning', entityId: id, orgId: row.author_org_id, after: { recipients: recipients.length } });
+    });
+    this.#p.workers.warnings.wake();
+    return this.get(ctx, id);
+  }
+
+  async withdraw(ctx: RequestContext, id: string): Promise<Warning> {
+    await this.#mayDraft(ctx);
+    const { row, recipients } = await this.#load(ctx, id);
+    if (!policy.isCentre(ctx) && row.author_org_id !== ctx.actor.orgId) throw forbidden('not your warning');
+    if (row.status === 'withdrawn') throw conflict('already withdrawn');
+    await transact(this.#p, async (tx) => {
+      await sql`update warnings set status = 'withdrawn', updated_at = now() where id = ${id}`.execute(tx);
+      await sql`update warning_deliveries set status = 'dead', last_error = 'withdrawn' where warning_id = ${id} and status = 'pending'`.execute(tx);
+      await recordChange(tx, ctx, { action: 'warning.withdraw', entityType: 'warning', entityId: id, orgId: row.author_org_id, event: { type: 'warning.withdrawn', audience: { orgIds: recipients }, data: { id } } });
+    });
+    return this.get(ctx, id);
+  }
+
+  /** Records that an organisation read (`read`) or acknowledged (`ack`) a warning it received. */
+  async mark(ctx: RequestContext, id: string, what: 'read' | 'ack', orgId = ctx.actor.orgId): Promise<Warning> {
+    requirePermission(ctx, what === 'ack' ? 'warnings.ack' : 'warnings.read');
+    const recipients = await this.#recipientIds(id);
+    const row = await repo.get(this.#p.db, id);
+    if (!row || row.status !== 'issued' || !policy.mayAck(ctx, orgId, new Set(recipients))) throw forbidden('this warning was not sent to that organisation');
+    await transact(this.#p, async (tx) => {
+      if (what === 'read') await sql`update warning_recipients set read_at = coalesce(read_at, now()) where warning_id = ${id} and org_id = ${orgId}`.execute(tx);
+      else {
+        await sql`update warning_recipients set acked_at = coalesce(acked_at, now()), read_at = coalesce(read_at, now()), acked_by = coalesce(acked_by, ${ctx.actor.name}) where warning_id = ${id} and org_id = ${orgId}`.execute(tx);
+        await recordChange(tx, ctx, { action: 'warning.ack', entityType: 'warning', entityId: id, orgId, event: { type: 'warning.acknowledged', audience: { orgIds: [orgId, row.author_org_id] }, data: { id, orgId } } });
+      }
+    });
+    return this.get(ctx, id);
+  }
+
+  /** Delivery figures per warning: the centre, or the author's admins. */
+  async status(ctx: RequestContext, id: string): Promise<WarningStatus> {
+    const { row } = await this.#load(ctx, id);
+    if (!ctx.scope.all && !ctx.scope.manage.has(row.author_org_id)) throw forbidden('delivery status is for the issuer');
+    const db = this.#p.db;
+    const orgs = (await sql<{ org_id: string; name: string; read_at: Date | null; acked_at: Date | null; reminders: number }>`select r.org_id, o.name, r.read_at, r.acked_at, r.reminders
+      from warning_recipients r join organizations o on o.id = r.org_id where r.warning_id = ${id} order by o.name`.execute(db)).rows;
+    const ch = (await sql<{ channel: string; delivered: number; pending: number; failed: number }>`select channel, count(*) filter (where status = 'delivered')::int as delivered,
+      count(*) filter (where status = 'pending')::int as pending, count(*) filter (where status = 'dead')::int as failed from warning_deliveries where warning_id = ${id} group by channel order by channel`.execute(db)).rows;
+    return {
+      targeted: orgs.length, read: orgs.filter((o) => o.read_at).length, acknowledged: orgs.filter((o) => o.acked_at).length, channels: ch,
+      orgs: orgs.map((o) => ({ orgId: o.org_id, name: o.name, readAt: o.read_at?.toISOString() ?? null, ackedAt: o.acked_at?.toISOString() ?? null, reminders: o.reminders })),
+    };
+  }
+}

@@ -1,0 +1,49 @@
+import { Type, type Static } from 'typebox';
+import { Nullable, Timestamp, Uuid } from './common.ts';
+
+export const CAMPAIGN_STATUSES = ['detected', 'confirmed', 'dismissed', 'merged'] as const;
+export const CONFIDENCES = ['low', 'medium', 'high'] as const;
+
+/** How many organisations a campaign touches in one sector or province (names withheld when out of scope). */
+export const CampaignCount = Type.Object({ key: Type.String(), total: Type.Integer(), hidden: Type.Integer({ description: 'of them, organisations the caller may not see by name' }) });
+
+/** One campaign in a list. */
+export const CampaignSummary = Type.Object({
+  id: Uuid,
+  title: Type.String(),
+  status: Type.Enum([...CAMPAIGN_STATUSES]),
+  confidence: Type.Enum([...CONFIDENCES]),
+  severity: Type.Integer(),
+  techniques: Type.Array(Type.String()),
+  orgCount: Type.Integer(),
+  alertCount: Type.Integer(),
+  firstActivity: Timestamp,
+  lastActivity: Timestamp,
+  bySector: Type.Array(CampaignCount),
+  byProvince: Type.Array(CampaignCount),
+  mergedIntoId: Nullable(Uuid),
+});
+export type CampaignSummary = Static<typeof CampaignSummary>;
+
+/** A campaign with what the caller may see of its members and the evidence of each link. */
+export const CampaignDetail = Type.Object({
+  ...CampaignSummary.properties,
+  orgs: Type.Array(Type.Object({ id: Uuid, name: Type.String(), sectors: Type.Array(Type.String()), provinceCode: Nullable(Type.String()), firstSeen: Timestamp, lastSeen: Timestamp })),
+  hiddenOrgCount: Type.Integer(),
+  evidence: Type.Array(Type.Object({ kind: Type.Enum(['observable', 'network', 'technique']), value: Type.String(), orgCount: Type.Integer(), firstSeen: Timestamp, lastSeen: Timestamp })),
+  alerts: Type.Array(Type.Object({ id: Type.String(), orgId: Uuid, title: Type.String(), severity: Type.Integer(), lastSeen: Timestamp })),
+  incidents: Type.Array(Type.Object({ id: Uuid, orgId: Uuid, title: Type.String(), status: Type.String() })),
+});
+export type CampaignDetail = Static<typeof CampaignDetail>;
+
+export const CampaignListQuery = Type.Object({
+  status: Type.Optional(Type.Enum([...CAMPAIGN_STATUSES])),
+  confidence: Type.Optional(Type.Enum([...CONFIDENCES])),
+  sector: Type.Optional(Type.String()),
+  orgId: Type.Optional(Uuid),
+  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500 })),
+});
+export type CampaignListQuery = Static<typeof CampaignListQuery>;
+
+export const CampaignMerge = Type.Object({ intoId: Uuid });
+export type CampaignMerge = Static<typeof CampaignMerge>;

@@ -1,0 +1,90 @@
+import { Type, type Static } from 'typebox';
+import { Nullable, Timestamp, TlpSchema, Uuid } from './common.ts';
+
+export const WARNING_STATUSES = ['draft', 'proposed', 'issued', 'withdrawn'] as const;
+
+/** Who a warning is for: organisations matching every given criterion (empty = everyone). */
+export const WarningTargeting = Type.Object({
+  sectors: Type.Optional(Type.Array(Type.String({ maxLength: 64 }), { maxItems: 50 })),
+  provinces: Type.Optional(Type.Array(Type.String({ pattern: '^[0-9]{2}$' }), { maxItems: 64 })),
+  orgIds: Type.Optional(Type.Array(Uuid, { maxItems: 5000 })),
+  kinds: Type.Optional(Type.Array(Type.String({ maxLength: 64 }), { maxItems: 20 })),
+  securityLevels: Type.Optional(Type.Array(Type.Integer({ minimum: 1, maximum: 5 }), { maxItems: 5 })),
+  keywords: Type.Optional(Type.Array(Type.String({ maxLength: 128 }), { maxItems: 50, description: 'products or keywords, for the reader' })),
+});
+export type WarningTargeting = Static<typeof WarningTargeting>;
+
+/** A CVE a warning refers to, with its scores as data. */
+export const WarningCve = Type.Object({
+  id: Type.String({ pattern: '^CVE-[0-9]{4}-[0-9]{4,}$' }),
+  cvss: Type.Optional(Type.Number({ minimum: 0, maximum: 10 })),
+  epss: Type.Optional(Type.Number({ minimum: 0, maximum: 1 })),
+  knownExploited: Type.Optional(Type.Boolean()),
+});
+export const WarningIndicator = Type.Object({ type: Type.String({ maxLength: 32 }), value: Type.String({ minLength: 1, maxLength: 2048 }) });
+
+const editable = {
+  titleVi: Type.String({ minLength: 1, maxLength: 300 }),
+  titleEn: Type.String({ minLength: 1, maxLength: 300 }),
+  bodyVi: Type.String({ minLength: 1, maxLength: 20000 }),
+  bodyEn: Type.String({ minLength: 1, maxLength: 20000 }),
+  severity: Type.Integer({ minimum: 1, maximum: 4 }),
+  tlp: TlpSchema,
+  targeting: WarningTargeting,
+  actions: Type.Array(Type.Object({ vi: Type.String({ maxLength: 2000 }), en: Type.String({ maxLength: 2000 }) }), { maxItems: 50 }),
+  indicators: Type.Array(WarningIndicator, { maxItems: 1000 }),
+  cves: Type.Array(WarningCve, { maxItems: 200 }),
+  validFrom: Nullable(Timestamp),
+  validUntil: Nullable(Timestamp),
+};
+
+export const WarningCreate = Type.Object({ ...editable, actions: Type.Optional(editable.actions), indicators: Type.Optional(editable.indicators), cves: Type.Optional(editable.cves), validFrom: Type.Optional(editable.validFrom), validUntil: Type.Optional(editable.validUntil), tlp: Type.Optional(TlpSchema) });
+export type WarningCreate = Static<typeof WarningCreate>;
+export const WarningPatch = Type.Partial(Type.Object(editable));
+export type WarningPatch = Static<typeof WarningPatch>;
+
+/** An early warning as the API shows it. */
+export const Warning = Type.Object({
+  id: Uuid,
+  status: Type.Enum([...WARNING_STATUSES]),
+  origin: Type.Enum(['manual', 'campaign', 'surge']),
+  campaignId: Nullable(Uuid),
+  authorOrgId: Uuid,
+  ...editable,
+  issuedAt: Nullable(Timestamp),
+  createdAt: Timestamp,
+  updatedAt: Timestamp,
+  /** For a recipient organisation: its own read and acknowledgement times. */
+  mine: Type.Optional(Type.Object({ readAt: Nullable(Timestamp), ackedAt: Nullable(Timestamp) })),
+});
+export type Warning = Static<typeof Warning>;
+
+export const WarningListQuery = Type.Object({ status: Type.Optional(Type.Enum([...WARNING_STATUSES])), limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500 })) });
+export type WarningListQuery = Static<typeof WarningListQuery>;
+
+export const RecipientPreview = Type.Object({ count: Type.Integer(), orgs: Type.Array(Type.Object({ id: Uuid, name: Type.String(), provinceCode: Nullable(Type.String()), sectors: Type.Array(Type.String()) })) });
+export type RecipientPreview = Static<typeof RecipientPreview>;
+
+export const WarningAck = Type.Object({ orgId: Type.Optional(Uuid) });
+export type WarningAck = Static<typeof WarningAck>;
+
+/** Per-warning delivery figures for the centre's dashboard. */
+export const WarningStatus = Type.Object({
+  targeted: Type.Integer(),
+  read: Type.Integer(),
+  acknowledged: Type.Integer(),
+  channels: Type.Array(Type.Object({ channel: Type.String(), delivered: Type.Integer(), pending: Type.Integer(), failed: Type.Integer() })),
+  orgs: Type.Array(Type.Object({ orgId: Uuid, name: Type.String(), readAt: Nullable(Timestamp), ackedAt: Nullable(Timestamp), reminders: Type.Integer() })),
+});
+export type WarningStatus = Static<typeof WarningStatus>;
+
+export const WebhookCreate = Type.Object({ url: Type.String({ format: 'uri', maxLength: 2000, pattern: '^https?://' }), secret: Type.String({ minLength: 16, maxLength: 200 }) });
+export type WebhookCreate = Static<typeof WebhookCreate>;
+export const Webhook = Type.Object({ id: Uuid, orgId: Uuid, url: Type.String(), enabled: Type.Boolean(), createdAt: Timestamp });
+export type Webhook = Static<typeof Webhook>;
+
+/** Issue at once, without a coordinator, proposals at or above a severity (optionally of one sector). */
+export const WarningPolicyCreate = Type.Object({ minSeverity: Type.Integer({ minimum: 1, maximum: 4 }), sectorCode: Type.Optional(Nullable(Type.String({ maxLength: 64 }))), autoIssue: Type.Boolean() });
+export type WarningPolicyCreate = Static<typeof WarningPolicyCreate>;
+export const WarningPolicy = Type.Object({ id: Uuid, minSeverity: Type.Integer(), sectorCode: Nullable(Type.String()), autoIssue: Type.Boolean() });
+export type WarningPolicy = Static<typeof WarningPolicy>;
