@@ -37,7 +37,8 @@ export const CampaignDetail = Type.Object({
 export type CampaignDetail = Static<typeof CampaignDetail>;
 
 export const CampaignListQuery = Type.Object({
-  status: Type.Optional(Type.Enum([...CAMPAIGN_STATUSES])),
+  /** `active`: detected or confirmed (not dismissed or merged). */
+  status: Type.Optional(Type.Enum([...CAMPAIGN_STATUSES, 'active'])),
   confidence: Type.Optional(Type.Enum([...CONFIDENCES])),
   sector: Type.Optional(Type.String()),
   orgId: Type.Optional(Uuid),

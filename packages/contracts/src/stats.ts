@@ -32,6 +32,9 @@ export const StatsOverview = Type.Object({
   byFormat: Type.Array(StatsCount),
   topOrganisations: Type.Array(Type.Object({ orgId: Uuid, name: Type.String(), nameEn: Nullable(Type.String()), alerts: Type.Integer(), occurrences: Type.Integer() })),
   incidents: Type.Object({ open: Type.Integer(), opened: Type.Integer(), closed: Type.Integer(), bySeverity: Type.Array(StatsCount) }),
+  /** Campaigns detected or confirmed and active in the period, and warnings issued and still valid (the caller's). */
+  campaigns: Type.Object({ active: Type.Integer() }),
+  warnings: Type.Object({ active: Type.Integer() }),
 });
 export type StatsOverview = Static<typeof StatsOverview>;
 

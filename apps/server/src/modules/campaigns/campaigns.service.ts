@@ -21,7 +21,7 @@ export class CampaignsService {
     const scope = ctx.scope.all ? null : [...ctx.scope.read];
     const r = await sql<CampaignRow & { orgs: string[] }>`select c.*, (select array_agg(org_id::text) from campaign_orgs where campaign_id = c.id) as orgs from campaigns c
       where (${scope === null} or exists (select 1 from campaign_orgs m where m.campaign_id = c.id and m.org_id = any(${scope ?? []}::uuid[])))
-        and (${q.status ?? null}::text is null or c.status = ${q.status ?? null})
+        and (${q.status ?? null}::text is null or c.status = ${q.status ?? null} or (${q.status ?? null} = 'active' and c.status in ('detected', 'confirmed')))
         and (${q.confidence ?? null}::text is null or c.confidence = ${q.confidence ?? null})
         and (${q.orgId ?? null}::uuid is null or exists (select 1 from campaign_orgs m where m.campaign_id = c.id and m.org_id = ${q.orgId ?? null}))
       order by c.last_activity desc limit ${q.limit ?? 100}`.execute(this.#p.db);

@@ -33,6 +33,9 @@ describe('the national picture', () => {
     expect(o.byDay.at(-1)).toMatchObject({ alerts: 3, occurrences: 5 });
     expect(o.live.today).toBe(5);
     expect(o.topOrganisations[0]).toMatchObject({ orgId: await t.org('bank-sgb'), alerts: 2 });
+    // Both organisations were hit from 198.51.100.9: a (low-confidence) campaign.
+    expect(o.campaigns).toEqual({ active: 1 });
+    expect(o.warnings).toEqual({ active: 0 });
   });
 
   it('counts nothing for a period before the alerts arrived', async () => {

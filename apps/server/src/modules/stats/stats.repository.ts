@@ -158,6 +158,19 @@ export const statsRepository = {
     return new Map(r.map((o) => [o.id, { name: o.name, nameEn: o.name_en }]));
   },
 
+  /**
+   * Campaigns detected or confirmed with activity in the period (touching the caller's organisations),
+   * and warnings issued and still valid (sent to them); the centre counts all.
+   */
+  async campaignsAndWarnings(db: Kysely<DB>, f: StatsFilter): Promise<{ campaigns: number; warnings: number }> {
+    const c = await sql<{ n: number }>`select count(*)::int as n from campaigns c where c.status in ('detected', 'confirmed')
+        and c.last_activity >= ${f.from}::date and c.first_activity < ${f.to}::date + 1
+        ${f.orgIds ? sql`and exists (select 1 from campaign_orgs o where o.campaign_id = c.id and o.org_id = any(${f.orgIds}::uuid[]))` : sql``}`.execute(db);
+    const w = await sql<{ n: number }>`select count(*)::int as n from warnings w where w.status = 'issued' and (w.valid_until is null or w.valid_until > now())
+        ${f.orgIds ? sql`and exists (select 1 from warning_recipients r where r.warning_id = w.id and r.org_id = any(${f.orgIds}::uuid[]))` : sql``}`.execute(db);
+    return { campaigns: c.rows[0]!.n, warnings: w.rows[0]!.n };
+  },
+
   /** Incidents open now, and opened / closed in the period, in the caller's organisations (`within`: only these). */
   async incidents(db: Kysely<DB>, f: StatsFilter, within: string[] | null): Promise<{ open: number; opened: number; closed: number; bySeverity: CountRow[] }> {
     const scope = sql`${f.orgIds ? sql`and org_id = any(${f.orgIds}::uuid[]) and (tlp not in ('RED', 'AMBER+STRICT') or org_id = ${f.actorOrgId})` : sql``}

@@ -50,11 +50,12 @@ export class StatsService {
     const db = this.#p.db;
     const scope = nationalScope(f);
     const within = await this.#orgsMatching(f);
-    const [groups, sectors, live, incidents] = await Promise.all([
+    const [groups, sectors, live, incidents, active] = await Promise.all([
       scope !== null ? statsRepository.nationalBreakdowns(db, scope, f.from, f.to) : statsRepository.breakdowns(db, f),
       scope !== null ? Promise.resolve(null) : statsRepository.bySector(db, f),
       statsRepository.live(db, f, within),
       statsRepository.incidents(db, f, within),
+      statsRepository.campaignsAndWarnings(db, f),
     ]);
     const dim = (d: string) => groups.get(d) ?? [];
     const bySector = sectors ?? desc(dim('sector'));
@@ -74,6 +75,8 @@ export class StatsService {
       byFormat: desc(dim('format')),
       topOrganisations: orgs.map((o) => ({ orgId: o.key, name: names.get(o.key)?.name ?? o.key, nameEn: names.get(o.key)?.nameEn ?? null, alerts: o.alerts, occurrences: o.occurrences })),
       incidents,
+      campaigns: { active: active.campaigns },
+      warnings: { active: active.warnings },
     };
   }
 
