@@ -5,6 +5,8 @@ import type { CommittedAlert, CommittedBatch } from '../../core/alert-feed.ts';
 import type { OutboxEvent } from '../events/index.ts';
 
 const RECENT_BATCHES = 256;
+/** Most events handled in one transaction. */
+const GROUP = 32;
 
 /** What a consumer does with one organisation's alerts of one committed batch, inside its transaction. */
 export type BatchHandler = (tx: Kysely<DB>, batch: { eventId: string; batchId: string; orgId: string }, alerts: CommittedAlert[]) => Promise<void>;
@@ -76,24 +78,31 @@ export class AlertBatchConsumer {
     this.#running ??= this.#drain().finally(() => (this.#running = null));
   }
 
+  /**
+   * Handles what is queued, up to GROUP events per transaction: under load the consumers keep up with
+   * fewer, larger transactions instead of queueing one per batch behind ingest.
+   */
   async #drain(): Promise<void> {
     while (this.#queue.length) {
-      const event = this.#queue.shift()!;
-      const { batchId, orgId } = event.payload as { batchId: string; orgId: string };
-      const recent = this.#takeRecent(batchId, orgId);
+      const group = this.#queue.splice(0, GROUP).map((event) => {
+        const { batchId, orgId } = event.payload as { batchId: string; orgId: string };
+        return { event, batchId, orgId, recent: this.#takeRecent(batchId, orgId) };
+      });
       try {
         // Loaded before the transaction: on the embedded engine a query outside it would wait forever.
         await this.#p.orgTree.ensure();
         await this.#p.db.transaction().execute(async (tx) => {
           await sql`select pg_advisory_xact_lock(${this.#lock})`.execute(tx);
-          if (BigInt(await this.#cursor(tx)) >= BigInt(event.id)) return;
-          await this.#handle(tx, { eventId: event.id, batchId, orgId }, recent ?? (await readBatch(tx, batchId, orgId)));
-          await sql`insert into consumer_offsets (name, last_id) values (${this.#name}, ${event.id}::bigint)
+          const cursor = BigInt(await this.#cursor(tx));
+          const todo = group.filter((g) => BigInt(g.event.id) > cursor);
+          if (!todo.length) return;
+          for (const g of todo) await this.#handle(tx, { eventId: g.event.id, batchId: g.batchId, orgId: g.orgId }, g.recent ?? (await readBatch(tx, g.batchId, g.orgId)));
+          await sql`insert into consumer_offsets (name, last_id) values (${this.#name}, ${todo[todo.length - 1]!.event.id}::bigint)
             on conflict (name) do update set last_id = excluded.last_id, updated_at = now()`.execute(tx);
         });
         this.#p.relay.wake();
       } catch {
-        // Left at the cursor: the next start retries it.
+        // Left at the cursor: the next start retries them.
       }
     }
   }

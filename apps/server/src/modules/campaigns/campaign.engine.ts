@@ -8,6 +8,8 @@ import { campaignsRepository, type CampaignWrite } from './campaigns.repository.
 
 const CONSUMER = 'campaigns';
 const RECENT_BATCHES = 256;
+/** Most events handled in one transaction. */
+const GROUP = 32;
 const LOCK = 727_008;
 const REBUILD_LIMIT = 200_000;
 type Row = LinkAlert & { id: string; day: string; severity: number };
@@ -71,17 +73,23 @@ export class CampaignEngine {
     this.#running ??= this.#drain().finally(() => (this.#running = null));
   }
 
+  /** Handles what is queued, up to GROUP events per transaction, so a burst does not queue one transaction per batch. */
   async #drain(): Promise<void> {
     while (this.#queue.length) {
-      const event = this.#queue.shift()!;
+      const group = this.#queue.splice(0, GROUP);
       try {
         await this.#p.orgTree.ensure();
-        const { batchId, orgId } = event.payload as { batchId: string; orgId: string };
-        const rows = this.#take(batchId, orgId) ?? (await this.#read(batchId, orgId));
-        await this.#p.db.transaction().execute((tx) => this.#process(tx, event, rows));
+        const work: { event: OutboxEvent; rows: Row[] }[] = [];
+        for (const event of group) {
+          const { batchId, orgId } = event.payload as { batchId: string; orgId: string };
+          work.push({ event, rows: this.#take(batchId, orgId) ?? (await this.#read(batchId, orgId)) });
+        }
+        await this.#p.db.transaction().execute(async (tx) => {
+          for (const w of work) await this.#process(tx, w.event, w.rows);
+        });
         this.#p.relay.wake();
       } catch {
-        // Left at the cursor: the next start retries it.
+        // Left at the cursor: the next start retries them.
       }
     }
   }
