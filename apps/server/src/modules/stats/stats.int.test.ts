@@ -9,6 +9,7 @@ async function send(k: Caller & { key: string }, lines: string[]) {
   expect(res.statusCode).toBe(202);
   await t.platform.relay.flush();
   await t.platform.workers.stats.idle();
+  await t.platform.workers.campaigns.idle();
 }
 
 beforeAll(async () => {
