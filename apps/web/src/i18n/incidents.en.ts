@@ -70,6 +70,8 @@ export const incidentsEn: WithEnglishPlurals<typeof incidentsVi> = {
     overdueBy: '{{time}} overdue',
   },
   clocks: {
+    metAt: 'Reported {{at}}',
+    dueAt: 'Due {{at}}',
     title: 'Reporting deadlines',
     none: 'No reporting regime applies to this incident.',
     notStarted: 'clock not started',
@@ -116,6 +118,7 @@ export const incidentsEn: WithEnglishPlurals<typeof incidentsVi> = {
   },
   metrics: { title: 'Response times', detect: 'To detect', acknowledge: 'To acknowledge', contain: 'To contain', resolve: 'To resolve' },
   transition: {
+    moveTo: 'Move to:',
     title: 'Move to “{{status}}”',
     reason: 'Reason',
     resolution: 'Resolution',

@@ -64,6 +64,8 @@ export const incidentsVi = {
     overdueBy: 'quá hạn {{time}}',
   },
   clocks: {
+    metAt: 'Đã báo cáo lúc {{at}}',
+    dueAt: 'Hạn {{at}}',
     title: 'Thời hạn báo cáo',
     none: 'Sự cố không thuộc chế độ báo cáo nào.',
     notStarted: 'chưa bắt đầu tính',
@@ -109,6 +111,7 @@ export const incidentsVi = {
   },
   metrics: { title: 'Thời gian ứng cứu', detect: 'Đến khi phát hiện', acknowledge: 'Đến khi tiếp nhận', contain: 'Đến khi ngăn chặn', resolve: 'Đến khi khắc phục' },
   transition: {
+    moveTo: 'Chuyển sang:',
     title: 'Chuyển sang “{{status}}”',
     reason: 'Lý do',
     resolution: 'Kết quả xử lý',

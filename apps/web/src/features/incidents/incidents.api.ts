@@ -56,3 +56,12 @@ export function useRegimes() {
 export function usePromotionRules() {
   return useQuery({ queryKey: incidentKeys.rules, queryFn: () => api.get<PromotionRule[]>('/promotion-rules'), staleTime: 5 * 60_000 });
 }
+
+/** The name of a regime in the current language (its code until the regimes are loaded). */
+export function useRegimeName() {
+  const regimes = useRegimes();
+  return (code: string, lang: string) => {
+    const r = regimes.data?.find((x) => x.code === code);
+    return r ? (lang === 'en' ? r.nameEn : r.name) : code;
+  };
+}

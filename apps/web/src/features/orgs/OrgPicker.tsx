@@ -22,7 +22,7 @@ interface OrgPickerProps {
 }
 
 /** Diacritic-insensitive option filter, so "ha noi" finds "Hà Nội". */
-const foldedFilter: OptionsFilter = ({ options, search }) => {
+export const foldedFilter: OptionsFilter = ({ options, search }) => {
   const q = foldText(search);
   if (!q) return options;
   return options.filter((o) => 'label' in o && foldText((o as ComboboxItem).label).includes(q));

@@ -41,6 +41,7 @@ export function IncidentHeader({ incident: i }: { incident: IncidentDetail }) {
         </Text>
         {canWrite && (
           <Group gap={6} data-testid="incident-transitions">
+            <Text size="xs" c="dimmed">{t('incidents.transition.moveTo')}</Text>
             {nextStatuses(i.status)
               .filter((s) => canManage || !isFinished(s))
               .map((s) => (
@@ -55,7 +56,7 @@ export function IncidentHeader({ incident: i }: { incident: IncidentDetail }) {
                 </Button>
               </Menu.Target>
               <Menu.Dropdown>
-                <Menu.Item disabled={Boolean(i.responseEndedAt) || isFinished(i.status)} onClick={() => complete.mutate(undefined)}>
+                <Menu.Item disabled={Boolean(i.responseEndedAt) || isFinished(i.status)} onClick={() => complete.mutate(undefined)} data-testid="action-complete">
                   {t('incidents.actions.completeResponse')}
                 </Menu.Item>
                 <Menu.Item disabled={Boolean(i.escalatedAt)} onClick={() => setDialog('escalate')} data-testid="action-escalate">

@@ -22,7 +22,11 @@ export function QueueTable({ items, cursorId, selected, onToggle, onToggleAll, o
   const { t } = useTranslation();
   const fmt = useFormat();
   const cursorRow = useRef<HTMLTableRowElement>(null);
-  useEffect(() => cursorRow.current?.scrollIntoView({ block: 'nearest' }), [cursorId]);
+  // the cursor row takes the focus, so Enter opens it whatever was focused before (a nav link, say)
+  useEffect(() => {
+    cursorRow.current?.focus({ preventScroll: true });
+    cursorRow.current?.scrollIntoView({ block: 'nearest' });
+  }, [cursorId]);
   const all = items.length > 0 && items.every((i) => selected.has(i.id));
   const some = items.some((i) => selected.has(i.id));
   return (
@@ -53,6 +57,8 @@ export function QueueTable({ items, cursorId, selected, onToggle, onToggleAll, o
                 data-testid="incident-row"
                 data-incident-id={i.id}
                 data-cursor={isCursor || undefined}
+                tabIndex={isCursor ? 0 : -1}
+                style={{ outline: 'none', cursor: 'default' }}
                 bg={isCursor ? 'var(--mantine-primary-color-light)' : selected.has(i.id) ? 'var(--mantine-color-default-hover)' : undefined}
                 onClick={() => onCursor(i.id)}
                 aria-selected={isCursor}

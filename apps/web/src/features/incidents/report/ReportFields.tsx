@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { Checkbox, Fieldset, Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { RSIT_CLASSES, useRsitLabel } from '../../alerts/alertLabels.ts';
+import { foldedFilter } from '../../orgs/OrgPicker.tsx';
 import type { ReportFormErrors, ReportFormValues } from './reportForm.ts';
 
 type Setter = <K extends keyof ReportFormValues>(key: K, value: ReportFormValues[K]) => void;
@@ -62,7 +63,7 @@ export function ReportFields({ values: v, errors: e, set }: Props) {
       <Group legend={t('incidents.report.sections.incident')}>
         {text('discoveredAt', { required: true, type: 'datetime-local', description: t('incidents.report.vnTime') })}
         {text('occurredAt', { type: 'datetime-local', description: t('incidents.report.vnTime') })}
-        <Select size="xs" label={l('category')} data={RSIT_CLASSES.map((c) => ({ value: c, label: rsit(c) }))} value={v.category} onChange={(x) => set('category', x)} error={e.category} required searchable data-testid="report-category" />
+        <Select size="xs" label={l('category')} data={RSIT_CLASSES.map((c) => ({ value: c, label: rsit(c) }))} value={v.category} onChange={(x) => set('category', x)} error={e.category} required searchable filter={foldedFilter} data-testid="report-category" />
         <Select
           size="xs"
           label={l('status')}
