@@ -20,7 +20,7 @@ async function signIn(page: Page, email: string, password: string): Promise<void
 async function choose(page: Page, testId: string, typed: string, option: string): Promise<void> {
   await page.click(`[data-testid=${testId}]`);
   if (typed) await page.fill(`[data-testid=${testId}]`, typed);
-  await page.locator('[role=option]', { hasText: option }).first().click();
+  await page.locator('[role=option]:visible', { hasText: option }).first().click();
 }
 
 async function newPage(): Promise<Page> {
@@ -120,6 +120,29 @@ describe.skipIf(!hasChromium())('incident coordination in the console', () => {
     expect(partner.url()).toContain(`/incidents/${cursorId}`);
     await partner.goto(`${server.url}/incidents/${incidentId}?tab=timeline`);
     await partner.waitForSelector('[data-testid=timeline-comment] >> text=Đã ngắt kết nối Internet của phân vùng máy chủ.');
+
+    // the queue: j moves to the row, x selects it, a bulk move to triage; the filters are saved as a named view
+    await reporter.click('[data-testid=nav-incidents]');
+    await reporter.waitForSelector(`[data-incident-id="${incidentId}"]`);
+    await reporter.keyboard.press('j');
+    await reporter.keyboard.press('x');
+    await reporter.waitForSelector('[data-testid=bulk-bar]');
+    await choose(reporter, 'bulk-status', '', 'Phân loại');
+    await reporter.click('[data-testid=bulk-apply-status]');
+    await reporter.waitForSelector(`[data-incident-id="${incidentId}"] [data-status=triage]`);
+    await choose(reporter, 'incident-filter-status', '', 'Phân loại');
+    await reporter.click('[data-testid=save-view]');
+    await reporter.fill('[data-testid=view-name]', 'Đang phân loại');
+    await reporter.keyboard.press('Enter');
+    await reporter.click('text=Xóa bộ lọc');
+    await expect.poll(() => reporter.url()).not.toContain('status=');
+    await reporter.click('[data-testid=saved-views]');
+    await reporter.click('[data-testid=saved-view] >> text=Đang phân loại');
+    await expect.poll(() => reporter.url()).toContain('status=triage');
+    await reporter.waitForSelector(`[data-incident-id="${incidentId}"]`);
+    await reporter.screenshot({ path: `${SHOTS}/incident-queue-bulk.png`, fullPage: true });
+    await reporter.goto(`${server.url}/incidents/${incidentId}`);
+    await reporter.waitForSelector('[data-testid=incident-detail]');
 
     // in English, the incident and the organisation's deadlines
     await reporter.locator('[data-testid=lang-switch]').getByText('EN', { exact: true }).click();

@@ -24,7 +24,7 @@ export const incidentsEn: WithEnglishPlurals<typeof incidentsVi> = {
     title: 'Incident',
     org: 'Owner',
     status: 'Status',
-    deadline: 'Next report due',
+    deadline: 'Report due',
     updated: 'Updated',
   },
   filters: {
@@ -152,6 +152,7 @@ export const incidentsEn: WithEnglishPlurals<typeof incidentsVi> = {
     send: 'Send comment',
     kinds: {
       created: 'Incident opened',
+      opened: 'Incident opened',
       updated: 'Details updated',
       status: 'Status changed',
       comment: 'Comment',

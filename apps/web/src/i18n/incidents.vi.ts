@@ -20,12 +20,12 @@ export const incidentsVi = {
     title: 'Sự cố',
     org: 'Đơn vị chủ quản',
     status: 'Trạng thái',
-    deadline: 'Hạn báo cáo gần nhất',
+    deadline: 'Hạn báo cáo',
     updated: 'Cập nhật',
   },
   filters: {
     search: 'Tìm sự cố',
-    searchPlaceholder: 'Tiêu đề, mô tả, mã LC-… (không cần dấu)',
+    searchPlaceholder: 'Tìm tiêu đề, mô tả, mã LC-…',
     status: 'Trạng thái',
     open: 'Đang mở (chưa kết thúc)',
     severity: 'Mức độ',
@@ -145,6 +145,7 @@ export const incidentsVi = {
     send: 'Gửi bình luận',
     kinds: {
       created: 'Mở sự cố',
+      opened: 'Mở sự cố',
       updated: 'Cập nhật thông tin',
       status: 'Chuyển trạng thái',
       comment: 'Bình luận',

@@ -10,7 +10,7 @@ import { useNow } from '../../../lib/useNow.ts';
 import { useCurrentUser } from '../../auth/auth.api.ts';
 import { OrgPicker } from '../../orgs/OrgPicker.tsx';
 import { Countdown } from '../Countdown.tsx';
-import { useDeadlines } from '../incidents.api.ts';
+import { useDeadlines, useRegimeName } from '../incidents.api.ts';
 import { DEADLINE_GROUPS, groupDeadlines, type DeadlineGroup } from './groupDeadlines.ts';
 
 const GROUP_COLORS: Record<DeadlineGroup, string> = { overdue: 'red', soon: 'orange', upcoming: 'blue', waiting: 'gray', met: 'teal' };
@@ -18,10 +18,11 @@ const GROUP_COLORS: Record<DeadlineGroup, string> = { overdue: 'red', soon: 'ora
 function DeadlineRows({ group, list }: { group: DeadlineGroup; list: Deadline[] }) {
   const { t } = useTranslation();
   const fmt = useFormat();
+  const regimeName = useRegimeName();
   return (
     <Paper withBorder p="sm" data-testid={`deadlines-${group}`}>
       <Group gap="xs" mb={6}>
-        <Badge color={GROUP_COLORS[group]} variant={group === 'overdue' ? 'filled' : 'light'} size="sm">{t(`incidents.deadlines.groups.${group}`)}</Badge>
+        <Badge color={GROUP_COLORS[group]} variant={group === 'overdue' ? 'filled' : 'light'} size="sm" tt="none">{t(`incidents.deadlines.groups.${group}`)}</Badge>
         <Text size="xs" c="dimmed">{list.length}</Text>
       </Group>
       <Table.ScrollContainer minWidth={760}>
@@ -33,9 +34,9 @@ function DeadlineRows({ group, list }: { group: DeadlineGroup; list: Deadline[] 
                 <Table.Td>
                   <Anchor component={Link} to={`/incidents/${d.incidentId}?tab=reports`} size="sm" lineClamp={1}>{d.incidentTitle}</Anchor>
                 </Table.Td>
-                <Table.Td w={200}>
+                <Table.Td w={320}>
                   <Text size="sm">{t(`incidents.reportKinds.${d.kind}`)}</Text>
-                  <Text size="xs" c="dimmed" lineClamp={1} title={d.recipients}>{d.regimeCode} · {d.recipients}</Text>
+                  <Text size="xs" c="dimmed" lineClamp={1} title={`${d.regimeCode}: ${d.recipients}`}>{regimeName(d.regimeCode, fmt.lang)}</Text>
                 </Table.Td>
                 <Table.Td w={170}><Text size="xs">{d.dueAt ? fmt.dateTime(d.dueAt) : t('incidents.clocks.notStarted')}</Text></Table.Td>
                 <Table.Td w={150} ta="right">

@@ -20,7 +20,7 @@ function Clock({ d }: { d: Deadline }) {
       <Group justify="space-between" gap="xs" wrap="nowrap">
         <Text size="sm" fw={500}>{t(`incidents.reportKinds.${d.kind}`)}</Text>
         {met || !d.dueAt ? (
-          <Badge size="xs" variant="light" color={met ? STATE_COLORS[d.state] : 'gray'} style={{ flexShrink: 0 }}>
+          <Badge size="xs" variant="light" tt="none" color={met ? STATE_COLORS[d.state] : 'gray'} style={{ flexShrink: 0 }}>
             {met ? t(`incidents.clocks.states.${d.state}`) : t('incidents.clocks.notStarted')}
           </Badge>
         ) : (

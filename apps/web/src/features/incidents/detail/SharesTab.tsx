@@ -57,7 +57,7 @@ export function SharesTab({ incident }: { incident: IncidentDetail }) {
                         <Table.Td>{t(`incidents.profiles.${s.profile}`)}</Table.Td>
                         <Table.Td><TlpBadge tlp={s.tlpCeiling} /></Table.Td>
                         <Table.Td><Text size="xs">{t(`incidents.shares.reasons.${s.reason}`)}</Text></Table.Td>
-                        <Table.Td><Text size="xs" c="dimmed">{s.createdByName} · {fmt.dateTime(s.createdAt)}</Text></Table.Td>
+                        <Table.Td><Text size="xs" c="dimmed">{s.createdByName}</Text><Text size="xs" c="dimmed">{fmt.dateTime(s.createdAt)}</Text></Table.Td>
                         {canManage && (
                           <Table.Td ta="right">
                             {!s.revokedAt && <Button size="compact-xs" variant="subtle" color="red" onClick={() => void ask(s)} data-testid="share-revoke">{t('incidents.shares.revoke')}</Button>}

@@ -10,7 +10,7 @@ import { useFormat } from '../../../i18n/useFormat.ts';
 import { IncidentStatusBadge } from '../IncidentBadges.tsx';
 import { incidentApi } from '../incidents.actions.ts';
 import { incidentKeys, useIncidentPart } from '../incidents.api.ts';
-import { entryCommentId, entryDetail, entryStatus, isTimelineKind } from './timelineText.ts';
+import { entryCommentId, entryDetail, entryStatus, isTimelineKind, visibleEntries } from './timelineText.ts';
 
 /** Adds a comment; Ctrl+Enter sends. */
 function CommentBox({ incidentId }: { incidentId: string }) {
@@ -53,12 +53,12 @@ export function TimelineTab({ incidentId, canWrite }: { incidentId: string; canW
       <QueryState query={timeline}>
         {(entries) => (
           <Timeline bulletSize={10} lineWidth={1} mb="sm">
-            {entries.map((e) => {
+            {visibleEntries(entries).map((e) => {
               const commentId = entryCommentId(e);
               const status = entryStatus(e);
               const detail = entryDetail(e);
               return (
-                <Timeline.Item key={e.id} data-testid="timeline-entry" data-kind={e.kind} title={
+                <Timeline.Item key={e.id} mt={10} data-testid="timeline-entry" data-kind={e.kind} title={
                   <Group gap={6} wrap="nowrap">
                     <Text size="sm" fw={500}>{isTimelineKind(e.kind) ? t(`incidents.timeline.kinds.${e.kind}`) : e.kind}</Text>
                     {status && <IncidentStatusBadge status={status as IncidentStatus} />}

@@ -2,7 +2,7 @@ import type { TimelineEntry } from '@lachan/contracts';
 
 /** Timeline kinds the console names; any other is shown as the server wrote it. */
 export const TIMELINE_KINDS = [
-  'created', 'updated', 'status', 'comment', 'task', 'task_updated', 'report', 'share', 'share_revoked', 'support', 'escalated',
+  'created', 'opened', 'updated', 'status', 'comment', 'task', 'task_updated', 'report', 'share', 'share_revoked', 'support', 'escalated',
   'transferred', 'merged', 'attachment', 'alerts_linked', 'response_completed', 'regimes',
 ] as const;
 export type TimelineKind = (typeof TIMELINE_KINDS)[number];
@@ -35,3 +35,9 @@ export const entryStatus = (entry: Pick<TimelineEntry, 'kind' | 'data'>): string
 
 /** The comment an entry announces, for `comment` entries. */
 export const entryCommentId = (entry: Pick<TimelineEntry, 'kind' | 'data'>): string | null => (entry.kind === 'comment' ? text(entry.data, 'commentId') : null);
+
+/** The server writes both `created` and `opened` when an incident is opened; one line says it. */
+export function visibleEntries<T extends Pick<TimelineEntry, 'kind'>>(entries: readonly T[]): T[] {
+  const created = entries.some((e) => e.kind === 'created');
+  return entries.filter((e) => !(created && e.kind === 'opened'));
+}

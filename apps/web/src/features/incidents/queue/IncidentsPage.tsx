@@ -12,6 +12,7 @@ import { QueueFilterBar } from './QueueFilterBar.tsx';
 import { QueueTable } from './QueueTable.tsx';
 import { SavedViewsMenu } from './SavedViewsMenu.tsx';
 import { useQueueFilters } from './useQueueFilters.ts';
+import { useLoadOnView } from './useLoadOnView.ts';
 import { useRowKeys } from './useRowKeys.ts';
 
 /** The incident queue: filters, saved views, selection with bulk actions, j/k/Enter/x keys, keyset paging. */
@@ -34,6 +35,7 @@ export function IncidentsPage() {
   const toggleAll = () => setSelected((prev) => (ids.every((id) => prev.has(id)) ? new Set() : new Set(ids)));
   useRowKeys({ ids, cursorId, onMove: setCursorId, onOpen: (id) => void navigate(`/incidents/${id}`), onToggle: toggle });
   const chosen = ids.filter((id) => selected.has(id));
+  const more = useLoadOnView<HTMLDivElement>(() => void query.fetchNextPage(), Boolean(query.hasNextPage) && !query.isFetchingNextPage);
 
   return (
     <Stack gap="sm">
@@ -66,7 +68,7 @@ export function IncidentsPage() {
           }
         </QueryState>
       </Paper>
-      <Group justify="space-between">
+      <Group justify="space-between" ref={more}>
         <Group gap={6}>
           <Kbd size="xs">j</Kbd>
           <Kbd size="xs">k</Kbd>

@@ -37,14 +37,14 @@ export function QueueTable({ items, cursorId, selected, onToggle, onToggleAll, o
             <Table.Th w={32}>
               <Checkbox size="xs" checked={all} indeterminate={some && !all} onChange={onToggleAll} aria-label={t('incidents.bulk.selectAll')} />
             </Table.Th>
-            <Table.Th w={104}>{t('incidents.columns.severity')}</Table.Th>
-            <Table.Th w={96}>{t('incidents.columns.reference')}</Table.Th>
+            <Table.Th w={100}>{t('incidents.columns.severity')}</Table.Th>
+            <Table.Th w={88}>{t('incidents.columns.reference')}</Table.Th>
             <Table.Th>{t('incidents.columns.title')}</Table.Th>
-            <Table.Th w={200}>{t('incidents.columns.org')}</Table.Th>
-            <Table.Th w={110}>{t('incidents.columns.status')}</Table.Th>
-            <Table.Th w={130}>TLP</Table.Th>
+            <Table.Th w={180}>{t('incidents.columns.org')}</Table.Th>
+            <Table.Th w={100}>{t('incidents.columns.status')}</Table.Th>
+            <Table.Th w={100}>TLP</Table.Th>
             <Table.Th w={140}>{t('incidents.columns.deadline')}</Table.Th>
-            <Table.Th w={130}>{t('incidents.columns.updated')}</Table.Th>
+            <Table.Th w={100}>{t('incidents.columns.updated')}</Table.Th>
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
@@ -74,14 +74,14 @@ export function QueueTable({ items, cursorId, selected, onToggle, onToggleAll, o
                 </Table.Td>
                 <Table.Td>
                   <Group gap={6} wrap="nowrap">
-                    <Anchor component={Link} to={`/incidents/${i.id}`} size="sm" fw={500} lineClamp={1} data-testid="incident-title">
+                    <Anchor component={Link} to={`/incidents/${i.id}`} size="sm" fw={500} lineClamp={2} data-testid="incident-title">
                       {i.title}
                     </Anchor>
                     {i.serious && <SeriousBadge />}
                   </Group>
                 </Table.Td>
                 <Table.Td>
-                  <Text size="xs" lineClamp={1}>{i.orgName}</Text>
+                  <Text size="xs" lineClamp={2}>{i.orgName}</Text>
                 </Table.Td>
                 <Table.Td>
                   <IncidentStatusBadge status={i.status} />
