@@ -84,6 +84,12 @@ describe.skipIf(!hasChromium())('incident coordination in the console', () => {
     await reporter.waitForSelector('[data-testid=timeline-comment] >> text=Đã ngắt kết nối Internet của phân vùng máy chủ.');
     await reporter.screenshot({ path: `${SHOTS}/incident-timeline.png`, fullPage: true });
 
+    // a log file attached: listed, offered as a download (never shown inline)
+    await reporter.click('[data-testid=tab-files]');
+    await reporter.setInputFiles('[data-testid=file-input]', { name: 'nhat-ky.txt', mimeType: 'text/plain', buffer: Buffer.from('203.0.113.7 kết nối lúc 01:00\n') });
+    await reporter.waitForSelector('[data-testid=file-row] >> text=nhat-ky.txt');
+    expect(await reporter.getAttribute('[data-testid=file-row] a', 'download')).toBe('nhat-ky.txt');
+
     // response completed: the final report's clock counts down five days
     await reporter.click('[data-testid=incident-actions]');
     await reporter.click('[data-testid=action-complete]');
@@ -127,17 +133,17 @@ describe.skipIf(!hasChromium())('incident coordination in the console', () => {
     await reporter.keyboard.press('j');
     await reporter.keyboard.press('x');
     await reporter.waitForSelector('[data-testid=bulk-bar]');
-    await choose(reporter, 'bulk-status', '', 'Phân loại');
+    await choose(reporter, 'bulk-status', '', 'Sàng lọc');
     await reporter.click('[data-testid=bulk-apply-status]');
     await reporter.waitForSelector(`[data-incident-id="${incidentId}"] [data-status=triage]`);
-    await choose(reporter, 'incident-filter-status', '', 'Phân loại');
+    await choose(reporter, 'incident-filter-status', '', 'Sàng lọc');
     await reporter.click('[data-testid=save-view]');
-    await reporter.fill('[data-testid=view-name]', 'Đang phân loại');
+    await reporter.fill('[data-testid=view-name]', 'Đang sàng lọc');
     await reporter.keyboard.press('Enter');
     await reporter.click('text=Xóa bộ lọc');
     await expect.poll(() => reporter.url()).not.toContain('status=');
     await reporter.click('[data-testid=saved-views]');
-    await reporter.click('[data-testid=saved-view] >> text=Đang phân loại');
+    await reporter.click('[data-testid=saved-view] >> text=Đang sàng lọc');
     await expect.poll(() => reporter.url()).toContain('status=triage');
     await reporter.waitForSelector(`[data-incident-id="${incidentId}"]`);
     await reporter.screenshot({ path: `${SHOTS}/incident-queue-bulk.png`, fullPage: true });

@@ -73,7 +73,7 @@ export const incidentsVi = {
   },
   statuses: {
     new: 'Mới',
-    triage: 'Phân loại',
+    triage: 'Sàng lọc',
     containment: 'Ngăn chặn',
     eradication: 'Loại bỏ',
     recovery: 'Khôi phục',

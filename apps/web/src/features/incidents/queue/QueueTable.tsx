@@ -41,7 +41,7 @@ export function QueueTable({ items, cursorId, selected, onToggle, onToggleAll, o
             <Table.Th w={88}>{t('incidents.columns.reference')}</Table.Th>
             <Table.Th>{t('incidents.columns.title')}</Table.Th>
             <Table.Th w={180}>{t('incidents.columns.org')}</Table.Th>
-            <Table.Th w={100}>{t('incidents.columns.status')}</Table.Th>
+            <Table.Th w={112}>{t('incidents.columns.status')}</Table.Th>
             <Table.Th w={100}>TLP</Table.Th>
             <Table.Th w={140}>{t('incidents.columns.deadline')}</Table.Th>
             <Table.Th w={100}>{t('incidents.columns.updated')}</Table.Th>
