@@ -42,7 +42,8 @@ describe.skipIf(!hasChromium())('incident coordination in the console', () => {
     const orgIn = async (province: string) => ((await admin('GET', `/api/v1/orgs?province=${province}&kind=province`)).json.items as { id: string; name: string }[])[0]!;
     const canTho = await orgIn('92');
     const daNang = await orgIn('48');
-    for (const [email, org, name] of [['analyst-ct@test.example.vn', canTho, 'Trần Thị Bình'], ['analyst-dn@test.example.vn', daNang, 'Lê Văn Cường']] as const) {
+    const soc = ((await admin('GET', '/api/v1/orgs?kind=soc_provider')).json.items as { id: string; name: string }[])[0]!;
+    for (const [email, org, name] of [['analyst-ct@test.example.vn', canTho, 'Trần Thị Bình'], ['analyst-dn@test.example.vn', daNang, 'Lê Văn Cường'], ['analyst-soc@test.example.vn', soc, 'Phạm Minh Đức']] as const) {
       expect((await admin('POST', '/api/v1/users', { email, name, orgId: org.id, role: 'analyst', password: 'analyst-long-password' })).status).toBe(201);
     }
 
@@ -117,6 +118,22 @@ describe.skipIf(!hasChromium())('incident coordination in the console', () => {
     await partner.waitForSelector(`[data-incident-id="${incidentId}"]`, { timeout: 5000 });
     await partner.screenshot({ path: `${SHOTS}/incident-queue.png`, fullPage: true });
 
+    // Cần Thơ asks a SOC for support; the SOC accepts from its queue, Cần Thơ sees the answer live
+    const socPage = await newPage();
+    await signIn(socPage, 'analyst-soc@test.example.vn', 'analyst-long-password');
+    await socPage.click('[data-testid=nav-incidents]');
+    await socPage.waitForSelector('[data-testid=incident-filters]');
+    await expect.poll(() => socPage.getAttribute('[data-testid=live-indicator]', 'data-state')).toBe('connected');
+    await reporter.click('[data-testid=tab-support]');
+    await choose(reporter, 'support-org', soc.name.slice(0, 12), soc.name);
+    await reporter.fill('[data-testid=incident-support] textarea', 'Đề nghị hỗ trợ phân tích mẫu mã độc.');
+    await reporter.click('[data-testid=support-send]');
+    await reporter.waitForSelector('[data-testid=support-row][data-status=pending]');
+    await socPage.click('[data-testid=support-accept]', { timeout: 5000 });
+    await reporter.waitForSelector('[data-testid=support-row][data-status=accepted]', { timeout: 5000 });
+    await reporter.screenshot({ path: `${SHOTS}/incident-support.png`, fullPage: true });
+    await socPage.close();
+
     // j then Enter opens it from the keyboard
     await partner.keyboard.press('j');
     await partner.waitForSelector('[data-testid=incident-row][data-cursor]');
@@ -140,6 +157,7 @@ describe.skipIf(!hasChromium())('incident coordination in the console', () => {
     await reporter.click('[data-testid=save-view]');
     await reporter.fill('[data-testid=view-name]', 'Đang sàng lọc');
     await reporter.keyboard.press('Enter');
+    await reporter.waitForSelector('[data-testid=view-name]', { state: 'detached' });
     await reporter.click('text=Xóa bộ lọc');
     await expect.poll(() => reporter.url()).not.toContain('status=');
     await reporter.click('[data-testid=saved-views]');

@@ -117,6 +117,7 @@ export const incidentsEn: WithEnglishPlurals<typeof incidentsVi> = {
     indicators_other: 'Indicators and techniques ({{count, number}})',
   },
   metrics: { title: 'Response times', detect: 'To detect', acknowledge: 'To acknowledge', contain: 'To contain', resolve: 'To resolve' },
+  edit: { title: 'Edit the incident…', serious: 'National serious incident' },
   transition: {
     moveTo: 'Move to:',
     title: 'Move to “{{status}}”',
@@ -215,6 +216,12 @@ export const incidentsEn: WithEnglishPlurals<typeof incidentsVi> = {
     submit: 'File the report',
   },
   support: {
+    inbox_one: '{{count, number}} support request awaits your answer',
+    inbox_other: '{{count, number}} support requests await your answer',
+    openIncident: 'Open the incident',
+    accept: 'Accept',
+    decline: 'Decline',
+    answered: 'Support request answered.',
     none: 'No support requested.',
     to: 'Supporting team (SOC, response team)',
     message: 'Request',

@@ -110,6 +110,7 @@ export const incidentsVi = {
     indicators_other: 'Dấu hiệu và kỹ thuật ({{count, number}})',
   },
   metrics: { title: 'Thời gian ứng cứu', detect: 'Đến khi phát hiện', acknowledge: 'Đến khi tiếp nhận', contain: 'Đến khi ngăn chặn', resolve: 'Đến khi khắc phục' },
+  edit: { title: 'Sửa thông tin sự cố…', serious: 'Sự cố nghiêm trọng cấp quốc gia' },
   transition: {
     moveTo: 'Chuyển sang:',
     title: 'Chuyển sang “{{status}}”',
@@ -208,6 +209,11 @@ export const incidentsVi = {
     submit: 'Gửi báo cáo',
   },
   support: {
+    inbox_other: '{{count, number}} đề nghị hỗ trợ đang chờ đơn vị trả lời',
+    openIncident: 'Mở sự cố',
+    accept: 'Nhận hỗ trợ',
+    decline: 'Từ chối',
+    answered: 'Đã trả lời đề nghị hỗ trợ.',
     none: 'Chưa đề nghị hỗ trợ.',
     to: 'Đơn vị hỗ trợ (SOC, đội ứng cứu)',
     message: 'Nội dung đề nghị',

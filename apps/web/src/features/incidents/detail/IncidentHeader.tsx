@@ -10,6 +10,7 @@ import { IncidentStatusBadge, PapBadge, SeriousBadge, TlpBadge } from '../Incide
 import { incidentApi } from '../incidents.actions.ts';
 import { incidentKeys } from '../incidents.api.ts';
 import { isFinished, nextStatuses } from '../incidentLabels.ts';
+import { EditIncidentModal } from './EditIncidentModal.tsx';
 import { EscalateModal } from './EscalateModal.tsx';
 import { TransferModal } from './TransferModal.tsx';
 import { TransitionModal } from './TransitionModal.tsx';
@@ -18,7 +19,7 @@ import { TransitionModal } from './TransitionModal.tsx';
 export function IncidentHeader({ incident: i }: { incident: IncidentDetail }) {
   const { t } = useTranslation();
   const [to, setTo] = useState<IncidentStatus | null>(null);
-  const [dialog, setDialog] = useState<'escalate' | 'transfer' | null>(null);
+  const [dialog, setDialog] = useState<'edit' | 'escalate' | 'transfer' | null>(null);
   const complete = useApiMutation(() => incidentApi.completeResponse(i.id), { invalidate: [incidentKeys.all], success: t('incidents.actions.completed') });
   const { canWrite, canManage } = i.access;
   return (
@@ -56,6 +57,9 @@ export function IncidentHeader({ incident: i }: { incident: IncidentDetail }) {
                 </Button>
               </Menu.Target>
               <Menu.Dropdown>
+                <Menu.Item onClick={() => setDialog('edit')} data-testid="action-edit">
+                  {t('incidents.edit.title')}
+                </Menu.Item>
                 <Menu.Item disabled={Boolean(i.responseEndedAt) || isFinished(i.status)} onClick={() => complete.mutate(undefined)} data-testid="action-complete">
                   {t('incidents.actions.completeResponse')}
                 </Menu.Item>
@@ -73,6 +77,7 @@ export function IncidentHeader({ incident: i }: { incident: IncidentDetail }) {
         )}
       </Group>
       <TransitionModal incidentId={i.id} to={to} onClose={() => setTo(null)} />
+      {dialog === 'edit' && <EditIncidentModal incident={i} opened onClose={() => setDialog(null)} />}
       <EscalateModal incidentId={i.id} opened={dialog === 'escalate'} onClose={() => setDialog(null)} />
       <TransferModal incidentId={i.id} ownerId={i.orgId} opened={dialog === 'transfer'} onClose={() => setDialog(null)} />
     </Stack>

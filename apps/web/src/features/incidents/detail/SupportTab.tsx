@@ -12,6 +12,9 @@ import { OrgPicker } from '../../orgs/OrgPicker.tsx';
 import { incidentApi } from '../incidents.actions.ts';
 import { incidentKeys, useIncidentPart } from '../incidents.api.ts';
 
+/** The kinds of organisation support may be asked of (the server refuses others). */
+const SUPPORT_KINDS = ['response_team', 'soc_provider', 'coordination_centre'] as const;
+
 const COLORS: Record<SupportRequest['status'], string> = { pending: 'yellow', accepted: 'teal', declined: 'red', withdrawn: 'gray' };
 
 /** Asks a SOC or response team for help (it gets read-only access; accepting makes it an analyst). */
@@ -29,7 +32,7 @@ function SupportForm({ incidentId, ownerId }: { incidentId: string; ownerId: str
       <Stack gap={6}>
         <Group gap="xs" align="flex-start" wrap="wrap">
           <div style={{ width: 300 }}>
-            <OrgPicker size="xs" label={t('incidents.support.to')} value={toOrgId} onChange={setTo} exclude={new Set([ownerId])} required testId="support-org" />
+            <OrgPicker size="xs" label={t('incidents.support.to')} value={toOrgId} onChange={setTo} exclude={new Set([ownerId])} kinds={SUPPORT_KINDS} required testId="support-org" />
           </div>
           <Textarea size="xs" style={{ flex: 1, minWidth: 260 }} label={t('incidents.support.message')} autosize minRows={1} value={message} onChange={(e) => setMessage(e.currentTarget.value)} required />
         </Group>

@@ -11,6 +11,7 @@ import { BulkBar } from './BulkBar.tsx';
 import { QueueFilterBar } from './QueueFilterBar.tsx';
 import { QueueTable } from './QueueTable.tsx';
 import { SavedViewsMenu } from './SavedViewsMenu.tsx';
+import { SupportInbox } from './SupportInbox.tsx';
 import { useQueueFilters } from './useQueueFilters.ts';
 import { useLoadOnView } from './useLoadOnView.ts';
 import { useRowKeys } from './useRowKeys.ts';
@@ -53,6 +54,7 @@ export function IncidentsPage() {
           )}
         </Group>
       </Group>
+      {canWrite && <SupportInbox />}
       <QueueFilterBar filters={filters} />
       {canWrite && chosen.length > 0 && <BulkBar ids={chosen} onDone={() => setSelected(new Set())} />}
       <Paper withBorder p={0}>
