@@ -27,7 +27,8 @@ const WORKING: IncidentStatus[] = ['triage', 'containment', 'eradication', 'reco
  */
 export function nextStatuses(from: IncidentStatus): IncidentStatus[] {
   if (isFinished(from)) return ['triage'];
-  return [...WORKING, 'rejected'].filter((s): s is IncidentStatus => s !== from) as IncidentStatus[];
+  const all: IncidentStatus[] = [...WORKING, 'rejected'];
+  return all.filter((s) => s !== from);
 }
 
 /** TLP colours as FIRST defines them (RED, AMBER, GREEN, CLEAR). */
