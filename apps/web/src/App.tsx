@@ -22,6 +22,8 @@ const SourcesPage = lazy(() => import('./features/alerts/index.ts').then((m) => 
 const QuarantinePage = lazy(() => import('./features/alerts/index.ts').then((m) => ({ default: m.QuarantinePage })));
 const IncidentsPage = lazy(() => import('./features/incidents/index.ts').then((m) => ({ default: m.IncidentsPage })));
 const IncidentDetailPage = lazy(() => import('./features/incidents/index.ts').then((m) => ({ default: m.IncidentDetailPage })));
+const ReportFormPage = lazy(() => import('./features/incidents/index.ts').then((m) => ({ default: m.ReportFormPage })));
+const DeadlinesPage = lazy(() => import('./features/incidents/index.ts').then((m) => ({ default: m.DeadlinesPage })));
 
 /** Signed-in routes; the home page is the national picture. */
 function SignedInApp() {
@@ -41,6 +43,8 @@ function SignedInApp() {
           <Route path="alerts/quarantine" element={<RequirePermission permission="alerts.read"><QuarantinePage /></RequirePermission>} />
           <Route path="alerts/:id" element={<RequirePermission permission="alerts.read"><AlertDetailPage /></RequirePermission>} />
           <Route path="incidents" element={<RequirePermission permission="incidents.read"><IncidentsPage /></RequirePermission>} />
+          <Route path="incidents/new" element={<RequirePermission permission="incidents.write"><ReportFormPage /></RequirePermission>} />
+          <Route path="incidents/deadlines" element={<RequirePermission permission="incidents.read"><DeadlinesPage /></RequirePermission>} />
           <Route path="incidents/:id" element={<RequirePermission permission="incidents.read"><IncidentDetailPage /></RequirePermission>} />
           <Route path="users" element={<RequirePermission permission="users.read"><UsersPage /></RequirePermission>} />
           <Route path="api-keys" element={<RequirePermission permission="apikeys.manage"><ApiKeysPage /></RequirePermission>} />

@@ -56,9 +56,16 @@ function parseJson(text: string): unknown {
   }
 }
 
-async function request<T>(method: string, path: string, query?: QueryParams, body?: unknown): Promise<T> {
+/** A body sent as it is (a file upload) with its own content type, instead of JSON. */
+interface RawBody {
+  raw: Blob;
+  contentType: string;
+}
+
+async function request<T>(method: string, path: string, query?: QueryParams, body?: unknown, raw?: RawBody): Promise<T> {
   const headers: Record<string, string> = { Accept: 'application/json' };
-  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  if (raw) headers['Content-Type'] = raw.contentType;
+  else if (body !== undefined) headers['Content-Type'] = 'application/json';
   if (method !== 'GET' && csrfToken) headers['X-CSRF-Token'] = csrfToken;
 
   let response: Response;
@@ -67,7 +74,7 @@ async function request<T>(method: string, path: string, query?: QueryParams, bod
       method,
       headers,
       credentials: 'same-origin',
-      body: body === undefined ? undefined : JSON.stringify(body),
+      body: raw ? raw.raw : body === undefined ? undefined : JSON.stringify(body),
     });
   } catch (cause) {
     throw new ApiError(0, 'network_error', cause instanceof Error ? cause.message : String(cause));
@@ -92,4 +99,6 @@ export const api = {
   put: <T>(path: string, body?: unknown) => request<T>('PUT', path, undefined, body),
   patch: <T>(path: string, body?: unknown) => request<T>('PATCH', path, undefined, body),
   delete: <T>(path: string) => request<T>('DELETE', path),
+  /** POST of raw bytes (a file), its content type declared; query parameters carry the rest. */
+  upload: <T>(path: string, file: Blob, contentType: string, query?: QueryParams) => request<T>('POST', path, query, undefined, { raw: file, contentType }),
 };

@@ -1,3 +1,4 @@
+import { incidentsEn } from './incidents.en.ts';
 import type { vi } from './vi.ts';
 import { dashboardEn } from './dashboard.en.ts';
 
@@ -5,7 +6,7 @@ import { dashboardEn } from './dashboard.en.ts';
  * The shape English must have: every key of vi.ts (tsc reports a missing or misspelt one), plus the
  * `_one` form of each counted `_other` key, which Vietnamese does not need.
  */
-type WithEnglishPlurals<T> = {
+export type WithEnglishPlurals<T> = {
   [K in keyof T]: T[K] extends string ? string : WithEnglishPlurals<T[K]>;
 } & {
   [K in keyof T as K extends `${infer Base}_other` ? `${Base}_one` : never]: string;
@@ -67,6 +68,7 @@ export const en: WithEnglishPlurals<typeof vi> = {
     alertSources: 'Sources',
     alertQuarantine: 'Quarantine',
     incidents: 'Incidents',
+    incidentDeadlines: 'Reporting deadlines',
     knowledge: 'Knowledge base',
     campaigns: 'Campaigns',
     warnings: 'Warnings',
@@ -327,40 +329,7 @@ export const en: WithEnglishPlurals<typeof vi> = {
       },
     },
   },
-  incidents: {
-    title: 'Incidents',
-    intro: 'Incidents are opened from alerts by promotion rules; the full incident-handling module comes later.',
-    empty: 'No incidents yet.',
-    summary: 'Summary',
-    alerts_one: 'Alerts in this incident ({{count, number}})',
-    alerts_other: 'Alerts in this incident ({{count, number}})',
-    noAlerts: 'No alerts are linked to this incident yet.',
-    columns: {
-      severity: 'Severity',
-      title: 'Incident',
-      org: 'Organisation',
-      status: 'Status',
-      alertCount: 'Alerts',
-      lastAlert: 'Last alert',
-    },
-    fields: {
-      org: 'Organisation',
-      status: 'Status',
-      tlp: 'TLP',
-      rule: 'Opened by rule',
-      created: 'Opened',
-      firstAlert: 'First alert',
-      lastAlert: 'Last alert',
-    },
-    statuses: {
-      new: 'New',
-      open: 'Open',
-      in_progress: 'In progress',
-      resolved: 'Resolved',
-      closed: 'Closed',
-      rejected: 'Rejected',
-    },
-  },
+  incidents: incidentsEn,
   orgs: {
     title: 'Organisations',
     create: 'Add organisation',

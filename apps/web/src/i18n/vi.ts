@@ -1,4 +1,5 @@
 import { dashboardVi } from './dashboard.vi.ts';
+import { incidentsVi } from './incidents.vi.ts';
 
 /**
  * Vietnamese, the default language. Vietnamese has a single plural form: counted keys carry only `_other`
@@ -59,6 +60,7 @@ export const vi = {
     alertSources: 'Nguồn cảnh báo',
     alertQuarantine: 'Bản ghi cách ly',
     incidents: 'Sự cố',
+    incidentDeadlines: 'Hạn báo cáo',
     knowledge: 'Cơ sở tri thức',
     campaigns: 'Chiến dịch tấn công',
     warnings: 'Thông báo cảnh báo',
@@ -316,39 +318,7 @@ export const vi = {
       },
     },
   },
-  incidents: {
-    title: 'Sự cố',
-    intro: 'Sự cố được mở tự động từ cảnh báo theo luật chuyển tiếp; mô-đun xử lý sự cố đầy đủ sẽ có sau.',
-    empty: 'Chưa có sự cố nào.',
-    summary: 'Tóm tắt',
-    alerts_other: 'Cảnh báo thuộc sự cố ({{count, number}})',
-    noAlerts: 'Chưa có cảnh báo nào gắn với sự cố.',
-    columns: {
-      severity: 'Mức độ',
-      title: 'Sự cố',
-      org: 'Tổ chức',
-      status: 'Trạng thái',
-      alertCount: 'Số cảnh báo',
-      lastAlert: 'Cảnh báo gần nhất',
-    },
-    fields: {
-      org: 'Tổ chức',
-      status: 'Trạng thái',
-      tlp: 'TLP',
-      rule: 'Mở bởi luật',
-      created: 'Mở lúc',
-      firstAlert: 'Cảnh báo đầu tiên',
-      lastAlert: 'Cảnh báo gần nhất',
-    },
-    statuses: {
-      new: 'Mới',
-      open: 'Đang mở',
-      in_progress: 'Đang xử lý',
-      resolved: 'Đã khắc phục',
-      closed: 'Đã đóng',
-      rejected: 'Bác bỏ',
-    },
-  },
+  incidents: incidentsVi,
   orgs: {
     title: 'Tổ chức',
     create: 'Thêm tổ chức',

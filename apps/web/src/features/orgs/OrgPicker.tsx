@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import { Select, type ComboboxItem, type OptionsFilter } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import type { OrgKind } from '@lachan/contracts';
 import { foldText } from '../../lib/text.ts';
 import { indexOrgs } from './orgTree.ts';
 import { useOrgDirectory } from './orgs.api.ts';
@@ -15,6 +16,8 @@ interface OrgPickerProps {
   error?: string;
   required?: boolean;
   clearable?: boolean;
+  /** Only organisations of these kinds (e.g. the teams support may be asked of). */
+  kinds?: readonly OrgKind[];
   /** Include retired and merged organisations (filters want them, targets do not). */
   includeInactive?: boolean;
   size?: 'xs' | 'sm';
@@ -22,14 +25,14 @@ interface OrgPickerProps {
 }
 
 /** Diacritic-insensitive option filter, so "ha noi" finds "Hà Nội". */
-const foldedFilter: OptionsFilter = ({ options, search }) => {
+export const foldedFilter: OptionsFilter = ({ options, search }) => {
   const q = foldText(search);
   if (!q) return options;
   return options.filter((o) => 'label' in o && foldText((o as ComboboxItem).label).includes(q));
 };
 
 /** A searchable organisation select fed by the directory (GET /orgs). */
-export function OrgPicker({ label, placeholder, value, onChange, exclude, error, required, clearable = true, includeInactive, size = 'sm', testId }: OrgPickerProps) {
+export function OrgPicker({ label, placeholder, value, onChange, exclude, error, required, clearable = true, kinds, includeInactive, size = 'sm', testId }: OrgPickerProps) {
   const { t } = useTranslation();
   const directory = useOrgDirectory();
   const data = useMemo(() => {
@@ -39,13 +42,13 @@ export function OrgPicker({ label, placeholder, value, onChange, exclude, error,
     // tree order, so a province's units follow it
     const walk = (list: typeof roots) => {
       for (const org of list) {
-        if (!exclude?.has(org.id)) out.push({ value: org.id, label: org.shortName ? `${org.name} (${org.shortName})` : org.name });
+        if (!exclude?.has(org.id) && (!kinds || kinds.includes(org.kind))) out.push({ value: org.id, label: org.shortName ? `${org.name} (${org.shortName})` : org.name });
         walk(children.get(org.id) ?? []);
       }
     };
     walk(roots);
     return out;
-  }, [directory.data, exclude, includeInactive, value]);
+  }, [directory.data, exclude, kinds, includeInactive, value]);
 
   return (
     <Select

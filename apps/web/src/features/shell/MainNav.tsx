@@ -10,6 +10,7 @@ const TEST_IDS: Record<string, string> = {
   alertSources: 'nav-alert-sources',
   alertQuarantine: 'nav-alert-quarantine',
   incidents: 'nav-incidents',
+  incidentDeadlines: 'nav-incident-deadlines',
   orgs: 'nav-orgs',
   users: 'nav-users',
   apiKeys: 'nav-api-keys',

@@ -15,7 +15,7 @@ import {
 
 /** A page inside a module, listed under it in the navbar. */
 export interface NavSubItem {
-  key: 'alertSources' | 'alertQuarantine';
+  key: 'alertSources' | 'alertQuarantine' | 'incidentDeadlines';
   to: string;
 }
 
@@ -47,7 +47,15 @@ export const NAV_ITEMS: readonly NavItem[] = [
       { key: 'alertQuarantine', to: '/alerts/quarantine' },
     ],
   },
-  { key: 'incidents', icon: IconShieldExclamation, section: 'modules', to: '/incidents', permission: 'incidents.read', shortcut: 'i' },
+  {
+    key: 'incidents',
+    icon: IconShieldExclamation,
+    section: 'modules',
+    to: '/incidents',
+    permission: 'incidents.read',
+    shortcut: 'i',
+    children: [{ key: 'incidentDeadlines', to: '/incidents/deadlines' }],
+  },
   { key: 'knowledge', icon: IconBook2, section: 'modules' },
   { key: 'campaigns', icon: IconTargetArrow, section: 'modules' },
   { key: 'warnings', icon: IconAlertOctagon, section: 'modules' },

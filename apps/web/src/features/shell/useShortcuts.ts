@@ -4,7 +4,7 @@ import { useCurrentUser } from '../auth/auth.api.ts';
 import { availableNav } from './navItems.ts';
 
 /** CSS selector of the search boxes that `/` focuses: the page's own, else the directory's. */
-export const SEARCH_SELECTOR = '[data-testid="alert-search"], [data-testid="org-search"]';
+export const SEARCH_SELECTOR = '[data-testid="alert-search"], [data-testid="incident-search"], [data-testid="org-search"]';
 const SEQUENCE_TIMEOUT_MS = 1500;
 
 /** Whether a key press is text entry (shortcuts stay out of the way of inputs). */

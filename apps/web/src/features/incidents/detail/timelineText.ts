@@ -1,0 +1,43 @@
+import type { TimelineEntry } from '@lachan/contracts';
+
+/** Timeline kinds the console names; any other is shown as the server wrote it. */
+export const TIMELINE_KINDS = [
+  'created', 'opened', 'updated', 'status', 'comment', 'task', 'task_updated', 'report', 'share', 'share_revoked', 'support', 'escalated',
+  'transferred', 'merged', 'attachment', 'alerts_linked', 'response_completed', 'regimes',
+] as const;
+export type TimelineKind = (typeof TIMELINE_KINDS)[number];
+export const isTimelineKind = (kind: string): kind is TimelineKind => (TIMELINE_KINDS as readonly string[]).includes(kind);
+
+const text = (data: unknown, key: string): string | null => {
+  if (typeof data !== 'object' || data === null) return null;
+  const value = (data as Record<string, unknown>)[key];
+  return typeof value === 'string' && value ? value : null;
+};
+
+/** The few words of an entry's data worth a line (a task's title, a file's name, a message); null when none. */
+export function entryDetail(entry: Pick<TimelineEntry, 'kind' | 'data'>): string | null {
+  switch (entry.kind) {
+    case 'task':
+      return text(entry.data, 'title');
+    case 'attachment':
+      return text(entry.data, 'fileName');
+    case 'escalated':
+      return text(entry.data, 'message');
+    case 'status':
+      return text(entry.data, 'reason');
+    default:
+      return null;
+  }
+}
+
+/** The status an entry moved to, for `status` entries. */
+export const entryStatus = (entry: Pick<TimelineEntry, 'kind' | 'data'>): string | null => (entry.kind === 'status' ? text(entry.data, 'to') : null);
+
+/** The comment an entry announces, for `comment` entries. */
+export const entryCommentId = (entry: Pick<TimelineEntry, 'kind' | 'data'>): string | null => (entry.kind === 'comment' ? text(entry.data, 'commentId') : null);
+
+/** The server writes both `created` and `opened` when an incident is opened; one line says it. */
+export function visibleEntries<T extends Pick<TimelineEntry, 'kind'>>(entries: readonly T[]): T[] {
+  const created = entries.some((e) => e.kind === 'created');
+  return entries.filter((e) => !(created && e.kind === 'opened'));
+}
