@@ -9,7 +9,7 @@ let server: RunningServer;
 let browser: Browser;
 
 async function signIn(page: Page, email: string, password: string): Promise<void> {
-  await page.goto(server.url);
+  await page.goto(`${server.url}/orgs`);
   await page.fill('input[name=email]', email);
   await page.fill('input[name=password]', password);
   await page.click('button[type=submit]');
@@ -90,6 +90,11 @@ describe.skipIf(!hasChromium())('incident coordination in the console', () => {
     await reporter.setInputFiles('[data-testid=file-input]', { name: 'nhat-ky.txt', mimeType: 'text/plain', buffer: Buffer.from('203.0.113.7 kết nối lúc 01:00\n') });
     await reporter.waitForSelector('[data-testid=file-row] >> text=nhat-ky.txt');
     expect(await reporter.getAttribute('[data-testid=file-row] a', 'download')).toBe('nhat-ky.txt');
+
+    // decision support opens beside the similar incidents (nothing shared yet: said so)
+    await reporter.click('[data-testid=tab-decide]');
+    await reporter.waitForSelector('[data-testid=incident-decision]');
+    expect(await reporter.textContent('[data-testid=incident-decision]')).toContain('Không tổ chức nào khác có chung chỉ báo');
 
     // response completed: the final report's clock counts down five days
     await reporter.click('[data-testid=incident-actions]');

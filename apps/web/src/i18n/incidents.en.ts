@@ -99,6 +99,7 @@ export const incidentsEn: WithEnglishPlurals<typeof incidentsVi> = {
     support: 'Support',
     alerts: 'Alerts',
     similar: 'Similar incidents',
+    decide: 'Decision support',
     files: 'Attachments',
   },
   fields: {
@@ -230,6 +231,19 @@ export const incidentsEn: WithEnglishPlurals<typeof incidentsVi> = {
     statuses: { pending: 'Awaiting answer', accepted: 'Accepted', declined: 'Declined', withdrawn: 'Withdrawn' },
   },
   similar: { none: 'No similar incident found.', text: '{{pct}}% similar text' },
+  decide: {
+    ended: 'How similar incidents ended',
+    stillOpen: 'still open',
+    hours: 'resolved in {{hours}} h',
+    techniques: 'ATT&CK techniques and mitigations',
+    noTechniques: 'No ATT&CK technique recorded on this incident or its alerts.',
+    noMitigation: 'No mitigation in the knowledge base (import ATT&CK to see them).',
+    likelyNext: 'Likely next',
+    sectorsHit: '{{count}} other organisation(s) of {{sector}} hit by the same indicators',
+    orgsNext: 'Organisations of those sectors not yet hit',
+    nothingShared: 'No other organisation shares this incident’s indicators.',
+    shared: 'Shared indicators',
+  },
   files: {
     none: 'No attachment yet.',
     upload: 'Upload a file',

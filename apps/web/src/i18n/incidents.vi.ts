@@ -93,6 +93,7 @@ export const incidentsVi = {
     support: 'Hỗ trợ',
     alerts: 'Cảnh báo',
     similar: 'Sự cố tương tự',
+    decide: 'Hỗ trợ quyết định',
     files: 'Tệp đính kèm',
   },
   fields: {
@@ -222,6 +223,19 @@ export const incidentsVi = {
     statuses: { pending: 'Chờ trả lời', accepted: 'Đã nhận', declined: 'Từ chối', withdrawn: 'Đã rút' },
   },
   similar: { none: 'Không tìm thấy sự cố tương tự.', text: 'nội dung giống {{pct}}%' },
+  decide: {
+    ended: 'Các sự cố tương tự đã kết thúc ra sao',
+    stillOpen: 'đang xử lý',
+    hours: 'khắc phục trong {{hours}} giờ',
+    techniques: 'Kỹ thuật ATT&CK và biện pháp giảm thiểu',
+    noTechniques: 'Sự cố và các cảnh báo liên quan chưa ghi nhận kỹ thuật ATT&CK nào.',
+    noMitigation: 'Cơ sở tri thức chưa có biện pháp giảm thiểu (hãy nhập ATT&CK).',
+    likelyNext: 'Có thể bị tấn công tiếp theo',
+    sectorsHit: '{{count}} tổ chức khác thuộc lĩnh vực {{sector}} bị tấn công bởi cùng chỉ báo',
+    orgsNext: 'Các tổ chức thuộc những lĩnh vực đó chưa bị tấn công',
+    nothingShared: 'Không tổ chức nào khác có chung chỉ báo với sự cố này.',
+    shared: 'Chỉ báo dùng chung',
+  },
   files: {
     none: 'Chưa có tệp đính kèm.',
     upload: 'Tải tệp lên',

@@ -10,12 +10,13 @@ import { IncidentHeader } from './IncidentHeader.tsx';
 import { ReportsTab } from './ReportsTab.tsx';
 import { SharesTab } from './SharesTab.tsx';
 import { SimilarTab } from './SimilarTab.tsx';
+import { DecisionTab } from './DecisionTab.tsx';
 import { SummaryTab } from './SummaryTab.tsx';
 import { SupportTab } from './SupportTab.tsx';
 import { TasksTab } from './TasksTab.tsx';
 import { TimelineTab } from './TimelineTab.tsx';
 
-const TABS = ['summary', 'timeline', 'tasks', 'sharing', 'reports', 'support', 'alerts', 'similar', 'files'] as const;
+const TABS = ['summary', 'timeline', 'tasks', 'sharing', 'reports', 'support', 'alerts', 'similar', 'decide', 'files'] as const;
 type Tab = (typeof TABS)[number];
 const isTab = (v: string | null): v is Tab => (TABS as readonly (string | null)[]).includes(v);
 
@@ -56,6 +57,7 @@ function IncidentView({ incident: i }: { incident: IncidentDetail }) {
           {tab === 'support' && <SupportTab incidentId={i.id} ownerId={i.orgId} canWrite={canWrite} />}
           {tab === 'alerts' && <AlertsTab alerts={i.alerts} />}
           {tab === 'similar' && <SimilarTab incidentId={i.id} />}
+          {tab === 'decide' && <DecisionTab incidentId={i.id} />}
           {tab === 'files' && <AttachmentsTab incidentId={i.id} canWrite={canWrite} />}
         </Stack>
       </Tabs>
