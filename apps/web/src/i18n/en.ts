@@ -1,5 +1,7 @@
 import type { vi } from './vi.ts';
 import { dashboardEn } from './dashboard.en.ts';
+import { campaignsEn } from './campaigns.en.ts';
+import { warningsEn } from './warnings.en.ts';
 
 /**
  * The shape English must have: every key of vi.ts (tsc reports a missing or misspelt one), plus the
@@ -70,6 +72,8 @@ export const en: WithEnglishPlurals<typeof vi> = {
     knowledge: 'Knowledge base',
     campaigns: 'Campaigns',
     warnings: 'Warnings',
+    warningInbox: 'Inbox',
+    warningCompose: 'Compose',
     statistics: 'Statistics',
     orgs: 'Organisations',
     users: 'Users',
@@ -602,4 +606,6 @@ export const en: WithEnglishPlurals<typeof vi> = {
     },
   },
   dashboard: dashboardEn,
+  campaigns: campaignsEn,
+  warnings: warningsEn,
 };

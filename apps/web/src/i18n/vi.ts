@@ -1,4 +1,6 @@
 import { dashboardVi } from './dashboard.vi.ts';
+import { campaignsVi } from './campaigns.vi.ts';
+import { warningsVi } from './warnings.vi.ts';
 
 /**
  * Vietnamese, the default language. Vietnamese has a single plural form: counted keys carry only `_other`
@@ -62,6 +64,8 @@ export const vi = {
     knowledge: 'Cơ sở tri thức',
     campaigns: 'Chiến dịch tấn công',
     warnings: 'Thông báo cảnh báo',
+    warningInbox: 'Hộp cảnh báo',
+    warningCompose: 'Soạn cảnh báo',
     statistics: 'Thống kê',
     orgs: 'Tổ chức',
     users: 'Người dùng',
@@ -586,4 +590,6 @@ export const vi = {
     },
   },
   dashboard: dashboardVi,
+  campaigns: campaignsVi,
+  warnings: warningsVi,
 };
