@@ -16,7 +16,7 @@ export function WarningBanner() {
   const pending = (inbox.data?.items ?? []).filter((w) => w.status === 'issued' && !w.mine?.ackedAt);
   if (pending.length === 0) return null;
   return (
-    <Alert color="red" variant="filled" radius={0} py={6} icon={<IconAlertOctagon size={18} />} data-testid="warning-banner" data-count={pending.length} role="alert">
+    <Alert color="red" variant="filled" radius="sm" py={6} mb="sm" icon={<IconAlertOctagon size={18} />} data-testid="warning-banner" data-count={pending.length} role="alert">
       <Text size="sm" span fw={600}>
         {t('warnings.banner', { count: pending.length })}
       </Text>{' '}
