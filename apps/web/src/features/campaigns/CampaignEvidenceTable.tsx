@@ -16,8 +16,8 @@ export function CampaignEvidenceTable({ evidence }: { evidence: CampaignDetail['
           <Table.Th w={110} ta="right">
             {t('campaigns.ev.orgs')}
           </Table.Th>
-          <Table.Th w={160}>{t('campaigns.ev.first')}</Table.Th>
-          <Table.Th w={160}>{t('campaigns.ev.last')}</Table.Th>
+          <Table.Th w={190}>{t('campaigns.ev.first')}</Table.Th>
+          <Table.Th w={190}>{t('campaigns.ev.last')}</Table.Th>
         </Table.Tr>
       </Table.Thead>
       <Table.Tbody>

@@ -24,7 +24,7 @@ export function CampaignTimeline({ campaign }: { campaign: CampaignDetail }) {
     <Stack gap={4} data-testid="campaign-timeline">
       {sorted.map((a) => (
         <Group key={a.id} gap="xs" wrap="nowrap">
-          <Text size="xs" c="dimmed" w={150}>
+          <Text size="xs" c="dimmed" w={170} style={{ flexShrink: 0, whiteSpace: 'nowrap' }}>
             {fmt.dateTime(a.lastSeen)}
           </Text>
           <SeverityBadge level={a.severity} size="xs" />

@@ -48,7 +48,9 @@ export function graphOption(graph: ReturnType<typeof campaignGraph>, categories:
         layout: 'force',
         roam: true,
         draggable: true,
-        force: { repulsion: 160, edgeLength: 70 },
+        // laid out before the first paint, so the graph opens settled and centred
+        force: { repulsion: 220, edgeLength: 90, layoutAnimation: false },
+        zoom: 1.4,
         categories: categories.map((name) => ({ name })),
         label: { show: true, position: 'right', fontSize: 10, width: 160, overflow: 'truncate' },
         data: graph.nodes.map((n) => ({ ...n, symbolSize: n.category === 0 ? 22 : n.category === 3 ? 10 : 14 + Math.min(n.value, 10), symbol: n.category === 3 ? 'diamond' : 'circle' })),
