@@ -24,6 +24,12 @@ const IncidentsPage = lazy(() => import('./features/incidents/index.ts').then((m
 const IncidentDetailPage = lazy(() => import('./features/incidents/index.ts').then((m) => ({ default: m.IncidentDetailPage })));
 const ReportFormPage = lazy(() => import('./features/incidents/index.ts').then((m) => ({ default: m.ReportFormPage })));
 const DeadlinesPage = lazy(() => import('./features/incidents/index.ts').then((m) => ({ default: m.DeadlinesPage })));
+const CampaignsPage = lazy(() => import('./features/campaigns/index.ts').then((m) => ({ default: m.CampaignsPage })));
+const CampaignDetailPage = lazy(() => import('./features/campaigns/index.ts').then((m) => ({ default: m.CampaignDetailPage })));
+const WarningsPage = lazy(() => import('./features/warnings/index.ts').then((m) => ({ default: m.WarningsPage })));
+const WarningInboxPage = lazy(() => import('./features/warnings/index.ts').then((m) => ({ default: m.WarningInboxPage })));
+const WarningComposerPage = lazy(() => import('./features/warnings/index.ts').then((m) => ({ default: m.WarningComposerPage })));
+const WarningDeliveryPage = lazy(() => import('./features/warnings/index.ts').then((m) => ({ default: m.WarningDeliveryPage })));
 
 /** Signed-in routes; the home page is the national picture. */
 function SignedInApp() {
@@ -46,6 +52,13 @@ function SignedInApp() {
           <Route path="incidents/new" element={<RequirePermission permission="incidents.write"><ReportFormPage /></RequirePermission>} />
           <Route path="incidents/deadlines" element={<RequirePermission permission="incidents.read"><DeadlinesPage /></RequirePermission>} />
           <Route path="incidents/:id" element={<RequirePermission permission="incidents.read"><IncidentDetailPage /></RequirePermission>} />
+          <Route path="campaigns" element={<RequirePermission permission="campaigns.read"><CampaignsPage /></RequirePermission>} />
+          <Route path="campaigns/:id" element={<RequirePermission permission="campaigns.read"><CampaignDetailPage /></RequirePermission>} />
+          <Route path="warnings" element={<RequirePermission permission="warnings.read"><WarningsPage /></RequirePermission>} />
+          <Route path="warnings/inbox" element={<RequirePermission permission="warnings.ack"><WarningInboxPage /></RequirePermission>} />
+          <Route path="warnings/new" element={<RequirePermission permission="warnings.write"><WarningComposerPage /></RequirePermission>} />
+          <Route path="warnings/:id/edit" element={<RequirePermission permission="warnings.write"><WarningComposerPage /></RequirePermission>} />
+          <Route path="warnings/:id/delivery" element={<RequirePermission permission="warnings.read"><WarningDeliveryPage /></RequirePermission>} />
           <Route path="users" element={<RequirePermission permission="users.read"><UsersPage /></RequirePermission>} />
           <Route path="api-keys" element={<RequirePermission permission="apikeys.manage"><ApiKeysPage /></RequirePermission>} />
           <Route path="*" element={<NotFoundPage />} />

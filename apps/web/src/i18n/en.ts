@@ -1,6 +1,8 @@
 import { incidentsEn } from './incidents.en.ts';
 import type { vi } from './vi.ts';
 import { dashboardEn } from './dashboard.en.ts';
+import { campaignsEn } from './campaigns.en.ts';
+import { warningsEn } from './warnings.en.ts';
 
 /**
  * The shape English must have: every key of vi.ts (tsc reports a missing or misspelt one), plus the
@@ -72,6 +74,8 @@ export const en: WithEnglishPlurals<typeof vi> = {
     knowledge: 'Knowledge base',
     campaigns: 'Campaigns',
     warnings: 'Warnings',
+    warningInbox: 'Inbox',
+    warningCompose: 'Compose',
     statistics: 'Statistics',
     orgs: 'Organisations',
     users: 'Users',
@@ -571,4 +575,6 @@ export const en: WithEnglishPlurals<typeof vi> = {
     },
   },
   dashboard: dashboardEn,
+  campaigns: campaignsEn,
+  warnings: warningsEn,
 };

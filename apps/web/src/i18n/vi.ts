@@ -1,5 +1,7 @@
 import { dashboardVi } from './dashboard.vi.ts';
 import { incidentsVi } from './incidents.vi.ts';
+import { campaignsVi } from './campaigns.vi.ts';
+import { warningsVi } from './warnings.vi.ts';
 
 /**
  * Vietnamese, the default language. Vietnamese has a single plural form: counted keys carry only `_other`
@@ -64,6 +66,8 @@ export const vi = {
     knowledge: 'Cơ sở tri thức',
     campaigns: 'Chiến dịch tấn công',
     warnings: 'Thông báo cảnh báo',
+    warningInbox: 'Hộp cảnh báo',
+    warningCompose: 'Soạn cảnh báo',
     statistics: 'Thống kê',
     orgs: 'Tổ chức',
     users: 'Người dùng',
@@ -556,4 +560,6 @@ export const vi = {
     },
   },
   dashboard: dashboardVi,
+  campaigns: campaignsVi,
+  warnings: warningsVi,
 };

@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react';
-import { init, use, type ComposeOption, type ECharts } from 'echarts/core';
+import { init, use, type ComposeOption, type ECharts, type EChartsCoreOption } from 'echarts/core';
 import { LineChart, type LineSeriesOption } from 'echarts/charts';
 import { GridComponent, LegendComponent, TooltipComponent, type GridComponentOption, type LegendComponentOption, type TooltipComponentOption } from 'echarts/components';
 import { SVGRenderer } from 'echarts/renderers';
@@ -10,8 +10,11 @@ use([LineChart, GridComponent, TooltipComponent, LegendComponent, SVGRenderer]);
 /** The ECharts options the dashboard uses. */
 export type ChartOption = ComposeOption<LineSeriesOption | GridComponentOption | TooltipComponentOption | LegendComponentOption>;
 
-/** An ECharts chart that follows its container's width; `label` names it for screen readers. */
-export function EChart({ option, height, label, testId }: { option: ChartOption; height: number; label: string; testId?: string }) {
+/**
+ * An ECharts chart that follows its container's width; `label` names it for screen readers. Other modules
+ * register the series they draw with `use` and pass their own option type.
+ */
+export function EChart<O extends EChartsCoreOption = ChartOption>({ option, height, label, testId }: { option: O; height: number; label: string; testId?: string }) {
   const ref = useRef<HTMLDivElement>(null);
   const chart = useRef<ECharts | null>(null);
   useEffect(() => {

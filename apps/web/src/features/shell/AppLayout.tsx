@@ -3,6 +3,7 @@ import { AppShell, Center, Loader } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { Outlet } from 'react-router';
 import { useTranslation } from 'react-i18next';
+import { WarningBanner } from '../warnings/WarningBanner.tsx';
 import { AppHeader } from './AppHeader.tsx';
 import { MainNav } from './MainNav.tsx';
 import { useShortcuts } from './useShortcuts.ts';
@@ -24,6 +25,7 @@ export function AppLayout() {
         <MainNav onNavigate={nav.close} />
       </AppShell.Navbar>
       <AppShell.Main id="main-content" tabIndex={-1}>
+        <WarningBanner />
         <Suspense
           fallback={
             <Center py="xl">

@@ -11,6 +11,10 @@ const TEST_IDS: Record<string, string> = {
   alertQuarantine: 'nav-alert-quarantine',
   incidents: 'nav-incidents',
   incidentDeadlines: 'nav-incident-deadlines',
+  campaigns: 'nav-campaigns',
+  warnings: 'nav-warnings',
+  warningInbox: 'nav-warning-inbox',
+  warningCompose: 'nav-warning-compose',
   orgs: 'nav-orgs',
   users: 'nav-users',
   apiKeys: 'nav-api-keys',
@@ -58,8 +62,9 @@ export function MainNav({ onNavigate }: { onNavigate: () => void }) {
   const { pathname } = useLocation();
   const me = useCurrentUser();
   const open = availableNav(me.permissions);
-  const openKeys = new Set(open.map((item) => item.key));
-  const modules = NAV_ITEMS.filter((item) => item.section === 'modules' && (!item.to || openKeys.has(item.key)));
+  const openByKey = new Map(open.map((item) => [item.key, item]));
+  // open modules come with their sub-pages filtered by permission; the rest are announced
+  const modules = NAV_ITEMS.filter((item) => item.section === 'modules' && (!item.to || openByKey.has(item.key))).map((item) => openByKey.get(item.key) ?? item);
   const admin = open.filter((item) => item.section === 'admin');
 
   return (

@@ -15,8 +15,9 @@ import {
 
 /** A page inside a module, listed under it in the navbar. */
 export interface NavSubItem {
-  key: 'alertSources' | 'alertQuarantine' | 'incidentDeadlines';
+  key: 'alertSources' | 'alertQuarantine' | 'incidentDeadlines' | 'warningInbox' | 'warningCompose';
   to: string;
+  permission?: Permission;
 }
 
 /** One navbar entry; modules without `to` are announced but not built yet. */
@@ -57,15 +58,27 @@ export const NAV_ITEMS: readonly NavItem[] = [
     children: [{ key: 'incidentDeadlines', to: '/incidents/deadlines' }],
   },
   { key: 'knowledge', icon: IconBook2, section: 'modules' },
-  { key: 'campaigns', icon: IconTargetArrow, section: 'modules' },
-  { key: 'warnings', icon: IconAlertOctagon, section: 'modules' },
+  { key: 'campaigns', icon: IconTargetArrow, section: 'modules', to: '/campaigns', permission: 'campaigns.read', shortcut: 'c' },
+  {
+    key: 'warnings',
+    icon: IconAlertOctagon,
+    section: 'modules',
+    to: '/warnings',
+    permission: 'warnings.read',
+    shortcut: 'w',
+    children: [
+      { key: 'warningInbox', to: '/warnings/inbox', permission: 'warnings.ack' },
+      { key: 'warningCompose', to: '/warnings/new', permission: 'warnings.write' },
+    ],
+  },
   { key: 'statistics', icon: IconChartBar, section: 'modules' },
   { key: 'orgs', icon: IconBuildingCommunity, section: 'admin', to: '/orgs', permission: 'orgs.read', shortcut: 'o' },
   { key: 'users', icon: IconUsers, section: 'admin', to: '/users', permission: 'users.read', shortcut: 'u' },
   { key: 'apiKeys', icon: IconKey, section: 'admin', to: '/api-keys', permission: 'apikeys.manage', shortcut: 'k' },
 ];
 
-/** Entries the user may open: built modules whose permission they hold. */
+/** Entries the user may open: built modules (and sub-pages) whose permission they hold. */
 export function availableNav(permissions: readonly Permission[]): NavItem[] {
-  return NAV_ITEMS.filter((item) => item.to && (!item.permission || permissions.includes(item.permission)));
+  const may = (permission?: Permission) => !permission || permissions.includes(permission);
+  return NAV_ITEMS.filter((item) => item.to && may(item.permission)).map((item) => (item.children ? { ...item, children: item.children.filter((c) => may(c.permission)) } : item));
 }

@@ -10,6 +10,11 @@ describe('queryKeysFor (alerts module)', () => {
     expect(queryKeysFor(event('alerts.quarantined'), null)).toEqual([['quarantine'], ['alert-sources']]);
   });
 
+  it('refreshes warnings (inbox and banner) and campaigns on their events', () => {
+    expect(queryKeysFor(event('warning.issued', { id: 'w' }), null)).toEqual([['warnings']]);
+    expect(queryKeysFor(event('campaign.detected', { id: 'c' }), null)).toEqual([['campaigns']]);
+  });
+
   it('refreshes incidents and alert details on incident events', () => {
     expect(queryKeysFor(event('incident.created', { id: 'x' }), null)).toEqual([['incidents'], ['alerts', 'detail']]);
   });

@@ -46,6 +46,10 @@ export function queryKeysFor(event: StreamEvent, meId: string | null): QueryKey[
     }
     case 'source':
       return [['alert-sources']];
+    case 'warning':
+      return [['warnings']];
+    case 'campaign':
+      return [['campaigns']];
     default:
       return [];
   }

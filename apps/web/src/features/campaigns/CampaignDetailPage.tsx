@@ -1,0 +1,124 @@
+import { Anchor, Button, Grid, Group, Stack, Text, Title } from '@mantine/core';
+import { Link, useParams } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import type { CampaignDetail } from '@lachan/contracts';
+import { QueryState } from '../../components/QueryState.tsx';
+import { Section } from '../../components/Section.tsx';
+import { SeverityBadge } from '../../components/SeverityBadge.tsx';
+import { useFormat } from '../../i18n/useFormat.ts';
+import { useCurrentUser } from '../auth/auth.api.ts';
+import { ProvinceTileMap } from '../dashboard/ProvinceTileMap.tsx';
+import { useOrgLabels } from '../orgs/useOrgLabels.ts';
+import { CampaignStatusBadge, ConfidenceBadge } from './CampaignBadges.tsx';
+import { CampaignEvidenceTable } from './CampaignEvidenceTable.tsx';
+import { CampaignGraph } from './CampaignGraph.tsx';
+import { CampaignTimeline } from './CampaignTimeline.tsx';
+import { useCampaign, useCampaignDecision } from './campaigns.api.ts';
+
+/** Confirm and dismiss, for the centre while the campaign awaits review. */
+function DecisionButtons({ campaign }: { campaign: CampaignDetail }) {
+  const { t } = useTranslation();
+  const confirm = useCampaignDecision('confirm', t('campaigns.confirmed'));
+  const dismiss = useCampaignDecision('dismiss', t('campaigns.dismissed'));
+  if (campaign.status === 'merged') return null;
+  return (
+    <Group gap="xs">
+      {campaign.status !== 'confirmed' && (
+        <Button size="xs" color="red" onClick={() => confirm.mutate(campaign.id)} loading={confirm.isPending} data-testid="campaign-confirm">
+          {t('campaigns.confirm')}
+        </Button>
+      )}
+      {campaign.status !== 'dismissed' && (
+        <Button size="xs" variant="default" onClick={() => dismiss.mutate(campaign.id)} loading={dismiss.isPending} data-testid="campaign-dismiss">
+          {t('campaigns.dismiss')}
+        </Button>
+      )}
+    </Group>
+  );
+}
+
+/** One campaign: who it touches (by name in scope, as counts outside), where, when, and the evidence. */
+export function CampaignDetailPage() {
+  const { id = '' } = useParams();
+  const query = useCampaign(id);
+  return <QueryState query={query}>{(c) => <CampaignView campaign={c} />}</QueryState>;
+}
+
+function CampaignView({ campaign: c }: { campaign: CampaignDetail }) {
+  const { t } = useTranslation();
+  const fmt = useFormat();
+  const labels = useOrgLabels();
+  const me = useCurrentUser();
+  const byProvince = c.byProvince.map((p) => ({ key: p.key, alerts: p.total, occurrences: p.total }));
+  return (
+    <Stack gap="sm" data-testid="campaign-detail">
+      <Group justify="space-between" align="flex-start">
+        <div>
+          <Group gap="xs">
+            <SeverityBadge level={c.severity} />
+            <CampaignStatusBadge status={c.status} />
+            <ConfidenceBadge confidence={c.confidence} />
+            <Title order={2} size="h4">
+              {c.title}
+            </Title>
+          </Group>
+          <Text size="xs" c="dimmed" mt={4}>
+            {t('campaigns.orgsCount', { count: c.orgCount })} · {t('campaigns.alertsCount', { count: c.alertCount })} · {fmt.dateTime(c.firstActivity)} – {fmt.dateTime(c.lastActivity)}
+            {c.techniques.length > 0 && ` · ${c.techniques.join(', ')}`}
+          </Text>
+        </div>
+        {me.permissions.includes('campaigns.manage') && <DecisionButtons campaign={c} />}
+      </Group>
+      <Grid gap="sm">
+        <Grid.Col span={{ base: 12, lg: 7 }}>
+          <Stack gap="sm">
+            <Section title={t('campaigns.timeline')}>
+              <CampaignTimeline campaign={c} />
+            </Section>
+            <Section title={t('campaigns.graph')}>
+              <CampaignGraph campaign={c} />
+            </Section>
+          </Stack>
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, lg: 5 }}>
+          <Stack gap="sm">
+            <Section title={t('campaigns.map')}>
+              <ProvinceTileMap byProvince={byProvince} name={(code) => labels.province(code)} linkTo={(code) => `/dashboard/province/${code}`} />
+            </Section>
+            <Section title={t('campaigns.orgsTitle')}>
+              <Stack gap={2}>
+                {c.orgs.map((o) => (
+                  <Text key={o.id} size="sm">
+                    <Anchor component={Link} to={`/orgs/${o.id}`} size="sm">
+                      {o.name}
+                    </Anchor>{' '}
+                    <Text span size="xs" c="dimmed">
+                      · {o.sectors.map(labels.sector).join(', ')} · {labels.province(o.provinceCode)}
+                    </Text>
+                  </Text>
+                ))}
+                {c.hiddenOrgCount > 0 && (
+                  <Text size="xs" c="dimmed" data-testid="campaign-hidden-orgs">
+                    {t('campaigns.hiddenOrgs', { count: c.hiddenOrgCount })}: {c.bySector.filter((s) => s.hidden > 0).map((s) => t('campaigns.hiddenGroup', { count: s.hidden, sector: labels.sector(s.key) })).join(', ')}
+                  </Text>
+                )}
+              </Stack>
+            </Section>
+            {c.incidents.length > 0 && (
+              <Section title={t('campaigns.incidents')}>
+                {c.incidents.map((i) => (
+                  <Anchor key={i.id} component={Link} to={`/incidents/${i.id}`} size="sm" display="block">
+                    {i.title}
+                  </Anchor>
+                ))}
+              </Section>
+            )}
+          </Stack>
+        </Grid.Col>
+      </Grid>
+      <Section title={t('campaigns.evidence')}>
+        <CampaignEvidenceTable evidence={c.evidence} />
+      </Section>
+    </Stack>
+  );
+}

@@ -1,0 +1,3 @@
+/** Front door of the campaigns module. */
+export { CampaignsPage } from './CampaignsPage.tsx';
+export { CampaignDetailPage } from './CampaignDetailPage.tsx';

@@ -1,0 +1,89 @@
+import { Anchor, Button, Group, Table, Text, Title, Stack } from '@mantine/core';
+import { Link } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { ListTable } from '../../components/ListTable.tsx';
+import { SeverityBadge } from '../../components/SeverityBadge.tsx';
+import { useFormat } from '../../i18n/useFormat.ts';
+import { useCurrentUser } from '../auth/auth.api.ts';
+import { TlpBadge, WarningStatusBadge } from './WarningBadges.tsx';
+import { useWarnings } from './warnings.api.ts';
+import { useWarningText } from './useWarningText.ts';
+
+/** Warnings the caller authored or oversees; authors open the composer, the centre the delivery view. */
+export function WarningsPage() {
+  const { t } = useTranslation();
+  const fmt = useFormat();
+  const text = useWarningText();
+  const me = useCurrentUser();
+  const query = useWarnings();
+  return (
+    <Stack gap="sm">
+      <Group justify="space-between">
+        <Title order={2} size="h3">
+          {t('warnings.title')}
+        </Title>
+        {me.permissions.includes('warnings.write') && (
+          <Button component={Link} to="/warnings/new" size="xs" data-testid="warning-compose">
+            {t('warnings.compose')}
+          </Button>
+        )}
+      </Group>
+      <ListTable
+        query={query}
+        empty={t('warnings.empty')}
+        testId="warnings-table"
+        head={
+          <>
+            <Table.Th w={110}>{t('warnings.col.severity')}</Table.Th>
+            <Table.Th>{t('warnings.col.title')}</Table.Th>
+            <Table.Th w={130}>{t('warnings.col.tlp')}</Table.Th>
+            <Table.Th w={120}>{t('warnings.col.status')}</Table.Th>
+            <Table.Th w={110}>{t('warnings.col.origin')}</Table.Th>
+            <Table.Th w={170}>{t('warnings.col.issuedAt')}</Table.Th>
+            <Table.Th w={120} />
+          </>
+        }
+      >
+        {(items) =>
+          items.map((w) => (
+            <Table.Tr key={w.id} data-testid="warning-row" data-warning-id={w.id}>
+              <Table.Td>
+                <SeverityBadge level={w.severity} size="xs" />
+              </Table.Td>
+              <Table.Td>
+                {w.status === 'draft' || w.status === 'proposed' ? (
+                  <Anchor component={Link} to={`/warnings/${w.id}/edit`} size="sm" fw={500}>
+                    {text.title(w)}
+                  </Anchor>
+                ) : (
+                  <Text size="sm" fw={500}>
+                    {text.title(w)}
+                  </Text>
+                )}
+              </Table.Td>
+              <Table.Td>
+                <TlpBadge tlp={w.tlp} />
+              </Table.Td>
+              <Table.Td>
+                <WarningStatusBadge status={w.status} />
+              </Table.Td>
+              <Table.Td>
+                <Text size="xs">{t(`warnings.origin.${w.origin}`)}</Text>
+              </Table.Td>
+              <Table.Td>
+                <Text size="xs">{fmt.dateTime(w.issuedAt)}</Text>
+              </Table.Td>
+              <Table.Td>
+                {w.status !== 'draft' && w.status !== 'proposed' && (
+                  <Anchor component={Link} to={`/warnings/${w.id}/delivery`} size="xs" data-testid="warning-delivery-link">
+                    {t('warnings.delivery')}
+                  </Anchor>
+                )}
+              </Table.Td>
+            </Table.Tr>
+          ))
+        }
+      </ListTable>
+    </Stack>
+  );
+}

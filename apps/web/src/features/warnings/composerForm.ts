@@ -1,0 +1,87 @@
+import type { Tlp, Warning, WarningCreate, WarningTargeting } from '@lachan/contracts';
+
+/** What the composer edits: the warning's fields, lists as plain text the author types line by line. */
+export interface ComposerForm {
+  titleVi: string;
+  titleEn: string;
+  bodyVi: string;
+  bodyEn: string;
+  severity: number;
+  tlp: Tlp;
+  sectors: string[];
+  provinces: string[];
+  orgIds: string[];
+  actionsVi: string;
+  actionsEn: string;
+  indicators: string;
+  cves: string;
+  validFrom: string;
+  validUntil: string;
+}
+
+/** An empty warning: medium severity, TLP:GREEN (shareable within the community). */
+export const EMPTY_FORM: ComposerForm = { titleVi: '', titleEn: '', bodyVi: '', bodyEn: '', severity: 2, tlp: 'GREEN', sectors: [], provinces: [], orgIds: [], actionsVi: '', actionsEn: '', indicators: '', cves: '', validFrom: '', validUntil: '' };
+
+const lines = (text: string) => text.split('\n').map((l) => l.trim()).filter(Boolean);
+
+/** The targeting the form describes; empty criteria are left out (empty = everyone). */
+export function targetingOf(form: Pick<ComposerForm, 'sectors' | 'provinces' | 'orgIds'>): WarningTargeting {
+  const targeting: WarningTargeting = {};
+  if (form.sectors.length) targeting.sectors = form.sectors;
+  if (form.provinces.length) targeting.provinces = form.provinces;
+  if (form.orgIds.length) targeting.orgIds = form.orgIds;
+  return targeting;
+}
+
+/** `datetime-local` value to ISO, or null when empty. */
+const isoOrNull = (local: string) => (local ? new Date(local).toISOString() : null);
+/** ISO to a `datetime-local` value in the browser's zone. */
+const toLocal = (iso: string | null) => {
+  if (!iso) return '';
+  const d = new Date(iso);
+  return new Date(d.getTime() - d.getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
+};
+
+/** The request body for the form: actions paired by line (English falls back to Vietnamese), indicators "type: value". */
+export function bodyOf(form: ComposerForm): WarningCreate {
+  const vi = lines(form.actionsVi);
+  const en = lines(form.actionsEn);
+  return {
+    titleVi: form.titleVi.trim(),
+    titleEn: form.titleEn.trim(),
+    bodyVi: form.bodyVi.trim(),
+    bodyEn: form.bodyEn.trim(),
+    severity: form.severity,
+    tlp: form.tlp,
+    targeting: targetingOf(form),
+    actions: vi.map((v, i) => ({ vi: v, en: en[i] ?? v })),
+    indicators: lines(form.indicators).map((l) => {
+      const at = l.indexOf(':');
+      return at > 0 ? { type: l.slice(0, at).trim(), value: l.slice(at + 1).trim() } : { type: 'other', value: l };
+    }),
+    cves: form.cves.split(/[\s,]+/).map((c) => c.trim().toUpperCase()).filter(Boolean).map((id) => ({ id })),
+    validFrom: isoOrNull(form.validFrom),
+    validUntil: isoOrNull(form.validUntil),
+  };
+}
+
+/** The form for a saved warning (reopening a draft). */
+export function formOf(w: Warning): ComposerForm {
+  return {
+    titleVi: w.titleVi,
+    titleEn: w.titleEn,
+    bodyVi: w.bodyVi,
+    bodyEn: w.bodyEn,
+    severity: w.severity,
+    tlp: w.tlp,
+    sectors: w.targeting.sectors ?? [],
+    provinces: w.targeting.provinces ?? [],
+    orgIds: w.targeting.orgIds ?? [],
+    actionsVi: w.actions.map((a) => a.vi).join('\n'),
+    actionsEn: w.actions.map((a) => a.en).join('\n'),
+    indicators: w.indicators.map((i) => `${i.type}: ${i.value}`).join('\n'),
+    cves: w.cves.map((c) => c.id).join(', '),
+    validFrom: toLocal(w.validFrom),
+    validUntil: toLocal(w.validUntil),
+  };
+}

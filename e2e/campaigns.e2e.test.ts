@@ -1,0 +1,47 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { hasChromium, launchChromium } from './support/chromium.ts';
+import { ADMIN_PASSWORD, apiSession, startServer, type RunningServer } from '../apps/server/src/testing/server-process.ts';
+
+let server: RunningServer;
+let browser: Browser;
+
+const alert = (src: string, i: number) => JSON.stringify({ title: 'Exploitation attempt on VPN gateway', severity: 'high', sourceRef: `e2e-${src}-${i}`, rule: { id: 'CAMP-1', name: 'vpn exploit' }, attack: ['T1190'], src: { ip: src }, observables: [{ type: 'ipv4', value: src, role: 'src' }] });
+
+describe.skipIf(!hasChromium())('campaigns in Chromium', () => {
+  beforeAll(async () => {
+    server = await startServer();
+    browser = await launchChromium();
+    const admin = await apiSession(server.url, 'admin@lachan.local', ADMIN_PASSWORD);
+    // three organisations (a hospital and two banks) hit from one /24: one campaign
+    for (const [name, ip] of [['Tây Bắc', '198.18.7.11'], ['Sông Gianh', '198.18.7.12'], ['Sen Vàng', '198.18.7.13']] as const) {
+      const org = (await admin('GET', `/api/v1/orgs?q=${encodeURIComponent(name)}`)).json.items as { id: string }[];
+      const key = (await admin('POST', '/api/v1/api-keys', { name: `e2e ${name}`, orgId: org[0]!.id, role: 'connector' })).json.key as string;
+      const res = await fetch(`${server.url}/api/v1/ingest/lachan`, { method: 'POST', headers: { authorization: `Bearer ${key}`, 'content-type': 'application/x-ndjson' }, body: [alert(ip, 1), alert(ip, 2)].join('\n') });
+      expect(res.status).toBe(202);
+    }
+    for (let i = 0; i < 200 && ((await admin('GET', '/api/v1/campaigns')).json.items as unknown[]).length === 0; i++) await new Promise((r) => setTimeout(r, 100));
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('lists the campaign and opens its timeline, province map, graph and evidence; the centre confirms it', async () => {
+    const page = await browser.newPage({ viewport: { width: 1440, height: 1100 } });
+    await page.goto(`${server.url}/campaigns`);
+    await page.fill('input[name=email]', 'admin@lachan.local');
+    await page.fill('input[name=password]', ADMIN_PASSWORD);
+    await page.click('button[type=submit]');
+    await page.waitForSelector('[data-testid=campaign-row]');
+    expect(await page.textContent('[data-testid=campaign-row]')).toContain('Ngân hàng (2)');
+    await page.click('[data-testid=campaign-row] a');
+    await page.waitForSelector('[data-testid=campaign-detail]');
+    await page.waitForSelector('[data-testid=campaign-graph] svg');
+    expect(await page.textContent('[data-testid=campaign-evidence]')).toContain('198.18.7.0/24');
+    expect(Number(await page.getAttribute('[data-testid=province-tile][data-code="01"]', 'data-level'))).toBeGreaterThan(0);
+    await page.click('[data-testid=campaign-confirm]');
+    await page.waitForSelector('[data-testid=campaign-detail] [data-status=confirmed]');
+    await page.screenshot({ path: '/tmp/campaign.png', fullPage: true });
+  });
+});

@@ -1,0 +1,88 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { hasChromium, launchChromium } from './support/chromium.ts';
+import { ADMIN_PASSWORD, apiSession, startServer, type RunningServer } from '../apps/server/src/testing/server-process.ts';
+
+let server: RunningServer;
+let browser: Browser;
+const ANALYST = { email: 'sgb-analyst@test.example.vn', password: 'analyst-long-password' };
+
+async function signIn(page: Page, email: string, password: string, path: string): Promise<void> {
+  await page.goto(`${server.url}${path}`);
+  await page.fill('input[name=email]', email);
+  await page.fill('input[name=password]', password);
+  await page.click('button[type=submit]');
+}
+
+/** Picks an option of a Mantine MultiSelect by typing its label. */
+async function pick(page: Page, testId: string, label: string): Promise<void> {
+  await page.click(`[data-testid=${testId}]`);
+  await page.keyboard.type(label);
+  await page.click(`[role=option]:has-text("${label}")`);
+  await page.keyboard.press('Escape');
+}
+
+describe.skipIf(!hasChromium())('early warnings in Chromium', () => {
+  let previewCount = 0;
+  beforeAll(async () => {
+    server = await startServer();
+    browser = await launchChromium();
+    const admin = await apiSession(server.url, 'admin@lachan.local', ADMIN_PASSWORD);
+    // an analyst of a bank in Hà Nội, which a warning to the banking sector in Hà Nội reaches
+    const bank = (await admin('GET', `/api/v1/orgs?q=${encodeURIComponent('Sông Gianh')}`)).json.items as { id: string }[];
+    const created = await admin('POST', '/api/v1/users', { email: ANALYST.email, name: 'Phạm Thu Hà', orgId: bank[0]!.id, role: 'analyst', password: ANALYST.password });
+    expect(created.status).toBe(201);
+    previewCount = (await admin('POST', '/api/v1/warnings/preview-recipients', { sectors: ['BANKING'], provinces: ['01'] })).json.count as number;
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('the centre issues a warning to a sector; the bank sees the banner live, acknowledges in one click; the centre sees it', async () => {
+    const centre = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
+    const bank = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    // the bank is signed in before the warning exists: the banner must come with the stream
+    await signIn(bank, ANALYST.email, ANALYST.password, '/dashboard');
+    await bank.waitForSelector('[data-testid=nav-warning-inbox]');
+    expect(await bank.locator('[data-testid=warning-banner]').count()).toBe(0);
+    expect(await bank.locator('[data-testid=nav-warning-compose]').count()).toBe(0);
+
+    await signIn(centre, 'admin@lachan.local', ADMIN_PASSWORD, '/warnings/new');
+    await centre.waitForSelector('[data-testid=warning-composer]');
+    await centre.fill('input[name=titleVi]', 'Chiến dịch lừa đảo nhắm vào ngân hàng');
+    await centre.fill('input[name=titleEn]', 'Phishing campaign against banks');
+    await centre.fill('textarea[name=bodyVi]', 'Kẻ tấn công gửi thư giả mạo tới nhân viên ngân hàng.');
+    await centre.fill('textarea[name=bodyEn]', 'Attackers send forged mail to bank staff.');
+    await pick(centre, 'target-sectors', 'Ngân hàng');
+    await pick(centre, 'target-provinces', 'Hà Nội');
+    // the preview follows the targeting and agrees with the server
+    await expect.poll(() => centre.getAttribute('[data-testid=recipient-preview]', 'data-count'), { timeout: 5000 }).toBe(String(previewCount));
+    expect(previewCount).toBeGreaterThan(0);
+    expect(await centre.locator('[data-testid=recipient-org]', { hasText: 'Sông Gianh' }).count()).toBe(1);
+    await centre.screenshot({ path: '/tmp/warnings-composer.png', fullPage: true });
+    await centre.click('[data-testid=warning-issue]');
+    await centre.click('[data-testid=confirm-button]');
+    await centre.waitForSelector('[data-testid=warning-delivery]');
+    await expect.poll(() => centre.textContent('[data-testid=delivery-targeted]')).toBe(String(previewCount));
+    expect(await centre.textContent('[data-testid=delivery-acked]')).toBe('0');
+
+    // live: the banner appears without reloading, and opens the inbox
+    await bank.waitForSelector('[data-testid=warning-banner][data-count="1"]', { timeout: 10_000 });
+    await bank.click('[data-testid=warning-banner-open]');
+    await bank.waitForSelector('[data-testid=inbox-warning][data-unread=true]');
+    expect(await bank.textContent('[data-testid=inbox-warning]')).toContain('Chiến dịch lừa đảo nhắm vào ngân hàng');
+    await bank.screenshot({ path: '/tmp/warnings-inbox.png', fullPage: true });
+    await bank.click('[data-testid=inbox-ack]');
+    await bank.waitForSelector('[data-testid=inbox-acked]');
+    await expect.poll(() => bank.locator('[data-testid=warning-banner]').count()).toBe(0);
+
+    // the centre's delivery view counts the acknowledgement
+    await expect.poll(async () => {
+      await centre.reload();
+      await centre.waitForSelector('[data-testid=delivery-acked]');
+      return centre.textContent('[data-testid=delivery-acked]');
+    }, { timeout: 10_000 }).toBe('1');
+    await centre.screenshot({ path: '/tmp/warnings.png', fullPage: true });
+  });
+});
