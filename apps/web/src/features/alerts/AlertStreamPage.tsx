@@ -9,7 +9,7 @@ import { AlertFilterBar } from './AlertFilterBar.tsx';
 import { AlertStreamToolbar } from './AlertStreamToolbar.tsx';
 import { AlertTable } from './AlertTable.tsx';
 import { useAlertFilters } from './useAlertFilters.ts';
-import { useAlertKeys } from './useAlertKeys.ts';
+import { useListKeys } from '../shell/useListKeys.ts';
 import { useDensity } from './useDensity.ts';
 import { useLiveAlerts } from './useLiveAlerts.ts';
 
@@ -24,7 +24,7 @@ export function AlertStreamPage() {
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const open = (id: string) => void navigate(`/alerts/${id}`);
 
-  useAlertKeys({ ids: items.map((a) => a.id), selectedId, onSelect: setSelectedId, onOpen: open, onTogglePause: live.togglePause });
+  useListKeys({ ids: items.map((a) => a.id), cursorId: selectedId, onMove: setSelectedId, onOpen: open, keys: { p: () => live.togglePause() } });
   useEffect(() => {
     if (selectedId) document.querySelector(`[data-alert-id="${selectedId}"]`)?.scrollIntoView({ block: 'nearest' });
   }, [selectedId]);

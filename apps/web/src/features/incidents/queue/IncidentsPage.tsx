@@ -14,7 +14,7 @@ import { SavedViewsMenu } from './SavedViewsMenu.tsx';
 import { SupportInbox } from './SupportInbox.tsx';
 import { useQueueFilters } from './useQueueFilters.ts';
 import { useLoadOnView } from './useLoadOnView.ts';
-import { useRowKeys } from './useRowKeys.ts';
+import { useListKeys } from '../../shell/useListKeys.ts';
 
 /** The incident queue: filters, saved views, selection with bulk actions, j/k/Enter/x keys, keyset paging. */
 export function IncidentsPage() {
@@ -34,7 +34,7 @@ export function IncidentsPage() {
       return next;
     });
   const toggleAll = () => setSelected((prev) => (ids.every((id) => prev.has(id)) ? new Set() : new Set(ids)));
-  useRowKeys({ ids, cursorId, onMove: setCursorId, onOpen: (id) => void navigate(`/incidents/${id}`), onToggle: toggle });
+  useListKeys({ ids, cursorId, onMove: setCursorId, onOpen: (id) => void navigate(`/incidents/${id}`), keys: { x: (id) => id && toggle(id) } });
   const chosen = ids.filter((id) => selected.has(id));
   const more = useLoadOnView<HTMLDivElement>(() => void query.fetchNextPage(), Boolean(query.hasNextPage) && !query.isFetchingNextPage);
 

@@ -1,18 +1,22 @@
 import { useEffect, useRef } from 'react';
-import { isTyping } from '../../shell/useShortcuts.ts';
+import { isTyping } from './useShortcuts.ts';
 
-interface RowKeyHandlers {
+interface ListKeyHandlers {
   ids: readonly string[];
   cursorId: string | null;
   onMove: (id: string) => void;
   onOpen: (id: string) => void;
-  onToggle: (id: string) => void;
+  /** More single keys of this list (e.g. `x` selects the row, `p` pauses a stream), given the row under the cursor. */
+  keys?: Record<string, (cursorId: string | null) => void>;
 }
 
 const AFTER_G_MS = 1500;
 
-/** Queue keys: j/k move the cursor, Enter opens the row, x selects it. The key after `g` belongs to navigation. */
-export function useRowKeys(handlers: RowKeyHandlers): void {
+/**
+ * Keys of a list page: j/k move the cursor, Enter opens the row, plus the page's own keys. The key
+ * after `g` belongs to navigation; keys typed into fields are left alone.
+ */
+export function useListKeys(handlers: ListKeyHandlers): void {
   const latest = useRef(handlers);
   useEffect(() => {
     latest.current = handlers;
@@ -30,7 +34,7 @@ export function useRowKeys(handlers: RowKeyHandlers): void {
         gAt = 0;
         return;
       }
-      const { ids, cursorId, onMove, onOpen, onToggle } = latest.current;
+      const { ids, cursorId, onMove, onOpen, keys } = latest.current;
       const index = cursorId ? ids.indexOf(cursorId) : -1;
       if (event.key === 'j' || event.key === 'k') {
         const next = event.key === 'j' ? Math.min(index + 1, ids.length - 1) : Math.max(index - 1, 0);
@@ -43,9 +47,9 @@ export function useRowKeys(handlers: RowKeyHandlers): void {
         if (event.target instanceof HTMLElement && event.target.closest('a, button, input')) return;
         event.preventDefault();
         onOpen(cursorId);
-      } else if (event.key === 'x' && cursorId && index >= 0) {
+      } else if (keys?.[event.key]) {
         event.preventDefault();
-        onToggle(cursorId);
+        keys[event.key]!(index >= 0 ? cursorId : null);
       }
     };
     window.addEventListener('keydown', onKey);
