@@ -10,7 +10,7 @@ import { AlertsService, AssetsService, IngestService } from './modules/alerts/in
 import { IncidentsService, PromotionRulesService, createIncidentServices, type IncidentServices } from './modules/incidents/index.ts';
 
 import { ForecastService, StatsService, SurgeWatcher } from './modules/stats/index.ts';
-import { TaxiiService } from './modules/intel/index.ts';
+import { IntakeService, TaxiiService } from './modules/intel/index.ts';
 
 /** The services of every module, wired to one platform. */
 export interface Services {
@@ -31,6 +31,7 @@ export interface Services {
   forecasts: ForecastService;
   surges: SurgeWatcher;
   taxii: TaxiiService;
+  intake: IntakeService;
 }
 
 export function createServices(platform: Platform): Services {
@@ -55,6 +56,7 @@ export function createServices(platform: Platform): Services {
     forecasts,
     surges,
     taxii: new TaxiiService(platform),
+    intake: new IntakeService(platform),
     db: platform.db,
     auth: new AuthService(platform),
     users: new UsersService(platform),
