@@ -10,7 +10,7 @@ import { AlertsService, AssetsService, IngestService } from './modules/alerts/in
 import { IncidentsService, PromotionRulesService, createIncidentServices, type IncidentServices } from './modules/incidents/index.ts';
 
 import { ForecastService, StatsService, SurgeWatcher } from './modules/stats/index.ts';
-import { IntakeService, TaxiiService } from './modules/intel/index.ts';
+import { FeedsService, IntakeService, TaxiiService } from './modules/intel/index.ts';
 
 /** The services of every module, wired to one platform. */
 export interface Services {
@@ -32,6 +32,7 @@ export interface Services {
   surges: SurgeWatcher;
   taxii: TaxiiService;
   intake: IntakeService;
+  feeds: FeedsService;
 }
 
 export function createServices(platform: Platform): Services {
@@ -39,6 +40,7 @@ export function createServices(platform: Platform): Services {
   const stats = new StatsService(platform);
   const forecasts = new ForecastService(platform, stats);
   const surges = new SurgeWatcher(platform, forecasts);
+  const intake = new IntakeService(platform);
   surges.start();
   platform.stopHooks.push(() => surges.stop());
   platform.relay.subscribe((events) => {
@@ -56,7 +58,8 @@ export function createServices(platform: Platform): Services {
     forecasts,
     surges,
     taxii: new TaxiiService(platform),
-    intake: new IntakeService(platform),
+    intake,
+    feeds: new FeedsService(platform, intake),
     db: platform.db,
     auth: new AuthService(platform),
     users: new UsersService(platform),

@@ -98,7 +98,7 @@ export async function buildApp(platform: Platform, opts: { logger?: boolean } = 
     incidentRoutes(api, services);
     incidentCollabRoutes(api, services);
     intelRoutes(api, services.taxii);
-    intakeRoutes(api, services.intake);
+    intakeRoutes(api, services.intake, services.feeds);
   }, { prefix: '/api/v1' });
   await taxiiRoutes(app, services.taxii);
   if (config.syslogUdpPort !== null || config.syslogTcpPort !== null) {

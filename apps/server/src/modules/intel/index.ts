@@ -7,3 +7,4 @@ export { IndicatorIndex } from './indicator-index.ts';
 export { SightingsRecorder } from './sightings.worker.ts';
 export { IntakeService } from './intake.service.ts';
 export { intakeRoutes } from './intake.routes.ts';
+export { FeedsService } from './feeds.service.ts';

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
-import { Type } from 'typebox';
+import { Type, type Static } from 'typebox';
 import { ctxOf } from '../../http/auth-hook.ts';
+import type { FeedsService } from './feeds.service.ts';
 import type { IntakeService } from './intake.service.ts';
 
 /** Largest bundle accepted in one request. */
@@ -12,6 +13,11 @@ const Run = Type.Object({
   status: Type.String(), received: Type.Integer(), stored: Type.Integer(), duplicates: Type.Integer(), invalid: Type.Integer(),
   errors: Type.Array(Type.Object({ index: Type.Integer(), message: Type.String() })),
 });
+const FeedInput = Type.Object({
+  name: Type.String({ minLength: 1, maxLength: 200 }), kind: Type.Union([Type.Literal('misp'), Type.Literal('csv')]),
+  location: Type.String({ minLength: 1, maxLength: 2000, description: 'http(s) URL, or a directory (MISP) or file (csv) under the configured feed root' }),
+  intervalMinutes: Type.Optional(Type.Integer({ minimum: 1, maximum: 10080 })),
+});
 const BundleBody = Type.Object({ type: Type.Literal('bundle'), id: Type.Optional(Type.String()), objects: Type.Array(Type.Unknown()) }, { additionalProperties: true });
 
 const present = (r: Awaited<ReturnType<IntakeService['run']>>) => ({
@@ -20,7 +26,7 @@ const present = (r: Awaited<ReturnType<IntakeService['run']>>) => ({
 });
 
 /** Bundle and ATT&CK uploads, processed in the background, and their intake runs. */
-export function intakeRoutes(api: FastifyInstance, intake: IntakeService): void {
+export function intakeRoutes(api: FastifyInstance, intake: IntakeService, feeds: FeedsService): void {
   for (const [url, kind, summary] of [['/intel/bundles', 'bundle', 'Upload a STIX 2.1 bundle'], ['/intel/attack', 'attack', 'Import the enterprise ATT&CK STIX bundle']] as const) {
     api.post(url, { bodyLimit: MAX_BUNDLE_BYTES, schema: { tags: ['intel'], summary, body: BundleBody, response: { 202: Accepted } } }, async (req, reply) => {
       const body = req.body as { id?: string };
@@ -33,4 +39,8 @@ export function intakeRoutes(api: FastifyInstance, intake: IntakeService): void 
   }));
   api.get('/intel/intake-runs/:id', { schema: { tags: ['intel'], summary: 'One intake run and its progress', params: Type.Object({ id: Type.String() }), response: { 200: Run } } }, async (req) =>
     present(await intake.run(ctxOf(req), (req.params as { id: string }).id)));
+  api.post('/intel/feeds', { schema: { tags: ['intel'], summary: 'Register a MISP or one-value-per-line feed', body: FeedInput, response: { 201: Type.Object({ id: Type.String({ format: 'uuid' }) }) } } }, async (req, reply) =>
+    reply.status(201).send({ id: await feeds.register(ctxOf(req), req.body as Static<typeof FeedInput>) }));
+  api.post('/intel/feeds/:id/run', { schema: { tags: ['intel'], summary: 'Run a feed now', params: Type.Object({ id: Type.String() }), response: { 202: Accepted } } }, async (req, reply) =>
+    reply.status(202).send({ runId: await feeds.run(ctxOf(req), (req.params as { id: string }).id) }));
 }
