@@ -10,7 +10,7 @@ import { AlertsService, AssetsService, IngestService } from './modules/alerts/in
 import { IncidentsService, PromotionRulesService, createIncidentServices, type IncidentServices } from './modules/incidents/index.ts';
 
 import { ForecastService, StatsService, SurgeWatcher } from './modules/stats/index.ts';
-import { FeedsService, IntakeService, TaxiiService } from './modules/intel/index.ts';
+import { ExportsService, FeedsService, IntakeService, TaxiiService } from './modules/intel/index.ts';
 
 /** The services of every module, wired to one platform. */
 export interface Services {
@@ -33,6 +33,7 @@ export interface Services {
   taxii: TaxiiService;
   intake: IntakeService;
   feeds: FeedsService;
+  exports: ExportsService;
 }
 
 export function createServices(platform: Platform): Services {
@@ -60,6 +61,7 @@ export function createServices(platform: Platform): Services {
     taxii: new TaxiiService(platform),
     intake,
     feeds: new FeedsService(platform, intake),
+    exports: new ExportsService(platform),
     db: platform.db,
     auth: new AuthService(platform),
     users: new UsersService(platform),

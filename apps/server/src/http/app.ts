@@ -23,7 +23,7 @@ import { streamRoutes } from '../modules/events/index.ts';
 import { alertRoutes, ingestRoutes, SyslogListener } from '../modules/alerts/index.ts';
 import { incidentCollabRoutes, incidentRoutes } from '../modules/incidents/index.ts';
 import { statsRoutes } from '../modules/stats/index.ts';
-import { intakeRoutes, intelRoutes, taxiiRoutes } from '../modules/intel/index.ts';
+import { exportsRoutes, intakeRoutes, intelRoutes, taxiiRoutes } from '../modules/intel/index.ts';
 
 export type App = FastifyInstance;
 
@@ -99,6 +99,7 @@ export async function buildApp(platform: Platform, opts: { logger?: boolean } = 
     incidentCollabRoutes(api, services);
     intelRoutes(api, services.taxii);
     intakeRoutes(api, services.intake, services.feeds);
+    exportsRoutes(api, services.exports);
   }, { prefix: '/api/v1' });
   await taxiiRoutes(app, services.taxii);
   if (config.syslogUdpPort !== null || config.syslogTcpPort !== null) {

@@ -8,3 +8,5 @@ export { SightingsRecorder } from './sightings.worker.ts';
 export { IntakeService } from './intake.service.ts';
 export { intakeRoutes } from './intake.routes.ts';
 export { FeedsService } from './feeds.service.ts';
+export { ExportsService } from './exports.service.ts';
+export { exportsRoutes } from './exports.routes.ts';
