@@ -42,8 +42,15 @@ export function createServices(platform: Platform): Services {
   const forecasts = new ForecastService(platform, stats);
   const surges = new SurgeWatcher(platform, forecasts);
   const intake = new IntakeService(platform);
+  const feeds = new FeedsService(platform, intake);
   surges.start();
   platform.stopHooks.push(() => surges.stop());
+  // Feeds whose interval elapsed run once a minute; shutdown waits for runs in flight.
+  feeds.scheduler.start();
+  platform.stopHooks.push(async () => {
+    await feeds.scheduler.stop();
+    await intake.settled();
+  });
   platform.relay.subscribe((events) => {
     if (events.some((e) => e.type === 'asset.changed')) ingest.assets.invalidate();
   });
@@ -60,7 +67,7 @@ export function createServices(platform: Platform): Services {
     surges,
     taxii: new TaxiiService(platform),
     intake,
-    feeds: new FeedsService(platform, intake),
+    feeds,
     exports: new ExportsService(platform),
     db: platform.db,
     auth: new AuthService(platform),
