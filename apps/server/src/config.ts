@@ -17,6 +17,8 @@ export interface Config {
   webDist: string | null;
   dedupWindowSeconds: number;
   ingestBodyLimitBytes: number;
+  /** Directory under which intel feeds may be read from local disk (offline use); null refuses local feeds. */
+  intelFeedRoot: string | null;
   ingestMaxRunning: number;
   ingestMaxQueued: number;
   syslogUdpPort: number | null;
@@ -49,6 +51,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: bool(env.LACHAN_TRUST_PROXY, false),
     dedupWindowSeconds: int(env.LACHAN_DEDUP_WINDOW_SECONDS, 3600),
     ingestBodyLimitBytes: int(env.LACHAN_INGEST_BODY_LIMIT_BYTES, 33_554_432),
+    intelFeedRoot: env.LACHAN_INTEL_FEED_ROOT ?? null,
     ingestMaxRunning: int(env.LACHAN_INGEST_MAX_RUNNING, 2),
     ingestMaxQueued: int(env.LACHAN_INGEST_MAX_QUEUED, 64),
     syslogUdpPort: env.LACHAN_SYSLOG_UDP_PORT ? int(env.LACHAN_SYSLOG_UDP_PORT, 0) : null,

@@ -10,9 +10,9 @@ import { AlertsService, AssetsService, IngestService } from './modules/alerts/in
 import { IncidentsService, PromotionRulesService, createIncidentServices, type IncidentServices } from './modules/incidents/index.ts';
 
 import { ForecastService, StatsService, SurgeWatcher } from './modules/stats/index.ts';
-import { TaxiiService } from './modules/intel/index.ts';
 import { CampaignsService } from './modules/campaigns/index.ts';
 import { WarningsService, WarningWebhooksService, WarningPoliciesService } from './modules/warnings/index.ts';
+import { ExportsService, FeedsService, IntakeService, TaxiiService } from './modules/intel/index.ts';
 
 /** The services of every module, wired to one platform. */
 export interface Services {
@@ -37,6 +37,9 @@ export interface Services {
   warnings: WarningsService;
   warningWebhooks: WarningWebhooksService;
   warningPolicies: WarningPoliciesService;
+  intake: IntakeService;
+  feeds: FeedsService;
+  exports: ExportsService;
 }
 
 export function createServices(platform: Platform): Services {
@@ -44,12 +47,20 @@ export function createServices(platform: Platform): Services {
   const stats = new StatsService(platform);
   const forecasts = new ForecastService(platform, stats);
   const surges = new SurgeWatcher(platform, forecasts);
+  const intake = new IntakeService(platform);
+  const feeds = new FeedsService(platform, intake);
   surges.start();
   platform.stopHooks.push(() => surges.stop());
   // A sector surge proposes an early warning to that sector (a coordinator approves it, or a policy issues it).
   surges.onSurge((s) => platform.workers.warnings.proposeFromSurge({
     sector: s.key, rsitClass: '', count: Math.round(s.observed), baseline: Math.round(s.expected), windowStart: s.since ?? s.date, severity: s.score >= 6 ? 3 : 2,
   }));
+  // Feeds whose interval elapsed run once a minute; shutdown waits for runs in flight.
+  feeds.scheduler.start();
+  platform.stopHooks.push(async () => {
+    await feeds.scheduler.stop();
+    await intake.settled();
+  });
   platform.relay.subscribe((events) => {
     if (events.some((e) => e.type === 'asset.changed')) ingest.assets.invalidate();
   });
@@ -69,6 +80,9 @@ export function createServices(platform: Platform): Services {
     warnings: new WarningsService(platform),
     warningWebhooks: new WarningWebhooksService(platform),
     warningPolicies: new WarningPoliciesService(platform),
+    intake,
+    feeds,
+    exports: new ExportsService(platform),
     db: platform.db,
     auth: new AuthService(platform),
     users: new UsersService(platform),

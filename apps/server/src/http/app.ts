@@ -23,9 +23,9 @@ import { streamRoutes } from '../modules/events/index.ts';
 import { alertRoutes, ingestRoutes, SyslogListener } from '../modules/alerts/index.ts';
 import { incidentCollabRoutes, incidentRoutes } from '../modules/incidents/index.ts';
 import { statsRoutes } from '../modules/stats/index.ts';
-import { intelRoutes, taxiiRoutes } from '../modules/intel/index.ts';
 import { campaignRoutes } from '../modules/campaigns/index.ts';
 import { warningRoutes } from '../modules/warnings/index.ts';
+import { exportsRoutes, intakeRoutes, intelRoutes, taxiiRoutes } from '../modules/intel/index.ts';
 
 export type App = FastifyInstance;
 
@@ -102,6 +102,8 @@ export async function buildApp(platform: Platform, opts: { logger?: boolean } = 
     intelRoutes(api, services.taxii);
     campaignRoutes(api, services);
     warningRoutes(api, services);
+    intakeRoutes(api, services.intake, services.feeds);
+    exportsRoutes(api, services.exports);
   }, { prefix: '/api/v1' });
   await taxiiRoutes(app, services.taxii);
   if (config.syslogUdpPort !== null || config.syslogTcpPort !== null) {

@@ -5,3 +5,8 @@ export { IocMatcher, type MatcherIndicator, type MatcherObservable, type MatchHi
 export { Warninglists, RESERVED_RANGES, type MispWarninglist } from './warninglists.ts';
 export { IndicatorIndex } from './indicator-index.ts';
 export { SightingsRecorder } from './sightings.worker.ts';
+export { IntakeService } from './intake.service.ts';
+export { intakeRoutes } from './intake.routes.ts';
+export { FeedsService } from './feeds.service.ts';
+export { ExportsService } from './exports.service.ts';
+export { exportsRoutes } from './exports.routes.ts';

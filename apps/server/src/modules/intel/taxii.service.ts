@@ -135,7 +135,7 @@ export class TaxiiService {
 }
 
 /** What is stored for a valid object: versioned objects by `modified`, others by the time stored. */
-function toStored(o: Record<string, unknown>, orgId: string, tlp: Tlp | null): StoredVersion {
+export function toStored(o: Record<string, unknown>, orgId: string, tlp: Tlp | null): StoredVersion {
   const modified = typeof o.modified === 'string' ? o.modified : null;
   const kind = kindOf(o.type as string);
   const version = modified !== null && kind !== 'sco' ? timestampKey(modified) : timestampKey(new Date().toISOString());

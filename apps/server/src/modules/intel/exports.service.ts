@@ -1,0 +1,61 @@
+import { createHash } from 'node:crypto';
+import { sql } from 'kysely';
+import type { Tlp } from '@lachan/contracts';
+import { decayedScore, patternObservables, tlpRank } from '@lachan/stix';
+import { requirePermission } from '../../core/authorize.ts';
+import type { RequestContext } from '../../core/context.ts';
+import type { Platform } from '../../core/platform.ts';
+import { renderExport, type ExportEntry, type ExportFormat } from './exports.format.ts';
+
+/** Export filters: value type, decayed score floor, TLP ceiling, and the sector of the creating organisation. */
+export interface ExportFilter { type?: string; minScore?: number; tlp?: Tlp; sector?: string }
+
+/** A rendered export with its ETag. */
+export interface ExportResult { body: string; contentType: string; etag: string }
+
+interface Row { id: string; object: Record<string, unknown>; tlp: Tlp | null; owner_org_id: string | null }
+
+/** Outer-shield exports of the live indicators: block lists, IDS rules, an RPZ zone, CSV and STIX. */
+export class ExportsService {
+  readonly #p: Platform;
+
+  constructor(platform: Platform) {
+    this.#p = platform;
+  }
+
+  /**
+   * The newest version of each indicator, not revoked nor expired. CLEAR/GREEN/unmarked indicators go to
+   * every caller; AMBER and RED only to the organisations that reach the owner (the centre reaches all).
+   * `sector` keeps indicators whose creating organisation belongs to that sector.
+   */
+  async render(ctx: RequestContext, format: ExportFormat, f: ExportFilter): Promise<ExportResult> {
+    requirePermission(ctx, 'intel.read');
+    const rows = await sql<Row>`
+      select distinct on (o.id) o.id, o.object, o.tlp, o.owner_org_id from stix_objects o
+      where o.type = 'indicator'
+        ${f.sector ? sql`and exists (select 1 from org_sectors s where s.org_id = o.owner_org_id and s.sector_code = ${f.sector})` : sql``}
+      order by o.id, o.version desc`.execute(this.#p.db);
+    const now = Date.now();
+    const entries: ExportEntry[] = [];
+    for (const r of rows.rows) {
+      const o = r.object;
+      if (o.revoked === true) continue;
+      if (f.tlp && r.tlp && tlpRank(r.tlp) > tlpRank(f.tlp)) continue;
+      if (r.tlp && tlpRank(r.tlp) >= tlpRank('AMBER') && !(ctx.scope.all || (r.owner_org_id !== null && ctx.scope.read.has(r.owner_org_id)))) continue;
+      const parsed = typeof o.pattern === 'string' && o.pattern_type === 'stix' ? patternObservables(o.pattern) : null;
+      if (!parsed?.ok) continue;
+      const validUntil = typeof o.valid_until === 'string' ? Date.parse(o.valid_until) : null;
+      const createdAt = Date.parse(String(o.modified ?? o.created ?? '')) || now;
+      for (const obs of parsed.observables) {
+        if (f.type && obs.type !== f.type) continue;
+        const score = decayedScore({ base: typeof o.confidence === 'number' ? o.confidence : 50, kind: obs.type, createdAt, validUntil }, now);
+        if (score <= 0 || (f.minScore !== undefined && score < f.minScore)) continue;
+        entries.push({ type: obs.type, value: obs.value, score, indicatorId: r.id, name: typeof o.name === 'string' ? o.name : '', tlp: r.tlp, object: o });
+      }
+    }
+    entries.sort((a, b) => (a.type === b.type ? (a.value < b.value ? -1 : a.value > b.value ? 1 : 0) : a.type < b.type ? -1 : 1));
+    // Scores move with time; the ETag covers only what the file says, so it changes when the list does.
+    const { body, contentType } = renderExport(format, entries);
+    return { body, contentType, etag: `"${createHash('sha256').update(body).digest('base64url')}"` };
+  }
+}

@@ -1,0 +1,66 @@
+import { mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type Caller, type TestApp } from '../../testing/harness.ts';
+
+const MISP_FEED = fileURLToPath(new URL('../../../../../../shared/data/misp/feed', import.meta.url));
+let t: TestApp;
+let analyst: Caller;
+let root: string;
+
+async function finished(c: Caller, runId: string) {
+  for (let i = 0; i < 200; i++) {
+    const r = (await c.get(`/api/v1/intel/intake-runs/${runId}`)).json();
+    if (r.status !== 'running') return r;
+    await new Promise((ok) => setTimeout(ok, 25));
+  }
+  throw new Error('intake run did not finish');
+}
+
+beforeAll(async () => {
+  // The feed root holds the sample MISP feed (read in place through a link) and a small value list.
+  root = mkdtempSync(join(tmpdir(), 'lachan-feeds-'));
+  symlinkSync(MISP_FEED, join(root, 'misp'));
+  writeFileSync(join(root, 'list.txt'), '# bad hosts\n198.51.100.7\nevil.example.com\nhttp://evil.example.com/x\n44d88612fea8a8f36de82e1278abb02f\nnot a value\n');
+  t = await createTestApp({ intelFeedRoot: root });
+  analyst = await t.userIn('bank-sgb', 'analyst');
+});
+afterAll(() => t?.close());
+
+describe('MISP feeds', () => {
+  it('converts each event\'s supported attributes to TLP-marked indicators, counting events it cannot read', async () => {
+    // The sample manifest lists 79 events and ships two event files: the 77 missing ones fail alone.
+    const reg = await analyst.post('/api/v1/intel/feeds', { name: 'chrome-mal-ids', kind: 'misp', location: 'misp' });
+    expect(reg.statusCode, reg.body).toBe(201);
+    const res = await analyst.post(`/api/v1/intel/feeds/${reg.json().id}/run`);
+    expect(res.statusCode, res.body).toBe(202);
+    const run = await finished(analyst, res.json().runId);
+    expect(run).toMatchObject({ kind: 'misp', status: 'done', received: 85, stored: 8, invalid: 77 });
+    expect(run.errors[0].message).toMatch(/^event [0-9a-f-]{36}: /);
+    const rows = await sql<{ object: { pattern: string; object_marking_refs: string[] }; tlp: string }>`select object, tlp from stix_objects where type = 'indicator' and object->>'pattern' like '[url:value%'`.execute(t.platform.db);
+    expect(rows.rows).toHaveLength(8);
+    expect(rows.rows[0]!.tlp).toBe('CLEAR');
+    const again = await finished(analyst, (await analyst.post(`/api/v1/intel/feeds/${reg.json().id}/run`)).json().runId);
+    expect(again).toMatchObject({ stored: 0, duplicates: 8 });
+  });
+
+  it('refuses locations outside the feed root, and runs of another organisation\'s feed', async () => {
+    expect((await analyst.post('/api/v1/intel/feeds', { name: 'x', kind: 'misp', location: '../../etc' })).statusCode).toBe(422);
+    const reg = await analyst.post('/api/v1/intel/feeds', { name: 'list', kind: 'csv', location: 'list.txt' });
+    const other = await t.userIn('energy-themluc', 'analyst');
+    expect((await other.post(`/api/v1/intel/feeds/${reg.json().id}/run`)).statusCode).toBe(404);
+  });
+});
+
+describe('one-value-per-line feeds', () => {
+  it('detects each value\'s type and counts the lines it cannot read', async () => {
+    const reg = await analyst.post('/api/v1/intel/feeds', { name: 'hosts', kind: 'csv', location: 'list.txt', intervalMinutes: 30 });
+    const run = await finished(analyst, (await analyst.post(`/api/v1/intel/feeds/${reg.json().id}/run`)).json().runId);
+    expect(run).toMatchObject({ kind: 'csv', status: 'done', received: 5, stored: 4, invalid: 1 });
+    const p = await sql<{ p: string }>`select object->>'pattern' as p from stix_objects where object->>'name' in ('198.51.100.7', 'evil.example.com', '44d88612fea8a8f36de82e1278abb02f') order by 1`.execute(t.platform.db);
+    expect(p.rows.map((r) => r.p)).toEqual(["[domain-name:value = 'evil.example.com']", "[file:hashes.MD5 = '44d88612fea8a8f36de82e1278abb02f']", "[ipv4-addr:value = '198.51.100.7']"]);
+  });
+});

@@ -1,0 +1,118 @@
+import { readFile } from 'node:fs/promises';
+import { isAbsolute, relative, resolve } from 'node:path';
+import { sql } from 'kysely';
+import { requirePermission } from '../../core/authorize.ts';
+import { recordChange, transact } from '../../core/change.ts';
+import { systemContext, type RequestContext } from '../../core/context.ts';
+import { AppError, notFound } from '../../core/errors.ts';
+import { PeriodicTask } from '../../core/periodic-task.ts';
+import type { Platform } from '../../core/platform.ts';
+import type { IntakeService } from './intake.service.ts';
+import { intakeRunsRepository } from './intake-runs.repository.ts';
+import { freetextPattern, mispEventToStix, stableId, type MispEvent } from './misp.ts';
+
+/** A registered feed. */
+export interface FeedRow { id: string; name: string; kind: 'misp' | 'csv'; location: string; org_id: string; interval_minutes: number; last_run_at: string | null }
+
+/** Feed registration and runs: MISP feeds (manifest + event files) and one-value-per-line feeds. */
+export class FeedsService {
+  readonly #p: Platform;
+  readonly #intake: IntakeService;
+  /** Runs the feeds whose interval elapsed, once a minute, when started. */
+  readonly scheduler: PeriodicTask;
+
+  constructor(platform: Platform, intake: IntakeService) {
+    this.#p = platform;
+    this.#intake = intake;
+    this.scheduler = new PeriodicTask(60_000, () => this.runDue());
+  }
+
+  /** Register a feed; a local directory must lie under the configured feed root. */
+  async register(ctx: RequestContext, input: { name: string; kind: 'misp' | 'csv'; location: string; intervalMinutes?: number }): Promise<string> {
+    requirePermission(ctx, 'intel.write');
+    if (!/^https?:\/\//.test(input.location)) this.localPath(input.location, '');
+    return transact(this.#p, async (tx) => {
+      const r = await sql<{ id: string }>`insert into intel_feeds (name, kind, location, org_id, interval_minutes)
+        values (${input.name}, ${input.kind}, ${input.location}, ${ctx.actor.orgId}, ${input.intervalMinutes ?? 60}) returning id`.execute(tx);
+      const id = r.rows[0]!.id;
+      await recordChange(tx, ctx, { action: 'intel.feed_registered', entityType: 'intel_feed', entityId: id, orgId: ctx.actor.orgId, after: input });
+      return id;
+    });
+  }
+
+  /** Start a run of one feed the caller's organisations own; answers the run id. */
+  async run(ctx: RequestContext, id: string): Promise<string> {
+    requirePermission(ctx, 'intel.write');
+    const f = /^[0-9a-f-]{36}$/i.test(id) ? (await sql<FeedRow>`select * from intel_feeds where id = ${id}`.execute(this.#p.db)).rows[0] : undefined;
+    if (!f || !(ctx.scope.all || ctx.scope.manage.has(f.org_id))) throw notFound('feed');
+    return this.start(ctx, f);
+  }
+
+  /** Run every feed whose interval has elapsed (the periodic task). */
+  async runDue(): Promise<number> {
+    const due = await sql<FeedRow>`select * from intel_feeds
+      where last_run_at is null or last_run_at + make_interval(mins => interval_minutes) <= now()`.execute(this.#p.db);
+    for (const f of due.rows) await this.start(systemContext(f.org_id, 'intel feeds'), f);
+    return due.rows.length;
+  }
+
+  private async start(ctx: RequestContext, f: FeedRow): Promise<string> {
+    await sql`update intel_feeds set last_run_at = now() where id = ${f.id}`.execute(this.#p.db);
+    const runId = await this.#intake.startRun(ctx, f.kind, f.name);
+    this.#intake.background(runId, (rid) => (f.kind === 'misp' ? this.runMisp(rid, f) : this.runLines(rid, f)));
+    return runId;
+  }
+
+  /** Each event file on its own: one that cannot be read or parsed is counted, the rest go on. */
+  private async runMisp(runId: string, f: FeedRow): Promise<void> {
+    const manifest = JSON.parse(await this.read(f.location, 'manifest.json')) as Record<string, unknown>;
+    let index = 0;
+    for (const uuid of Object.keys(manifest)) {
+      try {
+        const e = (JSON.parse(await this.read(f.location, `${uuid}.json`)) as { Event?: MispEvent }).Event;
+        if (!e) throw new Error('no Event member');
+        const objects = mispEventToStix(e);
+        await this.#intake.storeObjects(runId, f.org_id, objects, index);
+        index += objects.length;
+      } catch (err) {
+        await intakeRunsRepository.progress(this.#p.db, runId, { received: 1, stored: 0, duplicates: 0, invalid: 1, errors: [{ index, message: `event ${uuid}: ${String(err)}` }] });
+      }
+    }
+  }
+
+  /** One value per line, its type detected; unrecognised lines are counted invalid. */
+  private async runLines(runId: string, f: FeedRow): Promise<void> {
+    const text = await this.read(f.location, '');
+    const now = new Date().toISOString();
+    const objects: unknown[] = [];
+    for (const line of text.split(/\r?\n/)) {
+      const v = line.split(',')[0]!.trim();
+      if (v === '' || v.startsWith('#')) continue;
+      const pattern = freetextPattern(v);
+      objects.push(pattern
+        ? { type: 'indicator', spec_version: '2.1', id: stableId('indicator', `${f.id}:${v}`), created: now, modified: now, name: v, pattern, pattern_type: 'stix', valid_from: now, indicator_types: ['malicious-activity'] }
+        : { type: 'unrecognised', value: v });
+    }
+    await this.#intake.storeObjects(runId, f.org_id, objects);
+  }
+
+  private async read(location: string, file: string): Promise<string> {
+    if (/^https?:\/\//.test(location)) {
+      const url = file === '' ? location : new URL(file, location.endsWith('/') ? location : `${location}/`).toString();
+      const res = await fetch(url, { signal: AbortSignal.timeout(60_000) });
+      if (!res.ok) throw new Error(`${url}: HTTP ${res.status}`);
+      return res.text();
+    }
+    return readFile(this.localPath(location, file), 'utf8');
+  }
+
+  /** A path under the configured root, refusing anything that escapes it. */
+  private localPath(location: string, file: string): string {
+    const root = this.#p.config.intelFeedRoot;
+    if (root === null) throw new AppError(422, 'validation_failed', 'local feeds are not enabled (LACHAN_INTEL_FEED_ROOT)');
+    const p = resolve(root, location, file);
+    const rel = relative(resolve(root), p);
+    if (rel.startsWith('..') || isAbsolute(rel)) throw new AppError(422, 'validation_failed', 'the feed location lies outside the feed root');
+    return p;
+  }
+}

@@ -1,0 +1,72 @@
+import { sql, type Kysely } from 'kysely';
+import type { DB } from '../../db/index.ts';
+import type { StoredVersion } from './stix-objects.repository.ts';
+
+/** Kinds of intake a run records. */
+export type IntakeKind = 'bundle' | 'misp' | 'csv' | 'attack' | 'taxii_pull';
+
+/** One intake run as the API shows it. */
+export interface IntakeRunRow {
+  id: string;
+  kind: IntakeKind;
+  source: string;
+  org_id: string;
+  started_at: string;
+  finished_at: string | null;
+  status: 'running' | 'done' | 'failed';
+  received: number;
+  stored: number;
+  duplicates: number;
+  invalid: number;
+  errors: Array<{ index: number; message: string }>;
+}
+
+/** Counts added to a run after a chunk. */
+export interface RunDelta { received: number; stored: number; duplicates: number; invalid: number; errors: Array<{ index: number; message: string }> }
+
+const COLUMNS = sql`id, kind, source, org_id, started_at::text as started_at, finished_at::text as finished_at, status, received, stored, duplicates, invalid, errors`;
+
+/** SQL for intake runs and the plain (collection-less) storing of STIX object versions. */
+export const intakeRunsRepository = {
+  async start(db: Kysely<DB>, kind: IntakeKind, source: string, orgId: string): Promise<string> {
+    const r = await sql<{ id: string }>`insert into intel_intake_runs (kind, source, org_id) values (${kind}, ${source}, ${orgId}) returning id`.execute(db);
+    return r.rows[0]!.id;
+  },
+
+  /** Add a chunk's counts; errors are kept up to the first 100. */
+  async progress(db: Kysely<DB>, id: string, d: RunDelta): Promise<void> {
+    await sql`
+      update intel_intake_runs set received = received + ${d.received}, stored = stored + ${d.stored},
+        duplicates = duplicates + ${d.duplicates}, invalid = invalid + ${d.invalid},
+        errors = case when jsonb_array_length(errors) >= 100 then errors
+                 else (select coalesce(jsonb_agg(e), '[]'::jsonb) from (select e from jsonb_array_elements(errors || ${JSON.stringify(d.errors)}::jsonb) e limit 100) x) end
+      where id = ${id}`.execute(db);
+  },
+
+  async finish(db: Kysely<DB>, id: string, status: 'done' | 'failed'): Promise<void> {
+    await sql`update intel_intake_runs set status = ${status}, finished_at = now() where id = ${id}`.execute(db);
+  },
+
+  async get(db: Kysely<DB>, id: string): Promise<IntakeRunRow | undefined> {
+    const r = await sql<IntakeRunRow>`select ${COLUMNS} from intel_intake_runs where id = ${id}`.execute(db);
+    return r.rows[0];
+  },
+
+  /** Newest runs first; `orgIds` null for every organisation. */
+  async list(db: Kysely<DB>, orgIds: string[] | null, limit: number): Promise<IntakeRunRow[]> {
+    const r = await sql<IntakeRunRow>`
+      select ${COLUMNS} from intel_intake_runs
+      where ${orgIds === null ? sql`true` : sql`org_id = any(${orgIds}::uuid[])`}
+      order by started_at desc limit ${limit}`.execute(db);
+    return r.rows;
+  },
+
+  /** Store a version unless already stored; true when it is new. */
+  async store(tx: Kysely<DB>, v: StoredVersion): Promise<boolean> {
+    const r = await sql`
+      insert into stix_objects (id, version, modified, type, spec_version, object, owner_org_id, tlp, search_folded)
+      values (${v.id}, ${v.version}, ${v.modified}, ${v.type}, ${v.specVersion}, ${JSON.stringify(v.object)}::jsonb, ${v.ownerOrgId}, ${v.tlp}, ${v.search})
+      on conflict (id, version) do nothing returning id`.execute(tx);
+    return r.rows.length > 0;
+  },
+};

@@ -1,0 +1,104 @@
+import { tlpOf, validateObject } from '@lachan/stix';
+import { requirePermission } from '../../core/authorize.ts';
+import { recordChange, transact } from '../../core/change.ts';
+import type { RequestContext } from '../../core/context.ts';
+import { AppError, notFound } from '../../core/errors.ts';
+import type { Platform } from '../../core/platform.ts';
+import { intakeRunsRepository, type IntakeKind, type IntakeRunRow, type RunDelta } from './intake-runs.repository.ts';
+import type { StoredVersion } from './stix-objects.repository.ts';
+import { toStored } from './taxii.service.ts';
+
+/** Objects stored per transaction: a failing chunk never undoes the ones before it. */
+export const CHUNK = 1000;
+
+/** Imports STIX bundles (and ATT&CK) into the knowledge base as background intake runs. */
+export class IntakeService {
+  readonly #p: Platform;
+  readonly #running = new Map<string, Promise<void>>();
+
+  constructor(platform: Platform) {
+    this.#p = platform;
+  }
+
+  /** Accept a STIX 2.1 bundle: the run starts now and stores objects in the background. */
+  async submitBundle(ctx: RequestContext, body: unknown, kind: Extract<IntakeKind, 'bundle' | 'attack'>, source: string): Promise<string> {
+    requirePermission(ctx, 'intel.write');
+    const b = body as { type?: unknown; objects?: unknown } | null;
+    if (typeof b !== 'object' || b === null || b.type !== 'bundle' || !Array.isArray(b.objects)) {
+      throw new AppError(422, 'validation_failed', 'the body must be a STIX bundle {"type": "bundle", "objects": [...]}');
+    }
+    const runId = await this.startRun(ctx, kind, source);
+    this.background(runId, (id) => this.storeObjects(id, ctx.actor.orgId, b.objects as unknown[]));
+    return runId;
+  }
+
+  /** Open a run, audited, for any kind of intake. */
+  async startRun(ctx: RequestContext, kind: IntakeKind, source: string): Promise<string> {
+    return transact(this.#p, async (tx) => {
+      const id = await intakeRunsRepository.start(tx, kind, source, ctx.actor.orgId);
+      await recordChange(tx, ctx, { action: 'intel.intake_started', entityType: 'intel_intake_run', entityId: id, orgId: ctx.actor.orgId, after: { kind, source } });
+      return id;
+    });
+  }
+
+  /** Run `work` after the response; the run ends done, or failed when `work` throws. */
+  background(runId: string, work: (runId: string) => Promise<void>): void {
+    const p = work(runId)
+      .then(() => intakeRunsRepository.finish(this.#p.db, runId, 'done'))
+      .catch(async (e: unknown) => {
+        await intakeRunsRepository.progress(this.#p.db, runId, { received: 0, stored: 0, duplicates: 0, invalid: 0, errors: [{ index: -1, message: String(e) }] });
+        await intakeRunsRepository.finish(this.#p.db, runId, 'failed');
+      })
+      .finally(() => this.#running.delete(runId));
+    this.#running.set(runId, p);
+  }
+
+  /** Validate and store objects chunk by chunk, counting the refused ones with their reason. */
+  async storeObjects(runId: string, orgId: string, objects: unknown[], offset = 0): Promise<void> {
+    for (let start = 0; start < objects.length; start += CHUNK) {
+      const chunk = objects.slice(start, start + CHUNK);
+      const delta: RunDelta = { received: chunk.length, stored: 0, duplicates: 0, invalid: 0, errors: [] };
+      const ready: Array<{ index: number; v: StoredVersion }> = [];
+      chunk.forEach((o, i) => {
+        const errs = validateObject(o);
+        if (errs.length > 0) {
+          delta.invalid++;
+          delta.errors.push({ index: offset + start + i, message: errs.join('; ') });
+        } else {
+          const obj = o as Record<string, unknown>;
+          ready.push({ index: offset + start + i, v: toStored(obj, orgId, tlpOf(obj)) });
+        }
+      });
+      try {
+        await transact(this.#p, async (tx) => {
+          for (const r of ready) if (await intakeRunsRepository.store(tx, r.v)) delta.stored++; else delta.duplicates++;
+        });
+      } catch (e) {
+        delta.stored = 0;
+        delta.duplicates = 0;
+        delta.invalid += ready.length;
+        delta.errors.push({ index: offset + start, message: `chunk not stored: ${String(e)}` });
+      }
+      await intakeRunsRepository.progress(this.#p.db, runId, delta);
+    }
+  }
+
+  /** Wait for the background runs in flight (tests, shutdown). */
+  async settled(): Promise<void> {
+    await Promise.allSettled([...this.#running.values()]);
+  }
+
+  /** Runs of the caller's organisations (every run for the national centre), newest first. */
+  async runs(ctx: RequestContext): Promise<IntakeRunRow[]> {
+    requirePermission(ctx, 'intel.read');
+    return intakeRunsRepository.list(this.#p.db, ctx.scope.all ? null : [...ctx.scope.read], 100);
+  }
+
+  /** One run with its progress, if the caller's organisations reach it. */
+  async run(ctx: RequestContext, id: string): Promise<IntakeRunRow> {
+    requirePermission(ctx, 'intel.read');
+    const r = /^[0-9a-f-]{36}$/i.test(id) ? await intakeRunsRepository.get(this.#p.db, id) : undefined;
+    if (!r || !(ctx.scope.all || ctx.scope.read.has(r.org_id))) throw notFound('intake run');
+    return r;
+  }
+}
