@@ -5,7 +5,6 @@
  * `insert … select generate_series` inside the database. Options: --rows N --runs N --engine pglite|postgres|both
  */
 import { parseArgs } from 'node:util';
-import { connect } from 'node:net';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,19 +13,14 @@ import { sql } from 'kysely';
 import { loadConfig } from '../apps/server/src/config.ts';
 import { startPlatform, stopPlatform } from '../apps/server/src/platform.ts';
 import { buildApp } from '../apps/server/src/http/app.ts';
+import { PG_URL, pct, pgUp } from './support.ts';
 
 const { values: opt } = parseArgs({ options: { rows: { type: 'string', default: '1000000' }, runs: { type: 'string', default: '40' }, engine: { type: 'string', default: 'both' } } });
 const ROWS = Number(opt.rows);
 const RUNS = Number(opt.runs);
 const TARGET_MS = 100;
-const PG_URL = 'postgres://postgres@127.0.0.1:5432/postgres';
 const PASSWORD = 'bench-admin-password-1';
 
-const pgUp = () => new Promise<boolean>((resolve) => {
-  const s = connect(5432, '127.0.0.1', () => (s.end(), resolve(true)));
-  s.on('error', () => resolve(false));
-});
-const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))]!;
 
 /** Words of incident titles, Vietnamese with diacritics, so that folded search has work to do. */
 const WORDS = ['Mã độc tống tiền', 'Tấn công từ chối dịch vụ', 'Lừa đảo trực tuyến', 'Dò quét cổng', 'Rò rỉ dữ liệu', 'Thay đổi giao diện', 'Đăng nhập bất thường', 'Kết nối C2', 'Khai thác lỗ hổng', 'Thư điện tử giả mạo'];

@@ -7,7 +7,6 @@
  * --engine pglite|postgres|both
  */
 import { parseArgs } from 'node:util';
-import { connect } from 'node:net';
 import { parseAlert } from '@lachan/parsers';
 import { GENERATORS } from './simulate/generators/index.ts';
 import { Rng } from './simulate/rng.ts';
@@ -18,6 +17,7 @@ import { prepareAlerts } from '../apps/server/src/modules/alerts/prepare.ts';
 import { AssetIndex } from '../apps/server/src/modules/alerts/asset-index.ts';
 import { encodeCopyRows } from '../apps/server/src/modules/alerts/copy-text.ts';
 import { ALERT_COLUMNS, alertCopyRow } from '../apps/server/src/modules/alerts/alert-row.ts';
+import { PG_URL, pct, pgUp } from './support.ts';
 
 const { values: opt } = parseArgs({ options: { alerts: { type: 'string', default: '200000' }, batch: { type: 'string', default: '5000' }, concurrency: { type: 'string', default: '3' }, engine: { type: 'string', default: 'both' } } });
 const TOTAL = Number(opt.alerts);
@@ -26,12 +26,7 @@ const CONCURRENCY = Number(opt.concurrency);
 const FORMATS: Format[] = ['wazuh', 'suricata', 'lachan', 'cef'];
 const TARGET_RATE = 50_000;
 const TARGET_RATIO = 0.5;
-const PG_URL = 'postgres://postgres@127.0.0.1:5432/postgres';
 
-const pgUp = () => new Promise<boolean>((resolve) => {
-  const s = connect(5432, '127.0.0.1', () => (s.end(), resolve(true)));
-  s.on('error', () => resolve(false));
-});
 
 /** Realistic records from the simulator's generators: one format per batch, victims across 50 organisations. */
 function makeBatches(): { format: Format; records: string[] }[] {
@@ -47,7 +42,6 @@ function makeBatches(): { format: Format; records: string[] }[] {
   return batches;
 }
 
-const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))]!;
 
 async function runEngine(engine: 'pglite' | 'postgres', batches: { format: Format; records: string[] }[]) {
   // startServer makes a scratch PostgreSQL database from TEST_DATABASE_URL; without it the server would run embedded.

@@ -8,12 +8,12 @@
  */
 import { parseArgs } from 'node:util';
 import { readFileSync, rmSync } from 'node:fs';
-import { connect } from 'node:net';
 import { ADMIN_PASSWORD, apiSession, startServer } from '../apps/server/src/testing/server-process.ts';
 import { openDatabase } from '../apps/server/src/db/index.ts';
 import { forecastDaily } from '../apps/server/src/modules/analytics/index.ts';
 import { SECTORS } from '../apps/server/src/modules/reference/sectors.data.ts';
 import { dailySeries } from './simulate/sector-volume.ts';
+import { PG_URL, pct, pgUp } from './support.ts';
 
 const { values: opt } = parseArgs({ options: { alerts: { type: 'string', default: '10000000' }, days: { type: 'string', default: '180' }, orgs: { type: 'string', default: '1000' }, runs: { type: 'string', default: '40' }, engine: { type: 'string', default: 'both' } } });
 const ALERTS = Number(opt.alerts);
@@ -22,16 +22,10 @@ const ORGS = Number(opt.orgs);
 const RUNS = Number(opt.runs);
 const TARGET_MS = 150;
 const TARGET_MASE = 0.8;
-const PG_URL = 'postgres://postgres@127.0.0.1:5432/postgres';
 const COMBOS = 12;
 /** The migration's derivation of the national and running roll-ups from the daily rows, run again after seeding them. */
 const DERIVED = /-- begin derived roll-ups.*?\n([\s\S]*?)-- end derived roll-ups/.exec(readFileSync(new URL('../apps/server/migrations/0009_stats.sql', import.meta.url), 'utf8'))![1]!;
 
-const pgUp = () => new Promise<boolean>((resolve) => {
-  const s = connect(5432, '127.0.0.1', () => (s.end(), resolve(true)));
-  s.on('error', () => resolve(false));
-});
-const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))]!;
 
 /**
  * Roll-up rows as the consumer would have written them for ALERTS alerts: the demo network's

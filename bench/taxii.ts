@@ -7,26 +7,20 @@
  * Options: --objects N --pages N --engine pglite|postgres|both
  */
 import { parseArgs } from 'node:util';
-import { connect } from 'node:net';
 import { rmSync } from 'node:fs';
 import { sql } from 'kysely';
 import { ADMIN_PASSWORD, apiSession, startServer } from '../apps/server/src/testing/server-process.ts';
 import { openDatabase } from '../apps/server/src/db/index.ts';
+import { PG_URL, pct, pgUp } from './support.ts';
 
 const { values: opt } = parseArgs({ options: { objects: { type: 'string', default: '1000000' }, pages: { type: 'string', default: '60' }, engine: { type: 'string', default: 'both' } } });
 const OBJECTS = Number(opt.objects);
 const PAGES = Number(opt.pages);
 const TARGET_MS = 100;
-const PG_URL = 'postgres://postgres@127.0.0.1:5432/postgres';
 const TAXII = 'application/taxii+json;version=2.1';
 const COLLECTION = '7d1c6a36-3a0b-4f7e-9f43-5b0f5a1e2c11';
 const START = Date.UTC(2025, 0, 1);
 
-const pgUp = () => new Promise<boolean>((resolve) => {
-  const s = connect(5432, '127.0.0.1', () => (s.end(), resolve(true)));
-  s.on('error', () => resolve(false));
-});
-const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))]!;
 
 /** One collection of OBJECTS indicators, one version each, added one millisecond apart. */
 async function seed(target: { dataDir: string | null; databaseUrl: string | null }): Promise<string> {

@@ -9,12 +9,12 @@ import { GENERATORS } from './simulate/generators/index.ts';
 import { Rng } from './simulate/rng.ts';
 import type { OrgAssets } from './simulate/types.ts';
 import { ADMIN_PASSWORD, apiSession, startServer } from '../apps/server/src/testing/server-process.ts';
+import { pct } from './support.ts';
 
 const { values: opt } = parseArgs({ options: { trials: { type: 'string', default: '30' }, rate: { type: 'string', default: '5000' } } });
 const TRIALS = Number(opt.trials);
 const RATE = Number(opt.rate);
 const TARGET_MS = 250;
-const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))]!;
 
 const server = await startServer({ DATABASE_URL: '' });
 let sent = 0;
