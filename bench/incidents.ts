@@ -13,7 +13,7 @@ import { sql } from 'kysely';
 import { loadConfig } from '../apps/server/src/config.ts';
 import { startPlatform, stopPlatform } from '../apps/server/src/platform.ts';
 import { buildApp } from '../apps/server/src/http/app.ts';
-import { PG_URL, pct, pgUp } from './support.ts';
+import { enginesFor, pct, PG_URL } from './support.ts';
 
 const { values: opt } = parseArgs({ options: { rows: { type: 'string', default: '1000000' }, runs: { type: 'string', default: '40' }, engine: { type: 'string', default: 'both' } } });
 const ROWS = Number(opt.rows);
@@ -109,8 +109,7 @@ async function runEngine(engine: 'pglite' | 'postgres'): Promise<number> {
   return worst;
 }
 
-const engines: ('pglite' | 'postgres')[] = opt.engine === 'both' ? ['pglite', ...((await pgUp()) ? (['postgres'] as const) : [])] : [opt.engine as 'pglite' | 'postgres'];
-if (opt.engine === 'both' && engines.length === 1) console.log('PostgreSQL not reachable on 127.0.0.1:5432: embedded engine only');
+const engines = await enginesFor(opt.engine);
 let worst = 0;
 for (const e of engines) worst = Math.max(worst, await runEngine(e));
 console.log(`bench:incidents p95=${worst.toFixed(1)}ms target<${TARGET_MS}ms ${worst < TARGET_MS ? 'ok' : 'miss'}`);

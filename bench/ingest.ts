@@ -17,7 +17,7 @@ import { prepareAlerts } from '../apps/server/src/modules/alerts/prepare.ts';
 import { AssetIndex } from '../apps/server/src/modules/alerts/asset-index.ts';
 import { encodeCopyRows } from '../apps/server/src/modules/alerts/copy-text.ts';
 import { ALERT_COLUMNS, alertCopyRow } from '../apps/server/src/modules/alerts/alert-row.ts';
-import { PG_URL, pct, pgUp } from './support.ts';
+import { enginesFor, pct, PG_URL } from './support.ts';
 
 const { values: opt } = parseArgs({ options: { alerts: { type: 'string', default: '200000' }, batch: { type: 'string', default: '5000' }, concurrency: { type: 'string', default: '3' }, engine: { type: 'string', default: 'both' } } });
 const TOTAL = Number(opt.alerts);
@@ -123,8 +123,7 @@ async function rawCopyRate(server: { dataDir: string; databaseUrl: string | null
 }
 
 const batches = makeBatches();
-const engines: ('pglite' | 'postgres')[] = opt.engine === 'both' ? ['pglite', ...((await pgUp()) ? ['postgres' as const] : [])] : [opt.engine as 'pglite'];
-if (opt.engine === 'both' && engines.length === 1) console.log('PostgreSQL not reachable on 127.0.0.1:5432: embedded engine only');
+const engines = await enginesFor(opt.engine);
 console.log(`bench:ingest ${TOTAL} alerts (${FORMATS.join(', ')}; ~${Math.round(batches[0]!.records.join('').length / batches[0]!.records.length)} B each), ${BATCH} per request, ${CONCURRENCY} in flight`);
 let worst: { engine: string; rate: number; ratio: number } | null = null;
 for (const engine of engines) {

@@ -13,7 +13,7 @@ import { openDatabase } from '../apps/server/src/db/index.ts';
 import { forecastDaily } from '../apps/server/src/modules/analytics/index.ts';
 import { SECTORS } from '../apps/server/src/modules/reference/sectors.data.ts';
 import { dailySeries } from './simulate/sector-volume.ts';
-import { PG_URL, pct, pgUp } from './support.ts';
+import { enginesFor, pct, PG_URL } from './support.ts';
 
 const { values: opt } = parseArgs({ options: { alerts: { type: 'string', default: '10000000' }, days: { type: 'string', default: '180' }, orgs: { type: 'string', default: '1000' }, runs: { type: 'string', default: '40' }, engine: { type: 'string', default: 'both' } } });
 const ALERTS = Number(opt.alerts);
@@ -109,8 +109,7 @@ async function runEngine(engine: 'pglite' | 'postgres') {
   }
 }
 
-const engines: ('pglite' | 'postgres')[] = opt.engine === 'both' ? ['pglite', ...((await pgUp()) ? ['postgres' as const] : [])] : [opt.engine as 'pglite'];
-if (opt.engine === 'both' && engines.length === 1) console.log('PostgreSQL not reachable on 127.0.0.1:5432: embedded engine only');
+const engines = await enginesFor(opt.engine);
 console.log(`bench:stats roll-ups of ~${ALERTS.toLocaleString('en')} alerts over ${DAYS} days and ${ORGS} organisations; ${RUNS} runs per query`);
 let worst = 0;
 for (const engine of engines) worst = Math.max(worst, await runEngine(engine));

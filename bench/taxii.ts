@@ -11,7 +11,7 @@ import { rmSync } from 'node:fs';
 import { sql } from 'kysely';
 import { ADMIN_PASSWORD, apiSession, startServer } from '../apps/server/src/testing/server-process.ts';
 import { openDatabase } from '../apps/server/src/db/index.ts';
-import { PG_URL, pct, pgUp } from './support.ts';
+import { enginesFor, pct, PG_URL } from './support.ts';
 
 const { values: opt } = parseArgs({ options: { objects: { type: 'string', default: '1000000' }, pages: { type: 'string', default: '60' }, engine: { type: 'string', default: 'both' } } });
 const OBJECTS = Number(opt.objects);
@@ -99,8 +99,7 @@ async function runEngine(engine: 'pglite' | 'postgres'): Promise<number> {
   }
 }
 
-const engines: ('pglite' | 'postgres')[] = opt.engine === 'both' ? ['pglite', ...((await pgUp()) ? ['postgres' as const] : [])] : [opt.engine as 'pglite'];
-if (opt.engine === 'both' && engines.length === 1) console.log('PostgreSQL not reachable on 127.0.0.1:5432: embedded engine only');
+const engines = await enginesFor(opt.engine);
 console.log(`bench:taxii ${OBJECTS.toLocaleString('en')} STIX objects in one collection; ${PAGES} pages of 1000 from the start and from the middle`);
 let worst = 0;
 for (const engine of engines) worst = Math.max(worst, await runEngine(engine));

@@ -28,7 +28,9 @@ try {
   const consoleKey = ((await admin('POST', '/api/v1/api-keys', { name: 'console', orgId: root.id, role: 'viewer' })).json as { key: string }).key;
 
   // The console: an SSE subscriber that timestamps each warning.issued.
-  const arrivals: number[] = [];
+  // Each warning.issued with its arrival time; background traffic may raise warnings of its own.
+  const arrivals: { at: number; id: string }[] = [];
+  let pendingAt: number | null = null;
   const stream = await fetch(`${server.url}/api/v1/stream`, { headers: { authorization: `Bearer ${consoleKey}` } });
   const reader = stream.body!.getReader();
   void (async () => {
@@ -40,7 +42,13 @@ try {
       // Frames may be split across chunks: only whole lines count.
       const lines = (rest + dec.decode(value, { stream: true })).split('\n');
       rest = lines.pop()!;
-      for (const line of lines) if (line === 'event: warning.issued') arrivals.push(performance.now());
+      for (const line of lines) {
+        if (line === 'event: warning.issued') pendingAt = performance.now();
+        else if (pendingAt !== null && line.startsWith('data: ')) {
+          arrivals.push({ at: pendingAt, id: (JSON.parse(line.slice(6)) as { data: { id: string } }).data.id });
+          pendingAt = null;
+        }
+      }
     }
   })();
 
@@ -48,39 +56,62 @@ try {
     if (r.status !== 202) throw new Error(`ingest ${r.status} ${await r.text()}`);
   });
 
-  // Background: RATE alerts/s from the generators, in 10 batches a second, spread over the organisations.
+  // Background: RATE alerts/s from the generators, in 10 batches a second spread over the organisations,
+  // sent on schedule (open loop, up to 4 in flight) so a slow answer does not lower the load.
   const rng = new Rng(3);
   const assets = (i: number): OrgAssets => ({ orgId: orgs[i]!.id, name: `o${i}`, kind: 'ci_operator', index: i, slug: `o${i}`, net: `10.80.${i}`, cidr: `10.80.${i}.0/24`, domain: `o${i}.example.vn`, hosts: [`web.o${i}.example.vn`, 'dc01'] });
   let running = true;
+  const inFlight = new Set<Promise<void>>();
   const background = (async () => {
     let seq = 0;
+    let batch = 0;
+    const began = performance.now();
     while (running) {
-      const t = performance.now();
       const per = Math.round(RATE / 10);
-      const i = seq % orgs.length;
+      const i = batch++ % orgs.length;
       const body = Array.from({ length: per }, () => GENERATORS.lachan({ rng, now: Date.now(), victim: assets(i), reporter: assets(i), seq: seq++ })).join('\n');
-      await send(i, body).catch(() => {});
-      sent += per;
-      await new Promise((r) => setTimeout(r, Math.max(0, 100 - (performance.now() - t))));
+      while (inFlight.size >= 4) await Promise.race(inFlight);
+      const p: Promise<void> = send(i, body).then(() => void (sent += per), () => {}).finally(() => inFlight.delete(p));
+      inFlight.add(p);
+      await new Promise((r) => setTimeout(r, Math.max(0, began + batch * 100 - performance.now())));
     }
+    await Promise.all(inFlight);
   })();
 
   const alert = (net: string, n: number) => JSON.stringify({ title: 'Exploitation of edge VPN appliance', severity: 'high', sourceRef: `bw-${net}-${n}-${Math.random()}`, attack: ['T1190'], src: { ip: `${net}.${10 + n}` }, observables: [{ type: 'ipv4', value: `${net}.${10 + n}` }] });
+  // The trial's warning is the one naming its network (looked up after it arrived, so the lookup costs no latency).
+  const bodies = new Map<string, string>();
+  const isTrialWarning = async (id: string, net: string): Promise<boolean> => {
+    if (!bodies.has(id)) bodies.set(id, ((await admin('GET', `/api/v1/warnings/${id}`)).json as { bodyEn: string }).bodyEn);
+    return bodies.get(id)!.includes(`${net}.`);
+  };
   const latencies: number[] = [];
   const t0 = performance.now();
-  for (let k = 0; k < TRIALS; k++) {
-    const net = `198.18.${k + 1}`;
-    const [a, b, c] = [(k * 3) % orgs.length, (k * 3 + 1) % orgs.length, (k * 3 + 2) % orgs.length];
-    await Promise.all([send(a, alert(net, 0)), send(b, alert(net, 1))]);
-    await new Promise((r) => setTimeout(r, 400));
-    const before = arrivals.length;
-    const start = performance.now();
-    await send(c, alert(net, 2));
-    while (arrivals.length === before && performance.now() - start < 5_000) await new Promise((r) => setTimeout(r, 2));
-    latencies.push(arrivals.length > before ? arrivals[before]! - start : 5_000);
+  try {
+    for (let k = 0; k < TRIALS; k++) {
+      const net = `198.18.${k + 1}`;
+      const [a, b, c] = [(k * 3) % orgs.length, (k * 3 + 1) % orgs.length, (k * 3 + 2) % orgs.length];
+      await Promise.all([send(a, alert(net, 0)), send(b, alert(net, 1))]);
+      await new Promise((r) => setTimeout(r, 400));
+      const before = arrivals.length;
+      const ours = async (from: number): Promise<number | null> => {
+        for (let i = from; i < arrivals.length; i++) if (await isTrialWarning(arrivals[i]!.id, net)) return arrivals[i]!.at;
+        return null;
+      };
+      const start = performance.now();
+      await send(c, alert(net, 2));
+      let at: number | null = null;
+      while (at === null && performance.now() - start < 5_000) {
+        await new Promise((r) => setTimeout(r, 2));
+        at = await ours(before);
+      }
+      latencies.push(at === null ? 5_000 : at - start);
+    }
+  } finally {
+    // Stops the background load however the trials ended, so the run always ends.
+    running = false;
+    await background;
   }
-  running = false;
-  await background;
   void reader.cancel();
   const seconds = (performance.now() - t0) / 1000;
   const p99 = pct(latencies, 0.99);

@@ -27,7 +27,7 @@ describe.skipIf(!hasChromium())('campaigns in Chromium', () => {
     await server?.stop();
   });
 
-  it('lists the campaign and opens its timeline, province map, graph and evidence; the centre confirms it', async () => {
+  it('lists the campaign and opens its timeline, province map, graph and evidence; the centre confirms it and drafts a warning from it', async () => {
     const page = await browser.newPage({ viewport: { width: 1440, height: 1100 } });
     await page.goto(`${server.url}/campaigns`);
     await page.fill('input[name=email]', 'admin@lachan.local');
@@ -43,5 +43,14 @@ describe.skipIf(!hasChromium())('campaigns in Chromium', () => {
     await page.click('[data-testid=campaign-confirm]');
     await page.waitForSelector('[data-testid=campaign-detail] [data-status=confirmed]');
     await page.screenshot({ path: '/tmp/campaign.png', fullPage: true });
+
+    // the centre drafts a warning from the campaign: the composer opens prefilled
+    await page.click('[data-testid=campaign-propose-warning]');
+    await page.waitForSelector('[data-testid=warning-composer]');
+    await expect.poll(() => page.inputValue('input[name=titleVi]')).toContain('3 tổ chức');
+    expect(await page.inputValue('input[name=titleEn]')).toContain('3 organisations');
+    expect(await page.inputValue('textarea[name=bodyEn]')).toContain('T1190');
+    await expect.poll(() => page.getAttribute('[data-testid=recipient-preview]', 'data-count'), { timeout: 5000 }).not.toBe('3');
+    expect(page.url()).toMatch(/\/warnings\/[0-9a-f-]{36}\/edit$/);
   });
 });

@@ -1,3 +1,4 @@
+import { createServer, type Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { hasChromium, launchChromium } from './support/chromium.ts';
@@ -6,6 +7,7 @@ import { ADMIN_PASSWORD, apiSession, startServer, type RunningServer } from '../
 let server: RunningServer;
 let browser: Browser;
 const ANALYST = { email: 'sgb-analyst@test.example.vn', password: 'analyst-long-password' };
+const BANK_ADMIN = { email: 'sgb-admin@test.example.vn', password: 'admin-long-password-1' };
 
 async function signIn(page: Page, email: string, password: string, path: string): Promise<void> {
   await page.goto(`${server.url}${path}`);
@@ -32,6 +34,7 @@ describe.skipIf(!hasChromium())('early warnings in Chromium', () => {
     const bank = (await admin('GET', `/api/v1/orgs?q=${encodeURIComponent('Sông Gianh')}`)).json.items as { id: string }[];
     const created = await admin('POST', '/api/v1/users', { email: ANALYST.email, name: 'Phạm Thu Hà', orgId: bank[0]!.id, role: 'analyst', password: ANALYST.password });
     expect(created.status).toBe(201);
+    expect((await admin('POST', '/api/v1/users', { email: BANK_ADMIN.email, name: 'Lê Văn Quản', orgId: bank[0]!.id, role: 'org_admin', password: BANK_ADMIN.password })).status).toBe(201);
     previewCount = (await admin('POST', '/api/v1/warnings/preview-recipients', { sectors: ['BANKING'], provinces: ['01'] })).json.count as number;
   });
   afterAll(async () => {
@@ -77,6 +80,8 @@ describe.skipIf(!hasChromium())('early warnings in Chromium', () => {
     await bank.waitForSelector('[data-testid=inbox-acked]');
     await expect.poll(() => bank.locator('[data-testid=warning-banner]').count()).toBe(0);
 
+    // per organisation and channel: the console stream is delivered to each recipient
+    expect(await centre.locator('[data-testid=delivery-orgs] [data-channel=stream][data-state=delivered]').count()).toBe(previewCount);
     // the centre's delivery view counts the acknowledgement
     await expect.poll(async () => {
       await centre.reload();
@@ -84,5 +89,40 @@ describe.skipIf(!hasChromium())('early warnings in Chromium', () => {
       return centre.textContent('[data-testid=delivery-acked]');
     }, { timeout: 10_000 }).toBe('1');
     await centre.screenshot({ path: '/tmp/warnings.png', fullPage: true });
+  });
+
+  it('a bank admin adds a webhook (secret shown once), sends a signed test to it and deletes it', async () => {
+    const hits: { headers: Record<string, unknown>; body: string }[] = [];
+    const rx: Server = createServer((req, res) => {
+      let body = '';
+      req.on('data', (c) => (body += c));
+      req.on('end', () => {
+        hits.push({ headers: req.headers, body });
+        res.end('ok');
+      });
+    });
+    await new Promise<void>((r) => rx.listen(0, '127.0.0.1', () => r()));
+    const url = `http://127.0.0.1:${(rx.address() as { port: number }).port}/lachan`;
+    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    await signIn(page, BANK_ADMIN.email, BANK_ADMIN.password, '/dashboard');
+    await page.click('[data-testid=nav-warning-webhooks]');
+    await page.waitForSelector('[data-testid=warning-webhooks]');
+    await page.fill('[data-testid=webhook-url]', url);
+    await page.click('[data-testid=webhook-add]');
+    const secret = await page.inputValue('[data-testid=secret-value]');
+    expect(secret).toMatch(/^whsec_/);
+    await page.keyboard.press('Escape');
+    await page.waitForSelector(`[data-testid=webhook-list] [data-webhook="${url}"]`);
+    expect(await page.textContent('[data-testid=webhook-list]')).not.toContain(secret);
+    await page.click('[data-testid=webhook-test]');
+    await page.waitForSelector('[data-testid=webhook-test-result]');
+    expect(await page.textContent('[data-testid=webhook-test-result]')).toContain('200');
+    expect(hits).toHaveLength(1);
+    expect(String(hits[0]!.headers['x-lachan-signature'])).toMatch(/^sha256=[0-9a-f]{64}$/);
+    await page.click('[data-testid=webhook-delete]');
+    await page.click('[data-testid=confirm-button]');
+    await page.waitForSelector('[data-testid=webhook-list]', { state: 'detached' });
+    await page.screenshot({ path: '/tmp/warning-webhooks.png', fullPage: true });
+    rx.close();
   });
 });

@@ -2,11 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { parseAlert } from '@lachan/parsers';
 import { GENERATORS } from './generators/index.ts';
 import { Rng } from './rng.ts';
-import { injectCampaign, type InjectedCampaign } from './campaigns.ts';
+import { injectCampaign, planInjection } from './campaigns.ts';
 import type { Format, OrgAssets } from './types.ts';
 import { CampaignIndex } from '../../apps/server/src/modules/campaigns/campaign-index.ts';
 
-const org = (i: number): OrgAssets => ({ orgId: `org-${i}`, name: `org ${i}`, kind: 'ci_operator', index: i, slug: `org${i}`, net: `10.70.${i}`, cidr: `10.70.${i}.0/24`, domain: `org${i}.example.vn`, hosts: [`web.org${i}.example.vn`, 'dc01'] });
+const SECTORS = ['BANKING', 'ENERGY', 'HEALTH', 'TELECOM', 'EGOV'];
+const org = (i: number): OrgAssets => ({ orgId: `org-${i}`, name: `org ${i}`, kind: 'ci_operator', index: i, slug: `org${i}`, net: `10.70.${i}`, cidr: `10.70.${i}.0/24`, domain: `org${i}.example.vn`, hosts: [`web.org${i}.example.vn`, 'dc01'],
+  sectors: [SECTORS[i % SECTORS.length]!], provinceCode: String(10 + (i % 6)) });
 
 describe('campaign detection on injected campaigns mixed with background traffic', () => {
   it('finds them with precision and recall of at least 0.9', () => {
@@ -21,10 +23,12 @@ describe('campaign detection on injected campaigns mixed with background traffic
       const format = formats[i % formats.length]!;
       records.push({ orgId: v.orgId, format, raw: GENERATORS[format]({ rng, now: now - rng.int(0, window), victim: v, reporter: v, seq: i }) });
     }
-    const campaigns: InjectedCampaign[] = Array.from({ length: 10 }, (_, n) => injectCampaign(rng, n, orgs, rng.int(3, 6), now, window));
-    for (const c of campaigns) for (const r of c.records) records.push({ orgId: r.orgId, format: 'lachan', raw: r.record });
+    // The simulator's own injection (`--campaigns 10 --surge BANKING`): campaigns by sector or province, and a surge that is no campaign.
+    const { campaigns, surge } = planInjection(rng, orgs, { campaigns: 10, surge: 'BANKING', surgeAlerts: 200, start: now - window, spanMs: window });
+    expect(new Set(campaigns.map((c) => c.group.split(':')[0]))).toEqual(new Set(['sector', 'province']));
+    for (const r of [...campaigns.flatMap((c) => c.records), ...surge!.records]) records.push({ orgId: r.orgId, format: 'lachan', raw: r.record });
     // Decoys: one organisation repeating its own infrastructure is not a campaign.
-    for (let i = 0; i < 5; i++) records.push({ orgId: 'org-3', format: 'lachan', raw: injectCampaign(rng, 100, [orgs[3]!], 1, now, window).records[0]!.record });
+    for (let i = 0; i < 5; i++) records.push({ orgId: 'org-3', format: 'lachan', raw: injectCampaign(rng, 100, [orgs[3]!], 1, now - window, window).records[0]!.record });
 
     const index = new CampaignIndex();
     const detected = new Map<string, Set<string>>();

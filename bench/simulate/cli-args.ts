@@ -21,6 +21,10 @@ organisations to a running Lachan server on this machine, then prints what the s
   --formats <list>     comma-separated subset of ${FORMATS.join(',')}
   --concurrency <n>    requests in flight at most                           (default 8)
   --drain <s>          seconds allowed after the traffic for the last answers (default 60)
+  --campaigns <k>      inject k labelled campaigns: 3–6 organisations of one sector or province
+                       share an attacker /24 in 198.18.0.0/15 and a C2 domain, with ATT&CK techniques (default 0)
+  --surge <sector>     inject a surge of ransomware alerts over the organisations of a sector (e.g. BANKING)
+  --surge-alerts <n>   alerts of the surge                                  (default 300)
   --revoke-keys        revoke the simulator's connector keys at the end
   --quiet              print nothing but errors; the exit code tells
   --json               print the report as JSON instead of the table
@@ -30,6 +34,10 @@ The same seed gives the same organisations, keys, assets and records. The server
 alert (same reporter, rule, endpoints) within its dedup window (LACHAN_DEDUP_WINDOW_SECONDS, 1 h by
 default), so a second run with the same seed inside that window mostly counts duplicates: use another
 --seed to measure fresh alerts.
+
+Injected records are sent by a Lachan JSON key of each victim organisation (created when its traffic
+has none) at times spread over the run; the labels are printed as they are planned, and at the end the
+report says which injected campaigns the server linked (GET /api/v1/campaigns, by their evidence).
 
 Exit code 0 when every request was answered 202 (after retries), else 1.`;
 
@@ -76,6 +84,9 @@ export function parseCli(argv: readonly string[]): CliOptions {
       formats: { type: 'string' },
       concurrency: { type: 'string' },
       drain: { type: 'string' },
+      campaigns: { type: 'string' },
+      surge: { type: 'string' },
+      'surge-alerts': { type: 'string' },
       'revoke-keys': { type: 'boolean', default: false },
       quiet: { type: 'boolean', default: false },
       json: { type: 'boolean', default: false },
@@ -107,5 +118,8 @@ export function parseCli(argv: readonly string[]): CliOptions {
     concurrency: num('concurrency', v.concurrency, 8, { min: 1, max: 256, integer: true }),
     drainSeconds: num('drain', v.drain, 60, { min: 1, max: 3600 }),
     revokeKeys: v['revoke-keys'],
+    campaigns: num('campaigns', v.campaigns, 0, { min: 0, max: 35, integer: true }),
+    ...(v.surge === undefined ? {} : { surge: v.surge.trim().toUpperCase() }),
+    surgeAlerts: num('surge-alerts', v['surge-alerts'], 300, { min: 1, max: 1_000_000, integer: true }),
   };
 }

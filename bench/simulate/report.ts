@@ -65,6 +65,12 @@ export function formatReport(r: SimulationReport): string {
     `latency of 202 answers: p50 ${r.latencyMs.p50} ms, p90 ${r.latencyMs.p90} ms, p99 ${r.latencyMs.p99} ms, max ${r.latencyMs.max} ms`,
     'bad-rej = valid records rejected, bad-acc = malformed records accepted (both should be 0)',
   ];
+  if (r.injected) {
+    lines.push('', 'injected:');
+    for (const c of r.injected.campaigns) lines.push(`  ${c.label} [${c.group}] ${c.network} ${c.domain} ${c.techniques.join(' ')}: ${c.alerts} alerts at ${c.orgs.join(', ')} -> ${c.detected ? `detected (campaign ${c.serverCampaignId})` : 'NOT detected'}`);
+    if (r.injected.surge) lines.push(`  ${r.injected.surge.label}: ${r.injected.surge.alerts} alerts over ${r.injected.surge.orgs} organisations of ${r.injected.surge.sector}`);
+    if (r.injected.recall !== null) lines.push(`  campaigns detected by the server: ${Math.round(r.injected.recall * 100)}%`);
+  }
   if (r.samples.length > 0) lines.push('', 'samples:', ...r.samples.map((s) => `  ${s}`));
   lines.push('', r.ok ? 'OK: every request was answered 202' : 'FAILED: some requests were not answered 202');
   return lines.join('\n');

@@ -1,5 +1,8 @@
 import { setTimeout as sleep } from 'node:timers/promises';
+import { planInjection } from './campaigns.ts';
+import { Injector } from './injector.ts';
 import { buildReport } from './report.ts';
+import { Rng } from './rng.ts';
 import { Sender, Stats } from './sender.ts';
 import { checkLocalUrl, setup } from './setup.ts';
 import { Traffic } from './traffic.ts';
@@ -23,6 +26,15 @@ export async function runSimulation(options: SimulationOptions): Promise<Simulat
   const log = opts.quiet ? () => {} : (opts.log ?? ((line: string) => console.log(line)));
   const prepared = await setup(opts, log);
   log(`prepared ${prepared.reporters.length} organisations (${prepared.socProviders} SOC providers), ${prepared.connectors.length} connector keys (${[...new Set(prepared.connectors.map((c) => c.format))].join(', ')}), assets for ${prepared.withAssets} organisations`);
+
+  const inject = (opts.campaigns ?? 0) > 0 || opts.surge !== undefined;
+  const span = opts.duration * 1000 * 0.8;
+  const plan = inject ? planInjection(Rng.derive(opts.seed, 'inject'), prepared.directory, { campaigns: opts.campaigns ?? 0, surge: opts.surge, surgeAlerts: opts.surgeAlerts ?? 300, start: Date.now() + 1000, spanMs: span, tag: `-s${opts.seed}-${Date.now().toString(36)}` }) : null;
+  const injector = plan ? await Injector.prepare(plan, prepared.directory, prepared.connectorFor) : null;
+  if (plan) {
+    for (const c of plan.campaigns) log(`injecting ${c.label}: ${c.records.length} alerts from ${c.orgIds.length} organisations (${c.group}), infrastructure ${c.network} and ${c.domain}, techniques ${c.techniques.join(' ')}`);
+    if (plan.surge) log(`injecting ${plan.surge.label}: ${plan.surge.records.length} ransomware alerts over ${plan.surge.orgIds.length} organisations of ${plan.surge.sector}`);
+  }
 
   const stats = new Stats();
   const sender = new Sender({ url: opts.url, gzip: opts.gzip, concurrency: opts.concurrency, stats });
@@ -61,6 +73,7 @@ export async function runSimulation(options: SimulationOptions): Promise<Simulat
       }
       generated += n;
     }
+    if (injector) for (const b of injector.due(Date.now())) sender.enqueue(b);
     // Connectors ship what waited a second when the sender has room; full batches go at once.
     const room = opts.concurrency - sender.queued;
     if (room > 0) for (const b of traffic.due(now, FLUSH_MS, room)) sender.enqueue(b);
@@ -72,6 +85,7 @@ export async function runSimulation(options: SimulationOptions): Promise<Simulat
   }
   const trafficSeconds = (performance.now() - start) / 1000;
   for (const b of traffic.due(performance.now(), 0)) sender.enqueue(b);
+  if (injector) for (const b of injector.due(Number.POSITIVE_INFINITY)) sender.enqueue(b);
 
   const deadline = performance.now() + opts.drainSeconds * 1000;
   const drained = sender.drain(deadline);
@@ -84,6 +98,7 @@ export async function runSimulation(options: SimulationOptions): Promise<Simulat
   await drained;
   progress(performance.now());
 
+  const injected = injector ? await injector.report(prepared.admin, prepared.directory, 15_000) : undefined;
   if (opts.revokeKeys) await prepared.revokeKeys();
-  return buildReport({ opts, setup: prepared, stats, trafficSeconds, skipped });
+  return { ...buildReport({ opts, setup: prepared, stats, trafficSeconds, skipped }), ...(injected ? { injected } : {}) };
 }

@@ -33,6 +33,12 @@ export interface SetupResult {
   assetsCreated: number;
   assetsExisting: number;
   assetConflicts: number;
+  /** Every active organisation of the directory (campaign victims are drawn from it). */
+  directory: OrgAssets[];
+  /** The administrator's session. */
+  admin: AdminClient;
+  /** A connector of `org` for `format`: one of the traffic's, else a new key outside the traffic. */
+  connectorFor: (org: OrgAssets, format: Format) => Promise<Connector>;
   /** Revokes the simulator's keys (used with --revoke-keys). */
   revokeKeys: () => Promise<void>;
 }
@@ -113,7 +119,7 @@ export function assetPlan(orgs: readonly OrgSummary[]): Map<string, OrgAssets> {
     used.add(slug);
     const net = `10.${64 + Math.floor(index / 256)}.${index % 256}`;
     const domain = `${slug}.example.vn`;
-    out.set(o.id, { orgId: o.id, name: o.name, kind: o.kind, index, slug, net, cidr: `${net}.0/24`, domain, hosts: [`www.${domain}`, `${slug}-dc01`] });
+    out.set(o.id, { orgId: o.id, name: o.name, kind: o.kind, index, slug, net, cidr: `${net}.0/24`, domain, hosts: [`www.${domain}`, `${slug}-dc01`], sectors: o.sectors, provinceCode: o.provinceCode });
   });
   return out;
 }
@@ -256,6 +262,16 @@ export async function setup(opts: SimulationOptions, log: (line: string) => void
     connectors.push({ id: s.i, format: s.format, key: res.body.key, keyId: res.body.id, reporter, victims: victimsOf.get(s.org.id) ?? [reporter], weight: weights[s.i]! });
   });
   connectors.sort((a, b) => a.id - b.id);
+  const extra: Connector[] = [];
+  const connectorFor = async (org: OrgAssets, format: Format): Promise<Connector> => {
+    const have = [...connectors, ...extra].find((c) => c.reporter.orgId === org.orgId && c.format === format);
+    if (have) return have;
+    const res = await admin.request<ApiKeyCreated>('POST', '/api-keys', { name: `sim ${format} inject`, orgId: org.orgId, role: 'connector' });
+    if (res.status !== 201) throw new Error(`creating a connector key for ${org.name} failed: HTTP ${res.status} ${JSON.stringify(res.body)}`);
+    const c: Connector = { id: -1 - extra.length, format, key: res.body.key, keyId: res.body.id, reporter: org, victims: [org], weight: 0 };
+    extra.push(c);
+    return c;
+  };
   return {
     connectors,
     reporters: chosen.map((o) => plan.get(o.id)!),
@@ -264,8 +280,11 @@ export async function setup(opts: SimulationOptions, log: (line: string) => void
     assetsCreated,
     assetsExisting,
     assetConflicts,
+    directory: orgs.filter((o) => o.status === 'active').map((o) => plan.get(o.id)!).sort((a, b) => a.index - b.index),
+    admin,
+    connectorFor,
     revokeKeys: async () => {
-      await pool(connectors, 4, async (c) => void (await admin.request('DELETE', `/api-keys/${c.keyId}`)));
+      await pool([...connectors, ...extra], 4, async (c) => void (await admin.request('DELETE', `/api-keys/${c.keyId}`)));
     },
   };
 }

@@ -20,6 +20,9 @@ export interface OrgAssets {
   domain: string;
   /** Two host names: the public web server and the domain controller. */
   hosts: readonly [string, string];
+  /** Sectors and province of the organisation (campaign and surge injection pick victims by them). */
+  sectors?: readonly string[];
+  provinceCode?: string | null;
 }
 
 /** Everything a generator needs to write one record. */
@@ -65,6 +68,12 @@ export interface SimulationOptions {
   drainSeconds?: number;
   /** Revoke the simulator's API keys at the end. */
   revokeKeys?: boolean;
+  /** Labelled campaigns to inject into the traffic (default 0). */
+  campaigns?: number;
+  /** Sector whose organisations get a surge of ransomware alerts. */
+  surge?: string;
+  /** Alerts of the surge (default 300). */
+  surgeAlerts?: number;
   /** Where progress lines go (default console.log; nothing when quiet). */
   log?: (line: string) => void;
 }
@@ -106,6 +115,16 @@ export interface SimulationReport {
   totals: Omit<FormatStats, 'format' | 'connectors'> & { connectors: number };
   requests: { total: number; ok: number; retries: number; failed: number; unsent: number; httpErrors: Record<string, number> };
   latencyMs: { p50: number; p90: number; p99: number; max: number };
+  /** Labelled campaigns and surge injected, and which campaigns the server detected. */
+  injected?: InjectionReport;
   /** A few server answers worth reading (unexpected rejections, HTTP errors). */
   samples: string[];
+}
+
+/** The labels of what was injected and, per campaign, whether the server linked it. */
+export interface InjectionReport {
+  campaigns: { label: string; group: string; orgs: string[]; network: string; domain: string; techniques: string[]; alerts: number; detected: boolean; serverCampaignId: string | null }[];
+  surge: { label: string; sector: string; orgs: number; alerts: number } | null;
+  /** Injected campaigns the server detected, over all injected. */
+  recall: number | null;
 }

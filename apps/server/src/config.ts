@@ -19,6 +19,12 @@ export interface Config {
   ingestBodyLimitBytes: number;
   /** Directory under which intel feeds may be read from local disk (offline use); null refuses local feeds. */
   intelFeedRoot: string | null;
+  /** Hosts remote intel feeds and TAXII sources may be fetched from (exact name or `*.suffix`); empty refuses remote feeds. */
+  intelAllowedHosts: string[];
+  /** Key sealing stored TAXII source credentials (AES-256-GCM); null stores them unsealed (never returned either way). */
+  intelCredentialsKey: string | null;
+  /** Directory of MISP warninglist files (`*.json`) suppressing known-benign indicator values; null keeps only the reserved ranges. */
+  intelWarninglistsDir: string | null;
   ingestMaxRunning: number;
   ingestMaxQueued: number;
   syslogUdpPort: number | null;
@@ -52,6 +58,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dedupWindowSeconds: int(env.LACHAN_DEDUP_WINDOW_SECONDS, 3600),
     ingestBodyLimitBytes: int(env.LACHAN_INGEST_BODY_LIMIT_BYTES, 33_554_432),
     intelFeedRoot: env.LACHAN_INTEL_FEED_ROOT ?? null,
+    intelAllowedHosts: (env.LACHAN_INTEL_ALLOWED_HOSTS ?? '').split(',').map((h) => h.trim().toLowerCase()).filter((h) => h !== ''),
+    intelCredentialsKey: env.LACHAN_INTEL_CREDENTIALS_KEY || null,
+    intelWarninglistsDir: env.LACHAN_INTEL_WARNINGLISTS_DIR || null,
     ingestMaxRunning: int(env.LACHAN_INGEST_MAX_RUNNING, 2),
     ingestMaxQueued: int(env.LACHAN_INGEST_MAX_QUEUED, 64),
     syslogUdpPort: env.LACHAN_SYSLOG_UDP_PORT ? int(env.LACHAN_SYSLOG_UDP_PORT, 0) : null,

@@ -13,10 +13,10 @@ import { generatePassword, hashPassword } from './modules/auth/index.ts';
 import { ensureAlertPartitions } from './modules/alerts/index.ts';
 import { PromotionEngine, ReportingReminders } from './modules/incidents/index.ts';
 import { StatsRollup } from './modules/stats/index.ts';
-import { IndicatorIndex, SightingsRecorder } from './modules/intel/index.ts';
+import { IndicatorIndex, SightingsRecorder, warninglistsFrom } from './modules/intel/index.ts';
 import { AlertFeed } from './core/alert-feed.ts';
 import { IndicatorSlot } from './core/indicator-matcher.ts';
-import { CampaignEngine } from './modules/campaigns/index.ts';
+import { CampaignEngine, DEFAULT_DETECTOR } from './modules/campaigns/index.ts';
 import { WarningWorkers } from './modules/warnings/index.ts';
 
 export interface StartOptions {
@@ -41,7 +41,7 @@ export async function startPlatform(config: Config, opts: StartOptions = {}): Pr
     const platform = { config, database, db: database.db, relay, orgTree, alertFeed: new AlertFeed(), indicators: new IndicatorSlot(), stopHooks: [], now: () => new Date() } as unknown as Platform;
     platform.workers = {
       promotion: new PromotionEngine(platform), stats: new StatsRollup(platform), reminders: new ReportingReminders(platform), indicators: new IndicatorIndex(platform),
-      sightings: new SightingsRecorder(platform), campaigns: new CampaignEngine(platform), warnings: new WarningWorkers(platform),
+      sightings: new SightingsRecorder(platform), campaigns: campaignEngine(platform), warnings: new WarningWorkers(platform),
     };
     platform.workers.campaigns.hook = (tx, c) => platform.workers.warnings.proposeFromCampaign(tx, c);
     await new ReferenceService(platform).seed();
@@ -57,8 +57,8 @@ export async function startPlatform(config: Config, opts: StartOptions = {}): Pr
     const partitions = setInterval(() => void ensureAlertPartitions(database).catch(() => {}), 3_600_000);
     partitions.unref();
     platform.stopHooks.push(
-      () => clearInterval(partitions), () => platform.workers.promotion.idle(), () => platform.workers.stats.idle(), () => platform.workers.reminders.stop(),
-      () => platform.workers.indicators.stop(), () => platform.workers.sightings.idle(), () => platform.workers.campaigns.idle(), () => platform.workers.warnings.stop(),
+      () => clearInterval(partitions), () => drained(platform.workers.promotion), () => drained(platform.workers.stats), () => platform.workers.reminders.stop(),
+      () => platform.workers.indicators.stop(), () => drained(platform.workers.sightings), () => drained(platform.workers.campaigns), () => platform.workers.warnings.stop(),
     );
     return platform;
   } catch (err) {
@@ -104,4 +104,16 @@ async function bootstrap(platform: Platform, announce: (line: string) => void): 
   } else {
     announce(`Administrator created: ${config.adminEmail} (password from LACHAN_ADMIN_PASSWORD)`);
   }
+}
+
+/** The campaign engine, with the knowledge base's warninglists: known-benign values never link organisations. */
+function campaignEngine(platform: Platform): CampaignEngine {
+  const lists = warninglistsFrom(platform.config.intelWarninglistsDir);
+  return new CampaignEngine(platform, { ...DEFAULT_DETECTOR, warninglisted: (type, value) => lists.suppress(type, value) !== null });
+}
+
+/** Stops a batch consumer following new batches and waits for what it had queued. */
+function drained(consumer: { stop(): void; idle(): Promise<void> }): Promise<void> {
+  consumer.stop();
+  return consumer.idle();
 }

@@ -12,7 +12,7 @@ import { IncidentsService, PromotionRulesService, createIncidentServices, type I
 import { ForecastService, StatsService, SurgeWatcher } from './modules/stats/index.ts';
 import { CampaignsService } from './modules/campaigns/index.ts';
 import { WarningsService, WarningWebhooksService, WarningPoliciesService } from './modules/warnings/index.ts';
-import { ExportsService, FeedsService, IntakeService, TaxiiService } from './modules/intel/index.ts';
+import { ExportsService, FeedsService, IndicatorsService, IntakeService, KnowledgeService, TaxiiService } from './modules/intel/index.ts';
 
 /** The services of every module, wired to one platform. */
 export interface Services {
@@ -40,6 +40,8 @@ export interface Services {
   intake: IntakeService;
   feeds: FeedsService;
   exports: ExportsService;
+  indicators: IndicatorsService;
+  knowledge: KnowledgeService;
 }
 
 export function createServices(platform: Platform): Services {
@@ -83,6 +85,8 @@ export function createServices(platform: Platform): Services {
     intake,
     feeds,
     exports: new ExportsService(platform),
+    indicators: new IndicatorsService(platform),
+    knowledge: new KnowledgeService(platform),
     db: platform.db,
     auth: new AuthService(platform),
     users: new UsersService(platform),

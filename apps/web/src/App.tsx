@@ -29,6 +29,11 @@ const CampaignDetailPage = lazy(() => import('./features/campaigns/index.ts').th
 const WarningsPage = lazy(() => import('./features/warnings/index.ts').then((m) => ({ default: m.WarningsPage })));
 const WarningInboxPage = lazy(() => import('./features/warnings/index.ts').then((m) => ({ default: m.WarningInboxPage })));
 const WarningComposerPage = lazy(() => import('./features/warnings/index.ts').then((m) => ({ default: m.WarningComposerPage })));
+const WarningWebhooksPage = lazy(() => import('./features/warnings/index.ts').then((m) => ({ default: m.WarningWebhooksPage })));
+const KnowledgeSearchPage = lazy(() => import('./features/intel/index.ts').then((m) => ({ default: m.KnowledgeSearchPage })));
+const IntelObjectPage = lazy(() => import('./features/intel/index.ts').then((m) => ({ default: m.IntelObjectPage })));
+const IntakePage = lazy(() => import('./features/intel/index.ts').then((m) => ({ default: m.IntakePage })));
+const CollectionsPage = lazy(() => import('./features/intel/index.ts').then((m) => ({ default: m.CollectionsPage })));
 const WarningDeliveryPage = lazy(() => import('./features/warnings/index.ts').then((m) => ({ default: m.WarningDeliveryPage })));
 
 /** Signed-in routes; the home page is the national picture. */
@@ -56,9 +61,14 @@ function SignedInApp() {
           <Route path="campaigns/:id" element={<RequirePermission permission="campaigns.read"><CampaignDetailPage /></RequirePermission>} />
           <Route path="warnings" element={<RequirePermission permission="warnings.read"><WarningsPage /></RequirePermission>} />
           <Route path="warnings/inbox" element={<RequirePermission permission="warnings.ack"><WarningInboxPage /></RequirePermission>} />
+          <Route path="warnings/webhooks" element={<RequirePermission permission="warnings.endpoints"><WarningWebhooksPage /></RequirePermission>} />
           <Route path="warnings/new" element={<RequirePermission permission="warnings.write"><WarningComposerPage /></RequirePermission>} />
           <Route path="warnings/:id/edit" element={<RequirePermission permission="warnings.write"><WarningComposerPage /></RequirePermission>} />
           <Route path="warnings/:id/delivery" element={<RequirePermission permission="warnings.read"><WarningDeliveryPage /></RequirePermission>} />
+          <Route path="intel" element={<RequirePermission permission="intel.read"><KnowledgeSearchPage /></RequirePermission>} />
+          <Route path="intel/objects/:id" element={<RequirePermission permission="intel.read"><IntelObjectPage /></RequirePermission>} />
+          <Route path="intel/intake" element={<RequirePermission permission="intel.write"><IntakePage /></RequirePermission>} />
+          <Route path="intel/collections" element={<RequirePermission permission="intel.manage"><CollectionsPage /></RequirePermission>} />
           <Route path="users" element={<RequirePermission permission="users.read"><UsersPage /></RequirePermission>} />
           <Route path="api-keys" element={<RequirePermission permission="apikeys.manage"><ApiKeysPage /></RequirePermission>} />
           <Route path="*" element={<NotFoundPage />} />

@@ -14,3 +14,4 @@ export * from './incidents-reporting.ts';
 export * from './incidents-coordination.ts';
 export * from './campaigns.ts';
 export * from './warnings.ts';
+export * from './intel-knowledge.ts';

@@ -18,6 +18,8 @@ export type WarningTargeting = Static<typeof WarningTargeting>;
 export const WarningCve = Type.Object({
   id: Type.String({ pattern: '^CVE-[0-9]{4}-[0-9]{4,}$' }),
   cvss: Type.Optional(Type.Number({ minimum: 0, maximum: 10 })),
+  /** CVSS v3 vector; with it the CSAF export carries a full score. */
+  cvssVector: Type.Optional(Type.String({ pattern: '^CVSS:3\\.[01]/', maxLength: 200 })),
   epss: Type.Optional(Type.Number({ minimum: 0, maximum: 1 })),
   knownExploited: Type.Optional(Type.Boolean()),
 });
@@ -56,6 +58,8 @@ export const Warning = Type.Object({
   updatedAt: Timestamp,
   /** For a recipient organisation: its own read and acknowledgement times. */
   mine: Type.Optional(Type.Object({ readAt: Nullable(Timestamp), ackedAt: Nullable(Timestamp) })),
+  /** In lists, for the issuer (the centre or the author's admins): delivery at a glance. */
+  delivery: Type.Optional(Type.Object({ targeted: Type.Integer(), acknowledged: Type.Integer(), pending: Type.Integer(), failed: Type.Integer() })),
 });
 export type Warning = Static<typeof Warning>;
 
@@ -68,20 +72,51 @@ export type RecipientPreview = Static<typeof RecipientPreview>;
 export const WarningAck = Type.Object({ orgId: Type.Optional(Uuid) });
 export type WarningAck = Static<typeof WarningAck>;
 
-/** Per-warning delivery figures for the centre's dashboard. */
+export const DELIVERY_CHANNELS = ['stream', 'webhook', 'email'] as const;
+export const DELIVERY_STATES = ['pending', 'delivered', 'dead'] as const;
+
+/** One delivery of a warning to an organisation on one channel (the live stream is delivered when issued). */
+export const WarningDelivery = Type.Object({
+  /** Null for the live stream, which has no queue. */
+  id: Nullable(Type.String()),
+  channel: Type.Enum([...DELIVERY_CHANNELS]),
+  /** Webhook URL or e-mail address; null for the stream. */
+  target: Nullable(Type.String()),
+  purpose: Type.Enum(['issue', 'reminder']),
+  status: Type.Enum([...DELIVERY_STATES]),
+  attempts: Type.Integer(),
+  lastError: Nullable(Type.String()),
+  nextAttemptAt: Nullable(Timestamp),
+  deliveredAt: Nullable(Timestamp),
+});
+export type WarningDelivery = Static<typeof WarningDelivery>;
+
+/** Per-warning delivery figures for the centre's dashboard: per organisation and channel, dead letters with their reason. */
 export const WarningStatus = Type.Object({
   targeted: Type.Integer(),
   read: Type.Integer(),
   acknowledged: Type.Integer(),
   channels: Type.Array(Type.Object({ channel: Type.String(), delivered: Type.Integer(), pending: Type.Integer(), failed: Type.Integer() })),
-  orgs: Type.Array(Type.Object({ orgId: Uuid, name: Type.String(), readAt: Nullable(Timestamp), ackedAt: Nullable(Timestamp), reminders: Type.Integer() })),
+  orgs: Type.Array(Type.Object({ orgId: Uuid, name: Type.String(), readAt: Nullable(Timestamp), ackedAt: Nullable(Timestamp), reminders: Type.Integer(), deliveries: Type.Array(WarningDelivery) })),
+  deadLetters: Type.Array(Type.Object({ ...WarningDelivery.properties, id: Type.String(), orgId: Uuid, name: Type.String() })),
 });
 export type WarningStatus = Static<typeof WarningStatus>;
 
-export const WebhookCreate = Type.Object({ url: Type.String({ format: 'uri', maxLength: 2000, pattern: '^https?://' }), secret: Type.String({ minLength: 16, maxLength: 200 }) });
+/** A webhook endpoint to add; without a secret the server generates one (shown once in the answer). */
+export const WebhookCreate = Type.Object({ url: Type.String({ format: 'uri', maxLength: 2000, pattern: '^https?://' }), secret: Type.Optional(Type.String({ minLength: 16, maxLength: 200 })) });
 export type WebhookCreate = Static<typeof WebhookCreate>;
-export const Webhook = Type.Object({ id: Uuid, orgId: Uuid, url: Type.String(), enabled: Type.Boolean(), createdAt: Timestamp });
+export const Webhook = Type.Object({
+  id: Uuid, orgId: Uuid, url: Type.String(), enabled: Type.Boolean(), createdAt: Timestamp,
+  /** The latest delivery to this endpoint, if any. */
+  lastDelivery: Nullable(Type.Object({ status: Type.Enum([...DELIVERY_STATES]), attempts: Type.Integer(), lastError: Nullable(Type.String()), at: Timestamp })),
+});
 export type Webhook = Static<typeof Webhook>;
+/** The answer to adding an endpoint: the only time its signing secret is shown. */
+export const WebhookCreated = Type.Object({ ...Webhook.properties, secret: Type.String() });
+export type WebhookCreated = Static<typeof WebhookCreated>;
+/** The outcome of a signed test delivery sent at once. */
+export const WebhookTestResult = Type.Object({ ok: Type.Boolean(), httpStatus: Nullable(Type.Integer()), error: Nullable(Type.String()), ms: Type.Integer() });
+export type WebhookTestResult = Static<typeof WebhookTestResult>;
 
 /** Issue at once, without a coordinator, proposals at or above a severity (optionally of one sector). */
 export const WarningPolicyCreate = Type.Object({ minSeverity: Type.Integer({ minimum: 1, maximum: 4 }), sectorCode: Type.Optional(Nullable(Type.String({ maxLength: 64 }))), autoIssue: Type.Boolean() });

@@ -3,7 +3,7 @@ import type { DB } from '../db/index.ts';
 import type { RequestContext } from './context.ts';
 import type { Platform } from './platform.ts';
 import { appendAudit, type AuditChange } from '../modules/audit/index.ts';
-import { outboxRepository, type Audience } from '../modules/events/index.ts';
+import { capturingOutbox, outboxRepository, type Audience } from '../modules/events/index.ts';
 
 /** A change to record: its audit link and, when others must hear of it, its event. */
 export interface Change extends AuditChange {
@@ -16,9 +16,9 @@ export async function recordChange(tx: Kysely<DB>, ctx: RequestContext, change: 
   if (change.event) await outboxRepository.insert(tx, change.event.type, change.event.audience, change.event.data);
 }
 
-/** Runs one mutation as one transaction, then wakes the relay so its events go out at once. */
+/** Runs one mutation as one transaction, then hands its events to the relay so they go out at once. */
 export async function transact<T>(platform: Platform, fn: (tx: Kysely<DB>) => Promise<T>): Promise<T> {
-  const result = await platform.db.transaction().execute(fn);
-  platform.relay.wake();
+  const { result, events } = await capturingOutbox(() => platform.db.transaction().execute(fn));
+  platform.relay.publishCommitted(events);
   return result;
 }

@@ -1,3 +1,5 @@
+import { withDbPriority } from '../db/index.ts';
+
 /**
  * A background pass run every `everyMs` (timer unreferenced, so it never keeps the process alive),
  * never twice at once: `run()` during a pass returns that pass. `stop()` waits for the current one.
@@ -14,7 +16,7 @@ export class PeriodicTask {
   }
 
   start(): void {
-    this.#timer = setInterval(() => void this.run().catch(() => {}), this.#everyMs);
+    this.#timer = setInterval(() => void withDbPriority('background', () => this.run()).catch(() => {}), this.#everyMs);
     this.#timer.unref();
   }
 

@@ -1,13 +1,78 @@
-/** A FIFO async lock: the embedded database has one connection, shared by turns. */
+import { AsyncLocalStorage } from 'node:async_hooks';
+
+/** How soon a piece of database work should get the embedded engine's single connection. */
+export type DbPriority = 'urgent' | 'normal' | 'background';
+
+/**
+ * One level of priority is worth this much waiting: background work that has waited this long goes
+ * before normal work that just arrived, so nothing starves however busy the connection is.
+ */
+export const PRIORITY_STEP_MS = 400;
+const RANK: Record<DbPriority, number> = { urgent: 0, normal: 1, background: 2 };
+
+const current = new AsyncLocalStorage<DbPriority>();
+
+/** Runs `fn` with its database work queued at `priority` (on the embedded engine; PostgreSQL has a pool). */
+export function withDbPriority<T>(priority: DbPriority, fn: () => T): T {
+  return current.run(priority, fn);
+}
+
+/** The priority of the work running now (`normal` outside `withDbPriority`). */
+export function currentDbPriority(): DbPriority {
+  return current.getStore() ?? 'normal';
+}
+
+interface Waiter {
+  due: number;
+  seq: number;
+  grant: (release: () => void) => void;
+}
+
+/**
+ * An async lock handed out by priority, then by arrival: the embedded database has one connection,
+ * and a campaign's warning or the event relay should not queue behind bulk roll-ups. Aging
+ * (`PRIORITY_STEP_MS` per level) keeps lower levels moving.
+ */
 export class Mutex {
-  #tail: Promise<void> = Promise.resolve();
+  #held = false;
+  #waiting: Waiter[] = [];
+  #seq = 0;
+  #now: () => number;
+
+  constructor(now: () => number = () => performance.now()) {
+    this.#now = now;
+  }
 
   /** Waits for the lock and returns the function that releases it. */
-  lock(): Promise<() => void> {
-    let release!: () => void;
-    const next = new Promise<void>((resolve) => (release = resolve));
-    const acquired = this.#tail.then(() => release);
-    this.#tail = this.#tail.then(() => next);
-    return acquired;
+  lock(priority: DbPriority = currentDbPriority()): Promise<() => void> {
+    if (!this.#held) {
+      this.#held = true;
+      return Promise.resolve(this.#releaser());
+    }
+    return new Promise((grant) => this.#waiting.push({ due: this.#now() + RANK[priority] * PRIORITY_STEP_MS, seq: this.#seq++, grant }));
+  }
+
+  #releaser(): () => void {
+    let done = false;
+    return () => {
+      if (done) return;
+      done = true;
+      this.#next();
+    };
+  }
+
+  #next(): void {
+    if (!this.#waiting.length) {
+      this.#held = false;
+      return;
+    }
+    let best = 0;
+    for (let i = 1; i < this.#waiting.length; i++) {
+      const w = this.#waiting[i]!;
+      const b = this.#waiting[best]!;
+      if (w.due < b.due || (w.due === b.due && w.seq < b.seq)) best = i;
+    }
+    const [w] = this.#waiting.splice(best, 1);
+    w!.grant(this.#releaser());
   }
 }

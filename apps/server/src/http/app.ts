@@ -25,7 +25,7 @@ import { incidentCollabRoutes, incidentRoutes } from '../modules/incidents/index
 import { statsRoutes } from '../modules/stats/index.ts';
 import { campaignRoutes } from '../modules/campaigns/index.ts';
 import { warningRoutes } from '../modules/warnings/index.ts';
-import { exportsRoutes, intakeRoutes, intelRoutes, taxiiRoutes } from '../modules/intel/index.ts';
+import { exportsRoutes, indicatorsRoutes, intakeRoutes, intelRoutes, knowledgeRoutes, taxiiRoutes } from '../modules/intel/index.ts';
 
 export type App = FastifyInstance;
 
@@ -104,6 +104,8 @@ export async function buildApp(platform: Platform, opts: { logger?: boolean } = 
     warningRoutes(api, services);
     intakeRoutes(api, services.intake, services.feeds);
     exportsRoutes(api, services.exports);
+    indicatorsRoutes(api, services.indicators);
+    knowledgeRoutes(api, services.knowledge);
   }, { prefix: '/api/v1' });
   await taxiiRoutes(app, services.taxii);
   if (config.syslogUdpPort !== null || config.syslogTcpPort !== null) {

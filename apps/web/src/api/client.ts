@@ -31,6 +31,9 @@ export function setCsrfToken(token: string | null): void {
   csrfToken = token;
 }
 
+/** The CSRF token to send on writes made outside this client (an upload with progress). */
+export const getCsrfToken = (): string | null => csrfToken;
+
 /** Builds `/api/v1<path>?query`, leaving out empty parameters. */
 export function apiUrl(path: string, query?: QueryParams): string {
   const params = new URLSearchParams();

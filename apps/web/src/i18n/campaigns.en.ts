@@ -7,6 +7,7 @@ export const campaignsEn = {
   filter: { status: 'Status', confidence: 'Confidence', sector: 'Sector' },
   col: { title: 'Campaign', status: 'Status', confidence: 'Confidence', severity: 'Severity', orgs: 'Organisations', sectors: 'Sectors', first: 'First activity', last: 'Last activity' },
   confirm: 'Confirm campaign',
+  proposeWarning: 'Draft a warning',
   dismiss: 'Dismiss',
   confirmed: 'Campaign confirmed.',
   dismissed: 'Campaign dismissed.',

@@ -7,6 +7,7 @@ export const campaignsVi = {
   filter: { status: 'Trạng thái', confidence: 'Độ tin cậy', sector: 'Lĩnh vực' },
   col: { title: 'Chiến dịch', status: 'Trạng thái', confidence: 'Độ tin cậy', severity: 'Mức độ', orgs: 'Tổ chức', sectors: 'Lĩnh vực', first: 'Bắt đầu', last: 'Gần nhất' },
   confirm: 'Xác nhận chiến dịch',
+  proposeWarning: 'Soạn cảnh báo',
   dismiss: 'Bác bỏ',
   confirmed: 'Đã xác nhận chiến dịch.',
   dismissed: 'Đã bác bỏ chiến dịch.',

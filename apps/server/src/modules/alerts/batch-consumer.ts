@@ -1,39 +1,71 @@
 import { sql, type Kysely } from 'kysely';
-import type { DB } from '../../db/index.ts';
+import { withDbPriority, type DB, type DbPriority } from '../../db/index.ts';
 import type { Platform } from '../../core/platform.ts';
 import type { CommittedAlert, CommittedBatch } from '../../core/alert-feed.ts';
-import type { OutboxEvent } from '../events/index.ts';
+import { capturingOutbox, type OutboxEvent } from '../events/index.ts';
 
 const RECENT_BATCHES = 256;
 /** Most events handled in one transaction. */
 const GROUP = 32;
+/** A cursor moved only by batches with nothing to store is saved at most this often. */
+const SAVE_IDLE_CURSOR_MS = 5_000;
+const RETRY_FIRST_MS = 250;
+const RETRY_MAX_MS = 30_000;
 
-/** What a consumer does with one organisation's alerts of one committed batch, inside its transaction. */
-export type BatchHandler = (tx: Kysely<DB>, batch: { eventId: string; batchId: string; orgId: string }, alerts: CommittedAlert[]) => Promise<void>;
+/** One organisation's alerts of one committed batch (one `alerts.ingested` event). */
+export interface ConsumedBatch {
+  eventId: string;
+  batchId: string;
+  orgId: string;
+  alerts: CommittedAlert[];
+}
+
+/** What a consumer stores for a group of batches, inside its transaction. */
+export type BatchWrite = (tx: Kysely<DB>) => Promise<void>;
+
+/**
+ * Decides, in memory, what a group of batches means for a consumer: the write to make, or null when
+ * there is nothing to store (most batches, for correlation and sightings), so no transaction is spent.
+ */
+export type BatchPlanner = (batches: ConsumedBatch[]) => BatchWrite | null;
 
 /**
  * A durable consumer of committed alert batches (`alerts.ingested` events): promotion, statistics,
- * correlation. Each event is handled once, in id order, in one transaction that also moves the
- * consumer's cursor (so a restart resumes where it stopped), under an advisory lock (so several
- * processes never handle the same event twice). The alerts come from memory when this process
- * committed the batch (the alert feed) and are read back from the database otherwise.
+ * correlation, sightings. Events are handled in id order, a group at a time, in one transaction that
+ * also moves the consumer's cursor (so a restart resumes where it stopped), under an advisory lock (so
+ * several processes never store the same event twice). The alerts come from memory when this process
+ * committed the batch (the alert feed) and are read back from the database otherwise. A failed group
+ * is retried with back-off, never skipped.
  */
 export class AlertBatchConsumer {
   #p: Platform;
   #name: string;
   #lock: number;
-  #handle: BatchHandler;
+  #plan: BatchPlanner;
+  #priority: DbPriority;
   #queue: OutboxEvent[] = [];
   #running: Promise<void> | null = null;
   #recent = new Map<string, Map<string, CommittedAlert[]>>();
   #unsubscribe: (() => void)[] = [];
+  #idleCursor: { id: string; savedAt: number } = { id: '0', savedAt: 0 };
+  #failures = 0;
+  #lastError: string | null = null;
+  #stopping = false;
+  #cancelRetry: (() => void) | null = null;
 
-  constructor(platform: Platform, opts: { name: string; lock: number; handle: BatchHandler }) {
+  /** `priority`: `urgent` for consumers someone waits on live (campaigns → warnings), else `background`. */
+  constructor(platform: Platform, opts: { name: string; lock: number; plan: BatchPlanner; priority?: DbPriority }) {
     this.#p = platform;
     this.#name = opts.name;
     this.#lock = opts.lock;
-    this.#handle = opts.handle;
+    this.#plan = opts.plan;
+    this.#priority = opts.priority ?? 'background';
     this.#unsubscribe.push(platform.alertFeed.subscribe((batch) => this.#remember(batch)));
+  }
+
+  /** Consecutive failures of the current group and the last error (0 and null when healthy). */
+  get health(): { failures: number; lastError: string | null; queued: number } {
+    return { failures: this.#failures, lastError: this.#lastError, queued: this.#queue.length };
   }
 
   /** Catches up on events missed while stopped, then follows the relay. */
@@ -45,14 +77,20 @@ export class AlertBatchConsumer {
     this.#unsubscribe.push(this.#p.relay.subscribe((events) => this.#enqueue(events.filter((e) => e.type === 'alerts.ingested'))));
   }
 
-  /** Stops following; what is queued is still finished by `idle()`. */
+  /**
+   * Stops following; what is queued is still finished by `idle()`, but a group that fails is no longer
+   * retried (it stays after the saved cursor, so the next start handles it): shutdown never waits on it.
+   */
   stop(): void {
     for (const u of this.#unsubscribe.splice(0)) u();
+    this.#stopping = true;
+    this.#cancelRetry?.();
   }
 
-  /** Resolves when every queued batch has been handled (tests, shutdown). */
+  /** Resolves when every queued batch has been handled (tests, shutdown), its cursor saved. */
   async idle(): Promise<void> {
     while (this.#running) await this.#running;
+    await this.#saveIdleCursor(0);
   }
 
   #remember(batch: CommittedBatch): void {
@@ -75,7 +113,15 @@ export class AlertBatchConsumer {
   #enqueue(events: OutboxEvent[]): void {
     if (!events.length) return;
     this.#queue.push(...events);
-    this.#running ??= this.#drain().finally(() => (this.#running = null));
+    this.#kick();
+  }
+
+  #kick(): void {
+    this.#running ??= withDbPriority(this.#priority, () => this.#drain()).finally(() => {
+      this.#running = null;
+      // Events may arrive while the last cursor save is under way.
+      if (this.#queue.length) this.#kick();
+    });
   }
 
   /**
@@ -83,28 +129,77 @@ export class AlertBatchConsumer {
    * fewer, larger transactions instead of queueing one per batch behind ingest.
    */
   async #drain(): Promise<void> {
+    const taken = new Map<string, CommittedAlert[]>();
     while (this.#queue.length) {
-      const group = this.#queue.splice(0, GROUP).map((event) => {
-        const { batchId, orgId } = event.payload as { batchId: string; orgId: string };
-        return { event, batchId, orgId, recent: this.#takeRecent(batchId, orgId) };
-      });
+      const group = this.#queue.slice(0, GROUP);
       try {
-        // Loaded before the transaction: on the embedded engine a query outside it would wait forever.
+        // Loaded before the transaction: on the embedded engine a query inside it from outside would wait forever.
         await this.#p.orgTree.ensure();
-        await this.#p.db.transaction().execute(async (tx) => {
-          await sql`select pg_advisory_xact_lock(${this.#lock})`.execute(tx);
-          const cursor = BigInt(await this.#cursor(tx));
-          const todo = group.filter((g) => BigInt(g.event.id) > cursor);
-          if (!todo.length) return;
-          for (const g of todo) await this.#handle(tx, { eventId: g.event.id, batchId: g.batchId, orgId: g.orgId }, g.recent ?? (await readBatch(tx, g.batchId, g.orgId)));
-          await sql`insert into consumer_offsets (name, last_id) values (${this.#name}, ${todo[todo.length - 1]!.event.id}::bigint)
-            on conflict (name) do update set last_id = excluded.last_id, updated_at = now()`.execute(tx);
+        const batches: ConsumedBatch[] = [];
+        for (const event of group) {
+          const { batchId, orgId } = event.payload as { batchId: string; orgId: string };
+          const alerts = taken.get(event.id) ?? this.#takeRecent(batchId, orgId) ?? (await readBatch(this.#p.db, batchId, orgId));
+          taken.set(event.id, alerts);
+          batches.push({ eventId: event.id, batchId, orgId, alerts });
+        }
+        await this.#handle(batches);
+        this.#queue.splice(0, group.length);
+        for (const e of group) taken.delete(e.id);
+        this.#failures = 0;
+        this.#lastError = null;
+      } catch (err) {
+        this.#failures++;
+        this.#lastError = err instanceof Error ? err.message : String(err);
+        if (this.#stopping) {
+          this.#queue.length = 0;
+          break;
+        }
+        // Kept at the head of the queue and retried: a skipped batch would be a gap in every roll-up.
+        await new Promise<void>((resolve) => {
+          const timer = setTimeout(resolve, Math.min(RETRY_MAX_MS, RETRY_FIRST_MS * 2 ** (this.#failures - 1)));
+          this.#cancelRetry = () => (clearTimeout(timer), resolve());
         });
-        this.#p.relay.wake();
-      } catch {
-        // Left at the cursor: the next start retries them.
+        this.#cancelRetry = null;
       }
     }
+    await this.#saveIdleCursor(SAVE_IDLE_CURSOR_MS);
+  }
+
+  async #handle(batches: ConsumedBatch[]): Promise<void> {
+    const lastId = batches[batches.length - 1]!.eventId;
+    const write = this.#plan(batches);
+    if (!write) {
+      this.#idleCursor.id = lastId;
+      return;
+    }
+    const { events } = await capturingOutbox(() => this.#p.db.transaction().execute(async (tx) => {
+      await sql`select pg_advisory_xact_lock(${this.#lock})`.execute(tx);
+      const cursor = BigInt(await this.#cursor(tx));
+      const todo = batches.filter((b) => BigInt(b.eventId) > cursor);
+      if (!todo.length) return;
+      // Another process got part of the group first: only the rest is stored here.
+      const rest = todo.length === batches.length ? write : this.#plan(todo);
+      if (rest) await rest(tx);
+      await this.#setCursor(tx, lastId);
+    }));
+    this.#p.relay.publishCommitted(events);
+  }
+
+  /** Saves a cursor moved by batches with nothing to store, when it is older than `ageMs`. */
+  async #saveIdleCursor(ageMs: number): Promise<void> {
+    const c = this.#idleCursor;
+    if (c.id === '0' || Date.now() - c.savedAt < ageMs) return;
+    const id = c.id;
+    c.savedAt = Date.now();
+    await this.#setCursor(this.#p.db, id).catch(() => {
+      c.savedAt = 0;
+    });
+  }
+
+  async #setCursor(db: Kysely<DB>, id: string): Promise<void> {
+    // Never backwards: a late save of an idle cursor must not undo a newer transaction's.
+    await sql`insert into consumer_offsets (name, last_id) values (${this.#name}, ${id}::bigint)
+      on conflict (name) do update set last_id = greatest(consumer_offsets.last_id, excluded.last_id), updated_at = now()`.execute(db);
   }
 
   async #cursor(db: Kysely<DB>): Promise<string> {
@@ -113,11 +208,31 @@ export class AlertBatchConsumer {
   }
 }
 
+/** A worker built on one batch consumer (promotion, statistics, sightings, campaigns): its life cycle is the consumer's. */
+export abstract class BatchConsumerWorker {
+  protected abstract readonly consumer: AlertBatchConsumer;
+
+  /** Catches up on batches missed while stopped, then follows new ones. */
+  start(): Promise<void> {
+    return this.consumer.start();
+  }
+
+  /** Stops following new batches (shutdown); `idle()` then finishes what is queued. */
+  stop(): void {
+    this.consumer.stop();
+  }
+
+  /** Resolves when every batch heard so far is handled (tests, shutdown). */
+  idle(): Promise<void> {
+    return this.consumer.idle();
+  }
+}
+
 /** One organisation's alerts of a batch, read back as the feed would have carried them. */
-async function readBatch(tx: Kysely<DB>, batchId: string, orgId: string): Promise<CommittedAlert[]> {
+async function readBatch(db: Kysely<DB>, batchId: string, orgId: string): Promise<CommittedAlert[]> {
   const r = await sql<CommittedAlert & { lastSeen: Date; receivedAt: Date }>`select id::text as id, day::text as day, org_id as "orgId", reporter_org_id as "reporterOrgId",
       batch_id = last_batch as inserted, batch_occurrences as occurrences, severity, rsit_class as "rsitClass", format, rule_id as "ruleId", title, attack,
       asset_hostname as "assetHostname", host(src_ip) as "srcIp", host(dst_ip) as "dstIp", observables, sectors, province_code as "provinceCode", last_seen as "lastSeen", received_at as "receivedAt", indicator_matches as "indicatorMatches"
-    from alerts where last_batch = ${batchId}::bigint and org_id = ${orgId}`.execute(tx);
+    from alerts where last_batch = ${batchId}::bigint and org_id = ${orgId}`.execute(db);
   return r.rows.map((a) => ({ ...a, lastSeen: a.lastSeen.toISOString(), receivedAt: a.receivedAt.toISOString() }));
 }

@@ -1,4 +1,5 @@
 import type { RawTx } from '../../db/index.ts';
+import { noteOutboxWrites, type Audience } from '../events/index.ts';
 import { encodeCopyRows } from './copy-text.ts';
 import { ALERT_COLUMNS, alertCopyRow, type PreparedAlert } from './alert-row.ts';
 
@@ -105,7 +106,16 @@ export const batchRepository = {
     await tx.copyIn('quarantine', ['org_id', 'source_id', 'format', 'code', 'message', 'raw'], encodeCopyRows(rows));
   },
 
-  async outbox(tx: RawTx, type: string, audience: unknown, payload: unknown): Promise<void> {
-    await tx.query(`insert into outbox (type, audience, payload) values ($1, $2::jsonb, $3::jsonb)`, [type, JSON.stringify(audience), JSON.stringify(payload)]);
+  /** Writes a batch's events in one statement (a SOC provider's batch may concern many organisations). */
+  async outbox(tx: RawTx, events: { type: string; audience: Audience; payload: unknown }[]): Promise<void> {
+    if (!events.length) return;
+    const json = events.map((e) => JSON.stringify(e.payload));
+    const r = await tx.query<{ id: string; created_at: Date }>(
+      `insert into outbox (type, audience, payload) select t, a::jsonb, p::jsonb from unnest($1::text[], $2::text[], $3::text[]) with ordinality as x(t, a, p, n) order by n
+       returning id::text as id, created_at`,
+      [events.map((e) => e.type), events.map((e) => JSON.stringify(e.audience)), json],
+    );
+    // Ids follow the insert order; a reader of the outbox would get the payloads as plain JSON.
+    noteOutboxWrites(r.rows.map((x, i) => ({ id: x.id, type: events[i]!.type, audience: events[i]!.audience, payload: JSON.parse(json[i]!) as unknown, createdAt: x.created_at })));
   },
 };

@@ -6,7 +6,7 @@ import { requirePermission } from '../../core/authorize.ts';
 import { forbidden } from '../../core/errors.ts';
 import type { Platform } from '../../core/platform.ts';
 import type { RawTx } from '../../db/index.ts';
-import type { Audience } from '../events/index.ts';
+import { capturingOutbox, type Audience } from '../events/index.ts';
 import { AssetCache } from './asset-cache.ts';
 import { batchRepository, type QuarantineEntry } from './batch.repository.ts';
 import { IngestGate } from './ingest-gate.ts';
@@ -87,7 +87,7 @@ export class IngestService {
 
     await this.fingerprints.ensure();
     const known = (day: string, fp: string) => this.fingerprints.has(day, fp);
-    const committed = await this.#p.database.rawTransaction(async (tx) => {
+    const { result: committed, events } = await capturingOutbox(() => this.#p.database.rawTransaction(async (tx) => {
       const batchId = await batchRepository.nextBatchId(tx);
       const stored = await batchRepository.storeAlerts(tx, prepared, { reporterOrgId: ctx.actor.orgId, sourceId, receivedAt: receivedAt.toISOString(), batchId }, known);
       await batchRepository.quarantine(tx, rejected, { orgId: ctx.actor.orgId, sourceId, format });
@@ -96,10 +96,10 @@ export class IngestService {
       await sourcesRepository.recordBatch(tx, sourceId, counts);
       await this.#events(tx, prepared, stored, { batchId, reporterOrgId: ctx.actor.orgId, sourceId, rejected: rejected.length });
       return { counts, batchId, stored };
-    });
+    }));
     for (const p of prepared) this.fingerprints.add(p.day, p.fingerprint);
     this.#p.alertFeed.publish(committedBatch(committed.batchId, ctx.actor.orgId, receivedAt.toISOString(), prepared, committed.stored));
-    this.#p.relay.wake();
+    this.#p.relay.publishCommitted(events);
     return { ...committed.counts, errors };
   }
 
@@ -161,11 +161,13 @@ export class IngestService {
       const list = byOrg.get(p.orgId) ?? byOrg.set(p.orgId, []).get(p.orgId)!;
       list.push({ id: s.id, day: s.day, severity: p.alert.severity, title: p.alert.title, rsitClass: p.alert.rsitClass, new: s.inserted, occurrences: p.occurrences });
     });
-    for (const [orgId, alerts] of byOrg) {
-      const audience: Audience = { orgIds: [...new Set([orgId, b.reporterOrgId])] };
-      await batchRepository.outbox(tx, 'alerts.ingested', audience, { batchId: b.batchId, orgId, reporterOrgId: b.reporterOrgId, count: alerts.length, alerts: alerts.slice(0, SUMMARY_PER_EVENT) });
-    }
-    if (b.rejected) await batchRepository.outbox(tx, 'alerts.quarantined', { orgIds: [b.reporterOrgId] }, { batchId: b.batchId, sourceId: b.sourceId, count: b.rejected });
+    const events: { type: string; audience: Audience; payload: unknown }[] = [...byOrg].map(([orgId, alerts]) => ({
+      type: 'alerts.ingested',
+      audience: { orgIds: [...new Set([orgId, b.reporterOrgId])] },
+      payload: { batchId: b.batchId, orgId, reporterOrgId: b.reporterOrgId, count: alerts.length, alerts: alerts.slice(0, SUMMARY_PER_EVENT) },
+    }));
+    if (b.rejected) events.push({ type: 'alerts.quarantined', audience: { orgIds: [b.reporterOrgId] }, payload: { batchId: b.batchId, sourceId: b.sourceId, count: b.rejected } });
+    await batchRepository.outbox(tx, events);
   }
 }
 

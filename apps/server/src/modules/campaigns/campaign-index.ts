@@ -22,6 +22,8 @@ export interface DetectorOptions {
   /** A value seen by more than this share of the active organisations is commodity noise. */
   maxOrgShare: number;
   maxOrgCap: number;
+  /** Extra warninglists (e.g. the intel module's MISP lists): a listed value links nothing. */
+  warninglisted?: (type: string, value: string) => boolean;
 }
 
 export const DEFAULT_DETECTOR: DetectorOptions = { windowMs: 24 * 3_600_000, minOrgs: 2, mediumOrgs: 3, maxOrgShare: 0.25, maxOrgCap: 50 };
@@ -54,12 +56,12 @@ export class CampaignIndex {
   }
 
   /** The linking values of an alert: exact observables (`observable:type:value`) and IPv4 /24s (`network:...`). */
-  static keysOf(a: LinkAlert): string[] {
+  static keysOf(a: LinkAlert, warninglisted?: (type: string, value: string) => boolean): string[] {
     const out = new Set<string>();
     const obs = [...a.observables];
     if (a.srcIp) obs.push({ type: a.srcIp.includes(':') ? 'ipv6' : 'ipv4', value: a.srcIp });
     for (const o of obs) {
-      if (!LINKING.has(o.type) || isNoise(o.type, o.value)) continue;
+      if (!LINKING.has(o.type) || isNoise(o.type, o.value) || warninglisted?.(o.type, o.value)) continue;
       out.add(`observable:${o.type}:${o.value.toLowerCase()}`);
       if (o.type === 'ipv4') out.add(`network:${network24(o.value)}`);
     }
@@ -69,7 +71,7 @@ export class CampaignIndex {
   /** Records an alert; returns its linking values. */
   observe(a: LinkAlert): string[] {
     this.#active.set(a.orgId, Math.max(this.#active.get(a.orgId) ?? 0, a.at));
-    const keys = CampaignIndex.keysOf(a);
+    const keys = CampaignIndex.keysOf(a, this.#opts.warninglisted);
     for (const k of keys) {
       const orgs = this.#values.get(k) ?? this.#values.set(k, new Map()).get(k)!;
       const s = orgs.get(a.orgId);

@@ -71,6 +71,24 @@ describe('campaigns', () => {
     const preview = (await t.admin.post('/api/v1/warnings/preview-recipients', proposed[0].targeting)).json();
     expect(preview.count).toBe(3);
   });
+
+  it('drafts a warning from a campaign for the centre: bilingual, aimed at the sectors touched, shared infrastructure as indicators', async () => {
+    const [c] = (await t.admin.get('/api/v1/campaigns')).json().items;
+    const analyst = await t.userIn('bank-sgb', 'org_admin');
+    expect((await analyst.post(`/api/v1/campaigns/${c.id}/propose-warning`)).statusCode).toBe(403);
+    const res = await t.admin.post(`/api/v1/campaigns/${c.id}/propose-warning`);
+    expect(res.statusCode).toBe(201);
+    const w = res.json();
+    expect(w).toMatchObject({ status: 'draft', campaignId: c.id, tlp: 'AMBER', targeting: { sectors: ['BANKING', 'HEALTH'] } });
+    expect(w.titleVi).toContain('3 tổ chức');
+    expect(w.bodyEn).toContain('T1190');
+    expect(w.indicators).toContainEqual({ type: 'ipv4-cidr', value: '198.18.7.0/24' });
+    expect(w.actions.length).toBeGreaterThan(0);
+    // Same sector elsewhere: every bank and hospital, not only the three that were hit.
+    expect((await t.admin.post('/api/v1/warnings/preview-recipients', w.targeting)).json().count).toBeGreaterThan(3);
+    expect((await t.admin.get(`/api/v1/warnings/${w.id}`)).json().status).toBe('draft');
+    expect((await t.admin.post('/api/v1/campaigns/00000000-0000-4000-8000-000000000000/propose-warning')).statusCode).toBe(404);
+  });
 });
 
 describe('warnings', () => {

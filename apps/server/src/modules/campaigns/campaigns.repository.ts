@@ -1,6 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../db/index.ts';
 import type { OrgProfile } from '../orgs/index.ts';
+import { outboxRepository } from '../events/index.ts';
 import type { Link, LinkAlert } from './campaign-index.ts';
 
 /** What the engine writes for one campaign after a batch. */
@@ -15,17 +16,8 @@ export interface CampaignWrite {
 
 const json = (v: unknown) => JSON.stringify(v);
 
-/** SQL of campaigns: the engine's upsert and cursor, the service's reads and status changes. */
+/** SQL of campaigns: the engine's upsert, the service's reads and status changes. */
 export const campaignsRepository = {
-  async cursor(db: Kysely<DB>, name: string): Promise<string> {
-    const r = await sql<{ last_id: string }>`select last_id::text as last_id from consumer_offsets where name = ${name}`.execute(db);
-    return r.rows[0]?.last_id ?? '0';
-  },
-
-  async setCursor(tx: Kysely<DB>, name: string, id: string): Promise<void> {
-    await sql`insert into consumer_offsets (name, last_id) values (${name}, ${id}::bigint) on conflict (name) do update set last_id = excluded.last_id, updated_at = now()`.execute(tx);
-  },
-
   /** Creates or refreshes a campaign, links its organisations, alerts and evidence, and announces it. */
   async upsert(tx: Kysely<DB>, w: CampaignWrite, profile: (orgId: string) => OrgProfile | null): Promise<{ id: string; created: boolean }> {
     const orgs = [...w.link.orgs];
@@ -44,27 +36,32 @@ export const campaignsRepository = {
       select ${id}::uuid, o, f, l from unnest(${orgs.map(([o]) => o)}::uuid[], ${orgs.map(([, s]) => new Date(s.first))}::timestamptz[], ${orgs.map(([, s]) => new Date(s.last))}::timestamptz[]) as t(o, f, l)
       where exists (select 1 from organizations where id = o)
       on conflict (campaign_id, org_id) do update set first_seen = least(campaign_orgs.first_seen, excluded.first_seen), last_seen = greatest(campaign_orgs.last_seen, excluded.last_seen)`.execute(tx);
-    await sql`insert into campaign_alerts (campaign_id, alert_day, alert_id, org_id)
-      select ${id}::uuid, d, a, o from unnest(${w.members.map((m) => m.day)}::date[], ${w.members.map((m) => m.id)}::bigint[], ${w.members.map((m) => m.orgId)}::uuid[]) as t(d, a, o)
-      on conflict do nothing`.execute(tx);
-    for (const e of w.link.evidence) {
-      const seen = [...e.orgs.values()];
+    // The count grows by the alerts newly linked: no recount of a campaign that may hold thousands.
+    await sql`with linked as (
+        insert into campaign_alerts (campaign_id, alert_day, alert_id, org_id)
+        select ${id}::uuid, d, a, o from unnest(${w.members.map((m) => m.day)}::date[], ${w.members.map((m) => m.id)}::bigint[], ${w.members.map((m) => m.orgId)}::uuid[]) as t(d, a, o)
+        on conflict do nothing returning 1)
+      update campaigns set alert_count = alert_count + (select count(*) from linked) where id = ${id}`.execute(tx);
+    const evidence = [
+      ...w.link.evidence.map((e) => {
+        const seen = [...e.orgs.values()];
+        return { kind: e.kind, value: e.value, orgIds: [...e.orgs.keys()], first: new Date(Math.min(...seen.map((x) => x.first))), last: new Date(Math.max(...seen.map((x) => x.last))) };
+      }),
+      ...w.techniques.map((t) => ({ kind: 'technique', value: t, orgIds: orgs.filter(([, x]) => x.techniques.has(t)).map(([o]) => o), first, last })),
+    ];
+    if (evidence.length) {
       await sql`insert into campaign_evidence (campaign_id, kind, value, org_ids, first_seen, last_seen)
-        values (${id}, ${e.kind}, ${e.value}, ${[...e.orgs.keys()]}::uuid[], ${new Date(Math.min(...seen.map((s) => s.first)))}, ${new Date(Math.max(...seen.map((s) => s.last)))})
+        select ${id}::uuid, k, v, array(select jsonb_array_elements_text(o::jsonb))::uuid[], f, l
+        from unnest(${evidence.map((e) => e.kind)}::text[], ${evidence.map((e) => e.value)}::text[], ${evidence.map((e) => json(e.orgIds))}::text[],
+          ${evidence.map((e) => e.first)}::timestamptz[], ${evidence.map((e) => e.last)}::timestamptz[]) as t(k, v, o, f, l)
         on conflict (campaign_id, kind, value) do update set org_ids = excluded.org_ids, last_seen = excluded.last_seen`.execute(tx);
     }
-    for (const t of w.techniques) {
-      const who = orgs.filter(([, s]) => s.techniques.has(t)).map(([o]) => o);
-      await sql`insert into campaign_evidence (campaign_id, kind, value, org_ids, first_seen, last_seen) values (${id}, 'technique', ${t}, ${who}::uuid[], ${first}, ${last})
-        on conflict (campaign_id, kind, value) do update set org_ids = excluded.org_ids, last_seen = excluded.last_seen`.execute(tx);
-    }
-    await sql`update campaigns set alert_count = (select count(*) from campaign_alerts where campaign_id = ${id}) where id = ${id}`.execute(tx);
     if (status === 'dismissed' || status === 'merged') return { id, created: false };
     // Members hear of it; the payload names no organisation, only counts by sector.
     const sectors: Record<string, number> = {};
     for (const [o] of orgs) for (const s of profile(o)?.sectors ?? []) sectors[s] = (sectors[s] ?? 0) + 1;
-    await sql`insert into outbox (type, audience, payload) values (${created ? 'campaign.detected' : 'campaign.updated'}, ${json({ orgIds: orgs.map(([o]) => o) })}::jsonb,
-      ${json({ id, title, confidence: w.confidence, severity: w.severity, orgCount: orgs.length, sectors, techniques: w.techniques })}::jsonb)`.execute(tx);
+    await outboxRepository.insert(tx, created ? 'campaign.detected' : 'campaign.updated', { orgIds: orgs.map(([o]) => o) },
+      { id, title, confidence: w.confidence, severity: w.severity, orgCount: orgs.length, sectors, techniques: w.techniques });
     return { id, created };
   },
 };

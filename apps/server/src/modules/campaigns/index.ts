@@ -1,4 +1,5 @@
 export { CampaignEngine, type CampaignHook } from './campaign.engine.ts';
+export { DEFAULT_DETECTOR } from './campaign-index.ts';
 export { CampaignsService } from './campaigns.service.ts';
 export { campaignRoutes } from './campaigns.routes.ts';
 export { isNoise } from './noise.ts';

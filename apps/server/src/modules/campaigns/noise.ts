@@ -21,11 +21,25 @@ const toInt = (ip: string): number | null => {
   return n;
 };
 
+// Parsed once: each range as its first address and the number of addresses it spans.
+const RANGES = IPV4_RANGES.map(([base, bits]) => ({ first: toInt(base)!, size: 2 ** (32 - bits) }));
+
 /** True when an IPv4 address is private, loopback, link-local, shared, multicast or reserved. */
 export function isReservedIpv4(ip: string): boolean {
   const n = toInt(ip);
   if (n === null) return true;
-  return IPV4_RANGES.some(([base, bits]) => Math.floor(n / 2 ** (32 - bits)) === Math.floor(toInt(base)! / 2 ** (32 - bits)));
+  for (const r of RANGES) if (n >= r.first && n < r.first + r.size) return true;
+  return false;
+}
+
+/** Whether a domain is one of the top domains or under one (walks its parent domains). */
+function isTopDomain(v: string): boolean {
+  for (let d = v; ; ) {
+    if (TOP_DOMAINS.has(d)) return true;
+    const dot = d.indexOf('.');
+    if (dot < 0) return false;
+    d = d.slice(dot + 1);
+  }
 }
 
 /** Whether an observable is warninglisted noise (documentation ranges are not: demo data uses them). */
@@ -34,9 +48,9 @@ export function isNoise(type: string, value: string): boolean {
   if (type === 'ipv4') return isReservedIpv4(v) || RESOLVERS.has(v);
   if (type === 'ipv6') return RESOLVERS.has(v) || v === '::1' || v.startsWith('fe80:') || v.startsWith('fc') || v.startsWith('fd');
   if (type === 'hostname' && !v.includes('.')) return true; // a bare host name is local to its network
-  if (type === 'domain' || type === 'hostname') return [...TOP_DOMAINS].some((d) => v === d || v.endsWith(`.${d}`));
+  if (type === 'domain' || type === 'hostname') return isTopDomain(v);
   return false;
 }
 
 /** The /24 of an IPv4 address, e.g. `203.0.113.0/24`. */
-export const network24 = (ip: string): string => `${ip.split('.').slice(0, 3).join('.')}.0/24`;
+export const network24 = (ip: string): string => `${ip.slice(0, ip.lastIndexOf('.'))}.0/24`;

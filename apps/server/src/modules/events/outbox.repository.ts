@@ -1,6 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../db/index.ts';
 import type { Audience } from './audience.ts';
+import { noteOutboxWrites } from './outbox-capture.ts';
 
 /** An event as stored in the outbox. */
 export interface OutboxEvent {
@@ -17,7 +18,11 @@ const toEvent = (r: Row): OutboxEvent => ({ id: r.id, type: r.type, audience: r.
 /** SQL for the transactional outbox. */
 export const outboxRepository = {
   async insert(tx: Kysely<DB>, type: string, audience: Audience, payload: unknown): Promise<void> {
-    await sql`insert into outbox (type, audience, payload) values (${type}, ${JSON.stringify(audience)}::jsonb, ${JSON.stringify(payload)}::jsonb)`.execute(tx);
+    const json = JSON.stringify(payload);
+    const r = await sql<{ id: string; created_at: Date }>`insert into outbox (type, audience, payload) values (${type}, ${JSON.stringify(audience)}::jsonb, ${json}::jsonb)
+      returning id::text as id, created_at`.execute(tx);
+    // As a reader of the outbox would get it: plain JSON, dates as strings.
+    noteOutboxWrites(r.rows.map((x) => ({ id: x.id, type, audience, payload: JSON.parse(json) as unknown, createdAt: x.created_at })));
   },
 
   async readAfter(db: Kysely<DB>, afterId: string, limit: number): Promise<OutboxEvent[]> {

@@ -3,7 +3,7 @@ import type { PromotionConditions } from '@lachan/contracts';
 import type { DB } from '../../db/index.ts';
 import type { Platform } from '../../core/platform.ts';
 import type { CommittedAlert } from '../../core/alert-feed.ts';
-import { AlertBatchConsumer } from '../alerts/index.ts';
+import { AlertBatchConsumer, BatchConsumerWorker } from '../alerts/index.ts';
 import { groupKey, matchesConditions, type AlertFacts } from './promotion-match.ts';
 
 const LOCK = 727_003;
@@ -16,29 +16,29 @@ type Opening = { rule: Rule; key: string; members: AlertRow[] };
  * alert batches (a restart resumes where it stopped), and every step is idempotent (one open incident
  * per rule and group; an alert is linked once).
  */
-export class PromotionEngine {
+export class PromotionEngine extends BatchConsumerWorker {
   #p: Platform;
-  #consumer: AlertBatchConsumer;
+  protected readonly consumer: AlertBatchConsumer;
   #prunedAt = 0;
 
   constructor(platform: Platform) {
+    super();
     this.#p = platform;
-    this.#consumer = new AlertBatchConsumer(platform, { name: 'promotion', lock: LOCK, handle: (tx, batch, alerts) => this.#process(tx, batch.orgId, alerts) });
+    this.consumer = new AlertBatchConsumer(platform, {
+      name: 'promotion',
+      lock: LOCK,
+      plan: (batches) => async (tx) => {
+        // Rules are read once per group, not once per organisation's batch.
+        const rules = (await sql<Rule>`select id, org_id, name, conditions from promotion_rules where enabled`.execute(tx)).rows;
+        for (const b of batches) await this.#process(tx, b.orgId, b.alerts, rules);
+      },
+    });
   }
 
-  /** Catches up on batches missed while stopped, then follows new ones. */
-  start(): Promise<void> {
-    return this.#consumer.start();
-  }
-
-  /** Resolves when every queued batch has been evaluated (tests, shutdown). */
-  idle(): Promise<void> {
-    return this.#consumer.idle();
-  }
-
-  async #process(tx: Kysely<DB>, orgId: string, batch: CommittedAlert[]): Promise<void> {
-    const owners = [orgId, ...this.#p.orgTree.ancestors(orgId)];
-    const rules = (await sql<Rule>`select id, org_id, name, conditions from promotion_rules where enabled and (org_id is null or org_id = any(${owners}::uuid[]))`.execute(tx)).rows;
+  async #process(tx: Kysely<DB>, orgId: string, batch: CommittedAlert[], enabled: Rule[]): Promise<void> {
+    // National rules and those of the organisation or any organisation above it.
+    const owners = new Set([orgId, ...this.#p.orgTree.ancestors(orgId)]);
+    const rules = enabled.filter((r) => r.org_id === null || owners.has(r.org_id));
     if (rules.length) {
       const minSeverity = Math.min(...rules.map((r) => r.conditions.minSeverity ?? 1));
       const alerts: AlertRow[] = batch.filter((a) => a.severity >= minSeverity).map((a) => ({ ...a, lastSeen: new Date(a.lastSeen) }));
@@ -118,9 +118,11 @@ export class PromotionEngine {
         link.alert.push(m.id);
       }
     }
-    const ids = inc.rows.map((r) => r.id);
-    await sql`insert into incident_alerts (incident_id, alert_day, alert_id) select * from unnest(${link.incident}::uuid[], ${link.day}::date[], ${link.alert}::bigint[]) on conflict do nothing`.execute(tx);
-    await sql`update incidents set alert_count = (select count(*) from incident_alerts l where l.incident_id = incidents.id) where id = any(${ids}::uuid[])`.execute(tx);
+    // Counts grow by the links actually added: no recount of an incident that may hold thousands of alerts.
+    await sql`with linked as (
+        insert into incident_alerts (incident_id, alert_day, alert_id) select * from unnest(${link.incident}::uuid[], ${link.day}::date[], ${link.alert}::bigint[])
+        on conflict do nothing returning incident_id)
+      update incidents i set alert_count = i.alert_count + n.added from (select incident_id, count(*)::int as added from linked group by incident_id) n where i.id = n.incident_id`.execute(tx);
     const events = openings.map((o, i) => {
       const r = idOf.get(`${o.rule.id}|${o.key}`)!;
       const h = heads[i]!;

@@ -1,13 +1,17 @@
 import { createHash } from 'node:crypto';
 import { sql } from 'kysely';
 import type { Tlp } from '@lachan/contracts';
-import { decayedScore, patternObservables, tlpRank } from '@lachan/stix';
+import { tlpRank } from '@lachan/stix';
 import { requirePermission } from '../../core/authorize.ts';
 import type { RequestContext } from '../../core/context.ts';
 import type { Platform } from '../../core/platform.ts';
+import { scoreIndicator } from './indicator-scores.ts';
+import { canSeeIndicator } from './intel.policy.ts';
+import { indicatorValuesRepository } from './indicator-values.repository.ts';
+import { warninglistsFrom } from './warninglist-files.ts';
 import { renderExport, type ExportEntry, type ExportFormat } from './exports.format.ts';
 
-/** Export filters: value type, decayed score floor, TLP ceiling, and the sector of the creating organisation. */
+/** Export filters: value type, decayed score floor (sightings restart the decay), TLP ceiling, and the sector of the creating organisation. */
 export interface ExportFilter { type?: string; minScore?: number; tlp?: Tlp; sector?: string }
 
 /** A rendered export with its ETag. */
@@ -36,21 +40,18 @@ export class ExportsService {
         ${f.sector ? sql`and exists (select 1 from org_sectors s where s.org_id = o.owner_org_id and s.sector_code = ${f.sector})` : sql``}
       order by o.id, o.version desc`.execute(this.#p.db);
     const now = Date.now();
+    const sighted = await indicatorValuesRepository.sightingClock(this.#p.db);
+    const lists = warninglistsFrom(this.#p.config.intelWarninglistsDir);
     const entries: ExportEntry[] = [];
     for (const r of rows.rows) {
       const o = r.object;
-      if (o.revoked === true) continue;
       if (f.tlp && r.tlp && tlpRank(r.tlp) > tlpRank(f.tlp)) continue;
-      if (r.tlp && tlpRank(r.tlp) >= tlpRank('AMBER') && !(ctx.scope.all || (r.owner_org_id !== null && ctx.scope.read.has(r.owner_org_id)))) continue;
-      const parsed = typeof o.pattern === 'string' && o.pattern_type === 'stix' ? patternObservables(o.pattern) : null;
-      if (!parsed?.ok) continue;
-      const validUntil = typeof o.valid_until === 'string' ? Date.parse(o.valid_until) : null;
-      const createdAt = Date.parse(String(o.modified ?? o.created ?? '')) || now;
-      for (const obs of parsed.observables) {
-        if (f.type && obs.type !== f.type) continue;
-        const score = decayedScore({ base: typeof o.confidence === 'number' ? o.confidence : 50, kind: obs.type, createdAt, validUntil }, now);
-        if (score <= 0 || (f.minScore !== undefined && score < f.minScore)) continue;
-        entries.push({ type: obs.type, value: obs.value, score, indicatorId: r.id, name: typeof o.name === 'string' ? o.name : '', tlp: r.tlp, object: o });
+      if (!canSeeIndicator(ctx, r.tlp, r.owner_org_id)) continue;
+      for (const v of scoreIndicator(r.id, o, sighted, lists, now) ?? []) {
+        // Known-benign values never reach a perimeter block list.
+        if ((f.type && v.type !== f.type) || v.suppressedBy !== null) continue;
+        if (v.score <= 0 || (f.minScore !== undefined && v.score < f.minScore)) continue;
+        entries.push({ type: v.type, value: v.value, score: v.score, indicatorId: r.id, name: typeof o.name === 'string' ? o.name : '', tlp: r.tlp, object: o });
       }
     }
     entries.sort((a, b) => (a.type === b.type ? (a.value < b.value ? -1 : a.value > b.value ? 1 : 0) : a.type < b.type ? -1 : 1));

@@ -5,20 +5,14 @@ import { fileURLToPath } from 'node:url';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type Caller, type TestApp } from '../../testing/harness.ts';
+import { finishedRun } from '../../testing/intake-runs.ts';
 
 const MISP_FEED = fileURLToPath(new URL('../../../../../../shared/data/misp/feed', import.meta.url));
 let t: TestApp;
 let analyst: Caller;
 let root: string;
 
-async function finished(c: Caller, runId: string) {
-  for (let i = 0; i < 200; i++) {
-    const r = (await c.get(`/api/v1/intel/intake-runs/${runId}`)).json();
-    if (r.status !== 'running') return r;
-    await new Promise((ok) => setTimeout(ok, 25));
-  }
-  throw new Error('intake run did not finish');
-}
+const finished = finishedRun;
 
 beforeAll(async () => {
   // The feed root holds the sample MISP feed (read in place through a link) and a small value list.

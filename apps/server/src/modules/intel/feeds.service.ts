@@ -9,10 +9,21 @@ import { PeriodicTask } from '../../core/periodic-task.ts';
 import type { Platform } from '../../core/platform.ts';
 import type { IntakeService } from './intake.service.ts';
 import { intakeRunsRepository } from './intake-runs.repository.ts';
+import { checkRemoteUrl, fetchRemote, openSecret, sealSecret } from './remote-fetch.ts';
+import { authorizationHeader, pullPages } from './taxii-pull.ts';
 import { freetextPattern, mispEventToStix, stableId, type MispEvent } from './misp.ts';
 
-/** A registered feed. */
-export interface FeedRow { id: string; name: string; kind: 'misp' | 'csv'; location: string; org_id: string; interval_minutes: number; last_run_at: string | null }
+/** A registered feed; for `taxii`, `location` is the API root and `credentials` the sealed secret (never returned). */
+export interface FeedRow {
+  id: string; name: string; kind: 'misp' | 'csv' | 'taxii'; location: string; org_id: string; interval_minutes: number; last_run_at: string | null;
+  collection_id: string | null; credentials: string | null; cursor: string | null; page_size: number;
+}
+
+/** What registering a feed takes; TAXII sources name the remote collection and how to sign in. */
+export interface FeedInput {
+  name: string; kind: 'misp' | 'csv' | 'taxii'; location: string; intervalMinutes?: number;
+  collectionId?: string; auth?: Parameters<typeof authorizationHeader>[0]; pageSize?: number;
+}
 
 /** Feed registration and runs: MISP feeds (manifest + event files) and one-value-per-line feeds. */
 export class FeedsService {
@@ -28,14 +39,19 @@ export class FeedsService {
   }
 
   /** Register a feed; a local directory must lie under the configured feed root. */
-  async register(ctx: RequestContext, input: { name: string; kind: 'misp' | 'csv'; location: string; intervalMinutes?: number }): Promise<string> {
+  async register(ctx: RequestContext, input: FeedInput): Promise<string> {
     requirePermission(ctx, 'intel.write');
-    if (!/^https?:\/\//.test(input.location)) this.localPath(input.location, '');
+    if (input.kind === 'taxii' && !input.collectionId) throw new AppError(422, 'validation_failed', 'a TAXII source needs the collection id');
+    if (/^https?:\/\//.test(input.location) || input.kind === 'taxii') checkRemoteUrl(input.location, this.#p.config.intelAllowedHosts);
+    else this.localPath(input.location, '');
+    const credentials = input.auth ? sealSecret(authorizationHeader(input.auth), this.#p.config.intelCredentialsKey) : null;
     return transact(this.#p, async (tx) => {
-      const r = await sql<{ id: string }>`insert into intel_feeds (name, kind, location, org_id, interval_minutes)
-        values (${input.name}, ${input.kind}, ${input.location}, ${ctx.actor.orgId}, ${input.intervalMinutes ?? 60}) returning id`.execute(tx);
+      const r = await sql<{ id: string }>`insert into intel_feeds (name, kind, location, org_id, interval_minutes, collection_id, auth_kind, credentials, page_size)
+        values (${input.name}, ${input.kind}, ${input.location}, ${ctx.actor.orgId}, ${input.intervalMinutes ?? 60}, ${input.collectionId ?? null},
+          ${input.auth?.kind ?? null}, ${credentials}, ${input.pageSize ?? 1000}) returning id`.execute(tx);
       const id = r.rows[0]!.id;
-      await recordChange(tx, ctx, { action: 'intel.feed_registered', entityType: 'intel_feed', entityId: id, orgId: ctx.actor.orgId, after: input });
+      const { auth, ...shown } = input;
+      await recordChange(tx, ctx, { action: 'intel.feed_registered', entityType: 'intel_feed', entityId: id, orgId: ctx.actor.orgId, after: { ...shown, auth: auth?.kind ?? null } });
       return id;
     });
   }
@@ -58,8 +74,8 @@ export class FeedsService {
 
   private async start(ctx: RequestContext, f: FeedRow): Promise<string> {
     await sql`update intel_feeds set last_run_at = now() where id = ${f.id}`.execute(this.#p.db);
-    const runId = await this.#intake.startRun(ctx, f.kind, f.name);
-    this.#intake.background(runId, (rid) => (f.kind === 'misp' ? this.runMisp(rid, f) : this.runLines(rid, f)));
+    const runId = await this.#intake.startRun(ctx, f.kind === 'taxii' ? 'taxii_pull' : f.kind, f.name);
+    this.#intake.background(runId, (rid) => (f.kind === 'misp' ? this.runMisp(rid, f) : f.kind === 'taxii' ? this.runTaxii(rid, f) : this.runLines(rid, f)));
     return runId;
   }
 
@@ -96,12 +112,21 @@ export class FeedsService {
     await this.#intake.storeObjects(runId, f.org_id, objects);
   }
 
+  /** Page by page from after the last cursor; the cursor moves after each stored page, so a failure resumes there. */
+  private async runTaxii(runId: string, f: FeedRow): Promise<void> {
+    const authorization = f.credentials === null ? null : openSecret(f.credentials, this.#p.config.intelCredentialsKey);
+    let index = 0;
+    for await (const page of pullPages({ apiRoot: f.location, collectionId: f.collection_id!, authorization, addedAfter: f.cursor, pageSize: f.page_size }, this.#p.config.intelAllowedHosts)) {
+      await this.#intake.storeObjects(runId, f.org_id, page.objects, index);
+      index += page.objects.length;
+      if (page.dateAddedLast) await sql`update intel_feeds set cursor = ${page.dateAddedLast} where id = ${f.id}`.execute(this.#p.db);
+    }
+  }
+
   private async read(location: string, file: string): Promise<string> {
     if (/^https?:\/\//.test(location)) {
       const url = file === '' ? location : new URL(file, location.endsWith('/') ? location : `${location}/`).toString();
-      const res = await fetch(url, { signal: AbortSignal.timeout(60_000) });
-      if (!res.ok) throw new Error(`${url}: HTTP ${res.status}`);
-      return res.text();
+      return (await fetchRemote(url, this.#p.config.intelAllowedHosts)).text();
     }
     return readFile(this.localPath(location, file), 'utf8');
   }

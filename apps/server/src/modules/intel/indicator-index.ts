@@ -2,7 +2,9 @@ import { sql } from 'kysely';
 import { patternObservables, type IndicatorValueType } from '@lachan/stix';
 import type { Platform } from '../../core/platform.ts';
 import { PeriodicTask } from '../../core/periodic-task.ts';
+import { indicatorValuesRepository } from './indicator-values.repository.ts';
 import { IocMatcher } from './ioc-matcher.ts';
+import { warninglistsFrom } from './warninglist-files.ts';
 
 const EVERY_MS = 60_000;
 type LiveIndicator = { id: string; pattern: string; pattern_type: string };
@@ -10,7 +12,8 @@ type LiveIndicator = { id: string; pattern: string; pattern_type: string };
 /**
  * Keeps the process's IOC matcher in step with the knowledge base: every minute (and on demand) it
  * reads the latest version of each live indicator (not revoked, within its validity), takes the
- * matchable values out of its pattern, gives each value its stable id, builds a new matcher and swaps
+ * matchable values out of its pattern, gives each value its stable id, records which values a
+ * warninglist suppresses (and which list), builds a new matcher and swaps
  * it into `platform.indicators`, so ingest matches every alert against it.
  */
 export class IndicatorIndex {
@@ -46,7 +49,8 @@ export class IndicatorIndex {
       if (obs.ok) for (const o of obs.observables) values.push({ stixId: ind.id, type: o.type, value: o.value });
     }
     const ids = await this.#ids(values);
-    const matcher = IocMatcher.build(values.map((v, i) => ({ id: ids[i]!, type: v.type, value: v.value })));
+    const matcher = IocMatcher.build(values.map((v, i) => ({ id: ids[i]!, type: v.type, value: v.value })), warninglistsFrom(this.#p.config.intelWarninglistsDir));
+    await indicatorValuesRepository.markSuppressed(db, matcher.suppressions.map((x) => x.id), matcher.suppressions.map((x) => x.list));
     this.#p.indicators.use(matcher);
     return matcher.report.loaded;
   }

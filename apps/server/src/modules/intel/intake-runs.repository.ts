@@ -19,17 +19,25 @@ export interface IntakeRunRow {
   duplicates: number;
   invalid: number;
   errors: Array<{ index: number; message: string }>;
+  bytes_read: number;
+  bytes_total: number | null;
+  notes: Array<{ index: number; message: string }>;
 }
 
 /** Counts added to a run after a chunk. */
-export interface RunDelta { received: number; stored: number; duplicates: number; invalid: number; errors: Array<{ index: number; message: string }> }
+export interface RunDelta { received: number; stored: number; duplicates: number; invalid: number; errors: Array<{ index: number; message: string }>; notes?: Array<{ index: number; message: string }>; bytesRead?: number }
 
-const COLUMNS = sql`id, kind, source, org_id, started_at::text as started_at, finished_at::text as finished_at, status, received, stored, duplicates, invalid, errors`;
+/** Append to a jsonb list column, keeping its first 100 entries. */
+const capped = (column: string, add: unknown[]) => sql`case when jsonb_array_length(${sql.ref(column)}) >= 100 then ${sql.ref(column)}
+  else (select coalesce(jsonb_agg(e), '[]'::jsonb) from (select e from jsonb_array_elements(${sql.ref(column)} || ${JSON.stringify(add)}::jsonb) e limit 100) x) end`;
+
+const COLUMNS = sql`id, kind, source, org_id, started_at::text as started_at, finished_at::text as finished_at, status, received, stored, duplicates, invalid, errors,
+  bytes_read::float8 as bytes_read, bytes_total::float8 as bytes_total, notes`;
 
 /** SQL for intake runs and the plain (collection-less) storing of STIX object versions. */
 export const intakeRunsRepository = {
-  async start(db: Kysely<DB>, kind: IntakeKind, source: string, orgId: string): Promise<string> {
-    const r = await sql<{ id: string }>`insert into intel_intake_runs (kind, source, org_id) values (${kind}, ${source}, ${orgId}) returning id`.execute(db);
+  async start(db: Kysely<DB>, kind: IntakeKind, source: string, orgId: string, bytesTotal: number | null = null): Promise<string> {
+    const r = await sql<{ id: string }>`insert into intel_intake_runs (kind, source, org_id, bytes_total) values (${kind}, ${source}, ${orgId}, ${bytesTotal}) returning id`.execute(db);
     return r.rows[0]!.id;
   },
 
@@ -38,13 +46,14 @@ export const intakeRunsRepository = {
     await sql`
       update intel_intake_runs set received = received + ${d.received}, stored = stored + ${d.stored},
         duplicates = duplicates + ${d.duplicates}, invalid = invalid + ${d.invalid},
-        errors = case when jsonb_array_length(errors) >= 100 then errors
-                 else (select coalesce(jsonb_agg(e), '[]'::jsonb) from (select e from jsonb_array_elements(errors || ${JSON.stringify(d.errors)}::jsonb) e limit 100) x) end
+        errors = ${capped('errors', d.errors)}, notes = ${capped('notes', d.notes ?? [])},
+        bytes_read = coalesce(${d.bytesRead ?? null}::bigint, bytes_read)
       where id = ${id}`.execute(db);
   },
 
-  async finish(db: Kysely<DB>, id: string, status: 'done' | 'failed'): Promise<void> {
-    await sql`update intel_intake_runs set status = ${status}, finished_at = now() where id = ${id}`.execute(db);
+  /** End a run; `source` names it better once known (a streamed bundle's id). */
+  async finish(db: Kysely<DB>, id: string, status: 'done' | 'failed', source?: string): Promise<void> {
+    await sql`update intel_intake_runs set status = ${status}, finished_at = now(), source = coalesce(${source ?? null}, source) where id = ${id}`.execute(db);
   },
 
   async get(db: Kysely<DB>, id: string): Promise<IntakeRunRow | undefined> {

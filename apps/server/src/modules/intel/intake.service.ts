@@ -1,15 +1,22 @@
+import type { Readable } from 'node:stream';
 import { tlpOf, validateObject } from '@lachan/stix';
 import { requirePermission } from '../../core/authorize.ts';
 import { recordChange, transact } from '../../core/change.ts';
 import type { RequestContext } from '../../core/context.ts';
 import { AppError, notFound } from '../../core/errors.ts';
 import type { Platform } from '../../core/platform.ts';
+import { bundleObjects, type BundleReadState } from './bundle-stream.ts';
 import { intakeRunsRepository, type IntakeKind, type IntakeRunRow, type RunDelta } from './intake-runs.repository.ts';
 import type { StoredVersion } from './stix-objects.repository.ts';
 import { toStored } from './taxii.service.ts';
+import { suppressedValues } from './indicator-scores.ts';
+import { warninglistsFrom } from './warninglist-files.ts';
 
 /** Objects stored per transaction: a failing chunk never undoes the ones before it. */
 export const CHUNK = 1000;
+
+/** Largest bundle accepted in one request. */
+export const MAX_BUNDLE_BYTES = 100 * 1024 * 1024;
 
 /** Imports STIX bundles (and ATT&CK) into the knowledge base as background intake runs. */
 export class IntakeService {
@@ -20,22 +27,44 @@ export class IntakeService {
     this.#p = platform;
   }
 
-  /** Accept a STIX 2.1 bundle: the run starts now and stores objects in the background. */
-  async submitBundle(ctx: RequestContext, body: unknown, kind: Extract<IntakeKind, 'bundle' | 'attack'>, source: string): Promise<string> {
+  /**
+   * Read a STIX 2.1 bundle from the request body as it arrives, storing its objects CHUNK by CHUNK and
+   * recording bytes and counts on the run as it goes. Objects are held back only until the top-level
+   * `"type": "bundle"` has been read (writers put it first); a body that never says so stores nothing.
+   */
+  async streamBundle(ctx: RequestContext, body: Readable, bytesTotal: number | null, kind: Extract<IntakeKind, 'bundle' | 'attack'>): Promise<string> {
     requirePermission(ctx, 'intel.write');
-    const b = body as { type?: unknown; objects?: unknown } | null;
-    if (typeof b !== 'object' || b === null || b.type !== 'bundle' || !Array.isArray(b.objects)) {
-      throw new AppError(422, 'validation_failed', 'the body must be a STIX bundle {"type": "bundle", "objects": [...]}');
+    if (bytesTotal !== null && bytesTotal > MAX_BUNDLE_BYTES) throw new AppError(413, 'payload_too_large', `the bundle is larger than ${MAX_BUNDLE_BYTES} bytes`);
+    const runId = await this.startRun(ctx, kind, kind, bytesTotal);
+    const state: BundleReadState = { bytes: 0, isBundle: false };
+    let pending: unknown[] = [];
+    let offset = 0;
+    const flush = async (): Promise<void> => {
+      await this.storeObjects(runId, ctx.actor.orgId, pending, offset, state.bytes);
+      offset += pending.length;
+      pending = [];
+    };
+    try {
+      for await (const o of bundleObjects(body, MAX_BUNDLE_BYTES, state)) {
+        pending.push(o);
+        if (pending.length >= CHUNK && state.isBundle) await flush();
+      }
+      if (!state.isBundle) throw new AppError(400, 'validation_failed', 'the body must be a STIX bundle {"type": "bundle", "objects": [...]}');
+      await flush();
+      await intakeRunsRepository.finish(this.#p.db, runId, 'done', state.id);
+      return runId;
+    } catch (e) {
+      const err = e instanceof AppError ? e : new AppError(400, 'validation_failed', `the bundle is not valid JSON: ${e instanceof Error ? e.message : String(e)}`);
+      await intakeRunsRepository.progress(this.#p.db, runId, { received: 0, stored: 0, duplicates: 0, invalid: 0, errors: [{ index: offset + pending.length, message: err.message }], bytesRead: state.bytes });
+      await intakeRunsRepository.finish(this.#p.db, runId, 'failed');
+      throw new AppError(err.status, err.code, err.message, { runId });
     }
-    const runId = await this.startRun(ctx, kind, source);
-    this.background(runId, (id) => this.storeObjects(id, ctx.actor.orgId, b.objects as unknown[]));
-    return runId;
   }
 
   /** Open a run, audited, for any kind of intake. */
-  async startRun(ctx: RequestContext, kind: IntakeKind, source: string): Promise<string> {
+  async startRun(ctx: RequestContext, kind: IntakeKind, source: string, bytesTotal: number | null = null): Promise<string> {
     return transact(this.#p, async (tx) => {
-      const id = await intakeRunsRepository.start(tx, kind, source, ctx.actor.orgId);
+      const id = await intakeRunsRepository.start(tx, kind, source, ctx.actor.orgId, bytesTotal);
       await recordChange(tx, ctx, { action: 'intel.intake_started', entityType: 'intel_intake_run', entityId: id, orgId: ctx.actor.orgId, after: { kind, source } });
       return id;
     });
@@ -53,11 +82,12 @@ export class IntakeService {
     this.#running.set(runId, p);
   }
 
-  /** Validate and store objects chunk by chunk, counting the refused ones with their reason. */
-  async storeObjects(runId: string, orgId: string, objects: unknown[], offset = 0): Promise<void> {
-    for (let start = 0; start < objects.length; start += CHUNK) {
+  /** Validate and store objects chunk by chunk, counting the refused ones with their reason and noting warninglisted indicator values. */
+  async storeObjects(runId: string, orgId: string, objects: unknown[], offset = 0, bytesRead?: number): Promise<void> {
+    const lists = warninglistsFrom(this.#p.config.intelWarninglistsDir);
+    for (let start = 0; start < objects.length || (start === 0 && bytesRead !== undefined); start += CHUNK) {
       const chunk = objects.slice(start, start + CHUNK);
-      const delta: RunDelta = { received: chunk.length, stored: 0, duplicates: 0, invalid: 0, errors: [] };
+      const delta: RunDelta = { received: chunk.length, stored: 0, duplicates: 0, invalid: 0, errors: [], notes: [], ...(bytesRead !== undefined ? { bytesRead } : {}) };
       const ready: Array<{ index: number; v: StoredVersion }> = [];
       chunk.forEach((o, i) => {
         const errs = validateObject(o);
@@ -67,6 +97,9 @@ export class IntakeService {
         } else {
           const obj = o as Record<string, unknown>;
           ready.push({ index: offset + start + i, v: toStored(obj, orgId, tlpOf(obj)) });
+          if (obj.type === 'indicator') {
+            for (const x of suppressedValues(obj, lists)) delta.notes!.push({ index: offset + start + i, message: `${obj.id as string}: ${x.value} is on warninglist "${x.list}", so it is neither matched nor exported` });
+          }
         }
       });
       try {

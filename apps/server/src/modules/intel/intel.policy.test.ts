@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { RequestContext } from '../../core/context.ts';
-import { collectionAccess, fitsCeiling, isVisible } from './intel.policy.ts';
+import { canSeeIndicator, collectionAccess, fitsCeiling, isVisible } from './intel.policy.ts';
 
 const ctx = (role: RequestContext['actor']['role'], orgId: string, all = false): RequestContext => ({
   actor: { type: 'user', id: 'u', name: 'u', orgId, role },
@@ -28,5 +28,13 @@ describe('intel policy', () => {
     expect(fitsCeiling('AMBER+STRICT', 'AMBER')).toBe(false);
     expect(fitsCeiling('RED', 'GREEN')).toBe(false);
     expect(fitsCeiling(null, 'CLEAR')).toBe(true);
+  });
+
+  it('shows CLEAR, GREEN and unmarked indicators to all, AMBER and RED only to those reaching the owner', () => {
+    expect(canSeeIndicator(ctx('analyst', 'A'), 'GREEN', 'B')).toBe(true);
+    expect(canSeeIndicator(ctx('analyst', 'A'), null, null)).toBe(true);
+    expect(canSeeIndicator(ctx('analyst', 'A'), 'AMBER', 'B')).toBe(false);
+    expect(canSeeIndicator(ctx('analyst', 'B'), 'RED', 'B')).toBe(true);
+    expect(canSeeIndicator(ctx('national_coordinator', 'N', true), 'AMBER+STRICT', 'B')).toBe(true);
   });
 });

@@ -27,3 +27,16 @@ export const isVisible = (a: CollectionAccess): boolean => a.canRead || a.canWri
 export function fitsCeiling(tlp: Tlp | null, ceiling: Tlp): boolean {
   return tlp === null || tlpRank(tlp) <= tlpRank(ceiling);
 }
+
+/** CLEAR, GREEN and unmarked indicators reach every intel reader; AMBER and RED only those who reach the owner. */
+export function canSeeIndicator(ctx: RequestContext, tlp: Tlp | null, ownerOrgId: string | null): boolean {
+  return !tlp || tlpRank(tlp) < tlpRank('AMBER') || ctx.scope.all || (ownerOrgId !== null && ctx.scope.read.has(ownerOrgId));
+}
+
+/** Who may see one STIX object: an intel reader, by the same TLP rule as indicators. */
+export function mayReadObject(ctx: RequestContext, o: { tlp: string | null; ownerOrgId: string | null }): boolean {
+  return hasPermission(ctx.actor.role, 'intel.read') && canSeeIndicator(ctx, o.tlp as Tlp | null, o.ownerOrgId);
+}
+
+/** Administering collections (titles, TLP ceilings, grants) is the national centre's task. */
+export const mayAdministerCollections = (ctx: RequestContext): boolean => hasPermission(ctx.actor.role, 'intel.manage') && ctx.scope.all;

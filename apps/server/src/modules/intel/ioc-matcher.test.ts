@@ -94,6 +94,22 @@ describe('Warninglists', () => {
     expect(w.suppress('url', 'http://10.0.0.1/')).toBeNull();
   });
 
+  it('suppresses a CIDR indicator equal to or inside a listed range, not one that only overlaps it', () => {
+    const w = new Warninglists();
+    w.add(RFC1918);
+    w.add({ name: 'resolvers v6', type: 'cidr', list: ['2001:4860:4860::/48'] });
+    expect(w.suppress('cidr', '172.16.0.0/12')).toBe('List of RFC 1918 CIDR blocks');
+    expect(w.suppress('cidr', '192.168.10.0/24')).toBe('List of RFC 1918 CIDR blocks');
+    expect(w.suppress('cidr', '10.255.255.255')).toBe('List of RFC 1918 CIDR blocks');
+    expect(w.suppress('cidr', '172.0.0.0/8')).toBeNull();
+    expect(w.suppress('cidr', '203.0.113.0/24')).toBeNull();
+    expect(w.suppress('cidr', '2001:4860:4860::8888/128')).toBe('resolvers v6');
+    expect(w.suppress('cidr', '2001:4860::/32')).toBeNull();
+    const m = IocMatcher.build([{ id: 1, type: 'cidr', value: '10.20.0.0/16' }, { id: 2, type: 'cidr', value: '198.51.100.0/24' }], w);
+    expect(m.report).toEqual({ loaded: 1, invalid: 0, suppressed: 1 });
+    expect(m.match([{ type: 'ipv4', value: '10.20.1.1' }])).toEqual([]);
+  });
+
   it('handles hostname, string, substring and regex lists, and never suppresses "known" lists', () => {
     const w = new Warninglists();
     w.add({ name: 'cdn', type: 'hostname', list: ['cdn.example', '.static.example'] });

@@ -39,6 +39,8 @@ export interface BuildReport {
 export class IocMatcher {
   readonly size: number;
   readonly report: BuildReport;
+  /** The indicator ids left out as known-benign, with the name of the warninglist that says so. */
+  readonly suppressions: Array<{ id: number; list: string }> = [];
   private readonly ipv4: AddressSet;
   private readonly ipv6: AddressSet;
   private readonly cidr4: CidrSet;
@@ -69,7 +71,8 @@ export class IocMatcher {
     for (const ind of indicators) {
       const key = indicatorKey(ind);
       if (key === null) { report.invalid++; continue; }
-      if (ind.type !== 'cidr' && warninglists.suppress(ind.type, key) !== null) { report.suppressed++; continue; }
+      const list = warninglists.suppress(ind.type, key);
+      if (list !== null) { report.suppressed++; this.suppressions.push({ id: ind.id, list }); continue; }
       report.loaded++;
       switch (ind.type) {
         case 'ipv4': v4.push({ key: Uint32Array.of(parseIPv4(key)), id: ind.id }); break;

@@ -28,7 +28,13 @@ export interface StoredVersion {
 
 const MICROS = sql.raw(`'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'`);
 
-/** Conditions of a TAXII filter on `m` (membership) and `o` (object); `versions` off for /versions/. */
+/**
+ * Conditions of a TAXII filter on `m` (membership) and `o` (object); `versions` off for /versions/.
+ * Spec versions are chosen before versions, as the reference server does: by default only each object's
+ * latest spec version (2.1 is the newest there is, so a 2.1 row needs no look-up), and first / last are
+ * the first and last among the versions of the chosen spec versions (is_first / is_last answer the
+ * common case where they coincide; otherwise no earlier / later chosen version may exist).
+ */
 function conditions(collectionId: string, f: TaxiiFilter, objectId: string | null, useVersions: boolean): RawBuilder<unknown> {
   const w: RawBuilder<unknown>[] = [sql`m.collection_id = ${collectionId}`];
   if (objectId !== null) w.push(sql`m.object_id = ${objectId}`);
@@ -36,12 +42,16 @@ function conditions(collectionId: string, f: TaxiiFilter, objectId: string | nul
   if (f.after !== null) w.push(sql`(m.date_added, m.seq) > (${f.after.dateAdded}::timestamptz, ${f.after.seq}::bigint)`);
   if (f.ids !== null) w.push(sql`m.object_id = any(${f.ids}::text[])`);
   if (f.types !== null) w.push(sql`split_part(m.object_id, '--', 1) = any(${f.types}::text[])`);
+  const others = (extra: RawBuilder<unknown>) => sql`select 1 from taxii_collection_objects m2 join stix_objects o2 on o2.id = m2.object_id and o2.version = m2.version
+    where m2.collection_id = m.collection_id and m2.object_id = m.object_id and ${extra}`;
   if (f.specVersions !== null) w.push(sql`o.spec_version = any(${f.specVersions}::text[])`);
+  else w.push(sql`(o.spec_version = '2.1' or not exists (${others(sql`o2.spec_version > o.spec_version`)}))`);
+  const chosen = f.specVersions !== null ? sql`o2.spec_version = any(${f.specVersions}::text[])` : sql`o2.spec_version = o.spec_version`;
   const v = f.versions;
   if (useVersions && !v.all) {
     const any: RawBuilder<unknown>[] = [];
-    if (v.last) any.push(sql`m.is_last`);
-    if (v.first) any.push(sql`m.is_first`);
+    if (v.last) any.push(sql`(m.is_last or not exists (${others(sql`m2.version > m.version and ${chosen}`)}))`);
+    if (v.first) any.push(sql`(m.is_first or not exists (${others(sql`m2.version < m.version and ${chosen}`)}))`);
     if (v.keys.length > 0) any.push(sql`m.version = any(${v.keys}::text[])`);
     w.push(sql`(${sql.join(any, sql` or `)})`);
   }

@@ -23,9 +23,9 @@ function paging(page: TaxiiPage, key: string, items: unknown[]): Record<string, 
 /** Envelope of objects (§3.7). */
 export const presentEnvelope = (page: TaxiiPage): Record<string, unknown> => paging(page, 'objects', page.rows.map((r) => r.object));
 
-/** Manifest (§5.6). */
+/** Manifest (§5.6); each record's media type names the version's own spec version. */
 export const presentManifest = (page: TaxiiPage): Record<string, unknown> =>
-  paging(page, 'objects', page.rows.map((r) => ({ id: r.object_id, date_added: r.date_added, version: versionOf(r), media_type: STIX_MEDIA_TYPE })));
+  paging(page, 'objects', page.rows.map((r) => ({ id: r.object_id, date_added: r.date_added, version: versionOf(r), media_type: `application/stix+json;version=${r.spec_version}` })));
 
 /** Versions of one object (§5.9). */
 export const presentVersions = (page: TaxiiPage): Record<string, unknown> => paging(page, 'versions', page.rows.map(versionOf));

@@ -81,8 +81,8 @@ export class TaxiiService {
       for (const v of ready) {
         const added = await stixObjectsRepository.add(tx, c.id, v);
         const version = v.modified ?? v.version;
-        if (added) successes.push({ id: v.id, version, message: 'added to the collection' });
-        else failures.push({ id: v.id, version, message: 'this version is already in the collection' });
+        // A version already held is not an error (the reference server reports it as a success too).
+        successes.push({ id: v.id, version, message: added ? 'added to the collection' : 'this version is already in the collection' });
       }
       const status = { collection_id: c.id, org_id: ctx.actor.orgId, status: 'complete' as const, total_count: objects.length, success_count: successes.length, failure_count: failures.length, pending_count: 0, successes, failures, pendings: [] };
       const id = await taxiiCollectionsRepository.insertStatus(tx, status);

@@ -15,8 +15,8 @@ export interface MispWarninglist {
 
 /** MISP attribute types a list may name, as the matcher's observable types. */
 const ATTRIBUTE_TYPES: Record<string, string[]> = {
-  'ip-src': ['ipv4', 'ipv6'], 'ip-dst': ['ipv4', 'ipv6'], 'ip-src|port': ['ipv4', 'ipv6'], 'ip-dst|port': ['ipv4', 'ipv6'],
-  'domain|ip': ['ipv4', 'ipv6', 'domain'], domain: ['domain'], hostname: ['domain', 'hostname'], 'hostname|port': ['domain'],
+  'ip-src': ['ipv4', 'ipv6', 'cidr'], 'ip-dst': ['ipv4', 'ipv6', 'cidr'], 'ip-src|port': ['ipv4', 'ipv6', 'cidr'], 'ip-dst|port': ['ipv4', 'ipv6', 'cidr'],
+  'domain|ip': ['ipv4', 'ipv6', 'cidr', 'domain'], domain: ['domain'], hostname: ['domain', 'hostname'], 'hostname|port': ['domain'],
   url: ['url'], uri: ['url'], link: ['url'],
   md5: ['md5'], 'filename|md5': ['md5'], sha1: ['sha1'], 'filename|sha1': ['sha1'], sha256: ['sha256'], 'filename|sha256': ['sha256'],
   email: ['email'], 'email-src': ['email'], 'email-dst': ['email'], 'target-email': ['email'], 'whois-registrant-email': ['email'],
@@ -80,16 +80,31 @@ export class Warninglists {
     }
   }
 
+  /** Addresses inside a listed range; a CIDR value when it equals or lies inside one (its last address too). */
   private cidrTest(entries: string[]): CompiledList['test'] {
     const v4: Array<{ cidr: Cidr; id: number }> = [];
     const v6: Array<{ cidr: Cidr; id: number }> = [];
     for (const e of entries) {
       const c = parseCidr(e);
-      if (c) (c.family === 4 ? v4 : v6).push({ cidr: c, id: 0 });
+      if (c) {
+        const to = c.family === 4 ? v4 : v6;
+        to.push({ cidr: c, id: to.length });
+      }
     }
     const set4 = new CidrSet(1, v4);
     const set6 = new CidrSet(4, v6);
     return (type, value) => {
+      if (type === 'cidr') {
+        const c = parseCidr(value);
+        if (!c) return false;
+        const set = c.family === 4 ? set4 : set6;
+        // Listed ranges nest or are disjoint, so a range holding both ends holds the whole block.
+        const holding = new Set<number>();
+        let inside = false;
+        set.lookup(c.first, 0, (i) => void holding.add(i));
+        set.lookup(c.last, 0, (i) => void (inside ||= holding.has(i)));
+        return inside;
+      }
       let hit = false;
       const mark = (): void => void (hit = true);
       const ip = type === 'url' ? urlHost(value) : value;

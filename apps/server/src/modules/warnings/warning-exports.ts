@@ -8,9 +8,17 @@ const stixId = (type: string, name: string): string => {
 };
 const PATTERN: Record<string, string> = { ipv4: 'ipv4-addr:value', 'ipv4-cidr': 'ipv4-addr:value', ipv6: 'ipv6-addr:value', domain: 'domain-name:value', url: 'url:value', email: 'email-addr:value', md5: "file:hashes.'MD5'", sha1: "file:hashes.'SHA-1'", sha256: "file:hashes.'SHA-256'" };
 
-/** The warning as a CSAF 2.0 document (security advisory when it names CVEs, else informational). */
+const pid = (i: number) => `CSAFPID-${String(i + 1).padStart(4, '0')}`;
+const severityOf = (s: number) => (s >= 9 ? 'CRITICAL' : s >= 7 ? 'HIGH' : s >= 4 ? 'MEDIUM' : s > 0 ? 'LOW' : 'NONE');
+
+/**
+ * The warning as a CSAF 2.0 document (security advisory when it names CVEs, else informational): the
+ * targeting's products/keywords form the product tree; CVSS scores only with their vector, EPSS in notes,
+ * known exploitation as an exploit-status threat.
+ */
 export function toCsaf(w: Warning, publisher: string): Record<string, unknown> {
   const at = w.issuedAt ?? w.createdAt;
+  const products = w.targeting.keywords?.length ? w.targeting.keywords : ['Affected products (see notes)'];
   return {
     document: {
       category: w.cves.length ? 'csaf_security_advisory' : 'csaf_informational_advisory',
@@ -28,12 +36,13 @@ export function toCsaf(w: Warning, publisher: string): Record<string, unknown> {
       references: [{ category: 'self', summary: 'This warning', url: `https://lachan.example.vn/api/v1/warnings/${w.id}/csaf` }],
     },
     ...(w.cves.length ? {
-      product_tree: { full_product_names: [{ name: 'Affected products (see notes)', product_id: 'CSAFPID-0001' }] },
+      product_tree: { full_product_names: products.map((name, i) => ({ name, product_id: pid(i) })) },
       vulnerabilities: w.cves.map((c) => ({
         cve: c.id,
         notes: [{ category: 'description', text: `CVSS ${c.cvss ?? 'n/a'}; EPSS ${c.epss ?? 'n/a'}; known exploited: ${c.knownExploited ? 'yes' : 'no'}` }],
-        product_status: { known_affected: ['CSAFPID-0001'] },
-        ...(c.cvss !== undefined ? { scores: [{ products: ['CSAFPID-0001'], cvss_v3: { version: '3.1', baseScore: c.cvss, baseSeverity: c.cvss >= 9 ? 'CRITICAL' : c.cvss >= 7 ? 'HIGH' : c.cvss >= 4 ? 'MEDIUM' : c.cvss > 0 ? 'LOW' : 'NONE', vectorString: 'CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H' } }] } : {}),
+        product_status: { known_affected: products.map((_, i) => pid(i)) },
+        ...(c.knownExploited ? { threats: [{ category: 'exploit_status', details: 'Known to be exploited in the wild.' }] } : {}),
+        ...(c.cvss !== undefined && c.cvssVector ? { scores: [{ products: products.map((_, i) => pid(i)), cvss_v3: { version: c.cvssVector.slice(5, 8), vectorString: c.cvssVector, baseScore: c.cvss, baseSeverity: severityOf(c.cvss) } }] } : {}),
       })),
     } : {}),
   };

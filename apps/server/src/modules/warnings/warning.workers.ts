@@ -1,10 +1,10 @@
-import { createHmac } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
 import { createTransport, type Transporter } from 'nodemailer';
 import type { DB } from '../../db/index.ts';
 import type { Platform } from '../../core/platform.ts';
 import type { CampaignWrite } from '../campaigns/index.ts';
 import { warningsRepository as repo } from './warnings.repository.ts';
+import { postWebhook } from './webhook-sender.ts';
 
 const MAX_ATTEMPTS = 6;
 const TICK_MS = 1_000;
@@ -14,8 +14,6 @@ const REMIND_AFTER_MS = 4 * 3_600_000;
 /** A sector's abnormal activity (the statistics module's surge watcher); `rsitClass` empty when it is the sector's whole activity. */
 export interface SurgeSignal { sector: string; rsitClass: string; count: number; baseline: number; windowStart: string; severity: number }
 
-/** The HMAC-SHA256 signature a webhook receiver checks: over `<timestamp>.<body>`. */
-export const signWebhook = (secret: string, timestamp: string, body: string): string => `sha256=${createHmac('sha256', secret).update(`${timestamp}.${body}`).digest('hex')}`;
 
 /**
  * Background work of warnings: proposals from campaigns and surges (issued at once when a policy says
@@ -28,6 +26,7 @@ export class WarningWorkers {
   #running: Promise<void> | null = null;
   #mail: Transporter | null;
   backoffMs = 2_000;
+  maxAttempts = MAX_ATTEMPTS;
 
   constructor(platform: Platform) {
     this.#p = platform;
@@ -96,7 +95,8 @@ export class WarningWorkers {
       } catch (err) {
         error = (err as Error).message.slice(0, 500);
       }
-      const dead = error !== null && d.attempts + 1 >= MAX_ATTEMPTS;
+      const dead = error !== null && d.attempts + 1 >= this.maxAttempts;
+      if (dead) error = `dead letter after ${d.attempts + 1} attempts: ${error}`;
       await sql`update warning_deliveries set attempts = attempts + 1, last_error = ${error}, status = ${error === null ? 'delivered' : dead ? 'dead' : 'pending'},
         delivered_at = ${error === null ? new Date() : null}, next_attempt_at = ${new Date(Date.now() + this.backoffMs * 2 ** d.attempts)} where id = ${d.id}::bigint`.execute(db);
     }
@@ -110,10 +110,7 @@ export class WarningWorkers {
     if (d.channel === 'webhook') {
       const hook = (await sql<{ url: string; secret: string }>`select url, secret from warning_webhooks where id = ${d.target}::uuid and enabled`.execute(this.#p.db)).rows[0];
       if (!hook) throw new Error('webhook endpoint removed or disabled');
-      const body = JSON.stringify(payload);
-      const ts = String(Math.floor(Date.now() / 1000));
-      const res = await fetch(hook.url, { method: 'POST', body, signal: AbortSignal.timeout(10_000), headers: { 'content-type': 'application/json', 'x-lachan-timestamp': ts, 'x-lachan-signature': signWebhook(hook.secret, ts, body) } });
-      if (!res.ok) throw new Error(`endpoint answered ${res.status}`);
+      await postWebhook(hook.url, hook.secret, payload);
       return;
     }
     if (!this.#mail) throw new Error('SMTP_URL is not configured');
@@ -121,11 +118,12 @@ export class WarningWorkers {
     await this.#mail.sendMail({ from: process.env.SMTP_FROM ?? 'canhbao@lachan.local', to: d.target, subject: `${prefix}[TLP:${w.tlp}] ${w.title_vi} / ${w.title_en}`, text: `${w.body_vi}\n\n---\n\n${w.body_en}\n` });
   }
 
-  /** Reminds recipients that have not acknowledged an issued warning; one statement claims each reminder. */
+  /** Reminds recipients that have not acknowledged an issued warning within 4 h (by `platform.now()`), at most 3 times; one statement claims each reminder. */
   async #remind(): Promise<void> {
-    const edge = new Date(Date.now() - REMIND_AFTER_MS);
+    const now = this.#p.now();
+    const edge = new Date(now.getTime() - REMIND_AFTER_MS);
     await this.#p.db.transaction().execute(async (tx) => {
-      const due = (await sql<{ warning_id: string; org_id: string }>`update warning_recipients r set reminders = reminders + 1, last_reminded_at = now()
+      const due = (await sql<{ warning_id: string; org_id: string }>`update warning_recipients r set reminders = reminders + 1, last_reminded_at = ${now}
         from warnings w where w.id = r.warning_id and w.status = 'issued' and r.acked_at is null and w.issued_at < ${edge} and coalesce(r.last_reminded_at, w.issued_at) < ${edge} and r.reminders < 3
         returning r.warning_id, r.org_id`.execute(tx)).rows;
       if (!due.length) return;

@@ -1,6 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { WarningTargeting } from '@lachan/contracts';
 import type { DB } from '../../db/index.ts';
+import { outboxRepository } from '../events/index.ts';
 
 /** A recipient organisation as targeting resolves it. */
 export interface Recipient { id: string; name: string; provinceCode: string | null; sectors: string[] }
@@ -8,7 +9,7 @@ export interface Recipient { id: string; name: string; provinceCode: string | nu
 export interface WarningRow {
   id: string; author_org_id: string; status: string; origin: string; campaign_id: string | null; title_vi: string; title_en: string; body_vi: string; body_en: string;
   severity: number; tlp: string; targeting: WarningTargeting; actions: { vi: string; en: string }[]; indicators: { type: string; value: string }[];
-  cves: { id: string; cvss?: number; epss?: number; knownExploited?: boolean }[]; valid_from: Date | null; valid_until: Date | null; issued_at: Date | null; created_at: Date; updated_at: Date;
+  cves: { id: string; cvss?: number; cvssVector?: string; epss?: number; knownExploited?: boolean }[]; valid_from: Date | null; valid_until: Date | null; issued_at: Date | null; created_at: Date; updated_at: Date;
 }
 
 const arr = <T>(v: T[] | undefined): T[] | null => (v && v.length ? v : null);
@@ -46,7 +47,6 @@ export const warningsRepository = {
       select ${id}::uuid, o.id, 'email', coalesce(o.incident_reception_email, (select f.email from focal_points f where f.org_id = o.id order by f.is_primary desc, f.sort limit 1))
         from organizations o where o.id = any(${recipients}::uuid[]) and coalesce(o.incident_reception_email, (select f.email from focal_points f where f.org_id = o.id limit 1)) is not null`.execute(tx);
     const w = (await sql<WarningRow>`select * from warnings where id = ${id}`.execute(tx)).rows[0]!;
-    await sql`insert into outbox (type, audience, payload) values ('warning.issued', ${JSON.stringify({ orgIds: recipients })}::jsonb,
-      ${JSON.stringify({ id, titleVi: w.title_vi, titleEn: w.title_en, severity: w.severity, tlp: w.tlp, issuedAt: w.issued_at })}::jsonb)`.execute(tx);
+    await outboxRepository.insert(tx, 'warning.issued', { orgIds: recipients }, { id, titleVi: w.title_vi, titleEn: w.title_en, severity: w.severity, tlp: w.tlp, issuedAt: w.issued_at });
   },
 };

@@ -7,13 +7,18 @@ import { recordChange, transact } from '../../core/change.ts';
 import type { Platform } from '../../core/platform.ts';
 import { warningsPolicy as policy } from './warnings.policy.ts';
 import { warningsRepository as repo, type WarningRow } from './warnings.repository.ts';
+import { deliveriesRepository as deliveries } from './deliveries.repository.ts';
 import { presentWarning } from './warnings.presenter.ts';
+import { CampaignsService } from '../campaigns/index.ts';
+import { draftFromCampaign } from './campaign-draft.ts';
 
 /** Drafting, issuing, reading and acknowledging early warnings. */
 export class WarningsService {
   #p: Platform;
+  #campaigns: CampaignsService;
   constructor(platform: Platform) {
     this.#p = platform;
+    this.#campaigns = new CampaignsService(platform);
   }
 
   async #recipientIds(id: string): Promise<string[]> {
@@ -32,10 +37,16 @@ export class WarningsService {
   async list(ctx: RequestContext, q: WarningListQuery): Promise<Warning[]> {
     requirePermission(ctx, 'warnings.read');
     const scope = ctx.scope.all ? null : [...ctx.scope.read];
-    const r = await sql<WarningRow>`select * from warnings w where (${scope === null} or w.author_org_id = any(${[...ctx.scope.manage]}::uuid[])
+    type Counted = WarningRow & { d_targeted: number; d_acked: number; d_pending: number; d_failed: number };
+    const r = await sql<Counted>`select w.*, (select count(*)::int from warning_recipients r where r.warning_id = w.id) as d_targeted,
+        (select count(*)::int from warning_recipients r where r.warning_id = w.id and r.acked_at is not null) as d_acked,
+        (select count(*)::int from warning_deliveries d where d.warning_id = w.id and d.status = 'pending') as d_pending,
+        (select count(*)::int from warning_deliveries d where d.warning_id = w.id and d.status = 'dead') as d_failed
+      from warnings w where (${scope === null} or w.author_org_id = any(${[...ctx.scope.manage]}::uuid[])
         or (w.status in ('issued', 'withdrawn') and exists (select 1 from warning_recipients r where r.warning_id = w.id and r.org_id = any(${scope ?? []}::uuid[]))))
         and (${q.status ?? null}::text is null or w.status = ${q.status ?? null}) order by w.created_at desc limit ${q.limit ?? 100}`.execute(this.#p.db);
-    return r.rows.map((w) => presentWarning(w));
+    const issuer = (w: WarningRow) => ctx.scope.all || ctx.scope.manage.has(w.author_org_id);
+    return r.rows.map((w) => presentWarning(w, undefined, w.status !== 'draft' && w.status !== 'proposed' && issuer(w) ? { targeted: w.d_targeted, acknowledged: w.d_acked, pending: w.d_pending, failed: w.d_failed } : undefined));
   }
 
   /** Issued warnings received by the caller's own organisation, with its read and ack times. */
@@ -61,13 +72,19 @@ export class WarningsService {
     return province;
   }
 
-  async create(ctx: RequestContext, b: WarningCreate): Promise<Warning> {
+  /** A draft drafted from a campaign (the centre): the composer opens it prefilled. */
+  async draftFromCampaign(ctx: RequestContext, campaignId: string): Promise<Warning> {
+    if (!policy.isCentre(ctx)) throw forbidden('only the national centre drafts a warning from a campaign');
+    return this.create(ctx, draftFromCampaign(await this.#campaigns.get(ctx, campaignId)), campaignId);
+  }
+
+  async create(ctx: RequestContext, b: WarningCreate, campaignId: string | null = null): Promise<Warning> {
     await this.#mayDraft(ctx);
     return transact(this.#p, async (tx) => {
-      const row = (await sql<WarningRow>`insert into warnings (author_org_id, title_vi, title_en, body_vi, body_en, severity, tlp, targeting, actions, indicators, cves, valid_from, valid_until)
-        values (${ctx.actor.orgId}, ${b.titleVi}, ${b.titleEn}, ${b.bodyVi}, ${b.bodyEn}, ${b.severity}, ${b.tlp ?? 'AMBER'}, ${JSON.stringify(b.targeting)}, ${JSON.stringify(b.actions ?? [])},
+      const row = (await sql<WarningRow>`insert into warnings (author_org_id, campaign_id, title_vi, title_en, body_vi, body_en, severity, tlp, targeting, actions, indicators, cves, valid_from, valid_until)
+        values (${ctx.actor.orgId}, ${campaignId}, ${b.titleVi}, ${b.titleEn}, ${b.bodyVi}, ${b.bodyEn}, ${b.severity}, ${b.tlp ?? 'AMBER'}, ${JSON.stringify(b.targeting)}, ${JSON.stringify(b.actions ?? [])},
           ${JSON.stringify(b.indicators ?? [])}, ${JSON.stringify(b.cves ?? [])}, ${b.validFrom ?? null}, ${b.validUntil ?? null}) returning *`.execute(tx)).rows[0]!;
-      await recordChange(tx, ctx, { action: 'warning.create', entityType: 'warning', entityId: row.id, orgId: ctx.actor.orgId, after: { titleEn: b.titleEn } });
+      await recordChange(tx, ctx, { action: 'warning.create', entityType: 'warning', entityId: row.id, orgId: ctx.actor.orgId, after: { titleEn: b.titleEn, campaignId } });
       return presentWarning(row);
     });
   }
@@ -139,18 +156,25 @@ export class WarningsService {
     return this.get(ctx, id);
   }
 
-  /** Delivery figures per warning: the centre, or the author's admins. */
+  /** Delivery figures per warning, per organisation and channel: the centre, or the author's admins. */
   async status(ctx: RequestContext, id: string): Promise<WarningStatus> {
     const { row } = await this.#load(ctx, id);
     if (!ctx.scope.all && !ctx.scope.manage.has(row.author_org_id)) throw forbidden('delivery status is for the issuer');
-    const db = this.#p.db;
-    const orgs = (await sql<{ org_id: string; name: string; read_at: Date | null; acked_at: Date | null; reminders: number }>`select r.org_id, o.name, r.read_at, r.acked_at, r.reminders
-      from warning_recipients r join organizations o on o.id = r.org_id where r.warning_id = ${id} order by o.name`.execute(db)).rows;
-    const ch = (await sql<{ channel: string; delivered: number; pending: number; failed: number }>`select channel, count(*) filter (where status = 'delivered')::int as delivered,
-      count(*) filter (where status = 'pending')::int as pending, count(*) filter (where status = 'dead')::int as failed from warning_deliveries where warning_id = ${id} group by channel order by channel`.execute(db)).rows;
-    return {
-      targeted: orgs.length, read: orgs.filter((o) => o.read_at).length, acknowledged: orgs.filter((o) => o.acked_at).length, channels: ch,
-      orgs: orgs.map((o) => ({ orgId: o.org_id, name: o.name, readAt: o.read_at?.toISOString() ?? null, ackedAt: o.acked_at?.toISOString() ?? null, reminders: o.reminders })),
-    };
+    return deliveries.status(this.#p.db, id, row.issued_at);
+  }
+
+  /** Queues a dead-lettered delivery again (the centre, or the author's admins, while the warning stands). */
+  async retryDelivery(ctx: RequestContext, id: string, deliveryId: string): Promise<WarningStatus> {
+    requirePermission(ctx, 'warnings.write');
+    const { row } = await this.#load(ctx, id);
+    if (!policy.isCentre(ctx) && !(ctx.actor.role === 'org_admin' && ctx.scope.manage.has(row.author_org_id))) throw forbidden('only the issuer retries deliveries');
+    if (row.status !== 'issued') throw conflict(`the warning is ${row.status}`);
+    await transact(this.#p, async (tx) => {
+      const d = await deliveries.retry(tx, id, deliveryId);
+      if (!d) throw notFound('dead-lettered delivery');
+      await recordChange(tx, ctx, { action: 'warning.delivery_retry', entityType: 'warning', entityId: id, orgId: row.author_org_id, after: { deliveryId, orgId: d.org_id, channel: d.channel } });
+    });
+    this.#p.workers.warnings.wake();
+    return this.status(ctx, id);
   }
 }

@@ -1,5 +1,5 @@
 import { Anchor, Button, Grid, Group, Stack, Text, Title } from '@mantine/core';
-import { Link, useParams } from 'react-router';
+import { Link, useNavigate, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { CampaignDetail } from '@lachan/contracts';
 import { QueryState } from '../../components/QueryState.tsx';
@@ -13,16 +13,21 @@ import { CampaignStatusBadge, ConfidenceBadge } from './CampaignBadges.tsx';
 import { CampaignEvidenceTable } from './CampaignEvidenceTable.tsx';
 import { CampaignGraph } from './CampaignGraph.tsx';
 import { CampaignTimeline } from './CampaignTimeline.tsx';
-import { useCampaign, useCampaignDecision } from './campaigns.api.ts';
+import { useCampaign, useCampaignDecision, useProposeWarning } from './campaigns.api.ts';
 
 /** Confirm and dismiss, for the centre while the campaign awaits review. */
 function DecisionButtons({ campaign }: { campaign: CampaignDetail }) {
   const { t } = useTranslation();
   const confirm = useCampaignDecision('confirm', t('campaigns.confirmed'));
   const dismiss = useCampaignDecision('dismiss', t('campaigns.dismissed'));
+  const navigate = useNavigate();
+  const propose = useProposeWarning((w) => void navigate(`/warnings/${w.id}/edit`));
   if (campaign.status === 'merged') return null;
   return (
     <Group gap="xs">
+      <Button size="xs" variant="light" onClick={() => propose.mutate(campaign.id)} loading={propose.isPending} data-testid="campaign-propose-warning">
+        {t('campaigns.proposeWarning')}
+      </Button>
       {campaign.status !== 'confirmed' && (
         <Button size="xs" color="red" onClick={() => confirm.mutate(campaign.id)} loading={confirm.isPending} data-testid="campaign-confirm">
           {t('campaigns.confirm')}

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import type { CampaignDetail, CampaignListQuery, CampaignSummary } from '@lachan/contracts';
+import type { CampaignDetail, CampaignListQuery, CampaignSummary, Warning } from '@lachan/contracts';
 import { api, type Page } from '../../api/client.ts';
 import { useApiMutation } from '../../api/useApiMutation.ts';
 
@@ -23,4 +23,9 @@ export function useCampaign(id: string) {
 /** POST /campaigns/:id/confirm or /dismiss (the centre's decision). */
 export function useCampaignDecision(decision: 'confirm' | 'dismiss', success: string) {
   return useApiMutation((id: string) => api.post<CampaignDetail>(`/campaigns/${id}/${decision}`), { invalidate: [campaignKeys.all], success });
+}
+
+/** POST /campaigns/:id/propose-warning: a draft warning prefilled from the campaign (the centre); `onDraft` opens it. */
+export function useProposeWarning(onDraft: (w: Warning) => void) {
+  return useApiMutation((id: string) => api.post<Warning>(`/campaigns/${id}/propose-warning`), { invalidate: [['warnings']], onSuccess: onDraft });
 }

@@ -15,7 +15,7 @@ import {
 
 /** A page inside a module, listed under it in the navbar. */
 export interface NavSubItem {
-  key: 'alertSources' | 'alertQuarantine' | 'incidentDeadlines' | 'warningInbox' | 'warningCompose';
+  key: 'alertSources' | 'alertQuarantine' | 'incidentDeadlines' | 'warningInbox' | 'warningCompose' | 'warningWebhooks' | 'intelIntake' | 'intelCollections';
   to: string;
   permission?: Permission;
 }
@@ -57,7 +57,18 @@ export const NAV_ITEMS: readonly NavItem[] = [
     shortcut: 'i',
     children: [{ key: 'incidentDeadlines', to: '/incidents/deadlines' }],
   },
-  { key: 'knowledge', icon: IconBook2, section: 'modules' },
+  {
+    key: 'knowledge',
+    icon: IconBook2,
+    section: 'modules',
+    to: '/intel',
+    permission: 'intel.read',
+    shortcut: 'b',
+    children: [
+      { key: 'intelIntake', to: '/intel/intake', permission: 'intel.write' },
+      { key: 'intelCollections', to: '/intel/collections', permission: 'intel.manage' },
+    ],
+  },
   { key: 'campaigns', icon: IconTargetArrow, section: 'modules', to: '/campaigns', permission: 'campaigns.read', shortcut: 'c' },
   {
     key: 'warnings',
@@ -69,6 +80,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
     children: [
       { key: 'warningInbox', to: '/warnings/inbox', permission: 'warnings.ack' },
       { key: 'warningCompose', to: '/warnings/new', permission: 'warnings.write' },
+      { key: 'warningWebhooks', to: '/warnings/webhooks', permission: 'warnings.endpoints' },
     ],
   },
   { key: 'statistics', icon: IconChartBar, section: 'modules' },

@@ -77,7 +77,16 @@ export function WarningCard({ warning: w, open, onToggle }: { warning: Warning; 
               ))}
             </Group>
           )}
-          {w.cves.length > 0 && <Text size="xs">{w.cves.map((c) => c.id).join(', ')}</Text>}
+          {w.cves.length > 0 && (
+            <Text size="xs" data-testid="warning-cves">
+              {w.cves.map((c) => [c.id, c.cvss !== undefined && `CVSS ${c.cvss}`, c.epss !== undefined && `EPSS ${c.epss}`, c.knownExploited && t('warnings.knownExploited')].filter(Boolean).join(' · ')).join('; ')}
+            </Text>
+          )}
+          {(w.targeting.keywords?.length ?? 0) > 0 && (
+            <Text size="xs">
+              {t('warnings.form.keywords')}: {w.targeting.keywords!.join(', ')}
+            </Text>
+          )}
           <Text size="xs" c="dimmed">
             {t('warnings.validity', { from: fmt.dateTime(w.validFrom), until: fmt.dateTime(w.validUntil) })}
           </Text>

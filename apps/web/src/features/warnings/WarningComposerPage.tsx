@@ -34,7 +34,7 @@ function WarningComposer({ id: initialId, initial }: { id: string | null; initia
   const { confirm, modal } = useConfirm();
   const preview = useDebouncedPreview(targetingOf(form));
   const set = <K extends keyof ComposerForm>(key: K) => (value: ComposerForm[K]) => setForm((f) => ({ ...f, [key]: value }));
-  const text = (key: 'titleVi' | 'titleEn' | 'bodyVi' | 'bodyEn' | 'actionsVi' | 'actionsEn' | 'indicators' | 'cves' | 'validFrom' | 'validUntil') => ({
+  const text = (key: 'titleVi' | 'titleEn' | 'bodyVi' | 'bodyEn' | 'actionsVi' | 'actionsEn' | 'indicators' | 'cves' | 'keywords' | 'validFrom' | 'validUntil') => ({
     value: form[key],
     onChange: (e: { currentTarget: { value: string } }) => set(key)(e.currentTarget.value),
   });
@@ -103,12 +103,14 @@ function WarningComposer({ id: initialId, initial }: { id: string | null; initia
               <MultiSelect size="xs" searchable clearable label={t('warnings.form.sectors')} data={labels.sectorOptions} value={form.sectors} onChange={set('sectors')} data-testid="target-sectors" />
               <MultiSelect size="xs" searchable clearable label={t('warnings.form.provinces')} data={labels.provinceOptions} value={form.provinces} onChange={set('provinces')} data-testid="target-provinces" />
               <MultiSelect size="xs" searchable clearable limit={50} label={t('warnings.form.orgs')} data={orgOptions} value={form.orgIds} onChange={set('orgIds')} data-testid="target-orgs" />
+              <MultiSelect size="xs" clearable label={t('warnings.form.securityLevels')} data={['1', '2', '3', '4', '5'].map((l) => ({ value: l, label: t('warnings.form.level', { level: l }) }))} value={form.securityLevels} onChange={set('securityLevels')} data-testid="target-levels" />
+              <Textarea size="xs" autosize minRows={1} label={t('warnings.form.keywords')} description={t('warnings.form.keywordsHint')} name="keywords" {...text('keywords')} />
             </SimpleGrid>
             <SimpleGrid cols={{ base: 1, md: 2 }} spacing="xs">
               <Textarea size="xs" autosize minRows={2} label={t('warnings.form.actions')} {...text('actionsVi')} />
               <Textarea size="xs" autosize minRows={2} label={t('warnings.form.actionsEn')} {...text('actionsEn')} />
               <Textarea size="xs" autosize minRows={2} label={t('warnings.form.indicators')} {...text('indicators')} />
-              <TextInput size="xs" label={t('warnings.form.cves')} {...text('cves')} />
+              <Textarea size="xs" autosize minRows={2} label={t('warnings.form.cves')} description={t('warnings.form.cvesHint')} name="cves" {...text('cves')} />
             </SimpleGrid>
             {(save.error ?? issue.error) ? <ErrorAlert error={save.error ?? issue.error} /> : null}
             <Group gap="xs">

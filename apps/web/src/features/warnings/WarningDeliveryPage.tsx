@@ -6,6 +6,7 @@ import { Section } from '../../components/Section.tsx';
 import { SeverityBadge } from '../../components/SeverityBadge.tsx';
 import { useFormat } from '../../i18n/useFormat.ts';
 import { TlpBadge, WarningStatusBadge } from './WarningBadges.tsx';
+import { DeadLetterTable, DeliveryStates } from './DeliveryStates.tsx';
 import { useWarning, useWarningStatus, useWithdrawWarning } from './warnings.api.ts';
 import { useWarningText } from './useWarningText.ts';
 
@@ -74,7 +75,7 @@ export function WarningDeliveryPage() {
                 <Table.Tbody>
                   {s.channels.map((c) => (
                     <Table.Tr key={c.channel} data-channel={c.channel}>
-                      <Table.Td>{c.channel}</Table.Td>
+                      <Table.Td>{t(`warnings.delivery_.channel.${c.channel as 'stream' | 'webhook' | 'email'}`)}</Table.Td>
                       <Table.Td ta="right">{fmt.number(c.delivered)}</Table.Td>
                       <Table.Td ta="right">{fmt.number(c.pending)}</Table.Td>
                       <Table.Td ta="right" c={c.failed > 0 ? 'red' : undefined} fw={c.failed > 0 ? 700 : undefined}>
@@ -85,11 +86,15 @@ export function WarningDeliveryPage() {
                 </Table.Tbody>
               </Table>
             </Section>
+            <Section title={t('warnings.delivery_.dead')}>
+              <DeadLetterTable warningId={id} status={s} />
+            </Section>
             <Section title={t('warnings.status_.orgs')}>
               <Table striped verticalSpacing={4} fz="sm" data-testid="delivery-orgs">
                 <Table.Thead>
                   <Table.Tr>
                     <Table.Th>{t('warnings.status_.org')}</Table.Th>
+                    <Table.Th>{t('warnings.delivery_.channels')}</Table.Th>
                     <Table.Th w={180}>{t('warnings.status_.readAt')}</Table.Th>
                     <Table.Th w={180}>{t('warnings.status_.ackedAt')}</Table.Th>
                     <Table.Th w={100} ta="right">
@@ -101,6 +106,9 @@ export function WarningDeliveryPage() {
                   {s.orgs.map((o) => (
                     <Table.Tr key={o.orgId} data-acked={o.ackedAt !== null}>
                       <Table.Td>{o.name}</Table.Td>
+                      <Table.Td>
+                        <DeliveryStates deliveries={o.deliveries} />
+                      </Table.Td>
                       <Table.Td>{fmt.dateTime(o.readAt)}</Table.Td>
                       <Table.Td c={o.ackedAt ? 'teal' : undefined}>{fmt.dateTime(o.ackedAt)}</Table.Td>
                       <Table.Td ta="right">{fmt.number(o.reminders)}</Table.Td>

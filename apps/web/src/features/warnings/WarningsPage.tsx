@@ -40,6 +40,7 @@ export function WarningsPage() {
             <Table.Th w={120}>{t('warnings.col.status')}</Table.Th>
             <Table.Th w={110}>{t('warnings.col.origin')}</Table.Th>
             <Table.Th w={170}>{t('warnings.col.issuedAt')}</Table.Th>
+            <Table.Th w={200}>{t('warnings.col.delivery')}</Table.Th>
             <Table.Th w={120} />
           </>
         }
@@ -72,6 +73,19 @@ export function WarningsPage() {
               </Table.Td>
               <Table.Td>
                 <Text size="xs">{fmt.dateTime(w.issuedAt)}</Text>
+              </Table.Td>
+              <Table.Td data-testid="warning-delivery-summary">
+                {w.delivery && (
+                  <Text size="xs">
+                    {t('warnings.summary.acked', { acked: fmt.number(w.delivery.acknowledged), targeted: fmt.number(w.delivery.targeted) })}
+                    {w.delivery.pending > 0 && ` · ${t('warnings.summary.pending', { count: w.delivery.pending })}`}
+                    {w.delivery.failed > 0 && (
+                      <Text span size="xs" c="red" fw={700}>
+                        {` · ${t('warnings.summary.failed', { count: w.delivery.failed })}`}
+                      </Text>
+                    )}
+                  </Text>
+                )}
               </Table.Td>
               <Table.Td>
                 {w.status !== 'draft' && w.status !== 'proposed' && (

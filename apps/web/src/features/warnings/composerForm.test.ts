@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { bodyOf, EMPTY_FORM, targetingOf } from './composerForm.ts';
+import type { Warning } from '@lachan/contracts';
+import { bodyOf, EMPTY_FORM, formOf, targetingOf } from './composerForm.ts';
 
 describe('the warning composer form', () => {
   it('pairs actions by line, parses indicators and CVEs, and leaves empty criteria out of the targeting', () => {
@@ -10,6 +11,16 @@ describe('the warning composer form', () => {
     expect(body.indicators).toEqual([{ type: 'ipv4', value: '198.51.100.7' }, { type: 'other', value: 'evil.example' }]);
     expect(body.cves).toEqual([{ id: 'CVE-2024-1234' }, { id: 'CVE-2023-99999' }]);
     expect(body.validFrom).toBeNull();
+  });
+
+  it('reads CVE scores and known exploitation, security levels and products, and writes them back', () => {
+    const form = { ...EMPTY_FORM, titleVi: 'a', titleEn: 'a', bodyVi: 'a', bodyEn: 'a', securityLevels: ['4', '5'], keywords: 'PAN-OS GlobalProtect\nFortiOS', cves: 'CVE-2024-3400 cvss=10 epss=0.95 kev\ncve-2023-1 cvss=7.5' };
+    const body = bodyOf(form);
+    expect(body.targeting).toEqual({ securityLevels: [4, 5], keywords: ['PAN-OS GlobalProtect', 'FortiOS'] });
+    expect(body.cves).toEqual([{ id: 'CVE-2024-3400', cvss: 10, epss: 0.95, knownExploited: true }, { id: 'CVE-2023-1', cvss: 7.5 }]);
+    const again = formOf({ ...body, id: 'x', status: 'draft', origin: 'manual', campaignId: null, authorOrgId: 'o', tlp: 'GREEN', actions: [], indicators: [], validFrom: null, validUntil: null, issuedAt: null, createdAt: '', updatedAt: '' } as Warning);
+    expect(again.cves).toBe('CVE-2024-3400 cvss=10 epss=0.95 kev\nCVE-2023-1 cvss=7.5');
+    expect(again.securityLevels).toEqual(['4', '5']);
   });
 
   it('targets everyone when no criterion is given', () => {

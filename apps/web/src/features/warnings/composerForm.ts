@@ -1,4 +1,5 @@
 import type { Tlp, Warning, WarningCreate, WarningTargeting } from '@lachan/contracts';
+import { formatCves, parseCves } from './cveText.ts';
 
 /** What the composer edits: the warning's fields, lists as plain text the author types line by line. */
 export interface ComposerForm {
@@ -11,6 +12,10 @@ export interface ComposerForm {
   sectors: string[];
   provinces: string[];
   orgIds: string[];
+  /** Security levels (1–5) as select values. */
+  securityLevels: string[];
+  /** Products or keywords, one per line or comma (shown to readers, listed as products in CSAF). */
+  keywords: string;
   actionsVi: string;
   actionsEn: string;
   indicators: string;
@@ -20,16 +25,19 @@ export interface ComposerForm {
 }
 
 /** An empty warning: medium severity, TLP:GREEN (shareable within the community). */
-export const EMPTY_FORM: ComposerForm = { titleVi: '', titleEn: '', bodyVi: '', bodyEn: '', severity: 2, tlp: 'GREEN', sectors: [], provinces: [], orgIds: [], actionsVi: '', actionsEn: '', indicators: '', cves: '', validFrom: '', validUntil: '' };
+export const EMPTY_FORM: ComposerForm = { titleVi: '', titleEn: '', bodyVi: '', bodyEn: '', severity: 2, tlp: 'GREEN', sectors: [], provinces: [], orgIds: [], securityLevels: [], keywords: '', actionsVi: '', actionsEn: '', indicators: '', cves: '', validFrom: '', validUntil: '' };
 
 const lines = (text: string) => text.split('\n').map((l) => l.trim()).filter(Boolean);
 
 /** The targeting the form describes; empty criteria are left out (empty = everyone). */
-export function targetingOf(form: Pick<ComposerForm, 'sectors' | 'provinces' | 'orgIds'>): WarningTargeting {
+export function targetingOf(form: Pick<ComposerForm, 'sectors' | 'provinces' | 'orgIds'> & Partial<Pick<ComposerForm, 'securityLevels' | 'keywords'>>): WarningTargeting {
   const targeting: WarningTargeting = {};
   if (form.sectors.length) targeting.sectors = form.sectors;
   if (form.provinces.length) targeting.provinces = form.provinces;
   if (form.orgIds.length) targeting.orgIds = form.orgIds;
+  if (form.securityLevels?.length) targeting.securityLevels = form.securityLevels.map(Number);
+  const keywords = (form.keywords ?? '').split(/[\n,]+/).map((k) => k.trim()).filter(Boolean);
+  if (keywords.length) targeting.keywords = keywords;
   return targeting;
 }
 
@@ -59,7 +67,7 @@ export function bodyOf(form: ComposerForm): WarningCreate {
       const at = l.indexOf(':');
       return at > 0 ? { type: l.slice(0, at).trim(), value: l.slice(at + 1).trim() } : { type: 'other', value: l };
     }),
-    cves: form.cves.split(/[\s,]+/).map((c) => c.trim().toUpperCase()).filter(Boolean).map((id) => ({ id })),
+    cves: parseCves(form.cves),
     validFrom: isoOrNull(form.validFrom),
     validUntil: isoOrNull(form.validUntil),
   };
@@ -77,10 +85,12 @@ export function formOf(w: Warning): ComposerForm {
     sectors: w.targeting.sectors ?? [],
     provinces: w.targeting.provinces ?? [],
     orgIds: w.targeting.orgIds ?? [],
+    securityLevels: (w.targeting.securityLevels ?? []).map(String),
+    keywords: (w.targeting.keywords ?? []).join('\n'),
     actionsVi: w.actions.map((a) => a.vi).join('\n'),
     actionsEn: w.actions.map((a) => a.en).join('\n'),
     indicators: w.indicators.map((i) => `${i.type}: ${i.value}`).join('\n'),
-    cves: w.cves.map((c) => c.id).join(', '),
+    cves: formatCves(w.cves),
     validFrom: toLocal(w.validFrom),
     validUntil: toLocal(w.validUntil),
   };

@@ -3,4 +3,5 @@ export { WarningsPage } from './WarningsPage.tsx';
 export { WarningInboxPage } from './WarningInboxPage.tsx';
 export { WarningComposerPage } from './WarningComposerPage.tsx';
 export { WarningDeliveryPage } from './WarningDeliveryPage.tsx';
+export { WarningWebhooksPage } from './WarningWebhooksPage.tsx';
 export { WarningBanner } from './WarningBanner.tsx';

@@ -62,3 +62,8 @@ export function useAckWarning(success: string) {
 export function useMarkRead() {
   return useApiMutation((id: string) => api.post<Warning>(`/warnings/${id}/read`, {}), { invalidate: [warningKeys.inbox] });
 }
+
+/** POST /warnings/:id/deliveries/:deliveryId/retry: queues a dead letter again (the issuer). */
+export function useRetryDelivery(warningId: string, success: string) {
+  return useApiMutation((deliveryId: string) => api.post<WarningStatus>(`/warnings/${warningId}/deliveries/${deliveryId}/retry`), { invalidate: [warningKeys.status(warningId)], success });
+}

@@ -1,0 +1,73 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { CampaignDetail, CampaignSummary } from '@lachan/contracts';
+import type { Injection, InjectedRecord } from './campaigns.ts';
+import type { Batch } from './sender.ts';
+import type { AdminClient, Connector } from './setup.ts';
+import type { InjectionReport, OrgAssets } from './types.ts';
+
+/**
+ * Sends the planned campaign and surge records into the live traffic when their time comes, each by a
+ * Lachan connector of its victim organisation, then asks the server which campaigns it linked.
+ */
+export class Injector {
+  #queue: (InjectedRecord & { connector: Connector })[];
+  #plan: Injection;
+
+  private constructor(plan: Injection, queue: (InjectedRecord & { connector: Connector })[]) {
+    this.#plan = plan;
+    this.#queue = queue.sort((a, b) => a.at - b.at);
+  }
+
+  /** Prepares the keys of every victim (Lachan JSON connectors). */
+  static async prepare(plan: Injection, directory: readonly OrgAssets[], connectorFor: (org: OrgAssets, format: 'lachan') => Promise<Connector>): Promise<Injector> {
+    const byId = new Map(directory.map((o) => [o.orgId, o]));
+    const keys = new Map<string, Connector>();
+    const all = [...plan.campaigns.flatMap((c) => c.records), ...(plan.surge?.records ?? [])];
+    for (const orgId of new Set(all.map((r) => r.orgId))) keys.set(orgId, await connectorFor(byId.get(orgId)!, 'lachan'));
+    return new Injector(plan, all.map((r) => ({ ...r, connector: keys.get(r.orgId)! })));
+  }
+
+  get left(): number {
+    return this.#queue.length;
+  }
+
+  /** Batches (one per connector) of the records whose time has come; everything when `wallMs` is Infinity. */
+  due(wallMs: number): Batch[] {
+    let n = 0;
+    while (n < this.#queue.length && this.#queue[n]!.at <= wallMs) n++;
+    const byConnector = new Map<Connector, Batch>();
+    for (const r of this.#queue.splice(0, n)) {
+      const b = byConnector.get(r.connector) ?? byConnector.set(r.connector, { connector: r.connector, records: [], kinds: [] }).get(r.connector)!;
+      b.records.push(r.record);
+      b.kinds.push('valid');
+    }
+    return [...byConnector.values()];
+  }
+
+  /** The labels, and which campaigns the server linked (waits up to `waitMs` for the last ones). */
+  async report(admin: AdminClient, directory: readonly OrgAssets[], waitMs: number): Promise<InjectionReport> {
+    const names = new Map(directory.map((o) => [o.orgId, o.name]));
+    const found = new Map<string, string>();
+    const deadline = Date.now() + waitMs;
+    const seen = new Set<string>();
+    for (;;) {
+      const list = await admin.request<{ items: CampaignSummary[] }>('GET', '/campaigns?limit=500');
+      for (const s of list.status === 200 ? list.body.items : []) {
+        if (seen.has(`${s.id}:${s.lastActivity}`)) continue;
+        seen.add(`${s.id}:${s.lastActivity}`);
+        const d = await admin.request<CampaignDetail>('GET', `/campaigns/${s.id}`);
+        if (d.status !== 200) continue;
+        for (const c of this.#plan.campaigns) if (d.body.evidence.some((e) => e.value === c.network || e.value === `domain:${c.domain}`)) found.set(c.label, s.id);
+      }
+      if (found.size === this.#plan.campaigns.length || Date.now() >= deadline) break;
+      await sleep(1000);
+    }
+    const s = this.#plan.surge;
+    return {
+      campaigns: this.#plan.campaigns.map((c) => ({ label: c.label, group: c.group, orgs: c.orgIds.map((o) => names.get(o) ?? o), network: c.network, domain: c.domain, techniques: c.techniques,
+        alerts: c.records.length, detected: found.has(c.label), serverCampaignId: found.get(c.label) ?? null })),
+      surge: s ? { label: s.label, sector: s.sector, orgs: s.orgIds.length, alerts: s.records.length } : null,
+      recall: this.#plan.campaigns.length ? found.size / this.#plan.campaigns.length : null,
+    };
+  }
+}
