@@ -17,7 +17,7 @@ import { prepareAlerts } from '../apps/server/src/modules/alerts/prepare.ts';
 import { AssetIndex } from '../apps/server/src/modules/alerts/asset-index.ts';
 import { encodeCopyRows } from '../apps/server/src/modules/alerts/copy-text.ts';
 import { ALERT_COLUMNS, alertCopyRow } from '../apps/server/src/modules/alerts/alert-row.ts';
-import { enginesFor, pct, PG_URL } from './support.ts';
+import { cpuSnapshot, cpuUsedBetween, enginesFor, pct, PG_URL, postgresPids } from './support.ts';
 
 const { values: opt } = parseArgs({ options: { alerts: { type: 'string', default: '200000' }, batch: { type: 'string', default: '5000' }, concurrency: { type: 'string', default: '3' }, engine: { type: 'string', default: 'both' } } });
 const TOTAL = Number(opt.alerts);
@@ -69,6 +69,10 @@ async function runEngine(engine: 'pglite' | 'postgres', batches: { format: Forma
     const latencies: number[] = [];
     let stored = 0;
     let next = 0;
+    // CPU used by the server process (all its threads) and, on PostgreSQL, by the database's processes:
+    // unlike rates, these barely move when the machine's neighbours are busy.
+    const cpuPids = () => [server.process.pid!, ...(engine === 'postgres' ? postgresPids() : [])];
+    const cpu0 = { server: cpuSnapshot([server.process.pid!]), all: cpuSnapshot(cpuPids()) };
     const t0 = performance.now();
     const worker = async () => {
       while (next < bodies.length) {
@@ -83,20 +87,22 @@ async function runEngine(engine: 'pglite' | 'postgres', batches: { format: Forma
     };
     await Promise.all(Array.from({ length: CONCURRENCY }, worker));
     const seconds = (performance.now() - t0) / 1000;
+    const serverCpu = cpuUsedBetween(cpu0.server, cpuSnapshot([server.process.pid!]));
+    const totalCpu = cpuUsedBetween(cpu0.all, cpuSnapshot(cpuPids()));
     probing = false;
     await prober;
     server.process.kill('SIGTERM');
     await new Promise((r) => server.process.once('exit', r));
 
-    const rawRate = await rawCopyRate(server, batches);
-    return { rate: stored / seconds, stored, seconds, p50: pct(latencies, 0.5), p99: pct(latencies, 0.99), worstHealth, rawRate };
+    const raw = await rawCopyRate(server, batches);
+    return { rate: stored / seconds, stored, seconds, p50: pct(latencies, 0.5), p99: pct(latencies, 0.99), worstHealth, rawRate: raw.rate, rawCpuPerRow: raw.cpuPerRow, serverCpuPerAlert: serverCpu / stored, dbCpuPerAlert: (totalCpu - serverCpu) / stored };
   } finally {
     await server.stop();
   }
 }
 
 /** The same rows the pipeline writes, COPYed straight into a table shaped like `alerts` (with its indexes). */
-async function rawCopyRate(server: { dataDir: string; databaseUrl: string | null }, batches: { format: Format; records: string[] }[]): Promise<number> {
+async function rawCopyRate(server: { dataDir: string; databaseUrl: string | null }, batches: { format: Format; records: string[] }[]): Promise<{ rate: number; cpuPerRow: number }> {
   const db: Database = await openDatabase(server.databaseUrl ? { databaseUrl: server.databaseUrl, dataDir: null } : { dataDir: server.dataDir });
   try {
     await db.runScript(`create table rawcopy (like alerts including defaults); alter table rawcopy add primary key (day, id); create unique index on rawcopy (day, fingerprint);
@@ -110,13 +116,17 @@ async function rawCopyRate(server: { dataDir: string; databaseUrl: string | null
       const fresh = prepared.filter((p) => !seen.has(p.fingerprint) && seen.add(p.fingerprint));
       return { n: fresh.length, data: encodeCopyRows(fresh.map((p) => alertCopyRow(p, { reporterOrgId: reporter.orgId, sourceId: null, receivedAt: receivedAt.toISOString(), batchId: '1' }))) };
     });
+    // The copying process: PGlite's worker thread is in this one; PostgreSQL's backends are apart.
+    const pids = () => (server.databaseUrl ? postgresPids() : [process.pid]);
+    const cpu0 = cpuSnapshot(pids());
     const t0 = performance.now();
     let rows = 0;
     for (const p of payloads) {
       await db.rawTransaction((tx) => tx.copyIn('rawcopy', ALERT_COLUMNS, p.data));
       rows += p.n;
     }
-    return rows / ((performance.now() - t0) / 1000);
+    const rate = rows / ((performance.now() - t0) / 1000);
+    return { rate, cpuPerRow: cpuUsedBetween(cpu0, cpuSnapshot(pids())) / rows };
   } finally {
     await db.close();
   }
@@ -130,6 +140,8 @@ for (const engine of engines) {
   const r = await runEngine(engine, batches);
   const ratio = r.rate / r.rawRate;
   console.log(`${engine.padEnd(8)} ${Math.round(r.rate)} alerts/s end-to-end (${r.stored} in ${r.seconds.toFixed(1)} s); ack latency p50 ${r.p50.toFixed(0)} ms, p99 ${r.p99.toFixed(0)} ms per ${BATCH}-alert request; worst /healthz ${r.worstHealth.toFixed(0)} ms; raw COPY ${Math.round(r.rawRate)} rows/s; ratio ${(ratio * 100).toFixed(0)}%`);
+  const us = (s: number) => `${Math.round(s * 1e6)} µs`;
+  console.log(`${''.padEnd(8)} CPU per alert: server ${us(r.serverCpuPerAlert)}${engine === 'postgres' ? `, PostgreSQL ${us(r.dbCpuPerAlert)}` : ' (its database thread included)'}; raw COPY ${us(r.rawCpuPerRow)} per row`);
   if (!worst || r.rate < worst.rate) worst = { engine, rate: r.rate, ratio };
 }
 const ok = worst!.rate >= TARGET_RATE && worst!.ratio >= TARGET_RATIO;

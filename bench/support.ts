@@ -1,5 +1,6 @@
 /** What every benchmark shares: where PostgreSQL is, whether it answers, and percentiles. */
 import { connect } from 'node:net';
+import { readdirSync, readFileSync } from 'node:fs';
 
 /** The PostgreSQL server of this machine (trust auth); benchmarks make their own scratch databases on it. */
 export const PG_URL = 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -22,4 +23,38 @@ export async function enginesFor(choice: string): Promise<('pglite' | 'postgres'
   if (await pgUp()) return ['pglite', 'postgres'];
   console.log('PostgreSQL not reachable on 127.0.0.1:5432: embedded engine only');
   return ['pglite'];
+}
+
+/** CPU seconds (user + system) each process has used so far, from Linux's /proc (empty elsewhere). */
+export function cpuSnapshot(pids: number[]): Map<number, number> {
+  const out = new Map<number, number>();
+  for (const pid of pids) {
+    try {
+      // Fields after the command name (which may hold spaces): utime and stime are the 12th and 13th, in ticks of 1/100 s.
+      const rest = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+      out.set(pid, (Number(rest[11]) + Number(rest[12])) / 100);
+    } catch {
+      /* gone, or not Linux */
+    }
+  }
+  return out;
+}
+
+/** CPU seconds used between two snapshots (a process that appeared in between counts from zero). */
+export const cpuUsedBetween = (before: Map<number, number>, after: Map<number, number>) =>
+  [...after].reduce((sum, [pid, s]) => sum + s - (before.get(pid) ?? 0), 0);
+
+/** The PostgreSQL server's processes on this machine (postmaster and backends), from /proc. */
+export function postgresPids(): number[] {
+  try {
+    return readdirSync('/proc').filter((d) => /^\d+$/.test(d)).map(Number).filter((pid) => {
+      try {
+        return readFileSync(`/proc/${pid}/comm`, 'utf8').trim() === 'postgres';
+      } catch {
+        return false;
+      }
+    });
+  } catch {
+    return [];
+  }
 }

@@ -36,6 +36,10 @@ const UPSERT = `insert into alerts (${cols}) select ${cols} from alerts_stage
     indicator_matches = excluded.indicator_matches
   returning id::text as id, day::text as day, (batch_id = last_batch) as inserted`;
 
+const PLANNER_CHOICES = ['enable_seqscan', 'enable_bitmapscan', 'enable_hashjoin', 'enable_mergejoin'];
+const PROBE_BY_INDEX = `select ${PLANNER_CHOICES.map((c) => `set_config('${c}', 'off', true)`).join(', ')}`;
+const PLAN_FREELY = `select ${PLANNER_CHOICES.map((c) => `set_config('${c}', 'on', true)`).join(', ')}`;
+
 /** SQL of one ingest batch, all inside the caller's raw transaction. */
 export const batchRepository = {
   async nextBatchId(tx: RawTx): Promise<string> {
@@ -44,14 +48,15 @@ export const batchRepository = {
   },
 
   /**
-   * Stores a batch: alerts not seen before go straight in by COPY (with ids drawn first), repeats of
+   * Stores a batch: alerts not seen before go straight in by COPY (with ids drawn first; into
+   * `ctx.copyInto`, the day's partition, when every alert is of that day), repeats of
    * known ones are one batched UPDATE, and whatever that misses (another process stored it meanwhile)
    * goes through the staging upsert. Results come back in input order.
    */
   async storeAlerts(
     tx: RawTx,
     alerts: PreparedAlert[],
-    ctx: { reporterOrgId: string; sourceId: string | null; receivedAt: string; batchId: string },
+    ctx: { reporterOrgId: string; sourceId: string | null; receivedAt: string; batchId: string; copyInto?: string },
     known: (day: string, fingerprint: string) => boolean = () => true,
   ): Promise<StoredAlert[]> {
     if (alerts.length === 0) return [];
@@ -67,7 +72,7 @@ export const batchRepository = {
       const rows = fresh.map((i, k) => [ids[k]!.id, ...alertCopyRow(alerts[i]!, ctx)] as const);
       await tx.query('savepoint fresh_alerts');
       try {
-        await tx.copyIn('alerts', ['id', ...ALERT_COLUMNS], encodeCopyRows(rows));
+        await tx.copyIn(ctx.copyInto ?? 'alerts', ['id', ...ALERT_COLUMNS], encodeCopyRows(rows));
         await tx.query('release savepoint fresh_alerts');
         fresh.forEach((i, k) => (result[i] = { id: ids[k]!.id, day: alerts[i]!.day, inserted: true }));
       } catch (err) {
@@ -77,6 +82,10 @@ export const batchRepository = {
       }
     }
     if (repeats.length) {
+      // Index lookups, one per repeat, whatever the planner's statistics say: it otherwise chose to scan
+      // and sort the whole day (its estimates are stale after bulk loads, and the embedded engine has no
+      // autovacuum to refresh them), a cost that grows with every alert of the day.
+      await tx.query(PROBE_BY_INDEX);
       const r = await tx.query<{ id: string; day: string; fingerprint: string }>(
         `update alerts set occurrences = alerts.occurrences + t.n, first_seen = least(alerts.first_seen, t.first_seen), last_seen = greatest(alerts.last_seen, t.last_seen),
            received_at = $6::timestamptz, last_batch = $7::bigint, batch_occurrences = t.n
@@ -84,6 +93,7 @@ export const batchRepository = {
          where alerts.day = t.day and alerts.fingerprint = t.fp returning alerts.id::text as id, alerts.day::text as day, alerts.fingerprint`,
         [repeats.map((i) => alerts[i]!.day), repeats.map((i) => alerts[i]!.fingerprint), repeats.map((i) => alerts[i]!.occurrences), repeats.map((i) => alerts[i]!.firstSeen), repeats.map((i) => alerts[i]!.lastSeen), ctx.receivedAt, ctx.batchId],
       );
+      await tx.query(PLAN_FREELY);
       const found = new Map(r.rows.map((x) => [`${x.day}|${x.fingerprint}`, x]));
       for (const i of repeats) {
         const hit = found.get(`${alerts[i]!.day}|${alerts[i]!.fingerprint}`);

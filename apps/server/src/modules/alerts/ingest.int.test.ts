@@ -3,6 +3,7 @@ import { gzipSync } from 'node:zlib';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type Caller, type TestApp } from '../../testing/harness.ts';
+import { AlertPartitions } from './partitions.ts';
 
 const sample = (p: string) => readFileSync(new URL(`../../../../../../shared/data/alerts/${p}`, import.meta.url), 'utf8');
 const ndjson = (rows: unknown[]) => rows.map((r) => JSON.stringify(r)).join('\n');
@@ -48,6 +49,14 @@ describe('receiving alerts', () => {
     expect(bad.body.error.code).toBe('validation_failed');
     const wrong = await ingest(key, 'lachan', '<x/>', 'application/xml');
     expect(wrong.status).toBe(415);
+  });
+
+  it("files a batch straight into its day's partition, and a day without one into the catch-all", async () => {
+    await ingest(key, 'lachan', ndjson([lachan({ title: 'Filed by day' })]));
+    const [a] = (await t.admin.get('/api/v1/alerts?q=Filed%20by%20day')).json().items;
+    const where = await sql<{ t: string }>`select tableoid::regclass::text as t from alerts where id = ${a.id.split('-')[1]}::bigint`.execute(t.platform.db);
+    expect(where.rows[0]!.t).toBe(`alerts_${new Date().toISOString().slice(0, 10).replaceAll('-', '')}`);
+    expect(await new AlertPartitions(t.platform.db).tableFor('2001-01-01')).toBe('alerts');
   });
 
   it('folds repeats into one alert with an occurrence count', async () => {

@@ -17,6 +17,7 @@ import { quarantineRepository, type QuarantineRow } from './quarantine.repositor
 import type { PreparedAlert } from './alert-row.ts';
 import type { CommittedBatch } from '../../core/alert-feed.ts';
 import { committedBatch } from './committed-batch.ts';
+import { AlertPartitions } from './partitions.ts';
 
 const MAX_ERRORS_RETURNED = 1000;
 const SUMMARY_PER_EVENT = 100;
@@ -31,12 +32,14 @@ export class IngestService {
   readonly assets: AssetCache;
   readonly gate: IngestGate;
   readonly fingerprints: FingerprintCache;
+  readonly partitions: AlertPartitions;
   #sources = new Map<string, string>();
 
   constructor(platform: Platform) {
     this.#p = platform;
     this.fingerprints = new FingerprintCache(platform.db);
     this.assets = new AssetCache(platform.db);
+    this.partitions = new AlertPartitions(platform.db);
     this.gate = new IngestGate(platform.config.ingestMaxRunning, platform.config.ingestMaxQueued);
   }
 
@@ -87,9 +90,11 @@ export class IngestService {
 
     await this.fingerprints.ensure();
     const known = (day: string, fp: string) => this.fingerprints.has(day, fp);
+    // Every alert of a batch is filed under the day it was received.
+    const copyInto = prepared.length ? await this.partitions.tableFor(prepared[0]!.day) : undefined;
     const { result: committed, events } = await capturingOutbox(() => this.#p.database.rawTransaction(async (tx) => {
       const batchId = await batchRepository.nextBatchId(tx);
-      const stored = await batchRepository.storeAlerts(tx, prepared, { reporterOrgId: ctx.actor.orgId, sourceId, receivedAt: receivedAt.toISOString(), batchId }, known);
+      const stored = await batchRepository.storeAlerts(tx, prepared, { reporterOrgId: ctx.actor.orgId, sourceId, receivedAt: receivedAt.toISOString(), batchId, copyInto }, known);
       await batchRepository.quarantine(tx, rejected, { orgId: ctx.actor.orgId, sourceId, format });
       const inserted = stored.filter((s) => s.inserted).length;
       const counts = { accepted: inserted, duplicates: parsed.length - inserted, rejected: rejected.length };

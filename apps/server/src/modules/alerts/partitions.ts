@@ -1,4 +1,5 @@
-import type { Database } from '../../db/index.ts';
+import { sql, type Kysely } from 'kysely';
+import type { Database, DB } from '../../db/index.ts';
 
 const DAY_MS = 86_400_000;
 const ymd = (d: Date) => d.toISOString().slice(0, 10);
@@ -21,4 +22,28 @@ export async function ensureAlertPartitions(database: Database, now = new Date()
     }
   }
   return created;
+}
+
+/**
+ * The table a day's new alerts are copied into: its own partition when it exists (a COPY straight into
+ * it skips routing each row through the parent, about a tenth of the COPY's cost), else `alerts`.
+ */
+export class AlertPartitions {
+  #db: Kysely<DB>;
+  #known = new Map<string, string>();
+
+  constructor(db: Kysely<DB>) {
+    this.#db = db;
+  }
+
+  async tableFor(day: string): Promise<string> {
+    const known = this.#known.get(day);
+    if (known) return known;
+    const name = `alerts_${day.replaceAll('-', '')}`;
+    // Not remembered when missing: the hourly task may create it later.
+    const r = await sql<{ ok: boolean }>`select exists (select 1 from pg_class where relname = ${name} and relispartition) as ok`.execute(this.#db);
+    if (!r.rows[0]?.ok) return 'alerts';
+    this.#known.set(day, name);
+    return name;
+  }
 }

@@ -94,7 +94,8 @@ export class PromotionEngine extends BatchConsumerWorker {
 
   /**
    * Opens or updates one incident per group, links the alerts and announces each incident, in a fixed
-   * number of statements whatever the number of groups (a burst may touch hundreds).
+   * number of statements whatever the number of groups (a burst may touch hundreds). Each incident row
+   * is written once per batch: its count, severity and last activity in one update.
    */
   async #openOrUpdate(tx: Kysely<DB>, openings: Opening[]): Promise<void> {
     if (!openings.length) return;
@@ -102,16 +103,27 @@ export class PromotionEngine extends BatchConsumerWorker {
       const top = members.reduce((m, a) => (a.severity > m.severity ? a : m), members[0]!);
       return { orgId: top.orgId, title: `${rule.name}: ${top.title}`.slice(0, 500), severity: rule.conditions.incidentSeverity ?? top.severity };
     });
-    const inc = await sql<{ id: string; created: boolean; rule_id: string; group_key: string }>`insert into incidents (org_id, title, severity, rule_id, group_key, first_alert_at, last_alert_at)
-      select o, t, s, r, k, now(), now() from unnest(${heads.map((h) => h.orgId)}::uuid[], ${heads.map((h) => h.title)}::text[], ${heads.map((h) => h.severity)}::smallint[],
-        ${openings.map((o) => o.rule.id)}::uuid[], ${openings.map((o) => o.key)}::text[]) as t(o, t, s, r, k)
-      on conflict (rule_id, group_key) where status not in ('closed', 'rejected')
-      do update set severity = greatest(incidents.severity, excluded.severity), last_alert_at = now(), updated_at = now()
-      returning id, (created_at = updated_at) as created, rule_id, group_key`.execute(tx);
-    const idOf = new Map(inc.rows.map((r) => [`${r.rule_id}|${r.group_key}`, r]));
+    const keyOf = (o: Opening) => `${o.rule.id}|${o.key}`;
+    // Only this engine opens incidents for a rule's group, under its advisory lock: what is not open now is opened here.
+    const open = await sql<{ id: string; rule_id: string; group_key: string }>`select id, rule_id, group_key from incidents
+      where (rule_id, group_key) in (select * from unnest(${openings.map((o) => o.rule.id)}::uuid[], ${openings.map((o) => o.key)}::text[]))
+        and status not in ('closed', 'rejected')`.execute(tx);
+    const idOf = new Map(open.rows.map((r) => [`${r.rule_id}|${r.group_key}`, r.id]));
+    const created = new Set<string>();
+    const toOpen = openings.map((o, i) => ({ o, h: heads[i]! })).filter(({ o }) => !idOf.has(keyOf(o)));
+    if (toOpen.length) {
+      const inserted = await sql<{ id: string; rule_id: string; group_key: string }>`insert into incidents (org_id, title, severity, rule_id, group_key, first_alert_at, last_alert_at)
+        select o, t, s, r, k, now(), now() from unnest(${toOpen.map((x) => x.h.orgId)}::uuid[], ${toOpen.map((x) => x.h.title)}::text[], ${toOpen.map((x) => x.h.severity)}::smallint[],
+          ${toOpen.map((x) => x.o.rule.id)}::uuid[], ${toOpen.map((x) => x.o.key)}::text[]) as t(o, t, s, r, k)
+        returning id, rule_id, group_key`.execute(tx);
+      for (const r of inserted.rows) {
+        idOf.set(`${r.rule_id}|${r.group_key}`, r.id);
+        created.add(r.id);
+      }
+    }
     const link = { incident: [] as string[], day: [] as string[], alert: [] as string[] };
     for (const o of openings) {
-      const id = idOf.get(`${o.rule.id}|${o.key}`)!.id;
+      const id = idOf.get(keyOf(o))!;
       for (const m of o.members) {
         link.incident.push(id);
         link.day.push(m.day);
@@ -121,12 +133,16 @@ export class PromotionEngine extends BatchConsumerWorker {
     // Counts grow by the links actually added: no recount of an incident that may hold thousands of alerts.
     await sql`with linked as (
         insert into incident_alerts (incident_id, alert_day, alert_id) select * from unnest(${link.incident}::uuid[], ${link.day}::date[], ${link.alert}::bigint[])
-        on conflict do nothing returning incident_id)
-      update incidents i set alert_count = i.alert_count + n.added from (select incident_id, count(*)::int as added from linked group by incident_id) n where i.id = n.incident_id`.execute(tx);
+        on conflict do nothing returning incident_id),
+      added as (select incident_id, count(*)::int as n from linked group by incident_id)
+      update incidents i set alert_count = i.alert_count + coalesce(a.n, 0), severity = greatest(i.severity, t.s), last_alert_at = now(), updated_at = now()
+      from unnest(${openings.map((o) => idOf.get(keyOf(o))!)}::uuid[], ${heads.map((h) => h.severity)}::smallint[]) as t(id, s)
+        left join added a on a.incident_id = t.id
+      where i.id = t.id`.execute(tx);
     const events = openings.map((o, i) => {
-      const r = idOf.get(`${o.rule.id}|${o.key}`)!;
+      const id = idOf.get(keyOf(o))!;
       const h = heads[i]!;
-      return { type: r.created ? 'incident.created' : 'incident.updated', audience: JSON.stringify({ orgIds: [h.orgId] }), payload: JSON.stringify({ id: r.id, orgId: h.orgId, title: h.title, severity: h.severity, ruleId: o.rule.id, alerts: o.members.length }) };
+      return { type: created.has(id) ? 'incident.created' : 'incident.updated', audience: JSON.stringify({ orgIds: [h.orgId] }), payload: JSON.stringify({ id, orgId: h.orgId, title: h.title, severity: h.severity, ruleId: o.rule.id, alerts: o.members.length }) };
     });
     await sql`insert into outbox (type, audience, payload) select t, a::jsonb, p::jsonb from unnest(${events.map((e) => e.type)}::text[], ${events.map((e) => e.audience)}::text[], ${events.map((e) => e.payload)}::text[]) as x(t, a, p)`.execute(tx);
   }
