@@ -11,6 +11,7 @@ import { ReferenceService } from './modules/reference/index.ts';
 import { usersRepository } from './modules/users/index.ts';
 import { generatePassword, hashPassword } from './modules/auth/index.ts';
 import { ensureAlertPartitions } from './modules/alerts/index.ts';
+import { EmbeddedMaintenance } from './core/embedded-maintenance.ts';
 import { PromotionEngine, ReportingReminders } from './modules/incidents/index.ts';
 import { StatsRollup } from './modules/stats/index.ts';
 import { IndicatorIndex, SightingsRecorder, warninglistsFrom } from './modules/intel/index.ts';
@@ -42,6 +43,7 @@ export async function startPlatform(config: Config, opts: StartOptions = {}): Pr
     platform.workers = {
       promotion: new PromotionEngine(platform), stats: new StatsRollup(platform), reminders: new ReportingReminders(platform), indicators: new IndicatorIndex(platform),
       sightings: new SightingsRecorder(platform), campaigns: campaignEngine(platform), warnings: new WarningWorkers(platform),
+      maintenance: database.engine === 'pglite' ? new EmbeddedMaintenance(database) : null,
     };
     platform.workers.campaigns.hook = (tx, c) => platform.workers.warnings.proposeFromCampaign(tx, c);
     await new ReferenceService(platform).seed();
@@ -54,11 +56,13 @@ export async function startPlatform(config: Config, opts: StartOptions = {}): Pr
     platform.workers.indicators.start();
     await platform.workers.campaigns.start();
     platform.workers.warnings.start();
+    platform.workers.maintenance?.task.start();
     const partitions = setInterval(() => void ensureAlertPartitions(database).catch(() => {}), 3_600_000);
     partitions.unref();
     platform.stopHooks.push(
       () => clearInterval(partitions), () => drained(platform.workers.promotion), () => drained(platform.workers.stats), () => platform.workers.reminders.stop(),
       () => platform.workers.indicators.stop(), () => drained(platform.workers.sightings), () => drained(platform.workers.campaigns), () => platform.workers.warnings.stop(),
+      () => platform.workers.maintenance?.task.stop(),
     );
     return platform;
   } catch (err) {

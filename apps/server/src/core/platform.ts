@@ -11,6 +11,7 @@ import type { IndicatorSlot } from './indicator-matcher.ts';
 import type { ReportingReminders } from '../modules/incidents/reminders.worker.ts';
 import type { CampaignEngine } from '../modules/campaigns/campaign.engine.ts';
 import type { WarningWorkers } from '../modules/warnings/warning.workers.ts';
+import type { EmbeddedMaintenance } from './embedded-maintenance.ts';
 
 /** The long-lived parts every module works with, built once per process. */
 export interface Platform {
@@ -24,7 +25,11 @@ export interface Platform {
   /** Live indicators matched against every alert's observables at ingest. */
   indicators: IndicatorSlot;
   /** Background consumers of the event stream. */
-  workers: { promotion: PromotionEngine; stats: StatsRollup; reminders: ReportingReminders; indicators: IndicatorIndex; sightings: SightingsRecorder; campaigns: CampaignEngine; warnings: WarningWorkers };
+  workers: {
+    promotion: PromotionEngine; stats: StatsRollup; reminders: ReportingReminders; indicators: IndicatorIndex; sightings: SightingsRecorder; campaigns: CampaignEngine; warnings: WarningWorkers;
+    /** Vacuum and analysis on the embedded engine, which has no autovacuum (null on PostgreSQL). */
+    maintenance: EmbeddedMaintenance | null;
+  };
   /** The current time; tests replace it to let reporting clocks run out without waiting. */
   now: () => Date;
   /** Stops timers and consumers started with the platform. */

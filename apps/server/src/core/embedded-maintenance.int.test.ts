@@ -1,0 +1,34 @@
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from '../testing/harness.ts';
+
+let t: TestApp;
+const embedded = !process.env.TEST_DATABASE_URL;
+
+beforeAll(async () => {
+  t = await createTestApp();
+});
+afterAll(() => t?.close());
+
+const stats = async () =>
+  (await sql<{ dead: number; vacuumed: boolean; rows: number }>`select s.n_dead_tup::int as dead, s.last_vacuum is not null as vacuumed, c.reltuples::int as rows
+    from pg_stat_user_tables s join pg_class c on c.oid = s.relid where s.relname = 'maintenance_probe'`.execute(t.platform.db)).rows[0]!;
+
+describe('maintenance of the embedded engine', () => {
+  it.runIf(embedded)('vacuums and analyses a table once updates leave it past the autovacuum thresholds', async () => {
+    await t.platform.database.runScript(`create table maintenance_probe (id int primary key, v text);
+      insert into maintenance_probe select g, 'first' from generate_series(1, 2000) g;
+      update maintenance_probe set v = 'second'`);
+    const maintenance = t.platform.workers.maintenance!;
+    await expect.poll(async () => (await maintenance.overdue()).find((o) => o.name === 'public.maintenance_probe'), { timeout: 5_000 }).toEqual({ name: 'public.maintenance_probe', vacuum: true });
+    expect(await stats()).toMatchObject({ dead: 2000, vacuumed: false, rows: -1 });
+
+    while ((await maintenance.overdue()).some((o) => o.name === 'public.maintenance_probe')) await maintenance.task.run();
+    // The old row versions are reclaimed, and the planner now knows the table's size.
+    await expect.poll(stats, { timeout: 5_000 }).toMatchObject({ dead: 0, vacuumed: true, rows: 2000 });
+  });
+
+  it.runIf(!embedded)('is left to the PostgreSQL server, whose autovacuum does it', () => {
+    expect(t.platform.workers.maintenance).toBeNull();
+  });
+});
