@@ -1,4 +1,5 @@
-import type { RawTx } from '../../db/index.ts';
+import { sql, type Kysely } from 'kysely';
+import type { DB, RawTx } from '../../db/index.ts';
 import { noteOutboxWrites, type Audience } from '../events/index.ts';
 import { encodeCopyRows } from './copy-text.ts';
 import { ALERT_COLUMNS, alertCopyRow, type PreparedAlert } from './alert-row.ts';
@@ -40,45 +41,59 @@ const PLANNER_CHOICES = ['enable_seqscan', 'enable_bitmapscan', 'enable_hashjoin
 const PROBE_BY_INDEX = `select ${PLANNER_CHOICES.map((c) => `set_config('${c}', 'off', true)`).join(', ')}`;
 const PLAN_FREELY = `select ${PLANNER_CHOICES.map((c) => `set_config('${c}', 'on', true)`).join(', ')}`;
 
-/** SQL of one ingest batch, all inside the caller's raw transaction. */
-export const batchRepository = {
-  async nextBatchId(tx: RawTx): Promise<string> {
-    const r = await tx.query<{ id: string }>(`select nextval('ingest_batch_seq')::text as id`);
-    return r.rows[0]!.id;
-  },
+/** A batch made ready before its transaction: its id, its new alerts' ids and their COPY rows. */
+export interface BatchPlan {
+  batchId: string;
+  /** Indexes of alerts not seen before (copied) and of repeats of stored ones (folded in). */
+  fresh: number[];
+  repeats: number[];
+  freshIds: string[];
+  copy: Uint8Array | null;
+}
 
+type RowContext = { reporterOrgId: string; sourceId: string | null; receivedAt: string };
+
+/** SQL of one ingest batch: its plan before the transaction, the rest inside the caller's raw transaction. */
+export const batchRepository = {
   /**
-   * Stores a batch: alerts not seen before go straight in by COPY (with ids drawn first; into
-   * `ctx.copyInto`, the day's partition, when every alert is of that day), repeats of
-   * known ones are one batched UPDATE, and whatever that misses (another process stored it meanwhile)
-   * goes through the staging upsert. Results come back in input order.
+   * Draws the batch's id and its new alerts' ids (sequences are outside transactions anyway) and
+   * encodes their COPY rows, so that this CPU work never holds the connection the transaction needs.
    */
-  async storeAlerts(
-    tx: RawTx,
-    alerts: PreparedAlert[],
-    ctx: { reporterOrgId: string; sourceId: string | null; receivedAt: string; batchId: string; copyInto?: string },
-    known: (day: string, fingerprint: string) => boolean = () => true,
-  ): Promise<StoredAlert[]> {
-    if (alerts.length === 0) return [];
-    const result: (StoredAlert | undefined)[] = new Array(alerts.length);
+  async plan(db: Kysely<DB>, alerts: PreparedAlert[], ctx: RowContext, known: (day: string, fingerprint: string) => boolean = () => true): Promise<BatchPlan> {
     const fresh: number[] = [];
     const repeats: number[] = [];
     alerts.forEach((a, i) => (known(a.day, a.fingerprint) ? repeats : fresh).push(i));
+    // One row holding every id: thousands of one-column rows cost more to carry than to draw.
+    const drawn = await sql<{ batch: string; ids: string | null }>`select nextval('ingest_batch_seq')::text as batch,
+      (select string_agg(nextval('alerts_id_seq')::text, ',') from generate_series(1, ${fresh.length}::int)) as ids`.execute(db);
+    const batchId = drawn.rows[0]!.batch;
+    const freshIds = drawn.rows[0]!.ids?.split(',') ?? [];
+    const row = { ...ctx, batchId };
+    const copy = fresh.length ? encodeCopyRows(fresh.map((i, k) => [freshIds[k]!, ...alertCopyRow(alerts[i]!, row)] as const)) : null;
+    return { batchId, fresh, repeats, freshIds, copy };
+  },
+
+  /**
+   * Stores a planned batch: alerts not seen before go straight in by COPY (into `ctx.copyInto`, the
+   * day's partition, when every alert is of that day), repeats of known ones are one batched UPDATE,
+   * and whatever that misses (another process stored it meanwhile) goes through the staging upsert.
+   * Results come back in input order.
+   */
+  async storeAlerts(tx: RawTx, alerts: PreparedAlert[], plan: BatchPlan, ctx: RowContext & { copyInto?: string }): Promise<StoredAlert[]> {
+    if (alerts.length === 0) return [];
+    const result: (StoredAlert | undefined)[] = new Array(alerts.length);
+    const { fresh, repeats, freshIds, batchId } = plan;
     let leftover: number[] = [];
-    if (fresh.length) {
-      // One row holding every id: thousands of one-column rows cost more to carry than to draw.
-      const drawn = await tx.query<{ ids: string }>(`select string_agg(nextval('alerts_id_seq')::text, ',') as ids from generate_series(1, $1)`, [fresh.length]);
-      const ids = drawn.rows[0]!.ids.split(',').map((id) => ({ id }));
-      const rows = fresh.map((i, k) => [ids[k]!.id, ...alertCopyRow(alerts[i]!, ctx)] as const);
+    if (plan.copy) {
       await tx.query('savepoint fresh_alerts');
       try {
-        await tx.copyIn(ctx.copyInto ?? 'alerts', ['id', ...ALERT_COLUMNS], encodeCopyRows(rows));
+        await tx.copyIn(ctx.copyInto ?? 'alerts', ['id', ...ALERT_COLUMNS], plan.copy);
         await tx.query('release savepoint fresh_alerts');
-        fresh.forEach((i, k) => (result[i] = { id: ids[k]!.id, day: alerts[i]!.day, inserted: true }));
+        fresh.forEach((i, k) => (result[i] = { id: freshIds[k]!, day: alerts[i]!.day, inserted: true }));
       } catch (err) {
         if ((err as { code?: string }).code !== '23505') throw err;
         await tx.query('rollback to savepoint fresh_alerts');
-        leftover = fresh;
+        leftover = [...fresh];
       }
     }
     if (repeats.length) {
@@ -91,7 +106,7 @@ export const batchRepository = {
            received_at = $6::timestamptz, last_batch = $7::bigint, batch_occurrences = t.n
          from unnest($1::date[], $2::text[], $3::int[], $4::timestamptz[], $5::timestamptz[]) as t(day, fp, n, first_seen, last_seen)
          where alerts.day = t.day and alerts.fingerprint = t.fp returning alerts.id::text as id, alerts.day::text as day, alerts.fingerprint`,
-        [repeats.map((i) => alerts[i]!.day), repeats.map((i) => alerts[i]!.fingerprint), repeats.map((i) => alerts[i]!.occurrences), repeats.map((i) => alerts[i]!.firstSeen), repeats.map((i) => alerts[i]!.lastSeen), ctx.receivedAt, ctx.batchId],
+        [repeats.map((i) => alerts[i]!.day), repeats.map((i) => alerts[i]!.fingerprint), repeats.map((i) => alerts[i]!.occurrences), repeats.map((i) => alerts[i]!.firstSeen), repeats.map((i) => alerts[i]!.lastSeen), ctx.receivedAt, batchId],
       );
       await tx.query(PLAN_FREELY);
       const found = new Map(r.rows.map((x) => [`${x.day}|${x.fingerprint}`, x]));
@@ -103,7 +118,7 @@ export const batchRepository = {
     }
     if (leftover.length) {
       await tx.query(STAGE_DDL);
-      await tx.copyIn('alerts_stage', ALERT_COLUMNS, encodeCopyRows(leftover.map((i) => alertCopyRow(alerts[i]!, ctx))));
+      await tx.copyIn('alerts_stage', ALERT_COLUMNS, encodeCopyRows(leftover.map((i) => alertCopyRow(alerts[i]!, { ...ctx, batchId }))));
       const upserted = (await tx.query<StoredAlert>(UPSERT)).rows;
       leftover.forEach((i, k) => (result[i] = upserted[k]));
     }

@@ -92,9 +92,11 @@ export class IngestService {
     const known = (day: string, fp: string) => this.fingerprints.has(day, fp);
     // Every alert of a batch is filed under the day it was received.
     const copyInto = prepared.length ? await this.partitions.tableFor(prepared[0]!.day) : undefined;
+    const rowContext = { reporterOrgId: ctx.actor.orgId, sourceId, receivedAt: receivedAt.toISOString() };
+    const plan = await batchRepository.plan(this.#p.db, prepared, rowContext, known);
+    const batchId = plan.batchId;
     const { result: committed, events } = await capturingOutbox(() => this.#p.database.rawTransaction(async (tx) => {
-      const batchId = await batchRepository.nextBatchId(tx);
-      const stored = await batchRepository.storeAlerts(tx, prepared, { reporterOrgId: ctx.actor.orgId, sourceId, receivedAt: receivedAt.toISOString(), batchId, copyInto }, known);
+      const stored = await batchRepository.storeAlerts(tx, prepared, plan, { ...rowContext, copyInto });
       await batchRepository.quarantine(tx, rejected, { orgId: ctx.actor.orgId, sourceId, format });
       const inserted = stored.filter((s) => s.inserted).length;
       const counts = { accepted: inserted, duplicates: parsed.length - inserted, rejected: rejected.length };
@@ -133,9 +135,11 @@ export class IngestService {
         passing.map((o) => ({ alert: (o.out as { alert: NormalizedAlert }).alert, raw: o.row.raw })),
         { reporter, assets, orgs: this.#p.orgTree, receivedAt, bucketSeconds: this.#p.config.dedupWindowSeconds, indicators: this.#p.indicators },
       );
+      const rowContext = { reporterOrgId: orgId, sourceId, receivedAt: receivedAt.toISOString() };
+      const plan = await batchRepository.plan(this.#p.db, prepared, rowContext);
+      const batchId = plan.batchId;
       await this.#p.database.rawTransaction(async (tx) => {
-        const batchId = await batchRepository.nextBatchId(tx);
-        const stored = await batchRepository.storeAlerts(tx, prepared, { reporterOrgId: orgId, sourceId, receivedAt: receivedAt.toISOString(), batchId });
+        const stored = await batchRepository.storeAlerts(tx, prepared, plan, rowContext);
         for (let i = 0; i < passing.length; i++) {
           const s = stored[slot[i]!]!;
           await quarantineRepository.markReplayed(tx, passing[i]!.row.id, s.day, s.id);
