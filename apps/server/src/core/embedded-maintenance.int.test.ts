@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../testing/harness.ts';
+import { EmbeddedMaintenance } from './embedded-maintenance.ts';
 
 let t: TestApp;
 const embedded = !process.env.TEST_DATABASE_URL;
@@ -26,6 +27,18 @@ describe('maintenance of the embedded engine', () => {
     while ((await maintenance.overdue()).some((o) => o.name === 'public.maintenance_probe')) await maintenance.task.run();
     // The old row versions are reclaimed, and the planner now knows the table's size.
     await expect.poll(stats, { timeout: 5_000 }).toMatchObject({ dead: 0, vacuumed: true, rows: 2000 });
+  });
+
+  it.runIf(embedded)('only analyses a table too large to vacuum without holding the one connection for long', async () => {
+    await t.platform.database.runScript(`create table maintenance_large (id int primary key, v text);
+      insert into maintenance_large select g, 'first' from generate_series(1, 2000) g;
+      update maintenance_large set v = 'second'`);
+    const maintenance = new EmbeddedMaintenance(t.platform.database, { vacuumMaxPages: 1 });
+    await expect.poll(async () => (await maintenance.overdue()).find((o) => o.name === 'public.maintenance_large'), { timeout: 5_000 }).toEqual({ name: 'public.maintenance_large', vacuum: false });
+    while ((await maintenance.overdue()).some((o) => o.name === 'public.maintenance_large')) await maintenance.task.run();
+    const r = await sql<{ analysed: boolean; vacuumed: boolean }>`select last_analyze is not null as analysed, last_vacuum is not null as vacuumed
+      from pg_stat_user_tables where relname = 'maintenance_large'`.execute(t.platform.db);
+    expect(r.rows[0]).toEqual({ analysed: true, vacuumed: false });
   });
 
   it.runIf(!embedded)('is left to the PostgreSQL server, whose autovacuum does it', () => {
