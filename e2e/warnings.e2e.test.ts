@@ -27,7 +27,7 @@ async function pick(page: Page, testId: string, label: string): Promise<void> {
 describe.skipIf(!hasChromium())('early warnings in Chromium', () => {
   let previewCount = 0;
   beforeAll(async () => {
-    server = await startServer();
+    server = await startServer({ LACHAN_WEBHOOK_ALLOWED_HOSTS: '127.0.0.1' });
     browser = await launchChromium();
     const admin = await apiSession(server.url, 'admin@lachan.local', ADMIN_PASSWORD);
     // an analyst of a bank in Hà Nội, which a warning to the banking sector in Hà Nội reaches

@@ -25,6 +25,8 @@ export interface Config {
   intelCredentialsKey: string | null;
   /** Directory of MISP warninglist files (`*.json`) suppressing known-benign indicator values; null keeps only the reserved ranges. */
   intelWarninglistsDir: string | null;
+  /** Hosts (`host`, `*.suffix`), addresses or networks (CIDR) warning webhooks may reach although internal. */
+  webhookAllowedHosts: string[];
   ingestMaxRunning: number;
   ingestMaxQueued: number;
   syslogUdpPort: number | null;
@@ -61,6 +63,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     intelAllowedHosts: (env.LACHAN_INTEL_ALLOWED_HOSTS ?? '').split(',').map((h) => h.trim().toLowerCase()).filter((h) => h !== ''),
     intelCredentialsKey: env.LACHAN_INTEL_CREDENTIALS_KEY || null,
     intelWarninglistsDir: env.LACHAN_INTEL_WARNINGLISTS_DIR || null,
+    webhookAllowedHosts: (env.LACHAN_WEBHOOK_ALLOWED_HOSTS ?? '').split(',').map((h) => h.trim().toLowerCase()).filter((h) => h !== ''),
     ingestMaxRunning: int(env.LACHAN_INGEST_MAX_RUNNING, 2),
     ingestMaxQueued: int(env.LACHAN_INGEST_MAX_QUEUED, 64),
     syslogUdpPort: env.LACHAN_SYSLOG_UDP_PORT ? int(env.LACHAN_SYSLOG_UDP_PORT, 0) : null,

@@ -25,7 +25,7 @@ const settle = async () => {
 beforeAll(async () => {
   await new Promise<void>((r) => smtp.listen(0, '127.0.0.1', () => r()));
   process.env.SMTP_URL = `smtp://127.0.0.1:${(smtp.server.address() as { port: number }).port}`;
-  t = await createTestApp();
+  t = await createTestApp({ webhookAllowedHosts: ['127.0.0.1'] });
   t.platform.workers.warnings.backoffMs = 50;
   await send('health-taybac', '198.18.7.11');
   await send('bank-sgb', '198.18.7.12');

@@ -5,6 +5,7 @@ import type { Platform } from '../../core/platform.ts';
 import type { CampaignWrite } from '../campaigns/index.ts';
 import { warningsRepository as repo } from './warnings.repository.ts';
 import { postWebhook } from './webhook-sender.ts';
+import { WebhookTargets } from './webhook-targets.ts';
 
 const MAX_ATTEMPTS = 6;
 const TICK_MS = 1_000;
@@ -25,11 +26,13 @@ export class WarningWorkers {
   #timer: NodeJS.Timeout | null = null;
   #running: Promise<void> | null = null;
   #mail: Transporter | null;
+  #targets: WebhookTargets;
   backoffMs = 2_000;
   maxAttempts = MAX_ATTEMPTS;
 
   constructor(platform: Platform) {
     this.#p = platform;
+    this.#targets = new WebhookTargets(platform.config.webhookAllowedHosts);
     const url = process.env.SMTP_URL;
     this.#mail = url ? createTransport(url) : null;
   }
@@ -110,7 +113,7 @@ export class WarningWorkers {
     if (d.channel === 'webhook') {
       const hook = (await sql<{ url: string; secret: string }>`select url, secret from warning_webhooks where id = ${d.target}::uuid and enabled`.execute(this.#p.db)).rows[0];
       if (!hook) throw new Error('webhook endpoint removed or disabled');
-      await postWebhook(hook.url, hook.secret, payload);
+      await postWebhook(hook.url, hook.secret, payload, this.#targets);
       return;
     }
     if (!this.#mail) throw new Error('SMTP_URL is not configured');

@@ -41,7 +41,7 @@ const status = async (id: string): Promise<Status> => (await t.admin.get(`/api/v
 const hookOf = (s: Status, orgId: string) => s.orgs.find((o) => o.orgId === orgId)!.deliveries.find((d) => d.channel === 'webhook')!;
 
 beforeAll(async () => {
-  t = await createTestApp();
+  t = await createTestApp({ webhookAllowedHosts: ['127.0.0.1'] });
   t.platform.workers.warnings.backoffMs = 60;
   t.platform.workers.warnings.maxAttempts = 3;
 });
@@ -78,6 +78,25 @@ describe('warning webhooks', () => {
     expect((await admin.get(`/api/v1/orgs/${bank}/warning-webhooks`)).json()[0].lastDelivery).toMatchObject({ status: 'delivered', attempts: 1, lastError: null });
     expect((await admin.delete(`/api/v1/orgs/${bank}/warning-webhooks/${id}`)).statusCode).toBe(204);
     rx.server.close();
+  });
+});
+
+describe('webhook destinations', () => {
+  it('refuses an endpoint inside the platform\'s own networks unless LACHAN_WEBHOOK_ALLOWED_HOSTS lists it, in the error shape', async () => {
+    const guarded = await createTestApp();
+    try {
+      const bank = await guarded.org('bank-sgb');
+      const admin = await guarded.userIn('bank-sgb', 'org_admin');
+      for (const url of ['http://127.0.0.1:9/hook', 'http://169.254.169.254/latest/meta-data/', 'http://[::1]:8080/', 'http://10.0.0.7/hook', 'http://localhost:3000/']) {
+        const res = await admin.post(`/api/v1/orgs/${bank}/warning-webhooks`, { url });
+        expect(res.statusCode, url).toBe(422);
+        expect(res.json().error).toMatchObject({ code: 'validation_failed', message: expect.stringContaining('LACHAN_WEBHOOK_ALLOWED_HOSTS') });
+      }
+      expect((await admin.get(`/api/v1/orgs/${bank}/warning-webhooks`)).json()).toEqual([]);
+      expect((await admin.post(`/api/v1/orgs/${bank}/warning-webhooks`, { url: 'https://siem.sgb.example/lachan' })).statusCode).toBe(201);
+    } finally {
+      await guarded.close();
+    }
   });
 });
 

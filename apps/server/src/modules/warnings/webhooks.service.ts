@@ -7,6 +7,7 @@ import { forbidden, notFound } from '../../core/errors.ts';
 import { recordChange, transact } from '../../core/change.ts';
 import type { Platform } from '../../core/platform.ts';
 import { postWebhook } from './webhook-sender.ts';
+import { WebhookTargets } from './webhook-targets.ts';
 
 type Row = { id: string; org_id: string; url: string; enabled: boolean; created_at: Date; d_status: 'pending' | 'delivered' | 'dead' | null; d_attempts: number | null; d_error: string | null; d_at: Date | null };
 const present = (r: Row): Webhook => ({
@@ -19,8 +20,10 @@ const LAST = sql`left join lateral (select d.status as d_status, d.attempts as d
 /** An organisation's webhook endpoints for warnings, managed by its admins (the secret is shown once, when added). */
 export class WarningWebhooksService {
   #p: Platform;
+  #targets: WebhookTargets;
   constructor(platform: Platform) {
     this.#p = platform;
+    this.#targets = new WebhookTargets(platform.config.webhookAllowedHosts);
   }
 
   #check(ctx: RequestContext, orgId: string): void {
@@ -37,6 +40,7 @@ export class WarningWebhooksService {
   /** Adds an endpoint; the signing secret (generated unless given) is in this answer only. */
   async create(ctx: RequestContext, orgId: string, b: WebhookCreate): Promise<WebhookCreated> {
     this.#check(ctx, orgId);
+    this.#targets.check(b.url);
     const secret = b.secret ?? `whsec_${randomBytes(24).toString('base64url')}`;
     return transact(this.#p, async (tx) => {
       const row = (await sql<Row>`insert into warning_webhooks (org_id, url, secret) values (${orgId}, ${b.url}, ${secret}) returning id, org_id, url, enabled, created_at`.execute(tx)).rows[0]!;
@@ -52,7 +56,7 @@ export class WarningWebhooksService {
     if (!hook) throw notFound('webhook');
     const started = performance.now();
     try {
-      const status = await postWebhook(hook.url, hook.secret, { type: 'warning.test', orgId, at: this.#p.now().toISOString() }, 5_000);
+      const status = await postWebhook(hook.url, hook.secret, { type: 'warning.test', orgId, at: this.#p.now().toISOString() }, this.#targets, 5_000);
       return { ok: true, httpStatus: status, error: null, ms: Math.round(performance.now() - started) };
     } catch (err) {
       const m = /answered (\d+)/.exec((err as Error).message);

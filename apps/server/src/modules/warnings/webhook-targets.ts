@@ -1,0 +1,93 @@
+import { lookup as dnsLookup, type LookupAddress, type LookupAllOptions, type LookupOneOptions } from 'node:dns';
+import { BlockList, isIP } from 'node:net';
+import { AppError } from '../../core/errors.ts';
+
+/**
+ * Networks a webhook may not reach unless allowed: loopback, private, shared (CGNAT), link-local (where
+ * cloud metadata services answer), benchmarking, multicast and reserved ranges, and their IPv6 kin.
+ */
+const INTERNAL_V4: [string, number][] = [
+  ['0.0.0.0', 8], ['10.0.0.0', 8], ['100.64.0.0', 10], ['127.0.0.0', 8], ['169.254.0.0', 16], ['172.16.0.0', 12],
+  ['192.0.0.0', 24], ['192.168.0.0', 16], ['198.18.0.0', 15], ['224.0.0.0', 4], ['240.0.0.0', 4],
+];
+const INTERNAL_V6: [string, number][] = [['::', 128], ['::1', 128], ['fc00::', 7], ['fe80::', 10], ['ff00::', 8]];
+
+const internal = new BlockList();
+for (const [net, bits] of INTERNAL_V4) internal.addSubnet(net, bits, 'ipv4');
+for (const [net, bits] of INTERNAL_V6) internal.addSubnet(net, bits, 'ipv6');
+
+/** An IPv4 address written as IPv6 (`::ffff:10.0.0.1`) is judged as the IPv4 address it is. */
+function isInternal(address: string): boolean {
+  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address);
+  if (mapped) return internal.check(mapped[1]!, 'ipv4');
+  const family = isIP(address);
+  return family === 0 || internal.check(address, family === 4 ? 'ipv4' : 'ipv6');
+}
+
+type LookupCallback = (err: NodeJS.ErrnoException | null, address: string | LookupAddress[], family?: number) => void;
+
+/**
+ * Where warning webhooks may be sent. An organisation's admin types the URL, so without a guard the
+ * server could be made to post into its own networks (SSRF). Internal addresses are refused, when the
+ * endpoint is added and again at every connection (a name may resolve elsewhere later), unless
+ * `LACHAN_WEBHOOK_ALLOWED_HOSTS` lists the host (`siem.bank.vn`, `*.bank.vn`), the address or its
+ * network (`10.20.0.0/16`): a ministry's receiver inside its own network is allowed that way.
+ */
+export class WebhookTargets {
+  #hosts: string[] = [];
+  #nets = new BlockList();
+
+  constructor(allowed: readonly string[]) {
+    for (const entry of allowed.map((a) => a.trim().toLowerCase()).filter(Boolean)) {
+      const [net, bits] = entry.split('/');
+      const family = isIP(net!);
+      if (family) this.#nets.addSubnet(net!, bits === undefined ? (family === 4 ? 32 : 128) : Number(bits), family === 4 ? 'ipv4' : 'ipv6');
+      else this.#hosts.push(entry);
+    }
+  }
+
+  #hostAllowed(host: string): boolean {
+    return this.#hosts.some((a) => a === host || (a.startsWith('*.') && host.endsWith(a.slice(1))));
+  }
+
+  #addressAllowed(address: string): boolean {
+    if (!isInternal(address)) return true;
+    const family = isIP(address);
+    return family !== 0 && this.#nets.check(address, family === 4 ? 'ipv4' : 'ipv6');
+  }
+
+  /** The URL when it may be an endpoint: http(s), and not an internal address unless allowed. Else 422. */
+  check(url: string): URL {
+    let u: URL;
+    try {
+      u = new URL(url);
+    } catch {
+      throw new AppError(422, 'validation_failed', `not a URL: ${url}`);
+    }
+    if (u.protocol !== 'https:' && u.protocol !== 'http:') throw new AppError(422, 'validation_failed', 'a webhook URL starts with https:// or http://');
+    const host = u.hostname.toLowerCase().replace(/^\[|\]$/g, '');
+    if (this.#hostAllowed(host)) return u;
+    if (isIP(host) ? !this.#addressAllowed(host) : host === 'localhost' || host.endsWith('.localhost')) {
+      throw new AppError(422, 'validation_failed', `${u.host} is an internal address; list it in LACHAN_WEBHOOK_ALLOWED_HOSTS to send warnings there`);
+    }
+    return u;
+  }
+
+  /** A DNS lookup for the connection that refuses names resolving to internal addresses not allowed. */
+  lookupFor(host: string) {
+    const allowedHost = this.#hostAllowed(host.toLowerCase());
+    return (hostname: string, options: LookupOneOptions | LookupAllOptions, callback: LookupCallback): void => {
+      dnsLookup(hostname, { ...options, all: true }, (err, addresses) => {
+        if (err) return callback(err, []);
+        const refused = allowedHost ? undefined : addresses.find((a) => !this.#addressAllowed(a.address));
+        if (refused) {
+          const e: NodeJS.ErrnoException = new Error(`${hostname} resolves to ${refused.address}, an internal address (LACHAN_WEBHOOK_ALLOWED_HOSTS)`);
+          e.code = 'EADDRNOTALLOWED';
+          return callback(e, []);
+        }
+        if ((options as LookupAllOptions).all) return callback(null, addresses);
+        callback(null, addresses[0]!.address, addresses[0]!.family);
+      });
+    };
+  }
+}
