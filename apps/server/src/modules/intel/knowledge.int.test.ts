@@ -54,6 +54,16 @@ describe('knowledge-base search', () => {
     expect(sets.json().items).toHaveLength(6);
   });
 
+  it('finds an actor by a Vietnamese name or alias typed without diacritics, with what it is related to', async () => {
+    const set = 'intrusion-set--3c2b1a09-8f7e-4d6c-9b5a-4e3d2c1b0a9f';
+    await upload(bank, [
+      { ...base, type: 'intrusion-set', id: set, modified: '2025-03-01T00:00:00.000Z', name: 'Nhóm Đại Bàng', aliases: ['Chim Ưng Xanh'] },
+      { ...base, type: 'relationship', id: 'relationship--7e6d5c4b-3a29-4f18-8e7d-6c5b4a392817', modified: '2025-03-01T00:00:00.000Z', relationship_type: 'uses', source_ref: set, target_ref: MALWARE },
+    ]);
+    for (const actor of ['dai bang', 'DAI BANG', 'đại bàng']) expect(ids(await energy.get(`/api/v1/intel/objects?actor=${encodeURIComponent(actor)}`)), actor).toEqual(expect.arrayContaining([set, MALWARE]));
+    expect(ids(await energy.get('/api/v1/intel/objects?actor=chim%20ung'))).toContain(set);
+  });
+
   it('follows relationships from an actor and from an ATT&CK technique id or name', async () => {
     const byActor = ids(await energy.get('/api/v1/intel/objects?actor=apt1&limit=200'));
     expect(byActor).toContain(APT1);

@@ -1,6 +1,7 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { DB } from '../../db/index.ts';
 import type { OrgScope } from '../../core/context.ts';
+import { foldDiacritics } from '@lachan/contracts';
 
 /** One object's newest version as searches and graphs list it. */
 export interface ObjectSummaryRow {
@@ -63,7 +64,7 @@ export const knowledgeRepository = {
     if (s.after) w.push(sql`(o.version, o.id) < (${s.after.version}, ${s.after.id})`);
     if (s.actor) {
       w.push(sql`o.id in ${withRelated(scope, sql`select a.id from stix_objects a where a.is_latest and a.type in ('intrusion-set', 'threat-actor') and ${visibleTo(scope, 'a')}
-        and (a.object->>'name' ilike ${like(s.actor)} or (a.object->'aliases')::text ilike ${like(s.actor)} or a.search_folded like ${like(s.actor.toLowerCase())})`)}`);
+        and (a.object->>'name' ilike ${like(s.actor)} or lachan_fold((a.object->'aliases')::text) like ${like(foldDiacritics(s.actor))} or a.search_folded like ${like(foldDiacritics(s.actor))})`)}`);
     }
     if (s.technique) {
       const t = s.technique;
