@@ -125,4 +125,19 @@ describe.skipIf(!hasChromium())('early warnings in Chromium', () => {
     await page.screenshot({ path: '/tmp/warning-webhooks.png', fullPage: true });
     rx.close();
   });
+
+  it('the centre discards a draft it will not issue: it leaves the warnings list', async () => {
+    const admin = await apiSession(server.url, 'admin@lachan.local', ADMIN_PASSWORD);
+    const w = (await admin('POST', '/api/v1/warnings', { titleVi: 'Bản nháp bỏ đi', titleEn: 'Draft to discard', bodyVi: 'Nội dung.', bodyEn: 'Body.', severity: 2, tlp: 'GREEN', targeting: { sectors: ['BANKING'] } })).json as { id: string };
+    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    await signIn(page, 'admin@lachan.local', ADMIN_PASSWORD, '/warnings');
+    await page.waitForSelector(`[data-testid=warning-row][data-warning-id="${w.id}"]`);
+    await page.goto(`${server.url}/warnings/${w.id}/edit`);
+    await page.click('[data-testid=warning-discard]');
+    await page.click('[data-testid=confirm-button]');
+    await page.waitForURL(/\/warnings$/);
+    await page.waitForSelector('[data-testid=warning-row]');
+    expect(await page.locator(`[data-testid=warning-row][data-warning-id="${w.id}"]`).count()).toBe(0);
+    expect(((await admin('GET', `/api/v1/warnings/${w.id}`)).json as { status: string }).status).toBe('discarded');
+  });
 });

@@ -1,7 +1,7 @@
 import { Type, type Static } from 'typebox';
 import { Nullable, Timestamp, TlpSchema, Uuid } from './common.ts';
 
-export const WARNING_STATUSES = ['draft', 'proposed', 'issued', 'withdrawn'] as const;
+export const WARNING_STATUSES = ['draft', 'proposed', 'issued', 'withdrawn', 'discarded'] as const;
 
 /** Who a warning is for: organisations matching every given criterion (empty = everyone). */
 export const WarningTargeting = Type.Object({

@@ -6,7 +6,7 @@ export const warningsEn = {
   editTitle: 'Compose a warning',
   empty: 'No warnings yet.',
   inboxEmpty: 'No warnings were sent to your organisation.',
-  status: { draft: 'Draft', proposed: 'Proposed', issued: 'Issued', withdrawn: 'Withdrawn' },
+  status: { draft: 'Draft', proposed: 'Proposed', issued: 'Issued', withdrawn: 'Withdrawn', discarded: 'Discarded' },
   origin: { manual: 'Manual', campaign: 'Campaign', surge: 'Surge' },
   col: { title: 'Title', severity: 'Severity', tlp: 'TLP', status: 'Status', issuedAt: 'Issued', origin: 'Origin', mine: 'My organisation', delivery: 'Delivery' },
   unread: 'Unread',
@@ -45,6 +45,9 @@ export const warningsEn = {
     saved: 'Draft saved.',
     issued: 'Warning issued.',
     issueConfirm: 'Issue this warning to {{count}} organisations?',
+    discard: 'Discard',
+    discardConfirm: 'Discard this warning? It is kept as discarded and will not be proposed again.',
+    discarded: 'Warning discarded.',
   },
   preview: {
     title: 'Will receive it',

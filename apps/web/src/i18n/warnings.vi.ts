@@ -6,7 +6,7 @@ export const warningsVi = {
   editTitle: 'Soạn cảnh báo',
   empty: 'Chưa có cảnh báo nào.',
   inboxEmpty: 'Không có cảnh báo nào gửi đến đơn vị của bạn.',
-  status: { draft: 'Bản nháp', proposed: 'Đề xuất', issued: 'Đã phát hành', withdrawn: 'Đã thu hồi' },
+  status: { draft: 'Bản nháp', proposed: 'Đề xuất', issued: 'Đã phát hành', withdrawn: 'Đã thu hồi', discarded: 'Đã hủy' },
   origin: { manual: 'Thủ công', campaign: 'Chiến dịch', surge: 'Tăng đột biến' },
   col: { title: 'Tiêu đề', severity: 'Mức độ', tlp: 'TLP', status: 'Trạng thái', issuedAt: 'Phát hành', origin: 'Nguồn', mine: 'Đơn vị tôi', delivery: 'Tình trạng gửi' },
   unread: 'Chưa đọc',
@@ -44,6 +44,9 @@ export const warningsVi = {
     saved: 'Đã lưu bản nháp.',
     issued: 'Đã phát hành cảnh báo.',
     issueConfirm: 'Phát hành cảnh báo này tới {{count}} tổ chức?',
+    discard: 'Hủy bỏ',
+    discardConfirm: 'Hủy bỏ cảnh báo này? Cảnh báo được lưu ở trạng thái đã hủy và sẽ không được đề xuất lại.',
+    discarded: 'Đã hủy bỏ cảnh báo.',
   },
   preview: {
     title: 'Sẽ nhận cảnh báo',

@@ -203,3 +203,32 @@ describe('warning content', () => {
     expect((await t.admin.post('/api/v1/warnings', { ...draft([]), cves: [{ id: 'CVE-2024-1', cvssVector: 'AV:N' }] })).statusCode).toBe(400);
   });
 });
+
+describe('discarding', () => {
+  it('discards a draft or a proposal that will not be issued: gone from the list, kept as discarded, never proposed again, not issuable', async () => {
+    const bank = await t.org('bank-sgb');
+    const w = (await t.admin.post('/api/v1/warnings', draft([bank]))).json();
+    const res = await t.admin.post(`/api/v1/warnings/${w.id}/discard`);
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json().status).toBe('discarded');
+    expect((await t.admin.get('/api/v1/warnings')).json().items.map((x: { id: string }) => x.id)).not.toContain(w.id);
+    expect((await t.admin.get('/api/v1/warnings?status=discarded')).json().items.map((x: { id: string }) => x.id)).toContain(w.id);
+    expect((await t.admin.post(`/api/v1/warnings/${w.id}/issue`)).statusCode).toBe(409);
+    expect((await t.admin.patch(`/api/v1/warnings/${w.id}`, { titleEn: 'Edited' })).statusCode).toBe(409);
+
+    const surge = { sector: 'banking', rsitClass: 'fraud', count: 90, baseline: 10, windowStart: '2026-11-20T00:00:00.000Z', severity: 3 };
+    await t.platform.workers.warnings.proposeFromSurge(surge);
+    const proposed = (await t.admin.get('/api/v1/warnings?status=proposed')).json().items.find((x: { titleEn: string }) => x.titleEn.includes('"fraud"'));
+    expect((await t.admin.post(`/api/v1/warnings/${proposed.id}/discard`)).json().status).toBe('discarded');
+    await t.platform.workers.warnings.proposeFromSurge(surge);
+    expect((await t.admin.get('/api/v1/warnings?status=proposed')).json().items.filter((x: { titleEn: string }) => x.titleEn.includes('"fraud"'))).toEqual([]);
+
+    const issued = await issue([bank]);
+    const refused = await t.admin.post(`/api/v1/warnings/${issued}/discard`);
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json().error.message).toContain('withdrawn');
+    const analyst = await t.userIn('bank-sgb', 'analyst');
+    const other = (await t.admin.post('/api/v1/warnings', draft([bank]))).json();
+    expect((await analyst.post(`/api/v1/warnings/${other.id}/discard`)).statusCode).toBe(403);
+  });
+});

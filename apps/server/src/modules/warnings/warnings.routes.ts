@@ -21,6 +21,7 @@ export function warningRoutes(app: FastifyInstance, s: Services): void {
   r.post('/warnings/preview-recipients', { schema: { tags, body: WarningTargeting, response: { 200: RecipientPreview, ...errors } } }, async (req) => w.preview(ctxOf(req), req.body));
   r.get('/warnings/:id', { schema: { tags, params: IdParams, response: { 200: Warning, ...errors } } }, async (req) => w.get(ctxOf(req), req.params.id));
   r.patch('/warnings/:id', { schema: { tags, params: IdParams, body: WarningPatch, response: { 200: Warning, ...errors } } }, async (req) => w.update(ctxOf(req), req.params.id, req.body));
+  r.post('/warnings/:id/discard', { schema: { tags, summary: 'Discard a draft or proposed warning that will not be issued', params: IdParams, response: { 200: Warning, ...errors } } }, async (req) => w.discard(ctxOf(req), req.params.id));
   r.post('/warnings/:id/issue', { schema: { tags, params: IdParams, response: { 200: Warning, ...errors } } }, async (req) => w.issue(ctxOf(req), req.params.id));
   r.post('/warnings/:id/withdraw', { schema: { tags, params: IdParams, response: { 200: Warning, ...errors } } }, async (req) => w.withdraw(ctxOf(req), req.params.id));
   r.post('/warnings/:id/ack', { schema: { tags, params: IdParams, body: WarningAck, response: { 200: Warning, ...errors } } }, async (req) => w.mark(ctxOf(req), req.params.id, 'ack', req.body.orgId));

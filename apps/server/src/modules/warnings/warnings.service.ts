@@ -44,7 +44,7 @@ export class WarningsService {
         (select count(*)::int from warning_deliveries d where d.warning_id = w.id and d.status = 'dead') as d_failed
       from warnings w where (${scope === null} or w.author_org_id = any(${[...ctx.scope.manage]}::uuid[])
         or (w.status in ('issued', 'withdrawn') and exists (select 1 from warning_recipients r where r.warning_id = w.id and r.org_id = any(${scope ?? []}::uuid[]))))
-        and (${q.status ?? null}::text is null or w.status = ${q.status ?? null}) order by w.created_at desc limit ${q.limit ?? 100}`.execute(this.#p.db);
+        and (${q.status ?? null}::text is null and w.status <> 'discarded' or w.status = ${q.status ?? null}) order by w.created_at desc limit ${q.limit ?? 100}`.execute(this.#p.db);
     const issuer = (w: WarningRow) => ctx.scope.all || ctx.scope.manage.has(w.author_org_id);
     return r.rows.map((w) => presentWarning(w, undefined, w.status !== 'draft' && w.status !== 'proposed' && issuer(w) ? { targeted: w.d_targeted, acknowledged: w.d_acked, pending: w.d_pending, failed: w.d_failed } : undefined));
   }
@@ -93,6 +93,7 @@ export class WarningsService {
     await this.#mayDraft(ctx);
     const { row } = await this.#load(ctx, id);
     if (row.status === 'issued' || row.status === 'withdrawn') throw conflict('an issued warning is not edited; withdraw it and issue another');
+    if (row.status === 'discarded') throw conflict('the warning was discarded; draft another');
     if (!policy.isCentre(ctx) && row.author_org_id !== ctx.actor.orgId) throw forbidden('not your draft');
     return transact(this.#p, async (tx) => {
       const j = (v: unknown) => (v === undefined ? null : JSON.stringify(v));
@@ -127,11 +128,32 @@ export class WarningsService {
     return this.get(ctx, id);
   }
 
+  /**
+   * Discards a draft or a proposal (one a campaign or a surge drafted, say) that will not be issued.
+   * Nothing was sent, so nothing is withdrawn; the row stays, marked, so that its campaign or surge does
+   * not propose it again, and lists leave it out unless asked for discarded warnings.
+   */
+  async discard(ctx: RequestContext, id: string): Promise<Warning> {
+    await this.#mayDraft(ctx);
+    const { row } = await this.#load(ctx, id);
+    if (!policy.isCentre(ctx) && row.author_org_id !== ctx.actor.orgId) throw forbidden('not your draft');
+    if (row.status !== 'draft' && row.status !== 'proposed') throw conflict(`the warning is ${row.status}; only a draft or a proposal is discarded (an issued warning is withdrawn)`);
+    await transact(this.#p, async (tx) => {
+      await sql`update warnings set status = 'discarded', updated_at = now() where id = ${id}`.execute(tx);
+      await recordChange(tx, ctx, {
+        action: 'warning.discard', entityType: 'warning', entityId: id, orgId: row.author_org_id, before: { status: row.status },
+        event: { type: 'warning.updated', audience: { orgIds: [row.author_org_id] }, data: { id, status: 'discarded' } },
+      });
+    });
+    return this.get(ctx, id);
+  }
+
   async withdraw(ctx: RequestContext, id: string): Promise<Warning> {
     await this.#mayDraft(ctx);
     const { row, recipients } = await this.#load(ctx, id);
     if (!policy.isCentre(ctx) && row.author_org_id !== ctx.actor.orgId) throw forbidden('not your warning');
     if (row.status === 'withdrawn') throw conflict('already withdrawn');
+    if (row.status === 'discarded') throw conflict('the warning was discarded, never issued');
     await transact(this.#p, async (tx) => {
       await sql`update warnings set status = 'withdrawn', updated_at = now() where id = ${id}`.execute(tx);
       await sql`update warning_deliveries set status = 'dead', last_error = 'withdrawn' where warning_id = ${id} and status = 'pending'`.execute(tx);

@@ -11,7 +11,7 @@ import { useOrgLabels } from '../orgs/useOrgLabels.ts';
 import { bodyOf, EMPTY_FORM, formOf, targetingOf, type ComposerForm } from './composerForm.ts';
 import { RecipientPreviewCard } from './RecipientPreviewCard.tsx';
 import { useDebouncedPreview } from './useDebouncedPreview.ts';
-import { useIssueWarning, useSaveWarning, useWarning } from './warnings.api.ts';
+import { useDiscardWarning, useIssueWarning, useSaveWarning, useWarning } from './warnings.api.ts';
 
 /** New warning (/warnings/new) or a draft reopened (/warnings/:id/edit). */
 export function WarningComposerPage() {
@@ -31,6 +31,7 @@ function WarningComposer({ id: initialId, initial }: { id: string | null; initia
   const [id, setId] = useState(initialId);
   const save = useSaveWarning();
   const issue = useIssueWarning(t('warnings.form.issued'));
+  const discard = useDiscardWarning(t('warnings.form.discarded'));
   const { confirm, modal } = useConfirm();
   const preview = useDebouncedPreview(targetingOf(form));
   const set = <K extends keyof ComposerForm>(key: K) => (value: ComposerForm[K]) => setForm((f) => ({ ...f, [key]: value }));
@@ -54,6 +55,11 @@ function WarningComposer({ id: initialId, initial }: { id: string | null; initia
     const saved = await saveDraft();
     await issue.mutateAsync(saved);
     void navigate(`/warnings/${saved}/delivery`);
+  };
+  const onDiscard = async () => {
+    if (!id || !(await confirm({ title: t('warnings.form.discard'), message: t('warnings.form.discardConfirm'), confirmLabel: t('warnings.form.discard') }))) return;
+    await discard.mutateAsync(id);
+    void navigate('/warnings');
   };
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -112,7 +118,7 @@ function WarningComposer({ id: initialId, initial }: { id: string | null; initia
               <Textarea size="xs" autosize minRows={2} label={t('warnings.form.indicators')} {...text('indicators')} />
               <Textarea size="xs" autosize minRows={2} label={t('warnings.form.cves')} description={t('warnings.form.cvesHint')} name="cves" {...text('cves')} />
             </SimpleGrid>
-            {(save.error ?? issue.error) ? <ErrorAlert error={save.error ?? issue.error} /> : null}
+            {(save.error ?? issue.error ?? discard.error) ? <ErrorAlert error={save.error ?? issue.error ?? discard.error} /> : null}
             <Group gap="xs">
               <Button size="xs" variant="default" onClick={() => void onSave().catch(() => undefined)} loading={save.isPending} data-testid="warning-save">
                 {t('warnings.form.saveDraft')}
@@ -120,6 +126,11 @@ function WarningComposer({ id: initialId, initial }: { id: string | null; initia
               <Button size="xs" color="red" onClick={() => void onIssue().catch(() => undefined)} loading={issue.isPending} data-testid="warning-issue">
                 {t('warnings.form.issue')}
               </Button>
+              {id ? (
+                <Button size="xs" variant="subtle" color="gray" onClick={() => void onDiscard().catch(() => undefined)} loading={discard.isPending} data-testid="warning-discard">
+                  {t('warnings.form.discard')}
+                </Button>
+              ) : null}
             </Group>
           </Stack>
         </Grid.Col>

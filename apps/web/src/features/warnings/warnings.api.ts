@@ -53,6 +53,11 @@ export function useWithdrawWarning(success: string) {
   return useApiMutation((id: string) => api.post<Warning>(`/warnings/${id}/withdraw`), { invalidate: [warningKeys.all], success });
 }
 
+/** POST /warnings/:id/discard: a draft or proposal that will not be issued. */
+export function useDiscardWarning(success: string) {
+  return useApiMutation((id: string) => api.post<Warning>(`/warnings/${id}/discard`), { invalidate: [warningKeys.all], success });
+}
+
 /** POST /warnings/:id/ack for the caller's organisation. */
 export function useAckWarning(success: string) {
   return useApiMutation((id: string) => api.post<Warning>(`/warnings/${id}/ack`, {}), { invalidate: [warningKeys.all], success });
