@@ -7,7 +7,7 @@ const lookup = (targets: WebhookTargets, host: string) => new Promise<string>((r
 describe('webhook destinations', () => {
   it('refuses loopback, private, link-local (cloud metadata), IPv6 and IPv4-mapped internal addresses, and other schemes', () => {
     const targets = new WebhookTargets([]);
-    for (const url of ['http://127.0.0.1/', 'http://10.1.2.3/', 'http://172.20.0.1/', 'http://192.168.1.1/', 'http://169.254.169.254/', 'http://100.64.0.1/', 'http://[::1]/', 'http://[fd00::1]/', 'http://[::ffff:10.0.0.1]/', 'http://0.0.0.0/', 'http://localhost/', 'ftp://files.example.org/']) {
+    for (const url of ['http://127.0.0.1/', 'http://10.1.2.3/', 'http://172.20.0.1/', 'http://192.168.1.1/', 'http://169.254.169.254/', 'http://100.64.0.1/', 'http://[::1]/', 'http://[fd00::1]/', 'http://[::ffff:10.0.0.1]/', 'http://[::ffff:127.0.0.1]/', 'http://0.0.0.0/', 'http://localhost/', 'ftp://files.example.org/']) {
       expect(() => targets.check(url), url).toThrow();
     }
     expect(targets.check('https://hooks.example.org/lachan').hostname).toBe('hooks.example.org');

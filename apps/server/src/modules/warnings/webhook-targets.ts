@@ -16,10 +16,8 @@ const internal = new BlockList();
 for (const [net, bits] of INTERNAL_V4) internal.addSubnet(net, bits, 'ipv4');
 for (const [net, bits] of INTERNAL_V6) internal.addSubnet(net, bits, 'ipv6');
 
-/** An IPv4 address written as IPv6 (`::ffff:10.0.0.1`) is judged as the IPv4 address it is. */
+/** Whether an address is internal; BlockList judges an IPv4-mapped IPv6 address (`::ffff:a00:1`) by the IPv4 rules. */
 function isInternal(address: string): boolean {
-  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address);
-  if (mapped) return internal.check(mapped[1]!, 'ipv4');
   const family = isIP(address);
   return family === 0 || internal.check(address, family === 4 ? 'ipv4' : 'ipv6');
 }
