@@ -3,6 +3,8 @@ import type { Database, DB } from '../../db/index.ts';
 
 const DAY_MS = 86_400_000;
 const ymd = (d: Date) => d.toISOString().slice(0, 10);
+/** The partition of a day (`2026-11-21` → `alerts_20261121`). */
+const partitionOf = (day: string) => `alerts_${day.replaceAll('-', '')}`;
 
 /**
  * Keeps daily partitions of `alerts` from yesterday to a few days ahead (the default partition takes
@@ -13,7 +15,7 @@ export async function ensureAlertPartitions(database: Database, now = new Date()
   for (let i = -1; i <= ahead; i++) {
     const from = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()) + i * DAY_MS);
     const to = new Date(from.getTime() + DAY_MS);
-    const name = `alerts_${ymd(from).replaceAll('-', '')}`;
+    const name = partitionOf(ymd(from));
     try {
       await database.runScript(`create table if not exists ${name} partition of alerts for values from ('${ymd(from)}') to ('${ymd(to)}')`);
       created.push(name);
@@ -39,7 +41,7 @@ export class AlertPartitions {
   async tableFor(day: string): Promise<string> {
     const known = this.#known.get(day);
     if (known) return known;
-    const name = `alerts_${day.replaceAll('-', '')}`;
+    const name = partitionOf(day);
     // Not remembered when missing: the hourly task may create it later.
     const r = await sql<{ ok: boolean }>`select exists (select 1 from pg_class where relname = ${name} and relispartition) as ok`.execute(this.#db);
     if (!r.rows[0]?.ok) return 'alerts';

@@ -1,18 +1,11 @@
 import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
 import { AppError } from '../../core/errors.ts';
+import { hostMatches, parseOutboundUrl } from '../../core/outbound-url.ts';
 
 /** Refuse a feed or TAXII URL unless it is http(s) and its host is on the allow-list (`host` or `*.suffix`). */
 export function checkRemoteUrl(url: string, allowed: readonly string[]): URL {
-  let u: URL;
-  try {
-    u = new URL(url);
-  } catch {
-    throw new AppError(422, 'validation_failed', `not a URL: ${url}`);
-  }
-  const host = u.hostname.toLowerCase().replace(/^\[|\]$/g, '');
-  const ok = (u.protocol === 'https:' || u.protocol === 'http:')
-    && allowed.some((a) => a === host || (a.startsWith('*.') && host.endsWith(a.slice(1))));
-  if (!ok) throw new AppError(422, 'validation_failed', `${u.host} is not an allowed intel source host (LACHAN_INTEL_ALLOWED_HOSTS)`);
+  const { url: u, host, http } = parseOutboundUrl(url);
+  if (!http || !hostMatches(host, allowed)) throw new AppError(422, 'validation_failed', `${u.host} is not an allowed intel source host (LACHAN_INTEL_ALLOWED_HOSTS)`);
   return u;
 }
 

@@ -1,6 +1,7 @@
 import { lookup as dnsLookup, type LookupAddress, type LookupAllOptions, type LookupOneOptions } from 'node:dns';
 import { BlockList, isIP } from 'node:net';
 import { AppError } from '../../core/errors.ts';
+import { hostMatches, parseOutboundUrl } from '../../core/outbound-url.ts';
 
 /**
  * Networks a webhook may not reach unless allowed: loopback, private, shared (CGNAT), link-local (where
@@ -44,10 +45,6 @@ export class WebhookTargets {
     }
   }
 
-  #hostAllowed(host: string): boolean {
-    return this.#hosts.some((a) => a === host || (a.startsWith('*.') && host.endsWith(a.slice(1))));
-  }
-
   #addressAllowed(address: string): boolean {
     if (!isInternal(address)) return true;
     const family = isIP(address);
@@ -56,15 +53,9 @@ export class WebhookTargets {
 
   /** The URL when it may be an endpoint: http(s), and not an internal address unless allowed. Else 422. */
   check(url: string): URL {
-    let u: URL;
-    try {
-      u = new URL(url);
-    } catch {
-      throw new AppError(422, 'validation_failed', `not a URL: ${url}`);
-    }
-    if (u.protocol !== 'https:' && u.protocol !== 'http:') throw new AppError(422, 'validation_failed', 'a webhook URL starts with https:// or http://');
-    const host = u.hostname.toLowerCase().replace(/^\[|\]$/g, '');
-    if (this.#hostAllowed(host)) return u;
+    const { url: u, host, http } = parseOutboundUrl(url);
+    if (!http) throw new AppError(422, 'validation_failed', 'a webhook URL starts with https:// or http://');
+    if (hostMatches(host, this.#hosts)) return u;
     if (isIP(host) ? !this.#addressAllowed(host) : host === 'localhost' || host.endsWith('.localhost')) {
       throw new AppError(422, 'validation_failed', `${u.host} is an internal address; list it in LACHAN_WEBHOOK_ALLOWED_HOSTS to send warnings there`);
     }
@@ -73,7 +64,7 @@ export class WebhookTargets {
 
   /** A DNS lookup for the connection that refuses names resolving to internal addresses not allowed. */
   lookupFor(host: string) {
-    const allowedHost = this.#hostAllowed(host.toLowerCase());
+    const allowedHost = hostMatches(host.toLowerCase(), this.#hosts);
     return (hostname: string, options: LookupOneOptions | LookupAllOptions, callback: LookupCallback): void => {
       dnsLookup(hostname, { ...options, all: true }, (err, addresses) => {
         if (err) return callback(err, []);
