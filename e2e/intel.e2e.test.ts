@@ -3,7 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 import { hasChromium, launchChromium } from './support/chromium.ts';
 import { ADMIN_PASSWORD, apiSession, startServer, type RunningServer } from '../apps/server/src/testing/server-process.ts';
 
-const APT1_BUNDLE = new URL('../../shared/data/stix/examples/oasis/threat-reports/apt1.json', import.meta.url).pathname;
+const APT1_BUNDLE = new URL('../fixtures/public/stix/examples/oasis/threat-reports/apt1.json', import.meta.url).pathname;
 const AMBER = 'marking-definition--55d920b0-5e8b-4f79-9ee9-91f868d9b421';
 const MALWARE = 'malware--7a4b1c2d-3e4f-4a5b-8c6d-7e8f9a0b1c2d';
 const SECRET = 'indicator--5b0c3d9e-6f7a-4b8c-9d0e-1f2a3b4c5d6e';

@@ -1,7 +1,7 @@
 // Cross-check: the hand-written validator agrees with the OASIS JSON Schemas (draft 2020-12) on the
 // sample objects and on the mutated copies. The schemas stay test-only: validating each object
 // against its type's schema through ajv is the reference, the pure validator is what runs in the product.
-// eslint-disable-next-line no-restricted-imports -- tests read /work/shared/data fixtures
+// eslint-disable-next-line no-restricted-imports -- tests read the public samples under fixtures/public
 import { readdirSync, readFileSync } from 'node:fs';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';

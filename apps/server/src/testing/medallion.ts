@@ -10,7 +10,7 @@ type FixtureObject = { id: string; type: string; created?: string; modified?: st
 type Collection = { id: string; objects: FixtureObject[]; manifest: Array<{ id: string; date_added: string; version: string }> };
 type Fixture = { trustgroup1: { collections: Collection[] } };
 
-const fixture = JSON.parse(readFileSync(new URL('../../../../../shared/data/stix/examples/medallion-default_data.json', import.meta.url), 'utf8')) as Fixture;
+const fixture = JSON.parse(readFileSync(new URL('../../../../fixtures/public/stix/examples/medallion-default_data.json', import.meta.url), 'utf8')) as Fixture;
 
 /** The medallion fixture's "High Value Indicator Collection" (8 object versions with their manifest). */
 export const MEDALLION_HVI = fixture.trustgroup1.collections.find((c) => c.id === '91a7b528-80eb-42ed-a74d-c6fbd5a26116')!;

@@ -3,8 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { ALERTS_DIR, sampleExists, wazuhAlertSamples } from './samples.ts';
 
 describe('sample data access', () => {
-  it('resolves /work/shared/data/alerts from the package', () => {
-    expect(fileURLToPath(ALERTS_DIR)).toMatch(/\/shared\/data\/alerts\/$/);
+  it('resolves fixtures/public/alerts from the package', () => {
+    expect(fileURLToPath(ALERTS_DIR)).toMatch(/\/fixtures\/public\/alerts\/$/);
     expect(sampleExists('wazuh/cases_integratord_read_valid_json_alerts.yaml')).toBe(true);
   });
 

@@ -1,10 +1,10 @@
-// Test-only helper: reads the shared public sample files in place (never copied into the package).
+// Test-only helper: reads the public sample files under fixtures/public (never copied into the package).
 // The package source is pure; only tests read files, hence the one exception to the no-I/O rule.
-// eslint-disable-next-line no-restricted-imports -- tests read /work/shared/data fixtures
+// eslint-disable-next-line no-restricted-imports -- tests read the public samples under fixtures/public
 import { existsSync, readFileSync } from 'node:fs';
 
-/** /work/shared/data/alerts, the sibling of the repository root. */
-export const ALERTS_DIR = new URL('../../../../../shared/data/alerts/', import.meta.url);
+/** fixtures/public/alerts: public sample files kept in the repository (sources and licences in its README). */
+export const ALERTS_DIR = new URL('../../../../fixtures/public/alerts/', import.meta.url);
 
 /** A sample file's text, e.g. `sample('suricata/test-eve-small.log')`. */
 export function sample(path: string): string {

@@ -1,10 +1,10 @@
-// Test-only helper: reads the shared public STIX samples in place (never copied into the package).
-// eslint-disable-next-line no-restricted-imports -- tests read /work/shared/data fixtures
+// Test-only helper: reads the public STIX samples under fixtures/public (never copied into the package).
+// eslint-disable-next-line no-restricted-imports -- tests read the public samples under fixtures/public
 import { readdirSync, readFileSync } from 'node:fs';
 import type { StixObject } from '../types.ts';
 
-/** /work/shared/data/stix, the sibling of the repository root. */
-export const STIX_DIR = new URL('../../../../../shared/data/stix/', import.meta.url);
+/** fixtures/public/stix: public sample files kept in the repository (sources and licences in its README). */
+export const STIX_DIR = new URL('../../../../fixtures/public/stix/', import.meta.url);
 
 /** Parsed JSON of a file under the STIX sample directory. */
 export function stixJson(path: string): unknown {

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type Caller, type TestApp } from '../../testing/harness.ts';
 import { AlertPartitions } from './partitions.ts';
 
-const sample = (p: string) => readFileSync(new URL(`../../../../../../shared/data/alerts/${p}`, import.meta.url), 'utf8');
+const sample = (p: string) => readFileSync(new URL(`../../../../../fixtures/public/alerts/${p}`, import.meta.url), 'utf8');
 const ndjson = (rows: unknown[]) => rows.map((r) => JSON.stringify(r)).join('\n');
 const lachan = (over: Record<string, unknown> = {}) => ({ title: 'SSH brute force against gateway', severity: 'high', src: { ip: '198.51.100.23' }, dst: { ip: '10.48.1.10', port: 22 }, rule: { id: 'ssh-bf' }, ...over });
 

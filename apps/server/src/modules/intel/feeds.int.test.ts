@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type Caller, type TestApp } from '../../testing/harness.ts';
 import { finishedRun } from '../../testing/intake-runs.ts';
 
-const MISP_FEED = fileURLToPath(new URL('../../../../../../shared/data/misp/feed', import.meta.url));
+const MISP_FEED = fileURLToPath(new URL('../../../../../fixtures/public/misp/feed', import.meta.url));
 let t: TestApp;
 let analyst: Caller;
 let root: string;

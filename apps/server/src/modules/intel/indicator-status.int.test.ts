@@ -6,7 +6,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type Caller, type TestApp } from '../../testing/harness.ts';
 
-const RFC1918 = fileURLToPath(new URL('../../../../../../shared/data/misp/warninglists/rfc1918-list.json', import.meta.url));
+const RFC1918 = fileURLToPath(new URL('../../../../../fixtures/public/misp/warninglists/rfc1918-list.json', import.meta.url));
 const AMBER = 'marking-definition--55d920b0-5e8b-4f79-9ee9-91f868d9b421';
 const DAY = 86_400_000;
 let t: TestApp;

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { IocMatcher, type MatcherIndicator } from './ioc-matcher.ts';
 import { Warninglists, type MispWarninglist } from './warninglists.ts';
 
-const RFC1918 = JSON.parse(readFileSync(new URL('../../../../../../shared/data/misp/warninglists/rfc1918-list.json', import.meta.url), 'utf8')) as MispWarninglist;
+const RFC1918 = JSON.parse(readFileSync(new URL('../../../../../fixtures/public/misp/warninglists/rfc1918-list.json', import.meta.url), 'utf8')) as MispWarninglist;
 
 const indicators: MatcherIndicator[] = [
   { id: 1, type: 'ipv4', value: '198.51.100.7' },

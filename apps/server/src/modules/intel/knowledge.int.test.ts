@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type Caller, type TestApp } from '../../testing/harness.ts';
 
-const apt1 = JSON.parse(readFileSync(new URL('../../../../../../shared/data/stix/examples/oasis/threat-reports/apt1.json', import.meta.url), 'utf8')) as { objects: unknown[] };
+const apt1 = JSON.parse(readFileSync(new URL('../../../../../fixtures/public/stix/examples/oasis/threat-reports/apt1.json', import.meta.url), 'utf8')) as { objects: unknown[] };
 const APT1 = 'intrusion-set--da1065ce-972c-4605-8755-9cd1074e3b5a';
 const AMBER = 'marking-definition--55d920b0-5e8b-4f79-9ee9-91f868d9b421';
 const MALWARE = 'malware--7a4b1c2d-3e4f-4a5b-8c6d-7e8f9a0b1c2d';
