@@ -5,6 +5,7 @@ import { ADMIN_PASSWORD, apiSession, startServer, type RunningServer } from '../
 
 let server: RunningServer;
 let browser: Browser;
+const HOSPITAL = { email: 'phan-tich@taybac.example.vn', password: 'Tay-Bac-phan-tich-9721!' };
 
 const alert = (src: string, i: number) => JSON.stringify({ title: 'Exploitation attempt on VPN gateway', severity: 'high', sourceRef: `e2e-${src}-${i}`, rule: { id: 'CAMP-1', name: 'vpn exploit' }, attack: ['T1190'], src: { ip: src }, observables: [{ type: 'ipv4', value: src, role: 'src' }] });
 
@@ -21,6 +22,8 @@ describe.skipIf(!hasChromium())('campaigns in Chromium', () => {
       expect(res.status).toBe(202);
     }
     for (let i = 0; i < 200 && ((await admin('GET', '/api/v1/campaigns')).json.items as unknown[]).length === 0; i++) await new Promise((r) => setTimeout(r, 100));
+    const hospital = (await admin('GET', `/api/v1/orgs?q=${encodeURIComponent('Tây Bắc')}`)).json.items as { id: string }[];
+    expect((await admin('POST', '/api/v1/users', { ...HOSPITAL, name: 'Lò Thị Mai', orgId: hospital[0]!.id, role: 'analyst' })).status).toBe(201);
   });
   afterAll(async () => {
     await browser?.close();
@@ -52,5 +55,24 @@ describe.skipIf(!hasChromium())('campaigns in Chromium', () => {
     expect(await page.inputValue('textarea[name=bodyEn]')).toContain('T1190');
     await expect.poll(() => page.getAttribute('[data-testid=recipient-preview]', 'data-count'), { timeout: 5000 }).not.toBe('3');
     expect(page.url()).toMatch(/\/warnings\/[0-9a-f-]{36}\/edit$/);
+  });
+
+  it('shows the hospital’s analyst the two banks only as "fewer than 3", in the list, the detail and the evidence', async () => {
+    const context = await browser.newContext({ viewport: { width: 1440, height: 1100 } });
+    const page = await context.newPage();
+    await page.goto(`${server.url}/campaigns`);
+    await page.fill('input[name=email]', HOSPITAL.email);
+    await page.fill('input[name=password]', HOSPITAL.password);
+    await page.click('button[type=submit]');
+    await page.waitForSelector('[data-testid=campaign-row]');
+    expect(await page.textContent('[data-testid=campaign-row] [data-testid=campaign-members]')).toBe('1 + dưới 3');
+    expect(await page.textContent('[data-testid=campaign-row]')).toContain('Ngân hàng (dưới 3)');
+    await page.click('[data-testid=campaign-row] a');
+    await page.waitForSelector('[data-testid=campaign-detail]');
+    expect(await page.textContent('[data-testid=campaign-hidden-orgs]')).toContain('dưới 3 tổ chức ngoài phạm vi của bạn');
+    expect(await page.textContent('[data-testid=campaign-detail] [data-testid=campaign-members]')).toBe('1 + dưới 3 tổ chức');
+    expect(await page.textContent('[data-testid=campaign-evidence]')).toContain('198.18.7.0/24');
+    expect(await page.textContent('[data-testid=campaign-detail]')).not.toContain('Sông Gianh');
+    await context.close();
   });
 });

@@ -1,11 +1,13 @@
 import { Type, type Static } from 'typebox';
 import { Nullable, Timestamp, Uuid } from './common.ts';
+import { MemberCount } from './counts.ts';
 
 export const CAMPAIGN_STATUSES = ['detected', 'confirmed', 'dismissed', 'merged'] as const;
 export const CONFIDENCES = ['low', 'medium', 'high'] as const;
 
-/** How many organisations a campaign touches in one sector or province (names withheld when out of scope). */
-export const CampaignCount = Type.Object({ key: Type.String(), total: Type.Integer(), hidden: Type.Integer({ description: 'of them, organisations the caller may not see by name' }) });
+/** How many organisations a campaign touches in one sector or province: those the caller may name, and the others. */
+export const CampaignCount = Type.Object({ key: Type.String(), ...MemberCount.properties });
+export type CampaignCount = Static<typeof CampaignCount>;
 
 /** One campaign in a list. */
 export const CampaignSummary = Type.Object({
@@ -15,8 +17,9 @@ export const CampaignSummary = Type.Object({
   confidence: Type.Enum([...CONFIDENCES]),
   severity: Type.Integer(),
   techniques: Type.Array(Type.String()),
-  orgCount: Type.Integer(),
-  alertCount: Type.Integer(),
+  /** Member organisations: those the caller may name, and how many others (fewer than 3 not given exactly). */
+  members: MemberCount,
+  alertCount: Type.Integer({ description: 'alerts of the members the caller may name' }),
   firstActivity: Timestamp,
   lastActivity: Timestamp,
   bySector: Type.Array(CampaignCount),
@@ -29,9 +32,10 @@ export type CampaignSummary = Static<typeof CampaignSummary>;
 export const CampaignDetail = Type.Object({
   ...CampaignSummary.properties,
   orgs: Type.Array(Type.Object({ id: Uuid, name: Type.String(), sectors: Type.Array(Type.String()), provinceCode: Nullable(Type.String()), firstSeen: Timestamp, lastSeen: Timestamp })),
-  hiddenOrgCount: Type.Integer(),
-  evidence: Type.Array(Type.Object({ kind: Type.Enum(['observable', 'network', 'technique']), value: Type.String(), orgCount: Type.Integer(), firstSeen: Timestamp, lastSeen: Timestamp })),
+  /** Only values seen by an organisation the caller may name, with who else saw them as counts. */
+  evidence: Type.Array(Type.Object({ kind: Type.Enum(['observable', 'network', 'technique']), value: Type.String(), members: MemberCount, firstSeen: Timestamp, lastSeen: Timestamp })),
   alerts: Type.Array(Type.Object({ id: Type.String(), orgId: Uuid, title: Type.String(), severity: Type.Integer(), lastSeen: Timestamp })),
+  /** Incidents of the named members that the caller may open. */
   incidents: Type.Array(Type.Object({ id: Uuid, orgId: Uuid, title: Type.String(), status: Type.String() })),
 });
 export type CampaignDetail = Static<typeof CampaignDetail>;
@@ -41,7 +45,7 @@ export const CampaignListQuery = Type.Object({
   status: Type.Optional(Type.Enum([...CAMPAIGN_STATUSES, 'active'])),
   confidence: Type.Optional(Type.Enum([...CONFIDENCES])),
   sector: Type.Optional(Type.String()),
-  orgId: Type.Optional(Uuid),
+  orgId: Type.Optional(Type.String({ format: 'uuid', description: 'an organisation the caller may see (403 otherwise, whatever the campaigns)' })),
   limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500 })),
 });
 export type CampaignListQuery = Static<typeof CampaignListQuery>;

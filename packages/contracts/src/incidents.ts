@@ -2,6 +2,7 @@ import { Type, type Static } from 'typebox';
 import { Nullable, Timestamp, TlpSchema, Uuid } from './common.ts';
 import { AlertId } from './alerts-api.ts';
 import { ReportContent } from './incidents-reporting.ts';
+import { MemberCount } from './counts.ts';
 
 /** Lifecycle of an incident; `closed` and `rejected` end it. */
 export const INCIDENT_STATUSES = ['new', 'triage', 'containment', 'eradication', 'recovery', 'closed', 'rejected'] as const;
@@ -207,9 +208,13 @@ export const IncidentTransfer = Type.Object({ orgId: Uuid, keepAccess: Type.Opti
 export const IncidentRegimesSet = Type.Object({ regimeCodes: Type.Array(Type.String(), { maxItems: 20 }) });
 export type IncidentTransfer = Static<typeof IncidentTransfer>;
 
-/** Similar incidents and why each is similar. */
+/**
+ * Similar incidents and why each is similar: among those the caller may open, and CLEAR or GREEN
+ * incidents of other organisations (shown, but `readable` false when the caller may not open them).
+ */
 export const SimilarIncident = Type.Object({
   incident: IncidentSummary,
+  readable: Type.Boolean({ description: 'whether the caller may open the incident (false: a CLEAR/GREEN incident shown to the community)' }),
   score: Type.Number(),
   sharedObservables: Type.Array(Type.String()),
   sharedTechniques: Type.Array(Type.String()),
@@ -232,11 +237,14 @@ export const DecisionSupport = Type.Object({
     mitigations: Type.Array(Type.Object({ id: Type.String(), name: Type.String(), description: Nullable(Type.String()) })),
   })),
   likelyNext: Type.Object({
-    /** Sectors of the other organisations hit by the same indicators, most first. */
-    sectors: Type.Array(Type.Object({ sector: Type.String(), organisationsHit: Type.Integer() })),
+    /**
+     * Sectors of the other organisations hit by the same indicators (in incidents the caller may open,
+     * or CLEAR/GREEN ones), most first; organisations the caller may not see are counted, 1 or 2 as "fewer than 3".
+     */
+    sectors: Type.Array(Type.Object({ sector: Type.String(), organisationsHit: MemberCount })),
     /** Organisations of those sectors not (yet) hit, for the national centre only. */
     organisations: Type.Array(Type.Object({ orgId: Type.String(), name: Type.String(), sector: Type.String(), provinceCode: Nullable(Type.String()) })),
-    /** The shared indicator values that link them. */
+    /** The shared indicator values that link them (from the same incidents only). */
     sharedIndicators: Type.Array(Type.String()),
   }),
 });

@@ -6,6 +6,7 @@ export * from './auth.ts';
 export * from './audit.ts';
 export * from './events.ts';
 export * from './text.ts';
+export * from './counts.ts';
 export * from './alerts.ts';
 export * from './alerts-api.ts';
 export * from './stats.ts';

@@ -37,7 +37,7 @@ export const dashboardEn = {
     model: '14-day forecast: {{model}} · MASE {{mase}}',
   },
   topOrgs: { title: 'Organisations with the most alerts', org: 'Organisation' },
-  campaigns: { title: 'Active campaigns', orgs_one: '{{n}} organisation', orgs_other: '{{n}} organisations' },
+  campaigns: { title: 'Active campaigns', orgs_one: '{{n}} organisation', orgs_other: '{{n}} organisations', orgsSome: '{{n}} organisations' },
   export: { button: 'Export CSV', label: 'Table' },
   dimension: { day: 'By day', sector: 'By sector', province: 'By province', class: 'By class', severity: 'By severity', format: 'By format', org: 'By organisation' },
   period: { label: 'Period', days: '{{n}} days', custom: 'Custom', from: 'From', to: 'To' },

@@ -37,7 +37,7 @@ export const dashboardVi = {
     model: 'Dự báo 14 ngày: {{model}} · MASE {{mase}}',
   },
   topOrgs: { title: 'Tổ chức nhiều cảnh báo nhất', org: 'Tổ chức' },
-  campaigns: { title: 'Chiến dịch đang diễn ra', orgs_other: '{{n}} tổ chức' },
+  campaigns: { title: 'Chiến dịch đang diễn ra', orgs_other: '{{n}} tổ chức', orgsSome: '{{n}} tổ chức' },
   export: { button: 'Xuất CSV', label: 'Bảng số liệu' },
   dimension: { day: 'Theo ngày', sector: 'Theo lĩnh vực', province: 'Theo tỉnh, thành phố', class: 'Theo phân loại', severity: 'Theo mức độ', format: 'Theo định dạng', org: 'Theo tổ chức' },
   period: { label: 'Khoảng thời gian', days: '{{n}} ngày', custom: 'Tùy chọn', from: 'Từ ngày', to: 'Đến ngày' },

@@ -33,6 +33,10 @@ export const en: WithEnglishPlurals<typeof vi> = {
     unreachable: 'Cannot reach the Lá Chắn server',
   },
   common: {
+    /** A withheld count of organisations the reader may not see (1 or 2). */
+    fewerThan: 'fewer than {{n}}',
+    /** Organisations the reader sees, plus the others counted. */
+    plusHidden: '{{visible}} + {{hidden}}',
     save: 'Save',
     saved: 'Changes saved.',
     unchanged: 'Nothing changed.',

@@ -230,7 +230,7 @@ export const incidentsEn: WithEnglishPlurals<typeof incidentsVi> = {
     sent: 'Support requested.',
     statuses: { pending: 'Awaiting answer', accepted: 'Accepted', declined: 'Declined', withdrawn: 'Withdrawn' },
   },
-  similar: { none: 'No similar incident found.', text: '{{pct}}% similar text' },
+  similar: { none: 'No similar incident found.', text: '{{pct}}% similar text', community: 'Shared with the community (TLP:{{tlp}}); not open to you' },
   decide: {
     ended: 'How similar incidents ended',
     stillOpen: 'still open',
@@ -239,7 +239,7 @@ export const incidentsEn: WithEnglishPlurals<typeof incidentsVi> = {
     noTechniques: 'No ATT&CK technique recorded on this incident or its alerts.',
     noMitigation: 'No mitigation in the knowledge base (import ATT&CK to see them).',
     likelyNext: 'Likely next',
-    sectorsHit: '{{count}} other organisation(s) of {{sector}} hit by the same indicators',
+    sectorsHit: '{{n}} other organisation(s) of {{sector}} hit by the same indicators',
     orgsNext: 'Organisations of those sectors not yet hit',
     nothingShared: 'No other organisation shares this incident’s indicators.',
     shared: 'Shared indicators',

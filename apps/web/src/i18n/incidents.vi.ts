@@ -222,7 +222,7 @@ export const incidentsVi = {
     sent: 'Đã gửi đề nghị hỗ trợ.',
     statuses: { pending: 'Chờ trả lời', accepted: 'Đã nhận', declined: 'Từ chối', withdrawn: 'Đã rút' },
   },
-  similar: { none: 'Không tìm thấy sự cố tương tự.', text: 'nội dung giống {{pct}}%' },
+  similar: { none: 'Không tìm thấy sự cố tương tự.', text: 'nội dung giống {{pct}}%', community: 'Chia sẻ cho cộng đồng (TLP:{{tlp}}); bạn không mở được sự cố này' },
   decide: {
     ended: 'Các sự cố tương tự đã kết thúc ra sao',
     stillOpen: 'đang xử lý',
@@ -231,7 +231,7 @@ export const incidentsVi = {
     noTechniques: 'Sự cố và các cảnh báo liên quan chưa ghi nhận kỹ thuật ATT&CK nào.',
     noMitigation: 'Cơ sở tri thức chưa có biện pháp giảm thiểu (hãy nhập ATT&CK).',
     likelyNext: 'Có thể bị tấn công tiếp theo',
-    sectorsHit: '{{count}} tổ chức khác thuộc lĩnh vực {{sector}} bị tấn công bởi cùng chỉ báo',
+    sectorsHit: '{{n}} tổ chức khác thuộc lĩnh vực {{sector}} bị tấn công bởi cùng chỉ báo',
     orgsNext: 'Các tổ chức thuộc những lĩnh vực đó chưa bị tấn công',
     nothingShared: 'Không tổ chức nào khác có chung chỉ báo với sự cố này.',
     shared: 'Chỉ báo dùng chung',

@@ -25,6 +25,10 @@ export const vi = {
     unreachable: 'Không kết nối được máy chủ Lá Chắn',
   },
   common: {
+    /** A withheld count of organisations the reader may not see (1 or 2). */
+    fewerThan: 'dưới {{n}}',
+    /** Organisations the reader sees, plus the others counted. */
+    plusHidden: '{{visible}} + {{hidden}}',
     save: 'Lưu',
     saved: 'Đã lưu thay đổi.',
     unchanged: 'Không có thay đổi nào.',

@@ -67,7 +67,7 @@ export class CampaignEngine extends BatchConsumerWorker {
         const link = this.#index.link(key)!;
         const { level, shared } = this.#index.confidence(link);
         const write: CampaignWrite = { linkKey: key, confidence: level, techniques: shared, severity: Math.max(...members.map((m) => m.severity)), link, members };
-        const saved = await campaignsRepository.upsert(tx, write, (id) => this.#p.orgTree.profile(id));
+        const saved = await campaignsRepository.upsert(tx, write);
         if (this.hook && level !== 'low') await this.hook(tx, { ...write, ...saved });
       }
     };

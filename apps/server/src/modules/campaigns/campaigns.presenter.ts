@@ -1,28 +1,27 @@
-import type { CampaignSummary } from '@lachan/contracts';
+import { memberCount, shownCount, type CampaignCount, type CampaignSummary } from '@lachan/contracts';
 import type { OrgProfile } from '../orgs/index.ts';
 
-/** A campaigns row as stored. */
+/** A campaigns row as stored, with the alerts and shared techniques of the members the caller may name. */
 export interface CampaignRow {
   id: string; title: string; status: string; confidence: string; severity: number; techniques: string[]; org_count: number; alert_count: number;
-  first_activity: Date; last_activity: Date; merged_into_id: string | null;
+  visible_alerts: number; visible_techniques: string[]; first_activity: Date; last_activity: Date; merged_into_id: string | null;
 }
 
-/** Counts of member organisations by a key, with how many of them the caller may not name. */
-function counts(orgs: string[], keys: (o: string) => string[], visible: (o: string) => boolean): CampaignSummary['bySector'] {
-  const m = new Map<string, { total: number; hidden: number }>();
-  for (const o of orgs) for (const k of keys(o)) {
-    const c = m.get(k) ?? m.set(k, { total: 0, hidden: 0 }).get(k)!;
-    c.total++;
-    if (!visible(o)) c.hidden++;
-  }
-  return [...m].map(([key, c]) => ({ key, ...c })).sort((a, b) => b.total - a.total || a.key.localeCompare(b.key));
+/** Member organisations counted by a key: those the caller may name, and the others (small counts withheld). */
+function counts(orgs: string[], keys: (o: string) => string[], visible: (o: string) => boolean): CampaignCount[] {
+  const m = new Map<string, string[]>();
+  for (const o of orgs) for (const k of keys(o)) (m.get(k) ?? m.set(k, []).get(k)!).push(o);
+  return [...m]
+    .map(([key, ids]) => ({ key, ...memberCount(ids, visible) }))
+    .sort((a, b) => shownCount(b) - shownCount(a) || a.key.localeCompare(b.key));
 }
 
-/** Turns a campaign row and its member organisations into the API summary. */
+/** Turns a campaign row and its member organisations into the API summary as the caller may see it. */
 export function presentCampaign(r: CampaignRow, orgs: string[], profile: (o: string) => OrgProfile | null, visible: (o: string) => boolean): CampaignSummary {
   return {
     id: r.id, title: r.title, status: r.status as CampaignSummary['status'], confidence: r.confidence as CampaignSummary['confidence'], severity: r.severity,
-    techniques: r.techniques, orgCount: r.org_count, alertCount: r.alert_count, firstActivity: r.first_activity.toISOString(), lastActivity: r.last_activity.toISOString(),
+    techniques: r.visible_techniques, members: memberCount(orgs, visible), alertCount: r.visible_alerts,
+    firstActivity: r.first_activity.toISOString(), lastActivity: r.last_activity.toISOString(),
     bySector: counts(orgs, (o) => profile(o)?.sectors ?? [], visible),
     byProvince: counts(orgs, (o) => { const p = profile(o)?.provinceCode; return p ? [p] : []; }, visible),
     mergedIntoId: r.merged_into_id,

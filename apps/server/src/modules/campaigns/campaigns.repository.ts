@@ -1,6 +1,5 @@
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../db/index.ts';
-import type { OrgProfile } from '../orgs/index.ts';
 import { outboxRepository } from '../events/index.ts';
 import type { Link, LinkAlert } from './campaign-index.ts';
 
@@ -19,12 +18,13 @@ const json = (v: unknown) => JSON.stringify(v);
 /** SQL of campaigns: the engine's upsert, the service's reads and status changes. */
 export const campaignsRepository = {
   /** Creates or refreshes a campaign, links its organisations, alerts and evidence, and announces it. */
-  async upsert(tx: Kysely<DB>, w: CampaignWrite, profile: (orgId: string) => OrgProfile | null): Promise<{ id: string; created: boolean }> {
+  async upsert(tx: Kysely<DB>, w: CampaignWrite): Promise<{ id: string; created: boolean }> {
     const orgs = [...w.link.orgs];
     const first = new Date(Math.min(...orgs.map(([, s]) => s.first)));
     const last = new Date(Math.max(...orgs.map(([, s]) => s.last)));
     const label = w.link.evidence[0]?.value ?? w.linkKey;
-    const title = `Shared infrastructure ${label} across ${orgs.length} organisations`;
+    // Every viewer reads the title, members outside their scope included: it names the shared value, never a count.
+    const title = `Shared infrastructure ${label}`;
     const c = await sql<{ id: string; created: boolean; status: string }>`insert into campaigns (link_key, title, confidence, severity, techniques, org_count, first_activity, last_activity)
       values (${w.linkKey}, ${title}, ${w.confidence}, ${w.severity}, ${w.techniques}::text[], ${orgs.length}, ${first}, ${last})
       on conflict (link_key) do update set title = excluded.title, confidence = excluded.confidence, severity = greatest(campaigns.severity, excluded.severity),
@@ -57,11 +57,9 @@ export const campaignsRepository = {
         on conflict (campaign_id, kind, value) do update set org_ids = excluded.org_ids, last_seen = excluded.last_seen`.execute(tx);
     }
     if (status === 'dismissed' || status === 'merged') return { id, created: false };
-    // Members hear of it; the payload names no organisation, only counts by sector.
-    const sectors: Record<string, number> = {};
-    for (const [o] of orgs) for (const s of profile(o)?.sectors ?? []) sectors[s] = (sectors[s] ?? 0) + 1;
+    // Members hear of it; the payload names no organisation and counts none (each reads the campaign as it may see it).
     await outboxRepository.insert(tx, created ? 'campaign.detected' : 'campaign.updated', { orgIds: orgs.map(([o]) => o) },
-      { id, title, confidence: w.confidence, severity: w.severity, orgCount: orgs.length, sectors, techniques: w.techniques });
+      { id, title, confidence: w.confidence, severity: w.severity, techniques: w.techniques });
     return { id, created };
   },
 };

@@ -37,23 +37,73 @@ describe('decision support on an incident', () => {
     expect(d.similar[0]).toMatchObject({ incident: { id: earlier.id }, sharedObservables: ['203.0.113.66'], sharedTechniques: ['T1486'], resolution: null, hoursToResolve: null });
     expect(d.techniques).toEqual([{ id: 'T1486', name: 'Data Encrypted for Impact', mitigations: [{ id: 'course-of-action--3efe43d1-6f3f-4fcb-ab39-4a730971f70b', name: 'Data Backup', description: 'Take and test backups.' }] }]);
     expect(d.likelyNext.sharedIndicators).toEqual(['203.0.113.66']);
-    expect(d.likelyNext.sectors).toEqual([{ sector: 'BANKING', organisationsHit: 1 }]);
+    expect(d.likelyNext.sectors).toEqual([{ sector: 'BANKING', organisationsHit: { visible: 1, hidden: 0 } }]);
     const next = d.likelyNext.organisations.map((o: { orgId: string }) => o.orgId);
     expect(next).toContain(await t.org('bank-phusa'));
     expect(next).not.toContain(await t.org('bank-sgb'));
     expect(next).not.toContain(await t.org('bank-svb'));
   });
 
-  it('tells an organisation which sectors are at risk but not which organisations were hit', async () => {
+  it('tells the bank nothing of the other bank’s AMBER incident: no sector, no shared indicator, no similar incident', async () => {
     const inc = (await sgb.get('/api/v1/incidents?limit=5')).json().items[0];
     const d = (await sgb.get(`/api/v1/incidents/${inc.id}/decision-support`)).json();
-    expect(d.likelyNext.sectors[0].sector).toBe('BANKING');
-    expect(d.likelyNext.organisations).toEqual([]);
+    expect(d.likelyNext).toEqual({ sectors: [], organisations: [], sharedIndicators: [] });
+    expect(d.similar).toEqual([]);
   });
 
   it('is refused to an organisation that may not see the incident', async () => {
     const inc = (await sgb.get('/api/v1/incidents?limit=5')).json().items[0];
     const energy = await t.userIn('energy-themluc', 'analyst');
     expect((await energy.get(`/api/v1/incidents/${inc.id}/decision-support`)).statusCode).toBe(404);
+  });
+});
+
+describe('what decision support and similar incidents count of other organisations', () => {
+  // The bank's incident shares one value with each: a hospital's GREEN incident, an energy company's
+  // AMBER one and a telecom operator's RED one. None of the three is the bank's to open.
+  const GREEN_VALUE = { type: 'domain', value: 'green-c2.example' };
+  const AMBER_VALUE = { type: 'domain', value: 'amber-c2.example' };
+  const RED_VALUE = { type: 'domain', value: 'red-c2.example' };
+  const ids: Record<string, string> = {};
+
+  beforeAll(async () => {
+    const attack = ['T1071'];
+    ids.green = (await open(await t.userIn('health-taybac', 'analyst'), { title: 'Kết nối tới máy chủ điều khiển lạ', tlp: 'GREEN', attack, observables: [GREEN_VALUE] })).id;
+    ids.amber = (await open(await t.userIn('energy-themluc', 'analyst'), { title: 'Kết nối tới máy chủ điều khiển lạ', tlp: 'AMBER', attack, observables: [AMBER_VALUE] })).id;
+    ids.red = (await open(await t.userIn('tel-ixp', 'analyst'), { title: 'Kết nối tới máy chủ điều khiển lạ', tlp: 'RED', attack, observables: [RED_VALUE] })).id;
+    ids.mine = (await open(sgb, { title: 'Kết nối tới máy chủ điều khiển lạ', attack, observables: [GREEN_VALUE, AMBER_VALUE, RED_VALUE] })).id;
+  });
+
+  it('uses another organisation’s GREEN incident but never its AMBER or RED one', async () => {
+    const d = (await sgb.get(`/api/v1/incidents/${ids.mine}/decision-support`)).json();
+    expect(d.likelyNext.sharedIndicators).toEqual([GREEN_VALUE.value]);
+    // One hospital the bank may not see: a count of one is given as "fewer than 3".
+    expect(d.likelyNext.sectors).toEqual([{ sector: 'HEALTH', organisationsHit: { visible: 0, hidden: { lt: 3 } } }]);
+    const similar = d.similar.map((s: { incident: { id: string } }) => s.incident.id);
+    expect(similar).toContain(ids.green);
+    expect(similar).not.toContain(ids.amber);
+    expect(similar).not.toContain(ids.red);
+    expect(JSON.stringify(d)).not.toContain('amber-c2');
+    expect(JSON.stringify(d)).not.toContain('red-c2');
+  });
+
+  it('lists the GREEN incident as similar, marked as one the bank may not open, and leaves the others out', async () => {
+    const list = (await sgb.get(`/api/v1/incidents/${ids.mine}/similar`)).json() as { incident: { id: string }; readable: boolean; sharedObservables: string[] }[];
+    const green = list.find((s) => s.incident.id === ids.green);
+    expect(green).toMatchObject({ readable: false, sharedObservables: [GREEN_VALUE.value] });
+    expect((await sgb.get(`/api/v1/incidents/${ids.green}`)).statusCode).toBe(404);
+    expect(list.map((s) => s.incident.id)).not.toContain(ids.amber);
+    expect(list.map((s) => s.incident.id)).not.toContain(ids.red);
+    expect(list.every((s) => s.incident.id === ids.green || s.readable)).toBe(true);
+  });
+
+  it('gives the centre the AMBER one too (it sees up to AMBER by role) but not the RED one, naming what it may see', async () => {
+    const d = (await t.admin.get(`/api/v1/incidents/${ids.mine}/decision-support`)).json();
+    expect([...d.likelyNext.sharedIndicators].sort()).toEqual([AMBER_VALUE.value, GREEN_VALUE.value]);
+    expect(d.likelyNext.sectors).toEqual(expect.arrayContaining([
+      { sector: 'HEALTH', organisationsHit: { visible: 1, hidden: 0 } },
+      { sector: 'ENERGY', organisationsHit: { visible: 1, hidden: 0 } },
+    ]));
+    expect(JSON.stringify(d.likelyNext.sectors)).not.toContain('TELECOM');
   });
 });

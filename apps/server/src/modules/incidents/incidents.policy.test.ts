@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Role, Tlp } from '@lachan/contracts';
-import { accessTo, allows, audienceOf, closeDecision, visibilityOf, type IncidentActor, type IncidentFacts, type LinkGrant } from './incidents.policy.ts';
+import { accessTo, allows, audienceOf, closeDecision, countsFor, visibilityOf, type IncidentActor, type IncidentFacts, type LinkGrant } from './incidents.policy.ts';
 
 // Regulator 'reg' with unit 'bank'; SOC provider 'soc' monitoring 'bank'; province 'prov' linked to 'bank'; foreign 'other'.
 const actor = (orgId: string, role: Role = 'analyst', links: [string, LinkGrant][] = []): IncidentActor => {
@@ -73,5 +73,16 @@ describe('visibility filter and audience', () => {
     expect(audienceOf(incident('AMBER'), rel)).toEqual({ orgIds: ['bank', 'reg', 'ncc', 'soc', 'prov'], exact: true, national: true });
     const red = incident('RED', { shares: [{ orgId: 'other', profile: 'read_only', tlpCeiling: 'RED', revoked: false }] });
     expect(audienceOf(red, rel)).toEqual({ orgIds: ['bank', 'other'], exact: true, national: false });
+  });
+});
+
+describe('what cross-organisation aggregates count', () => {
+  it('counts another organisation’s CLEAR and GREEN incidents, its AMBER and above only when the actor may open them', () => {
+    expect(['CLEAR', 'GREEN', 'AMBER', 'AMBER+STRICT', 'RED'].map((tlp) => countsFor(actor('other'), incident(tlp as Tlp)))).toEqual([true, true, false, false, false]);
+    expect(countsFor(actor('reg'), incident('AMBER'))).toBe(true);
+    expect(countsFor(actor('reg'), incident('RED'))).toBe(false);
+    expect(countsFor(actor('ncc', 'national_coordinator'), incident('AMBER+STRICT'))).toBe(false);
+    expect(countsFor(actor('other'), incident('RED', { shares: [{ orgId: 'other', profile: 'read_only', tlpCeiling: 'RED', revoked: false }] }))).toBe(true);
+    expect(countsFor(actor('other', 'connector'), incident('GREEN'))).toBe(false);
   });
 });

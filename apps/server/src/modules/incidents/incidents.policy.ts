@@ -4,6 +4,8 @@ import { hasPermission, type Role, type ShareProfile, type Tlp } from '@lachan/c
 export const TLP_RANK: Record<Tlp, number> = { CLEAR: 0, GREEN: 1, AMBER: 2, 'AMBER+STRICT': 3, RED: 4 };
 /** Highest label that relationships (hierarchy, SOC, links, the centre) reach; above it only owner and shares. */
 export const RELATIONSHIP_CEILING = TLP_RANK.AMBER;
+/** Highest label whose incidents every organisation's aggregates may count (TLP:GREEN is for the community). */
+export const COMMUNITY_CEILING = TLP_RANK.GREEN;
 
 const PROFILE_RANK: Record<ShareProfile, number> = { read_only: 0, analyst: 1, owner: 2 };
 export type AccessVia = 'owner' | 'hierarchy' | 'soc' | 'link' | 'share' | 'national';
@@ -63,6 +65,15 @@ export function accessTo(actor: IncidentActor, inc: IncidentFacts): IncidentAcce
   const write = hasPermission(actor.role, 'incidents.write');
   if (!write) profile = 'read_only';
   return { profile, via: [...new Set(grants.map(([v]) => v))], canWrite: write && PROFILE_RANK[profile] >= PROFILE_RANK.analyst, canManage: write && profile === 'owner' };
+}
+
+/**
+ * Whether an incident may feed an aggregate shown to the actor (decision support, similar incidents,
+ * statistics): one the actor may open, or any CLEAR/GREEN one. Never AMBER and above of others.
+ */
+export function countsFor(actor: IncidentActor, inc: IncidentFacts): boolean {
+  if (!hasPermission(actor.role, 'incidents.read')) return false;
+  return TLP_RANK[inc.tlp] <= COMMUNITY_CEILING || accessTo(actor, inc) !== null;
 }
 
 /** Actions on an incident and the least profile each needs. */

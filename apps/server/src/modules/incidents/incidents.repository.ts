@@ -2,6 +2,7 @@ import { sql, type Kysely, type RawBuilder } from 'kysely';
 import { escapeLike, foldDiacritics, type IncidentListQuery, type Tlp } from '@lachan/contracts';
 import type { DB } from '../../db/index.ts';
 import type { Visibility } from './incidents.policy.ts';
+import { visibleIncidentSql } from './incident-visibility.ts';
 
 export type IncidentRow = {
   id: string; number: string; org_id: string; org_name: string; title: string; description: string; severity: number; status: string; tlp: Tlp; pap: string;
@@ -59,10 +60,9 @@ export const incidentsRepository = {
     if (!w) return null;
     const where = sql.join(w, sql` and `);
     const limit = q.limit ?? 50;
-    const shared = sql`exists (select 1 from incident_shares s where s.incident_id = i.id and s.org_id = ${vis.actorOrgId} and s.revoked_at is null and lachan_tlp_rank(i.tlp) <= lachan_tlp_rank(s.tlp_ceiling))`;
     if (vis.all) {
       const r = await sql<IncidentRow>`select ${cols} from incidents i join organizations o on o.id = i.org_id
-        where ${where} and (lachan_tlp_rank(i.tlp) <= 2 or i.org_id = ${vis.actorOrgId} or ${shared})
+        where ${where} and ${visibleIncidentSql(vis)}
         order by i.created_at desc, i.id desc limit ${limit}`.execute(db);
       return r.rows;
     }

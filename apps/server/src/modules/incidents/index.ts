@@ -6,3 +6,5 @@ export { incidentCollabRoutes } from './incident-collab.routes.ts';
 export { createIncidentServices, type IncidentServices } from './incident-services.ts';
 export { PromotionRulesService } from './promotion-rules.service.ts';
 export { deadlinesOf, type ClockInputs, type RegimeClock, type FiledReport, type ComputedDeadline } from './reporting-clock.ts';
+export { incidentVisibility, visibleIncidentSql, countableIncidentSql } from './incident-visibility.ts';
+export type { Visibility as IncidentVisibility } from './incidents.policy.ts';

@@ -1,5 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../db/index.ts';
+import type { Visibility } from './incidents.policy.ts';
+import { countableIncidentSql, visibleIncidentSql } from './incident-visibility.ts';
 
 type Mitigation = { id: string; name: string; description: string | null };
 
@@ -39,12 +41,18 @@ export const knowledgeRepository = {
     return out;
   },
 
-  /** Other organisations' incidents of the last 90 days sharing an observable value with this one. */
-  async orgsSharingIndicators(db: Kysely<DB>, incidentId: string, ownOrgId: string): Promise<{ orgId: string; values: string[] }[]> {
-    const r = await sql<{ orgId: string; values: string[] }>`select i.org_id as "orgId", array_agg(distinct o.value) as values
+  /**
+   * Other organisations whose incidents of the last 90 days share an observable value with this one,
+   * counting only incidents the caller's aggregates may count (visible to them, or CLEAR/GREEN);
+   * `visible` when one of them is an incident the caller may open.
+   */
+  async orgsSharingIndicators(db: Kysely<DB>, vis: Visibility, incidentId: string, ownOrgId: string): Promise<{ orgId: string; values: string[]; visible: boolean }[]> {
+    const r = await sql<{ orgId: string; values: string[]; visible: boolean }>`select i.org_id as "orgId", array_agg(distinct o.value order by o.value) as values,
+        bool_or(${visibleIncidentSql(vis, 'i')}) as visible
       from incident_observables mine join incident_observables o on o.value = mine.value and o.incident_id <> mine.incident_id
         join incidents i on i.id = o.incident_id
       where mine.incident_id = ${incidentId} and i.org_id <> ${ownOrgId} and i.created_at > now() - interval '90 days' and i.status <> 'rejected'
+        and ${countableIncidentSql(vis, 'i')}
       group by i.org_id order by count(*) desc limit 200`.execute(db);
     return r.rows;
   },

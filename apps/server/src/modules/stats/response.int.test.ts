@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../../testing/harness.ts';
+import { createTestApp, type Caller, type TestApp } from '../../testing/harness.ts';
 
 let t: TestApp;
 const DAY = 86_400_000;
@@ -35,5 +35,25 @@ describe('response statistics', () => {
     const other = await t.userIn('energy-themluc', 'analyst');
     const o = (await other.get('/api/v1/stats/response')).json();
     expect(o.total.incidents).toBe(0);
+  });
+
+  it('counts for the centre and for the bank’s regulator only the incidents they may open: never a bank’s RED one', async () => {
+    const bank = await t.userIn('bank-sgb', 'analyst');
+    const regulator = await t.userIn('reg-bank', 'analyst');
+    const figures = async (c: Caller) => {
+      const o = (await c.get('/api/v1/stats/overview')).json();
+      const r = (await c.get('/api/v1/stats/response')).json();
+      return { open: o.incidents.open, opened: o.incidents.opened, response: r.total.incidents };
+    };
+    const before = { centre: await figures(t.admin), regulator: await figures(regulator), bank: await figures(bank) };
+    const red = await bank.post('/api/v1/incidents', { severity: 4, title: 'Rò rỉ dữ liệu khách hàng', tlp: 'RED' });
+    expect(red.statusCode, red.body).toBe(201);
+    expect(await figures(t.admin)).toEqual(before.centre);
+    expect(await figures(regulator)).toEqual(before.regulator);
+    expect(await figures(bank)).toEqual({ open: before.bank.open + 1, opened: before.bank.opened + 1, response: before.bank.response + 1 });
+    // Shared with the centre (as a report would), it counts there too.
+    const share = await bank.post(`/api/v1/incidents/${red.json().id}/shares`, { orgId: await t.org('ncc'), profile: 'read_only', tlpCeiling: 'RED' });
+    expect(share.statusCode, share.body).toBe(201);
+    expect(await figures(t.admin)).toEqual({ open: before.centre.open + 1, opened: before.centre.opened + 1, response: before.centre.response + 1 });
   });
 });

@@ -1,6 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../db/index.ts';
-import type { FiledReport, RegimeClock } from '../incidents/index.ts';
+import { visibleIncidentSql, type FiledReport, type IncidentVisibility, type RegimeClock } from '../incidents/index.ts';
 import type { StatsFilter } from './stats.repository.ts';
 
 /** The times of an incident that response statistics look at. */
@@ -14,14 +14,14 @@ const LIMIT = 50_000;
 /** SQL of the response statistics: the period's incidents with their regimes and filed reports, in three queries. */
 export const responseRepository = {
   /**
-   * Incidents opened in the period in the caller's organisations; an AMBER+STRICT or RED incident
-   * counts only for its own organisation (or for the centre).
+   * Incidents opened in the period in the caller's organisations that the caller may open (the
+   * incidents policy: an AMBER+STRICT or RED incident counts only for its owner and its shares).
    */
-  async incidents(db: Kysely<DB>, f: StatsFilter): Promise<IncidentTimes[]> {
+  async incidents(db: Kysely<DB>, f: StatsFilter, vis: IncidentVisibility): Promise<IncidentTimes[]> {
     const r = await sql<IncidentTimes>`select id, org_id, status, created_at, occurred_at, discovered_at, acknowledged_at, contained_at, closed_at,
         beyond_capacity_at, response_ended_at, serious_at from incidents
       where created_at >= ${f.from}::date and created_at < ${f.to}::date + 1 and status <> 'rejected'
-        ${f.orgIds ? sql`and org_id = any(${f.orgIds}::uuid[]) and (tlp not in ('RED', 'AMBER+STRICT') or org_id = ${f.actorOrgId})` : sql``}
+        and ${visibleIncidentSql(vis, 'incidents')} ${f.orgIds ? sql`and org_id = any(${f.orgIds}::uuid[])` : sql``}
         ${f.orgId ? sql`and org_id = ${f.orgId}` : sql``}
         ${f.rsitClass ? sql`and rsit_class = ${f.rsitClass}` : sql``}
         ${f.minSeverity ? sql`and severity >= ${f.minSeverity}` : sql``}

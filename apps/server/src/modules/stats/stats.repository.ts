@@ -1,14 +1,13 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { DB } from '../../db/index.ts';
 import type { DailyDelta, HourlyDelta, NationalDelta, OrgDelta } from './rollup.ts';
+import { visibleIncidentSql, type IncidentVisibility } from '../incidents/index.ts';
 
 /** A statistics question: a period, the caller's organisations (null = all) and optional filters. */
 export interface StatsFilter {
   from: string;
   to: string;
   orgIds: string[] | null;
-  /** The caller's own organisation (AMBER+STRICT and RED incidents count only there). */
-  actorOrgId: string;
   sector?: string;
   province?: string;
   orgId?: string;
@@ -171,9 +170,12 @@ export const statsRepository = {
     return { campaigns: c.rows[0]!.n, warnings: w.rows[0]!.n };
   },
 
-  /** Incidents open now, and opened / closed in the period, in the caller's organisations (`within`: only these). */
-  async incidents(db: Kysely<DB>, f: StatsFilter, within: string[] | null): Promise<{ open: number; opened: number; closed: number; bySeverity: CountRow[] }> {
-    const scope = sql`${f.orgIds ? sql`and org_id = any(${f.orgIds}::uuid[]) and (tlp not in ('RED', 'AMBER+STRICT') or org_id = ${f.actorOrgId})` : sql``}
+  /**
+   * Incidents open now, and opened / closed in the period, in the caller's organisations (`within`: only
+   * these), counting only incidents the caller may open (the incidents policy: never a unit's RED).
+   */
+  async incidents(db: Kysely<DB>, f: StatsFilter, within: string[] | null, vis: IncidentVisibility): Promise<{ open: number; opened: number; closed: number; bySeverity: CountRow[] }> {
+    const scope = sql`and ${visibleIncidentSql(vis, 'incidents')} ${f.orgIds ? sql`and org_id = any(${f.orgIds}::uuid[])` : sql``}
       ${within ? sql`and org_id = any(${within}::uuid[])` : sql``}`;
     const org = f.orgId ? sql`and org_id = ${f.orgId}` : sql``;
     const r = await sql<{ open: number; opened: number; closed: number }>`select

@@ -6,7 +6,7 @@ import { forbidden, invalid } from '../../core/errors.ts';
 import type { Platform } from '../../core/platform.ts';
 import { statsRepository, type CountRow, type StatsFilter } from './stats.repository.ts';
 import { daysBetween, toCsv } from './stats-format.ts';
-import { deadlinesOf, type ComputedDeadline } from '../incidents/index.ts';
+import { deadlinesOf, incidentVisibility, type ComputedDeadline } from '../incidents/index.ts';
 import { responseRepository, type IncidentTimes } from './response.repository.ts';
 import { responseRow } from './response.ts';
 import { buildPeriodicReport } from './periodic-report.ts';
@@ -42,19 +42,19 @@ export class StatsService {
     if (from > to) throw invalid('from must not be after to');
     if (daysBetween(from, to).length > MAX_DAYS) throw invalid(`a period of at most ${MAX_DAYS} days`);
     if (q.orgId && !canRead(ctx.scope, q.orgId)) throw forbidden('you may not see statistics of this organisation');
-    return { from, to, orgIds: ctx.scope.all ? null : [...ctx.scope.read], actorOrgId: ctx.actor.orgId, sector: q.sector, province: q.province, orgId: q.orgId, rsitClass: q.rsitClass, minSeverity: q.minSeverity };
+    return { from, to, orgIds: ctx.scope.all ? null : [...ctx.scope.read], sector: q.sector, province: q.province, orgId: q.orgId, rsitClass: q.rsitClass, minSeverity: q.minSeverity };
   }
 
   async overview(ctx: RequestContext, q: StatsQuery): Promise<StatsOverview> {
     const f = this.filter(ctx, q);
     const db = this.#p.db;
     const scope = nationalScope(f);
-    const within = await this.#orgsMatching(f);
+    const [within, vis] = await Promise.all([this.#orgsMatching(f), incidentVisibility(this.#p, ctx)]);
     const [groups, sectors, live, incidents, active] = await Promise.all([
       scope !== null ? statsRepository.nationalBreakdowns(db, scope, f.from, f.to) : statsRepository.breakdowns(db, f),
       scope !== null ? Promise.resolve(null) : statsRepository.bySector(db, f),
       statsRepository.live(db, f, within),
-      statsRepository.incidents(db, f, within),
+      statsRepository.incidents(db, f, within, vis),
       statsRepository.campaignsAndWarnings(db, f),
     ]);
     const dim = (d: string) => groups.get(d) ?? [];
@@ -117,7 +117,7 @@ export class StatsService {
     const f = this.filter(ctx, q);
     const db = this.#p.db;
     await this.#p.orgTree.ensure();
-    let rows = await responseRepository.incidents(db, f);
+    let rows = await responseRepository.incidents(db, f, await incidentVisibility(this.#p, ctx));
     const profile = (orgId: string) => this.#p.orgTree.profile(orgId);
     rows = rows.filter((r) => (!f.sector || (profile(r.org_id)?.sectors ?? []).includes(f.sector)) && (!f.province || profile(r.org_id)?.provinceCode === f.province));
     const ids = rows.map((r) => r.id);

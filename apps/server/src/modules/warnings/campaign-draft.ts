@@ -18,7 +18,7 @@ export function draftFromCampaign(c: CampaignDetail): WarningCreate {
   const provinces = [...new Set(c.orgs.map((o) => o.provinceCode).filter((p): p is string => !!p))].sort();
   const indicators = c.evidence.map(indicatorOf).filter((i): i is { type: string; value: string } => i !== null);
   const techniques = c.techniques.join(', ');
-  const n = c.orgCount;
+  const n = c.orgs.length; // the centre names every member
   const where = { vi: provinces.length ? `tỉnh/thành ${provinces.join(', ')}` : 'nhiều địa phương', en: provinces.length ? `provinces ${provinces.join(', ')}` : 'several provinces' };
   const sectorText = sectors.join(', ') || '—';
   const values = indicators.map((i) => i.value).join(', ');

@@ -59,9 +59,10 @@ export class WarningWorkers {
     const values = c.link.evidence.map((e) => e.value);
     const indicators = c.link.evidence.map((e) => ({ type: e.kind === 'network' ? 'ipv4-cidr' : e.value.split(':')[0]!, value: e.kind === 'network' ? e.value : e.value.slice(e.value.indexOf(':') + 1) }));
     await this.#propose(tx, { origin: 'campaign', campaignId: c.id, surgeKey: null, severity: c.severity, sectors, orgIds: orgs,
-      titleVi: `Cảnh báo chiến dịch tấn công nhắm vào ${orgs.length} tổ chức`, titleEn: `Campaign targeting ${orgs.length} organisations`,
-      bodyVi: `Hạ tầng tấn công chung (${values.join(', ')}) được ghi nhận tại ${orgs.length} tổ chức. Kỹ thuật: ${c.techniques.join(', ') || 'chưa rõ'}.`,
-      bodyEn: `Shared attack infrastructure (${values.join(', ')}) seen at ${orgs.length} organisations. Techniques: ${c.techniques.join(', ') || 'unknown'}.`, indicators });
+      // Issued by a policy, it goes to the members unread by anyone: no count of the others in it.
+      titleVi: 'Cảnh báo chiến dịch tấn công nhắm vào nhiều tổ chức', titleEn: 'Campaign targeting several organisations',
+      bodyVi: `Hạ tầng tấn công chung (${values.join(', ')}) được ghi nhận tại nhiều tổ chức. Kỹ thuật: ${c.techniques.join(', ') || 'chưa rõ'}.`,
+      bodyEn: `Shared attack infrastructure (${values.join(', ')}) seen at several organisations. Techniques: ${c.techniques.join(', ') || 'unknown'}.`, indicators });
   }
 
   /** Proposes a sector-wide warning from a surge signal (the statistics module calls this). */

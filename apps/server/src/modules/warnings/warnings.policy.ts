@@ -1,5 +1,5 @@
 import type { RequestContext } from '../../core/context.ts';
-import { canManage } from '../../core/context.ts';
+import { canManage, canRead } from '../../core/context.ts';
 
 /**
  * Who may do what with warnings. The national centre drafts and issues anything, national warnings
@@ -17,6 +17,14 @@ export const warningsPolicy = {
   },
   /** May the caller acknowledge (or mark read) on behalf of `orgId`? */
   mayAck: (ctx: RequestContext, orgId: string, recipientIds: ReadonlySet<string>): boolean => recipientIds.has(orgId) && canManage(ctx.scope, orgId),
+  /** The issuer's side (the centre, the author's organisations) sees recipients and their acknowledgements. */
+  isIssuer: (ctx: RequestContext, authorOrgId: string): boolean => ctx.scope.all || canManage(ctx.scope, authorOrgId),
+  /**
+   * Which recipients a reader may learn of: all for the issuer; otherwise only organisations in the
+   * reader's scope, so a warning never tells one recipient who else received it.
+   */
+  recipientFilter: (ctx: RequestContext, authorOrgId: string): ((orgId: string) => boolean) | undefined =>
+    warningsPolicy.isIssuer(ctx, authorOrgId) ? undefined : (orgId) => canRead(ctx.scope, orgId),
   /** May the caller read a warning: the centre, its author's admins, or a recipient. */
   mayRead: (ctx: RequestContext, authorOrgId: string, recipientIds: readonly string[]): boolean =>
     ctx.scope.all || canManage(ctx.scope, authorOrgId) || recipientIds.some((o) => ctx.scope.read.has(o)),

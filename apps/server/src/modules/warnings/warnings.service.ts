@@ -45,8 +45,9 @@ export class WarningsService {
       from warnings w where (${scope === null} or w.author_org_id = any(${[...ctx.scope.manage]}::uuid[])
         or (w.status in ('issued', 'withdrawn') and exists (select 1 from warning_recipients r where r.warning_id = w.id and r.org_id = any(${scope ?? []}::uuid[]))))
         and (${q.status ?? null}::text is null and w.status <> 'discarded' or w.status = ${q.status ?? null}) order by w.created_at desc limit ${q.limit ?? 100}`.execute(this.#p.db);
-    const issuer = (w: WarningRow) => ctx.scope.all || ctx.scope.manage.has(w.author_org_id);
-    return r.rows.map((w) => presentWarning(w, undefined, w.status !== 'draft' && w.status !== 'proposed' && issuer(w) ? { targeted: w.d_targeted, acknowledged: w.d_acked, pending: w.d_pending, failed: w.d_failed } : undefined));
+    const issuer = (w: WarningRow) => policy.isIssuer(ctx, w.author_org_id);
+    return r.rows.map((w) => presentWarning(w, undefined, w.status !== 'draft' && w.status !== 'proposed' && issuer(w) ? { targeted: w.d_targeted, acknowledged: w.d_acked, pending: w.d_pending, failed: w.d_failed } : undefined,
+      policy.recipientFilter(ctx, w.author_org_id)));
   }
 
   /** Issued warnings received by the caller's own organisation, with its read and ack times. */
@@ -54,13 +55,13 @@ export class WarningsService {
     requirePermission(ctx, 'warnings.read');
     const r = await sql<WarningRow & { read_at: Date | null; acked_at: Date | null }>`select w.*, r.read_at, r.acked_at from warning_recipients r join warnings w on w.id = r.warning_id
       where r.org_id = ${ctx.actor.orgId} and w.status = 'issued' order by w.issued_at desc limit 200`.execute(this.#p.db);
-    return r.rows.map((w) => presentWarning(w, w));
+    return r.rows.map((w) => presentWarning(w, w, undefined, policy.recipientFilter(ctx, w.author_org_id)));
   }
 
   async get(ctx: RequestContext, id: string): Promise<Warning> {
     const { row } = await this.#load(ctx, id);
     const mine = (await sql<{ read_at: Date | null; acked_at: Date | null }>`select read_at, acked_at from warning_recipients where warning_id = ${id} and org_id = ${ctx.actor.orgId}`.execute(this.#p.db)).rows[0];
-    return presentWarning(row, mine);
+    return presentWarning(row, mine, undefined, policy.recipientFilter(ctx, row.author_org_id));
   }
 
   async #mayDraft(ctx: RequestContext): Promise<string | null> {
@@ -181,7 +182,7 @@ export class WarningsService {
   /** Delivery figures per warning, per organisation and channel: the centre, or the author's admins. */
   async status(ctx: RequestContext, id: string): Promise<WarningStatus> {
     const { row } = await this.#load(ctx, id);
-    if (!ctx.scope.all && !ctx.scope.manage.has(row.author_org_id)) throw forbidden('delivery status is for the issuer');
+    if (!policy.isIssuer(ctx, row.author_org_id)) throw forbidden('delivery status is for the issuer');
     return deliveries.status(this.#p.db, id, row.issued_at);
   }
 

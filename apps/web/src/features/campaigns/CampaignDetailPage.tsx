@@ -1,7 +1,7 @@
 import { Anchor, Button, Grid, Group, Stack, Text, Title } from '@mantine/core';
 import { Link, useNavigate, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import type { CampaignDetail } from '@lachan/contracts';
+import { shownCount, type CampaignDetail } from '@lachan/contracts';
 import { QueryState } from '../../components/QueryState.tsx';
 import { Section } from '../../components/Section.tsx';
 import { SeverityBadge } from '../../components/SeverityBadge.tsx';
@@ -14,6 +14,7 @@ import { CampaignEvidenceTable } from './CampaignEvidenceTable.tsx';
 import { CampaignGraph } from './CampaignGraph.tsx';
 import { CampaignTimeline } from './CampaignTimeline.tsx';
 import { useCampaign, useCampaignDecision, useProposeWarning } from './campaigns.api.ts';
+import { exactTotal, hiddenText, memberCountText } from '../../lib/memberCount.ts';
 
 /** Confirm and dismiss, for the centre while the campaign awaits review. */
 function DecisionButtons({ campaign }: { campaign: CampaignDetail }) {
@@ -54,7 +55,10 @@ function CampaignView({ campaign: c }: { campaign: CampaignDetail }) {
   const fmt = useFormat();
   const labels = useOrgLabels();
   const me = useCurrentUser();
-  const byProvince = c.byProvince.map((p) => ({ key: p.key, alerts: p.total, occurrences: p.total }));
+  // Shaded by the least each province may hold; the tooltip reads the count as the server gave it.
+  const byProvince = c.byProvince.map((p) => ({ key: p.key, alerts: shownCount(p), occurrences: shownCount(p) }));
+  const provinceText = new Map(c.byProvince.map((p) => [p.key, memberCountText(p, t, fmt.number)]));
+  const total = exactTotal(c.members);
   return (
     <Stack gap="sm" data-testid="campaign-detail">
       <Group justify="space-between" align="flex-start">
@@ -68,7 +72,7 @@ function CampaignView({ campaign: c }: { campaign: CampaignDetail }) {
             </Title>
           </Group>
           <Text size="xs" c="dimmed" mt={4}>
-            {t('campaigns.orgsCount', { count: c.orgCount })} · {t('campaigns.alertsCount', { count: c.alertCount })} · {fmt.dateTime(c.firstActivity)} – {fmt.dateTime(c.lastActivity)}
+            <span data-testid="campaign-members">{total !== null ? t('campaigns.orgsCount', { count: total }) : t('campaigns.orgsSome', { n: memberCountText(c.members, t, fmt.number) })}</span> · {t('campaigns.alertsCount', { count: c.alertCount })} · {fmt.dateTime(c.firstActivity)} – {fmt.dateTime(c.lastActivity)}
             {c.techniques.length > 0 && ` · ${c.techniques.join(', ')}`}
           </Text>
         </div>
@@ -88,7 +92,8 @@ function CampaignView({ campaign: c }: { campaign: CampaignDetail }) {
         <Grid.Col span={{ base: 12, lg: 5 }}>
           <Stack gap="sm">
             <Section title={t('campaigns.map')}>
-              <ProvinceTileMap byProvince={byProvince} name={(code) => labels.province(code)} linkTo={(code) => `/dashboard/province/${code}`} />
+              <ProvinceTileMap byProvince={byProvince} name={(code) => labels.province(code)} linkTo={(code) => `/dashboard/province/${code}`}
+                describe={(code, name) => t('campaigns.mapTile', { name, n: provinceText.get(code) ?? fmt.number(0) })} />
             </Section>
             <Section title={t('campaigns.orgsTitle')}>
               <Stack gap={2}>
@@ -102,9 +107,10 @@ function CampaignView({ campaign: c }: { campaign: CampaignDetail }) {
                     </Text>
                   </Text>
                 ))}
-                {c.hiddenOrgCount > 0 && (
+                {c.members.hidden !== 0 && (
                   <Text size="xs" c="dimmed" data-testid="campaign-hidden-orgs">
-                    {t('campaigns.hiddenOrgs', { count: c.hiddenOrgCount })}: {c.bySector.filter((s) => s.hidden > 0).map((s) => t('campaigns.hiddenGroup', { count: s.hidden, sector: labels.sector(s.key) })).join(', ')}
+                    {t('campaigns.hiddenOrgs', { n: hiddenText(c.members.hidden, t, fmt.number) })}:{' '}
+                    {c.bySector.filter((s) => s.hidden !== 0).map((s) => t('campaigns.hiddenGroup', { n: hiddenText(s.hidden, t, fmt.number), sector: labels.sector(s.key) })).join(', ')}
                   </Text>
                 )}
               </Stack>

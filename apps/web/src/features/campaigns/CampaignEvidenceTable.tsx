@@ -2,8 +2,9 @@ import { Code, Table } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { CampaignDetail } from '@lachan/contracts';
 import { useFormat } from '../../i18n/useFormat.ts';
+import { memberCountText } from '../../lib/memberCount.ts';
 
-/** What ties the members together: each shared value, how many members carry it, and when. */
+/** What ties the members together: each shared value the reader saw too, how many members carry it, and when. */
 export function CampaignEvidenceTable({ evidence }: { evidence: CampaignDetail['evidence'] }) {
   const { t } = useTranslation();
   const fmt = useFormat();
@@ -27,7 +28,7 @@ export function CampaignEvidenceTable({ evidence }: { evidence: CampaignDetail['
             <Table.Td>
               <Code>{e.value}</Code>
             </Table.Td>
-            <Table.Td ta="right">{fmt.number(e.orgCount)}</Table.Td>
+            <Table.Td ta="right">{memberCountText(e.members, t, fmt.number)}</Table.Td>
             <Table.Td>{fmt.dateTime(e.firstSeen)}</Table.Td>
             <Table.Td>{fmt.dateTime(e.lastSeen)}</Table.Td>
           </Table.Tr>

@@ -1,5 +1,7 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useFormat } from '../../i18n/useFormat.ts';
+import { hiddenText } from '../../lib/memberCount.ts';
 import type { CampaignDetail } from '@lachan/contracts';
 import { EChart } from '../dashboard/EChart.tsx';
 import { useOrgLabels } from '../orgs/useOrgLabels.ts';
@@ -9,9 +11,10 @@ import { campaignGraph, graphOption, type CampaignChartOption } from './campaign
 export function CampaignGraph({ campaign }: { campaign: CampaignDetail }) {
   const { t } = useTranslation();
   const labels = useOrgLabels();
+  const fmt = useFormat();
   const option = useMemo(() => {
-    const graph = campaignGraph(campaign, (count, sector) => t('campaigns.hiddenGroup', { count, sector: labels.sector(sector) }));
+    const graph = campaignGraph(campaign, (hidden, sector) => t('campaigns.hiddenGroup', { n: hiddenText(hidden, t, fmt.number), sector: labels.sector(sector) }));
     return graphOption(graph, [t('campaigns.title'), t('campaigns.orgsTitle'), t('campaigns.orgsTitle'), t('campaigns.evidence')]);
-  }, [campaign, labels, t]);
+  }, [campaign, labels, t, fmt]);
   return <EChart<CampaignChartOption> option={option} height={360} label={t('campaigns.graph')} testId="campaign-graph" />;
 }

@@ -6,6 +6,7 @@ import { FilterSelect } from '../../components/FilterSelect.tsx';
 import { ListTable } from '../../components/ListTable.tsx';
 import { SeverityBadge } from '../../components/SeverityBadge.tsx';
 import { useFormat } from '../../i18n/useFormat.ts';
+import { memberCountText } from '../../lib/memberCount.ts';
 import { useOrgLabels } from '../orgs/useOrgLabels.ts';
 import { CampaignStatusBadge, ConfidenceBadge } from './CampaignBadges.tsx';
 import { useCampaigns } from './campaigns.api.ts';
@@ -79,9 +80,9 @@ export function CampaignsPage() {
               <Table.Td>
                 <ConfidenceBadge confidence={c.confidence} />
               </Table.Td>
-              <Table.Td ta="right">{fmt.number(c.orgCount)}</Table.Td>
+              <Table.Td ta="right" data-testid="campaign-members">{memberCountText(c.members, t, fmt.number)}</Table.Td>
               <Table.Td>
-                <Text size="xs">{c.bySector.map((s) => `${labels.sector(s.key)} (${fmt.number(s.total)})`).join(', ')}</Text>
+                <Text size="xs">{c.bySector.map((s) => `${labels.sector(s.key)} (${memberCountText(s, t, fmt.number)})`).join(', ')}</Text>
               </Table.Td>
               <Table.Td>
                 <Text size="xs">{fmt.dateTime(c.firstActivity)}</Text>

@@ -1,7 +1,8 @@
 import { use, type ComposeOption } from 'echarts/core';
 import { GraphChart, ScatterChart, type GraphSeriesOption, type ScatterSeriesOption } from 'echarts/charts';
 import { GridComponent, TooltipComponent, type GridComponentOption, type TooltipComponentOption } from 'echarts/components';
-import type { CampaignDetail } from '@lachan/contracts';
+import { shownCount, type CampaignDetail, type HiddenCount, type MemberCount } from '@lachan/contracts';
+import { atLeast, exactTotal } from '../../lib/memberCount.ts';
 
 use([GraphChart, ScatterChart, GridComponent, TooltipComponent]);
 
@@ -16,23 +17,32 @@ export interface GraphNode {
   value: number;
 }
 
+const weight = shownCount;
+
+/** Whether a value is carried by every member: only when both counts are known exactly. */
+function everyMember(e: MemberCount, c: MemberCount): boolean {
+  const all = exactTotal(c);
+  return all !== null && exactTotal(e) === all;
+}
+
 /**
  * Organisations and the indicators they share. Hidden members appear as one node per sector ("N
- * organisations in sector S"). The detail says how many members carry each evidence value, not which:
- * a value every member carries links to each of them; any other links to the campaign node, weighted by
- * its count, so no edge claims a link the data does not show.
+ * organisations in sector S", "fewer than 3" when the server withholds a small count). The detail says
+ * how many members carry each evidence value, not which: a value every member carries (known exactly)
+ * links to each of them; any other links to the campaign node, weighted by its count, so no edge claims
+ * a link the data does not show.
  */
-export function campaignGraph(c: CampaignDetail, hiddenLabel: (count: number, sector: string) => string): { nodes: GraphNode[]; links: { source: string; target: string; value: number }[] } {
-  const hub: GraphNode = { id: 'campaign', name: c.title, category: 0, value: c.orgCount };
+export function campaignGraph(c: CampaignDetail, hiddenLabel: (hidden: HiddenCount, sector: string) => string): { nodes: GraphNode[]; links: { source: string; target: string; value: number }[] } {
+  const hub: GraphNode = { id: 'campaign', name: c.title, category: 0, value: weight(c.members) };
   const orgs: GraphNode[] = c.orgs.map((o) => ({ id: `org:${o.id}`, name: o.name, category: 1, value: 1 }));
-  const hidden: GraphNode[] = c.bySector.filter((s) => s.hidden > 0).map((s) => ({ id: `hidden:${s.key}`, name: hiddenLabel(s.hidden, s.key), category: 2, value: s.hidden }));
+  const hidden: GraphNode[] = c.bySector.filter((s) => s.hidden !== 0).map((s) => ({ id: `hidden:${s.key}`, name: hiddenLabel(s.hidden, s.key), category: 2, value: atLeast(s.hidden) }));
   const members = [...orgs, ...hidden];
-  const evidence: GraphNode[] = c.evidence.map((e) => ({ id: `ev:${e.kind}:${e.value}`, name: e.value, category: 3, value: e.orgCount }));
+  const evidence: GraphNode[] = c.evidence.map((e) => ({ id: `ev:${e.kind}:${e.value}`, name: e.value, category: 3, value: weight(e.members) }));
   const links = [
     ...members.map((m) => ({ source: hub.id, target: m.id, value: m.value })),
     ...c.evidence.flatMap((e) => {
       const id = `ev:${e.kind}:${e.value}`;
-      return e.orgCount >= c.orgCount ? members.map((m) => ({ source: id, target: m.id, value: e.orgCount })) : [{ source: id, target: hub.id, value: e.orgCount }];
+      return everyMember(e.members, c.members) ? members.map((m) => ({ source: id, target: m.id, value: weight(e.members) })) : [{ source: id, target: hub.id, value: weight(e.members) }];
     }),
   ];
   return { nodes: [hub, ...members, ...evidence], links };

@@ -3,6 +3,7 @@ import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { Section } from '../../components/Section.tsx';
 import { useFormat } from '../../i18n/useFormat.ts';
+import { exactTotal, memberCountText } from '../../lib/memberCount.ts';
 import { useActiveCampaigns } from './dashboard.api.ts';
 
 /** The active campaigns, when the campaigns module answers; nothing at all otherwise. */
@@ -20,7 +21,9 @@ export function CampaignsCard() {
               {c.title ?? c.name ?? c.id}
             </Anchor>
             <Text size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
-              {c.orgCount !== undefined && t('dashboard.campaigns.orgs', { count: c.orgCount, n: fmt.number(c.orgCount) })}
+              {c.members && (exactTotal(c.members) !== null
+                ? t('dashboard.campaigns.orgs', { count: exactTotal(c.members)!, n: fmt.number(exactTotal(c.members)!) })
+                : t('dashboard.campaigns.orgsSome', { n: memberCountText(c.members, t, fmt.number) }))}
             </Text>
           </Group>
         ))}

@@ -11,9 +11,16 @@ const INK = (level: number) => (level >= 4 ? '#fff' : 'var(--mantine-color-dark-
 
 /**
  * The 34 provinces as a tile grid coloured by occurrences; each tile is a link to the province's page,
- * reachable by Tab, with the counts in its tooltip and accessible name.
+ * reachable by Tab, with the counts in its tooltip and accessible name (`describe` words them otherwise,
+ * e.g. organisations of a campaign, some withheld as "fewer than 3").
  */
-export function ProvinceTileMap(props: { byProvince: StatsCount[]; name: (code: string) => string; linkTo: (code: string) => string; selected?: string }) {
+export function ProvinceTileMap(props: {
+  byProvince: StatsCount[];
+  name: (code: string) => string;
+  linkTo: (code: string) => string;
+  selected?: string;
+  describe?: (code: string, name: string) => string;
+}) {
   const { t } = useTranslation();
   const fmt = useFormat();
   const counts = new Map(props.byProvince.map((p) => [p.key, p]));
@@ -30,7 +37,7 @@ export function ProvinceTileMap(props: { byProvince: StatsCount[]; name: (code: 
           const c = counts.get(code);
           const level = activityLevel(c?.occurrences ?? 0, max);
           const name = props.name(code);
-          const summary = t('dashboard.map.tile', { name, alerts: fmt.number(c?.alerts ?? 0), occurrences: fmt.number(c?.occurrences ?? 0) });
+          const summary = props.describe?.(code, name) ?? t('dashboard.map.tile', { name, alerts: fmt.number(c?.alerts ?? 0), occurrences: fmt.number(c?.occurrences ?? 0) });
           return (
             <Tooltip key={code} label={summary} openDelay={150} withArrow fz="xs">
               <UnstyledButton

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import type { StatsOverview, StatsQuery, StatsSeries } from '@lachan/contracts';
+import type { MemberCount, StatsOverview, StatsQuery, StatsSeries } from '@lachan/contracts';
 import { api, apiUrl, ApiError, type Page } from '../../api/client.ts';
 
 /**
@@ -17,7 +17,7 @@ export interface CampaignSummary {
   id: string;
   title?: string;
   name?: string;
-  orgCount?: number;
+  members?: MemberCount;
   alertCount?: number;
 }
 

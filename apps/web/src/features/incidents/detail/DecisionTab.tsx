@@ -8,10 +8,14 @@ import { EmptyNote } from '../../../components/EmptyNote.tsx';
 import { QueryState } from '../../../components/QueryState.tsx';
 import { Section } from '../../../components/Section.tsx';
 import { IncidentStatusBadge } from '../IncidentBadges.tsx';
+import { useFormat } from '../../../i18n/useFormat.ts';
+import { memberCountText } from '../../../lib/memberCount.ts';
+import { SimilarTitle } from './SimilarTitle.tsx';
 
 /** Decision support: how similar incidents ended, the techniques with their mitigations, and who is likely next. */
 export function DecisionTab({ incidentId }: { incidentId: string }) {
   const { t } = useTranslation();
+  const fmt = useFormat();
   const q = useQuery({ queryKey: ['incidents', incidentId, 'decision-support'], queryFn: () => api.get<DecisionSupport>(`/incidents/${incidentId}/decision-support`) });
   return (
     <QueryState query={q}>
@@ -24,7 +28,7 @@ export function DecisionTab({ incidentId }: { incidentId: string }) {
                   <div key={s.incident.id}>
                     <Group gap={6} wrap="nowrap">
                       <Text size="xs" ff="monospace" c="dimmed">{s.incident.reference}</Text>
-                      <Anchor component={Link} to={`/incidents/${s.incident.id}`} size="sm" lineClamp={1}>{s.incident.title}</Anchor>
+                      <SimilarTitle similar={s} lineClamp={1} />
                     </Group>
                     <Group gap={6}>
                       <IncidentStatusBadge status={s.incident.status} />
@@ -53,7 +57,7 @@ export function DecisionTab({ incidentId }: { incidentId: string }) {
           <Section title={t('incidents.decide.likelyNext')}>
             {d.likelyNext.sectors.length === 0 ? <EmptyNote>{t('incidents.decide.nothingShared')}</EmptyNote> : (
               <Stack gap={6}>
-                {d.likelyNext.sectors.map((s) => <Text key={s.sector} size="sm" data-testid="decision-sector">{t('incidents.decide.sectorsHit', { count: s.organisationsHit, sector: s.sector })}</Text>)}
+                {d.likelyNext.sectors.map((s) => <Text key={s.sector} size="sm" data-testid="decision-sector">{t('incidents.decide.sectorsHit', { n: memberCountText(s.organisationsHit, t, fmt.number), sector: s.sector })}</Text>)}
                 {d.likelyNext.organisations.length > 0 && (
                   <>
                     <Text size="xs" fw={600}>{t('incidents.decide.orgsNext')}</Text>

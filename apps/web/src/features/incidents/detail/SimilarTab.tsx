@@ -1,5 +1,4 @@
-import { Anchor, Badge, Group, Table, Text } from '@mantine/core';
-import { Link } from 'react-router';
+import { Badge, Group, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { SimilarIncident } from '@lachan/contracts';
 import { EmptyNote } from '../../../components/EmptyNote.tsx';
@@ -8,6 +7,7 @@ import { Section } from '../../../components/Section.tsx';
 import { SeverityBadge } from '../../../components/SeverityBadge.tsx';
 import { IncidentStatusBadge } from '../IncidentBadges.tsx';
 import { useIncidentPart } from '../incidents.api.ts';
+import { SimilarTitle } from './SimilarTitle.tsx';
 
 /** Incidents that look like this one, with why: shared indicators, shared techniques, similar wording. */
 export function SimilarTab({ incidentId }: { incidentId: string }) {
@@ -28,7 +28,7 @@ export function SimilarTab({ incidentId }: { incidentId: string }) {
                     <Table.Td>
                       <Group gap={6} wrap="nowrap">
                         <Text size="xs" ff="monospace" c="dimmed">{s.incident.reference}</Text>
-                        <Anchor component={Link} to={`/incidents/${s.incident.id}`} size="sm">{s.incident.title}</Anchor>
+                        <SimilarTitle similar={s} />
                       </Group>
                       <Group gap={4} mt={2}>
                         {s.sharedObservables.map((o) => <Badge key={o} size="xs" variant="default" tt="none" fw={400}>{o}</Badge>)}
