@@ -92,7 +92,7 @@ export async function buildApp(platform: Platform, opts: { logger?: boolean } = 
     apiKeyRoutes(api, services);
     orgRoutes(api, services);
     referenceRoutes(api, services);
-    auditRoutes(api, services);
+    auditRoutes(api, services, platform.audit.signer);
     streamRoutes(api, platform, services.auth);
     alertRoutes(api, services);
     statsRoutes(api, services);
