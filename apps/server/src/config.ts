@@ -32,6 +32,14 @@ export interface Config {
   syslogUdpPort: number | null;
   syslogTcpPort: number | null;
   syslogHost: string;
+  /** Ed25519 seed (32 bytes, base64) signing audit checkpoints; null generates one into the data directory. */
+  auditSigningKey: string | null;
+  /** Public keys (base64) of earlier signing keys whose checkpoints still verify (key rotation). */
+  auditTrustedKeys: string[];
+  /** Seconds between audit checkpoints (written only when the chain moved). */
+  auditCheckpointSeconds: number;
+  /** File each checkpoint is also appended to as a JSON line (a copy outside the database); null: none. */
+  auditCheckpointFile: string | null;
 }
 
 const bool = (v: string | undefined, fallback: boolean) => (v === undefined || v === '' ? fallback : /^(1|true|yes|on)$/i.test(v));
@@ -69,6 +77,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     syslogUdpPort: env.LACHAN_SYSLOG_UDP_PORT ? int(env.LACHAN_SYSLOG_UDP_PORT, 0) : null,
     syslogTcpPort: env.LACHAN_SYSLOG_TCP_PORT ? int(env.LACHAN_SYSLOG_TCP_PORT, 0) : null,
     syslogHost: env.LACHAN_SYSLOG_HOST || '0.0.0.0',
+    auditSigningKey: env.LACHAN_AUDIT_SIGNING_KEY || null,
+    auditTrustedKeys: (env.LACHAN_AUDIT_TRUSTED_KEYS ?? '').split(',').map((k) => k.trim()).filter((k) => k !== ''),
+    auditCheckpointSeconds: int(env.LACHAN_AUDIT_CHECKPOINT_SECONDS, 300),
+    auditCheckpointFile: env.LACHAN_AUDIT_CHECKPOINT_FILE || null,
     webDist: env.LACHAN_WEB_DIST === '' ? null : (env.LACHAN_WEB_DIST ?? new URL('../../web/dist/', import.meta.url).pathname),
   };
 }

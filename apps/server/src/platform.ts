@@ -19,6 +19,7 @@ import { AlertFeed } from './core/alert-feed.ts';
 import { IndicatorSlot } from './core/indicator-matcher.ts';
 import { CampaignEngine, DEFAULT_DETECTOR } from './modules/campaigns/index.ts';
 import { WarningWorkers } from './modules/warnings/index.ts';
+import { AuditCheckpoints, loadAuditSigner } from './modules/audit/index.ts';
 
 export interface StartOptions {
   /** Use this database instead of opening one from the configuration (tests). */
@@ -30,7 +31,10 @@ export interface StartOptions {
 /** Opens the store, migrates it, starts the event relay and makes sure an administrator exists. */
 export async function startPlatform(config: Config, opts: StartOptions = {}): Promise<Platform> {
   const database = opts.database ?? (await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.databaseUrl ? null : join(config.dataDir) }));
+  const warn = (line: string) => (opts.announce ?? (() => {}))(`Warning: ${line}`);
   try {
+    const { signer, warning } = loadAuditSigner(config);
+    if (warning) warn(warning);
     await migrate(database);
     await ensureAlertPartitions(database);
     const relay = new EventRelay(database.db);
@@ -39,7 +43,8 @@ export async function startPlatform(config: Config, opts: StartOptions = {}): Pr
     relay.subscribe((events) => {
       if (events.some((e) => e.type.startsWith('org.'))) orgTree.invalidate();
     });
-    const platform = { config, database, db: database.db, relay, orgTree, alertFeed: new AlertFeed(), indicators: new IndicatorSlot(), stopHooks: [], now: () => new Date() } as unknown as Platform;
+    const audit = { signer, checkpoints: new AuditCheckpoints(database.db, signer, { everySeconds: config.auditCheckpointSeconds, file: config.auditCheckpointFile, warn }) };
+    const platform = { config, database, db: database.db, relay, orgTree, audit, alertFeed: new AlertFeed(), indicators: new IndicatorSlot(), stopHooks: [], now: () => new Date() } as unknown as Platform;
     platform.workers = {
       promotion: new PromotionEngine(platform), stats: new StatsRollup(platform), reminders: new ReportingReminders(platform), indicators: new IndicatorIndex(platform),
       sightings: new SightingsRecorder(platform), campaigns: campaignEngine(platform), warnings: new WarningWorkers(platform),
@@ -57,6 +62,9 @@ export async function startPlatform(config: Config, opts: StartOptions = {}): Pr
     await platform.workers.campaigns.start();
     platform.workers.warnings.start();
     platform.workers.maintenance?.task.start();
+    // A first checkpoint at start: a bad checkpoint file fails here, loudly, not later in a timer.
+    await audit.checkpoints.checkpoint();
+    audit.checkpoints.task.start();
     const partitions = setInterval(() => void ensureAlertPartitions(database).catch(() => {}), 3_600_000);
     partitions.unref();
     platform.stopHooks.push(
@@ -73,6 +81,8 @@ export async function startPlatform(config: Config, opts: StartOptions = {}): Pr
 
 export async function stopPlatform(platform: Platform): Promise<void> {
   for (const stop of platform.stopHooks) await stop();
+  // Last, once nothing else writes: the shutdown checkpoint covers every link this process wrote.
+  await platform.audit.checkpoints.stop().catch(() => {});
   await platform.relay.stop();
   await platform.database.close();
 }

@@ -27,3 +27,35 @@ export const AuditListQuery = Type.Object({
   limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 100 })),
 });
 export type AuditListQuery = Static<typeof AuditListQuery>;
+
+/**
+ * A signed statement of the audit chain's head: the newest link's id and hash at a moment, signed with
+ * the server's Ed25519 audit key. A supervisor keeps it elsewhere; `audit verify --against` it detects a
+ * truncated or rewritten tail. `publicKey` is informative: verification uses the keys the server trusts.
+ */
+export const AuditHead = Type.Object({
+  format: Type.Literal('lachan-audit-head/1'),
+  lastId: Type.String({ pattern: '^[0-9]{1,18}$' }),
+  hash: Type.String({ pattern: '^[0-9a-f]{64}$' }),
+  at: Timestamp,
+  keyId: Type.String({ pattern: '^[0-9a-f]{16}$' }),
+  publicKey: Type.String({ maxLength: 64 }),
+  signature: Type.String({ maxLength: 200 }),
+});
+export type AuditHead = Static<typeof AuditHead>;
+
+/** Heads kept elsewhere (exported or from the checkpoint file) to verify the chain against. */
+export const AuditVerifyBody = Type.Object({
+  heads: Type.Array(AuditHead, { maxItems: 10_000 }),
+});
+export type AuditVerifyBody = Static<typeof AuditVerifyBody>;
+
+/** The outcome of walking the chain: the first broken link, if any, and what it was checked against. */
+export const AuditVerifyResult = Type.Object({
+  ok: Type.Boolean(),
+  checked: Type.Integer(),
+  firstBroken: Nullable(Type.Object({ id: Type.String(), reason: Type.String() })),
+  head: Nullable(Type.Object({ lastId: Type.String(), hash: Type.String() })),
+  anchors: Type.Integer({ description: 'signed checkpoints and exported heads the chain was matched against' }),
+});
+export type AuditVerifyResult = Static<typeof AuditVerifyResult>;

@@ -26,6 +26,8 @@ export const EVENT_TYPES = [
   'warning.withdrawn',
   'warning.acknowledged',
   'warning.reminder',
+  // Sent to one stream only, when its caller's role or organisation changed: it now carries the new rights.
+  'access.changed',
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 

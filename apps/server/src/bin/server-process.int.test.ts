@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -59,5 +59,41 @@ describe.runIf(embedded)('the embedded data directory', () => {
     expect(broken.code).toBe(3);
     expect(broken.out).toContain('BROKEN at id 7');
     rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('anchors the chain outside the database: the shutdown checkpoint in a file and `audit head`, which `audit verify --against` checks', async () => {
+    const outside = mkdtempSync(join(tmpdir(), 'lachan-anchor-'));
+    const file = join(outside, 'checkpoints.jsonl');
+    const s = await startServer({ LACHAN_AUDIT_CHECKPOINT_FILE: file });
+    const dataDir = s.dataDir;
+    await s.process.kill('SIGTERM');
+    await new Promise((r) => s.process.once('exit', r));
+    const lines = readFileSync(file, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { lastId: string });
+    expect(lines.length).toBeGreaterThan(0);
+    const env = { LACHAN_DATA_DIR: dataDir, DATABASE_URL: '' };
+    const head = await runCli(['audit', 'head', '--out', join(outside, 'head.json')], env);
+    expect(head).toMatchObject({ code: 0, out: expect.stringContaining('"format":"lachan-audit-head/1"') });
+    expect(await runCli(['audit', 'verify', '--against', file], env)).toMatchObject({ code: 0, out: expect.stringMatching(/audit chain intact/) });
+
+    // The owner of the database cuts the tail and makes the head and the checkpoints agree with it.
+    const { openDatabase } = await import('../db/index.ts');
+    const { sql } = await import('kysely');
+    const db = await openDatabase({ dataDir });
+    for (const table of ['audit_log', 'audit_chain_head', 'audit_checkpoints']) await sql.raw(`alter table ${table} disable trigger user`).execute(db.db);
+    await sql`delete from audit_log where id > (select max(id) - 2 from audit_log)`.execute(db.db);
+    await sql`update audit_chain_head set (last_id, hash) = (select id, hash from audit_log order by id desc limit 1)`.execute(db.db);
+    await sql`delete from audit_checkpoints`.execute(db.db);
+    for (const table of ['audit_log', 'audit_chain_head', 'audit_checkpoints']) await sql.raw(`alter table ${table} enable trigger user`).execute(db.db);
+    await db.close();
+
+    const alone = await runCli(['audit', 'verify'], env);
+    expect(alone.code).toBe(0);
+    for (const kept of [file, join(outside, 'head.json')]) {
+      const r = await runCli(['audit', 'verify', '--against', kept], env);
+      expect(r.code).toBe(3);
+      expect(r.out).toMatch(/BROKEN at id \d+: truncated: the exported head of .* records link/);
+    }
+    rmSync(dataDir, { recursive: true, force: true });
+    rmSync(outside, { recursive: true, force: true });
   });
 });

@@ -1,9 +1,10 @@
+import { readFileSync, writeFileSync } from 'node:fs';
 import type { parseArgs as ParseArgs } from 'node:util';
 import { ROLES, USER_ROLES, type Role } from '@lachan/contracts';
 import type { Platform } from '../core/platform.ts';
 import { systemContext } from '../core/context.ts';
 import { createServices } from '../services.ts';
-import { verifyAuditChain } from '../modules/audit/index.ts';
+import { parseHeads, signedHead, verifyAuditChain } from '../modules/audit/index.ts';
 import { orgsRepository, seedDemoNetwork } from '../modules/orgs/index.ts';
 
 export const USAGE = `Usage: npm run lachan -- <command> [options]
@@ -15,7 +16,11 @@ Commands:
                                        create a user (password generated and printed if omitted)
   api-key create --name N --org ORG --role R
                                        issue an API key (printed once)
-  audit verify                         check the audit hash chain; names the first broken link
+  audit verify [--against FILE]        check the audit hash chain, its head and signed checkpoints (and the
+                                       heads in FILE: an exported head or the checkpoint file); names the
+                                       first broken link, exit 3 when broken
+  audit head [--out FILE]              print the chain head signed now (and write it to FILE): keep it
+                                       elsewhere to detect a truncated or rewritten tail later
   help                                 this text
 
 ORG is an organisation id, or "root" for the national coordination centre.
@@ -61,10 +66,19 @@ export async function runCommand(platform: Platform, argv: string[], parseArgs: 
     console.log(`API key ${k.prefix}… for ${k.orgName} (${k.role}); shown once:\n${k.key}`);
     return 0;
   }
+  if (cmd === 'audit' && sub === 'head') {
+    const o = parseArgs({ args: argv.slice(2), options: { out: { type: 'string' } } }).values;
+    const head = JSON.stringify(await signedHead(platform.db, platform.audit.signer));
+    if (o.out) writeFileSync(o.out, `${head}\n`);
+    console.log(head);
+    return 0;
+  }
   if (cmd === 'audit' && sub === 'verify') {
-    const r = await verifyAuditChain(platform.db);
+    const o = parseArgs({ args: argv.slice(2), options: { against: { type: 'string' } } }).values;
+    const heads = o.against ? parseHeads(readFileSync(o.against, 'utf8')) : [];
+    const r = await verifyAuditChain(platform.db, platform.audit.signer, heads);
     if (r.ok) {
-      console.log(`audit chain intact: ${r.checked} links verified`);
+      console.log(`audit chain intact: ${r.checked} links verified, head ${r.head?.lastId}, ${r.anchors} signed checkpoints and heads matched`);
       return 0;
     }
     console.error(`audit chain BROKEN at id ${r.firstBroken!.id}: ${r.firstBroken!.reason} (${r.checked} links verified before it)`);

@@ -12,6 +12,7 @@ import type { ReportingReminders } from '../modules/incidents/reminders.worker.t
 import type { CampaignEngine } from '../modules/campaigns/campaign.engine.ts';
 import type { WarningWorkers } from '../modules/warnings/warning.workers.ts';
 import type { EmbeddedMaintenance } from './embedded-maintenance.ts';
+import type { AuditCheckpoints, AuditSigner } from '../modules/audit/index.ts';
 
 /** The long-lived parts every module works with, built once per process. */
 export interface Platform {
@@ -20,6 +21,8 @@ export interface Platform {
   db: Kysely<DB>;
   relay: EventRelay;
   orgTree: OrgTree;
+  /** The audit key (signs and checks chain heads) and the checkpoint writer. */
+  audit: { signer: AuditSigner; checkpoints: AuditCheckpoints };
   /** Committed alert batches, in memory, for this process's consumers. */
   alertFeed: AlertFeed;
   /** Live indicators matched against every alert's observables at ingest. */

@@ -128,6 +128,24 @@ export interface AuditLogTable {
   hash: string;
 }
 
+/** One row: the newest link's id and hash, moved by the database with every append (migration 0022). */
+export interface AuditChainHeadTable {
+  singleton: ColumnType<boolean, never, never>;
+  last_id: string;
+  hash: string;
+  gapless_after: ColumnType<string, never, never>;
+}
+
+/** Signed checkpoints of the chain head; append-only. */
+export interface AuditCheckpointsTable {
+  id: ColumnType<string, never, never>;
+  last_id: string;
+  hash: string;
+  at: Timestamp;
+  key_id: string;
+  signature: string;
+}
+
 export interface OutboxTable {
   id: ColumnType<string, never, never>;
   type: string;
@@ -267,6 +285,8 @@ export interface DB {
   sessions: SessionsTable;
   api_keys: ApiKeysTable;
   audit_log: AuditLogTable;
+  audit_chain_head: AuditChainHeadTable;
+  audit_checkpoints: AuditCheckpointsTable;
   outbox: OutboxTable;
   alert_sources: AlertSourcesTable;
   assets: AssetsTable;

@@ -13,7 +13,7 @@ import { registerOpenApi } from './openapi.ts';
 import { registerOps } from './ops.ts';
 import { registerWeb } from './web.ts';
 import { createServices } from '../services.ts';
-import { authRoutes } from '../modules/auth/index.ts';
+import { authRoutes, CredentialWatch } from '../modules/auth/index.ts';
 import { userRoutes } from '../modules/users/index.ts';
 import { apiKeyRoutes } from '../modules/apikeys/index.ts';
 import { orgRoutes } from '../modules/orgs/index.ts';
@@ -84,7 +84,10 @@ export async function buildApp(platform: Platform, opts: { logger?: boolean } = 
   await registerOpenApi(app);
 
   const services = createServices(platform);
-  registerAuthHook(app, services.auth);
+  const watch = new CredentialWatch(platform);
+  watch.start();
+  app.addHook('onClose', () => watch.stop());
+  registerAuthHook(app, services.auth, watch);
   registerOps(app, platform);
   await app.register(async (api) => {
     authRoutes(api, services, platform.config);
@@ -92,8 +95,8 @@ export async function buildApp(platform: Platform, opts: { logger?: boolean } = 
     apiKeyRoutes(api, services);
     orgRoutes(api, services);
     referenceRoutes(api, services);
-    auditRoutes(api, services);
-    streamRoutes(api, platform, services.auth);
+    auditRoutes(api, services, platform.audit.signer);
+    streamRoutes(api, platform);
     alertRoutes(api, services);
     statsRoutes(api, services);
     ingestRoutes(api, services, platform.config.ingestBodyLimitBytes);

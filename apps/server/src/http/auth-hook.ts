@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { RequestContext } from '../core/context.ts';
 import { AppError, unauthenticated } from '../core/errors.ts';
-import type { AuthService } from '../modules/auth/auth.service.ts';
+import type { AuthService, Credential, CredentialWatch } from '../modules/auth/index.ts';
 
 export const SESSION_COOKIE = 'lachan_session';
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -11,10 +11,14 @@ declare module 'fastify' {
     ctx: RequestContext | null;
     sessionToken: string | null;
     csrfToken: string | null;
+    /** What the request authenticated with, to check again while it runs. */
+    credential: Credential | null;
   }
   interface FastifyContextConfig {
     /** The route answers without authentication (login, health). */
     public?: boolean;
+    /** The route re-checks its own credential while it runs (the event stream re-scopes); not cut by the watch. */
+    followsCredential?: boolean;
   }
 }
 
@@ -31,11 +35,22 @@ const callerOf = (req: FastifyRequest) => ({ ip: req.ip, userAgent: req.headers[
  * session cookie (then unsafe methods must carry the session's CSRF token in `X-CSRF-Token`). TAXII
  * clients may also use HTTP Basic, the scheme TAXII 2.1 requires: `e-mail:password` or `apikey:<key>`.
  */
-export function registerAuthHook(app: FastifyInstance, auth: AuthService): void {
+export function registerAuthHook(app: FastifyInstance, auth: AuthService, watch: CredentialWatch): void {
   app.decorateRequest('ctx', null);
   app.decorateRequest('sessionToken', null);
   app.decorateRequest('csrfToken', null);
-  app.addHook('onRequest', async (req) => {
+  app.decorateRequest('credential', null);
+  app.addHook('onRequest', async (req, reply) => {
+    await authenticate(req);
+    // A request in flight stops when its credential does (revoked, disabled, signed out, role changed).
+    if (!req.ctx || !req.credential || req.routeOptions.config?.followsCredential) return;
+    const res = reply.raw;
+    const release = watch.hold(req.credential, req.ctx, () => res.destroy());
+    res.once('finish', release);
+    res.once('close', release);
+  });
+
+  async function authenticate(req: FastifyRequest): Promise<void> {
     const needs = req.url.startsWith('/api/v1') || req.url.startsWith('/taxii2');
     if (!needs || req.routeOptions.config?.public) return;
     const header = req.headers.authorization;
@@ -43,12 +58,15 @@ export function registerAuthHook(app: FastifyInstance, auth: AuthService): void 
       const m = /^Bearer\s+(\S+)$/i.exec(header);
       const basic = req.url.startsWith('/taxii2') ? basicCredentials(header) : null;
       if (basic && basic.user !== 'apikey') {
-        req.ctx = await auth.context(await auth.fromPassword(basic.user, basic.password, callerOf(req)), callerOf(req));
+        const { actor, credential } = await auth.fromPassword(basic.user, basic.password, callerOf(req));
+        req.credential = credential;
+        req.ctx = await auth.context(actor, callerOf(req));
         return;
       }
       const key = m ? m[1]! : basic?.password;
       const actor = key ? await auth.fromApiKey(key) : null;
-      if (!actor) throw unauthenticated('the API key is missing, unknown or revoked');
+      if (!actor?.id) throw unauthenticated('the API key is missing, unknown or revoked');
+      req.credential = { kind: 'apikey', keyId: actor.id };
       req.ctx = await auth.context(actor, callerOf(req));
       return;
     }
@@ -60,8 +78,9 @@ export function registerAuthHook(app: FastifyInstance, auth: AuthService): void 
     }
     req.sessionToken = token;
     req.csrfToken = session.csrf;
+    req.credential = session.credential;
     req.ctx = await auth.context(session.actor, callerOf(req));
-  });
+  }
 }
 
 /** User and password of an `Authorization: Basic …` header, or null for any other scheme. */

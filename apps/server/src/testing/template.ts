@@ -8,6 +8,8 @@ import { startPlatform, stopPlatform } from '../platform.ts';
 
 /** The administrator every test database starts with. */
 export const ADMIN = { email: 'admin@lachan.local', password: 'test-admin-password-1' };
+/** The audit signing key of every test platform (tests only; never a real deployment's). */
+export const TEST_AUDIT_KEY = 'vxnI0M9tL6/MduF+IP2SFFuvY0dKBv6lZrwUZzVFLxs=';
 
 export const testUrl = (): string | undefined => process.env.TEST_DATABASE_URL || undefined;
 /** The run id chosen by the global setup: one template per run, so concurrent runs never share one. */
@@ -30,6 +32,7 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     dataDir: join(tmpdir(), 'lachan-test-data'),
     databaseUrl: undefined,
     loginRateLimit: 10_000,
+    auditSigningKey: TEST_AUDIT_KEY,
     webDist: null,
     ...overrides,
   };

@@ -1,21 +1,56 @@
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../db/index.ts';
 
-const AUDIT_CHAIN_LOCK = 727_002;
-
 export type AuditRow = {
   id: string; at: Date; actor_type: 'user' | 'apikey' | 'system'; actor_id: string | null; actor_name: string | null;
   org_id: string | null; action: string; entity_type: string; entity_id: string | null; before: unknown; after: unknown;
   ip: string | null; request_id: string | null; prev_hash: string; hash: string;
 };
 
-/** SQL for the audit log. Appends take a transaction-scoped lock so the chain has one order. */
+/** The chain head as the database keeps it: newest link id and hash; ids above `gaplessAfter` are consecutive. */
+export type ChainHead = { lastId: string; hash: string; gaplessAfter: string };
+
+/** A stored signed checkpoint. */
+export type CheckpointRow = { id: string; last_id: string; hash: string; at: Date; key_id: string; signature: string };
+
+/**
+ * SQL for the audit log. Appends lock the one head row, so the chain has one order; the database moves
+ * the head with each insert (migration 0022) and refuses an insert that does not follow it.
+ */
 export const auditRepository = {
-  async lockChainAndReadHead(tx: Kysely<DB>): Promise<{ hash: string | null; nextId: string }> {
-    await sql`select pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK})`.execute(tx);
-    const head = await tx.selectFrom('audit_log').select('hash').orderBy('id', 'desc').limit(1).executeTakeFirst();
-    const next = await sql<{ id: string }>`select nextval('audit_log_id_seq')::text as id`.execute(tx);
-    return { hash: head?.hash ?? null, nextId: next.rows[0]!.id };
+  async lockChainAndReadHead(tx: Kysely<DB>): Promise<{ hash: string; nextId: string }> {
+    const r = await sql<{ last_id: string; hash: string }>`select last_id::text as last_id, hash from audit_chain_head for update`.execute(tx);
+    const head = r.rows[0]!;
+    return { hash: head.hash, nextId: (BigInt(head.last_id) + 1n).toString() };
+  },
+
+  async head(db: Kysely<DB>): Promise<ChainHead> {
+    const r = await sql<{ last_id: string; hash: string; gapless_after: string }>`
+      select last_id::text as last_id, hash, gapless_after::text as gapless_after from audit_chain_head`.execute(db);
+    const h = r.rows[0]!;
+    return { lastId: h.last_id, hash: h.hash, gaplessAfter: h.gapless_after };
+  },
+
+  async insertCheckpoint(db: Kysely<DB>, c: Omit<CheckpointRow, 'id'>): Promise<void> {
+    await db.insertInto('audit_checkpoints').values(c).execute();
+  },
+
+  async latestCheckpoint(db: Kysely<DB>): Promise<CheckpointRow | undefined> {
+    const r = await sql<CheckpointRow>`select id::text as id, last_id::text as last_id, hash, at, key_id, signature
+      from audit_checkpoints order by last_id desc, id desc limit 1`.execute(db);
+    return r.rows[0];
+  },
+
+  async hashAt(db: Kysely<DB>, id: string): Promise<string | null> {
+    const r = await sql<{ hash: string }>`select hash from audit_log where id = ${id}::bigint`.execute(db);
+    return r.rows[0]?.hash ?? null;
+  },
+
+  /** Every stored checkpoint in chain order (a few hundred a day at most). */
+  async checkpoints(db: Kysely<DB>): Promise<CheckpointRow[]> {
+    const r = await sql<CheckpointRow>`select id::text as id, last_id::text as last_id, hash, at, key_id, signature
+      from audit_checkpoints order by last_id, id`.execute(db);
+    return r.rows;
   },
 
   async insert(tx: Kysely<DB>, row: AuditRow): Promise<void> {

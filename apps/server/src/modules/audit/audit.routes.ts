@@ -1,21 +1,26 @@
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import { Type } from 'typebox';
-import { AuditEntry, AuditListQuery, ErrorBody, ListOf } from '@lachan/contracts';
+import { AuditEntry, AuditHead, AuditListQuery, AuditVerifyBody, AuditVerifyResult, ErrorBody, ListOf } from '@lachan/contracts';
 import { ctxOf } from '../../http/auth-hook.ts';
 import { requirePermission } from '../../core/authorize.ts';
 import { forbidden } from '../../core/errors.ts';
-import { canManage } from '../../core/context.ts';
+import { canManage, type RequestContext } from '../../core/context.ts';
 import type { Services } from '../../services.ts';
 import { auditRepository } from './audit.repository.ts';
-import { verifyAuditChain } from './audit.service.ts';
+import type { AuditSigner } from './audit-signing.ts';
+import { verifyAuditChain } from './audit-verify.ts';
+import { signedHead } from './audit-checkpoints.ts';
 
 const errors = { '4xx': ErrorBody };
+const tags = ['audit'];
+const centreOnly = (ctx: RequestContext) => {
+  if (!ctx.scope.all) throw forbidden('only the national centre verifies the whole chain');
+};
 
 /** /api/v1/audit: the centre reads everything; an organisation admin reads its own subtree's entries. */
-export function auditRoutes(app: FastifyInstance, s: Services): void {
+export function auditRoutes(app: FastifyInstance, s: Services, signer: AuditSigner): void {
   const r = app.withTypeProvider<TypeBoxTypeProvider>();
-  r.get('/audit', { schema: { tags: ['audit'], querystring: AuditListQuery, response: { 200: ListOf(AuditEntry), ...errors } } }, async (req) => {
+  r.get('/audit', { schema: { tags, querystring: AuditListQuery, response: { 200: ListOf(AuditEntry), ...errors } } }, async (req) => {
     const ctx = ctxOf(req);
     requirePermission(ctx, 'audit.read');
     if (req.query.orgId && !canManage(ctx.scope, req.query.orgId)) throw forbidden('that organisation is outside your scope');
@@ -27,9 +32,18 @@ export function auditRoutes(app: FastifyInstance, s: Services): void {
       nextCursor: rows.length > limit ? page[page.length - 1]!.id : null,
     };
   });
-  r.get('/audit/verify', { schema: { tags: ['audit'], response: { 200: Type.Object({ ok: Type.Boolean(), checked: Type.Integer(), firstBroken: Type.Union([Type.Object({ id: Type.String(), reason: Type.String() }), Type.Null()]) }), ...errors } } }, async (req) => {
-    const ctx = ctxOf(req);
-    if (!ctx.scope.all) throw forbidden('only the national centre verifies the whole chain');
-    return verifyAuditChain(s.db);
+  r.get('/audit/verify', { schema: { tags, response: { 200: AuditVerifyResult, ...errors } } }, async (req) => {
+    centreOnly(ctxOf(req));
+    return verifyAuditChain(s.db, signer);
+  });
+  r.post('/audit/verify', {
+    schema: { tags, description: 'Verifies the chain, also against heads kept elsewhere (exported heads, checkpoint file lines).', body: AuditVerifyBody, response: { 200: AuditVerifyResult, ...errors } },
+  }, async (req) => {
+    centreOnly(ctxOf(req));
+    return verifyAuditChain(s.db, signer, req.body.heads);
+  });
+  r.get('/audit/head', { schema: { tags, description: 'The chain head, signed now: keep it outside this system to detect a truncated or rewritten tail later.', response: { 200: AuditHead, ...errors } } }, async (req) => {
+    centreOnly(ctxOf(req));
+    return signedHead(s.db, signer);
   });
 }

@@ -63,6 +63,13 @@ export const authRepository = {
     return r.rows[0];
   },
 
+  async apiKeyById(db: Kysely<DB>, id: string) {
+    const r = await sql<{ id: string; name: string; org_id: string; role: string; revoked_at: Date | null; org_status: string }>`
+      select k.id, k.name, k.org_id, k.role, k.revoked_at, o.status as org_status
+      from api_keys k join organizations o on o.id = k.org_id where k.id = ${id}`.execute(db);
+    return r.rows[0];
+  },
+
   async touchApiKey(db: Kysely<DB>, id: string): Promise<void> {
     await db.updateTable('api_keys').set({ last_used_at: new Date() }).where('id', '=', id).execute();
   },

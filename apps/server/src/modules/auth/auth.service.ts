@@ -5,6 +5,7 @@ import type { Actor, RequestContext } from '../../core/context.ts';
 import type { Platform } from '../../core/platform.ts';
 import { authRepository, type UserAuthRow } from './auth.repository.ts';
 import { dummyHash, hashPassword, randomToken, sha256, verifyPassword } from './secrets.ts';
+import type { Credential } from './credentials.ts';
 
 const LOCK_AFTER_FAILURES = 5;
 const LOCK_MINUTES = 15;
@@ -31,7 +32,8 @@ export function presentMe(u: UserAuthRow): Me {
   };
 }
 
-const userActor = (u: UserAuthRow): Actor => ({ type: 'user', id: u.id, name: u.name, orgId: u.org_id, role: u.role as Role });
+/** The actor a user account acts as. */
+export const userActor = (u: UserAuthRow): Actor => ({ type: 'user', id: u.id, name: u.name, orgId: u.org_id, role: u.role as Role });
 
 /** Signing in and out, and turning a cookie or an API key into a request context. */
 export class AuthService {
@@ -51,8 +53,9 @@ export class AuthService {
    * The actor behind an e-mail and password, for HTTP Basic on machine protocols (TAXII): the same
    * checks, failure counting and locking as sign-in, without opening a session.
    */
-  async fromPassword(email: string, password: string, caller: Caller): Promise<Actor> {
-    return userActor((await this.#checkPassword(email, password, caller)).user);
+  async fromPassword(email: string, password: string, caller: Caller): Promise<{ actor: Actor; credential: Credential }> {
+    const { user } = await this.#checkPassword(email, password, caller);
+    return { actor: userActor(user), credential: { kind: 'password', userId: user.id, passwordHash: user.password_hash } };
   }
 
   async #checkPassword(email: string, password: string, caller: Caller): Promise<{ user: UserAuthRow; ctx: RequestContext }> {
@@ -106,14 +109,14 @@ export class AuthService {
   }
 
   /** Resolves a session cookie; sliding expiry is written at most every few minutes. */
-  async fromSession(token: string): Promise<{ actor: Actor; csrf: string; user: UserAuthRow } | null> {
+  async fromSession(token: string): Promise<{ actor: Actor; csrf: string; user: UserAuthRow; credential: Credential } | null> {
     const idHash = sha256(token);
     const row = await authRepository.sessionWithUser(this.#p.db, idHash);
     if (!row || row.status !== 'active') return null;
     if (Date.now() - row.last_seen_at.getTime() > TOUCH_EVERY_MS) {
       await authRepository.touchSession(this.#p.db, idHash, new Date(Date.now() + this.#p.config.sessionHours * 3_600_000));
     }
-    return { actor: userActor(row), csrf: row.csrf_token, user: row };
+    return { actor: userActor(row), csrf: row.csrf_token, user: row, credential: { kind: 'session', idHash, userId: row.id } };
   }
 
   /** Resolves a Bearer API key; a revoked key, or one of a retired organisation, is refused. */

@@ -28,4 +28,8 @@ describe('event audience', () => {
     expect(mayHear(ctx('national_coordinator', [], true), { orgIds: ['a1'], exact: true })).toBe(false);
     expect(mayHear(ctx('national_coordinator', [], true), { orgIds: ['a1'], exact: true, national: true })).toBe(true);
   });
+  it('never lets a console, not even the national coordinator, hear an internal signal', () => {
+    expect(mayHear(ctx('national_coordinator', [], true), { internal: true })).toBe(false);
+    expect(mayHear(ctx('analyst', ['a']), { internal: true, all: true, orgIds: ['a'] })).toBe(false);
+  });
 });

@@ -15,10 +15,13 @@ export interface Audience {
   exact?: boolean;
   /** With `exact`: national coordinators hear too (records up to TLP:AMBER). */
   national?: boolean;
+  /** Signals for the server processes themselves (`credentials.changed`): no console hears them. */
+  internal?: boolean;
 }
 
 /** Decides whether the caller may receive an event with this audience. */
 export function mayHear(ctx: RequestContext, audience: Audience): boolean {
+  if (audience.internal) return false;
   if (audience.exact) return (audience.orgIds ?? []).includes(ctx.actor.orgId) || (audience.national === true && ctx.scope.all);
   if (ctx.scope.all) return true;
   if (audience.roles && !audience.roles.includes(ctx.actor.role)) return false;

@@ -1,6 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { StreamEvent } from '@lachan/contracts';
 import { createTestApp, type TestApp } from '../../testing/harness.ts';
+import { listenTo, type Listener } from '../../testing/sse.ts';
 
 const PASSWORD = 'a-long-test-password';
 let t: TestApp;
@@ -26,67 +27,8 @@ async function cookieOf(email: string): Promise<string> {
   return res.headers.getSetCookie().find((c) => c.startsWith('lachan_session='))!.split(';')[0]!;
 }
 
-/** A console listening to the stream: every event it received, in order, and a way to wait for one. */
-interface Listener {
-  events: StreamEvent<{ id?: string; email?: string }>[];
-  until(match: (e: StreamEvent<{ id?: string }>) => boolean, ms?: number): Promise<StreamEvent<{ id?: string }>>;
-  close(): void;
-}
-
 async function listen(email: string, headers: Record<string, string> = {}): Promise<Listener> {
-  const controller = new AbortController();
-  open.add(controller);
-  const res = await fetch(`${base}/api/v1/stream`, { headers: { cookie: await cookieOf(email), ...headers }, signal: controller.signal });
-  expect(res.status).toBe(200);
-  expect(res.headers.get('content-type')).toMatch(/^text\/event-stream/);
-  const events: Listener['events'] = [];
-  const waiters = new Set<() => void>();
-  const reader = res.body!.getReader();
-  const decoder = new TextDecoder();
-  let buffer = '';
-  let connected!: () => void;
-  const ready = new Promise<void>((resolve) => (connected = resolve));
-  void (async () => {
-    try {
-      for (;;) {
-        const { value, done } = await reader.read();
-        if (done) return;
-        buffer += decoder.decode(value, { stream: true });
-        const frames = buffer.split('\n\n');
-        buffer = frames.pop()!;
-        for (const frame of frames) {
-          if (frame.includes(': connected')) connected();
-          const data = frame.split('\n').find((l) => l.startsWith('data: '));
-          if (data) events.push(JSON.parse(data.slice(6)));
-        }
-        for (const w of waiters) w();
-      }
-    } catch {
-      /* aborted */
-    }
-  })();
-  await ready;
-  return {
-    events,
-    until(match, ms = 1000) {
-      return new Promise((resolve, reject) => {
-        const check = () => {
-          const found = events.find(match);
-          if (!found) return;
-          clearTimeout(timer);
-          waiters.delete(check);
-          resolve(found);
-        };
-        const timer = setTimeout(() => {
-          waiters.delete(check);
-          reject(new Error(`no matching event within ${ms} ms; got ${events.map((e) => e.type).join(', ') || 'nothing'}`));
-        }, ms);
-        waiters.add(check);
-        check();
-      });
-    },
-    close: () => controller.abort(),
-  };
+  return listenTo(base, { cookie: await cookieOf(email), ...headers }, open);
 }
 
 let seq = 0;

@@ -3,11 +3,13 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import type { StreamEvent } from '@lachan/contracts';
 import { ctxOf } from '../../http/auth-hook.ts';
+import type { RequestContext } from '../../core/context.ts';
 import type { Platform } from '../../core/platform.ts';
-import type { AuthService } from '../auth/auth.service.ts';
+import { concerns, contextNow, credentialSignal, sameStanding } from '../auth/index.ts';
 import type { OutboxEvent } from './outbox.repository.ts';
 import { mayHear } from './audience.ts';
 
+/** Comment frames keep proxies from closing an idle stream; each also re-checks the credential (expiry, missed signals). */
 const HEARTBEAT_MS = 15_000;
 const REPLAY_MAX = 10_000;
 
@@ -15,15 +17,26 @@ const frame = (e: OutboxEvent): string => {
   const body: StreamEvent = { id: e.id, type: e.type, at: e.createdAt.toISOString(), data: e.payload };
   return `id: ${e.id}\nevent: ${e.type}\ndata: ${JSON.stringify(body)}\n\n`;
 };
+/** Tells the console its role or organisation changed (no `id:` line: the replay position does not move). */
+const accessFrame = (at: string, ctx: RequestContext): string => {
+  const body: StreamEvent = { id: at, type: 'access.changed', at: new Date().toISOString(), data: { role: ctx.actor.role, orgId: ctx.actor.orgId } };
+  return `event: access.changed\ndata: ${JSON.stringify(body)}\n\n`;
+};
 
 /**
  * GET /api/v1/stream: Server-Sent Events of every change the caller may see. `Last-Event-ID` (or
- * `?lastEventId=`) replays what was missed, so a reconnecting console loses nothing.
+ * `?lastEventId=`) replays what was missed, so a reconnecting console loses nothing. The stream follows
+ * its credential: when the database signals a change to it (`credentials.changed`), delivery pauses at
+ * that point until the credential is checked again; a revoked key, a disabled account or an ended session
+ * ends the stream, a new role or organisation re-scopes it (`access.changed`), so nothing after the change
+ * reaches the caller under the old rights.
  */
-export function streamRoutes(app: FastifyInstance, platform: Platform, auth: AuthService): void {
+export function streamRoutes(app: FastifyInstance, platform: Platform): void {
   const r = app.withTypeProvider<TypeBoxTypeProvider>();
-  r.get('/stream', { schema: { tags: ['events'], querystring: Type.Object({ lastEventId: Type.Optional(Type.String({ pattern: '^[0-9]{1,18}$' })) }) } }, async (req, reply) => {
-    const ctx = ctxOf(req);
+  const querystring = Type.Object({ lastEventId: Type.Optional(Type.String({ pattern: '^[0-9]{1,18}$' })) });
+  r.get('/stream', { config: { followsCredential: true }, schema: { tags: ['events'], querystring } }, async (req, reply) => {
+    let ctx = ctxOf(req);
+    const credential = req.credential!;
     const header = req.headers['last-event-id'];
     const asked = typeof header === 'string' && /^[0-9]{1,18}$/.test(header) ? header : req.query.lastEventId;
     // An id from the future (a restored or reset database) must not silence the stream.
@@ -40,45 +53,76 @@ export function streamRoutes(app: FastifyInstance, platform: Platform, auth: Aut
     res.write('retry: 3000\n: connected\n\n');
 
     let sentUpTo = lastId ?? platform.relay.cursor;
-    let replaying = true;
-    const pending: OutboxEvent[] = [];
-    const send = (events: OutboxEvent[]) => {
-      for (const e of events) {
-        if (BigInt(e.id) <= BigInt(sentUpTo) && !replaying) continue;
-        if (mayHear(ctx, e.audience)) res.write(frame(e));
+    let ended = false;
+    const queue: OutboxEvent[] = [];
+    let held: OutboxEvent[] | null = [];
+    let draining = false;
+
+    /** Checks the credential again: false when the stream ended; re-scoped (and told) when its standing changed. */
+    const recheck = async (position: string): Promise<boolean> => {
+      const now = await contextNow(platform, credential, ctx).catch(() => ctx);
+      if (ended) return false;
+      if (!now) {
+        finish();
+        res.end();
+        return false;
       }
-      const last = events[events.length - 1];
-      if (last && BigInt(last.id) > BigInt(sentUpTo)) sentUpTo = last.id;
+      const changed = !sameStanding(now.actor, ctx.actor);
+      ctx = now;
+      if (changed) res.write(accessFrame(position, ctx));
+      return true;
     };
-    const unsubscribe = platform.relay.subscribe((events) => (replaying ? pending.push(...events) : send(events)));
+    /** Sends queued events in order; stops at a signal about this credential until it was checked again. */
+    const drain = async (): Promise<void> => {
+      if (draining) return;
+      draining = true;
+      try {
+        while (queue.length && !ended) {
+          const e = queue.shift()!;
+          if (BigInt(e.id) <= BigInt(sentUpTo)) continue;
+          sentUpTo = e.id;
+          const signal = credentialSignal(e);
+          if (signal) {
+            if (concerns(credential, signal) && !(await recheck(e.id))) return;
+          } else if (mayHear(ctx, e.audience)) res.write(frame(e));
+        }
+      } finally {
+        draining = false;
+      }
+    };
+    // Live events wait in `held` while missed ones are replayed.
+    const unsubscribe = platform.relay.subscribe((events) => {
+      if (held) return void held.push(...events);
+      queue.push(...events);
+      void drain();
+    });
     const heartbeat = setInterval(async () => {
-      // A session that ended (logout, disabled account) ends its stream too.
-      if (req.sessionToken && !(await auth.fromSession(req.sessionToken).catch(() => null))) return res.end();
-      res.write(': ping\n\n');
+      if (await recheck(sentUpTo)) res.write(': ping\n\n');
     }, HEARTBEAT_MS);
     heartbeat.unref();
-    const close = () => {
+    const finish = () => {
+      ended = true;
       clearInterval(heartbeat);
       unsubscribe();
     };
-    req.raw.on('close', close);
+    req.raw.on('close', finish);
 
     try {
       if (lastId) {
         let cursor = lastId;
-        for (let n = 0; n < REPLAY_MAX; ) {
+        for (let n = 0; n < REPLAY_MAX && !ended; ) {
           const missed = await platform.relay.readAfter(cursor);
           if (missed.length === 0) break;
-          replaying = false;
-          send(missed);
-          replaying = true;
+          queue.push(...missed);
+          await drain();
           cursor = missed[missed.length - 1]!.id;
           n += missed.length;
         }
       }
     } finally {
-      replaying = false;
-      send(pending.filter((e) => BigInt(e.id) > BigInt(sentUpTo)));
+      queue.push(...held);
+      held = null;
+      void drain();
     }
   });
 }

@@ -24,4 +24,8 @@ describe('queryKeysFor (alerts module)', () => {
     expect(queryKeysFor(event('asset.changed', { id: 'a', removed: true }), null)).toEqual([['assets']]);
     expect(queryKeysFor(event('source.changed', { id: 's' }), null)).toEqual([['alert-sources']]);
   });
+
+  it('refreshes everything, the profile included, when the caller’s own role or organisation changed', () => {
+    expect(queryKeysFor(event('access.changed', { role: 'viewer', orgId: 'o1' }), 'me')).toEqual([[]]);
+  });
 });
