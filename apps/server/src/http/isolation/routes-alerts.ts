@@ -17,6 +17,7 @@ export const ALERT_ROUTES: RouteSpec[] = [
     request: (w) => get(`/api/v1/stream?lastEventId=${w.startEventId}`),
     expect: row(401, 200, 200, 200, 200),
     shows: (w) => [w.incidents.id],
+    sharedShows: (w) => [w.incidents.sharedId],
   },
 
   {
