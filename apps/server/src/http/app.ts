@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type RouteOptions } from 'fastify';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
@@ -38,8 +38,14 @@ declare module 'fastify' {
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
 
+/** Options of the HTTP application; `onRoute` hears every route as it is added (the tests' route table). */
+export interface AppOptions {
+  logger?: boolean;
+  onRoute?: (route: RouteOptions) => void;
+}
+
 /** Builds the HTTP application around a started platform (routes, hooks, docs, console). */
-export async function buildApp(platform: Platform, opts: { logger?: boolean } = {}): Promise<FastifyInstance> {
+export async function buildApp(platform: Platform, opts: AppOptions = {}): Promise<FastifyInstance> {
   const { config } = platform;
   const app = Fastify({
     logger: opts.logger === false ? false : {
@@ -54,6 +60,7 @@ export async function buildApp(platform: Platform, opts: { logger?: boolean } = 
     trustProxy: config.trustProxy,
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true } },
   }).withTypeProvider<TypeBoxTypeProvider>();
+  if (opts.onRoute) app.addHook('onRoute', opts.onRoute);
 
   // JSON only, except where a route scope adds its own parsers (ingest takes NDJSON and text).
   app.removeContentTypeParser('text/plain');

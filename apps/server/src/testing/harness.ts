@@ -16,11 +16,21 @@ export interface Caller {
   patch(url: string, body?: unknown): Promise<LightMyRequestResponse>;
   put(url: string, body?: unknown): Promise<LightMyRequestResponse>;
   delete(url: string): Promise<LightMyRequestResponse>;
+  /** The headers that authenticate this caller (cookie and CSRF token, or Bearer key), for requests over the network. */
+  readonly auth: Record<string, string>;
+}
+
+/** One route of the application as Fastify registered it (HEAD routes included). */
+export interface RegisteredRoute {
+  method: string;
+  url: string;
 }
 
 export interface TestApp {
   app: FastifyInstance;
   platform: Platform;
+  /** Every route the application registered, in order. */
+  routes: RegisteredRoute[];
   anonymous: Caller;
   admin: Caller;
   /** Signs in with e-mail and password. */
@@ -35,14 +45,18 @@ export interface TestApp {
 }
 
 function caller(app: FastifyInstance, base: { cookie?: string; csrf?: string; bearer?: string }): Caller {
+  const auth: Record<string, string> = {
+    ...(base.cookie ? { cookie: base.cookie } : {}),
+    ...(base.csrf ? { 'x-csrf-token': base.csrf } : {}),
+    ...(base.bearer ? { authorization: `Bearer ${base.bearer}` } : {}),
+  };
+  const safeAuth = Object.fromEntries(Object.entries(auth).filter(([name]) => name !== 'x-csrf-token'));
   const request = (method: Method, url: string, body?: unknown, headers: Record<string, string> = {}) =>
     app.inject({
       method,
       url,
       headers: {
-        ...(base.cookie ? { cookie: base.cookie } : {}),
-        ...(base.csrf && method !== 'GET' ? { 'x-csrf-token': base.csrf } : {}),
-        ...(base.bearer ? { authorization: `Bearer ${base.bearer}` } : {}),
+        ...(method === 'GET' ? safeAuth : auth),
         ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
         ...headers,
       },
@@ -51,6 +65,7 @@ function caller(app: FastifyInstance, base: { cookie?: string; csrf?: string; be
     });
   return {
     request,
+    auth,
     get: (url) => request('GET', url),
     post: (url, body) => request('POST', url, body ?? {}),
     patch: (url, body) => request('PATCH', url, body ?? {}),
@@ -65,7 +80,8 @@ let seq = 0;
 export async function createTestApp(overrides: Partial<Config> = {}): Promise<TestApp> {
   const { database, drop } = await openTestDatabase();
   const platform = await startPlatform(testConfig(overrides), { database });
-  const app = await buildApp(platform, { logger: false });
+  const routes: RegisteredRoute[] = [];
+  const app = await buildApp(platform, { logger: false, onRoute: (r) => void routes.push(...[r.method].flat().map((method) => ({ method, url: r.url }))) });
   await app.ready();
   const orgIds = new Map<string, string>();
 
@@ -89,6 +105,7 @@ export async function createTestApp(overrides: Partial<Config> = {}): Promise<Te
   return {
     app,
     platform,
+    routes,
     anonymous: caller(app, {}),
     admin,
     login,

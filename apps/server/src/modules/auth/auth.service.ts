@@ -1,5 +1,5 @@
 import { ROLE_PERMISSIONS, type Me, type MePatch, type PasswordChange, type Role } from '@lachan/contracts';
-import { AppError, invalid, unauthenticated } from '../../core/errors.ts';
+import { AppError, forbidden, invalid, unauthenticated } from '../../core/errors.ts';
 import { recordChange, transact } from '../../core/change.ts';
 import type { Actor, RequestContext } from '../../core/context.ts';
 import type { Platform } from '../../core/platform.ts';
@@ -30,6 +30,12 @@ export function presentMe(u: UserAuthRow): Me {
     org: { id: u.org_id, name: u.org_name, kind: u.org_kind as Me['org']['kind'] },
     permissions: [...ROLE_PERMISSIONS[role]],
   };
+}
+
+/** The account of a signed-in caller; a machine key is authenticated but has no profile or password (403). */
+function userIdOf(ctx: RequestContext): string {
+  if (ctx.actor.type !== 'user' || !ctx.actor.id) throw forbidden('only a signed-in user has a profile and a password');
+  return ctx.actor.id;
 }
 
 /** The actor a user account acts as. */
@@ -132,14 +138,13 @@ export class AuthService {
   }
 
   async me(ctx: RequestContext): Promise<Me> {
-    const u = ctx.actor.id ? await authRepository.userById(this.#p.db, ctx.actor.id) : undefined;
+    const u = await authRepository.userById(this.#p.db, userIdOf(ctx));
     if (!u) throw unauthenticated('only a signed-in user has a profile');
     return presentMe(u);
   }
 
   async updateMe(ctx: RequestContext, patch: MePatch): Promise<Me> {
-    if (ctx.actor.type !== 'user' || !ctx.actor.id) throw unauthenticated('only a signed-in user has a profile');
-    const id = ctx.actor.id;
+    const id = userIdOf(ctx);
     await transact(this.#p, async (tx) => {
       await authRepository.setLocale(tx, id, patch);
       await recordChange(tx, ctx, { action: 'user.update_self', entityType: 'user', entityId: id, orgId: ctx.actor.orgId, after: patch });
@@ -149,7 +154,7 @@ export class AuthService {
 
   /** Changes one's own password and ends every other session of that user. */
   async changePassword(ctx: RequestContext, body: PasswordChange): Promise<void> {
-    const u = ctx.actor.id ? await authRepository.userById(this.#p.db, ctx.actor.id) : undefined;
+    const u = await authRepository.userById(this.#p.db, userIdOf(ctx));
     if (!u) throw unauthenticated('only a signed-in user has a password');
     if (!(await verifyPassword(u.password_hash, body.currentPassword))) throw invalid('the current password is wrong');
     const stored = await hashPassword(body.newPassword);

@@ -36,14 +36,15 @@ export class IncidentReportsService {
   }
 
   async file(ctx: RequestContext, incidentId: string, body: IncidentReportCreate): Promise<IncidentReport> {
-    let regimeId: string | null = null;
-    if (body.regimeCode) {
-      const regime = (await regimesRepository.ofIncident(this.#p.db, incidentId)).find((r) => r.code === body.regimeCode);
-      if (!regime) throw invalid(`the incident is not under regime ${body.regimeCode}`);
-      regimeId = regime.id;
-    }
     const centre = await orgsRepository.root(this.#p.db);
     const id = await this.#w.change(ctx, incidentId, 'work', 'report_filed', async (tx) => {
+      // Judged after access: which regimes an incident is under is not told to those who cannot see it.
+      let regimeId: string | null = null;
+      if (body.regimeCode) {
+        const regime = (await regimesRepository.ofIncident(tx, incidentId)).find((r) => r.code === body.regimeCode);
+        if (!regime) throw invalid(`the incident is not under regime ${body.regimeCode}`);
+        regimeId = regime.id;
+      }
       const id = await fileReport(tx, ctx, incidentId, { kind: body.kind, regimeId, content: body.content }, this.#p.now(), centre?.id ?? null);
       return { data: { kind: body.kind, regimeCode: body.regimeCode ?? null, reportId: id }, result: id };
     });

@@ -91,8 +91,9 @@ export class IncidentSharesService {
     return (await this.links(ctx, body.toOrgId)).find((l) => l.id === id)!;
   }
 
+  /** Removes a link; one the caller cannot see (neither end in its scope) is not there for it. */
   async unlink(ctx: RequestContext, id: string): Promise<OrgLink> {
-    const before = (await this.links({ ...ctx, scope: { ...ctx.scope, all: true } }, undefined)).find((l) => l.id === id);
+    const before = (await this.links(ctx, undefined)).find((l) => l.id === id);
     if (!before) throw notFound('organisation link');
     this.#mayLink(ctx, before.toOrgId);
     await transact(this.#p, async (tx) => {

@@ -100,19 +100,24 @@ export class IncidentsService {
     for (const o of others) await incidentsRepository.addEvent(tx, o, 'merged', { name: 'system', orgId: null }, { into: id });
   }
 
+  // Actions judge their body only once the caller may act on the incident (inside `change`), so that
+  // an incident the caller cannot see answers 404 whatever the body names.
   async merge(ctx: RequestContext, id: string, others: string[]): Promise<IncidentDetail> {
-    const actor = await this.writer.access.actor(ctx);
-    for (const mid of others) {
-      const facts = await this.writer.access.facts(this.#p.db, mid);
-      if (mid === id || !facts || !allows(accessTo(actor, facts), 'manage')) throw invalid(`incident ${mid} cannot be merged by you`);
-    }
-    await this.writer.change(ctx, id, 'manage', 'merged', async (tx) => ({ data: { merged: others }, result: await this.#absorb(tx, id, others) }));
+    await this.writer.change(ctx, id, 'manage', 'merged', async (tx, _row, who) => {
+      for (const mid of others) {
+        const facts = await this.writer.access.facts(tx, mid);
+        if (mid === id || !facts || !allows(accessTo(who.actor, facts), 'manage')) throw invalid(`incident ${mid} cannot be merged by you`);
+      }
+      return { data: { merged: others }, result: await this.#absorb(tx, id, others) };
+    });
     return this.get(ctx, id);
   }
 
   async linkAlerts(ctx: RequestContext, id: string, alertIds: string[]): Promise<IncidentDetail> {
-    const alerts = await parseAlertIds(this.#p.db, ctx, alertIds);
-    await this.writer.change(ctx, id, 'work', 'alerts_linked', async (tx) => ({ data: { alerts: alertIds }, result: await incidentsRepository.linkAlerts(tx, id, alerts) }));
+    await this.writer.change(ctx, id, 'work', 'alerts_linked', async (tx) => {
+      const alerts = await parseAlertIds(tx, ctx, alertIds);
+      return { data: { alerts: alertIds }, result: await incidentsRepository.linkAlerts(tx, id, alerts) };
+    });
     return this.get(ctx, id);
   }
 

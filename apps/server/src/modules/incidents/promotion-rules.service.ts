@@ -16,10 +16,15 @@ export class PromotionRulesService {
     this.#p = platform;
   }
 
+  /** Organisations whose rules the caller sees (its subtree and its parents; null: all), besides the national rules. */
+  async #visibleOrgs(ctx: RequestContext): Promise<string[] | null> {
+    await this.#p.orgTree.ensure();
+    return ctx.scope.all ? null : [...new Set([...ctx.scope.manage, ...this.#p.orgTree.ancestors(ctx.actor.orgId)])];
+  }
+
   async rules(ctx: RequestContext): Promise<PromotionRule[]> {
     requirePermission(ctx, 'alerts.read');
-    await this.#p.orgTree.ensure();
-    const visible = ctx.scope.all ? null : [...new Set([...ctx.scope.manage, ...this.#p.orgTree.ancestors(ctx.actor.orgId)])];
+    const visible = await this.#visibleOrgs(ctx);
     const r = await sql<RuleRow>`select * from promotion_rules where ${visible ? sql`(org_id is null or org_id = any(${visible}::uuid[]))` : sql`true`} order by org_id nulls first, name`.execute(this.#p.db);
     return r.rows.map(presentRule);
   }
@@ -43,7 +48,9 @@ export class PromotionRulesService {
   async updateRule(ctx: RequestContext, id: string, patch: PromotionRulePatch): Promise<PromotionRule> {
     requirePermission(ctx, 'alerts.manage');
     const before = (await this.#p.db.selectFrom('promotion_rules').selectAll().where('id', '=', id).executeTakeFirst()) as RuleRow | undefined;
-    if (!before) throw notFound('promotion rule');
+    const visible = await this.#visibleOrgs(ctx);
+    // Another organisation's rule is not listed to the caller, so it is not there for it either (404, not 403).
+    if (!before || (visible && before.org_id !== null && !visible.includes(before.org_id))) throw notFound('promotion rule');
     if (!this.#mayManageRule(ctx, before.org_id)) throw forbidden('you may not change this rule');
     return transact(this.#p, async (tx) => {
       const row = (await tx.updateTable('promotion_rules').set({ ...(patch.name ? { name: patch.name } : {}), ...(patch.enabled !== undefined ? { enabled: patch.enabled } : {}), ...(patch.conditions ? { conditions: JSON.stringify(patch.conditions) } : {}), updated_at: new Date() }).where('id', '=', id).returningAll().executeTakeFirstOrThrow()) as RuleRow;

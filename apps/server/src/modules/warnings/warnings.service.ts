@@ -166,9 +166,9 @@ export class WarningsService {
   /** Records that an organisation read (`read`) or acknowledged (`ack`) a warning it received. */
   async mark(ctx: RequestContext, id: string, what: 'read' | 'ack', orgId = ctx.actor.orgId): Promise<Warning> {
     requirePermission(ctx, what === 'ack' ? 'warnings.ack' : 'warnings.read');
-    const recipients = await this.#recipientIds(id);
-    const row = await repo.get(this.#p.db, id);
-    if (!row || row.status !== 'issued' || !policy.mayAck(ctx, orgId, new Set(recipients))) throw forbidden('this warning was not sent to that organisation');
+    // A warning the caller may not read is not there for it (404), as when reading it.
+    const { row, recipients } = await this.#load(ctx, id);
+    if (row.status !== 'issued' || !policy.mayAck(ctx, orgId, new Set(recipients))) throw forbidden('this warning was not sent to that organisation');
     await transact(this.#p, async (tx) => {
       if (what === 'read') await sql`update warning_recipients set read_at = coalesce(read_at, now()) where warning_id = ${id} and org_id = ${orgId}`.execute(tx);
       else {
