@@ -153,4 +153,6 @@ export const DIRECTORY_ROUTES: RouteSpec[] = [
     shows: (w) => [w.incidents.id],
   },
   { route: 'GET /api/v1/audit/verify', request: () => get('/api/v1/audit/verify'), expect: centreOnly(200) },
+  { route: 'POST /api/v1/audit/verify', request: () => post('/api/v1/audit/verify', { heads: [] }), expect: centreOnly(200) },
+  { route: 'GET /api/v1/audit/head', request: () => get('/api/v1/audit/head'), expect: centreOnly(200) },
 ];
