@@ -121,6 +121,9 @@ describe('granular TLP markings', () => {
 
     const refused = await taxiiAs(owner).post(`${ROOT}/collections/${collections.AMBER}/objects/`, { objects: [strict] });
     expect(refused.json().failures[0].message).toBe("TLP:AMBER+STRICT is above this collection's ceiling TLP:AMBER");
+    // Nor does the same version sent again marked AMBER put the stored AMBER+STRICT one in an AMBER collection.
+    const relabelled = await taxiiAs(owner).post(`${ROOT}/collections/${collections.AMBER}/objects/`, { objects: [{ ...strict, object_marking_refs: [TLP.AMBER] }] });
+    expect(relabelled.json()).toMatchObject({ success_count: 0, failures: [{ id: strict.id, message: "TLP:AMBER+STRICT is above this collection's ceiling TLP:AMBER" }] });
     expect((await taxiiAs(owner).post(`${ROOT}/collections/${collections['AMBER+STRICT']}/objects/`, { objects: [strict] })).json()).toMatchObject({ success_count: 1 });
     const back = (await taxiiAs(other).get(`${ROOT}/collections/${collections['AMBER+STRICT']}/objects/`)).json();
     expect(back.objects).toEqual([strict]);

@@ -95,12 +95,12 @@ export class TaxiiService {
     return transact(this.#p, async (tx) => {
       // Another organisation's object is refused here, each on its own; the rest of the envelope is stored.
       for (const d of await decideWrites(tx, writerOf(ctx), ready)) {
-        const shownVersion = d.v.modified ?? d.v.version;
+        const version = d.kind === 'held' ? d.version : d.v.version;
+        const shownVersion = d.v.modified ?? version;
         if (d.kind === 'refused') {
           failures.push({ id: d.v.id, version: shownVersion, message: d.message });
           continue;
         }
-        const version = d.kind === 'held' ? d.version : d.v.version;
         const isNew = d.kind === 'store' && (await stixObjectsRepository.insert(tx, d.v));
         // A version already stored enters the collection as stored, so its stored marking meets the ceiling.
         const tlp = d.kind === 'held' ? d.tlp : isNew ? d.v.tlp : (await stixObjectsRepository.markings(tx, d.v.id, version))?.tlp ?? null;
