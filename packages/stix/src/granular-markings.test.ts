@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { granularTlp, parseSelector, redactGranular, selectorProblem } from './granular-markings.ts';
+import { granularTlp, parseSelector, redactGranular, selectorProblem, selectValue } from './granular-markings.ts';
 import { TLP2_MARKING_IDS as TLP } from './tlp.ts';
 import { validateObject } from './validate.ts';
 
@@ -100,5 +101,56 @@ describe('redaction of granular markings', () => {
     const o = indicator([{ marking_ref: TLP['AMBER+STRICT'], selectors: ['description'] }]);
     expect(redactGranular(o, 'AMBER')!.object.description).toBeUndefined();
     expect(redactGranular(o, 'AMBER+STRICT')!.object.description).toBe(o.description);
+  });
+});
+
+describe('redaction, for any markings (property-based)', () => {
+  const LEVELS = ['CLEAR', 'GREEN', 'AMBER', 'AMBER+STRICT', 'RED'] as const;
+  // Every string in the object is unique, so finding it in the output means its content leaked.
+  const objectArb = fc.record({
+    labels: fc.integer({ min: 1, max: 4 }),
+    refs: fc.array(fc.boolean(), { minLength: 1, maxLength: 3 }),
+  }).map(({ labels, refs }) => ({
+    ...indicator([]),
+    description: 'text-description',
+    labels: Array.from({ length: labels }, (_, i) => `text-label-${i}`),
+    external_references: refs.map((hasUrl, i) => ({ source_name: `text-source-${i}`, ...(hasUrl ? { url: `https://text-url-${i}.example` } : {}) })),
+  }));
+  const selectorsOf = (o: ReturnType<typeof indicator>): string[] => [
+    'name', 'description', 'pattern', 'labels', 'external_references',
+    ...o.labels.map((_, i) => `labels.[${i}]`),
+    ...o.external_references.flatMap((r, i) => [`external_references.[${i}]`, `external_references.[${i}].source_name`, ...('url' in r ? [`external_references.[${i}].url`] : [])]),
+  ];
+  const caseArb = objectArb.chain((o) => fc.record({
+    o: fc.constant(o),
+    marks: fc.array(fc.record({ selector: fc.constantFrom(...selectorsOf(o)), tlp: fc.constantFrom(...LEVELS) }), { minLength: 1, maxLength: 6 }),
+    ceiling: fc.constantFrom(...LEVELS),
+  }));
+  const strings = (v: unknown): string[] => (typeof v === 'string' ? [v] : Array.isArray(v) ? v.flatMap(strings) : v && typeof v === 'object' ? Object.values(v).flatMap(strings) : []);
+
+  it('never shows content marked above the ceiling, keeps the rest, and leaves markings that still select the same content', () => {
+    fc.assert(fc.property(caseArb, ({ o, marks, ceiling }) => {
+      const object = { ...o, granular_markings: marks.map((m) => ({ marking_ref: TLP[m.tlp], selectors: [m.selector] })) };
+      const r = redactGranular(object, ceiling);
+      expect(r).not.toBeNull();
+      const rank = (t: string) => LEVELS.indexOf(t as (typeof LEVELS)[number]);
+      const hidden = new Set(marks.filter((m) => rank(m.tlp) > rank(ceiling)).flatMap((m) => strings(selectValue(object, parseSelector(m.selector)!)).filter((s) => s.startsWith('text-') || s.startsWith('https://text-'))));
+      const shown = strings({ ...r!.object, granular_markings: undefined });
+      for (const s of hidden) expect(shown).not.toContain(s);
+      for (const s of strings(o).filter((x) => (x.startsWith('text-') || x.startsWith('https://text-')) && !hidden.has(x))) expect(shown).toContain(s);
+      const kept = (r!.object.granular_markings ?? []) as Array<{ marking_ref: string; selectors: string[] }>;
+      for (const m of kept) for (const s of m.selectors) expect(selectorProblem(r!.object, s)).toBeNull();
+      // Each marking that still covers visible content covers exactly that content after the removal.
+      const texts = (v: unknown) => strings(v).filter((x) => x.startsWith('text-') || x.startsWith('https://text-')).sort();
+      for (const m of marks.filter((x) => rank(x.tlp) <= rank(ceiling))) {
+        const visible = texts(selectValue(object, parseSelector(m.selector)!)).filter((x) => !hidden.has(x));
+        if (visible.length === 0) continue;
+        const covering = kept.filter((k) => k.marking_ref === TLP[m.tlp]).flatMap((k) => k.selectors).map((sel) => texts(selectValue(r!.object, parseSelector(sel)!)));
+        expect(covering).toContainEqual(visible);
+      }
+      // Only taking out a required property (the pattern, a reference's source_name) leaves an invalid object.
+      const requiredHidden = marks.some((m) => /^pattern$|\.source_name$/.test(m.selector) && rank(m.tlp) > rank(ceiling));
+      if (!requiredHidden) expect(validateObject(r!.object)).toEqual([]);
+    }), { numRuns: 500 });
   });
 });
