@@ -5,16 +5,17 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type Caller, type TestApp } from '../../testing/harness.ts';
 import { finishedRun } from '../../testing/intake-runs.ts';
-import { taxiiClient } from '../../testing/medallion.ts';
+import { basicAuth, taxiiClient } from '../../testing/medallion.ts';
+import { ADMIN } from '../../testing/template.ts';
 
 // Issue 12 item 3: an object belongs to the organisation that first stored it; only it, or the centre
 // with intel.manage, issues versions of it, on every path objects come in by.
 const MISP_FEED = fileURLToPath(new URL('../../../../../fixtures/public/misp/feed', import.meta.url));
 // Recent versions, so the indicator's decayed score still puts it in the exports.
 const day = (n: number) => new Date(Math.floor(Date.now() / 86_400_000 - n) * 86_400_000).toISOString();
-const [T0, T1, T2] = [day(3), day(2), day(1)];
+const [T0, T1, T2, T3] = [day(4), day(3), day(2), day(1)];
 let t: TestApp;
-let bankA: Caller & { orgId: string };
+let bankA: Caller & { orgId: string; email: string };
 let energyB: Caller & { key: string };
 let collection: string;
 
@@ -32,6 +33,7 @@ const upload = async (c: Caller, objects: unknown[]) => {
   return finishedRun(c, res.json().runId);
 };
 const taxii = (key: string) => taxiiClient(t.app, () => ({ authorization: `Bearer ${key}` }));
+const taxiiAsUser = (email: string, password: string) => taxiiClient(t.app, () => basicAuth(email, password));
 const objectsUrl = () => `/taxii2/lachan/collections/${collection}/objects/`;
 const latest = async (c: Caller, id: string) => (await c.get(`/api/v1/intel/objects/${id}`)).json();
 
@@ -94,6 +96,15 @@ describe('who may version a STIX object', () => {
     const byCentre = await t.admin.post('/api/v1/intel/bundles', bundle([indicator(X, T2, { name: 'reviewed by the centre' })]));
     expect(await finishedRun(t.admin, byCentre.json().runId)).toMatchObject({ stored: 1, invalid: 0 });
     expect(await latest(bankA, X)).toMatchObject({ ownerOrgId: bankA.orgId, name: 'reviewed by the centre', modified: T2, versionCount: 3 });
+
+    // The same over TAXII: the owner adds its versions to the shared collection, the centre a newer one.
+    const own = await taxiiAsUser(bankA.email, 'a-long-test-password').post(objectsUrl(), { objects: [indicator(X, T1, { revoked: true })] });
+    expect(own.json()).toMatchObject({ success_count: 1, failure_count: 0 });
+    const centre = await taxiiAsUser(ADMIN.email, ADMIN.password).post(objectsUrl(), { objects: [indicator(X, T3, { name: 'centre, over TAXII' })] });
+    expect(centre.json()).toMatchObject({ success_count: 1, failure_count: 0 });
+    expect(await latest(bankA, X)).toMatchObject({ ownerOrgId: bankA.orgId, name: 'centre, over TAXII', versionCount: 4 });
+    const versions = (await taxii(energyB.key).get(`${objectsUrl()}${X}/versions/`)).json().versions;
+    expect(versions).toEqual([T0, T1, T3]);
   });
 
   it('gives what a centre-registered feed brings to the centre, without versioning another organisation\'s object', async () => {
