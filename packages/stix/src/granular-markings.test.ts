@@ -116,7 +116,7 @@ describe('redaction, for any markings (property-based)', () => {
     labels: Array.from({ length: labels }, (_, i) => `text-label-${i}`),
     external_references: refs.map((hasUrl, i) => ({ source_name: `text-source-${i}`, ...(hasUrl ? { url: `https://text-url-${i}.example` } : {}) })),
   }));
-  const selectorsOf = (o: ReturnType<typeof indicator>): string[] => [
+  const selectorsOf = (o: { labels: string[]; external_references: Array<{ url?: string }> }): string[] => [
     'name', 'description', 'pattern', 'labels', 'external_references',
     ...o.labels.map((_, i) => `labels.[${i}]`),
     ...o.external_references.flatMap((r, i) => [`external_references.[${i}]`, `external_references.[${i}].source_name`, ...('url' in r ? [`external_references.[${i}].url`] : [])]),
