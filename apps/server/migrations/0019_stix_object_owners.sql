@@ -58,8 +58,9 @@ from (
       when 'marking-definition--e828b379-4e03-4974-9ac4-e53a884c97c1' then 5
       when 'marking-definition--5e57c739-391a-4eb3-b6be-7d15ca92d5ed' then 5
     end)] as tlp
-  from stix_objects o cross join lateral jsonb_array_elements(o.object->'granular_markings') m
-  where jsonb_typeof(o.object->'granular_markings') = 'array' and jsonb_typeof(m) = 'object'
+  from stix_objects o
+    cross join lateral jsonb_array_elements(case when jsonb_typeof(o.object->'granular_markings') = 'array' then o.object->'granular_markings' else '[]'::jsonb end) m
+  where jsonb_typeof(m) = 'object'
   group by o.id, o.version
 ) g
 where g.id = s.id and g.version = s.version and g.tlp is not null;
