@@ -108,6 +108,7 @@ describe('granular TLP markings', () => {
     const amber = (await taxiiAs(other).get(`${ROOT}/collections/${collections.AMBER}/objects/${marked.id}/`)).json();
     expect(amber.objects[0]).toMatchObject({ external_references: [{ source_name: 'case', url: 'https://intranet.example.vn/case/17' }], granular_markings: [{ marking_ref: TLP.AMBER, selectors: ['external_references.[0].url'] }, { marking_ref: TLP.GREEN, selectors: ['labels.[0]'] }] });
     expect(amber.objects[0].description).toBeUndefined();
+    expect((await taxiiAs(other).get(`${ROOT}/collections/${collections.GREEN}/objects/${hiddenValue.id}/`)).statusCode).toBe(404);
     expect((await taxiiAs(owner).get(`${ROOT}/collections/${collections.GREEN}/objects/`)).json().objects).toEqual([marked, hiddenValue]);
   });
 

@@ -64,6 +64,8 @@ export class TaxiiService {
       const view = stixViewAt(r, collectionReaderCeiling(ctx, r.owner_org_id, c.tlp_ceiling as Tlp));
       return view ? [{ ...r, object: view.object }] : [];
     });
+    // One object none of whose versions this reader may see is, to them, not there.
+    if (opts.objectId !== undefined && rows.length > 0 && shown.length === 0) throw notFound('object');
     return {
       rows: shown, more, next: more && last ? makeCursor(filter, { dateAdded: last.date_added, seq: last.seq }) : null,
       span: first && last ? { first: first.date_added, last: last.date_added } : null,
