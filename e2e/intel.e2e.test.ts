@@ -7,6 +7,8 @@ const APT1_BUNDLE = new URL('../fixtures/public/stix/examples/oasis/threat-repor
 const AMBER = 'marking-definition--55d920b0-5e8b-4f79-9ee9-91f868d9b421';
 const MALWARE = 'malware--7a4b1c2d-3e4f-4a5b-8c6d-7e8f9a0b1c2d';
 const SECRET = 'indicator--5b0c3d9e-6f7a-4b8c-9d0e-1f2a3b4c5d6e';
+const PARTLY = 'indicator--6c1d4e0f-7a8b-4c9d-8e0f-2a3b4c5d6e7f';
+const RED_NOTE = 'Nguồn: hộp thư lãnh đạo Sở Tài chính';
 const PASSWORD = 'analyst-long-password';
 const base = { spec_version: '2.1', created: '2025-03-01T00:00:00.000Z' };
 
@@ -44,7 +46,10 @@ describe.skipIf(!hasChromium())('threat knowledge base in Chromium', () => {
     const dn = await apiSession(server.url, 'kb-dn@test.example.vn', PASSWORD);
     const malware = { ...base, type: 'malware', id: MALWARE, modified: '2025-03-01T00:00:00.000Z', name: 'Mã độc Lazarus', is_family: true };
     const secret = { ...base, type: 'indicator', id: SECRET, modified: '2025-03-01T00:00:00.000Z', name: 'Máy chủ điều khiển nội bộ', pattern: "[ipv4-addr:value = '198.51.100.77']", pattern_type: 'stix', valid_from: '2025-03-01T00:00:00Z', object_marking_refs: [AMBER] };
-    expect((await dn('POST', '/api/v1/intel/bundles', { type: 'bundle', id: 'bundle--6d0092c5-5f74-4287-9642-33f4c354e56d', objects: [malware, secret] })).status).toBe(202);
+    // and a CLEAR indicator whose description only those who may see TLP:RED may read
+    const partly = { ...base, type: 'indicator', id: PARTLY, modified: '2025-03-01T00:00:00.000Z', name: 'Tên miền lừa đảo thuế', description: RED_NOTE, pattern: "[domain-name:value = 'thue-gov.example.net']", pattern_type: 'stix', valid_from: '2025-03-01T00:00:00Z',
+      object_marking_refs: ['marking-definition--94868c89-83c2-464b-929b-a1a8aa3c8487'], granular_markings: [{ marking_ref: 'marking-definition--e828b379-4e03-4974-9ac4-e53a884c97c1', selectors: ['description'] }] };
+    expect((await dn('POST', '/api/v1/intel/bundles', { type: 'bundle', id: 'bundle--6d0092c5-5f74-4287-9642-33f4c354e56d', objects: [malware, secret, partly] })).status).toBe(202);
     await waitRuns(dn);
     expect((await dn('POST', '/api/v1/intel/bundles', { type: 'bundle', id: 'bundle--7d0092c5-5f74-4287-9642-33f4c354e56d', objects: [{ ...malware, modified: '2025-06-01T00:00:00.000Z', name: 'Mã độc Lazarus (biến thể 2)' }] })).status).toBe(202);
     await waitRuns(dn);
@@ -110,6 +115,21 @@ describe.skipIf(!hasChromium())('threat knowledge base in Chromium', () => {
     expect(await page.locator('[data-testid=intel-object-name]').count()).toBe(0);
     expect(await page.locator('[data-testid=nav-intel-collections]').count()).toBe(0);
     await page.close();
+  });
+
+  it('shows another organisation a field marked TLP:RED as withheld, and its owner the text', async () => {
+    const page = await browser.newPage();
+    await signIn(page, 'kb-ct@test.example.vn', `/intel/objects/${PARTLY}`);
+    await page.waitForSelector('[data-testid=intel-object-name] >> text=Tên miền lừa đảo thuế');
+    expect(await page.textContent('[data-testid=intel-withheld]')).toContain('description');
+    expect(await page.textContent('body')).not.toContain(RED_NOTE);
+    await page.close();
+
+    const owner = await browser.newPage();
+    await signIn(owner, 'kb-dn@test.example.vn', `/intel/objects/${PARTLY}`);
+    await owner.waitForSelector(`text=${RED_NOTE}`);
+    expect(await owner.locator('[data-testid=intel-withheld]').count()).toBe(0);
+    await owner.close();
   });
 
   it('lets the national centre create a collection, grant an organisation and raise its TLP ceiling', async () => {

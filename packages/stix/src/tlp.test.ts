@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { stixJson } from './testing/samples.ts';
-import { TLP1_MARKING_IDS, TLP2_MARKING_IDS, tlpOf, tlpOfMarking, tlpRank } from './tlp.ts';
+import { TLP1_MARKING_IDS, TLP2_MARKING_IDS, tlp2MarkingDefinition, tlpOf, tlpOfMarking, tlpRank } from './tlp.ts';
 
 describe('TLP markings', () => {
   it('knows the TLP 2.0 marking definition of the validator sample', () => {
@@ -20,5 +20,14 @@ describe('TLP markings', () => {
   it('ranks CLEAR lowest and RED highest', () => {
     expect(tlpRank('CLEAR')).toBe(0);
     expect(tlpRank('RED')).toBe(4);
+  });
+
+  it('writes the TLP 2.0 marking definitions as OASIS publishes them (AMBER+STRICT as such)', () => {
+    expect(tlp2MarkingDefinition('AMBER+STRICT')).toEqual({
+      type: 'marking-definition', spec_version: '2.1', id: 'marking-definition--939a9414-2ddd-4d32-a0cd-375ea402b003', created: '2022-10-01T00:00:00.000Z', name: 'TLP:AMBER+STRICT',
+      extensions: { 'extension-definition--60a3c5c5-0d10-413e-aab3-9e08dde9e88d': { extension_type: 'property-extension', tlp_2_0: 'amber+strict' } },
+    });
+    const bundle = stixJson('examples/validator/tlp-amber.json') as { objects: Array<Record<string, unknown>> };
+    expect(tlp2MarkingDefinition('AMBER')).toEqual(bundle.objects.find((o) => o.type === 'marking-definition'));
   });
 });

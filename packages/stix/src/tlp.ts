@@ -52,3 +52,11 @@ export function tlpOf(object: { object_marking_refs?: unknown }): Tlp | null {
   }
   return best;
 }
+
+/** The TLP 2.0 marking-definition object of a level (as OASIS publishes it), for bundles that mark their objects. */
+export function tlp2MarkingDefinition(tlp: Tlp): Record<string, unknown> {
+  return {
+    type: 'marking-definition', spec_version: '2.1', id: TLP2_MARKING_IDS[tlp], created: '2022-10-01T00:00:00.000Z', name: `TLP:${tlp}`,
+    extensions: { [TLP2_EXTENSION_ID]: { extension_type: 'property-extension', tlp_2_0: tlp.toLowerCase() } },
+  };
+}

@@ -1,3 +1,4 @@
+import { selectorProblem } from './granular-markings.ts';
 import { isIdentifier } from './identifier.ts';
 import { compareTimestamps, isStixTimestamp } from './timestamp.ts';
 import type { StixKind } from './vocab.ts';
@@ -36,7 +37,7 @@ export function checkCommon(o: Obj, kind: StixKind, report: Report): void {
   if (o.object_marking_refs !== undefined && !isIdList(o.object_marking_refs, 'marking-definition')) {
     report('object_marking_refs must be a list of marking-definition ids');
   }
-  checkGranularMarkings(o.granular_markings, report);
+  checkGranularMarkings(o, report);
   if (o.extensions !== undefined && !isPlainObject(o.extensions)) report('extensions must be an object');
 }
 
@@ -48,13 +49,19 @@ function checkExternalReferences(value: unknown, report: Report): void {
   });
 }
 
-function checkGranularMarkings(value: unknown, report: Report): void {
+/** Granular markings: each needs a marking or a language, and every selector must select content of this object (§7.2.3.1). */
+function checkGranularMarkings(o: Obj, report: Report): void {
+  const value = o.granular_markings;
   if (value === undefined) return;
   if (!Array.isArray(value)) return report('granular_markings must be a list');
   value.forEach((m, i) => {
     if (!isPlainObject(m) || !isStringList(m.selectors)) return report(`granular_markings[${i}].selectors must be a non-empty list`);
     if (m.marking_ref === undefined && m.lang === undefined) report(`granular_markings[${i}] needs marking_ref or lang`);
     if (m.marking_ref !== undefined && !isIdentifier(m.marking_ref, 'marking-definition')) report(`granular_markings[${i}].marking_ref must be a marking-definition id`);
+    for (const s of m.selectors) {
+      const problem = selectorProblem(o, s);
+      if (problem !== null) report(`granular_markings[${i}].selectors: ${problem}`);
+    }
   });
 }
 

@@ -31,6 +31,8 @@ export const intelEn: typeof intelVi = {
     owner: 'Owner',
     id: 'STIX id',
     sightings: 'Sightings',
+    withheld_one: 'One part of this object is marked above what your organisation may see (TLP) and is not shown: {{fields}}',
+    withheld_other: '{{count}} parts of this object are marked above what your organisation may see (TLP) and are not shown: {{fields}}',
     sightingsValue: '{{stix}} sighting objects · {{alerts}} matching alerts',
     graph: 'Relationship graph',
     noRelations: 'No relationships yet.',

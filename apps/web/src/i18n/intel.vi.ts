@@ -29,6 +29,8 @@ export const intelVi = {
     owner: 'Đơn vị sở hữu',
     id: 'Mã STIX',
     sightings: 'Phát hiện',
+    withheld_one: 'Một phần của đối tượng được đánh dấu TLP cao hơn mức đơn vị của bạn được xem nên không hiển thị: {{fields}}',
+    withheld_other: '{{count}} phần của đối tượng được đánh dấu TLP cao hơn mức đơn vị của bạn được xem nên không hiển thị: {{fields}}',
     sightingsValue: '{{stix}} đối tượng sighting · {{alerts}} cảnh báo khớp',
     graph: 'Đồ thị quan hệ',
     noRelations: 'Chưa có quan hệ nào.',

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type Caller, type TestApp } from '../../testing/harness.ts';
+import { finishedRun } from '../../testing/intake-runs.ts';
 
 let t: TestApp;
 let sgb: Caller;
@@ -55,6 +56,28 @@ describe('decision support on an incident', () => {
     const inc = (await sgb.get('/api/v1/incidents?limit=5')).json().items[0];
     const energy = await t.userIn('energy-themluc', 'analyst');
     expect((await energy.get(`/api/v1/incidents/${inc.id}/decision-support`)).statusCode).toBe(404);
+  });
+
+  it('shows only the mitigations the caller may see of the knowledge base, without the parts marked above their reach', async () => {
+    const ap = 'attack-pattern--7e150503-88e7-4861-866b-ff1ac82c4475';
+    const at = new Date().toISOString();
+    const coa = (n: number, extra: Record<string, unknown>) => ({ type: 'course-of-action', spec_version: '2.1', id: `course-of-action--0000000${n}-2222-4a5e-9d2b-8d6a0b1c2d3e`, created: at, modified: at, ...extra });
+    const rel = (n: number, source: string) => ({ type: 'relationship', spec_version: '2.1', id: `relationship--0000000${n}-2222-4a5e-9d2b-8d6a0b1c2d3e`, created: at, modified: at, relationship_type: 'mitigates', source_ref: source, target_ref: ap });
+    // Another organisation's AMBER mitigation, and its CLEAR one whose description is RED.
+    const amber = coa(1, { name: 'Isolate the SWIFT segment', object_marking_refs: ['marking-definition--55d920b0-5e8b-4f79-9ee9-91f868d9b421'] });
+    const partly = coa(2, { name: 'Offline backups', description: 'Our vault is in the Hoàn Kiếm branch basement', object_marking_refs: ['marking-definition--94868c89-83c2-464b-929b-a1a8aa3c8487'],
+      granular_markings: [{ marking_ref: 'marking-definition--e828b379-4e03-4974-9ac4-e53a884c97c1', selectors: ['description'] }] });
+    const energy = await t.userIn('energy-themluc', 'analyst');
+    const up = await energy.post('/api/v1/intel/bundles', { type: 'bundle', id: 'bundle--5d0092c5-5f74-4287-9642-33f4c354e56d', objects: [amber, partly, rel(1, amber.id), rel(2, partly.id)] });
+    expect(await finishedRun(energy, up.json().runId)).toMatchObject({ stored: 4 });
+
+    const inc = (await sgb.get('/api/v1/incidents?limit=5')).json().items[0];
+    const mine = (await sgb.get(`/api/v1/incidents/${inc.id}/decision-support`)).json().techniques[0].mitigations;
+    expect(mine.map((m: { name: string }) => m.name)).toEqual(['Data Backup', 'Offline backups']);
+    expect(mine[1].description).toBeNull();
+    const centre = (await t.admin.get(`/api/v1/incidents/${inc.id}/decision-support`)).json().techniques[0].mitigations;
+    expect(centre.map((m: { name: string }) => m.name)).toEqual(['Data Backup', 'Isolate the SWIFT segment', 'Offline backups']);
+    expect(centre[2].description).toMatch(/Hoàn Kiếm/);
   });
 });
 

@@ -4,7 +4,8 @@ import type { Platform } from '../../core/platform.ts';
 import type { IncidentWriter } from './incident-writer.ts';
 import { incidentsRepository } from './incidents.repository.ts';
 import type { SimilarIncidentsService } from './similar.service.ts';
-import { knowledgeRepository } from './knowledge.repository.ts';
+import { displayName, readerView } from '../intel/index.ts';
+import { knowledgeRepository, type TechniqueRow } from './knowledge.repository.ts';
 import { visibilityOf } from './incidents.policy.ts';
 
 const HOUR = 3_600_000;
@@ -44,7 +45,7 @@ export class DecisionSupportService {
     });
 
     const techniqueIds = [...new Set([...me.attack, ...(await knowledgeRepository.alertTechniques(db, id))])].sort();
-    const known = await knowledgeRepository.techniques(db, techniqueIds);
+    const known = visibleTechniques(ctx, await knowledgeRepository.techniques(db, techniqueIds));
     const techniques = techniqueIds.map((t) => ({ id: t, name: known.get(t)?.name ?? null, mitigations: known.get(t)?.mitigations ?? [] }));
 
     const hits = await knowledgeRepository.orgsSharingIndicators(db, visibilityOf(actor), id, me.org_id);
@@ -61,4 +62,27 @@ export class DecisionSupportService {
     const organisations = next.map((o) => ({ orgId: o.id, name: names.get(o.id) ?? o.id, sector: o.sector, provinceCode: o.provinceCode }));
     return { similar, techniques, likelyNext: { sectors, organisations, sharedIndicators: [...new Set(hits.flatMap((h) => h.values))].slice(0, 50) } };
   }
+}
+
+type Mitigation = { id: string; name: string; description: string | null };
+
+/**
+ * Technique names and mitigations as the caller may see the knowledge base: objects beyond their TLP
+ * reach are skipped, granularly marked parts above it are not shown, and a technique or mitigation is
+ * linked only through what remains visible (its ATT&CK id, the relationship's ends).
+ */
+function visibleTechniques(ctx: RequestContext, rows: TechniqueRow[]): Map<string, { name: string; mitigations: Mitigation[] }> {
+  const out = new Map<string, { name: string; mitigations: Mitigation[] }>();
+  for (const row of rows) {
+    const ap = readerView(ctx, row.ap)?.object;
+    const refs = Array.isArray(ap?.external_references) ? (ap.external_references as Array<Record<string, unknown>>) : [];
+    if (!ap || !refs.some((x) => x.source_name === 'mitre-attack' && x.external_id === row.tid)) continue;
+    const t = out.get(row.tid) ?? out.set(row.tid, { name: displayName(ap, row.ap_id), mitigations: [] }).get(row.tid)!;
+    const rel = row.coa_id ? readerView(ctx, row.rel)?.object : undefined;
+    const coa = row.coa_id ? readerView(ctx, row.coa)?.object : undefined;
+    if (!rel || !coa || rel.source_ref !== row.coa_id || rel.target_ref !== row.ap_id || t.mitigations.some((m) => m.id === row.coa_id)) continue;
+    t.mitigations.push({ id: row.coa_id!, name: displayName(coa, row.coa_id!), description: typeof coa.description === 'string' ? coa.description.slice(0, 400) : null });
+  }
+  for (const t of out.values()) t.mitigations.sort((a, b) => a.name.localeCompare(b.name));
+  return out;
 }

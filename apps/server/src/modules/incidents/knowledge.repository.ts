@@ -3,7 +3,13 @@ import type { DB } from '../../db/index.ts';
 import type { Visibility } from './incidents.policy.ts';
 import { countableIncidentSql, visibleIncidentSql } from './incident-visibility.ts';
 
-type Mitigation = { id: string; name: string; description: string | null };
+type Part = { object: Record<string, unknown> | null; tlp: string | null; granular_tlp: string | null; owner_org_id: string | null };
+
+/** An attack-pattern, one `mitigates` relationship to it and its course of action (all null when none), each as stored. */
+export interface TechniqueRow { tid: string; ap_id: string; coa_id: string | null; ap: Part; rel: Part; coa: Part }
+
+/** One stored object's parts as a JSON value, so each row carries them side by side. */
+const part = (alias: string, as = alias) => sql.raw(`jsonb_build_object('object', ${alias}.object, 'tlp', ${alias}.tlp, 'granular_tlp', ${alias}.granular_tlp, 'owner_org_id', ${alias}.owner_org_id) as ${as}`);
 
 /** SQL behind decision support: the incident's alerts' techniques, ATT&CK from the knowledge base, shared indicators. */
 export const knowledgeRepository = {
@@ -15,30 +21,27 @@ export const knowledgeRepository = {
   },
 
   /**
-   * Names of ATT&CK techniques and the courses of action that mitigate them, from the latest versions
-   * of the knowledge base's attack-patterns (by their `mitre-attack` external id) and `mitigates` relationships.
+   * ATT&CK techniques and the courses of action that mitigate them, from the latest versions of the
+   * knowledge base's attack-patterns (by their `mitre-attack` external id) and `mitigates`
+   * relationships: one row per technique and mitigation (or none), each object with its markings and
+   * owner, so the caller shows only what the reader may see of each.
    */
-  async techniques(db: Kysely<DB>, ids: string[]): Promise<Map<string, { name: string; mitigations: Mitigation[] }>> {
-    const out = new Map<string, { name: string; mitigations: Mitigation[] }>();
-    if (!ids.length) return out;
-    const r = await sql<{ tid: string; name: string; mid: string | null; mname: string | null; mdesc: string | null }>`
+  async techniques(db: Kysely<DB>, ids: string[]): Promise<TechniqueRow[]> {
+    if (!ids.length) return [];
+    const r = await sql<TechniqueRow>`
       with ap as (
-        select distinct on (o.id) o.id, o.object->>'name' as name, x->>'external_id' as tid
+        select distinct on (o.id) o.id, o.object, o.tlp, o.granular_tlp, o.owner_org_id, x->>'external_id' as tid
         from stix_objects o cross join lateral jsonb_array_elements(coalesce(o.object->'external_references', '[]'::jsonb)) x
-        where o.type = 'attack-pattern' and x->>'source_name' = 'mitre-attack' and x->>'external_id' = any(${ids}::text[])
-        order by o.id, o.version desc),
+        where o.type = 'attack-pattern' and o.is_latest and x->>'source_name' = 'mitre-attack' and x->>'external_id' = any(${ids}::text[])
+        order by o.id),
       rel as (
-        select distinct r.object->>'source_ref' as coa, r.object->>'target_ref' as target from stix_objects r
-        where r.type = 'relationship' and r.object->>'relationship_type' = 'mitigates' and r.object->>'target_ref' in (select id from ap))
-      select ap.tid, ap.name, c.id as mid, c.object->>'name' as mname, left(c.object->>'description', 400) as mdesc
+        select r.object, r.tlp, r.granular_tlp, r.owner_org_id, r.object->>'source_ref' as coa, r.object->>'target_ref' as target from stix_objects r
+        where r.is_latest and r.type = 'relationship' and r.object->>'relationship_type' = 'mitigates' and r.object->>'target_ref' in (select id from ap))
+      select ap.tid, ap.id as ap_id, ${part('ap')}, ${part('rel')}, c.id as coa_id, ${part('c', 'coa')}
       from ap left join rel on rel.target = ap.id
-        left join lateral (select id, object from stix_objects s where s.id = rel.coa order by s.version desc limit 1) c on true
-      order by ap.tid, mname`.execute(db);
-    for (const row of r.rows) {
-      const t = out.get(row.tid) ?? out.set(row.tid, { name: row.name, mitigations: [] }).get(row.tid)!;
-      if (row.mid && !t.mitigations.some((m) => m.id === row.mid)) t.mitigations.push({ id: row.mid, name: row.mname ?? row.mid, description: row.mdesc });
-    }
-    return out;
+        left join lateral (select s.id, s.object, s.tlp, s.granular_tlp, s.owner_org_id from stix_objects s where s.id = rel.coa and s.is_latest) c on true
+      order by ap.tid, ap.id, c.id`.execute(db);
+    return r.rows;
   },
 
   /**

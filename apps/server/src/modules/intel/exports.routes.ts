@@ -5,6 +5,7 @@ import { TLP_LEVELS } from '@lachan/contracts';
 import { ctxOf } from '../../http/auth-hook.ts';
 import { EXPORT_FORMATS, type ExportFormat } from './exports.format.ts';
 import type { ExportsService } from './exports.service.ts';
+import { readTlpQuery } from './tlp-query.ts';
 
 const Query = Type.Object({
   type: Type.Optional(Type.Union(INDICATOR_VALUE_TYPES.map((t) => Type.Literal(t)))),
@@ -16,6 +17,7 @@ const Query = Type.Object({
 /** GET /intel/exports/{format}: lists for firewalls, IDS and DNS resolvers, with ETag / If-None-Match. */
 export function exportsRoutes(api: FastifyInstance, exportsService: ExportsService): void {
   api.get('/intel/exports/:format', {
+    preValidation: readTlpQuery,
     schema: { tags: ['intel'], summary: 'Export live indicators (txt, suricata, rpz, csv, stix)', params: Type.Object({ format: Type.Union(EXPORT_FORMATS.map((f) => Type.Literal(f))) }), querystring: Query },
   }, async (req, reply) => {
     const q = req.query as Static<typeof Query>;

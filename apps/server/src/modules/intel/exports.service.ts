@@ -1,12 +1,12 @@
 import { createHash } from 'node:crypto';
 import { sql } from 'kysely';
 import type { Tlp } from '@lachan/contracts';
-import { tlpRank } from '@lachan/stix';
 import { requirePermission } from '../../core/authorize.ts';
 import type { RequestContext } from '../../core/context.ts';
 import type { Platform } from '../../core/platform.ts';
 import { scoreIndicator } from './indicator-scores.ts';
-import { canSeeIndicator } from './intel.policy.ts';
+import { readerCeiling } from './intel.policy.ts';
+import { lowerTlp, stixViewAt, viewAt } from './object-view.ts';
 import { indicatorValuesRepository } from './indicator-values.repository.ts';
 import { warninglistsFrom } from './warninglist-files.ts';
 import { renderExport, type ExportEntry, type ExportFormat } from './exports.format.ts';
@@ -17,7 +17,7 @@ export interface ExportFilter { type?: string; minScore?: number; tlp?: Tlp; sec
 /** A rendered export with its ETag. */
 export interface ExportResult { body: string; contentType: string; etag: string }
 
-interface Row { id: string; object: Record<string, unknown>; tlp: Tlp | null; owner_org_id: string | null }
+interface Row { id: string; object: Record<string, unknown>; tlp: Tlp | null; granular_tlp: Tlp | null; owner_org_id: string | null }
 
 /** Outer-shield exports of the live indicators: block lists, IDS rules, an RPZ zone, CSV and STIX. */
 export class ExportsService {
@@ -30,12 +30,15 @@ export class ExportsService {
   /**
    * The newest version of each indicator, not revoked nor expired. CLEAR/GREEN/unmarked indicators go to
    * every caller; AMBER and RED only to the organisations that reach the owner (the centre reaches all).
-   * `sector` keeps indicators whose creating organisation belongs to that sector.
+   * Each indicator is read as the caller may see it under `tlp` (and their own ceiling): parts that
+   * granular markings put above it are taken out first, so a marked pattern yields no values and a
+   * marked name or description never reaches the file. `sector` keeps indicators whose creating
+   * organisation belongs to that sector.
    */
   async render(ctx: RequestContext, format: ExportFormat, f: ExportFilter): Promise<ExportResult> {
     requirePermission(ctx, 'intel.read');
     const rows = await sql<Row>`
-      select distinct on (o.id) o.id, o.object, o.tlp, o.owner_org_id from stix_objects o
+      select distinct on (o.id) o.id, o.object, o.tlp, o.granular_tlp, o.owner_org_id from stix_objects o
       where o.type = 'indicator'
         ${f.sector ? sql`and exists (select 1 from org_sectors s where s.org_id = o.owner_org_id and s.sector_code = ${f.sector})` : sql``}
       order by o.id, o.version desc`.execute(this.#p.db);
@@ -43,10 +46,10 @@ export class ExportsService {
     const sighted = await indicatorValuesRepository.sightingClock(this.#p.db);
     const lists = warninglistsFrom(this.#p.config.intelWarninglistsDir);
     const entries: ExportEntry[] = [];
+    const view = format === 'stix' ? stixViewAt : viewAt;
     for (const r of rows.rows) {
-      const o = r.object;
-      if (f.tlp && r.tlp && tlpRank(r.tlp) > tlpRank(f.tlp)) continue;
-      if (!canSeeIndicator(ctx, r.tlp, r.owner_org_id)) continue;
+      const o = view(r, lowerTlp(readerCeiling(ctx, r.owner_org_id), f.tlp))?.object;
+      if (!o) continue;
       for (const v of scoreIndicator(r.id, o, sighted, lists, now) ?? []) {
         // Known-benign values never reach a perimeter block list.
         if ((f.type && v.type !== f.type) || v.suppressedBy !== null) continue;

@@ -11,6 +11,7 @@ import type { IntakeService } from './intake.service.ts';
 import { intakeRunsRepository } from './intake-runs.repository.ts';
 import { checkRemoteUrl, fetchRemote, openSecret, sealSecret } from './remote-fetch.ts';
 import { authorizationHeader, pullPages } from './taxii-pull.ts';
+import type { StixWriter } from './intel.policy.ts';
 import { freetextPattern, mispEventToStix, stableId, type MispEvent } from './misp.ts';
 
 /** A registered feed; for `taxii`, `location` is the API root and `credentials` the sealed secret (never returned). */
@@ -79,6 +80,11 @@ export class FeedsService {
     return runId;
   }
 
+  /** What a feed brings belongs to the feed's organisation, and never versions another organisation's objects, whoever runs it. */
+  private writer(f: FeedRow): StixWriter {
+    return { orgId: f.org_id, mayVersionOthers: false };
+  }
+
   /** Each event file on its own: one that cannot be read or parsed is counted, the rest go on. */
   private async runMisp(runId: string, f: FeedRow): Promise<void> {
     const manifest = JSON.parse(await this.read(f.location, 'manifest.json')) as Record<string, unknown>;
@@ -88,7 +94,7 @@ export class FeedsService {
         const e = (JSON.parse(await this.read(f.location, `${uuid}.json`)) as { Event?: MispEvent }).Event;
         if (!e) throw new Error('no Event member');
         const objects = mispEventToStix(e);
-        await this.#intake.storeObjects(runId, f.org_id, objects, index);
+        await this.#intake.storeObjects(runId, this.writer(f), objects, index);
         index += objects.length;
       } catch (err) {
         await intakeRunsRepository.progress(this.#p.db, runId, { received: 1, stored: 0, duplicates: 0, invalid: 1, errors: [{ index, message: `event ${uuid}: ${String(err)}` }] });
@@ -109,7 +115,7 @@ export class FeedsService {
         ? { type: 'indicator', spec_version: '2.1', id: stableId('indicator', `${f.id}:${v}`), created: now, modified: now, name: v, pattern, pattern_type: 'stix', valid_from: now, indicator_types: ['malicious-activity'] }
         : { type: 'unrecognised', value: v });
     }
-    await this.#intake.storeObjects(runId, f.org_id, objects);
+    await this.#intake.storeObjects(runId, this.writer(f), objects);
   }
 
   /** Page by page from after the last cursor; the cursor moves after each stored page, so a failure resumes there. */
@@ -117,7 +123,7 @@ export class FeedsService {
     const authorization = f.credentials === null ? null : openSecret(f.credentials, this.#p.config.intelCredentialsKey);
     let index = 0;
     for await (const page of pullPages({ apiRoot: f.location, collectionId: f.collection_id!, authorization, addedAfter: f.cursor, pageSize: f.page_size }, this.#p.config.intelAllowedHosts)) {
-      await this.#intake.storeObjects(runId, f.org_id, page.objects, index);
+      await this.#intake.storeObjects(runId, this.writer(f), page.objects, index);
       index += page.objects.length;
       if (page.dateAddedLast) await sql`update intel_feeds set cursor = ${page.dateAddedLast} where id = ${f.id}`.execute(this.#p.db);
     }

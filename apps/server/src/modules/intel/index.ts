@@ -15,3 +15,4 @@ export { IndicatorsService } from './indicators.service.ts';
 export { indicatorsRoutes } from './indicators.routes.ts';
 export { KnowledgeService } from './knowledge.service.ts';
 export { knowledgeRoutes } from './knowledge.routes.ts';
+export { readerView, displayName, type MarkedRow, type ReaderView } from './object-view.ts';

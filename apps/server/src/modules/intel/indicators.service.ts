@@ -6,7 +6,8 @@ import { notFound } from '../../core/errors.ts';
 import type { Platform } from '../../core/platform.ts';
 import { scoreIndicator, type ScoredValue } from './indicator-scores.ts';
 import { indicatorValuesRepository } from './indicator-values.repository.ts';
-import { canSeeIndicator } from './intel.policy.ts';
+import { readerCeiling } from './intel.policy.ts';
+import { viewAt } from './object-view.ts';
 import { warninglistsFrom } from './warninglist-files.ts';
 
 /** An indicator's values as the knowledge base judges them now. */
@@ -23,13 +24,19 @@ export class IndicatorsService {
     this.#p = platform;
   }
 
-  /** The latest version's values, scored with their sightings; sightings counted in the caller's organisations only (all for the centre). */
+  /**
+   * The latest version's values, scored with their sightings; sightings counted in the caller's
+   * organisations only (all for the centre). Read as the caller may see it: a pattern or name marked
+   * above their ceiling is not shown (nor are the values it holds).
+   */
   async status(ctx: RequestContext, id: string): Promise<IndicatorStatus> {
     requirePermission(ctx, 'intel.read');
-    const r = await sql<{ object: Record<string, unknown>; tlp: Tlp | null; owner_org_id: string | null }>`
-      select object, tlp, owner_org_id from stix_objects where id = ${id} and type = 'indicator' order by version desc limit 1`.execute(this.#p.db);
-    const row = r.rows[0];
-    if (!row || !canSeeIndicator(ctx, row.tlp, row.owner_org_id)) throw notFound('indicator');
+    const r = await sql<{ object: Record<string, unknown>; tlp: Tlp | null; granular_tlp: Tlp | null; owner_org_id: string | null }>`
+      select object, tlp, granular_tlp, owner_org_id from stix_objects where id = ${id} and type = 'indicator' order by version desc limit 1`.execute(this.#p.db);
+    const stored = r.rows[0];
+    const object = stored ? viewAt(stored, readerCeiling(ctx, stored.owner_org_id))?.object : undefined;
+    if (!stored || !object) throw notFound('indicator');
+    const row = { ...stored, object };
     const [clock, seen] = await Promise.all([
       indicatorValuesRepository.sightingClock(this.#p.db, id),
       indicatorValuesRepository.sightings(this.#p.db, id, ctx.scope.all ? null : [...ctx.scope.read]),

@@ -1,6 +1,5 @@
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../db/index.ts';
-import type { StoredVersion } from './stix-objects.repository.ts';
 
 /** Kinds of intake a run records. */
 export type IntakeKind = 'bundle' | 'misp' | 'csv' | 'attack' | 'taxii_pull';
@@ -34,7 +33,7 @@ const capped = (column: string, add: unknown[]) => sql`case when jsonb_array_len
 const COLUMNS = sql`id, kind, source, org_id, started_at::text as started_at, finished_at::text as finished_at, status, received, stored, duplicates, invalid, errors,
   bytes_read::float8 as bytes_read, bytes_total::float8 as bytes_total, notes`;
 
-/** SQL for intake runs and the plain (collection-less) storing of STIX object versions. */
+/** SQL for intake runs. */
 export const intakeRunsRepository = {
   async start(db: Kysely<DB>, kind: IntakeKind, source: string, orgId: string, bytesTotal: number | null = null): Promise<string> {
     const r = await sql<{ id: string }>`insert into intel_intake_runs (kind, source, org_id, bytes_total) values (${kind}, ${source}, ${orgId}, ${bytesTotal}) returning id`.execute(db);
@@ -68,14 +67,5 @@ export const intakeRunsRepository = {
       where ${orgIds === null ? sql`true` : sql`org_id = any(${orgIds}::uuid[])`}
       order by started_at desc limit ${limit}`.execute(db);
     return r.rows;
-  },
-
-  /** Store a version unless already stored; true when it is new. */
-  async store(tx: Kysely<DB>, v: StoredVersion): Promise<boolean> {
-    const r = await sql`
-      insert into stix_objects (id, version, modified, type, spec_version, object, owner_org_id, tlp, search_folded)
-      values (${v.id}, ${v.version}, ${v.modified}, ${v.type}, ${v.specVersion}, ${JSON.stringify(v.object)}::jsonb, ${v.ownerOrgId}, ${v.tlp}, ${v.search})
-      on conflict (id, version) do nothing returning id`.execute(tx);
-    return r.rows.length > 0;
   },
 };

@@ -1,5 +1,5 @@
 import type { Readable } from 'node:stream';
-import { tlpOf, validateObject } from '@lachan/stix';
+import { validateObject } from '@lachan/stix';
 import { requirePermission } from '../../core/authorize.ts';
 import { recordChange, transact } from '../../core/change.ts';
 import type { RequestContext } from '../../core/context.ts';
@@ -7,8 +7,9 @@ import { AppError, notFound } from '../../core/errors.ts';
 import type { Platform } from '../../core/platform.ts';
 import { bundleObjects, type BundleReadState } from './bundle-stream.ts';
 import { intakeRunsRepository, type IntakeKind, type IntakeRunRow, type RunDelta } from './intake-runs.repository.ts';
-import type { StoredVersion } from './stix-objects.repository.ts';
-import { toStored } from './taxii.service.ts';
+import { writerOf, type StixWriter } from './intel.policy.ts';
+import { stixObjectsRepository, type StoredVersion } from './stix-objects.repository.ts';
+import { decideWrites, toStored } from './stix-writes.ts';
 import { suppressedValues } from './indicator-scores.ts';
 import { warninglistsFrom } from './warninglist-files.ts';
 
@@ -36,11 +37,12 @@ export class IntakeService {
     requirePermission(ctx, 'intel.write');
     if (bytesTotal !== null && bytesTotal > MAX_BUNDLE_BYTES) throw new AppError(413, 'payload_too_large', `the bundle is larger than ${MAX_BUNDLE_BYTES} bytes`);
     const runId = await this.startRun(ctx, kind, kind, bytesTotal);
+    const writer = writerOf(ctx);
     const state: BundleReadState = { bytes: 0, isBundle: false };
     let pending: unknown[] = [];
     let offset = 0;
     const flush = async (): Promise<void> => {
-      await this.storeObjects(runId, ctx.actor.orgId, pending, offset, state.bytes);
+      await this.storeObjects(runId, writer, pending, offset, state.bytes);
       offset += pending.length;
       pending = [];
     };
@@ -82,8 +84,12 @@ export class IntakeService {
     this.#running.set(runId, p);
   }
 
-  /** Validate and store objects chunk by chunk, counting the refused ones with their reason and noting warninglisted indicator values. */
-  async storeObjects(runId: string, orgId: string, objects: unknown[], offset = 0, bytesRead?: number): Promise<void> {
+  /**
+   * Validate and store objects chunk by chunk, counting the refused ones with their reason (invalid, or
+   * another organisation's object: only its owner or the centre versions it) and noting warninglisted
+   * indicator values. `writer` is the caller, or for a feed its owning organisation.
+   */
+  async storeObjects(runId: string, writer: StixWriter, objects: unknown[], offset = 0, bytesRead?: number): Promise<void> {
     const lists = warninglistsFrom(this.#p.config.intelWarninglistsDir);
     for (let start = 0; start < objects.length || (start === 0 && bytesRead !== undefined); start += CHUNK) {
       const chunk = objects.slice(start, start + CHUNK);
@@ -96,19 +102,28 @@ export class IntakeService {
           delta.errors.push({ index: offset + start + i, message: errs.join('; ') });
         } else {
           const obj = o as Record<string, unknown>;
-          ready.push({ index: offset + start + i, v: toStored(obj, orgId, tlpOf(obj)) });
+          ready.push({ index: offset + start + i, v: toStored(obj, writer.orgId) });
           if (obj.type === 'indicator') {
             for (const x of suppressedValues(obj, lists)) delta.notes!.push({ index: offset + start + i, message: `${obj.id as string}: ${x.value} is on warninglist "${x.list}", so it is neither matched nor exported` });
           }
         }
       });
       try {
-        await transact(this.#p, async (tx) => {
-          for (const r of ready) if (await intakeRunsRepository.store(tx, r.v)) delta.stored++; else delta.duplicates++;
+        const done = await transact(this.#p, async (tx) => {
+          const out = { stored: 0, duplicates: 0, refused: [] as Array<{ index: number; message: string }> };
+          const decisions = await decideWrites(tx, writer, ready.map((r) => r.v));
+          for (const [i, d] of decisions.entries()) {
+            if (d.kind === 'refused') out.refused.push({ index: ready[i]!.index, message: d.message });
+            else if (d.kind === 'store' && (await stixObjectsRepository.insert(tx, d.v))) out.stored++;
+            else out.duplicates++;
+          }
+          return out;
         });
+        delta.stored = done.stored;
+        delta.duplicates = done.duplicates;
+        delta.invalid += done.refused.length;
+        delta.errors.push(...done.refused);
       } catch (e) {
-        delta.stored = 0;
-        delta.duplicates = 0;
         delta.invalid += ready.length;
         delta.errors.push({ index: offset + start, message: `chunk not stored: ${String(e)}` });
       }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { RequestContext } from '../../core/context.ts';
-import { canSeeIndicator, collectionAccess, fitsCeiling, isVisible } from './intel.policy.ts';
+import { canSeeIndicator, collectionAccess, collectionReaderCeiling, fitsCeiling, isVisible, mayVersionObject, readerCeiling, writerOf } from './intel.policy.ts';
 
 const ctx = (role: RequestContext['actor']['role'], orgId: string, all = false): RequestContext => ({
   actor: { type: 'user', id: 'u', name: 'u', orgId, role },
@@ -36,5 +36,23 @@ describe('intel policy', () => {
     expect(canSeeIndicator(ctx('analyst', 'A'), 'AMBER', 'B')).toBe(false);
     expect(canSeeIndicator(ctx('analyst', 'B'), 'RED', 'B')).toBe(true);
     expect(canSeeIndicator(ctx('national_coordinator', 'N', true), 'AMBER+STRICT', 'B')).toBe(true);
+  });
+
+  it('lets only the owner, and the centre with intel.manage, version an object', () => {
+    expect(mayVersionObject(writerOf(ctx('analyst', 'A')), 'A')).toBe(true);
+    expect(mayVersionObject(writerOf(ctx('connector', 'B')), 'A')).toBe(false);
+    expect(mayVersionObject(writerOf(ctx('org_admin', 'B')), 'A')).toBe(false);
+    expect(mayVersionObject(writerOf(ctx('national_coordinator', 'N', true)), 'A')).toBe(true);
+    expect(mayVersionObject(writerOf(ctx('connector', 'N', true)), 'A')).toBe(false);
+    expect(mayVersionObject(writerOf(ctx('analyst', 'A')), null)).toBe(false);
+  });
+
+  it('lets readers see marked parts up to GREEN, all of it within the owner\'s reach, and up to a collection\'s ceiling over TAXII', () => {
+    expect(readerCeiling(ctx('analyst', 'A'), 'A')).toBe('RED');
+    expect(readerCeiling(ctx('analyst', 'B'), 'A')).toBe('GREEN');
+    expect(readerCeiling(ctx('analyst', 'B'), null)).toBe('GREEN');
+    expect(readerCeiling(ctx('national_coordinator', 'N', true), 'A')).toBe('RED');
+    expect(collectionReaderCeiling(ctx('analyst', 'B'), 'A', 'AMBER+STRICT')).toBe('AMBER+STRICT');
+    expect(collectionReaderCeiling(ctx('analyst', 'A'), 'A', 'CLEAR')).toBe('RED');
   });
 });

@@ -38,5 +38,43 @@ export function mayReadObject(ctx: RequestContext, o: { tlp: string | null; owne
   return hasPermission(ctx.actor.role, 'intel.read') && canSeeIndicator(ctx, o.tlp as Tlp | null, o.ownerOrgId);
 }
 
+/**
+ * The highest TLP a reader may see of an object owned by `ownerOrgId` in the knowledge base, the
+ * exports and indicator status: all of it for the centre and for whoever reaches the owner, else what
+ * is marked GREEN or lower (the same rule as {@link canSeeIndicator}, applied to each marked part).
+ */
+export function readerCeiling(ctx: RequestContext, ownerOrgId: string | null): Tlp {
+  return ctx.scope.all || (ownerOrgId !== null && ctx.scope.read.has(ownerOrgId)) ? 'RED' : 'GREEN';
+}
+
+/**
+ * The highest TLP a reader may see of an object in a TAXII collection: the collection's ceiling (its
+ * readers were granted what it may hold), or all of it for the centre and whoever reaches the owner.
+ */
+export function collectionReaderCeiling(ctx: RequestContext, ownerOrgId: string | null, collectionCeiling: Tlp): Tlp {
+  return readerCeiling(ctx, ownerOrgId) === 'RED' ? 'RED' : collectionCeiling;
+}
+
+/** Who is storing STIX objects: the organisation, and whether it may issue versions of others' objects. */
+export interface StixWriter { orgId: string; mayVersionOthers: boolean }
+
+/**
+ * The writer a caller is: only the national centre with intel.manage versions other organisations'
+ * objects (connector keys never hold intel.manage). Feeds are not callers: they write as their owning
+ * organisation and never version others' objects, whoever registered or runs them.
+ */
+export function writerOf(ctx: RequestContext): StixWriter {
+  return { orgId: ctx.actor.orgId, mayVersionOthers: hasPermission(ctx.actor.role, 'intel.manage') && ctx.scope.all };
+}
+
+/**
+ * Whether a writer may store a version of (or remove from a collection) an object whose recorded owner
+ * is `ownerOrgId`: its owner may, and the centre acting on anyone's; an object recorded without an
+ * owner (stored before owners were kept, by the platform itself) only the centre.
+ */
+export function mayVersionObject(writer: StixWriter, ownerOrgId: string | null): boolean {
+  return writer.mayVersionOthers || (ownerOrgId !== null && ownerOrgId === writer.orgId);
+}
+
 /** Administering collections (titles, TLP ceilings, grants) is the national centre's task. */
 export const mayAdministerCollections = (ctx: RequestContext): boolean => hasPermission(ctx.actor.role, 'intel.manage') && ctx.scope.all;

@@ -15,6 +15,7 @@ export const presentDetail = (v: ObjectView): IntelObjectDetail => ({
   created: typeof v.row.object.created === 'string' ? v.row.object.created : null,
   versionCount: v.versionCount,
   object: v.row.object,
+  withheld: v.withheld,
   nodes: v.nodes.map(presentSummary),
   edges: v.edges.map((e) => ({ id: e.id, source: e.source, target: e.target, relationshipType: e.relationship_type ?? 'related-to' })),
   sightings: v.sightings,

@@ -13,6 +13,9 @@ export interface ObjectSummaryRow {
   owner_org_id: string | null;
   owner_org_name: string | null;
   version: string;
+  granular_tlp: string | null;
+  /** The object, read only when granular markings may call for redaction (or when asked for). */
+  object: Record<string, unknown> | null;
 }
 
 /** What a knowledge-base search asks for; text values already folded where said. */
@@ -30,7 +33,7 @@ export interface ObjectSearch {
 export interface EdgeRow { id: string; relationship_type: string; source: string; target: string }
 
 /** One stored version of an object. */
-export interface VersionRow { version: string; modified: string | null; date_added: string; tlp: string | null; object: Record<string, unknown> }
+export interface VersionRow { version: string; modified: string | null; date_added: string; tlp: string | null; granular_tlp: string | null; owner_org_id: string | null; object: Record<string, unknown> }
 
 const like = (text: string): string => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
@@ -41,15 +44,27 @@ export function visibleTo(scope: OrgScope, alias = 'o'): RawBuilder<unknown> {
   return sql`(${a}.tlp is null or ${a}.tlp in ('CLEAR', 'GREEN') or ${a}.owner_org_id = any(${[...scope.read]}::uuid[]))`;
 }
 
-const SUMMARY = sql`o.id, o.type, o.version, o.tlp, o.modified, o.owner_org_id, g.name as owner_org_name,
-  coalesce(o.object->>'name', o.object->>'value', o.object->>'pattern', o.object->>'relationship_type', o.id) as name`;
+/**
+ * The TLP rule, and on top of it no part of the object marked above what the reader may see (GREEN for
+ * those who do not reach the owner): for queries that read an object's properties to relate or count
+ * objects (relationship ends, actor and technique names, sightings), which cannot take a part out.
+ */
+export function wholeVisibleTo(scope: OrgScope, alias = 'o'): RawBuilder<unknown> {
+  const a = sql.raw(alias);
+  if (scope.all) return sql`true`;
+  return sql`(${visibleTo(scope, alias)} and (${a}.granular_tlp is null or ${a}.granular_tlp in ('CLEAR', 'GREEN') or ${a}.owner_org_id = any(${[...scope.read]}::uuid[])))`;
+}
+
+const summary = (full = false) => sql`o.id, o.type, o.version, o.tlp, o.granular_tlp, o.modified, o.owner_org_id, g.name as owner_org_name,
+  coalesce(o.object->>'name', o.object->>'value', o.object->>'pattern', o.object->>'relationship_type', o.id) as name,
+  ${full ? sql`o.object` : sql`case when o.granular_tlp is not null then o.object end`} as object`;
 
 /** Objects related (either direction) to the given set, plus the set itself. */
 const withRelated = (scope: OrgScope, seeds: RawBuilder<unknown>): RawBuilder<unknown> => sql`
   (with s as (${seeds})
    select id from s
-   union select r.object->>'target_ref' from stix_objects r where r.is_latest and r.type = 'relationship' and ${visibleTo(scope, 'r')} and r.object->>'source_ref' in (select id from s)
-   union select r.object->>'source_ref' from stix_objects r where r.is_latest and r.type = 'relationship' and ${visibleTo(scope, 'r')} and r.object->>'target_ref' in (select id from s))`;
+   union select r.object->>'target_ref' from stix_objects r where r.is_latest and r.type = 'relationship' and ${wholeVisibleTo(scope, 'r')} and r.object->>'source_ref' in (select id from s)
+   union select r.object->>'source_ref' from stix_objects r where r.is_latest and r.type = 'relationship' and ${wholeVisibleTo(scope, 'r')} and r.object->>'target_ref' in (select id from s))`;
 
 /** SQL of the knowledge-base console: search, one object with its graph, versions. */
 export const knowledgeRepository = {
@@ -63,17 +78,17 @@ export const knowledgeRepository = {
     if (s.tlp && !['CLEAR', 'GREEN'].includes(s.tlp) && !scope.all) w.push(sql`o.owner_org_id = any(${[...scope.read]}::uuid[])`);
     if (s.after) w.push(sql`(o.version, o.id) < (${s.after.version}, ${s.after.id})`);
     if (s.actor) {
-      w.push(sql`o.id in ${withRelated(scope, sql`select a.id from stix_objects a where a.is_latest and a.type in ('intrusion-set', 'threat-actor') and ${visibleTo(scope, 'a')}
+      w.push(sql`o.id in ${withRelated(scope, sql`select a.id from stix_objects a where a.is_latest and a.type in ('intrusion-set', 'threat-actor') and ${wholeVisibleTo(scope, 'a')}
         and (a.object->>'name' ilike ${like(s.actor)} or lachan_fold((a.object->'aliases')::text) like ${like(foldDiacritics(s.actor))} or a.search_folded like ${like(foldDiacritics(s.actor))})`)}`);
     }
     if (s.technique) {
       const t = s.technique;
-      w.push(sql`o.id in ${withRelated(scope, sql`select a.id from stix_objects a where a.is_latest and a.type = 'attack-pattern' and ${visibleTo(scope, 'a')}
+      w.push(sql`o.id in ${withRelated(scope, sql`select a.id from stix_objects a where a.is_latest and a.type = 'attack-pattern' and ${wholeVisibleTo(scope, 'a')}
         and (a.object->>'name' ilike ${like(t)} or exists (select 1 from jsonb_array_elements(coalesce(a.object->'external_references', '[]'::jsonb)) e
              where upper(e->>'external_id') = upper(${t}) or upper(e->>'external_id') like upper(${t}) || '.%'))`)}`);
     }
     const r = await sql<ObjectSummaryRow>`
-      select ${SUMMARY} from stix_objects o left join organizations g on g.id = o.owner_org_id
+      select ${summary()} from stix_objects o left join organizations g on g.id = o.owner_org_id
       where ${sql.join(w, sql` and `)}
       order by o.version desc, o.id desc limit ${s.limit + 1}`.execute(db);
     return r.rows;
@@ -82,7 +97,7 @@ export const knowledgeRepository = {
   /** The newest visible version of one object, with the full object. */
   async latest(db: Kysely<DB>, scope: OrgScope, id: string): Promise<(ObjectSummaryRow & { object: Record<string, unknown> }) | undefined> {
     const r = await sql<ObjectSummaryRow & { object: Record<string, unknown> }>`
-      select ${SUMMARY}, o.object from stix_objects o left join organizations g on g.id = o.owner_org_id
+      select ${summary(true)} from stix_objects o left join organizations g on g.id = o.owner_org_id
       where o.id = ${id} and o.is_latest and ${visibleTo(scope)}`.execute(db);
     return r.rows[0];
   },
@@ -91,7 +106,7 @@ export const knowledgeRepository = {
   async edges(db: Kysely<DB>, scope: OrgScope, id: string, limit: number): Promise<EdgeRow[]> {
     const r = await sql<EdgeRow>`
       select o.id, o.object->>'relationship_type' as relationship_type, o.object->>'source_ref' as source, o.object->>'target_ref' as target
-      from stix_objects o where o.is_latest and o.type = 'relationship' and ${visibleTo(scope)}
+      from stix_objects o where o.is_latest and o.type = 'relationship' and ${wholeVisibleTo(scope)}
         and (o.object->>'source_ref' = ${id} or o.object->>'target_ref' = ${id})
       order by o.id limit ${limit}`.execute(db);
     return r.rows;
@@ -101,7 +116,7 @@ export const knowledgeRepository = {
   async summaries(db: Kysely<DB>, scope: OrgScope, ids: string[]): Promise<ObjectSummaryRow[]> {
     if (ids.length === 0) return [];
     const r = await sql<ObjectSummaryRow>`
-      select ${SUMMARY} from stix_objects o left join organizations g on g.id = o.owner_org_id
+      select ${summary()} from stix_objects o left join organizations g on g.id = o.owner_org_id
       where o.id = any(${ids}::text[]) and o.is_latest and ${visibleTo(scope)}`.execute(db);
     return r.rows;
   },
@@ -109,7 +124,7 @@ export const knowledgeRepository = {
   /** Sighting objects about it, and alert matches of its values in the caller's organisations. */
   async sightings(db: Kysely<DB>, scope: OrgScope, id: string): Promise<{ stix: number; alerts: number }> {
     const r = await sql<{ stix: number; alerts: number }>`
-      select (select count(*)::int from stix_objects o where o.is_latest and o.type = 'sighting' and o.object->>'sighting_of_ref' = ${id} and ${visibleTo(scope)}) as stix,
+      select (select count(*)::int from stix_objects o where o.is_latest and o.type = 'sighting' and o.object->>'sighting_of_ref' = ${id} and ${wholeVisibleTo(scope)}) as stix,
              (select coalesce(sum(s.count), 0)::int from intel_sightings s join intel_indicator_values v on v.id = s.value_id
               where v.stix_id = ${id} and ${scope.all ? sql`true` : sql`s.org_id = any(${[...scope.read]}::uuid[])`}) as alerts`.execute(db);
     return r.rows[0]!;
@@ -118,7 +133,7 @@ export const knowledgeRepository = {
   /** Every visible version, newest first. */
   async versions(db: Kysely<DB>, scope: OrgScope, id: string): Promise<VersionRow[]> {
     const r = await sql<VersionRow>`
-      select o.version, o.modified, to_char(o.date_added at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as date_added, o.tlp, o.object
+      select o.version, o.modified, to_char(o.date_added at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as date_added, o.tlp, o.granular_tlp, o.owner_org_id, o.object
       from stix_objects o where o.id = ${id} and ${visibleTo(scope)} order by o.version desc`.execute(db);
     return r.rows;
   },

@@ -4,6 +4,7 @@ import { Type } from 'typebox';
 import { ErrorBody, IdParams, IntelCollection, IntelCollectionList, IntelCollectionPatch, IntelFeedList, IntelObjectDetail, IntelObjectPage, IntelObjectQuery, IntelObjectVersions } from '@lachan/contracts';
 import { ctxOf } from '../../http/auth-hook.ts';
 import type { KnowledgeService } from './knowledge.service.ts';
+import { readTlpQuery } from './tlp-query.ts';
 import { presentCollection, presentDetail, presentFeed, presentSummary, presentVersions } from './knowledge.presenter.ts';
 
 const errors = { '4xx': ErrorBody };
@@ -13,7 +14,7 @@ const StixIdParams = Type.Object({ id: Type.String({ pattern: '^[a-z0-9-]+--[0-9
 export function knowledgeRoutes(app: FastifyInstance, kb: KnowledgeService): void {
   const r = app.withTypeProvider<TypeBoxTypeProvider>();
   const tags = ['intel'];
-  r.get('/intel/objects', { schema: { tags, summary: 'Search the knowledge base (newest version of each object)', querystring: IntelObjectQuery, response: { 200: IntelObjectPage, ...errors } } }, async (req) => {
+  r.get('/intel/objects', { preValidation: readTlpQuery, schema: { tags, summary: 'Search the knowledge base (newest version of each object)', querystring: IntelObjectQuery, response: { 200: IntelObjectPage, ...errors } } }, async (req) => {
     const page = await kb.search(ctxOf(req), req.query);
     return { items: page.rows.map(presentSummary), nextCursor: page.nextCursor };
   });

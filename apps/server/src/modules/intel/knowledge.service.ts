@@ -6,7 +6,8 @@ import { forbidden, invalid, notFound } from '../../core/errors.ts';
 import type { Platform } from '../../core/platform.ts';
 import type { FeedRow } from './feeds.service.ts';
 import { intelAdminRepository, type AdminCollectionRow } from './intel-admin.repository.ts';
-import { mayAdministerCollections } from './intel.policy.ts';
+import { mayAdministerCollections, readerCeiling } from './intel.policy.ts';
+import { displayName, viewAt } from './object-view.ts';
 import { knowledgeRepository, type EdgeRow, type ObjectSummaryRow, type VersionRow } from './knowledge.repository.ts';
 import { taxiiCollectionsRepository } from './taxii-collections.repository.ts';
 
@@ -16,6 +17,8 @@ export const GRAPH_LIMIT = 300;
 /** One object with its graph, as the service answers it. */
 export interface ObjectView {
   row: ObjectSummaryRow & { object: Record<string, unknown> };
+  /** Selectors of the parts taken out because granular markings put them above what the caller may see. */
+  withheld: string[];
   nodes: ObjectSummaryRow[];
   edges: EdgeRow[];
   sightings: { stix: number; alerts: number };
@@ -54,30 +57,44 @@ export class KnowledgeService {
     });
     const more = rows.length > limit;
     if (more) rows.length = limit;
-    return { rows, nextCursor: more ? encodeCursor(rows.at(-1)!) : null };
+    return { rows: this.shown(ctx, rows), nextCursor: more ? encodeCursor(rows.at(-1)!) : null };
   }
 
   /** One visible object, its visible relationships both ways (with the objects at their other ends) and sightings. */
   async object(ctx: RequestContext, id: string): Promise<ObjectView> {
     requirePermission(ctx, 'intel.read');
     const db = this.#p.db;
-    const row = await knowledgeRepository.latest(db, ctx.scope, id);
-    if (!row) throw notFound('object');
+    const stored = await knowledgeRepository.latest(db, ctx.scope, id);
+    const view = stored ? viewAt(stored, readerCeiling(ctx, stored.owner_org_id)) : null;
+    if (!stored || !view) throw notFound('object');
+    const row = { ...stored, object: view.object, name: displayName(view.object, stored.id) };
     const rels = await knowledgeRepository.edges(db, ctx.scope, id, GRAPH_LIMIT);
     const others = [...new Set(rels.flatMap((e) => [e.source, e.target]).filter((x) => x !== id))];
-    const nodes = await knowledgeRepository.summaries(db, ctx.scope, others);
+    const nodes = this.shown(ctx, await knowledgeRepository.summaries(db, ctx.scope, others));
     const seen = new Set([id, ...nodes.map((n) => n.id)]);
     const edges = rels.filter((e) => seen.has(e.source) && seen.has(e.target));
-    const [sightings, versions] = await Promise.all([knowledgeRepository.sightings(db, ctx.scope, id), knowledgeRepository.versions(db, ctx.scope, id)]);
-    return { row, nodes: [row, ...nodes], edges, sightings, versionCount: versions.length };
+    const [sightings, versions] = await Promise.all([knowledgeRepository.sightings(db, ctx.scope, id), this.versions(ctx, id)]);
+    return { row, withheld: view.withheld, nodes: [row, ...nodes], edges, sightings, versionCount: versions.length };
   }
 
   /** Every version of one object the caller may see, newest first. */
   async versions(ctx: RequestContext, id: string): Promise<VersionRow[]> {
     requirePermission(ctx, 'intel.read');
-    const rows = await knowledgeRepository.versions(this.#p.db, ctx.scope, id);
+    const rows = (await knowledgeRepository.versions(this.#p.db, ctx.scope, id)).flatMap((r) => {
+      const view = viewAt(r, readerCeiling(ctx, r.owner_org_id));
+      return view ? [{ ...r, object: view.object }] : [];
+    });
     if (rows.length === 0) throw notFound('object');
     return rows;
+  }
+
+  /** Summaries as the caller may see them: named from what remains of a granularly marked object, left out when nothing does. */
+  private shown(ctx: RequestContext, rows: ObjectSummaryRow[]): ObjectSummaryRow[] {
+    return rows.flatMap((r) => {
+      if (r.object === null) return [r];
+      const view = viewAt(r, readerCeiling(ctx, r.owner_org_id));
+      return view ? [{ ...r, name: displayName(view.object, r.id), object: null }] : [];
+    });
   }
 
   /** Every collection with its grants (the national centre only). */

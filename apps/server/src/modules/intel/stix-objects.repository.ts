@@ -10,7 +10,11 @@ export interface PageRow {
   spec_version: string;
   date_added: string;
   seq: string;
-  object?: Record<string, unknown>;
+  tlp: string | null;
+  granular_tlp: string | null;
+  owner_org_id: string | null;
+  /** Read when asked for, and whenever granular markings may call for redaction. */
+  object?: Record<string, unknown> | null;
 }
 
 /** A version to store: the object and what is indexed about it. */
@@ -21,8 +25,12 @@ export interface StoredVersion {
   type: string;
   specVersion: string;
   object: Record<string, unknown>;
+  /** The recorded owner of the object (kept so by the database whatever is passed). */
   ownerOrgId: string | null;
+  /** The organisation storing this version. */
+  addedByOrgId: string;
   tlp: string | null;
+  granularTlp: string | null;
   search: string;
 }
 
@@ -64,8 +72,8 @@ export const stixObjectsRepository = {
   async page(db: Kysely<DB>, collectionId: string, f: TaxiiFilter, opts: { objectId?: string; withObject: boolean; useVersions: boolean }): Promise<PageRow[]> {
     const r = await sql<PageRow>`
       select m.object_id, m.version, o.modified, o.spec_version, m.seq::text as seq,
-             to_char(m.date_added at time zone 'UTC', ${MICROS}) as date_added
-             ${opts.withObject ? sql`, o.object` : sql``}
+             to_char(m.date_added at time zone 'UTC', ${MICROS}) as date_added, o.tlp, o.granular_tlp, o.owner_org_id,
+             ${opts.withObject ? sql`o.object` : sql`case when o.granular_tlp is not null then o.object end as object`}
       from taxii_collection_objects m join stix_objects o on o.id = m.object_id and o.version = m.version
       where ${conditions(collectionId, f, opts.objectId ?? null, opts.useVersions)}
       order by m.date_added, m.seq
@@ -78,24 +86,35 @@ export const stixObjectsRepository = {
     return r.rows.length > 0;
   },
 
-  /** Store a version (once) and add it to the collection; false when the collection already holds it. */
-  async add(tx: Kysely<DB>, collectionId: string, v: StoredVersion): Promise<boolean> {
-    await sql`
-      insert into stix_objects (id, version, modified, type, spec_version, object, owner_org_id, tlp, search_folded)
-      values (${v.id}, ${v.version}, ${v.modified}, ${v.type}, ${v.specVersion}, ${JSON.stringify(v.object)}::jsonb, ${v.ownerOrgId}, ${v.tlp}, ${v.search})
-      on conflict (id, version) do nothing`.execute(tx);
+  /** Store a version unless that version of the object is already stored; true when it is new. */
+  async insert(tx: Kysely<DB>, v: StoredVersion): Promise<boolean> {
+    const r = await sql`
+      insert into stix_objects (id, version, modified, type, spec_version, object, owner_org_id, added_by_org_id, tlp, granular_tlp, search_folded)
+      values (${v.id}, ${v.version}, ${v.modified}, ${v.type}, ${v.specVersion}, ${JSON.stringify(v.object)}::jsonb, ${v.ownerOrgId}, ${v.addedByOrgId}, ${v.tlp}, ${v.granularTlp}, ${v.search})
+      on conflict (id, version) do nothing returning id`.execute(tx);
+    return r.rows.length > 0;
+  },
+
+  /** The TLP levels of a stored version (what a collection's ceiling is judged on). */
+  async markings(db: Kysely<DB>, id: string, version: string): Promise<{ tlp: string | null; granular_tlp: string | null } | undefined> {
+    const r = await sql<{ tlp: string | null; granular_tlp: string | null }>`select tlp, granular_tlp from stix_objects where id = ${id} and version = ${version}`.execute(db);
+    return r.rows[0];
+  },
+
+  /** Add a stored version to the collection, re-marking its first and last; false when the collection already holds it. */
+  async addToCollection(tx: Kysely<DB>, collectionId: string, id: string, version: string): Promise<boolean> {
     const span = await sql<{ lo: string | null; hi: string | null; present: boolean }>`
-      select min(version) as lo, max(version) as hi, bool_or(version = ${v.version}) as present
-      from taxii_collection_objects where collection_id = ${collectionId} and object_id = ${v.id}`.execute(tx);
+      select min(version) as lo, max(version) as hi, bool_or(version = ${version}) as present
+      from taxii_collection_objects where collection_id = ${collectionId} and object_id = ${id}`.execute(tx);
     const { lo, hi, present } = span.rows[0]!;
     if (present) return false;
-    const isFirst = lo === null || v.version < lo;
-    const isLast = hi === null || v.version > hi;
-    if (isFirst && lo !== null) await sql`update taxii_collection_objects set is_first = false where collection_id = ${collectionId} and object_id = ${v.id} and is_first`.execute(tx);
-    if (isLast && hi !== null) await sql`update taxii_collection_objects set is_last = false where collection_id = ${collectionId} and object_id = ${v.id} and is_last`.execute(tx);
+    const isFirst = lo === null || version < lo;
+    const isLast = hi === null || version > hi;
+    if (isFirst && lo !== null) await sql`update taxii_collection_objects set is_first = false where collection_id = ${collectionId} and object_id = ${id} and is_first`.execute(tx);
+    if (isLast && hi !== null) await sql`update taxii_collection_objects set is_last = false where collection_id = ${collectionId} and object_id = ${id} and is_last`.execute(tx);
     await sql`
       insert into taxii_collection_objects (collection_id, object_id, version, is_first, is_last)
-      values (${collectionId}, ${v.id}, ${v.version}, ${isFirst}, ${isLast})`.execute(tx);
+      values (${collectionId}, ${id}, ${version}, ${isFirst}, ${isLast})`.execute(tx);
     return true;
   },
 

@@ -14,10 +14,13 @@ export function presentCollection(c: VisibleCollection): Record<string, unknown>
   };
 }
 
-/** Paging members shared by envelopes, manifests and versions; `{}` when empty, as the reference server answers. */
+/**
+ * Paging members shared by envelopes, manifests and versions; `{}` when empty, as the reference server
+ * answers, unless more follow (a page whose versions this reader may not see still leads on to the next).
+ */
 function paging(page: TaxiiPage, key: string, items: unknown[]): Record<string, unknown> {
-  if (items.length === 0) return {};
-  return { more: page.more, ...(page.next ? { next: page.next } : {}), [key]: items };
+  if (items.length === 0 && !page.more) return {};
+  return { more: page.more, ...(page.next ? { next: page.next } : {}), ...(items.length > 0 ? { [key]: items } : {}) };
 }
 
 /** Envelope of objects (§3.7). */
@@ -30,11 +33,9 @@ export const presentManifest = (page: TaxiiPage): Record<string, unknown> =>
 /** Versions of one object (§5.9). */
 export const presentVersions = (page: TaxiiPage): Record<string, unknown> => paging(page, 'versions', page.rows.map(versionOf));
 
-/** The X-TAXII-Date-Added-First/Last headers of a page (none when it is empty). */
+/** The X-TAXII-Date-Added-First/Last headers of the span a page read (none when it read nothing), so a client resuming from them skips nothing. */
 export function dateAddedHeaders(page: TaxiiPage): Record<string, string> {
-  const first = page.rows[0];
-  const last = page.rows.at(-1);
-  return first && last ? { 'x-taxii-date-added-first': first.date_added, 'x-taxii-date-added-last': last.date_added } : {};
+  return page.span ? { 'x-taxii-date-added-first': page.span.first, 'x-taxii-date-added-last': page.span.last } : {};
 }
 
 /** Status resource (§4.3). */

@@ -1,23 +1,27 @@
-import { foldDiacritics, type Tlp } from '@lachan/contracts';
-import { kindOf, timestampKey, tlpOf, validateObject } from '@lachan/stix';
+import type { Tlp } from '@lachan/contracts';
+import { tlpOf, validateObject } from '@lachan/stix';
 import { requirePermission } from '../../core/authorize.ts';
 import { recordChange, transact } from '../../core/change.ts';
 import type { RequestContext } from '../../core/context.ts';
 import { AppError, forbidden, notFound } from '../../core/errors.ts';
 import type { Platform } from '../../core/platform.ts';
-import { collectionAccess, fitsCeiling, isVisible, type CollectionAccess } from './intel.policy.ts';
+import { collectionAccess, collectionReaderCeiling, fitsCeiling, isVisible, mayVersionObject, writerOf, type CollectionAccess } from './intel.policy.ts';
+import { stixViewAt } from './object-view.ts';
 import { stixObjectsRepository, type PageRow, type StoredVersion } from './stix-objects.repository.ts';
+import { stixOwnersRepository } from './stix-owners.repository.ts';
+import { decideWrites, toStored } from './stix-writes.ts';
 import { taxiiCollectionsRepository, type CollectionRow, type StatusRow } from './taxii-collections.repository.ts';
 import { makeCursor, type TaxiiFilter } from './taxii-query.ts';
 
 /** A collection as the caller sees it. */
 export type VisibleCollection = CollectionRow & CollectionAccess;
 
-/** One page of results and where the next one starts. */
+/** One page of results as the caller may see them, where the next one starts, and the date_added span the page read. */
 export interface TaxiiPage {
   rows: PageRow[];
   more: boolean;
   next: string | null;
+  span: { first: string; last: string } | null;
 }
 
 /** Details of one object in a POST status. */
@@ -52,8 +56,20 @@ export class TaxiiService {
     const rows = await stixObjectsRepository.page(this.#p.db, c.id, filter, { ...(opts.objectId ? { objectId: opts.objectId } : {}), withObject: opts.withObject, useVersions: !opts.versionsEndpoint });
     const more = rows.length > filter.limit;
     if (more) rows.length = filter.limit;
+    const first = rows[0];
     const last = rows.at(-1);
-    return { rows, more, next: more && last ? makeCursor(filter, { dateAdded: last.date_added, seq: last.seq }) : null };
+    // Each version as this reader may see it: above the collection's ceiling (unless they reach the
+    // owner) granularly marked parts are taken out, and versions with nothing left to show are left out.
+    const shown = rows.flatMap((r) => {
+      const view = stixViewAt(r, collectionReaderCeiling(ctx, r.owner_org_id, c.tlp_ceiling as Tlp));
+      return view ? [{ ...r, object: view.object }] : [];
+    });
+    // One object none of whose versions this reader may see is, to them, not there.
+    if (opts.objectId !== undefined && rows.length > 0 && shown.length === 0) throw notFound('object');
+    return {
+      rows: shown, more, next: more && last ? makeCursor(filter, { dateAdded: last.date_added, seq: last.seq }) : null,
+      span: first && last ? { first: first.date_added, last: last.date_added } : null,
+    };
   }
 
   /** Store the envelope's objects in the collection; each object succeeds or fails on its own. */
@@ -67,22 +83,36 @@ export class TaxiiService {
     const successes: StatusDetail[] = [];
     const failures: StatusDetail[] = [];
     const ready: StoredVersion[] = [];
+    const versionOf = (o: Record<string, unknown> | null): string => typeof o?.modified === 'string' ? o.modified : typeof o?.created === 'string' ? o.created : new Date().toISOString();
+    const overCeiling = (tlp: string | null) => `TLP:${tlp} is above this collection's ceiling TLP:${c.tlp_ceiling}`;
     for (const o of objects) {
       const errors = validateObject(o);
       const obj = o as Record<string, unknown>;
       const id = typeof obj?.id === 'string' ? obj.id : '';
-      const version = typeof obj?.modified === 'string' ? obj.modified : typeof obj?.created === 'string' ? obj.created : new Date().toISOString();
       const tlp = errors.length === 0 ? tlpOf(obj) : null;
-      if (errors.length > 0) failures.push({ id, version, message: errors.join('; ') });
-      else if (!fitsCeiling(tlp, c.tlp_ceiling as Tlp)) failures.push({ id, version, message: `TLP:${tlp} is above this collection's ceiling TLP:${c.tlp_ceiling}` });
-      else ready.push(toStored(obj, ctx.actor.orgId, tlp));
+      if (errors.length > 0) failures.push({ id, version: versionOf(obj), message: errors.join('; ') });
+      else if (!fitsCeiling(tlp, c.tlp_ceiling as Tlp)) failures.push({ id, version: versionOf(obj), message: overCeiling(tlp) });
+      else ready.push(toStored(obj, ctx.actor.orgId));
     }
     return transact(this.#p, async (tx) => {
-      for (const v of ready) {
-        const added = await stixObjectsRepository.add(tx, c.id, v);
-        const version = v.modified ?? v.version;
+      // Another organisation's object is refused here, each on its own; the rest of the envelope is stored.
+      for (const d of await decideWrites(tx, writerOf(ctx), ready)) {
+        const version = d.kind === 'held' ? d.version : d.v.version;
+        const shownVersion = d.v.modified ?? version;
+        if (d.kind === 'refused') {
+          failures.push({ id: d.v.id, version: shownVersion, message: d.message });
+          continue;
+        }
+        const isNew = d.kind === 'store' && (await stixObjectsRepository.insert(tx, d.v));
+        // A version already stored enters the collection as stored, so its stored marking meets the ceiling.
+        const tlp = d.kind === 'held' ? d.tlp : isNew ? d.v.tlp : (await stixObjectsRepository.markings(tx, d.v.id, version))?.tlp ?? null;
+        if (!fitsCeiling(tlp as Tlp | null, c.tlp_ceiling as Tlp)) {
+          failures.push({ id: d.v.id, version: shownVersion, message: overCeiling(tlp) });
+          continue;
+        }
+        const added = await stixObjectsRepository.addToCollection(tx, c.id, d.v.id, version);
         // A version already held is not an error (the reference server reports it as a success too).
-        successes.push({ id: v.id, version, message: added ? 'added to the collection' : 'this version is already in the collection' });
+        successes.push({ id: d.v.id, version: shownVersion, message: added ? 'added to the collection' : 'this version is already in the collection' });
       }
       const status = { collection_id: c.id, org_id: ctx.actor.orgId, status: 'complete' as const, total_count: objects.length, success_count: successes.length, failure_count: failures.length, pending_count: 0, successes, failures, pendings: [] };
       const id = await taxiiCollectionsRepository.insertStatus(tx, status);
@@ -100,6 +130,9 @@ export class TaxiiService {
     const c = await this.readable(ctx, collectionId);
     if (!c.canWrite) throw forbidden('you may not delete from this collection');
     if (!(await stixObjectsRepository.existsIn(this.#p.db, c.id, objectId))) throw notFound('object');
+    // Taking an organisation's object out of a shared collection is its owner's decision (or the centre's).
+    const owner = await stixOwnersRepository.owner(this.#p.db, objectId);
+    if (owner !== undefined && !mayVersionObject(writerOf(ctx), owner)) throw forbidden('this object belongs to another organisation: only it, or the national centre, may remove it');
     await transact(this.#p, async (tx) => {
       const removed = await stixObjectsRepository.remove(tx, c.id, objectId, filter);
       await recordChange(tx, ctx, { action: 'intel.object_removed', entityType: 'taxii_collection', entityId: c.id, orgId: ctx.actor.orgId, after: { objectId, versions: removed } });
@@ -132,16 +165,4 @@ export class TaxiiService {
     if (!c.canRead) throw forbidden('you may not read this collection');
     return c;
   }
-}
-
-/** What is stored for a valid object: versioned objects by `modified`, others by the time stored. */
-export function toStored(o: Record<string, unknown>, orgId: string, tlp: Tlp | null): StoredVersion {
-  const modified = typeof o.modified === 'string' ? o.modified : null;
-  const kind = kindOf(o.type as string);
-  const version = modified !== null && kind !== 'sco' ? timestampKey(modified) : timestampKey(new Date().toISOString());
-  const search = foldDiacritics([o.name, o.description, o.pattern, o.value].filter((x) => typeof x === 'string').join(' ')).toLowerCase();
-  return {
-    id: o.id as string, version, modified: kind === 'sco' ? null : modified, type: o.type as string,
-    specVersion: typeof o.spec_version === 'string' ? o.spec_version : '2.1', object: o, ownerOrgId: orgId, tlp, search,
-  };
 }

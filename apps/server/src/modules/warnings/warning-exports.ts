@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Warning } from '@lachan/contracts';
+import { TLP2_MARKING_IDS, tlp2MarkingDefinition } from '@lachan/stix';
 
 /** A deterministic STIX id: UUIDv5-shaped from the object's type and a stable name. */
 const stixId = (type: string, name: string): string => {
@@ -48,13 +49,17 @@ export function toCsaf(w: Warning, publisher: string): Record<string, unknown> {
   };
 }
 
-/** The warning as a STIX 2.1 bundle: one report referring to its indicators and vulnerabilities. */
+/**
+ * The warning as a STIX 2.1 bundle: one report referring to its indicators and vulnerabilities, every
+ * object marked with the warning's TLP 2.0 marking definition (included), so a consumer reads
+ * AMBER+STRICT as AMBER+STRICT rather than an unmarked object.
+ */
 export function toStixBundle(w: Warning): Record<string, unknown> {
   const at = w.issuedAt ?? w.createdAt;
-  const base = { spec_version: '2.1', created: at, modified: w.updatedAt };
+  const base = { spec_version: '2.1', created: at, modified: w.updatedAt, object_marking_refs: [TLP2_MARKING_IDS[w.tlp]] };
   const indicators = w.indicators.filter((i) => PATTERN[i.type]).map((i) => ({ type: 'indicator', id: stixId('indicator', `${i.type}:${i.value}`), ...base, pattern_type: 'stix', valid_from: at, pattern: `[${PATTERN[i.type]} ${i.type === 'ipv4-cidr' ? 'ISSUBSET' : '='} '${i.value.replace(/'/g, "\\'")}']`, name: i.value }));
   const vulns = w.cves.map((c) => ({ type: 'vulnerability', id: stixId('vulnerability', c.id), ...base, name: c.id, external_references: [{ source_name: 'cve', external_id: c.id }] }));
   const report = { type: 'report', id: stixId('report', w.id), ...base, name: w.titleEn, description: w.bodyEn, report_types: ['threat-report'], published: at, object_refs: [...indicators, ...vulns].map((o) => o.id), labels: [`tlp:${w.tlp.toLowerCase()}`] };
   if (report.object_refs.length === 0) report.object_refs = [report.id.replace('report', 'note')];
-  return { type: 'bundle', id: stixId('bundle', w.id), objects: [report, ...indicators, ...vulns] };
+  return { type: 'bundle', id: stixId('bundle', w.id), objects: [report, ...indicators, ...vulns, tlp2MarkingDefinition(w.tlp)] };
 }

@@ -1,4 +1,4 @@
-import { Anchor, Code, Group, SimpleGrid, Stack, Table, Text } from '@mantine/core';
+import { Alert, Anchor, Code, Group, SimpleGrid, Stack, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { IntelObjectDetail } from '@lachan/contracts';
 import { Section } from '../../components/Section.tsx';
@@ -21,6 +21,11 @@ export function ObjectOverview({ d }: { d: IntelObjectDetail }) {
   return (
     <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="sm">
       <Stack gap="sm">
+        {d.withheld.length > 0 && (
+          <Alert color="red" variant="light" data-testid="intel-withheld">
+            {t('intel.object.withheld', { count: d.withheld.length, fields: d.withheld.join(', ') })}
+          </Alert>
+        )}
         <Section title={t('intel.object.properties')} testId="intel-properties">
           <Table fz="sm" verticalSpacing={2} withRowBorders={false}>
             <Table.Tbody>

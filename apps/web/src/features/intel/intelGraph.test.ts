@@ -4,7 +4,7 @@ import { referenceUrl, relationRows, relationshipGraph } from './intelGraph.ts';
 
 const node = (id: string, type: string, name: string) => ({ id, type, name, tlp: null, modified: null, ownerOrgId: null, ownerOrgName: null });
 const detail = {
-  ...node('intrusion-set--1', 'intrusion-set', 'APT1'), created: null, versionCount: 1, object: {}, sightings: { stix: 0, alerts: 0 },
+  ...node('intrusion-set--1', 'intrusion-set', 'APT1'), created: null, versionCount: 1, object: {}, withheld: [], sightings: { stix: 0, alerts: 0 },
   nodes: [node('intrusion-set--1', 'intrusion-set', 'APT1'), node('attack-pattern--2', 'attack-pattern', 'Phishing'), node('indicator--3', 'indicator', 'C2')],
   edges: [
     { id: 'relationship--a', source: 'intrusion-set--1', target: 'attack-pattern--2', relationshipType: 'uses' },
