@@ -6,6 +6,7 @@ import { warningsEn } from './warnings.en.ts';
 import { intelEn } from './intel.en.ts';
 import { alertsEn } from './alerts.en.ts';
 import { orgsEn } from './orgs.en.ts';
+import { accountEn } from './account.en.ts';
 
 /**
  * The shape English must have: every key of vi.ts (tsc reports a missing or misspelt one), plus the
@@ -190,6 +191,7 @@ export const en: WithEnglishPlurals<typeof vi> = {
   alerts: alertsEn,
   incidents: incidentsEn,
   orgs: orgsEn,
+  account: accountEn,
   users: {
     title: 'Users',
     create: 'Add user',
@@ -199,9 +201,9 @@ export const en: WithEnglishPlurals<typeof vi> = {
     editNamed: 'Edit {{name}}',
     search: 'Search by name or email',
     empty: 'No users.',
-    locked: 'Locked',
-    lockedUntil: 'The account is locked until {{at}}.',
-    unlock: 'Unlock the account',
+    locked: 'Sign-in restricted',
+    lockedUntil: 'After many failed sign-ins, only browsers and addresses the account knows may sign in until {{at}}.',
+    unlock: 'Lift the sign-in restriction',
     neverLoggedIn: 'Never signed in',
     disable: 'Disable',
     disableTitle: 'Disable account',

@@ -5,6 +5,7 @@ import { warningsVi } from './warnings.vi.ts';
 import { intelVi } from './intel.vi.ts';
 import { alertsVi } from './alerts.vi.ts';
 import { orgsVi } from './orgs.vi.ts';
+import { accountVi } from './account.vi.ts';
 
 /**
  * Vietnamese, the default language. Vietnamese has a single plural form: counted keys carry only `_other`
@@ -182,6 +183,7 @@ export const vi = {
   alerts: alertsVi,
   incidents: incidentsVi,
   orgs: orgsVi,
+  account: accountVi,
   users: {
     title: 'Người dùng',
     create: 'Thêm người dùng',
@@ -191,9 +193,9 @@ export const vi = {
     editNamed: 'Sửa {{name}}',
     search: 'Tìm theo tên hoặc email',
     empty: 'Không có người dùng nào.',
-    locked: 'Bị khóa',
-    lockedUntil: 'Tài khoản bị khóa đến {{at}}.',
-    unlock: 'Mở khóa tài khoản',
+    locked: 'Bị hạn chế đăng nhập',
+    lockedUntil: 'Sau nhiều lần đăng nhập sai, chỉ trình duyệt và địa chỉ quen của tài khoản được đăng nhập đến {{at}}.',
+    unlock: 'Gỡ hạn chế đăng nhập',
     neverLoggedIn: 'Chưa đăng nhập',
     disable: 'Vô hiệu hóa',
     disableTitle: 'Vô hiệu hóa tài khoản',
