@@ -19,7 +19,7 @@ const { values: opt } = parseArgs({ options: { rows: { type: 'string', default: 
 const ROWS = Number(opt.rows);
 const RUNS = Number(opt.runs);
 const TARGET_MS = 100;
-const PASSWORD = 'bench-admin-password-1';
+const PASSWORD = 'bench-centre-password-1';
 
 
 /** Words of incident titles, Vietnamese with diacritics, so that folded search has work to do. */
@@ -55,7 +55,7 @@ async function runEngine(engine: 'pglite' | 'postgres'): Promise<number> {
     await admin.query(`drop database if exists ${dbName}`);
     await admin.query(`create database ${dbName}`);
   }
-  const config = { ...loadConfig({}), logLevel: 'silent', dataDir: dir, databaseUrl: admin ? PG_URL.replace(/\/postgres$/, `/${dbName}`) : undefined, adminPassword: PASSWORD, webDist: null, loginRateLimit: 10_000 };
+  const config = { ...loadConfig({}), logLevel: 'silent', dataDir: dir, databaseUrl: admin ? PG_URL.replace(/\/postgres$/, `/${dbName}`) : undefined, adminPassword: PASSWORD, webDist: null, loginRateLimit: 10_000, secondFactorRoles: [] };
   const platform = await startPlatform(config);
   let worst = 0;
   try {

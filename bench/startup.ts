@@ -15,7 +15,7 @@ const TARGET_EXISTING_S = 3;
 async function coldStart(dataDir: string): Promise<{ seconds: number; rssMb: number }> {
   const port = await freePort();
   const t0 = performance.now();
-  const child = spawn(process.execPath, [entry], { env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', LACHAN_DATA_DIR: dataDir, LACHAN_ADMIN_PASSWORD: 'bench-admin-password', LOG_LEVEL: 'warn', DATABASE_URL: '' }, stdio: 'ignore' });
+  const child = spawn(process.execPath, [entry], { env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', LACHAN_DATA_DIR: dataDir, LACHAN_ADMIN_PASSWORD: 'bench-startup-passphrase-7', LOG_LEVEL: 'warn', DATABASE_URL: '' }, stdio: 'ignore' });
   for (;;) {
     if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);
     const ok = await fetch(`http://127.0.0.1:${port}/readyz`).then((r) => r.ok, () => false);

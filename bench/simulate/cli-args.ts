@@ -13,6 +13,8 @@ organisations to a running Lachan server on this machine, then prints what the s
   --duration <s>       seconds of traffic                                   (default 30)
   --email <e>          administrator e-mail                                 (default admin@lachan.local)
   --password <p>       administrator password (default: read <LACHAN_DATA_DIR or ./data>/initial-admin-password)
+  --otp <code>         the administrator's current authenticator code (or a recovery code): the
+                       centre's roles sign in with a second factor (LACHAN_SECOND_FACTOR_ROLES)
   --batch <n>          records per request at most                          (default 500)
   --malformed <f>      fraction of broken records, 0–1                      (default 0.01)
   --repeat <f>         fraction of repeats of earlier records, 0–1          (default 0.2)
@@ -76,6 +78,7 @@ export function parseCli(argv: readonly string[]): CliOptions {
       duration: { type: 'string' },
       email: { type: 'string' },
       password: { type: 'string' },
+      otp: { type: 'string' },
       batch: { type: 'string' },
       malformed: { type: 'string' },
       repeat: { type: 'string' },
@@ -108,6 +111,7 @@ export function parseCli(argv: readonly string[]): CliOptions {
     duration: num('duration', v.duration, 30, { min: 1, max: 86_400 }),
     email: v.email ?? 'admin@lachan.local',
     ...(v.password === undefined ? {} : { password: v.password }),
+    ...(v.otp === undefined ? {} : { otp: v.otp }),
     batch: num('batch', v.batch, 500, { min: 1, max: 100_000, integer: true }),
     malformed,
     repeat,

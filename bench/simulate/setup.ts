@@ -61,13 +61,30 @@ export class AdminClient {
     this.#base = base.replace(/\/+$/, '');
   }
 
-  async login(email: string, password: string): Promise<void> {
-    const res = await fetch(`${this.#base}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password }), signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) });
-    if (res.status !== 200) throw new Error(`sign-in as ${email} failed: HTTP ${res.status} ${await res.text()}`);
+  /** Signs in; with `otp`, also the second step that an account with a second factor is asked for. */
+  async login(email: string, password: string, otp?: string): Promise<void> {
+    let stage = await this.#session('/auth/login', { email, password }, `sign-in as ${email}`);
+    if (stage === 'second_factor') {
+      if (!otp) throw new Error(`${email} signs in with a second factor: pass --otp <current authenticator code>`);
+      stage = await this.#session('/auth/second-factor', { code: otp }, 'the second factor');
+    }
+    if (stage === 'enrolment') throw new Error(`${email} must first set up the second factor its role requires (sign in to the console once)`);
+  }
+
+  async #session(path: string, body: unknown, what: string): Promise<LoginResponse['user']['stage']> {
+    const res = await fetch(`${this.#base}/api/v1${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(this.#cookie ? { cookie: this.#cookie, 'x-csrf-token': this.#csrf } : {}) },
+      body: JSON.stringify(body),
+      signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
+    });
+    if (res.status !== 200) throw new Error(`${what} failed: HTTP ${res.status} ${await res.text()}`);
     const session = res.headers.getSetCookie().map((c) => c.split(';')[0]!).find((c) => c.startsWith('lachan_session='));
-    if (!session) throw new Error('sign-in answered without a lachan_session cookie');
+    if (!session) throw new Error(`${what} answered without a lachan_session cookie`);
     this.#cookie = session;
-    this.#csrf = ((await res.json()) as LoginResponse).csrfToken;
+    const answer = (await res.json()) as LoginResponse;
+    this.#csrf = answer.csrfToken;
+    return answer.user.stage;
   }
 
   async request<T>(method: 'GET' | 'POST' | 'DELETE', path: string, body?: unknown): Promise<{ status: number; body: T }> {
@@ -204,7 +221,7 @@ async function pool<T>(items: readonly T[], width: number, fn: (item: T) => Prom
 
 export async function setup(opts: SimulationOptions, log: (line: string) => void): Promise<SetupResult> {
   const admin = new AdminClient(opts.url);
-  await admin.login(opts.email, await adminPassword(opts));
+  await admin.login(opts.email, await adminPassword(opts), opts.otp);
   const list = await admin.request<{ items: OrgSummary[] }>('GET', '/orgs?limit=5000&status=all');
   if (list.status !== 200) throw new Error(`listing organisations failed: HTTP ${list.status}`);
   const orgs = list.body.items;

@@ -55,6 +55,8 @@ export interface SimulationOptions {
   email: string;
   /** Administrator password; when absent, read from `<LACHAN_DATA_DIR or ./data>/initial-admin-password`. */
   password?: string;
+  /** The administrator's second-factor code, when the account has one. */
+  otp?: string;
   batch: number;
   malformed: number;
   repeat: number;

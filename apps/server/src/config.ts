@@ -1,3 +1,24 @@
+import { USER_ROLES, type Role } from '@lachan/contracts';
+
+/** Failed credential attempts allowed per window before the next ones are refused (docs/adr/0008). */
+export interface SignInThrottleConfig {
+  /** From one address, whatever the accounts. */
+  addressFailures: number;
+  /** Against one account from one address. */
+  accountFailures: number;
+  /** Against one account from anywhere; beyond it, only clients the account knows may still try. */
+  unfamiliarFailures: number;
+  windowMinutes: number;
+}
+
+/** A setting that cannot be used; the process stops with this message (no stack). */
+export class ConfigError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ConfigError';
+  }
+}
+
 /** Settings read from the environment once at start (all listed in the README). */
 export interface Config {
   port: number;
@@ -12,6 +33,11 @@ export interface Config {
   cookieSecure: boolean;
   sessionHours: number;
   loginRateLimit: number;
+  signInThrottle: SignInThrottleConfig;
+  /** Roles whose users must sign in with a TOTP second factor. */
+  secondFactorRoles: Role[];
+  /** Lowest zxcvbn score (3 or 4) a new password must reach. */
+  passwordMinScore: 3 | 4;
   bodyLimitBytes: number;
   trustProxy: boolean;
   webDist: string | null;
@@ -48,6 +74,20 @@ const int = (v: string | undefined, fallback: number) => {
   return v !== undefined && v !== '' && Number.isFinite(n) ? n : fallback;
 };
 
+/** The roles of LACHAN_SECOND_FACTOR_ROLES; empty turns the requirement off. */
+function rolesOf(v: string | undefined): Role[] {
+  const names = (v ?? 'national_coordinator,org_admin').split(',').map((r) => r.trim()).filter((r) => r !== '');
+  const unknown = names.filter((r) => !(USER_ROLES as readonly string[]).includes(r));
+  if (unknown.length) throw new ConfigError(`LACHAN_SECOND_FACTOR_ROLES names unknown roles: ${unknown.join(', ')} (roles: ${USER_ROLES.join(', ')})`);
+  return [...new Set(names)] as Role[];
+}
+
+function minScoreOf(v: string | undefined): 3 | 4 {
+  if (v === undefined || v === '') return 4;
+  if (v === '3' || v === '4') return Number(v) as 3 | 4;
+  throw new ConfigError('LACHAN_PASSWORD_MIN_SCORE must be 3 or 4');
+}
+
 /** Reads the configuration; anything absent falls back to a default that works on one machine. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return {
@@ -63,6 +103,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     cookieSecure: bool(env.LACHAN_COOKIE_SECURE, false),
     sessionHours: int(env.LACHAN_SESSION_HOURS, 12),
     loginRateLimit: int(env.LACHAN_LOGIN_RATE_LIMIT, 10),
+    signInThrottle: {
+      addressFailures: Math.max(1, int(env.LACHAN_SIGNIN_ADDRESS_FAILURES, 30)),
+      accountFailures: Math.max(1, int(env.LACHAN_SIGNIN_ACCOUNT_FAILURES, 5)),
+      unfamiliarFailures: Math.max(1, int(env.LACHAN_SIGNIN_UNFAMILIAR_FAILURES, 20)),
+      windowMinutes: Math.max(1, int(env.LACHAN_SIGNIN_WINDOW_MINUTES, 15)),
+    },
+    secondFactorRoles: rolesOf(env.LACHAN_SECOND_FACTOR_ROLES),
+    passwordMinScore: minScoreOf(env.LACHAN_PASSWORD_MIN_SCORE),
     bodyLimitBytes: int(env.LACHAN_BODY_LIMIT_BYTES, 1_048_576),
     trustProxy: bool(env.LACHAN_TRUST_PROXY, false),
     dedupWindowSeconds: int(env.LACHAN_DEDUP_WINDOW_SECONDS, 3600),

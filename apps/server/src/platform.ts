@@ -1,6 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import type { Config } from './config.ts';
+import { ConfigError, type Config } from './config.ts';
 import type { Platform } from './core/platform.ts';
 import { systemContext } from './core/context.ts';
 import { recordChange, transact } from './core/change.ts';
@@ -9,7 +9,7 @@ import { EventRelay } from './modules/events/index.ts';
 import { OrgTree, orgsRepository, seedDemoNetwork } from './modules/orgs/index.ts';
 import { ReferenceService } from './modules/reference/index.ts';
 import { usersRepository } from './modules/users/index.ts';
-import { generatePassword, hashPassword } from './modules/auth/index.ts';
+import { generatePassword, hashPassword, passwordProblem } from './modules/auth/index.ts';
 import { ensureAlertPartitions } from './modules/alerts/index.ts';
 import { EmbeddedMaintenance } from './core/embedded-maintenance.ts';
 import { PromotionEngine, ReportingReminders } from './modules/incidents/index.ts';
@@ -92,6 +92,10 @@ async function bootstrap(platform: Platform, announce: (line: string) => void): 
   const { config, db } = platform;
   if ((await usersRepository.count(db)) > 0) return;
   let root = await orgsRepository.root(db);
+  if (config.adminPassword) {
+    const problem = passwordProblem(config.adminPassword, { email: config.adminEmail, name: 'Administrator', orgName: root?.name ?? null }, config.passwordMinScore);
+    if (problem) throw new ConfigError(`LACHAN_ADMIN_PASSWORD is refused: ${problem.message}. Choose a stronger one (a few unrelated words), or unset it to have one generated.`);
+  }
   const ctx = systemContext(root?.id ?? '00000000-0000-0000-0000-000000000000', 'bootstrap');
   if (!root) {
     if (config.demoData) await seedDemoNetwork(platform, ctx);

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { DB } from './db/index.ts';
 import type { Platform } from './core/platform.ts';
-import { AuthService } from './modules/auth/index.ts';
+import { AuthService, SecondFactorService } from './modules/auth/index.ts';
 import { UsersService } from './modules/users/index.ts';
 import { ApiKeysService } from './modules/apikeys/index.ts';
 import { OrgsService, OrgStructureService } from './modules/orgs/index.ts';
@@ -18,6 +18,7 @@ import { ExportsService, FeedsService, IndicatorsService, IntakeService, Knowled
 export interface Services {
   db: Kysely<DB>;
   auth: AuthService;
+  secondFactor: SecondFactorService;
   users: UsersService;
   apiKeys: ApiKeysService;
   orgs: OrgsService;
@@ -67,6 +68,7 @@ export function createServices(platform: Platform): Services {
     if (events.some((e) => e.type === 'asset.changed')) ingest.assets.invalidate();
   });
   const incidents = new IncidentsService(platform);
+  const auth = new AuthService(platform);
   return {
     ingest,
     alerts: new AlertsService(platform, ingest),
@@ -88,7 +90,8 @@ export function createServices(platform: Platform): Services {
     indicators: new IndicatorsService(platform),
     knowledge: new KnowledgeService(platform),
     db: platform.db,
-    auth: new AuthService(platform),
+    auth,
+    secondFactor: new SecondFactorService(platform, auth),
     users: new UsersService(platform),
     apiKeys: new ApiKeysService(platform),
     orgs: new OrgsService(platform),

@@ -4,6 +4,8 @@ import { Navigate, Route, Routes } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from './components/ErrorAlert.tsx';
 import { LoginPage } from './features/auth/LoginPage.tsx';
+import { SecondFactorPage } from './features/auth/SecondFactorPage.tsx';
+import { EnrolmentPage } from './features/auth/EnrolmentPage.tsx';
 import { useMe } from './features/auth/auth.api.ts';
 import { AppLayout } from './features/shell/AppLayout.tsx';
 import { NotFoundPage, RequirePermission } from './features/shell/StatusPages.tsx';
@@ -34,6 +36,7 @@ const KnowledgeSearchPage = lazy(() => import('./features/intel/index.ts').then(
 const IntelObjectPage = lazy(() => import('./features/intel/index.ts').then((m) => ({ default: m.IntelObjectPage })));
 const IntakePage = lazy(() => import('./features/intel/index.ts').then((m) => ({ default: m.IntakePage })));
 const CollectionsPage = lazy(() => import('./features/intel/index.ts').then((m) => ({ default: m.CollectionsPage })));
+const AccountPage = lazy(() => import('./features/account/index.ts').then((m) => ({ default: m.AccountPage })));
 const WarningDeliveryPage = lazy(() => import('./features/warnings/index.ts').then((m) => ({ default: m.WarningDeliveryPage })));
 
 /** Signed-in routes; the home page is the national picture. */
@@ -71,6 +74,7 @@ function SignedInApp() {
           <Route path="intel/collections" element={<RequirePermission permission="intel.manage"><CollectionsPage /></RequirePermission>} />
           <Route path="users" element={<RequirePermission permission="users.read"><UsersPage /></RequirePermission>} />
           <Route path="api-keys" element={<RequirePermission permission="apikeys.manage"><ApiKeysPage /></RequirePermission>} />
+          <Route path="account" element={<AccountPage />} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>
       </Routes>
@@ -78,11 +82,16 @@ function SignedInApp() {
   );
 }
 
-/** Sign-in gate: asks GET /me once, then shows the login page or the console. */
+/**
+ * Sign-in gate: asks GET /me once, then shows the login page, the second step (code), the enrolment
+ * a role requires, or the console.
+ */
 export function App() {
   const { t } = useTranslation();
   const me = useMe();
   if (me.data === null) return <LoginPage />;
+  if (me.data?.stage === 'second_factor') return <SecondFactorPage />;
+  if (me.data?.stage === 'enrolment') return <EnrolmentPage />;
   if (me.data) return <SignedInApp />;
   if (me.isPending)
     return (

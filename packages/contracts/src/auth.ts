@@ -9,6 +9,13 @@ export const LoginBody = Type.Object({
 });
 export type LoginBody = Static<typeof LoginBody>;
 
+/**
+ * How far a session got: `complete`; `second_factor` (the password was right, the code is still
+ * due); `enrolment` (the role requires a second factor the user has not set up: only enrolment is open).
+ */
+export const SIGN_IN_STAGES = ['complete', 'second_factor', 'enrolment'] as const;
+export type SignInStage = (typeof SIGN_IN_STAGES)[number];
+
 /** The signed-in user as the console sees them. */
 export const Me = Type.Object(
   {
@@ -19,6 +26,11 @@ export const Me = Type.Object(
     locale: Type.Enum(['vi', 'en']),
     org: Type.Object({ id: Uuid, name: Type.String(), kind: OrgKindSchema }),
     permissions: Type.Array(PermissionSchema),
+    stage: Type.Enum([...SIGN_IN_STAGES]),
+    secondFactor: Type.Object({
+      enabled: Type.Boolean(),
+      required: Type.Boolean({ description: 'the role requires a second factor (LACHAN_SECOND_FACTOR_ROLES)' }),
+    }),
   },
 
 );
@@ -47,7 +59,9 @@ export const User = Type.Object(
     orgName: Type.String(),
     role: UserRoleSchema,
     status: Type.Enum(['active', 'disabled']),
+    /** Until when sign-ins from clients the account does not know are refused, after many failures. */
     lockedUntil: Nullable(Timestamp),
+    secondFactor: Type.Boolean({ description: 'a TOTP second factor is enabled' }),
     lastLoginAt: Nullable(Timestamp),
     createdAt: Timestamp,
   },
@@ -78,6 +92,12 @@ export const UserPatch = Type.Partial(
   { minProperties: 1 },
 );
 export type UserPatch = Static<typeof UserPatch>;
+
+/** An administrator sets a user's password; without one it is generated and answered once. */
+export const UserPasswordReset = Type.Object({ password: Type.Optional(Type.String({ minLength: 12, maxLength: 1024 })) });
+export type UserPasswordReset = Static<typeof UserPasswordReset>;
+export const UserPasswordResetDone = Type.Object({ initialPassword: Nullable(Type.String()) });
+export type UserPasswordResetDone = Static<typeof UserPasswordResetDone>;
 
 export const UserListQuery = Type.Object({
   orgId: Type.Optional(Uuid),

@@ -16,3 +16,4 @@ export * from './incidents-coordination.ts';
 export * from './campaigns.ts';
 export * from './warnings.ts';
 export * from './intel-knowledge.ts';
+export * from './second-factor.ts';

@@ -10,8 +10,8 @@ if (argv.length === 0 || argv[0] === '--help' || argv[0] === '-h' || argv[0] ===
   console.log(USAGE);
   process.exit(argv.length === 0 ? 1 : 0);
 }
-const config = loadConfig();
 try {
+  const config = loadConfig();
   if (argv[0] === 'migrate') {
     const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.databaseUrl ? null : config.dataDir });
     const r = await migrate(database);

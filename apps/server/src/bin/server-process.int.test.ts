@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { runCli, startServer, type RunningServer } from '../testing/server-process.ts';
+import { ADMIN_PASSWORD, runCli, startServer, type RunningServer } from '../testing/server-process.ts';
 
 const embedded = !process.env.TEST_DATABASE_URL;
 const serverEntry = fileURLToPath(new URL('./server.ts', import.meta.url));
@@ -35,7 +35,7 @@ describe.runIf(embedded)('the embedded data directory', () => {
     expect(existsSync(join(dir, 'pg', 'PG_VERSION'))).toBe(false);
     const again = await startServer({ LACHAN_DATA_DIR: dir });
     started.push(again);
-    const login = await fetch(`${again.url}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'admin@lachan.local', password: 'e2e-admin-password-1' }) });
+    const login = await fetch(`${again.url}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'admin@lachan.local', password: ADMIN_PASSWORD }) });
     expect(login.status).toBe(200);
     rmSync(dir, { recursive: true, force: true });
   });

@@ -1,10 +1,10 @@
 /** Entry point: `npm start` runs this, the API and the console on one port. */
-import { loadConfig } from '../config.ts';
+import { ConfigError, loadConfig } from '../config.ts';
 import { openDatabase, DataDirLockedError } from '../db/index.ts';
 
 const started = performance.now();
-const config = loadConfig();
 try {
+  const config = loadConfig();
   // The database opens in its worker thread while this thread loads the HTTP application.
   const opening = openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.databaseUrl ? null : config.dataDir });
   opening.catch(() => {});
@@ -26,6 +26,10 @@ try {
   process.on('SIGINT', () => void stop('SIGINT'));
   process.on('SIGTERM', () => void stop('SIGTERM'));
 } catch (err) {
+  if (err instanceof ConfigError) {
+    console.error(`lachan: ${err.message}`);
+    process.exit(1);
+  }
   if (err instanceof DataDirLockedError) {
     console.error(`lachan: ${err.message}`);
     process.exit(2);

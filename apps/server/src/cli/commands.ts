@@ -6,6 +6,7 @@ import { systemContext } from '../core/context.ts';
 import { createServices } from '../services.ts';
 import { parseHeads, signedHead, verifyAuditChain } from '../modules/audit/index.ts';
 import { orgsRepository, seedDemoNetwork } from '../modules/orgs/index.ts';
+import { usersRepository } from '../modules/users/index.ts';
 
 export const USAGE = `Usage: npm run lachan -- <command> [options]
 
@@ -13,7 +14,13 @@ Commands:
   migrate                              apply pending database migrations
   seed-demo                            load the fictional national network (idempotent)
   user create --email E --name N --org ORG --role R [--password P]
-                                       create a user (password generated and printed if omitted)
+                                       create a user (password generated and printed if omitted;
+                                       a given one must pass the password policy)
+  user reset-password --email E [--password P]
+                                       set a user's password (generated and printed if omitted)
+                                       and end their sessions
+  user reset-second-factor --email E   remove a user's second factor (lost phone and recovery
+                                       codes); they enrol again at their next sign-in
   api-key create --name N --org ORG --role R
                                        issue an API key (printed once)
   audit verify [--against FILE]        check the audit hash chain, its head and signed checkpoints (and the
@@ -56,6 +63,20 @@ export async function runCommand(platform: Platform, argv: string[], parseArgs: 
     if (!o.email || !o.name || !o.role || !(USER_ROLES as readonly string[]).includes(o.role)) throw new Error(`--email, --name and --role (${USER_ROLES.join(', ')}) are required`);
     const r = await services.users.create(ctx, { email: o.email, name: o.name, orgId: await orgIdOf(platform, o.org), role: o.role as Exclude<Role, 'connector'>, ...(o.password ? { password: o.password } : {}) });
     console.log(`created user ${r.user.email} (${r.user.role}) in ${r.user.orgName}`);
+    if (r.initialPassword) console.log(`password: ${r.initialPassword}`);
+    return 0;
+  }
+  if (cmd === 'user' && (sub === 'reset-password' || sub === 'reset-second-factor')) {
+    const o = opts(argv.slice(2));
+    const id = o.email ? await usersRepository.idByEmail(platform.db, o.email) : undefined;
+    if (!id) throw new Error(o.email ? `no user with the e-mail ${o.email}` : '--email is required');
+    if (sub === 'reset-second-factor') {
+      await services.users.resetSecondFactor(ctx, id);
+      console.log(`second factor of ${o.email} removed; they enrol a new one at their next sign-in if their role requires it`);
+      return 0;
+    }
+    const r = await services.users.resetPassword(ctx, id, o.password ? { password: o.password } : {});
+    console.log(`password of ${o.email} set; their sessions ended`);
     if (r.initialPassword) console.log(`password: ${r.initialPassword}`);
     return 0;
   }

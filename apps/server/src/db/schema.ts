@@ -79,8 +79,6 @@ export interface UsersTable {
   password_hash: string;
   status: Generated<'active' | 'disabled'>;
   locale: Generated<'vi' | 'en'>;
-  failed_attempts: Generated<number>;
-  locked_until: Timestamp | null;
   last_login_at: Timestamp | null;
   created_at: GeneratedTimestamp;
   updated_at: GeneratedTimestamp;
@@ -95,6 +93,37 @@ export interface SessionsTable {
   created_at: GeneratedTimestamp;
   last_seen_at: GeneratedTimestamp;
   expires_at: Timestamp;
+  stage: Generated<'complete' | 'second_factor'>;
+}
+
+export interface AuthThrottleTable {
+  scope: 'address' | 'account_address' | 'account';
+  account: Generated<string>;
+  address: Generated<string>;
+  failures: number;
+  window_start: Timestamp;
+  blocked_until: Timestamp | null;
+}
+
+export interface KnownClientsTable {
+  user_id: string;
+  kind: 'address' | 'device';
+  value: string;
+  last_seen_at: GeneratedTimestamp;
+}
+
+export interface SecondFactorsTable {
+  user_id: string;
+  secret: string;
+  enabled_at: Timestamp | null;
+  last_step: ColumnType<string | null, number | null | undefined, number | null>;
+  created_at: GeneratedTimestamp;
+}
+
+export interface RecoveryCodesTable {
+  user_id: string;
+  code_hash: string;
+  used_at: Timestamp | null;
 }
 
 export interface ApiKeysTable {
@@ -284,6 +313,10 @@ export interface DB {
   users: UsersTable;
   sessions: SessionsTable;
   api_keys: ApiKeysTable;
+  auth_throttle: AuthThrottleTable;
+  known_clients: KnownClientsTable;
+  second_factors: SecondFactorsTable;
+  recovery_codes: RecoveryCodesTable;
   audit_log: AuditLogTable;
   audit_chain_head: AuditChainHeadTable;
   audit_checkpoints: AuditCheckpointsTable;

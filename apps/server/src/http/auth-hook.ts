@@ -1,26 +1,40 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { SignInStage } from '@lachan/contracts';
 import type { RequestContext } from '../core/context.ts';
 import { AppError, unauthenticated } from '../core/errors.ts';
-import type { AuthService, Credential, CredentialWatch } from '../modules/auth/index.ts';
+import type { AuthService, Caller, Credential, CredentialWatch } from '../modules/auth/index.ts';
 
 export const SESSION_COOKIE = 'lachan_session';
+/** Marks a browser that completed a sign-in; the account still lets it try while strangers are throttled. */
+export const DEVICE_COOKIE = 'lachan_device';
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/** A session stage short of `complete`, in which only the routes that name it answer. */
+type PartialStage = Exclude<SignInStage, 'complete'>;
 
 declare module 'fastify' {
   interface FastifyRequest {
     ctx: RequestContext | null;
     sessionToken: string | null;
     csrfToken: string | null;
+    signInStage: SignInStage;
     /** What the request authenticated with, to check again while it runs. */
     credential: Credential | null;
   }
   interface FastifyContextConfig {
     /** The route answers without authentication (login, health). */
     public?: boolean;
+    /** Session stages short of `complete` in which the route answers (second step, enrolment); none unless named. */
+    signInStages?: readonly PartialStage[];
     /** The route re-checks its own credential while it runs (the event stream re-scopes); not cut by the watch. */
     followsCredential?: boolean;
   }
 }
+
+const STAGE_REFUSALS: Record<PartialStage, () => AppError> = {
+  second_factor: () => new AppError(403, 'second_factor_required', 'enter the code of your authenticator app (or a recovery code) first'),
+  enrolment: () => new AppError(403, 'second_factor_enrolment_required', 'your role requires a second factor: set one up before anything else'),
+};
 
 /** The caller's context on an authenticated route (the hook guarantees it is there). */
 export function ctxOf(req: FastifyRequest): RequestContext {
@@ -28,7 +42,12 @@ export function ctxOf(req: FastifyRequest): RequestContext {
   return req.ctx;
 }
 
-const callerOf = (req: FastifyRequest) => ({ ip: req.ip, userAgent: req.headers['user-agent'] ?? null, requestId: req.id });
+const callerOf = (req: FastifyRequest): Caller => ({
+  ip: req.ip,
+  userAgent: req.headers['user-agent'] ?? null,
+  requestId: req.id,
+  deviceToken: req.cookies?.[DEVICE_COOKIE] ?? null,
+});
 
 /**
  * Authenticates every /api/v1 and /taxii2 route unless it is marked public: a Bearer API key, or the
@@ -39,6 +58,7 @@ export function registerAuthHook(app: FastifyInstance, auth: AuthService, watch:
   app.decorateRequest('ctx', null);
   app.decorateRequest('sessionToken', null);
   app.decorateRequest('csrfToken', null);
+  app.decorateRequest('signInStage', 'complete');
   app.decorateRequest('credential', null);
   app.addHook('onRequest', async (req, reply) => {
     await authenticate(req);
@@ -64,9 +84,9 @@ export function registerAuthHook(app: FastifyInstance, auth: AuthService, watch:
         return;
       }
       const key = m ? m[1]! : basic?.password;
-      const actor = key ? await auth.fromApiKey(key) : null;
-      if (!actor?.id) throw unauthenticated('the API key is missing, unknown or revoked');
-      req.credential = { kind: 'apikey', keyId: actor.id };
+      if (!key) throw unauthenticated('the API key is missing, unknown or revoked');
+      const actor = await auth.fromApiKey(key, callerOf(req));
+      req.credential = { kind: 'apikey', keyId: actor.id! };
       req.ctx = await auth.context(actor, callerOf(req));
       return;
     }
@@ -76,8 +96,10 @@ export function registerAuthHook(app: FastifyInstance, auth: AuthService, watch:
     if (UNSAFE.has(req.method) && req.headers['x-csrf-token'] !== session.csrf) {
       throw new AppError(403, 'csrf_failed', 'missing or wrong X-CSRF-Token header');
     }
+    if (session.stage !== 'complete' && !req.routeOptions.config?.signInStages?.includes(session.stage)) throw STAGE_REFUSALS[session.stage]();
     req.sessionToken = token;
     req.csrfToken = session.csrf;
+    req.signInStage = session.stage;
     req.credential = session.credential;
     req.ctx = await auth.context(session.actor, callerOf(req));
   }

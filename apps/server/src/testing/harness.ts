@@ -4,6 +4,7 @@ import { buildApp } from '../http/app.ts';
 import { startPlatform, stopPlatform } from '../platform.ts';
 import type { Platform } from '../core/platform.ts';
 import type { Config } from '../config.ts';
+import { totpCodeAt } from '../modules/auth/index.ts';
 import { ADMIN, openTestDatabase, testConfig } from './template.ts';
 
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -33,8 +34,18 @@ export interface TestApp {
   routes: RegisteredRoute[];
   anonymous: Caller;
   admin: Caller;
-  /** Signs in with e-mail and password. */
-  login(email: string, password: string): Promise<Caller>;
+  /**
+   * Signs in with e-mail and password, then, when the account has a second factor, with a fresh code
+   * of `totpSecret` (the account's TOTP secret, as `enrolSecondFactor` returns it).
+   */
+  login(email: string, password: string, totpSecret?: string): Promise<Caller>;
+  /** Enrols a TOTP second factor for a signed-in caller with a real code; returns its secret and recovery codes. */
+  enrolSecondFactor(who: Caller): Promise<{ secret: string; recoveryCodes: string[] }>;
+  /**
+   * The code an authenticator app would show 30 s later than the last one asked for: the platform
+   * clock moves on a step, since the server never accepts a step twice.
+   */
+  nextTotpCode(secret: string): string;
   /** Creates a user of `role` in the organisation (by demo key or id) and signs them in. */
   userIn(org: string, role: Exclude<Role, 'connector'>): Promise<Caller & { id: string; email: string; orgId: string }>;
   /** Issues an API key of `role` for the organisation and returns a caller that sends it. */
@@ -85,11 +96,32 @@ export async function createTestApp(overrides: Partial<Config> = {}): Promise<Te
   await app.ready();
   const orgIds = new Map<string, string>();
 
-  const login = async (email: string, password: string): Promise<Caller> => {
-    const res = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email, password } });
-    if (res.statusCode !== 200) throw new Error(`login of ${email} failed: ${res.statusCode} ${res.body}`);
+  let clockOffsetMs = 0;
+  const nextTotpCode = (secret: string): string => {
+    clockOffsetMs += 30_000;
+    platform.now = () => new Date(Date.now() + clockOffsetMs);
+    return totpCodeAt(secret, platform.now());
+  };
+  const session = (res: LightMyRequestResponse): Caller => {
     const cookie = res.cookies.find((c) => c.name === 'lachan_session')!;
     return caller(app, { cookie: `lachan_session=${cookie.value}`, csrf: res.json().csrfToken });
+  };
+  const login = async (email: string, password: string, totpSecret?: string): Promise<Caller> => {
+    const res = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email, password } });
+    if (res.statusCode !== 200) throw new Error(`login of ${email} failed: ${res.statusCode} ${res.body}`);
+    if (res.json().user.stage !== 'second_factor') return session(res);
+    if (!totpSecret) throw new Error(`login of ${email} needs a second factor code`);
+    const second = await session(res).post('/api/v1/auth/second-factor', { code: nextTotpCode(totpSecret) });
+    if (second.statusCode !== 200) throw new Error(`second factor of ${email} failed: ${second.statusCode} ${second.body}`);
+    return session(second);
+  };
+  const enrolSecondFactor = async (who: Caller) => {
+    const started = await who.post('/api/v1/me/second-factor/enrolment');
+    if (started.statusCode !== 200) throw new Error(`enrolment failed: ${started.body}`);
+    const { secret } = started.json() as { secret: string };
+    const confirmed = await who.post('/api/v1/me/second-factor/enrolment/confirm', { code: nextTotpCode(secret) });
+    if (confirmed.statusCode !== 200) throw new Error(`enrolment confirmation failed: ${confirmed.body}`);
+    return { secret, recoveryCodes: confirmed.json().recoveryCodes as string[] };
   };
   const admin = await login(ADMIN.email, ADMIN.password);
   const org = async (key: string): Promise<string> => {
@@ -109,6 +141,8 @@ export async function createTestApp(overrides: Partial<Config> = {}): Promise<Te
     anonymous: caller(app, {}),
     admin,
     login,
+    enrolSecondFactor,
+    nextTotpCode,
     org,
     async userIn(orgKey, role) {
       const orgId = await org(orgKey);

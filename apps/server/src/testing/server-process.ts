@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 
 const root = fileURLToPath(new URL('../../../..', import.meta.url));
-export const ADMIN_PASSWORD = 'e2e-admin-password-1';
+export const ADMIN_PASSWORD = 'e2e-centre-password-1';
 
 export interface RunningServer {
   url: string;
@@ -45,26 +45,34 @@ async function scratchPostgres(): Promise<{ url: string; drop: () => Promise<voi
   return { url: u.toString(), drop: () => admin(`drop database if exists ${name} with (force)`) };
 }
 
-/** Runs the real server (`bin/server.ts`) as a child process on a free port and a fresh database. */
-export async function startServer(env: Record<string, string> = {}): Promise<RunningServer> {
+/**
+ * Runs the real server (`bin/server.ts`) as a child process on a free port and a fresh database.
+ * Tests whose subject is not sign-in run without the second-factor requirement
+ * (`LACHAN_SECOND_FACTOR_ROLES` empty); a variable given as undefined is left unset, so
+ * `{ LACHAN_SECOND_FACTOR_ROLES: undefined }` runs the default configuration, which requires it.
+ */
+export async function startServer(env: Record<string, string | undefined> = {}): Promise<RunningServer> {
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'lachan-e2e-'));
   const pgdb = await scratchPostgres();
   let out = '';
   // LACHAN_SERVER_NODE_ARGS (e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`) profiles the server of a benchmark.
   const nodeArgs = process.env.LACHAN_SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
+  const childEnv: Record<string, string | undefined> = {
+    ...process.env,
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    LACHAN_DATA_DIR: dataDir,
+    LACHAN_ADMIN_PASSWORD: ADMIN_PASSWORD,
+    LACHAN_SECOND_FACTOR_ROLES: '',
+    LOG_LEVEL: 'warn',
+    ...(pgdb ? { DATABASE_URL: pgdb.url } : { DATABASE_URL: '' }),
+    ...env,
+  };
+  for (const [k, v] of Object.entries(childEnv)) if (v === undefined) delete childEnv[k];
   const child = spawn(process.execPath, [...nodeArgs, join(root, 'apps/server/src/bin/server.ts')], {
     cwd: root,
-    env: {
-      ...process.env,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      LACHAN_DATA_DIR: dataDir,
-      LACHAN_ADMIN_PASSWORD: ADMIN_PASSWORD,
-      LOG_LEVEL: 'warn',
-      ...(pgdb ? { DATABASE_URL: pgdb.url } : { DATABASE_URL: '' }),
-      ...env,
-    },
+    env: childEnv,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout!.on('data', (d) => (out += d));

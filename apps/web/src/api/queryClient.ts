@@ -1,10 +1,13 @@
 import { MutationCache, QueryCache, QueryClient } from '@tanstack/react-query';
 import { ApiError, setCsrfToken } from './client.ts';
 
-/** The session ended (401) or the CSRF token went stale: re-read /me, which shows the login page if needed. */
+/**
+ * The session ended (401 unauthenticated) or the CSRF token went stale: re-read /me, which shows the
+ * login page if needed. A 401 answering a credential (a wrong code at the second step) leaves the session be.
+ */
 function onApiError(error: unknown): void {
   if (!(error instanceof ApiError)) return;
-  if (error.status === 401) {
+  if (error.status === 401 && error.code === 'unauthenticated') {
     setCsrfToken(null);
     queryClient.setQueryData(['me'], null);
   } else if (error.code === 'csrf_failed') {

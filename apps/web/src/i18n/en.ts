@@ -6,6 +6,7 @@ import { warningsEn } from './warnings.en.ts';
 import { intelEn } from './intel.en.ts';
 import { alertsEn } from './alerts.en.ts';
 import { orgsEn } from './orgs.en.ts';
+import { accountEn } from './account.en.ts';
 
 /**
  * The shape English must have: every key of vi.ts (tsc reports a missing or misspelt one), plus the
@@ -139,7 +140,16 @@ export const en: WithEnglishPlurals<typeof vi> = {
     payload_too_large: 'The data sent is too large.',
     unauthenticated: 'Your session has expired. Please sign in again.',
     invalid_credentials: 'Wrong email or password.',
-    account_locked: 'The account is temporarily locked after too many failed sign-ins. Try again later.',
+    too_many_attempts: 'Too many failed attempts. Wait a while and try again.',
+    second_factor_required: 'Enter your two-factor code first.',
+    second_factor_enrolment_required: 'Your role requires two-factor authentication. Set it up first.',
+    invalid_second_factor: 'The code is wrong, expired or already used.',
+    api_key_required: 'This account uses two-factor authentication: machines (TAXII) must use an API key.',
+    password_too_short: 'The password must have at least 12 characters.',
+    password_contains_email: 'The password must not contain your email address.',
+    password_common: 'This password (or its main part) is commonly used or has been leaked. Choose another.',
+    password_personal: 'The password is built from your name, email, organisation or the platform name. Choose another.',
+    password_weak: 'The password is too easy to guess. Put a few unrelated words together.',
     csrf_failed: 'Your session is no longer valid. Please try again.',
     forbidden: 'You are not allowed to do this.',
     not_found: 'Not found.',
@@ -185,6 +195,7 @@ export const en: WithEnglishPlurals<typeof vi> = {
   alerts: alertsEn,
   incidents: incidentsEn,
   orgs: orgsEn,
+  account: accountEn,
   users: {
     title: 'Users',
     create: 'Add user',
@@ -194,9 +205,9 @@ export const en: WithEnglishPlurals<typeof vi> = {
     editNamed: 'Edit {{name}}',
     search: 'Search by name or email',
     empty: 'No users.',
-    locked: 'Locked',
-    lockedUntil: 'The account is locked until {{at}}.',
-    unlock: 'Unlock the account',
+    locked: 'Sign-in restricted',
+    lockedUntil: 'After many failed sign-ins, only browsers and addresses the account knows may sign in until {{at}}.',
+    unlock: 'Lift the sign-in restriction',
     neverLoggedIn: 'Never signed in',
     disable: 'Disable',
     disableTitle: 'Disable account',

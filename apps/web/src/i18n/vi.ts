@@ -5,6 +5,7 @@ import { warningsVi } from './warnings.vi.ts';
 import { intelVi } from './intel.vi.ts';
 import { alertsVi } from './alerts.vi.ts';
 import { orgsVi } from './orgs.vi.ts';
+import { accountVi } from './account.vi.ts';
 
 /**
  * Vietnamese, the default language. Vietnamese has a single plural form: counted keys carry only `_other`
@@ -131,7 +132,16 @@ export const vi = {
     payload_too_large: 'Dữ liệu gửi lên quá lớn.',
     unauthenticated: 'Phiên đăng nhập đã hết hạn. Vui lòng đăng nhập lại.',
     invalid_credentials: 'Email hoặc mật khẩu không đúng.',
-    account_locked: 'Tài khoản tạm thời bị khóa do đăng nhập sai nhiều lần. Vui lòng thử lại sau.',
+    too_many_attempts: 'Quá nhiều lần đăng nhập sai. Vui lòng đợi một lát rồi thử lại.',
+    second_factor_required: 'Vui lòng nhập mã xác thực hai lớp trước.',
+    second_factor_enrolment_required: 'Vai trò của bạn bắt buộc xác thực hai lớp. Vui lòng thiết lập trước.',
+    invalid_second_factor: 'Mã xác thực không đúng, đã hết hạn hoặc đã được dùng.',
+    api_key_required: 'Tài khoản có xác thực hai lớp: máy (TAXII) phải dùng khóa API.',
+    password_too_short: 'Mật khẩu phải có ít nhất 12 ký tự.',
+    password_contains_email: 'Mật khẩu không được chứa địa chỉ email của bạn.',
+    password_common: 'Mật khẩu này (hoặc phần chính của nó) rất phổ biến hoặc đã bị lộ. Hãy chọn mật khẩu khác.',
+    password_personal: 'Mật khẩu được ghép từ tên, email, tổ chức của bạn hoặc tên hệ thống. Hãy chọn mật khẩu khác.',
+    password_weak: 'Mật khẩu quá dễ đoán. Hãy ghép vài từ không liên quan đến nhau.',
     csrf_failed: 'Phiên làm việc không còn hợp lệ. Vui lòng thử lại.',
     forbidden: 'Bạn không có quyền thực hiện thao tác này.',
     not_found: 'Không tìm thấy dữ liệu.',
@@ -177,6 +187,7 @@ export const vi = {
   alerts: alertsVi,
   incidents: incidentsVi,
   orgs: orgsVi,
+  account: accountVi,
   users: {
     title: 'Người dùng',
     create: 'Thêm người dùng',
@@ -186,9 +197,9 @@ export const vi = {
     editNamed: 'Sửa {{name}}',
     search: 'Tìm theo tên hoặc email',
     empty: 'Không có người dùng nào.',
-    locked: 'Bị khóa',
-    lockedUntil: 'Tài khoản bị khóa đến {{at}}.',
-    unlock: 'Mở khóa tài khoản',
+    locked: 'Bị hạn chế đăng nhập',
+    lockedUntil: 'Sau nhiều lần đăng nhập sai, chỉ trình duyệt và địa chỉ quen của tài khoản được đăng nhập đến {{at}}.',
+    unlock: 'Gỡ hạn chế đăng nhập',
     neverLoggedIn: 'Chưa đăng nhập',
     disable: 'Vô hiệu hóa',
     disableTitle: 'Vô hiệu hóa tài khoản',

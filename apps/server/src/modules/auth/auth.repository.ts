@@ -3,43 +3,37 @@ import type { DB } from '../../db/index.ts';
 
 export type UserAuthRow = {
   id: string; email: string; name: string; org_id: string; role: string; password_hash: string; status: string;
-  locale: string; failed_attempts: number; locked_until: Date | null; org_name: string; org_kind: string;
+  locale: string; org_name: string; org_kind: string; second_factor_enabled: boolean;
 };
 
-const userColumns = sql`u.id, u.email, u.name, u.org_id, u.role, u.password_hash, u.status, u.locale, u.failed_attempts, u.locked_until, o.name as org_name, o.kind as org_kind`;
+const userColumns = sql`u.id, u.email, u.name, u.org_id, u.role, u.password_hash, u.status, u.locale, o.name as org_name, o.kind as org_kind,
+  (sf.enabled_at is not null) as second_factor_enabled`;
+const userJoins = sql`join organizations o on o.id = u.org_id left join second_factors sf on sf.user_id = u.id`;
 
 /** SQL for signing in: users by e-mail, sessions by token hash, API keys by key hash. */
 export const authRepository = {
   async userByEmail(db: Kysely<DB>, email: string): Promise<UserAuthRow | undefined> {
-    const r = await sql<UserAuthRow>`select ${userColumns} from users u join organizations o on o.id = u.org_id where lower(u.email) = lower(${email})`.execute(db);
+    const r = await sql<UserAuthRow>`select ${userColumns} from users u ${userJoins} where lower(u.email) = lower(${email})`.execute(db);
     return r.rows[0];
   },
 
   async userById(db: Kysely<DB>, id: string): Promise<UserAuthRow | undefined> {
-    const r = await sql<UserAuthRow>`select ${userColumns} from users u join organizations o on o.id = u.org_id where u.id = ${id}`.execute(db);
+    const r = await sql<UserAuthRow>`select ${userColumns} from users u ${userJoins} where u.id = ${id}`.execute(db);
     return r.rows[0];
   },
 
-  async recordFailure(tx: Kysely<DB>, userId: string, lockAfter: number, lockMinutes: number): Promise<{ failed: number; lockedUntil: Date | null }> {
-    const r = await sql<{ failed_attempts: number; locked_until: Date | null }>`
-      update users set failed_attempts = failed_attempts + 1,
-        locked_until = case when failed_attempts + 1 >= ${lockAfter} then now() + make_interval(mins => ${lockMinutes}) else locked_until end
-      where id = ${userId} returning failed_attempts, locked_until`.execute(tx);
-    return { failed: r.rows[0]!.failed_attempts, lockedUntil: r.rows[0]!.locked_until };
-  },
-
   async recordSuccess(tx: Kysely<DB>, userId: string): Promise<void> {
-    await tx.updateTable('users').set({ failed_attempts: 0, locked_until: null, last_login_at: new Date() }).where('id', '=', userId).execute();
+    await tx.updateTable('users').set({ last_login_at: new Date() }).where('id', '=', userId).execute();
   },
 
-  async createSession(tx: Kysely<DB>, s: { idHash: string; userId: string; csrf: string; ip: string | null; ua: string | null; expiresAt: Date }): Promise<void> {
-    await tx.insertInto('sessions').values({ id_hash: s.idHash, user_id: s.userId, csrf_token: s.csrf, ip: s.ip, user_agent: s.ua, expires_at: s.expiresAt }).execute();
+  async createSession(tx: Kysely<DB>, s: { idHash: string; userId: string; csrf: string; ip: string | null; ua: string | null; expiresAt: Date; stage: 'complete' | 'second_factor' }): Promise<void> {
+    await tx.insertInto('sessions').values({ id_hash: s.idHash, user_id: s.userId, csrf_token: s.csrf, ip: s.ip, user_agent: s.ua, expires_at: s.expiresAt, stage: s.stage }).execute();
   },
 
   async sessionWithUser(db: Kysely<DB>, idHash: string) {
-    const r = await sql<UserAuthRow & { csrf_token: string; expires_at: Date; last_seen_at: Date }>`
-      select ${userColumns}, s.csrf_token, s.expires_at, s.last_seen_at
-      from sessions s join users u on u.id = s.user_id join organizations o on o.id = u.org_id
+    const r = await sql<UserAuthRow & { csrf_token: string; expires_at: Date; last_seen_at: Date; stage: 'complete' | 'second_factor' }>`
+      select ${userColumns}, s.csrf_token, s.expires_at, s.last_seen_at, s.stage
+      from sessions s join users u on u.id = s.user_id ${userJoins}
       where s.id_hash = ${idHash} and s.expires_at > now()`.execute(db);
     return r.rows[0];
   },
@@ -52,8 +46,11 @@ export const authRepository = {
     await tx.deleteFrom('sessions').where('id_hash', '=', idHash).execute();
   },
 
-  async deleteUserSessions(tx: Kysely<DB>, userId: string): Promise<void> {
-    await tx.deleteFrom('sessions').where('user_id', '=', userId).execute();
+  /** Ends every session of a user, but the one kept (the caller's own, when it changes its own credentials). */
+  async deleteUserSessions(tx: Kysely<DB>, userId: string, keepIdHash: string | null = null): Promise<void> {
+    let q = tx.deleteFrom('sessions').where('user_id', '=', userId);
+    if (keepIdHash) q = q.where('id_hash', '<>', keepIdHash);
+    await q.execute();
   },
 
   async apiKeyByHash(db: Kysely<DB>, keyHash: string) {

@@ -1,25 +1,26 @@
-import { ROLE_PERMISSIONS, type Me, type MePatch, type PasswordChange, type Role } from '@lachan/contracts';
-import { AppError, forbidden, invalid, unauthenticated } from '../../core/errors.ts';
+import type { Kysely } from 'kysely';
+import { ROLE_PERMISSIONS, type Me, type MePatch, type PasswordChange, type Role, type SignInStage } from '@lachan/contracts';
+import { AppError, conflict, forbidden, unauthenticated } from '../../core/errors.ts';
 import { recordChange, transact } from '../../core/change.ts';
 import type { Actor, RequestContext } from '../../core/context.ts';
 import type { Platform } from '../../core/platform.ts';
+import type { DB } from '../../db/index.ts';
 import { authRepository, type UserAuthRow } from './auth.repository.ts';
-import { dummyHash, hashPassword, randomToken, sha256, verifyPassword } from './secrets.ts';
-import type { Credential } from './credentials.ts';
+import type { Credential } from './credential-signal.ts';
+import { Credentials, userActor, type Caller } from './credentials.ts';
+import { assertStrongPassword } from './password-policy.ts';
+import { SignInThrottle } from './sign-in-throttle.ts';
+import { hashPassword, randomToken, sha256 } from './secrets.ts';
 
-const LOCK_AFTER_FAILURES = 5;
-const LOCK_MINUTES = 15;
+export { userActor, type Caller } from './credentials.ts';
+
 const TOUCH_EVERY_MS = 5 * 60_000;
 const KEY_TOUCH_EVERY_MS = 60_000;
+/** A password-only session has this long to bring its second factor. */
+const SECOND_FACTOR_MINUTES = 10;
 
-export interface Caller {
-  ip: string | null;
-  userAgent: string | null;
-  requestId: string | null;
-}
-
-/** The signed-in user as the console sees them. */
-export function presentMe(u: UserAuthRow): Me {
+/** The signed-in user as the console sees them, with how far their session got. */
+export function presentMe(u: UserAuthRow, stage: SignInStage, requiredRoles: readonly Role[]): Me {
   const role = u.role as Role;
   return {
     id: u.id,
@@ -29,6 +30,8 @@ export function presentMe(u: UserAuthRow): Me {
     locale: u.locale === 'en' ? 'en' : 'vi',
     org: { id: u.org_id, name: u.org_name, kind: u.org_kind as Me['org']['kind'] },
     permissions: [...ROLE_PERMISSIONS[role]],
+    stage,
+    secondFactor: { enabled: u.second_factor_enabled, required: requiredRoles.includes(role) },
   };
 }
 
@@ -38,16 +41,25 @@ function userIdOf(ctx: RequestContext): string {
   return ctx.actor.id;
 }
 
-/** The actor a user account acts as. */
-export const userActor = (u: UserAuthRow): Actor => ({ type: 'user', id: u.id, name: u.name, orgId: u.org_id, role: u.role as Role });
+/** A new session: its cookie token and CSRF token, the user, and the device cookie to set (if any). */
+export interface OpenedSession {
+  token: string;
+  csrf: string;
+  user: Me;
+  deviceToken: string | null;
+}
 
-/** Signing in and out, and turning a cookie or an API key into a request context. */
+/** Signing in and out, and turning a cookie, a password or an API key into a request context. */
 export class AuthService {
   #p: Platform;
   #keyTouched = new Map<string, number>();
+  readonly throttle: SignInThrottle;
+  readonly credentials: Credentials;
 
   constructor(platform: Platform) {
     this.#p = platform;
+    this.throttle = new SignInThrottle(platform);
+    this.credentials = new Credentials(platform, this.throttle);
   }
 
   async context(actor: Actor, caller: Caller): Promise<RequestContext> {
@@ -55,56 +67,74 @@ export class AuthService {
     return { actor, scope: this.#p.orgTree.scopeFor(actor.orgId, actor.role), ip: caller.ip, requestId: caller.requestId };
   }
 
+  /** Whether the user's role must sign in with a second factor (LACHAN_SECOND_FACTOR_ROLES). */
+  requiresSecondFactor(role: string): boolean {
+    return (this.#p.config.secondFactorRoles as readonly string[]).includes(role);
+  }
+
+  /** How far a session got: a waiting second factor, a required factor not set up yet, or complete. */
+  stageOf(u: UserAuthRow, stored: 'complete' | 'second_factor'): SignInStage {
+    if (stored === 'second_factor') return 'second_factor';
+    return this.requiresSecondFactor(u.role) && !u.second_factor_enabled ? 'enrolment' : 'complete';
+  }
+
+  present(u: UserAuthRow, stage: SignInStage): Me {
+    return presentMe(u, stage, this.#p.config.secondFactorRoles);
+  }
+
   /**
-   * The actor behind an e-mail and password, for HTTP Basic on machine protocols (TAXII): the same
-   * checks, failure counting and locking as sign-in, without opening a session.
+   * The actor behind an e-mail and password, for HTTP Basic on TAXII: throttled like sign-in. An
+   * account with a second factor (or whose role requires one) is refused: machines use API keys.
    */
   async fromPassword(email: string, password: string, caller: Caller): Promise<{ actor: Actor; credential: Credential }> {
-    const { user } = await this.#checkPassword(email, password, caller);
+    const { user, counted } = await this.credentials.password(email, password, caller);
+    if (user.second_factor_enabled || this.requiresSecondFactor(user.role)) {
+      throw new AppError(401, 'api_key_required', 'this account signs in with a second factor; TAXII clients use an API key (Basic apikey:<key> or Bearer)');
+    }
+    await this.throttle.succeeded({ ip: caller.ip, account: user.email.toLowerCase(), userId: user.id }, counted);
     return { actor: userActor(user), credential: { kind: 'password', userId: user.id, passwordHash: user.password_hash } };
   }
 
-  async #checkPassword(email: string, password: string, caller: Caller): Promise<{ user: UserAuthRow; ctx: RequestContext }> {
-    const user = await authRepository.userByEmail(this.#p.db, email.trim());
-    if (!user) {
-      await verifyPassword(await dummyHash(), password);
-      throw new AppError(401, 'invalid_credentials', 'wrong e-mail or password');
-    }
-    const retryAfter = (until: Date) => String(Math.max(1, Math.ceil((until.getTime() - Date.now()) / 1000)));
-    if (user.locked_until && user.locked_until > new Date()) {
-      throw new AppError(423, 'account_locked', 'too many failed attempts; try again later', undefined, { 'retry-after': retryAfter(user.locked_until) });
-    }
-    const ctx = await this.context(userActor(user), caller);
-    if (!(await verifyPassword(user.password_hash, password))) {
-      const after = await transact(this.#p, async (tx) => {
-        const r = await authRepository.recordFailure(tx, user.id, LOCK_AFTER_FAILURES, LOCK_MINUTES);
-        const locked = r.failed >= LOCK_AFTER_FAILURES;
-        await recordChange(tx, ctx, { action: locked ? 'auth.locked' : 'auth.login_failed', entityType: 'user', entityId: user.id, orgId: user.org_id, after: { failedAttempts: r.failed } });
-        return r;
-      });
-      if (after.lockedUntil && after.lockedUntil > new Date()) {
-        throw new AppError(423, 'account_locked', 'too many failed attempts; try again later', undefined, { 'retry-after': retryAfter(after.lockedUntil) });
-      }
-      throw new AppError(401, 'invalid_credentials', 'wrong e-mail or password');
-    }
-    if (user.status !== 'active') throw new AppError(403, 'forbidden', 'this account is disabled');
-    return { user, ctx };
+  /** Checks the password (throttled) and opens a session: complete, or waiting for the second factor. */
+  async login(email: string, password: string, caller: Caller): Promise<OpenedSession> {
+    const { user, counted } = await this.credentials.password(email, password, caller);
+    const pending = user.second_factor_enabled;
+    const opened = await this.#open(user, caller, pending ? 'second_factor' : 'complete', async (tx, ctx) => {
+      if (!pending) await recordChange(tx, ctx, { action: 'auth.login', entityType: 'user', entityId: user.id, orgId: user.org_id });
+    });
+    if (!pending) await this.throttle.succeeded({ ip: caller.ip, account: user.email.toLowerCase(), userId: user.id, deviceToken: opened.deviceToken }, counted);
+    return opened;
   }
 
-  /** Checks the password, counts failures (locking after five) and opens a session. */
-  async login(email: string, password: string, caller: Caller): Promise<{ token: string; csrf: string; user: Me }> {
-    const { user, ctx } = await this.#checkPassword(email, password, caller);
+  /** The second step: a TOTP or recovery code turns the waiting session into a new, complete one. */
+  async completeSecondFactor(token: string, code: string, caller: Caller): Promise<OpenedSession> {
+    const row = await authRepository.sessionWithUser(this.#p.db, sha256(token));
+    if (!row || row.status !== 'active') throw unauthenticated();
+    if (row.stage !== 'second_factor') throw conflict('this session is already signed in');
+    const method = await this.credentials.code(row, code, caller, 401);
+    const opened = await this.#open(row, caller, 'complete', async (tx, ctx) => {
+      await authRepository.deleteSession(tx, sha256(token));
+      await recordChange(tx, ctx, { action: 'auth.login', entityType: 'user', entityId: row.id, orgId: row.org_id, after: { secondFactor: method } });
+    });
+    await this.throttle.succeeded({ ip: caller.ip, account: row.email.toLowerCase(), userId: row.id, deviceToken: opened.deviceToken }, true);
+    return opened;
+  }
+
+  async #open(user: UserAuthRow, caller: Caller, stage: 'complete' | 'second_factor', inTx: (tx: Kysely<DB>, ctx: RequestContext) => Promise<void>): Promise<OpenedSession> {
     const token = randomToken();
     const csrf = randomToken();
+    const ctx = await this.context(userActor(user), caller);
+    const minutes = stage === 'second_factor' ? SECOND_FACTOR_MINUTES : this.#p.config.sessionHours * 60;
     await transact(this.#p, async (tx) => {
-      await authRepository.recordSuccess(tx, user.id);
+      if (stage === 'complete') await authRepository.recordSuccess(tx, user.id);
       await authRepository.createSession(tx, {
-        idHash: sha256(token), userId: user.id, csrf, ip: caller.ip, ua: caller.userAgent?.slice(0, 300) ?? null,
-        expiresAt: new Date(Date.now() + this.#p.config.sessionHours * 3_600_000),
+        idHash: sha256(token), userId: user.id, csrf, ip: caller.ip, ua: caller.userAgent?.slice(0, 300) ?? null, stage,
+        expiresAt: new Date(Date.now() + minutes * 60_000),
       });
-      await recordChange(tx, ctx, { action: 'auth.login', entityType: 'user', entityId: user.id, orgId: user.org_id });
+      await inTx(tx, ctx);
     });
-    return { token, csrf, user: presentMe(user) };
+    const deviceToken = stage === 'complete' ? (caller.deviceToken ?? randomToken()) : null;
+    return { token, csrf, user: this.present(user, this.stageOf(user, stage)), deviceToken };
   }
 
   async logout(token: string, ctx: RequestContext): Promise<void> {
@@ -114,21 +144,30 @@ export class AuthService {
     });
   }
 
-  /** Resolves a session cookie; sliding expiry is written at most every few minutes. */
-  async fromSession(token: string): Promise<{ actor: Actor; csrf: string; user: UserAuthRow; credential: Credential } | null> {
+  /** Resolves a session cookie; sliding expiry is written at most every few minutes (never for a waiting session). */
+  async fromSession(token: string): Promise<{ actor: Actor; csrf: string; user: UserAuthRow; stage: SignInStage; credential: Credential } | null> {
     const idHash = sha256(token);
     const row = await authRepository.sessionWithUser(this.#p.db, idHash);
     if (!row || row.status !== 'active') return null;
-    if (Date.now() - row.last_seen_at.getTime() > TOUCH_EVERY_MS) {
+    if (row.stage === 'complete' && Date.now() - row.last_seen_at.getTime() > TOUCH_EVERY_MS) {
       await authRepository.touchSession(this.#p.db, idHash, new Date(Date.now() + this.#p.config.sessionHours * 3_600_000));
     }
-    return { actor: userActor(row), csrf: row.csrf_token, user: row, credential: { kind: 'session', idHash, userId: row.id } };
+    return { actor: userActor(row), csrf: row.csrf_token, user: row, stage: this.stageOf(row, row.stage), credential: { kind: 'session', idHash, userId: row.id } };
   }
 
-  /** Resolves a Bearer API key; a revoked key, or one of a retired organisation, is refused. */
-  async fromApiKey(key: string): Promise<Actor | null> {
+  /**
+   * Resolves an API key. A key cannot be guessed (240 random bits), so a valid one always passes;
+   * a wrong one counts against the sending address like a wrong password, and a blocked address is
+   * refused (429) without further database work.
+   */
+  async fromApiKey(key: string, caller: Caller): Promise<Actor> {
     const row = await authRepository.apiKeyByHash(this.#p.db, sha256(key));
-    if (!row || row.revoked_at || row.org_status === 'retired') return null;
+    if (!row || row.revoked_at || row.org_status === 'retired') {
+      this.throttle.refuseIfKnownBlocked(caller.ip);
+      await this.throttle.guard({ ip: caller.ip, account: null });
+      const started = await this.#p.db.transaction().execute((tx) => this.throttle.failed(tx, { ip: caller.ip, account: null }));
+      throw started ?? unauthenticated('the API key is missing, unknown or revoked');
+    }
     const last = this.#keyTouched.get(row.id) ?? 0;
     if (Date.now() - last > KEY_TOUCH_EVERY_MS) {
       this.#keyTouched.set(row.id, Date.now());
@@ -137,31 +176,32 @@ export class AuthService {
     return { type: 'apikey', id: row.id, name: row.name, orgId: row.org_id, role: row.role as Role };
   }
 
-  async me(ctx: RequestContext): Promise<Me> {
+  async me(ctx: RequestContext, stage: SignInStage): Promise<Me> {
     const u = await authRepository.userById(this.#p.db, userIdOf(ctx));
     if (!u) throw unauthenticated('only a signed-in user has a profile');
-    return presentMe(u);
+    return this.present(u, stage === 'second_factor' ? stage : this.stageOf(u, 'complete'));
   }
 
-  async updateMe(ctx: RequestContext, patch: MePatch): Promise<Me> {
+  async updateMe(ctx: RequestContext, patch: MePatch, stage: SignInStage): Promise<Me> {
     const id = userIdOf(ctx);
     await transact(this.#p, async (tx) => {
       await authRepository.setLocale(tx, id, patch);
       await recordChange(tx, ctx, { action: 'user.update_self', entityType: 'user', entityId: id, orgId: ctx.actor.orgId, after: patch });
     });
-    return this.me(ctx);
+    return this.me(ctx, stage);
   }
 
-  /** Changes one's own password and ends every other session of that user. */
-  async changePassword(ctx: RequestContext, body: PasswordChange): Promise<void> {
-    const u = await authRepository.userById(this.#p.db, userIdOf(ctx));
-    if (!u) throw unauthenticated('only a signed-in user has a password');
-    if (!(await verifyPassword(u.password_hash, body.currentPassword))) throw invalid('the current password is wrong');
+  /** Changes one's own password (current one checked and throttled, new one by the policy); ends every session. */
+  async changePassword(ctx: RequestContext, body: PasswordChange, caller: Caller): Promise<void> {
+    const me = await authRepository.userById(this.#p.db, userIdOf(ctx));
+    if (!me) throw unauthenticated('only a signed-in user has a password');
+    const { user } = await this.credentials.password(me.email, body.currentPassword, caller, 400);
+    assertStrongPassword(body.newPassword, { email: user.email, name: user.name, orgName: user.org_name }, this.#p.config.passwordMinScore);
     const stored = await hashPassword(body.newPassword);
     await transact(this.#p, async (tx) => {
-      await authRepository.setPassword(tx, u.id, stored);
-      await authRepository.deleteUserSessions(tx, u.id);
-      await recordChange(tx, ctx, { action: 'user.password_changed', entityType: 'user', entityId: u.id, orgId: u.org_id });
+      await authRepository.setPassword(tx, user.id, stored);
+      await authRepository.deleteUserSessions(tx, user.id);
+      await recordChange(tx, ctx, { action: 'user.password_changed', entityType: 'user', entityId: user.id, orgId: user.org_id });
     });
   }
 }

@@ -2,8 +2,8 @@ import type { Role } from '@lachan/contracts';
 import type { Actor, RequestContext } from '../../core/context.ts';
 import type { Platform } from '../../core/platform.ts';
 import { authRepository } from './auth.repository.ts';
-import { userActor } from './auth.service.ts';
-import type { Credential } from './credentials.ts';
+import { userActor } from './credentials.ts';
+import type { Credential } from './credential-signal.ts';
 
 /**
  * The actor a credential stands for now, or null when it no longer works: the session was ended or

@@ -1,7 +1,7 @@
 import type { RequestContext } from '../../core/context.ts';
 import type { Platform } from '../../core/platform.ts';
 import type { OutboxEvent } from '../events/index.ts';
-import { concerns, credentialSignal, type Credential } from './credentials.ts';
+import { concerns, credentialSignal, type Credential } from './credential-signal.ts';
 import { contextNow, sameStanding } from './credential-check.ts';
 
 /** How long a request whose credential stopped working may still finish by itself before it is cut. */

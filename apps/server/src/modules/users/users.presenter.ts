@@ -11,6 +11,7 @@ export const presentUser = (r: UserRow): User => ({
   role: r.role as User['role'],
   status: r.status,
   lockedUntil: r.locked_until && r.locked_until > new Date() ? r.locked_until.toISOString() : null,
+  secondFactor: r.second_factor,
   lastLoginAt: r.last_login_at?.toISOString() ?? null,
   createdAt: r.created_at.toISOString(),
 });

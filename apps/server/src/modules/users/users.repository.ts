@@ -4,14 +4,18 @@ import type { DB } from '../../db/index.ts';
 
 export type UserRow = {
   id: string; email: string; name: string; org_id: string; org_name: string; role: string; status: 'active' | 'disabled';
-  locked_until: Date | null; last_login_at: Date | null; created_at: Date;
+  locked_until: Date | null; second_factor: boolean; last_login_at: Date | null; created_at: Date;
 };
 
+// lockedUntil: the account-wide sign-in block (unfamiliar clients refused); secondFactor: a TOTP factor is on
 const base = (db: Kysely<DB>) =>
   db
     .selectFrom('users as u')
     .innerJoin('organizations as o', 'o.id', 'u.org_id')
-    .select(['u.id', 'u.email', 'u.name', 'u.org_id', 'o.name as org_name', 'u.role', 'u.status', 'u.locked_until', 'u.last_login_at', 'u.created_at']);
+    .leftJoin('second_factors as sf', 'sf.user_id', 'u.id')
+    .leftJoin('auth_throttle as t', (j) => j.on('t.scope', '=', 'account').on('t.address', '=', '').on('t.account', '=', sql<string>`lower(u.email)`))
+    .select(['u.id', 'u.email', 'u.name', 'u.org_id', 'o.name as org_name', 'u.role', 'u.status', 't.blocked_until as locked_until', 'u.last_login_at', 'u.created_at'])
+    .select(sql<boolean>`sf.enabled_at is not null`.as('second_factor'));
 
 /** SQL for user accounts; every list takes the caller's organisations (null = all). */
 export const usersRepository = {
@@ -39,13 +43,28 @@ export const usersRepository = {
     return r.id;
   },
 
+  /** Changes an account; `unlock` forgets its failed sign-ins from every address (auth_throttle). */
   async update(tx: Kysely<DB>, id: string, patch: { name?: string; role?: string; status?: 'active' | 'disabled'; unlock?: boolean }): Promise<void> {
     const { unlock, ...fields } = patch;
-    await tx
-      .updateTable('users')
-      .set({ ...fields, ...(unlock ? { failed_attempts: 0, locked_until: null } : {}), updated_at: new Date() })
-      .where('id', '=', id)
-      .execute();
+    await tx.updateTable('users').set({ ...fields, updated_at: new Date() }).where('id', '=', id).execute();
+    if (unlock) await sql`delete from auth_throttle where account = (select lower(email) from users where id = ${id})`.execute(tx);
+  },
+
+  async setPassword(tx: Kysely<DB>, id: string, passwordHash: string): Promise<void> {
+    await tx.updateTable('users').set({ password_hash: passwordHash, updated_at: new Date() }).where('id', '=', id).execute();
+  },
+
+  async endSessions(tx: Kysely<DB>, id: string): Promise<void> {
+    await tx.deleteFrom('sessions').where('user_id', '=', id).execute();
+  },
+
+  async idByEmail(db: Kysely<DB>, email: string): Promise<string | undefined> {
+    return (await db.selectFrom('users').select('id').where(sql<string>`lower(email)`, '=', email.toLowerCase()).executeTakeFirst())?.id;
+  },
+
+  /** The organisation's name, which a new password must not be built from. */
+  async orgName(db: Kysely<DB>, orgId: string): Promise<string | null> {
+    return (await db.selectFrom('organizations').select('name').where('id', '=', orgId).executeTakeFirst())?.name ?? null;
   },
 
   async count(db: Kysely<DB>): Promise<number> {

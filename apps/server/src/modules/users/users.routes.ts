@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import { ErrorBody, IdParams, ListOf, User, UserCreate, UserCreated, UserListQuery, UserPatch } from '@lachan/contracts';
+import { ErrorBody, IdParams, ListOf, User, UserCreate, UserCreated, UserListQuery, UserPasswordReset, UserPasswordResetDone, UserPatch } from '@lachan/contracts';
 import { ctxOf } from '../../http/auth-hook.ts';
 import type { Services } from '../../services.ts';
 
@@ -19,5 +19,11 @@ export function userRoutes(app: FastifyInstance, s: Services): void {
   );
   r.patch('/users/:id', { schema: { tags: ['users'], params: IdParams, body: UserPatch, response: { 200: User, ...errors } } }, async (req) =>
     s.users.update(ctxOf(req), req.params.id, req.body),
+  );
+  r.post('/users/:id/password', { schema: { tags: ['users'], params: IdParams, body: UserPasswordReset, response: { 200: UserPasswordResetDone, ...errors } } }, async (req) =>
+    s.users.resetPassword(ctxOf(req), req.params.id, req.body),
+  );
+  r.delete('/users/:id/second-factor', { schema: { tags: ['users'], params: IdParams, response: { 200: User, ...errors } } }, async (req) =>
+    s.users.resetSecondFactor(ctxOf(req), req.params.id),
   );
 }

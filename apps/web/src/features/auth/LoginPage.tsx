@@ -1,14 +1,13 @@
 import { useState, type FormEvent } from 'react';
-import { Box, Button, Center, Group, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
-import { IconShieldCheck } from '@tabler/icons-react';
+import { Button, PasswordInput, Stack, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
-import { LanguageSwitch } from '../shell/LanguageSwitch.tsx';
+import { AuthCard } from './AuthCard.tsx';
 import { useLogin } from './auth.api.ts';
 
 const EMAIL = /^[^\s@]+@[^\s@]+$/;
 
-/** Sign-in form: email and password, errors (wrong credentials, locked, throttled) translated. */
+/** Sign-in form: email and password, errors (wrong credentials, throttled) translated. */
 export function LoginPage() {
   const { t } = useTranslation();
   const login = useLogin();
@@ -28,56 +27,35 @@ export function LoginPage() {
   };
 
   return (
-    <Box mih="100vh" bg="gray.0">
-      <Group justify="flex-end" p="sm">
-        <LanguageSwitch />
-      </Group>
-      <Center pt="8vh" px="md">
-        <Paper withBorder shadow="xs" p="xl" w={380} radius="md">
-          <form onSubmit={submit} noValidate aria-labelledby="login-title">
-            <Stack gap="md">
-              <Group gap="xs">
-                <IconShieldCheck size={28} color="var(--mantine-color-indigo-6)" aria-hidden />
-                <div>
-                  <Title order={1} size="h3" id="login-title">
-                    {t('app.name')}
-                  </Title>
-                  <Text size="xs" c="dimmed">
-                    {t('app.tagline')}
-                  </Text>
-                </div>
-              </Group>
-              <Text size="sm" fw={500}>
-                {t('auth.title')}
-              </Text>
-              {login.error && <ErrorAlert error={login.error} />}
-              <TextInput
-                name="email"
-                type="email"
-                label={t('auth.email')}
-                autoComplete="username"
-                value={email}
-                onChange={(e) => setEmail(e.currentTarget.value)}
-                error={errors.email}
-                autoFocus
-                required
-              />
-              <PasswordInput
-                name="password"
-                label={t('auth.password')}
-                autoComplete="current-password"
-                value={password}
-                onChange={(e) => setPassword(e.currentTarget.value)}
-                error={errors.password}
-                required
-              />
-              <Button type="submit" loading={login.isPending} fullWidth>
-                {t('auth.submit')}
-              </Button>
-            </Stack>
-          </form>
-        </Paper>
-      </Center>
-    </Box>
+    <AuthCard heading={t('auth.title')}>
+      <form onSubmit={submit} noValidate aria-labelledby="auth-title">
+        <Stack gap="md">
+          {login.error && <ErrorAlert error={login.error} />}
+          <TextInput
+            name="email"
+            type="email"
+            label={t('auth.email')}
+            autoComplete="username"
+            value={email}
+            onChange={(e) => setEmail(e.currentTarget.value)}
+            error={errors.email}
+            autoFocus
+            required
+          />
+          <PasswordInput
+            name="password"
+            label={t('auth.password')}
+            autoComplete="current-password"
+            value={password}
+            onChange={(e) => setPassword(e.currentTarget.value)}
+            error={errors.password}
+            required
+          />
+          <Button type="submit" loading={login.isPending} fullWidth>
+            {t('auth.submit')}
+          </Button>
+        </Stack>
+      </form>
+    </AuthCard>
   );
 }

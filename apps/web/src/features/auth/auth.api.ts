@@ -57,6 +57,24 @@ export function useLogin() {
   });
 }
 
+/** POST /auth/second-factor: the code of the second step; the answer is the complete session. */
+export function useSecondFactorSignIn() {
+  const queryClient = useQueryClient();
+  return useMutation<LoginResponse, Error, { code: string }>({
+    mutationFn: (body) => api.post<LoginResponse>('/auth/second-factor', body),
+    onSuccess: (answer) => {
+      setCsrfToken(answer.csrfToken);
+      queryClient.setQueryData(ME_KEY, answer.user);
+    },
+  });
+}
+
+/** Reads the session again (after an enrolment completes it, or a password change ends it). */
+export function useRefreshMe() {
+  const queryClient = useQueryClient();
+  return () => queryClient.invalidateQueries({ queryKey: ME_KEY });
+}
+
 /** POST /auth/logout; whatever the answer, this browser forgets the session and its cached data. */
 export function useLogout() {
   const queryClient = useQueryClient();

@@ -1,5 +1,6 @@
 import { Avatar, Button, Menu, Text } from '@mantine/core';
-import { IconChevronDown, IconLogout } from '@tabler/icons-react';
+import { IconChevronDown, IconLogout, IconUserShield } from '@tabler/icons-react';
+import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useCurrentUser, useLogout } from '../auth/auth.api.ts';
 
@@ -47,6 +48,9 @@ export function UserMenu() {
           {t('userMenu.role')}: {t(`roles.${me.role}`)}
         </Text>
         <Menu.Divider />
+        <Menu.Item component={Link} to="/account" leftSection={<IconUserShield size={16} />} data-testid="account-link">
+          {t('account.menu')}
+        </Menu.Item>
         <Menu.Item leftSection={<IconLogout size={16} />} onClick={() => logout.mutate()} data-testid="logout">
           {t('auth.logout')}
         </Menu.Item>

@@ -10,6 +10,7 @@ import { useFormat } from '../../i18n/useFormat.ts';
 import { grantableRoles } from '../../lib/roles.ts';
 import { useCurrentUser } from '../auth/auth.api.ts';
 import { userApi } from './users.api.ts';
+import { UserCredentialsPanel } from './UserCredentialsPanel.tsx';
 
 /** Changes a user's name, role or status, or lifts a lock; disabling asks for confirmation. */
 export function UserEditModal({ user, onClose }: { user: User | null; onClose: () => void }) {
@@ -82,6 +83,7 @@ function UserEditForm({ user, onClose }: { user: User; onClose: () => void }) {
             allowDeselect={false}
             disabled={user.id === me.id}
           />
+          {user.id !== me.id && <UserCredentialsPanel user={user} />}
           {locked && (
             <Alert color="red" variant="light" p="xs">
               <Stack gap={6}>

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import type { User, UserCreate, UserCreated, UserPatch } from '@lachan/contracts';
+import type { User, UserCreate, UserCreated, UserPasswordResetDone, UserPatch } from '@lachan/contracts';
 import { api, type Page } from '../../api/client.ts';
 
 /** Query keys of the users module (the event stream invalidates ['users']). */
@@ -20,4 +20,6 @@ export function useUsers(filters: { orgId: string | null; q: string }) {
 export const userApi = {
   create: (body: UserCreate) => api.post<UserCreated>('/users', body),
   update: (id: string, body: UserPatch) => api.patch<User>(`/users/${id}`, body),
+  resetPassword: (id: string) => api.post<UserPasswordResetDone>(`/users/${id}/password`, {}),
+  resetSecondFactor: (id: string) => api.delete<User>(`/users/${id}/second-factor`),
 };

@@ -1,0 +1,25 @@
+import { Stack, Text, Title } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { useCurrentUser } from '../auth/auth.api.ts';
+import { PasswordSection } from './PasswordSection.tsx';
+import { SecondFactorSection } from './SecondFactorSection.tsx';
+
+/** The signed-in user's own account: second factor and password. */
+export function AccountPage() {
+  const { t } = useTranslation();
+  const me = useCurrentUser();
+  return (
+    <Stack gap="sm" maw={720}>
+      <div>
+        <Title order={2} size="h3">
+          {t('account.title')}
+        </Title>
+        <Text size="sm" c="dimmed">
+          {me.name} · {me.email} · {me.org.name}
+        </Text>
+      </div>
+      <SecondFactorSection />
+      <PasswordSection />
+    </Stack>
+  );
+}
