@@ -47,6 +47,8 @@ export interface RouteSpec {
   sharedShows?: (w: World) => string[];
   /** Further assertions on a cell's answer (what changed, or did not). */
   check?: (w: World, who: CallerName, res: Answer) => void | Promise<void>;
+  /** Error codes of refusals whose code is not the usual one of their status (e.g. a 400 for a wrong code). */
+  codes?: Partial<Record<number, string>>;
   /** Errors come in the TAXII shape (`http_status`) instead of the one error shape. */
   taxii?: boolean;
   /** Answered as a Server-Sent Events stream (read over the network, not injected). */

@@ -1,5 +1,5 @@
 import type { RecoveryCodes, SecondFactorDisable, SecondFactorEnrolment, SecondFactorStatus } from '@lachan/contracts';
-import { AppError, conflict, unauthenticated } from '../../core/errors.ts';
+import { AppError, conflict, forbidden, unauthenticated } from '../../core/errors.ts';
 import { recordChange, transact } from '../../core/change.ts';
 import type { RequestContext } from '../../core/context.ts';
 import type { Platform } from '../../core/platform.ts';
@@ -20,7 +20,9 @@ export class SecondFactorService {
   }
 
   async #me(ctx: RequestContext): Promise<UserAuthRow> {
-    const u = ctx.actor.type === 'user' && ctx.actor.id ? await authRepository.userById(this.#p.db, ctx.actor.id) : undefined;
+    // A machine key is authenticated but has no account: signing in again would not help (403, as for /me).
+    if (ctx.actor.type !== 'user' || !ctx.actor.id) throw forbidden('only a signed-in user has a second factor');
+    const u = await authRepository.userById(this.#p.db, ctx.actor.id);
     if (!u) throw unauthenticated('only a signed-in user has a second factor');
     return u;
   }
