@@ -3,8 +3,8 @@ import { loadConfig } from '../config.ts';
 import { openDatabase, DataDirLockedError } from '../db/index.ts';
 
 const started = performance.now();
-const config = loadConfig();
 try {
+  const config = loadConfig();
   // The database opens in its worker thread while this thread loads the HTTP application.
   const opening = openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.databaseUrl ? null : config.dataDir });
   opening.catch(() => {});

@@ -107,7 +107,7 @@ export async function buildApp(platform: Platform, opts: { logger?: boolean } = 
     indicatorsRoutes(api, services.indicators);
     knowledgeRoutes(api, services.knowledge);
   }, { prefix: '/api/v1' });
-  await taxiiRoutes(app, services.taxii);
+  await taxiiRoutes(app, services.taxii, config.publicUrl);
   if (config.syslogUdpPort !== null || config.syslogTcpPort !== null) {
     const syslog = new SyslogListener(platform, services.ingest);
     const ports = await syslog.start();
