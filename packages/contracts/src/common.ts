@@ -51,3 +51,11 @@ export const ListOf = <T extends TSchema>(item: T) =>
   Type.Object({ items: Type.Array(item), nextCursor: Nullable(Type.String()) });
 
 export const Ok = Type.Object({ ok: Type.Boolean() });
+
+/**
+ * Schema keyword marking an object level of a request body that is open by nature (a raw alert
+ * record, a STIX object whose custom properties are legal); its value says why. Every other
+ * object level of a body must be closed (`additionalProperties: false`): the server refuses to
+ * start otherwise.
+ */
+export const OPEN_BY_NATURE = 'x-open-by-nature';

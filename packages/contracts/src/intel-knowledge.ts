@@ -57,7 +57,7 @@ export const IntelObjectVersions = Type.Object({
 export type IntelObjectVersions = Static<typeof IntelObjectVersions>;
 
 /** Read / write right of one organisation on a collection. */
-export const CollectionGrant = Type.Object({ orgId: Uuid, canRead: Type.Boolean(), canWrite: Type.Boolean() });
+export const CollectionGrant = Type.Object({ orgId: Uuid, canRead: Type.Boolean(), canWrite: Type.Boolean() }, { additionalProperties: false });
 export type CollectionGrant = Static<typeof CollectionGrant>;
 
 /** A TAXII collection with every organisation's grant (centre administration). */
@@ -113,9 +113,9 @@ export const IntelFeedInput = Type.Object({
   intervalMinutes: Type.Optional(Type.Integer({ minimum: 1, maximum: 10080 })),
   collectionId: Type.Optional(Type.String({ minLength: 1, maxLength: 200, description: 'taxii: the remote collection id' })),
   auth: Type.Optional(Type.Union([
-    Type.Object({ kind: Type.Literal('basic'), username: Type.String({ maxLength: 500 }), password: Type.String({ maxLength: 2000 }) }),
-    Type.Object({ kind: Type.Literal('bearer'), token: Type.String({ minLength: 1, maxLength: 4000 }) }),
+    Type.Object({ kind: Type.Literal('basic'), username: Type.String({ maxLength: 500 }), password: Type.String({ maxLength: 2000 }) }, { additionalProperties: false }),
+    Type.Object({ kind: Type.Literal('bearer'), token: Type.String({ minLength: 1, maxLength: 4000 }) }, { additionalProperties: false }),
   ], { description: 'taxii: credentials, stored sealed and never returned' })),
   pageSize: Type.Optional(Type.Integer({ minimum: 1, maximum: 10000, description: 'taxii: objects asked per page' })),
-});
+}, { additionalProperties: false });
 export type IntelFeedInput = Static<typeof IntelFeedInput>;

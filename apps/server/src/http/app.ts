@@ -6,8 +6,10 @@ import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { Platform } from '../core/platform.ts';
+import { OPEN_BY_NATURE } from '@lachan/contracts';
 import { AppError } from '../core/errors.ts';
 import { registerErrorHandler } from './error-handler.ts';
+import { registerClosedBodies } from './closed-bodies.ts';
 import { registerAuthHook } from './auth-hook.ts';
 import { registerOpenApi } from './openapi.ts';
 import { registerOps } from './ops.ts';
@@ -52,9 +54,10 @@ export async function buildApp(platform: Platform, opts: { logger?: boolean } = 
     },
     bodyLimit: config.bodyLimitBytes,
     trustProxy: config.trustProxy,
-    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true } },
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, keywords: [OPEN_BY_NATURE] } },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
+  registerClosedBodies(app);
   // JSON only, except where a route scope adds its own parsers (ingest takes NDJSON and text).
   app.removeContentTypeParser('text/plain');
   app.addHook('onSend', async (req, reply) => {

@@ -29,6 +29,15 @@ const DB_CODES: Record<string, [number, ErrorCode, string]> = {
   '22P05': [400, 'validation_failed', 'a text value contains a character that cannot be stored (such as NUL)'],
 };
 
+type ValidationIssue = { instancePath: string; keyword: string; params: Record<string, unknown>; message?: string | undefined };
+
+/** One schema failure as `{path, message}`; a field nobody named is itself the path, so the caller sees which. */
+export function validationDetail(context: string, v: ValidationIssue): { path: string; message: string } {
+  const extra = v.keyword === 'additionalProperties' ? v.params.additionalProperty : undefined;
+  if (typeof extra === 'string') return { path: `${context}${v.instancePath}/${extra}`, message: 'is not a field this request takes' };
+  return { path: `${context}${v.instancePath}`, message: v.message ?? 'invalid' };
+}
+
 /** Renders every error in the one shape; a 5xx never carries internals. */
 export function registerErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((err: FastifyError & { headers?: Record<string, string> }, req, reply) => {
@@ -37,7 +46,7 @@ export function registerErrorHandler(app: FastifyInstance): void {
       return reply.status(err.status).send(body(err.code, err.message, err.details));
     }
     if (err.validation) {
-      const details = err.validation.map((v) => ({ path: `${err.validationContext ?? ''}${v.instancePath}`, message: v.message ?? 'invalid' }));
+      const details = err.validation.map((v) => validationDetail(err.validationContext ?? '', v));
       const first = details[0];
       return reply.status(400).send(body('validation_failed', first ? `${first.path || 'request'} ${first.message}` : 'invalid request', details));
     }

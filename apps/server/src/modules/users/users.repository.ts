@@ -39,11 +39,17 @@ export const usersRepository = {
     return r.id;
   },
 
-  async update(tx: Kysely<DB>, id: string, patch: { name?: string; role?: string; status?: 'active' | 'disabled'; unlock?: boolean }): Promise<void> {
-    const { unlock, ...fields } = patch;
+  /** Changes the named columns only: whatever else the patch object carries never reaches the UPDATE. */
+  async update(tx: Kysely<DB>, id: string, patch: { name?: string | undefined; role?: string | undefined; status?: 'active' | 'disabled' | undefined; unlock?: boolean | undefined }): Promise<void> {
     await tx
       .updateTable('users')
-      .set({ ...fields, ...(unlock ? { failed_attempts: 0, locked_until: null } : {}), updated_at: new Date() })
+      .set({
+        ...(patch.name !== undefined ? { name: patch.name } : {}),
+        ...(patch.role !== undefined ? { role: patch.role } : {}),
+        ...(patch.status !== undefined ? { status: patch.status } : {}),
+        ...(patch.unlock ? { failed_attempts: 0, locked_until: null } : {}),
+        updated_at: new Date(),
+      })
       .where('id', '=', id)
       .execute();
   },
