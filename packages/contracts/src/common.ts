@@ -34,7 +34,13 @@ export const ERROR_CODES = [
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
 export const Uuid = Type.String({ format: 'uuid' });
+/**
+ * An instant, RFC 3339 with its offset. As a parameter it must pass `isInstant` (dates.ts): the
+ * server registers that function as the `date-time` format, so no impossible or far date gets in.
+ */
 export const Timestamp = Type.String({ format: 'date-time' });
+/** A calendar day `YYYY-MM-DD`; as a parameter it must pass `isDay` (registered as the `date` format). */
+export const Day = Type.String({ format: 'date' });
 export const IdParams = Type.Object({ id: Uuid });
 export type IdParams = Static<typeof IdParams>;
 

@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox';
-import { Nullable, Timestamp, Uuid } from './common.ts';
+import { Day, Nullable, Timestamp, Uuid } from './common.ts';
 
 /** Kinds of report a regime asks for (Circular 20: notification, update, initial, final). */
 export const REPORT_KINDS = ['notification', 'update', 'initial', 'final'] as const;
@@ -41,8 +41,8 @@ export const ReportingRegime = Type.Object({
   applies: RegimeApplies,
   rules: Type.Array(ReportingRule),
   active: Type.Boolean(),
-  effectiveFrom: Type.String({ format: 'date' }),
-  effectiveTo: Nullable(Type.String({ format: 'date' })),
+  effectiveFrom: Day,
+  effectiveTo: Nullable(Day),
   createdAt: Timestamp,
   updatedAt: Timestamp,
 });
@@ -55,8 +55,8 @@ const regimeFields = {
   applies: RegimeApplies,
   rules: Type.Array(ReportingRule, { maxItems: 20 }),
   active: Type.Boolean(),
-  effectiveFrom: Type.String({ format: 'date' }),
-  effectiveTo: Nullable(Type.String({ format: 'date' })),
+  effectiveFrom: Day,
+  effectiveTo: Nullable(Day),
 };
 export const ReportingRegimeCreate = Type.Object({
   code: Type.String({ pattern: '^[a-z0-9][a-z0-9-]{1,62}$' }),

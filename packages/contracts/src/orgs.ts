@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox';
-import { Nullable, Timestamp, Uuid } from './common.ts';
+import { Day, Nullable, Timestamp, Uuid } from './common.ts';
 
 /** Kinds of organisation in the national response network. */
 export const ORG_KINDS = [
@@ -49,14 +49,14 @@ export const SocLink = Type.Object({
   clientId: Uuid,
   clientName: Type.String(),
   services: Type.Array(Type.String()),
-  since: Type.String({ format: 'date' }),
+  since: Day,
 });
 export type SocLink = Static<typeof SocLink>;
 
 export const SocLinkCreate = Type.Object({
   clientId: Uuid,
   services: Type.Array(Type.String({ minLength: 1, maxLength: 60 }), { maxItems: 20, default: ['monitoring'] }),
-  since: Type.Optional(Type.String({ format: 'date' })),
+  since: Type.Optional(Day),
 }, { additionalProperties: false });
 export type SocLinkCreate = Static<typeof SocLinkCreate>;
 

@@ -6,10 +6,11 @@ import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { Platform } from '../core/platform.ts';
-import { OPEN_BY_NATURE } from '@lachan/contracts';
+import { isDay, isInstant, OPEN_BY_NATURE } from '@lachan/contracts';
 import { AppError } from '../core/errors.ts';
 import { registerErrorHandler } from './error-handler.ts';
 import { registerClosedBodies } from './closed-bodies.ts';
+import { registerNulGuard } from './nul-guard.ts';
 import { registerAuthHook } from './auth-hook.ts';
 import { registerOpenApi } from './openapi.ts';
 import { registerOps } from './ops.ts';
@@ -54,10 +55,18 @@ export async function buildApp(platform: Platform, opts: { logger?: boolean } = 
     },
     bodyLimit: config.bodyLimitBytes,
     trustProxy: config.trustProxy,
-    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, keywords: [OPEN_BY_NATURE] } },
+    ajv: {
+      customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, keywords: [OPEN_BY_NATURE] },
+      // Dates and instants as Lachan reads them (real calendar dates, years 1 to 9999 in UTC), replacing ajv-formats' own.
+      onCreate: (ajv) => {
+        ajv.addFormat('date-time', { type: 'string', validate: isInstant });
+        ajv.addFormat('date', { type: 'string', validate: isDay });
+      },
+    },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   registerClosedBodies(app);
+  registerNulGuard(app);
   // JSON only, except where a route scope adds its own parsers (ingest takes NDJSON and text).
   app.removeContentTypeParser('text/plain');
   app.addHook('onSend', async (req, reply) => {

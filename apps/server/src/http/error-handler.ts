@@ -27,7 +27,18 @@ const DB_CODES: Record<string, [number, ErrorCode, string]> = {
   '22003': [400, 'validation_failed', 'a number is out of range'],
   '22021': [400, 'validation_failed', 'a text value contains a character that cannot be stored (such as NUL)'],
   '22P05': [400, 'validation_failed', 'a text value contains a character that cannot be stored (such as NUL)'],
+  '22007': [400, 'validation_failed', 'a date or time has the wrong form'],
+  '22008': [400, 'validation_failed', 'a date or time is out of range'],
 };
+
+/**
+ * The status, code and message of an error the request caused (a body Fastify could not read, a value
+ * the database refused), or null for a server fault. Shared with the TAXII adapter.
+ */
+export function requestFault(err: { code?: string | undefined }): [number, ErrorCode, string] | null {
+  if (!err.code) return null;
+  return FASTIFY_CODES[err.code] ?? DB_CODES[err.code] ?? null;
+}
 
 type ValidationIssue = { instancePath: string; keyword: string; params: Record<string, unknown>; message?: string | undefined };
 
@@ -50,12 +61,10 @@ export function registerErrorHandler(app: FastifyInstance): void {
       const first = details[0];
       return reply.status(400).send(body('validation_failed', first ? `${first.path || 'request'} ${first.message}` : 'invalid request', details));
     }
-    const known = err.code ? FASTIFY_CODES[err.code] : undefined;
+    const known = requestFault(err);
     if (known) return reply.status(known[0]).send(body(known[1], known[2]));
     if (err.statusCode === 429) return reply.status(429).send(body('rate_limited', 'too many requests; slow down'));
     if (err instanceof SyntaxError && err.statusCode === 400) return reply.status(400).send(body('malformed_json', 'the body is not valid JSON'));
-    const dbKnown = err.code ? DB_CODES[err.code] : undefined;
-    if (dbKnown) return reply.status(dbKnown[0]).send(body(dbKnown[1], dbKnown[2]));
     if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {
       return reply.status(err.statusCode).send(body('validation_failed', err.message));
     }
