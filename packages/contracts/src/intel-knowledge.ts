@@ -99,7 +99,7 @@ const IntakeNote = Type.Object({ index: Type.Integer(), message: Type.String() }
 /** An intake run (bundle upload, ATT&CK import, feed run, TAXII pull): counts, errors and, while a large upload is read, its byte progress. */
 export const IntelIntakeRun = Type.Object({
   id: Type.String(), kind: Type.String(), source: Type.String(), orgId: Type.String(), startedAt: Type.String(), finishedAt: Nullable(Type.String()),
-  status: Type.Union([Type.Literal('running'), Type.Literal('done'), Type.Literal('failed')]),
+  status: Type.Union([Type.Literal('running'), Type.Literal('done'), Type.Literal('failed'), Type.Literal('interrupted')], { description: 'interrupted: the server process carrying the run ended first (see its notes)' }),
   received: Type.Integer(), stored: Type.Integer(), duplicates: Type.Integer(), invalid: Type.Integer(),
   errors: Type.Array(IntakeNote), notes: Type.Array(IntakeNote, { description: 'Not errors: e.g. an indicator value a warninglist marks as known-benign, and which list' }),
   bytesRead: Type.Number({ description: 'Bytes of the uploaded body read so far' }), bytesTotal: Nullable(Type.Number({ description: 'Content-Length of the upload, when sent' })),
