@@ -23,6 +23,8 @@ export class ConfigError extends Error {
 export interface Config {
   port: number;
   host: string;
+  /** The address clients reach Lachan at (scheme, host, port, optional path; no trailing slash), used in the links it hands out. */
+  publicUrl: string;
   dataDir: string;
   databaseUrl: string | undefined;
   natsUrl: string | undefined;
@@ -88,10 +90,30 @@ function minScoreOf(v: string | undefined): 3 | 4 {
   throw new ConfigError('LACHAN_PASSWORD_MIN_SCORE must be 3 or 4');
 }
 
+/**
+ * `LACHAN_PUBLIC_URL` checked and normalised (no trailing slash); unset, the local address of the
+ * port. Never taken from a request's Host header, which the client chooses.
+ */
+export function publicUrlOf(value: string | undefined, port: number): string {
+  if (value === undefined || value.trim() === '') return `http://localhost:${port}`;
+  let url: URL;
+  try {
+    url = new URL(value.trim());
+  } catch {
+    throw new ConfigError(`LACHAN_PUBLIC_URL must be an http(s) URL such as https://lachan.example.gov.vn, got "${value}"`);
+  }
+  if ((url.protocol !== 'http:' && url.protocol !== 'https:') || url.username || url.password || url.search || url.hash) {
+    throw new ConfigError(`LACHAN_PUBLIC_URL must be an http(s) URL without credentials, query or fragment, got "${value}"`);
+  }
+  return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
+}
+
 /** Reads the configuration; anything absent falls back to a default that works on one machine. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const port = int(env.PORT, 8080);
   return {
-    port: int(env.PORT, 8080),
+    port,
+    publicUrl: publicUrlOf(env.LACHAN_PUBLIC_URL, port),
     host: env.HOST || '0.0.0.0',
     dataDir: env.LACHAN_DATA_DIR || './data',
     databaseUrl: env.DATABASE_URL || undefined,

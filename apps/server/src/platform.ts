@@ -14,7 +14,7 @@ import { ensureAlertPartitions } from './modules/alerts/index.ts';
 import { EmbeddedMaintenance } from './core/embedded-maintenance.ts';
 import { PromotionEngine, ReportingReminders } from './modules/incidents/index.ts';
 import { StatsRollup } from './modules/stats/index.ts';
-import { IndicatorIndex, SightingsRecorder, warninglistsFrom } from './modules/intel/index.ts';
+import { IndicatorIndex, IntakeRunsSweeper, SightingsRecorder, warninglistsFrom } from './modules/intel/index.ts';
 import { AlertFeed } from './core/alert-feed.ts';
 import { IndicatorSlot } from './core/indicator-matcher.ts';
 import { CampaignEngine, DEFAULT_DETECTOR } from './modules/campaigns/index.ts';
@@ -47,12 +47,13 @@ export async function startPlatform(config: Config, opts: StartOptions = {}): Pr
     const platform = { config, database, db: database.db, relay, orgTree, audit, alertFeed: new AlertFeed(), indicators: new IndicatorSlot(), stopHooks: [], now: () => new Date() } as unknown as Platform;
     platform.workers = {
       promotion: new PromotionEngine(platform), stats: new StatsRollup(platform), reminders: new ReportingReminders(platform), indicators: new IndicatorIndex(platform),
-      sightings: new SightingsRecorder(platform), campaigns: campaignEngine(platform), warnings: new WarningWorkers(platform),
+      sightings: new SightingsRecorder(platform), campaigns: campaignEngine(platform), warnings: new WarningWorkers(platform), intakeRuns: new IntakeRunsSweeper(platform),
       maintenance: database.engine === 'pglite' ? new EmbeddedMaintenance(database) : null,
     };
     platform.workers.campaigns.hook = (tx, c) => platform.workers.warnings.proposeFromCampaign(tx, c);
     await new ReferenceService(platform).seed();
     await bootstrap(platform, opts.announce ?? (() => {}));
+    await platform.workers.intakeRuns.start();
     await platform.workers.promotion.start();
     await platform.workers.stats.start();
     platform.workers.reminders.start();
@@ -70,7 +71,7 @@ export async function startPlatform(config: Config, opts: StartOptions = {}): Pr
     platform.stopHooks.push(
       () => clearInterval(partitions), () => drained(platform.workers.promotion), () => drained(platform.workers.stats), () => platform.workers.reminders.stop(),
       () => platform.workers.indicators.stop(), () => drained(platform.workers.sightings), () => drained(platform.workers.campaigns), () => platform.workers.warnings.stop(),
-      () => platform.workers.maintenance?.task.stop(),
+      () => platform.workers.maintenance?.task.stop(), () => platform.workers.intakeRuns.task.stop(),
     );
     return platform;
   } catch (err) {

@@ -92,7 +92,7 @@ export const SyslogSourceCreate = Type.Object({
   orgId: Uuid,
   address: Type.String({ minLength: 2, maxLength: 64, description: 'the sender IP address' }),
   format: Type.Optional(Type.Enum(['syslog', 'cef'])),
-});
+}, { additionalProperties: false });
 export type SyslogSourceCreate = Static<typeof SyslogSourceCreate>;
 
 export const QuarantineItem = Type.Object({
@@ -123,7 +123,7 @@ export const QuarantineReplay = Type.Object({
   ids: Type.Optional(Type.Array(Type.String({ pattern: '^[0-9]{1,18}$' }), { maxItems: 10000 })),
   sourceId: Type.Optional(Uuid),
   all: Type.Optional(Type.Boolean({ description: 'every open record in your scope' })),
-});
+}, { additionalProperties: false });
 export type QuarantineReplay = Static<typeof QuarantineReplay>;
 
 export const QuarantineReplayResult = Type.Object({
@@ -148,7 +148,7 @@ export const AssetCreate = Type.Object({
   kind: Type.Enum([...ASSET_KINDS]),
   value: Type.String({ minLength: 1, maxLength: 255 }),
   description: Type.Optional(Type.String({ maxLength: 500 })),
-});
+}, { additionalProperties: false });
 export type AssetCreate = Static<typeof AssetCreate>;
 
 /** When a rule opens or updates an incident from alerts. All given conditions must hold. */
@@ -164,9 +164,9 @@ export const PromotionConditions = Type.Object({
     threshold: Type.Integer({ minimum: 1, maximum: 1_000_000 }),
     windowMinutes: Type.Integer({ minimum: 1, maximum: 10_080 }),
     groupBy: Type.Enum(['org', 'rule', 'srcIp', 'asset']),
-  })),
+  }, { additionalProperties: false })),
   incidentSeverity: Type.Optional(Type.Integer({ minimum: 1, maximum: 4 })),
-});
+}, { additionalProperties: false });
 export type PromotionConditions = Static<typeof PromotionConditions>;
 
 export const PromotionRule = Type.Object({
@@ -185,8 +185,8 @@ export const PromotionRuleCreate = Type.Object({
   name: Type.String({ minLength: 1, maxLength: 200 }),
   enabled: Type.Optional(Type.Boolean()),
   conditions: PromotionConditions,
-});
+}, { additionalProperties: false });
 export type PromotionRuleCreate = Static<typeof PromotionRuleCreate>;
-export const PromotionRulePatch = Type.Partial(Type.Object({ name: Type.String({ minLength: 1, maxLength: 200 }), enabled: Type.Boolean(), conditions: PromotionConditions }), { minProperties: 1 });
+export const PromotionRulePatch = Type.Partial(Type.Object({ name: Type.String({ minLength: 1, maxLength: 200 }), enabled: Type.Boolean(), conditions: PromotionConditions }, { additionalProperties: false }), { additionalProperties: false, minProperties: 1 });
 export type PromotionRulePatch = Static<typeof PromotionRulePatch>;
 

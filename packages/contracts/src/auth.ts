@@ -6,7 +6,7 @@ import { OrgKindSchema } from './orgs.ts';
 export const LoginBody = Type.Object({
   email: Type.String({ minLength: 3, maxLength: 254 }),
   password: Type.String({ minLength: 1, maxLength: 1024 }),
-});
+}, { additionalProperties: false });
 export type LoginBody = Static<typeof LoginBody>;
 
 /**
@@ -41,13 +41,13 @@ export type LoginResponse = Static<typeof LoginResponse>;
 export const MeResponse = Type.Object({ user: Me, csrfToken: Nullable(Type.String()) });
 export type MeResponse = Static<typeof MeResponse>;
 
-export const MePatch = Type.Object({ locale: Type.Optional(Type.Enum(['vi', 'en'])), name: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })) });
+export const MePatch = Type.Object({ locale: Type.Optional(Type.Enum(['vi', 'en'])), name: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })) }, { additionalProperties: false });
 export type MePatch = Static<typeof MePatch>;
 
 export const PasswordChange = Type.Object({
   currentPassword: Type.String({ minLength: 1, maxLength: 1024 }),
   newPassword: Type.String({ minLength: 12, maxLength: 1024 }),
-});
+}, { additionalProperties: false });
 export type PasswordChange = Static<typeof PasswordChange>;
 
 export const User = Type.Object(
@@ -75,7 +75,7 @@ export const UserCreate = Type.Object({
   orgId: Uuid,
   role: UserRoleSchema,
   password: Type.Optional(Type.String({ minLength: 12, maxLength: 1024 })),
-});
+}, { additionalProperties: false });
 export type UserCreate = Static<typeof UserCreate>;
 
 /** A created user; `initialPassword` is present once, when the server generated it. */
@@ -88,8 +88,8 @@ export const UserPatch = Type.Partial(
     role: UserRoleSchema,
     status: Type.Enum(['active', 'disabled']),
     unlock: Type.Boolean(),
-  }),
-  { minProperties: 1 },
+  }, { additionalProperties: false }),
+  { additionalProperties: false, minProperties: 1 },
 );
 export type UserPatch = Static<typeof UserPatch>;
 
@@ -127,7 +127,7 @@ export const ApiKeyCreate = Type.Object({
   name: Type.String({ minLength: 1, maxLength: 200 }),
   orgId: Uuid,
   role: RoleSchema,
-});
+}, { additionalProperties: false });
 export type ApiKeyCreate = Static<typeof ApiKeyCreate>;
 
 /** The created key: `key` is shown only in this answer and never stored in clear. */

@@ -50,5 +50,5 @@ export const CampaignListQuery = Type.Object({
 });
 export type CampaignListQuery = Static<typeof CampaignListQuery>;
 
-export const CampaignMerge = Type.Object({ intoId: Uuid });
+export const CampaignMerge = Type.Object({ intoId: Uuid }, { additionalProperties: false });
 export type CampaignMerge = Static<typeof CampaignMerge>;

@@ -43,7 +43,13 @@ export const ERROR_CODES = [
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
 export const Uuid = Type.String({ format: 'uuid' });
+/**
+ * An instant, RFC 3339 with its offset. As a parameter it must pass `isInstant` (dates.ts): the
+ * server registers that function as the `date-time` format, so no impossible or far date gets in.
+ */
 export const Timestamp = Type.String({ format: 'date-time' });
+/** A calendar day `YYYY-MM-DD`; as a parameter it must pass `isDay` (registered as the `date` format). */
+export const Day = Type.String({ format: 'date' });
 export const IdParams = Type.Object({ id: Uuid });
 export type IdParams = Static<typeof IdParams>;
 
@@ -60,3 +66,11 @@ export const ListOf = <T extends TSchema>(item: T) =>
   Type.Object({ items: Type.Array(item), nextCursor: Nullable(Type.String()) });
 
 export const Ok = Type.Object({ ok: Type.Boolean() });
+
+/**
+ * Schema keyword marking an object level of a request body that is open by nature (a raw alert
+ * record, a STIX object whose custom properties are legal); its value says why. Every other
+ * object level of a body must be closed (`additionalProperties: false`): the server refuses to
+ * start otherwise.
+ */
+export const OPEN_BY_NATURE = 'x-open-by-nature';

@@ -23,7 +23,7 @@ export const IncidentComment = Type.Object({
   createdAt: Timestamp,
 });
 export type IncidentComment = Static<typeof IncidentComment>;
-export const IncidentCommentCreate = Type.Object({ body: Type.String({ minLength: 1, maxLength: 20000 }) });
+export const IncidentCommentCreate = Type.Object({ body: Type.String({ minLength: 1, maxLength: 20000 }) }, { additionalProperties: false });
 
 export const TASK_STATUSES = ['open', 'in_progress', 'done', 'cancelled'] as const;
 export const IncidentTask = Type.Object({
@@ -49,7 +49,7 @@ export const IncidentTaskCreate = Type.Object({
   assigneeOrgId: Type.Optional(Nullable(Uuid)),
   assigneeUserId: Type.Optional(Nullable(Uuid)),
   dueAt: Type.Optional(Nullable(Timestamp)),
-});
+}, { additionalProperties: false });
 export type IncidentTaskCreate = Static<typeof IncidentTaskCreate>;
 export const IncidentTaskPatch = Type.Partial(Type.Object({
   title: Type.String({ minLength: 1, maxLength: 500 }),
@@ -58,7 +58,7 @@ export const IncidentTaskPatch = Type.Partial(Type.Object({
   assigneeUserId: Nullable(Uuid),
   dueAt: Nullable(Timestamp),
   status: Type.Enum([...TASK_STATUSES]),
-}), { minProperties: 1 });
+}, { additionalProperties: false }), { additionalProperties: false, minProperties: 1 });
 export type IncidentTaskPatch = Static<typeof IncidentTaskPatch>;
 export const TaskParams = Type.Object({ id: Uuid, taskId: Uuid });
 
@@ -77,7 +77,7 @@ export const IncidentShare = Type.Object({
   revokedByName: Nullable(Type.String()),
 });
 export type IncidentShare = Static<typeof IncidentShare>;
-export const IncidentShareCreate = Type.Object({ orgId: Uuid, profile: ShareProfileSchema, tlpCeiling: TlpSchema });
+export const IncidentShareCreate = Type.Object({ orgId: Uuid, profile: ShareProfileSchema, tlpCeiling: TlpSchema }, { additionalProperties: false });
 export type IncidentShareCreate = Static<typeof IncidentShareCreate>;
 export const ShareParams = Type.Object({ id: Uuid, shareId: Uuid });
 
@@ -102,7 +102,7 @@ export const OrgLinkCreate = Type.Object({
   type: Type.Enum([...ORG_LINK_TYPES]),
   profile: Type.Optional(Type.Enum(['read_only', 'analyst'])),
   tlpCeiling: Type.Optional(Type.Enum(['CLEAR', 'GREEN', 'AMBER'])),
-});
+}, { additionalProperties: false });
 export type OrgLinkCreate = Static<typeof OrgLinkCreate>;
 export const OrgLinkQuery = Type.Object({ orgId: Type.Optional(Uuid) });
 
@@ -121,9 +121,9 @@ export const SupportRequest = Type.Object({
   respondedByName: Nullable(Type.String()),
 });
 export type SupportRequest = Static<typeof SupportRequest>;
-export const SupportRequestCreate = Type.Object({ toOrgId: Uuid, message: Type.String({ minLength: 1, maxLength: 5000 }) });
+export const SupportRequestCreate = Type.Object({ toOrgId: Uuid, message: Type.String({ minLength: 1, maxLength: 5000 }) }, { additionalProperties: false });
 export type SupportRequestCreate = Static<typeof SupportRequestCreate>;
-export const SupportRequestAnswer = Type.Object({ accept: Type.Boolean(), response: Type.Optional(Type.String({ maxLength: 5000 })) });
+export const SupportRequestAnswer = Type.Object({ accept: Type.Boolean(), response: Type.Optional(Type.String({ maxLength: 5000 })) }, { additionalProperties: false });
 export type SupportRequestAnswer = Static<typeof SupportRequestAnswer>;
 export const SupportRequestQuery = Type.Object({ direction: Type.Optional(Type.Enum(['incoming', 'outgoing'], { default: 'incoming' })), status: Type.Optional(Type.Enum(['pending', 'accepted', 'declined', 'withdrawn'])) });
 

@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox';
-import { Nullable, Timestamp, Uuid } from './common.ts';
+import { Day, Nullable, Timestamp, Uuid } from './common.ts';
 
 /** Kinds of report a regime asks for (Circular 20: notification, update, initial, final). */
 export const REPORT_KINDS = ['notification', 'update', 'initial', 'final'] as const;
@@ -21,7 +21,7 @@ export const ReportingRule = Type.Object({
   recipients: Type.String({ maxLength: 500 }),
   form: Type.Optional(Type.String({ maxLength: 200 })),
   note: Type.Optional(Type.String({ maxLength: 500 })),
-});
+}, { additionalProperties: false });
 export type ReportingRule = Static<typeof ReportingRule>;
 
 /** When a regime applies to an incident: its track (routine / serious), the owner's sectors, personal data. */
@@ -29,7 +29,7 @@ export const RegimeApplies = Type.Object({
   track: Type.Optional(Type.Enum(['routine', 'serious'])),
   sectors: Type.Optional(Type.Array(Type.String(), { maxItems: 40 })),
   personalData: Type.Optional(Type.Boolean()),
-});
+}, { additionalProperties: false });
 export type RegimeApplies = Static<typeof RegimeApplies>;
 
 export const ReportingRegime = Type.Object({
@@ -41,8 +41,8 @@ export const ReportingRegime = Type.Object({
   applies: RegimeApplies,
   rules: Type.Array(ReportingRule),
   active: Type.Boolean(),
-  effectiveFrom: Type.String({ format: 'date' }),
-  effectiveTo: Nullable(Type.String({ format: 'date' })),
+  effectiveFrom: Day,
+  effectiveTo: Nullable(Day),
   createdAt: Timestamp,
   updatedAt: Timestamp,
 });
@@ -55,8 +55,8 @@ const regimeFields = {
   applies: RegimeApplies,
   rules: Type.Array(ReportingRule, { maxItems: 20 }),
   active: Type.Boolean(),
-  effectiveFrom: Type.String({ format: 'date' }),
-  effectiveTo: Nullable(Type.String({ format: 'date' })),
+  effectiveFrom: Day,
+  effectiveTo: Nullable(Day),
 };
 export const ReportingRegimeCreate = Type.Object({
   code: Type.String({ pattern: '^[a-z0-9][a-z0-9-]{1,62}$' }),
@@ -65,9 +65,9 @@ export const ReportingRegimeCreate = Type.Object({
   active: Type.Optional(regimeFields.active),
   effectiveFrom: Type.Optional(regimeFields.effectiveFrom),
   effectiveTo: Type.Optional(regimeFields.effectiveTo),
-});
+}, { additionalProperties: false });
 export type ReportingRegimeCreate = Static<typeof ReportingRegimeCreate>;
-export const ReportingRegimePatch = Type.Partial(Type.Object(regimeFields), { minProperties: 1 });
+export const ReportingRegimePatch = Type.Partial(Type.Object(regimeFields, { additionalProperties: false }), { additionalProperties: false, minProperties: 1 });
 export type ReportingRegimePatch = Static<typeof ReportingRegimePatch>;
 
 const text = (max = 2000) => Type.Optional(Type.String({ maxLength: max }));
@@ -78,12 +78,12 @@ const text = (max = 2000) => Type.Optional(Type.String({ maxLength: max }));
  * actions taken, beyond capacity, support requested, recipients), and for updates the previous report.
  */
 export const ReportContent = Type.Object({
-  reportingUnit: Type.Optional(Type.Object({ name: Type.String({ maxLength: 300 }), address: text(500) })),
-  focalPoint: Type.Optional(Type.Object({ name: Type.String({ maxLength: 200 }), position: text(200), unit: text(300), phone: text(50), email: text(200) })),
+  reportingUnit: Type.Optional(Type.Object({ name: Type.String({ maxLength: 300 }), address: text(500) }, { additionalProperties: false })),
+  focalPoint: Type.Optional(Type.Object({ name: Type.String({ maxLength: 200 }), position: text(200), unit: text(300), phone: text(50), email: text(200) }, { additionalProperties: false })),
   affectedSystem: Type.Optional(Type.Object({
     name: Type.String({ maxLength: 300 }), owner: text(300), operator: text(300), securityLevel: Type.Optional(Type.Integer({ minimum: 1, maximum: 5 })),
     functionType: text(100), location: text(500),
-  })),
+  }, { additionalProperties: false })),
   discoveredAt: Type.Optional(Timestamp),
   occurredAt: Type.Optional(Timestamp),
   category: text(100),
@@ -96,10 +96,10 @@ export const ReportContent = Type.Object({
   beyondCapacity: Type.Optional(Type.Boolean()),
   supportRequested: text(5000),
   recipientsNotified: Type.Optional(Type.Array(Type.String({ maxLength: 300 }), { maxItems: 50 })),
-  previousReport: Type.Optional(Type.Object({ number: Type.String({ maxLength: 100 }), date: Type.String({ maxLength: 40 }) })),
+  previousReport: Type.Optional(Type.Object({ number: Type.String({ maxLength: 100 }), date: Type.String({ maxLength: 40 }) }, { additionalProperties: false })),
   rootCause: text(10000),
   lessonsLearned: text(10000),
-});
+}, { additionalProperties: false });
 export type ReportContent = Static<typeof ReportContent>;
 
 export const IncidentReport = Type.Object({
@@ -121,7 +121,7 @@ export const IncidentReportCreate = Type.Object({
   kind: ReportKindSchema,
   regimeCode: Type.Optional(Type.String({ description: 'the regime it answers; omitted = every regime of the incident asking for this kind' })),
   content: ReportContent,
-});
+}, { additionalProperties: false });
 export type IncidentReportCreate = Static<typeof IncidentReportCreate>;
 
 export const DeadlinesQuery = Type.Object({

@@ -19,7 +19,7 @@ export const PAP_LEVELS = ['CLEAR', 'GREEN', 'AMBER', 'RED'] as const;
 export const PapSchema = Type.Enum([...PAP_LEVELS]);
 
 export const IncidentSeverity = Type.Integer({ minimum: 1, maximum: 4, description: '1 low, 2 medium, 3 high, 4 critical' });
-export const IncidentObservable = Type.Object({ type: Type.String({ minLength: 1, maxLength: 40 }), value: Type.String({ minLength: 1, maxLength: 500 }) });
+export const IncidentObservable = Type.Object({ type: Type.String({ minLength: 1, maxLength: 40 }), value: Type.String({ minLength: 1, maxLength: 500 }) }, { additionalProperties: false });
 export type IncidentObservable = Static<typeof IncidentObservable>;
 
 /** The affected information system (Decree 85/2016 security level 1–5). */
@@ -30,7 +30,7 @@ export const AffectedSystem = Type.Object({
   securityLevel: Type.Optional(Type.Integer({ minimum: 1, maximum: 5 })),
   functionType: Type.Optional(Type.String({ maxLength: 100 })),
   location: Type.Optional(Type.String({ maxLength: 500, description: 'IP, domain or place' })),
-});
+}, { additionalProperties: false });
 export type AffectedSystem = Static<typeof AffectedSystem>;
 
 /** One line of the incident list. */
@@ -162,7 +162,7 @@ const editable = {
 };
 
 /** Fields an incident's workers may change. */
-export const IncidentPatch = Type.Partial(Type.Object(editable), { minProperties: 1 });
+export const IncidentPatch = Type.Partial(Type.Object(editable, { additionalProperties: false }), { additionalProperties: false, minProperties: 1 });
 export type IncidentPatch = Static<typeof IncidentPatch>;
 
 /** Opening an incident by hand (merging alerts and incidents) or from an organisation's report. */
@@ -190,7 +190,7 @@ export const IncidentCreate = Type.Object({
   mergeIncidentIds: Type.Optional(Type.Array(Uuid, { maxItems: 100, description: 'incidents folded into the new one (they end as rejected/merged)' })),
   regimeCodes: Type.Optional(Type.Array(Type.String(), { maxItems: 20, description: 'override the regimes chosen automatically' })),
   report: Type.Optional(ReportContent),
-});
+}, { additionalProperties: false });
 export type IncidentCreate = Static<typeof IncidentCreate>;
 
 export const IncidentTransition = Type.Object({
@@ -198,14 +198,14 @@ export const IncidentTransition = Type.Object({
   reason: Type.Optional(Type.String({ maxLength: 2000 })),
   resolution: Type.Optional(Type.Enum(['resolved', 'false_positive', 'duplicate'])),
   duplicateOf: Type.Optional(Uuid),
-});
+}, { additionalProperties: false });
 export type IncidentTransition = Static<typeof IncidentTransition>;
 
-export const IncidentMerge = Type.Object({ incidentIds: Type.Array(Uuid, { minItems: 1, maxItems: 100 }) });
-export const IncidentLinkAlerts = Type.Object({ alertIds: Type.Array(AlertId, { minItems: 1, maxItems: 1000 }) });
-export const IncidentEscalate = Type.Object({ message: Type.String({ minLength: 1, maxLength: 5000 }) });
-export const IncidentTransfer = Type.Object({ orgId: Uuid, keepAccess: Type.Optional(Type.Boolean({ default: true })) });
-export const IncidentRegimesSet = Type.Object({ regimeCodes: Type.Array(Type.String(), { maxItems: 20 }) });
+export const IncidentMerge = Type.Object({ incidentIds: Type.Array(Uuid, { minItems: 1, maxItems: 100 }) }, { additionalProperties: false });
+export const IncidentLinkAlerts = Type.Object({ alertIds: Type.Array(AlertId, { minItems: 1, maxItems: 1000 }) }, { additionalProperties: false });
+export const IncidentEscalate = Type.Object({ message: Type.String({ minLength: 1, maxLength: 5000 }) }, { additionalProperties: false });
+export const IncidentTransfer = Type.Object({ orgId: Uuid, keepAccess: Type.Optional(Type.Boolean({ default: true })) }, { additionalProperties: false });
+export const IncidentRegimesSet = Type.Object({ regimeCodes: Type.Array(Type.String(), { maxItems: 20 }) }, { additionalProperties: false });
 export type IncidentTransfer = Static<typeof IncidentTransfer>;
 
 /**

@@ -1,4 +1,5 @@
 export * from './common.ts';
+export * from './dates.ts';
 export * from './access.ts';
 export * from './reference.ts';
 export * from './orgs.ts';

@@ -58,7 +58,7 @@ export const IntelObjectVersions = Type.Object({
 export type IntelObjectVersions = Static<typeof IntelObjectVersions>;
 
 /** Read / write right of one organisation on a collection. */
-export const CollectionGrant = Type.Object({ orgId: Uuid, canRead: Type.Boolean(), canWrite: Type.Boolean() });
+export const CollectionGrant = Type.Object({ orgId: Uuid, canRead: Type.Boolean(), canWrite: Type.Boolean() }, { additionalProperties: false });
 export type CollectionGrant = Static<typeof CollectionGrant>;
 
 /** A TAXII collection with every organisation's grant (centre administration). */
@@ -100,7 +100,7 @@ const IntakeNote = Type.Object({ index: Type.Integer(), message: Type.String() }
 /** An intake run (bundle upload, ATT&CK import, feed run, TAXII pull): counts, errors and, while a large upload is read, its byte progress. */
 export const IntelIntakeRun = Type.Object({
   id: Type.String(), kind: Type.String(), source: Type.String(), orgId: Type.String(), startedAt: Type.String(), finishedAt: Nullable(Type.String()),
-  status: Type.Union([Type.Literal('running'), Type.Literal('done'), Type.Literal('failed')]),
+  status: Type.Union([Type.Literal('running'), Type.Literal('done'), Type.Literal('failed'), Type.Literal('interrupted')], { description: 'interrupted: the server process carrying the run ended first (see its notes)' }),
   received: Type.Integer(), stored: Type.Integer(), duplicates: Type.Integer(), invalid: Type.Integer(),
   errors: Type.Array(IntakeNote), notes: Type.Array(IntakeNote, { description: 'Not errors: e.g. an indicator value a warninglist marks as known-benign, and which list' }),
   bytesRead: Type.Number({ description: 'Bytes of the uploaded body read so far' }), bytesTotal: Nullable(Type.Number({ description: 'Content-Length of the upload, when sent' })),
@@ -114,9 +114,9 @@ export const IntelFeedInput = Type.Object({
   intervalMinutes: Type.Optional(Type.Integer({ minimum: 1, maximum: 10080 })),
   collectionId: Type.Optional(Type.String({ minLength: 1, maxLength: 200, description: 'taxii: the remote collection id' })),
   auth: Type.Optional(Type.Union([
-    Type.Object({ kind: Type.Literal('basic'), username: Type.String({ maxLength: 500 }), password: Type.String({ maxLength: 2000 }) }),
-    Type.Object({ kind: Type.Literal('bearer'), token: Type.String({ minLength: 1, maxLength: 4000 }) }),
+    Type.Object({ kind: Type.Literal('basic'), username: Type.String({ maxLength: 500 }), password: Type.String({ maxLength: 2000 }) }, { additionalProperties: false }),
+    Type.Object({ kind: Type.Literal('bearer'), token: Type.String({ minLength: 1, maxLength: 4000 }) }, { additionalProperties: false }),
   ], { description: 'taxii: credentials, stored sealed and never returned' })),
   pageSize: Type.Optional(Type.Integer({ minimum: 1, maximum: 10000, description: 'taxii: objects asked per page' })),
-});
+}, { additionalProperties: false });
 export type IntelFeedInput = Static<typeof IntelFeedInput>;

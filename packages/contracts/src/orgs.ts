@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox';
-import { Nullable, Timestamp, Uuid } from './common.ts';
+import { Day, Nullable, Timestamp, Uuid } from './common.ts';
 
 /** Kinds of organisation in the national response network. */
 export const ORG_KINDS = [
@@ -37,9 +37,9 @@ export const FocalPointInput = Type.Object({
   email: Type.String({ format: 'email', maxLength: 254 }),
   available247: Type.Boolean({ default: true }),
   isPrimary: Type.Boolean({ default: false }),
-});
+}, { additionalProperties: false });
 export type FocalPointInput = Static<typeof FocalPointInput>;
-export const FocalPointsReplace = Type.Object({ focalPoints: Type.Array(FocalPointInput, { maxItems: 20 }) });
+export const FocalPointsReplace = Type.Object({ focalPoints: Type.Array(FocalPointInput, { maxItems: 20 }) }, { additionalProperties: false });
 export type FocalPointsReplace = Static<typeof FocalPointsReplace>;
 
 /** A SOC provider serving a client organisation. */
@@ -49,15 +49,15 @@ export const SocLink = Type.Object({
   clientId: Uuid,
   clientName: Type.String(),
   services: Type.Array(Type.String()),
-  since: Type.String({ format: 'date' }),
+  since: Day,
 });
 export type SocLink = Static<typeof SocLink>;
 
 export const SocLinkCreate = Type.Object({
   clientId: Uuid,
   services: Type.Array(Type.String({ minLength: 1, maxLength: 60 }), { maxItems: 20, default: ['monitoring'] }),
-  since: Type.Optional(Type.String({ format: 'date' })),
-});
+  since: Type.Optional(Day),
+}, { additionalProperties: false });
 export type SocLinkCreate = Static<typeof SocLinkCreate>;
 
 /** One line of the directory. */
@@ -121,17 +121,17 @@ export const OrgCreate = Type.Object({
   incidentReceptionEmail: Type.Optional(editable.incidentReceptionEmail),
   address: Type.Optional(editable.address),
   parentId: Nullable(Uuid),
-});
+}, { additionalProperties: false });
 export type OrgCreate = Static<typeof OrgCreate>;
 
-export const OrgPatch = Type.Partial(Type.Object(editable), { minProperties: 1 });
+export const OrgPatch = Type.Partial(Type.Object(editable, { additionalProperties: false }), { additionalProperties: false, minProperties: 1 });
 export type OrgPatch = Static<typeof OrgPatch>;
 
-export const OrgMove = Type.Object({ parentId: Nullable(Uuid) });
+export const OrgMove = Type.Object({ parentId: Nullable(Uuid) }, { additionalProperties: false });
 export type OrgMove = Static<typeof OrgMove>;
-export const OrgMerge = Type.Object({ intoId: Uuid, reason: Type.String({ minLength: 3, maxLength: 1000 }) });
+export const OrgMerge = Type.Object({ intoId: Uuid, reason: Type.String({ minLength: 3, maxLength: 1000 }) }, { additionalProperties: false });
 export type OrgMerge = Static<typeof OrgMerge>;
-export const OrgRetire = Type.Object({ reason: Type.String({ minLength: 3, maxLength: 1000 }) });
+export const OrgRetire = Type.Object({ reason: Type.String({ minLength: 3, maxLength: 1000 }) }, { additionalProperties: false });
 export type OrgRetire = Static<typeof OrgRetire>;
 
 export const OrgListQuery = Type.Object({

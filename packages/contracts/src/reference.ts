@@ -34,7 +34,7 @@ export const SectorCreate = Type.Object({
   nameVi: Type.String({ minLength: 1, maxLength: 200 }),
   nameEn: Type.String({ minLength: 1, maxLength: 200 }),
   statutory: Type.Optional(Type.Boolean()),
-});
+}, { additionalProperties: false });
 export type SectorCreate = Static<typeof SectorCreate>;
 
 export const SectorPatch = Type.Partial(
@@ -43,6 +43,6 @@ export const SectorPatch = Type.Partial(
     nameEn: Type.String({ minLength: 1, maxLength: 200 }),
     statutory: Type.Boolean(),
     active: Type.Boolean(),
-  }),
+  }, { additionalProperties: false }), { additionalProperties: false },
 );
 export type SectorPatch = Static<typeof SectorPatch>;

@@ -1,8 +1,6 @@
 import { Type, type Static } from 'typebox';
-import { Nullable, Uuid } from './common.ts';
+import { Day, Nullable, Uuid } from './common.ts';
 
-/** A calendar day, `YYYY-MM-DD`. */
-export const Day = Type.String({ pattern: '^[0-9]{4}-[0-9]{2}-[0-9]{2}$' });
 
 /** The filters every statistics query takes; the period defaults to the last 30 days. */
 export const StatsQuery = Type.Object({
@@ -117,9 +115,9 @@ export const SurgeSignal = Type.Object({
 });
 export type SurgeSignal = Static<typeof SurgeSignal>;
 
-/** A Circular 20 periodic report: `2026-H1`, `2026-H2` or a year `2026`. */
+/** A Circular 20 periodic report: `2026-H1`, `2026-H2` or a year `2026` (read by `parsePeriod`). */
 export const PeriodicReportQuery = Type.Object({
-  period: Type.String({ pattern: '^[0-9]{4}(-H[12])?$' }),
+  period: Type.String({ pattern: '^(?!0000)[0-9]{4}(-H[12])?$' }),
   orgId: Type.Optional(Uuid),
   format: Type.Optional(Type.Enum(['json', 'html', 'csv'], { default: 'json' })),
   lang: Type.Optional(Type.Enum(['vi', 'en'], { default: 'vi' })),

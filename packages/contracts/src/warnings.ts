@@ -11,7 +11,7 @@ export const WarningTargeting = Type.Object({
   kinds: Type.Optional(Type.Array(Type.String({ maxLength: 64 }), { maxItems: 20 })),
   securityLevels: Type.Optional(Type.Array(Type.Integer({ minimum: 1, maximum: 5 }), { maxItems: 5 })),
   keywords: Type.Optional(Type.Array(Type.String({ maxLength: 128 }), { maxItems: 50, description: 'products or keywords, for the reader' })),
-});
+}, { additionalProperties: false });
 export type WarningTargeting = Static<typeof WarningTargeting>;
 
 /** A CVE a warning refers to, with its scores as data. */
@@ -22,8 +22,8 @@ export const WarningCve = Type.Object({
   cvssVector: Type.Optional(Type.String({ pattern: '^CVSS:3\\.[01]/', maxLength: 200 })),
   epss: Type.Optional(Type.Number({ minimum: 0, maximum: 1 })),
   knownExploited: Type.Optional(Type.Boolean()),
-});
-export const WarningIndicator = Type.Object({ type: Type.String({ maxLength: 32 }), value: Type.String({ minLength: 1, maxLength: 2048 }) });
+}, { additionalProperties: false });
+export const WarningIndicator = Type.Object({ type: Type.String({ maxLength: 32 }), value: Type.String({ minLength: 1, maxLength: 2048 }) }, { additionalProperties: false });
 
 const editable = {
   titleVi: Type.String({ minLength: 1, maxLength: 300 }),
@@ -33,16 +33,16 @@ const editable = {
   severity: Type.Integer({ minimum: 1, maximum: 4 }),
   tlp: TlpSchema,
   targeting: WarningTargeting,
-  actions: Type.Array(Type.Object({ vi: Type.String({ maxLength: 2000 }), en: Type.String({ maxLength: 2000 }) }), { maxItems: 50 }),
+  actions: Type.Array(Type.Object({ vi: Type.String({ maxLength: 2000 }), en: Type.String({ maxLength: 2000 }) }, { additionalProperties: false }), { maxItems: 50 }),
   indicators: Type.Array(WarningIndicator, { maxItems: 1000 }),
   cves: Type.Array(WarningCve, { maxItems: 200 }),
   validFrom: Nullable(Timestamp),
   validUntil: Nullable(Timestamp),
 };
 
-export const WarningCreate = Type.Object({ ...editable, actions: Type.Optional(editable.actions), indicators: Type.Optional(editable.indicators), cves: Type.Optional(editable.cves), validFrom: Type.Optional(editable.validFrom), validUntil: Type.Optional(editable.validUntil), tlp: Type.Optional(TlpSchema) });
+export const WarningCreate = Type.Object({ ...editable, actions: Type.Optional(editable.actions), indicators: Type.Optional(editable.indicators), cves: Type.Optional(editable.cves), validFrom: Type.Optional(editable.validFrom), validUntil: Type.Optional(editable.validUntil), tlp: Type.Optional(TlpSchema) }, { additionalProperties: false });
 export type WarningCreate = Static<typeof WarningCreate>;
-export const WarningPatch = Type.Partial(Type.Object(editable));
+export const WarningPatch = Type.Partial(Type.Object(editable, { additionalProperties: false }), { additionalProperties: false });
 export type WarningPatch = Static<typeof WarningPatch>;
 
 /** An early warning as the API shows it. */
@@ -69,7 +69,7 @@ export type WarningListQuery = Static<typeof WarningListQuery>;
 export const RecipientPreview = Type.Object({ count: Type.Integer(), orgs: Type.Array(Type.Object({ id: Uuid, name: Type.String(), provinceCode: Nullable(Type.String()), sectors: Type.Array(Type.String()) })) });
 export type RecipientPreview = Static<typeof RecipientPreview>;
 
-export const WarningAck = Type.Object({ orgId: Type.Optional(Uuid) });
+export const WarningAck = Type.Object({ orgId: Type.Optional(Uuid) }, { additionalProperties: false });
 export type WarningAck = Static<typeof WarningAck>;
 
 export const DELIVERY_CHANNELS = ['stream', 'webhook', 'email'] as const;
@@ -103,7 +103,7 @@ export const WarningStatus = Type.Object({
 export type WarningStatus = Static<typeof WarningStatus>;
 
 /** A webhook endpoint to add; without a secret the server generates one (shown once in the answer). */
-export const WebhookCreate = Type.Object({ url: Type.String({ format: 'uri', maxLength: 2000, pattern: '^https?://' }), secret: Type.Optional(Type.String({ minLength: 16, maxLength: 200 })) });
+export const WebhookCreate = Type.Object({ url: Type.String({ format: 'uri', maxLength: 2000, pattern: '^https?://' }), secret: Type.Optional(Type.String({ minLength: 16, maxLength: 200 })) }, { additionalProperties: false });
 export type WebhookCreate = Static<typeof WebhookCreate>;
 export const Webhook = Type.Object({
   id: Uuid, orgId: Uuid, url: Type.String(), enabled: Type.Boolean(), createdAt: Timestamp,
@@ -119,7 +119,7 @@ export const WebhookTestResult = Type.Object({ ok: Type.Boolean(), httpStatus: N
 export type WebhookTestResult = Static<typeof WebhookTestResult>;
 
 /** Issue at once, without a coordinator, proposals at or above a severity (optionally of one sector). */
-export const WarningPolicyCreate = Type.Object({ minSeverity: Type.Integer({ minimum: 1, maximum: 4 }), sectorCode: Type.Optional(Nullable(Type.String({ maxLength: 64 }))), autoIssue: Type.Boolean() });
+export const WarningPolicyCreate = Type.Object({ minSeverity: Type.Integer({ minimum: 1, maximum: 4 }), sectorCode: Type.Optional(Nullable(Type.String({ maxLength: 64 }))), autoIssue: Type.Boolean() }, { additionalProperties: false });
 export type WarningPolicyCreate = Static<typeof WarningPolicyCreate>;
 export const WarningPolicy = Type.Object({ id: Uuid, minSeverity: Type.Integer(), sectorCode: Nullable(Type.String()), autoIssue: Type.Boolean() });
 export type WarningPolicy = Static<typeof WarningPolicy>;

@@ -1,13 +1,13 @@
+import { parseInstant } from '@lachan/contracts';
+
 const STIX_TIMESTAMP = /^(\d{4})-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])T([01]\d|2[0-3]):([0-5]\d):([0-5]\d|60)(?:\.(\d{1,9}))?Z$/;
 
-/** True for an RFC 3339 UTC timestamp with `Z`, as STIX requires (calendar-checked: no 31 February). */
+/**
+ * True for an RFC 3339 UTC timestamp with `Z`, as STIX requires, that is also an instant Lachan
+ * accepts (calendar-checked, no 31 February, years 1 to 9999: what the database can hold).
+ */
 export function isStixTimestamp(value: unknown): value is string {
-  if (typeof value !== 'string') return false;
-  const m = STIX_TIMESTAMP.exec(value);
-  if (!m) return false;
-  const [, y, mo, d] = m;
-  const date = new Date(Date.UTC(Number(y), Number(mo) - 1, Number(d)));
-  return date.getUTCDate() === Number(d);
+  return typeof value === 'string' && STIX_TIMESTAMP.test(value) && parseInstant(value) !== null;
 }
 
 /**

@@ -5,7 +5,7 @@ import type { EventRelay } from '../modules/events/index.ts';
 import type { OrgTree } from '../modules/orgs/org-tree.ts';
 import type { PromotionEngine } from '../modules/incidents/promotion.engine.ts';
 import type { StatsRollup } from '../modules/stats/stats-rollup.worker.ts';
-import type { IndicatorIndex, SightingsRecorder } from '../modules/intel/index.ts';
+import type { IndicatorIndex, IntakeRunsSweeper, SightingsRecorder } from '../modules/intel/index.ts';
 import type { AlertFeed } from './alert-feed.ts';
 import type { IndicatorSlot } from './indicator-matcher.ts';
 import type { ReportingReminders } from '../modules/incidents/reminders.worker.ts';
@@ -30,6 +30,8 @@ export interface Platform {
   /** Background consumers of the event stream. */
   workers: {
     promotion: PromotionEngine; stats: StatsRollup; reminders: ReportingReminders; indicators: IndicatorIndex; sightings: SightingsRecorder; campaigns: CampaignEngine; warnings: WarningWorkers;
+    /** Ends intake runs whose server process is gone as `interrupted`. */
+    intakeRuns: IntakeRunsSweeper;
     /** Vacuum and analysis on the embedded engine, which has no autovacuum (null on PostgreSQL). */
     maintenance: EmbeddedMaintenance | null;
   };

@@ -7,6 +7,7 @@ import { PgliteDialect } from './pglite-dialect.ts';
 import { lockDataDir } from './data-dir-lock.ts';
 import type { DB } from './schema.ts';
 import { pgliteRawTransaction, pgRawTransaction, type RawTx } from './raw-transaction.ts';
+import { embeddedPresence, postgresPresence, type Presence } from './presence.ts';
 
 export type Engine = 'pglite' | 'postgres';
 
@@ -24,6 +25,8 @@ export interface Database {
   pglite: PgliteClient | null;
   /** The PostgreSQL pool (null on the embedded engine). */
   pool: pg.Pool | null;
+  /** This process's mark, alive while it runs (work it carries is recorded under it). */
+  presence: Presence;
   close(): Promise<void>;
 }
 
@@ -65,6 +68,7 @@ async function openPglite(opts: OpenOptions): Promise<Database> {
     db,
     pglite: client,
     pool: null,
+    presence: embeddedPresence(),
     runScript: (sql) => db.connection().execute(() => client.exec(sql)),
     rawTransaction: (fn) => pgliteRawTransaction(db, client, fn),
     withMigrationLock: (fn) => fn(),
@@ -82,12 +86,17 @@ async function openPostgres(url: string, max: number): Promise<Database> {
     /* an idle client died; the pool replaces it */
   });
   await pool.query('select 1');
+  const presence = await postgresPresence(url).catch(async (err: unknown) => {
+    await pool.end();
+    throw err;
+  });
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
   return {
     engine: 'postgres',
     db,
     pglite: null,
     pool,
+    presence,
     runScript: async (sql) => {
       await pool.query(sql);
     },
@@ -103,6 +112,7 @@ async function openPostgres(url: string, max: number): Promise<Database> {
       }
     },
     async close() {
+      await presence.close();
       await db.destroy();
     },
   };

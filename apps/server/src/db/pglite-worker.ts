@@ -8,30 +8,33 @@ import { mkdir, rename, rm } from 'node:fs/promises';
 import { PGlite, types } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import type { WorkerRequest, WorkerResponse, WorkerInit } from './pglite-protocol.ts';
+import { parseTimestamptz, serializeTimestamp } from './pg-timestamp.ts';
 
 const init = workerData as WorkerInit;
 const port = parentPort!;
 
-// int8 stays a string (as with `pg`), so ids of bigserial columns never lose precision.
-const parsers = { [types.INT8]: (value: string) => value };
+// int8 stays a string (as with `pg`), so ids of bigserial columns never lose precision; instants of
+// every year both ways (pg-timestamp.ts).
+const parsers = { [types.INT8]: (value: string) => value, [types.TIMESTAMPTZ]: parseTimestamptz };
+const serializers = { [types.TIMESTAMPTZ]: serializeTimestamp };
 // Contrib extensions the migrations create (trigram search of incidents).
 const extensions = { pg_trgm };
 
 /** Opens the data directory; a first initialisation happens in `<dir>.tmp` and is renamed into place. */
 async function open(): Promise<PGlite> {
   if (init.dataDir === null) {
-    return PGlite.create({ parsers, extensions, ...(init.loadDataDir ? { loadDataDir: new Blob([init.loadDataDir]) } : {}) });
+    return PGlite.create({ parsers, serializers, extensions, ...(init.loadDataDir ? { loadDataDir: new Blob([init.loadDataDir]) } : {}) });
   }
   if (!existsSync(`${init.dataDir}/PG_VERSION`)) {
     const tmp = `${init.dataDir}.tmp`;
     await rm(tmp, { recursive: true, force: true });
     await mkdir(tmp, { recursive: true });
-    const fresh = await PGlite.create({ dataDir: tmp, parsers, extensions, ...(init.loadDataDir ? { loadDataDir: new Blob([init.loadDataDir]) } : {}) });
+    const fresh = await PGlite.create({ dataDir: tmp, parsers, serializers, extensions, ...(init.loadDataDir ? { loadDataDir: new Blob([init.loadDataDir]) } : {}) });
     await fresh.close();
     await rm(init.dataDir, { recursive: true, force: true });
     await rename(tmp, init.dataDir);
   }
-  return PGlite.create({ dataDir: init.dataDir, parsers, extensions });
+  return PGlite.create({ dataDir: init.dataDir, parsers, serializers, extensions });
 }
 
 /**

@@ -6,8 +6,11 @@ import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { Platform } from '../core/platform.ts';
+import { isDay, isInstant, OPEN_BY_NATURE } from '@lachan/contracts';
 import { AppError } from '../core/errors.ts';
 import { registerErrorHandler } from './error-handler.ts';
+import { registerClosedBodies } from './closed-bodies.ts';
+import { registerNulGuard } from './nul-guard.ts';
 import { registerAuthHook } from './auth-hook.ts';
 import { registerOpenApi } from './openapi.ts';
 import { registerOps } from './ops.ts';
@@ -58,10 +61,19 @@ export async function buildApp(platform: Platform, opts: AppOptions = {}): Promi
     },
     bodyLimit: config.bodyLimitBytes,
     trustProxy: config.trustProxy,
-    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true } },
+    ajv: {
+      customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, keywords: [OPEN_BY_NATURE] },
+      // Dates and instants as Lachan reads them (real calendar dates, years 1 to 9999 in UTC), replacing ajv-formats' own.
+      onCreate: (ajv) => {
+        ajv.addFormat('date-time', { type: 'string', validate: isInstant });
+        ajv.addFormat('date', { type: 'string', validate: isDay });
+      },
+    },
   }).withTypeProvider<TypeBoxTypeProvider>();
   if (opts.onRoute) app.addHook('onRoute', opts.onRoute);
 
+  registerClosedBodies(app);
+  registerNulGuard(app);
   // JSON only, except where a route scope adds its own parsers (ingest takes NDJSON and text).
   app.removeContentTypeParser('text/plain');
   app.addHook('onSend', async (req, reply) => {
@@ -118,7 +130,7 @@ export async function buildApp(platform: Platform, opts: AppOptions = {}): Promi
     indicatorsRoutes(api, services.indicators);
     knowledgeRoutes(api, services.knowledge);
   }, { prefix: '/api/v1' });
-  await taxiiRoutes(app, services.taxii);
+  await taxiiRoutes(app, services.taxii, config.publicUrl);
   if (config.syslogUdpPort !== null || config.syslogTcpPort !== null) {
     const syslog = new SyslogListener(platform, services.ingest);
     const ports = await syslog.start();

@@ -27,7 +27,27 @@ const DB_CODES: Record<string, [number, ErrorCode, string]> = {
   '22003': [400, 'validation_failed', 'a number is out of range'],
   '22021': [400, 'validation_failed', 'a text value contains a character that cannot be stored (such as NUL)'],
   '22P05': [400, 'validation_failed', 'a text value contains a character that cannot be stored (such as NUL)'],
+  '22007': [400, 'validation_failed', 'a date or time has the wrong form'],
+  '22008': [400, 'validation_failed', 'a date or time is out of range'],
 };
+
+/**
+ * The status, code and message of an error the request caused (a body Fastify could not read, a value
+ * the database refused), or null for a server fault. Shared with the TAXII adapter.
+ */
+export function requestFault(err: { code?: string | undefined }): [number, ErrorCode, string] | null {
+  if (!err.code) return null;
+  return FASTIFY_CODES[err.code] ?? DB_CODES[err.code] ?? null;
+}
+
+type ValidationIssue = { instancePath: string; keyword: string; params: Record<string, unknown>; message?: string | undefined };
+
+/** One schema failure as `{path, message}`; a field nobody named is itself the path, so the caller sees which. */
+export function validationDetail(context: string, v: ValidationIssue): { path: string; message: string } {
+  const extra = v.keyword === 'additionalProperties' ? v.params.additionalProperty : undefined;
+  if (typeof extra === 'string') return { path: `${context}${v.instancePath}/${extra}`, message: 'is not a field this request takes' };
+  return { path: `${context}${v.instancePath}`, message: v.message ?? 'invalid' };
+}
 
 /** Renders every error in the one shape; a 5xx never carries internals. */
 export function registerErrorHandler(app: FastifyInstance): void {
@@ -37,16 +57,14 @@ export function registerErrorHandler(app: FastifyInstance): void {
       return reply.status(err.status).send(body(err.code, err.message, err.details));
     }
     if (err.validation) {
-      const details = err.validation.map((v) => ({ path: `${err.validationContext ?? ''}${v.instancePath}`, message: v.message ?? 'invalid' }));
+      const details = err.validation.map((v) => validationDetail(err.validationContext ?? '', v));
       const first = details[0];
       return reply.status(400).send(body('validation_failed', first ? `${first.path || 'request'} ${first.message}` : 'invalid request', details));
     }
-    const known = err.code ? FASTIFY_CODES[err.code] : undefined;
+    const known = requestFault(err);
     if (known) return reply.status(known[0]).send(body(known[1], known[2]));
     if (err.statusCode === 429) return reply.status(429).send(body('rate_limited', 'too many requests; slow down'));
     if (err instanceof SyntaxError && err.statusCode === 400) return reply.status(400).send(body('malformed_json', 'the body is not valid JSON'));
-    const dbKnown = err.code ? DB_CODES[err.code] : undefined;
-    if (dbKnown) return reply.status(dbKnown[0]).send(body(dbKnown[1], dbKnown[2]));
     if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {
       return reply.status(err.statusCode).send(body('validation_failed', err.message));
     }

@@ -71,8 +71,10 @@ export const authRepository = {
     await db.updateTable('api_keys').set({ last_used_at: new Date() }).where('id', '=', id).execute();
   },
 
-  async setLocale(tx: Kysely<DB>, userId: string, patch: { locale?: 'vi' | 'en'; name?: string }): Promise<void> {
-    await tx.updateTable('users').set({ ...patch, updated_at: new Date() }).where('id', '=', userId).execute();
+  /** What a user may change about themselves: their name and language, nothing else (never role or organisation). */
+  async updateProfile(tx: Kysely<DB>, userId: string, patch: { locale?: 'vi' | 'en' | undefined; name?: string | undefined }): Promise<void> {
+    const set = { ...(patch.name !== undefined ? { name: patch.name } : {}), ...(patch.locale !== undefined ? { locale: patch.locale } : {}) };
+    await tx.updateTable('users').set({ ...set, updated_at: new Date() }).where('id', '=', userId).execute();
   },
 
   async setPassword(tx: Kysely<DB>, userId: string, passwordHash: string): Promise<void> {

@@ -185,8 +185,9 @@ export class AuthService {
   async updateMe(ctx: RequestContext, patch: MePatch, stage: SignInStage): Promise<Me> {
     const id = userIdOf(ctx);
     await transact(this.#p, async (tx) => {
-      await authRepository.setLocale(tx, id, patch);
-      await recordChange(tx, ctx, { action: 'user.update_self', entityType: 'user', entityId: id, orgId: ctx.actor.orgId, after: patch });
+      const profile = { ...(patch.name !== undefined ? { name: patch.name } : {}), ...(patch.locale !== undefined ? { locale: patch.locale } : {}) };
+      await authRepository.updateProfile(tx, id, profile);
+      await recordChange(tx, ctx, { action: 'user.update_self', entityType: 'user', entityId: id, orgId: ctx.actor.orgId, after: profile });
     });
     return this.me(ctx, stage);
   }

@@ -29,6 +29,11 @@ describe('reporting clocks', () => {
     // Saturday 2026-11-07 + 1 working day = Monday.
     expect(addDuration(new Date('2026-11-07T03:00:00Z'), 1, 'working_days').toISOString()).toBe('2026-11-09T03:00:00.000Z');
   });
+  it('stops a clock started at the end of year 9999 at its last instant, for every unit', () => {
+    for (const unit of ['hours', 'calendar_days', 'working_days'] as const) {
+      expect(addDuration(new Date('9999-12-31T12:00:00Z'), 10_000, unit).toISOString(), unit).toBe('9999-12-31T23:59:59.999Z');
+    }
+  });
   it('reminds a day ahead, or at half time on short clocks, and gives the next deadline', () => {
     const ds = deadlinesOf(inc(), [c20, { id: 'sbv', code: 'sbv', rules: [rule('n', 'notification', 'discovery', 24, 'hours')] }], [], new Date('2026-11-02T02:00:00Z'));
     expect(nextDeadline(ds)?.toISOString()).toBe('2026-11-03T01:00:00.000Z');

@@ -1,4 +1,4 @@
-import type { RegimeApplies, ReportingRule, ReportKind } from '@lachan/contracts';
+import { MAX_INSTANT_MS, type RegimeApplies, type ReportingRule, type ReportKind } from '@lachan/contracts';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -55,16 +55,21 @@ const isWeekendVn = (t: number): boolean => {
   return day === 0 || day === 6;
 };
 
-/** Adds a rule's duration: hours, calendar days, or working days (Monday–Friday in Vietnam; public holidays are not modelled). */
+/**
+ * Adds a rule's duration: hours, calendar days, or working days (Monday–Friday in Vietnam; public
+ * holidays are not modelled). A clock started near the end of year 9999 stops at its last instant,
+ * the latest the API and the database both hold.
+ */
 export function addDuration(start: Date, amount: number, unit: ReportingRule['unit']): Date {
-  if (unit === 'hours') return new Date(start.getTime() + amount * HOUR);
-  if (unit === 'calendar_days') return new Date(start.getTime() + amount * DAY);
+  const within = (t: number) => new Date(Math.min(t, MAX_INSTANT_MS));
+  if (unit === 'hours') return within(start.getTime() + amount * HOUR);
+  if (unit === 'calendar_days') return within(start.getTime() + amount * DAY);
   let t = start.getTime();
-  for (let counted = 0; counted < amount; ) {
+  for (let counted = 0; counted < amount && t < MAX_INSTANT_MS; ) {
     t += DAY;
     if (!isWeekendVn(t)) counted++;
   }
-  return new Date(t);
+  return within(t);
 }
 
 /**

@@ -6,6 +6,7 @@ export { Warninglists, RESERVED_RANGES, type MispWarninglist } from './warningli
 export { warninglistsFrom } from './warninglist-files.ts';
 export { IndicatorIndex } from './indicator-index.ts';
 export { SightingsRecorder } from './sightings.worker.ts';
+export { IntakeRunsSweeper, INTERRUPTED_NOTE } from './intake-runs.sweeper.ts';
 export { IntakeService } from './intake.service.ts';
 export { intakeRoutes } from './intake.routes.ts';
 export { FeedsService } from './feeds.service.ts';

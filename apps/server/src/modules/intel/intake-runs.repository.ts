@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { DB } from '../../db/index.ts';
 
 /** Kinds of intake a run records. */
@@ -12,7 +12,7 @@ export interface IntakeRunRow {
   org_id: string;
   started_at: string;
   finished_at: string | null;
-  status: 'running' | 'done' | 'failed';
+  status: 'running' | 'done' | 'failed' | 'interrupted';
   received: number;
   stored: number;
   duplicates: number;
@@ -35,9 +35,25 @@ const COLUMNS = sql`id, kind, source, org_id, started_at::text as started_at, fi
 
 /** SQL for intake runs. */
 export const intakeRunsRepository = {
-  async start(db: Kysely<DB>, kind: IntakeKind, source: string, orgId: string, bytesTotal: number | null = null): Promise<string> {
-    const r = await sql<{ id: string }>`insert into intel_intake_runs (kind, source, org_id, bytes_total) values (${kind}, ${source}, ${orgId}, ${bytesTotal}) returning id`.execute(db);
+  /** Open a run carried by the process whose presence mark is `runner`. */
+  async start(db: Kysely<DB>, run: { kind: IntakeKind; source: string; orgId: string; bytesTotal: number | null; runner: string }): Promise<string> {
+    const r = await sql<{ id: string }>`
+      insert into intel_intake_runs (kind, source, org_id, bytes_total, runner)
+      values (${run.kind}, ${run.source}, ${run.orgId}, ${run.bytesTotal}, ${run.runner}) returning id`.execute(db);
     return r.rows[0]!.id;
+  },
+
+  /**
+   * End as `interrupted`, with `note`, every running run whose process is no longer alive (its mark is
+   * not among `liveMarks`, or it has none); returns the ids, so each can be audited.
+   */
+  async interruptOrphans(db: Kysely<DB>, liveMarks: RawBuilder<string>, note: string): Promise<Array<{ id: string; org_id: string }>> {
+    const r = await sql<{ id: string; org_id: string }>`
+      update intel_intake_runs set status = 'interrupted', finished_at = now(),
+        notes = ${capped('notes', [{ index: -1, message: note }])}
+      where status = 'running' and (runner is null or runner not in (${liveMarks}))
+      returning id, org_id`.execute(db);
+    return r.rows;
   },
 
   /** Add a chunk's counts; errors are kept up to the first 100. */

@@ -66,7 +66,7 @@ export class IntakeService {
   /** Open a run, audited, for any kind of intake. */
   async startRun(ctx: RequestContext, kind: IntakeKind, source: string, bytesTotal: number | null = null): Promise<string> {
     return transact(this.#p, async (tx) => {
-      const id = await intakeRunsRepository.start(tx, kind, source, ctx.actor.orgId, bytesTotal);
+      const id = await intakeRunsRepository.start(tx, { kind, source, orgId: ctx.actor.orgId, bytesTotal, runner: this.#p.database.presence.mark });
       await recordChange(tx, ctx, { action: 'intel.intake_started', entityType: 'intel_intake_run', entityId: id, orgId: ctx.actor.orgId, after: { kind, source } });
       return id;
     });

@@ -1,5 +1,6 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from '../../core/errors.ts';
+import { requestFault } from '../../http/error-handler.ts';
 import { TaxiiQueryError } from './taxii-query.ts';
 
 /** The TAXII 2.1 media type of every request and response body. */
@@ -69,6 +70,8 @@ export function registerTaxiiHttp(app: FastifyInstance): void {
     if (err.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') return sendTaxiiError(reply, 415, `send Content-Type: ${TAXII_MEDIA_TYPE}`);
     if (err.code === 'FST_ERR_CTP_EMPTY_JSON_BODY') return sendTaxiiError(reply, 422, 'the body is empty');
     if (err.validation) return sendTaxiiError(reply, 400, err.message);
+    const known = requestFault(err);
+    if (known) return sendTaxiiError(reply, known[0], known[2]);
     reply.log.error({ err }, 'unhandled TAXII error');
     return sendTaxiiError(reply, 500, 'an internal error occurred; it has been logged');
   });

@@ -22,7 +22,7 @@ beforeAll(async () => {
 afterAll(() => t?.close());
 
 describe('endpoint basics', () => {
-  it('test_server_discovery', async () => expect(ok(await c().get('/taxii2/')).api_roots[0]).toBe(`http://localhost:80${ROOT}/`));
+  it('test_server_discovery', async () => expect(ok(await c().get('/taxii2/')).api_roots[0]).toBe(`${t.platform.config.publicUrl}${ROOT}/`));
   it('test_get_api_root_information', async () => expect(ok(await c().get(`${ROOT}/`))).toMatchObject({ title: 'Lá Chắn knowledge base', versions: [TAXII_TYPE] }));
   it('test_get_status', async () => {
     const posted = ok(await c().post(objects(adds), { objects: [testObject('indicator--11111111-0000-4000-8000-000000000001')] }), 202);

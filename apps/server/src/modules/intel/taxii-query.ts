@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { parseInstant } from '@lachan/contracts';
 import { isStixTimestamp, timestampKey } from '@lachan/stix';
 
 /** Largest page the server returns; a larger `limit` is lowered to it (TAXII 2.1 §3.4). */
@@ -79,7 +80,10 @@ function readCursor(next: string, expected: string): { dateAdded: string; seq: s
   } catch {
     throw new TaxiiQueryError('next is not a value this server gave');
   }
-  if (!Array.isArray(parsed) || parsed.length !== 3 || typeof parsed[0] !== 'string' || !/^\d+$/.test(String(parsed[1]))) throw new TaxiiQueryError('next is not a value this server gave');
+  // The cursor is not sealed, so what it carries is checked like any other parameter before SQL sees it.
+  if (!Array.isArray(parsed) || parsed.length !== 3 || typeof parsed[0] !== 'string' || parseInstant(parsed[0]) === null || !/^\d{1,18}$/.test(String(parsed[1]))) {
+    throw new TaxiiQueryError('next is not a value this server gave');
+  }
   if (parsed[2] !== expected) throw new TaxiiQueryError('the filters changed between pages: repeat the same query with next');
   return { dateAdded: parsed[0], seq: String(parsed[1]) };
 }

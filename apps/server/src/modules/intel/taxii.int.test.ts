@@ -42,7 +42,7 @@ describe('TAXII 2.1 endpoint basics', () => {
     const d = await get('/taxii2/');
     expect(d.statusCode, d.body).toBe(200);
     expect(d.headers['content-type']).toBe(TAXII);
-    expect(d.json().api_roots).toEqual([`http://localhost:80${ROOT}/`]);
+    expect(d.json().api_roots).toEqual([`${t.platform.config.publicUrl}${ROOT}/`]);
     const r = await get(`${ROOT}/`);
     expect(r.json()).toMatchObject({ versions: [TAXII], max_content_length: 10485760 });
     const missing = await get('/taxii2/nope/');

@@ -17,8 +17,12 @@ type Params = { root: string; cid: string; oid: string; sid: string };
 const OBJECT_FILTERS = ['id', 'type', 'version', 'spec_version'] as const;
 const hidden = { hide: true, tags: ['taxii'] };
 
-/** TAXII 2.1 server under /taxii2/ (discovery, api-root, collections, objects, manifest, versions, status). */
-export async function taxiiRoutes(app: FastifyInstance, taxii: TaxiiService): Promise<void> {
+/**
+ * TAXII 2.1 server under /taxii2/ (discovery, api-root, collections, objects, manifest, versions, status).
+ * Discovery names the API root under `publicUrl` (LACHAN_PUBLIC_URL), never under the request's Host header.
+ */
+export async function taxiiRoutes(app: FastifyInstance, taxii: TaxiiService, publicUrl: string): Promise<void> {
+  const base = `${publicUrl}/taxii2/${API_ROOT}/`;
   await app.register(async (r) => {
     registerTaxiiHttp(r);
     const send = sendTaxii;
@@ -28,7 +32,6 @@ export async function taxiiRoutes(app: FastifyInstance, taxii: TaxiiService): Pr
 
     r.get('/', { schema: hidden }, async (req, reply) => {
       ctxOf(req);
-      const base = `${req.protocol}://${req.host}/taxii2/${API_ROOT}/`;
       return send(reply, { title: 'Lá Chắn TAXII server', description: 'Threat knowledge base of the national incident-response network', default: base, api_roots: [base] });
     });
     r.get('/:root/', { schema: hidden }, async (req, reply) => {
@@ -89,8 +92,8 @@ const CollectionInput = Type.Object({
   alias: Type.Optional(Type.String({ pattern: '^[a-z0-9-]{1,60}$' })),
   description: Type.Optional(Type.String({ maxLength: 2000 })),
   tlpCeiling: Type.Enum([...TLP_LEVELS]),
-  grants: Type.Array(Type.Object({ orgId: Type.String({ format: 'uuid' }), canRead: Type.Boolean(), canWrite: Type.Boolean() }), { maxItems: 1000 }),
-});
+  grants: Type.Array(Type.Object({ orgId: Type.String({ format: 'uuid' }), canRead: Type.Boolean(), canWrite: Type.Boolean() }, { additionalProperties: false }), { maxItems: 1000 }),
+}, { additionalProperties: false });
 
 /** Managing collections (the national centre): POST /api/v1/intel/collections. */
 export function intelRoutes(api: FastifyInstance, taxii: TaxiiService): void {

@@ -1,4 +1,4 @@
-import type { PeriodicReport, PeriodicReportQuery } from '@lachan/contracts';
+import { parsePeriod, type PeriodicReport, type PeriodicReportQuery } from '@lachan/contracts';
 import type { RequestContext } from '../../core/context.ts';
 import { invalid } from '../../core/errors.ts';
 import type { StatsService } from './stats.service.ts';
@@ -7,12 +7,9 @@ import type { Platform } from '../../core/platform.ts';
 
 /** `2026-H1` → January to June, `2026-H2` → July to December, `2026` → the year. */
 export function periodOf(label: string): { from: string; to: string } {
-  const m = /^([0-9]{4})(?:-H([12]))?$/.exec(label);
-  if (!m) throw invalid('period is a year (2026) or a half-year (2026-H1, 2026-H2)');
-  const y = m[1]!;
-  if (m[2] === '1') return { from: `${y}-01-01`, to: `${y}-06-30` };
-  if (m[2] === '2') return { from: `${y}-07-01`, to: `${y}-12-31` };
-  return { from: `${y}-01-01`, to: `${y}-12-31` };
+  const period = parsePeriod(label);
+  if (!period) throw invalid('period is a year (2026) or a half-year (2026-H1, 2026-H2), years 1 to 9999');
+  return period;
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { PeriodicReport, PeriodicReportQuery, StatsDimension, StatsExportQuery, StatsOverview, StatsQuery, StatsResponse, StatsSeries, StatsSeriesQuery } from '@lachan/contracts';
+import { addDays, parseDay, type PeriodicReport, type PeriodicReportQuery, type StatsDimension, type StatsExportQuery, type StatsOverview, type StatsQuery, type StatsResponse, type StatsSeries, type StatsSeriesQuery } from '@lachan/contracts';
 import type { RequestContext } from '../../core/context.ts';
 import { canRead } from '../../core/context.ts';
 import { requirePermission } from '../../core/authorize.ts';
@@ -36,9 +36,9 @@ export class StatsService {
   /** The caller's question as a filter: the period (default the last 30 days) and their organisations. */
   filter(ctx: RequestContext, q: StatsQuery): StatsFilter {
     requirePermission(ctx, 'stats.read');
-    const to = q.to ?? new Date().toISOString().slice(0, 10);
-    const from = q.from ?? new Date(Date.parse(`${to}T00:00:00Z`) - (DEFAULT_DAYS - 1) * 86_400_000).toISOString().slice(0, 10);
-    if (Number.isNaN(Date.parse(from)) || Number.isNaN(Date.parse(to))) throw invalid('from and to must be real dates');
+    const to = parseDay(q.to ?? new Date().toISOString().slice(0, 10));
+    const from = q.from !== undefined ? parseDay(q.from) : to && addDays(to, -(DEFAULT_DAYS - 1));
+    if (from === null || to === null) throw invalid('from and to must be calendar days (YYYY-MM-DD) of years 1 to 9999');
     if (from > to) throw invalid('from must not be after to');
     if (daysBetween(from, to).length > MAX_DAYS) throw invalid(`a period of at most ${MAX_DAYS} days`);
     if (q.orgId && !canRead(ctx.scope, q.orgId)) throw forbidden('you may not see statistics of this organisation');

@@ -43,11 +43,22 @@ export const usersRepository = {
     return r.id;
   },
 
-  /** Changes an account; `unlock` forgets its failed sign-ins from every address (auth_throttle). */
-  async update(tx: Kysely<DB>, id: string, patch: { name?: string; role?: string; status?: 'active' | 'disabled'; unlock?: boolean }): Promise<void> {
-    const { unlock, ...fields } = patch;
-    await tx.updateTable('users').set({ ...fields, updated_at: new Date() }).where('id', '=', id).execute();
-    if (unlock) await sql`delete from auth_throttle where account = (select lower(email) from users where id = ${id})`.execute(tx);
+  /**
+   * Changes the named columns only: whatever else the patch object carries never reaches the UPDATE;
+   * `unlock` forgets the account's failed sign-ins from every address (auth_throttle).
+   */
+  async update(tx: Kysely<DB>, id: string, patch: { name?: string | undefined; role?: string | undefined; status?: 'active' | 'disabled' | undefined; unlock?: boolean | undefined }): Promise<void> {
+    await tx
+      .updateTable('users')
+      .set({
+        ...(patch.name !== undefined ? { name: patch.name } : {}),
+        ...(patch.role !== undefined ? { role: patch.role } : {}),
+        ...(patch.status !== undefined ? { status: patch.status } : {}),
+        updated_at: new Date(),
+      })
+      .where('id', '=', id)
+      .execute();
+    if (patch.unlock) await sql`delete from auth_throttle where account = (select lower(email) from users where id = ${id})`.execute(tx);
   },
 
   async setPassword(tx: Kysely<DB>, id: string, passwordHash: string): Promise<void> {

@@ -75,7 +75,7 @@ export function BundleUpload() {
                 {` · ${t('intel.intake.col.stored')} ${fmt.number(r.stored)} · ${t('intel.intake.col.duplicates')} ${fmt.number(r.duplicates)} · ${t('intel.intake.col.invalid')} ${fmt.number(r.invalid)}`}
               </Text>
             </Group>
-            <Progress value={progress.percent ?? 100} animated={r.status === 'running'} striped={progress.percent === null} color={r.status === 'failed' ? 'red' : r.status === 'done' ? 'teal' : 'blue'} size="sm" />
+            <Progress value={progress.percent ?? 100} animated={r.status === 'running'} striped={progress.percent === null} color={r.status === 'failed' ? 'red' : r.status === 'done' ? 'teal' : r.status === 'interrupted' ? 'orange' : 'blue'} size="sm" />
           </Stack>
         )}
         {Boolean(error ?? attack.error) && <ErrorAlert error={error ?? attack.error} title={t('common.loadError')} />}

@@ -5,7 +5,7 @@ import { ListTable } from '../../components/ListTable.tsx';
 import { useFormat } from '../../i18n/useFormat.ts';
 import { useIntakeRuns } from './intel.api.ts';
 
-const COLORS = { running: 'blue', done: 'teal', failed: 'red' } as const;
+const COLORS = { running: 'blue', done: 'teal', failed: 'red', interrupted: 'orange' } as const;
 
 /** The status of an intake run as a badge. */
 export function RunStatusBadge({ status }: { status: IntelIntakeRun['status'] }) {
@@ -48,6 +48,9 @@ export function IntakeRunsTable() {
             {num(r.duplicates)}
             {num(r.invalid)}
             <Table.Td>
+              {r.status === 'interrupted' && (
+                <Text size="xs" c="orange" data-testid="intel-run-interrupted">{t('intel.intake.interruptedNote')}</Text>
+              )}
               {r.errors[0] && (
                 <Tooltip label={r.errors.slice(0, 5).map((e) => `#${e.index}: ${e.message}`).join('\n')} multiline w={420} style={{ whiteSpace: 'pre-wrap' }}>
                   <Text size="xs" c="red" lineClamp={1}>{`#${r.errors[0].index}: ${r.errors[0].message}`}</Text>
