@@ -41,13 +41,13 @@ export const AuditHead = Type.Object({
   keyId: Type.String({ pattern: '^[0-9a-f]{16}$' }),
   publicKey: Type.String({ maxLength: 64 }),
   signature: Type.String({ maxLength: 200 }),
-});
+}, { additionalProperties: false });
 export type AuditHead = Static<typeof AuditHead>;
 
 /** Heads kept elsewhere (exported or from the checkpoint file) to verify the chain against. */
 export const AuditVerifyBody = Type.Object({
   heads: Type.Array(AuditHead, { maxItems: 10_000 }),
-});
+}, { additionalProperties: false });
 export type AuditVerifyBody = Static<typeof AuditVerifyBody>;
 
 /** The outcome of walking the chain: the first broken link, if any, and what it was checked against. */

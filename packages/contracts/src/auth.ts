@@ -94,7 +94,7 @@ export const UserPatch = Type.Partial(
 export type UserPatch = Static<typeof UserPatch>;
 
 /** An administrator sets a user's password; without one it is generated and answered once. */
-export const UserPasswordReset = Type.Object({ password: Type.Optional(Type.String({ minLength: 12, maxLength: 1024 })) });
+export const UserPasswordReset = Type.Object({ password: Type.Optional(Type.String({ minLength: 12, maxLength: 1024 })) }, { additionalProperties: false });
 export type UserPasswordReset = Static<typeof UserPasswordReset>;
 export const UserPasswordResetDone = Type.Object({ initialPassword: Nullable(Type.String()) });
 export type UserPasswordResetDone = Static<typeof UserPasswordResetDone>;

@@ -5,7 +5,7 @@ import { Nullable, Timestamp } from './common.ts';
 export const SecondFactorCode = Type.String({ minLength: 6, maxLength: 40, description: 'authenticator code or recovery code' });
 
 /** The second step of signing in, and any confirmation by code. */
-export const SecondFactorCheck = Type.Object({ code: SecondFactorCode });
+export const SecondFactorCheck = Type.Object({ code: SecondFactorCode }, { additionalProperties: false });
 export type SecondFactorCheck = Static<typeof SecondFactorCheck>;
 
 /** The signed-in user's second factor. */
@@ -33,5 +33,5 @@ export type RecoveryCodes = Static<typeof RecoveryCodes>;
 export const SecondFactorDisable = Type.Object({
   password: Type.String({ minLength: 1, maxLength: 1024 }),
   code: SecondFactorCode,
-});
+}, { additionalProperties: false });
 export type SecondFactorDisable = Static<typeof SecondFactorDisable>;
