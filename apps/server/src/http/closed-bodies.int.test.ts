@@ -12,7 +12,8 @@ const pick = <T>(arb: fc.Arbitrary<T>): T => fc.sample(arb, { numRuns: 1, seed: 
 /** A string the schema accepts (format first, then pattern, then length). */
 function text(s: Schema): string {
   const min = Number(s.minLength ?? 1);
-  const max = Number(s.maxLength ?? 40);
+  // A pattern fixes its own length (a 64-digit hash): only a declared maxLength bounds it.
+  const max = Number(s.maxLength ?? (typeof s.pattern === 'string' ? Number.MAX_SAFE_INTEGER : 40));
   switch (s.format) {
     case 'uuid': return randomUUID();
     case 'email': return 'kiem.tra@closed.example.vn';
