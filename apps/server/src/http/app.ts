@@ -109,7 +109,7 @@ export async function buildApp(platform: Platform, opts: { logger?: boolean } = 
   }, { prefix: '/api/v1' });
   await taxiiRoutes(app, services.taxii);
   if (config.syslogUdpPort !== null || config.syslogTcpPort !== null) {
-    const syslog = new SyslogListener(platform, services.ingest);
+    const syslog = new SyslogListener(platform, services.ingest, app.log);
     const ports = await syslog.start();
     app.decorate('syslogPorts', ports);
     app.log.info(ports, 'syslog listener started');
