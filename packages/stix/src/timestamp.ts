@@ -1,12 +1,18 @@
 const STIX_TIMESTAMP = /^(\d{4})-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])T([01]\d|2[0-3]):([0-5]\d):([0-5]\d|60)(?:\.(\d{1,9}))?Z$/;
 
-/** True for an RFC 3339 UTC timestamp with `Z`, as STIX requires (calendar-checked: no 31 February). */
+/**
+ * True for an RFC 3339 UTC timestamp with `Z`, as STIX requires: calendar-checked (no 31 February) and
+ * in years 0001–9999 (RFC 3339 has no year 0000; no database column holds it).
+ */
 export function isStixTimestamp(value: unknown): value is string {
   if (typeof value !== 'string') return false;
   const m = STIX_TIMESTAMP.exec(value);
   if (!m) return false;
   const [, y, mo, d] = m;
-  const date = new Date(Date.UTC(Number(y), Number(mo) - 1, Number(d)));
+  const year = Number(y);
+  if (year < 1) return false;
+  const date = new Date(0);
+  date.setUTCFullYear(year, Number(mo) - 1, Number(d));
   return date.getUTCDate() === Number(d);
 }
 

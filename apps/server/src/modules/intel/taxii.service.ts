@@ -9,6 +9,7 @@ import { collectionAccess, fitsCeiling, isVisible, type CollectionAccess } from 
 import { stixObjectsRepository, type PageRow, type StoredVersion } from './stix-objects.repository.ts';
 import { taxiiCollectionsRepository, type CollectionRow, type StatusRow } from './taxii-collections.repository.ts';
 import { makeCursor, type TaxiiFilter } from './taxii-query.ts';
+import { unstorableJson } from '../../core/storable-json.ts';
 
 /** A collection as the caller sees it. */
 export type VisibleCollection = CollectionRow & CollectionAccess;
@@ -68,7 +69,8 @@ export class TaxiiService {
     const failures: StatusDetail[] = [];
     const ready: StoredVersion[] = [];
     for (const o of objects) {
-      const errors = validateObject(o);
+      const unstorable = unstorableJson(o);
+      const errors = unstorable === null ? validateObject(o) : [unstorable];
       const obj = o as Record<string, unknown>;
       const id = typeof obj?.id === 'string' ? obj.id : '';
       const version = typeof obj?.modified === 'string' ? obj.modified : typeof obj?.created === 'string' ? obj.created : new Date().toISOString();
