@@ -1,7 +1,9 @@
 /**
- * Whether a parsed JSON value can be stored as it is (jsonb, text): PostgreSQL holds no NUL character
- * and a string with an unpaired surrogate has no UTF-8 form. Objects kept verbatim (STIX objects) are
- * refused with the reason rather than altered; the walk is iterative, so depth cannot overflow it.
+ * Why a parsed JSON value cannot be kept as it was sent, or null: PostgreSQL holds no NUL character, a
+ * string with an unpaired surrogate has no UTF-8 form, and a number beyond a double (`1e400`) parsed
+ * as Infinity, which JSON cannot even write back (it becomes null). Objects kept verbatim (STIX
+ * objects) are refused with the reason rather than altered; the walk is iterative, so depth cannot
+ * overflow it.
  */
 export function unstorableJson(value: unknown): string | null {
   const stack: Array<{ v: unknown; path: string }> = [{ v: value, path: '' }];
@@ -10,6 +12,8 @@ export function unstorableJson(value: unknown): string | null {
     if (typeof v === 'string') {
       const why = unstorableString(v);
       if (why !== null) return `${path || 'the value'} ${why}`;
+    } else if (typeof v === 'number') {
+      if (!Number.isFinite(v)) return `${path || 'the value'} is a number beyond what a double holds`;
     } else if (Array.isArray(v)) {
       for (let i = v.length - 1; i >= 0; i--) stack.push({ v: v[i], path: `${path}[${i}]` });
     } else if (typeof v === 'object' && v !== null) {

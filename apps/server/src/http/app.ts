@@ -7,7 +7,8 @@ import rateLimit from '@fastify/rate-limit';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { Platform } from '../core/platform.ts';
 import { AppError } from '../core/errors.ts';
-import { registerErrorHandler } from './error-handler.ts';
+import { registerErrorHandler, renderRoutingError } from './error-handler.ts';
+import { registerJsonBody } from './json-body.ts';
 import { registerAuthHook } from './auth-hook.ts';
 import { registerOpenApi } from './openapi.ts';
 import { registerOps } from './ops.ts';
@@ -53,10 +54,12 @@ export async function buildApp(platform: Platform, opts: { logger?: boolean } = 
     bodyLimit: config.bodyLimitBytes,
     trustProxy: config.trustProxy,
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true } },
+    frameworkErrors: renderRoutingError,
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   // JSON only, except where a route scope adds its own parsers (ingest takes NDJSON and text).
   app.removeContentTypeParser('text/plain');
+  registerJsonBody(app);
   app.addHook('onSend', async (req, reply) => {
     reply.header('x-request-id', req.id);
   });
