@@ -94,16 +94,16 @@ export interface SlicedArray {
 /**
  * The raw text of each top-level element of the array opening at `s[start]`. Never gives up on the
  * rest because of one bad element: an element the scanner cannot delimit (an unclosed string or
- * bracket) becomes one piece of its own that runs to the next `,` followed by a well-formed object (or
- * to the end), text after the closing ] is one more piece, and a missing comma between two elements
+ * bracket) becomes one piece of its own that runs to the next `,` followed by a well-formed object or
+ * string (or to the end), text after the closing ] is one more piece, and a missing comma between two elements
  * is tolerated. Each piece is then parsed, and refused, on its own. Linear time: the search for the
  * next well-formed object scans at most RECOVERY_SCANS_PER_CHAR times the body, then stops there.
  */
 export function sliceArray(s: string, start: number): SlicedArray {
   const out: SlicedArray = { items: [], broken: 0, closed: false };
   const budget = { left: RECOVERY_SCANS_PER_CHAR * s.length + 1024 };
-  const brokenUntilObject = (from: number): number => {
-    const next = nextObjectAfterComma(s, from + 1, budget);
+  const brokenUntilNext = (from: number): number => {
+    const next = nextElementAfterComma(s, from + 1, budget);
     const until = next < 0 ? s.length : s.lastIndexOf(',', next);
     out.items.push(s.slice(from, until).trimEnd());
     out.broken++;
@@ -127,23 +127,28 @@ export function sliceArray(s: string, start: number): SlicedArray {
     }
     const end = valueEnd(s, i);
     if (end < 0) {
-      i = brokenUntilObject(i);
+      i = brokenUntilNext(i);
       continue;
     }
     out.items.push(s.slice(i, end));
     i = skipSpace(s, end);
     const d = s.charCodeAt(i);
-    if (i < s.length && d !== COMMA && d !== CLOSE_BRACKET && d !== OPEN_BRACE && d !== OPEN_BRACKET) i = brokenUntilObject(i);
+    if (i < s.length && d !== COMMA && d !== CLOSE_BRACKET && d !== OPEN_BRACE && d !== OPEN_BRACKET) i = brokenUntilNext(i);
   }
   return out;
 }
 
-/** Where the next `,{…}` starts whose object is well-formed and followed by `,`, `]` or the end; -1 if none. */
-function nextObjectAfterComma(s: string, from: number, budget: { left: number }): number {
+/**
+ * Where the next element after a comma starts that is a well-formed object or string (the records of
+ * an ingest array) followed by `,`, `]` or the end; -1 if none.
+ */
+function nextElementAfterComma(s: string, from: number, budget: { left: number }): number {
   for (let comma = s.indexOf(',', from); comma >= 0 && budget.left > 0; comma = s.indexOf(',', comma + 1)) {
     const at = skipSpace(s, comma + 1);
-    if (s.charCodeAt(at) !== OPEN_BRACE) continue;
-    const end = containerEnd(s, at, budget);
+    const first = s.charCodeAt(at);
+    if (first !== OPEN_BRACE && first !== QUOTE) continue;
+    const end = first === QUOTE ? stringEnd(s, at) : containerEnd(s, at, budget);
+    if (first === QUOTE) budget.left -= end < 0 ? s.length - at : end - at;
     if (end < 0) continue;
     const after = skipSpace(s, end);
     const c = s.charCodeAt(after);

@@ -22,6 +22,12 @@ describe('what a parsed alert guarantees', () => {
     }
   });
 
+  it('gives failure reasons that are storable too, even when they quote the record', () => {
+    const r = parseAlert('ecs', JSON.stringify({ event: { kind: 'alert\u0000\ud800' } }), opts);
+    expect(r).toMatchObject({ ok: false, code: 'not_an_alert' });
+    if (!r.ok) expect(hasUnstorable(r.message), r.message).toBe(false);
+  });
+
   it('never carries a time outside years 1–9999 UTC: strict formats refuse it, the others read it as absent', () => {
     expect(parseAlert('lachan', JSON.stringify({ title: 't', severity: 1, time: FAR }), opts)).toMatchObject({ ok: false, code: 'invalid_value' });
     expect(parseAlert('syslog', `<34>1 ${FAR} host app - - - hello`, opts)).toMatchObject({ ok: false, code: 'bad_syslog_header' });

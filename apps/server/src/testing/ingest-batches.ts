@@ -10,12 +10,11 @@ export interface BatchCheck {
 }
 
 /** Sends one body to `/api/v1/ingest/{format}` with a connector key and reads back what was quarantined. */
-export async function sendBatch(t: TestApp, key: { id: string; key: string }, format: string, payload: string | Buffer, headers: Record<string, string> = {}): Promise<BatchCheck> {
+export async function sendBatch(t: TestApp, key: { id: string; key: string }, format: string, payload: string | Buffer, headers: Record<string, string> = {}, noContentType = false): Promise<BatchCheck> {
   const before = await lastQuarantineId(t);
-  const res = await t.app.inject({
-    method: 'POST', url: `/api/v1/ingest/${format}`, payload,
-    headers: { authorization: `Bearer ${key.key}`, 'content-type': 'application/x-ndjson', ...headers },
-  });
+  const all: Record<string, string> = { authorization: `Bearer ${key.key}`, 'content-type': 'application/x-ndjson', ...headers };
+  if (noContentType) delete all['content-type'];
+  const res = await t.app.inject({ method: 'POST', url: `/api/v1/ingest/${format}`, payload, headers: all });
   const rows = await sql<{ code: string; message: string; raw: string }>`select q.code, q.message, q.raw from quarantine q join alert_sources s on s.id = q.source_id
     where s.api_key_id = ${key.id} and s.format = ${format} and q.id > ${before}::bigint order by q.id`.execute(t.platform.db);
   let body: BatchCheck['body'];
