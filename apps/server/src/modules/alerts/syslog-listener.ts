@@ -81,8 +81,11 @@ export class SyslogListener {
             this.#paused.add(sock);
           }
         });
-        sock.on('end', () => this.#accept(from, framer.flush()));
-        sock.on('close', () => this.#paused.delete(sock));
+        // On a clean end or a reset alike, what arrived of an unfinished frame is kept as a message.
+        sock.on('close', () => {
+          this.#paused.delete(sock);
+          this.#accept(from, framer.flush());
+        });
         sock.on('error', () => {});
       }));
       tcpPort = await listening(tcp, () => tcp.listen(syslogTcpPort, syslogHost), () => (tcp.address() as { port: number }).port);
