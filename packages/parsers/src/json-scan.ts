@@ -23,34 +23,65 @@ export function skipSpace(s: string, i: number): number {
   return i;
 }
 
-/** Index just past the string starting at the quote `s[i]`, or -1 if it never ends. */
-export function stringEnd(s: string, i: number): number {
+/** The raw line feeds of a text, to tell whether a string would span one (JSON forbids it). */
+export class LineFeeds {
+  readonly #at: number[] = [];
+
+  constructor(s: string) {
+    for (let i = s.indexOf('\n'); i >= 0; i = s.indexOf('\n', i + 1)) this.#at.push(i);
+  }
+
+  /** True when a line feed lies in [from, to). */
+  within(from: number, to: number): boolean {
+    let lo = 0;
+    let hi = this.#at.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.#at[mid]! < from) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo < this.#at.length && this.#at[lo]! < to;
+  }
+}
+
+/**
+ * What a scan of a whole body carries: a budget of characters (recovery stays linear) and the body's
+ * line feeds (a string that would run across one is unterminated, so a broken string is caught at the
+ * end of its line instead of swallowing the next lines).
+ */
+export interface Scan {
+  budget?: { left: number };
+  feeds?: LineFeeds;
+}
+
+/** Index just past the string starting at the quote `s[i]`, or -1 if it never ends (or crosses a line feed of `feeds`). */
+export function stringEnd(s: string, i: number, feeds?: LineFeeds): number {
   let j = i + 1;
   for (;;) {
     const q = s.indexOf('"', j);
     if (q < 0) return -1;
     let backslashes = 0;
     for (let k = q - 1; k > i && s.charCodeAt(k) === BACKSLASH; k--) backslashes++;
-    if (backslashes % 2 === 0) return q + 1;
+    if (backslashes % 2 === 0) return feeds?.within(i, q) ? -1 : q + 1;
     j = q + 1;
   }
 }
 
 /**
  * Index just past the object or array opening at `s[i]`, or -1 if it is unbalanced or unterminated.
- * With a `budget`, the characters scanned are taken from it.
+ * With a budget, the characters scanned are taken from it.
  */
-export function containerEnd(s: string, i: number, budget?: { left: number }): number {
+export function containerEnd(s: string, i: number, scan: Scan = {}): number {
   const closers: number[] = [];
   let j = i;
   const done = (r: number): number => {
-    if (budget) budget.left -= j - i + 1;
+    if (scan.budget) scan.budget.left -= j - i + 1;
     return r;
   };
   for (; j < s.length; j++) {
     const c = s.charCodeAt(j);
     if (c === QUOTE) {
-      const e = stringEnd(s, j);
+      const e = stringEnd(s, j, scan.feeds);
       if (e < 0) {
         j = s.length;
         return done(-1);
@@ -67,10 +98,10 @@ export function containerEnd(s: string, i: number, budget?: { left: number }): n
 }
 
 /** Index just past any JSON value starting at `s[i]` (scalars end at `,`, `]`, `}` or whitespace), or -1. */
-export function valueEnd(s: string, i: number): number {
+export function valueEnd(s: string, i: number, scan: Scan = {}): number {
   const c = s.charCodeAt(i);
-  if (c === OPEN_BRACE || c === OPEN_BRACKET) return containerEnd(s, i);
-  if (c === QUOTE) return stringEnd(s, i);
+  if (c === OPEN_BRACE || c === OPEN_BRACKET) return containerEnd(s, i, scan);
+  if (c === QUOTE) return stringEnd(s, i, scan.feeds);
   let j = i;
   while (j < s.length) {
     const d = s.charCodeAt(j);
@@ -101,9 +132,9 @@ export interface SlicedArray {
  */
 export function sliceArray(s: string, start: number): SlicedArray {
   const out: SlicedArray = { items: [], broken: 0, closed: false };
-  const budget = { left: RECOVERY_SCANS_PER_CHAR * s.length + 1024 };
+  const scan = scanOf(s);
   const brokenUntilNext = (from: number): number => {
-    const next = nextElementAfterComma(s, from + 1, budget);
+    const next = nextElementAfterComma(s, from + 1, scan);
     const until = next < 0 ? s.length : s.lastIndexOf(',', next);
     out.items.push(s.slice(from, until).trimEnd());
     out.broken++;
@@ -125,7 +156,7 @@ export function sliceArray(s: string, start: number): SlicedArray {
       i = skipSpace(s, i + 1);
       continue;
     }
-    const end = valueEnd(s, i);
+    const end = valueEnd(s, i, scan);
     if (end < 0) {
       i = brokenUntilNext(i);
       continue;
@@ -142,13 +173,13 @@ export function sliceArray(s: string, start: number): SlicedArray {
  * Where the next element after a comma starts that is a well-formed object or string (the records of
  * an ingest array) followed by `,`, `]` or the end; -1 if none.
  */
-function nextElementAfterComma(s: string, from: number, budget: { left: number }): number {
-  for (let comma = s.indexOf(',', from); comma >= 0 && budget.left > 0; comma = s.indexOf(',', comma + 1)) {
+function nextElementAfterComma(s: string, from: number, scan: Required<Scan>): number {
+  for (let comma = s.indexOf(',', from); comma >= 0 && scan.budget.left > 0; comma = s.indexOf(',', comma + 1)) {
     const at = skipSpace(s, comma + 1);
     const first = s.charCodeAt(at);
     if (first !== OPEN_BRACE && first !== QUOTE) continue;
-    const end = first === QUOTE ? stringEnd(s, at) : containerEnd(s, at, budget);
-    if (first === QUOTE) budget.left -= end < 0 ? s.length - at : end - at;
+    const end = first === QUOTE ? stringEnd(s, at, scan.feeds) : containerEnd(s, at, scan);
+    if (first === QUOTE) scan.budget.left -= end < 0 ? s.length - at : end - at;
     if (end < 0) continue;
     const after = skipSpace(s, end);
     const c = s.charCodeAt(after);
@@ -158,10 +189,10 @@ function nextElementAfterComma(s: string, from: number, budget: { left: number }
 }
 
 /** Where the next line starting with a well-formed object begins (followed by another or the end); -1 if none. */
-export function nextObjectLine(s: string, from: number, budget: { left: number }): number {
-  for (let nl = s.indexOf('\n', from); nl >= 0 && budget.left > 0; nl = s.indexOf('\n', nl + 1)) {
+export function nextObjectLine(s: string, from: number, scan: Required<Scan>): number {
+  for (let nl = s.indexOf('\n', from); nl >= 0 && scan.budget.left > 0; nl = s.indexOf('\n', nl + 1)) {
     if (s.charCodeAt(nl + 1) !== OPEN_BRACE) continue;
-    const end = containerEnd(s, nl + 1, budget);
+    const end = containerEnd(s, nl + 1, scan);
     if (end < 0) continue;
     const after = skipSpace(s, end);
     if (after === s.length || s.charCodeAt(after) === OPEN_BRACE) return nl + 1;
@@ -169,9 +200,9 @@ export function nextObjectLine(s: string, from: number, budget: { left: number }
   return -1;
 }
 
-/** A scan budget for `nextObjectLine` over `s` (see RECOVERY_SCANS_PER_CHAR). */
-export function recoveryBudget(s: string): { left: number } {
-  return { left: RECOVERY_SCANS_PER_CHAR * s.length + 1024 };
+/** A scan of a whole body `s`: its recovery budget (see RECOVERY_SCANS_PER_CHAR) and its line feeds. */
+export function scanOf(s: string): Required<Scan> {
+  return { budget: { left: RECOVERY_SCANS_PER_CHAR * s.length + 1024 }, feeds: new LineFeeds(s) };
 }
 
 /**

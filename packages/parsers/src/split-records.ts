@@ -1,5 +1,5 @@
 import type { AlertFormat } from '@lachan/contracts';
-import { containerEnd, nextObjectLine, recoveryBudget, skipSpace, sliceArray } from './json-scan.ts';
+import { containerEnd, nextObjectLine, scanOf, skipSpace, sliceArray } from './json-scan.ts';
 import type { SplitOutcome } from './types.ts';
 
 /**
@@ -57,16 +57,16 @@ function splitJson(text: string, start: number, media: string): SplitOutcome {
  */
 function concatenated(text: string, start: number): SplitOutcome {
   const records: string[] = [];
-  const budget = recoveryBudget(text);
+  const scan = scanOf(text);
   let i = start;
   while (i < text.length) {
-    const end = text.charCodeAt(i) === 123 ? containerEnd(text, i) : -1;
+    const end = text.charCodeAt(i) === 123 ? containerEnd(text, i, { feeds: scan.feeds }) : -1;
     if (end >= 0) {
       records.push(text.slice(i, end));
       i = skipSpace(text, end);
       continue;
     }
-    const next = nextObjectLine(text, i, budget);
+    const next = nextObjectLine(text, i, scan);
     records.push(text.slice(i, next < 0 ? text.length : next).trimEnd());
     if (next < 0) break;
     i = next;
