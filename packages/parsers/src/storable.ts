@@ -8,19 +8,32 @@ import { inTimeRange } from './time.ts';
  * and no unpaired surrogate (it has no UTF-8 form), and its time lies in years 1–9999 UTC.
  */
 
+// One scan for the rare case: NUL or any surrogate (a pair is fine, so that case looks closer).
+const SUSPECT = /[\u0000\ud800-\udfff]/;
+
 /** The text with NUL and unpaired surrogates replaced by U+FFFD; the same string when it has neither. */
 export function storableText(s: string): string {
-  if (s.isWellFormed() && !s.includes('\u0000')) return s;
+  if (!SUSPECT.test(s) || (s.isWellFormed() && !s.includes('\u0000'))) return s;
   return s.toWellFormed().replaceAll('\u0000', '\uFFFD');
 }
 
-/** A value of a normalised alert (text, number, null, list, observable) with every text made storable. */
+/**
+ * A value of a normalised alert (text, number, null, list, observable) with every text made storable,
+ * changed in place: nothing is copied when nothing needs it (this runs on every alert of every batch).
+ */
 function storableValue(v: unknown): unknown {
   if (typeof v === 'string') return storableText(v);
-  if (Array.isArray(v)) return v.map(storableValue);
-  if (typeof v === 'object' && v !== null) {
+  if (Array.isArray(v)) {
+    for (let i = 0; i < v.length; i++) {
+      const x: unknown = v[i];
+      if (typeof x === 'string' || (typeof x === 'object' && x !== null)) v[i] = storableValue(x);
+    }
+  } else if (typeof v === 'object' && v !== null) {
     const o = v as Record<string, unknown>;
-    for (const k of Object.keys(o)) o[k] = storableValue(o[k]);
+    for (const k in o) {
+      const x = o[k];
+      if (typeof x === 'string' || (typeof x === 'object' && x !== null)) o[k] = storableValue(x);
+    }
   }
   return v;
 }
