@@ -61,8 +61,10 @@ export function registerErrorHandler(app: FastifyInstance): void {
   });
 }
 
-/** A URL Fastify cannot route (bad percent-encoding, an over-long path parameter), in the one error shape. */
-export function renderRoutingError(err: FastifyError, _req: FastifyRequest, reply: FastifyReply): void {
-  const tooLong = err.code === 'FST_ERR_MAX_PARAM_LENGTH';
-  void reply.status(tooLong ? 414 : 400).send(body('validation_failed', tooLong ? 'a path parameter is too long' : 'the URL is not valid (bad percent-encoding)'));
+/** An error Fastify meets before routing (bad percent-encoding, an over-long path parameter), in the one error shape. */
+export function renderRoutingError(err: FastifyError, req: FastifyRequest, reply: FastifyReply): void {
+  if (err.code === 'FST_ERR_BAD_URL') return void reply.status(400).send(body('validation_failed', 'the URL is not valid (bad percent-encoding)'));
+  if (err.code === 'FST_ERR_MAX_PARAM_LENGTH') return void reply.status(414).send(body('validation_failed', 'a path parameter is too long'));
+  req.log.error({ err }, 'routing error');
+  void reply.status(500).send(body('internal_error', 'an internal error occurred; it has been logged'));
 }
