@@ -21,3 +21,4 @@ export {
 } from './observables.ts';
 export { ObservableSet, MAX_OBSERVABLES, type ObservableRole } from './observable-set.ts';
 export { extractIndicators } from './extract.ts';
+export { storableText } from './storable.ts';

@@ -14,12 +14,19 @@ import { normaliseIPv4, normaliseIPv6 } from './ip.ts';
  * | md5/sha1/sha256 | hex, lower case, 32/40/64 digits                                          |
  * | email    | lower case, `mailto:` and angle brackets dropped, domain valid                    |
  * | user     | trimmed; placeholders (`-`, `N/A`, `(no user)`, ...) dropped                     |
+ * No value holds a control character (C0, DEL) or an unpaired surrogate: such input is not a value.
  * | hostname | lower case, no trailing dot, [a-z0-9-_.] or non-ASCII only                        |
  */
 
 export { normaliseIp, normaliseIPv4, normaliseIPv6 } from './ip.ts';
 
 const MAX_VALUE = 2048;
+const CONTROL = /[\u0000-\u001f\u007f]/;
+
+/** True for text an observable may hold: no control character, no unpaired surrogate. */
+function printable(s: string): boolean {
+  return !CONTROL.test(s) && s.isWellFormed();
+}
 
 /** Undoes the usual defanging of domains and URLs (`[.]`, `(.)`, `[dot]`, `[:]`). */
 const DEFANGED_DOT = /\[\.\]|\(\.\)|\[dot\]|\(dot\)/gi;
@@ -32,6 +39,7 @@ export function refang(s: string): string {
 
 export function normaliseDomain(raw: string): string | null {
   let s = refang(raw.trim()).toLowerCase();
+  if (!printable(s)) return null;
   if (s.endsWith('.')) s = s.slice(0, -1);
   if (s.length < 3 || s.length > 253) return null;
   const labels = s.split('.');
@@ -51,6 +59,7 @@ export function normaliseDomain(raw: string): string | null {
 
 export function normaliseHostname(raw: string): string | null {
   let s = raw.trim().toLowerCase();
+  if (!printable(s)) return null;
   if (s.endsWith('.')) s = s.slice(0, -1);
   if (s.length === 0 || s.length > 255) return null;
   for (let i = 0; i < s.length; i++) {
@@ -66,7 +75,7 @@ const URL_SHAPE = /^([a-z][a-z0-9+.-]{0,31}):\/\/([^\s/?#\\]+)(.*)$/is;
 
 export function normaliseUrl(raw: string): string | null {
   let s = refang(raw.trim());
-  if (s.length === 0 || s.length > MAX_VALUE) return null;
+  if (s.length === 0 || s.length > MAX_VALUE || !printable(s)) return null;
   s = s.replace(HXXP, 'http$1:');
   const m = URL_SHAPE.exec(s);
   if (m === null || /\s/.test(m[3]!)) return null;
@@ -95,7 +104,7 @@ export function normaliseEmail(raw: string): string | null {
   const at = s.lastIndexOf('@');
   if (at < 1 || at > 64 || s.length > 254) return null;
   const local = s.slice(0, at);
-  if (!/^[^\s@<>()[\]\\,;:"]+$/.test(local)) return null;
+  if (!/^[^\s@<>()[\]\\,;:"]+$/.test(local) || !printable(local)) return null;
   const domain = normaliseDomain(s.slice(at + 1));
   return domain === null ? null : `${local.toLowerCase()}@${domain}`;
 }
@@ -104,7 +113,7 @@ const USER_PLACEHOLDERS = new Set(['-', 'n/a', 'na', 'none', 'null', 'unknown', 
 
 export function normaliseUser(raw: string): string | null {
   const s = raw.trim();
-  if (s.length === 0 || s.length > 256 || USER_PLACEHOLDERS.has(s.toLowerCase())) return null;
+  if (s.length === 0 || s.length > 256 || !printable(s) || USER_PLACEHOLDERS.has(s.toLowerCase())) return null;
   return s;
 }
 

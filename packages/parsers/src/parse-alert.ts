@@ -6,6 +6,7 @@ import { parseLachan } from './formats/lachan.ts';
 import { parseSuricata } from './formats/suricata.ts';
 import { parseSyslog } from './formats/syslog.ts';
 import { parseWazuh } from './formats/wazuh.ts';
+import { makeStorable, storableText } from './storable.ts';
 import type { ParseContext, ParseOptions, ParseOutcome } from './types.ts';
 import { isValidTimeZone } from './zone.ts';
 
@@ -24,7 +25,9 @@ const PARSERS: Record<AlertFormat, (record: string, ctx: ParseContext) => Normal
 /**
  * Parses one record of `format` (one JSON object, or one CEF/syslog line) into a normalised alert.
  * Never throws: every failure, including an unexpected one (`internal_error`), comes back as
- * `{ ok: false, code, message }` so the record can be quarantined with its reason.
+ * `{ ok: false, code, message }` so the record can be quarantined with its reason. An alert that comes
+ * back is storable as it is (see storable.ts): no NUL or unpaired surrogate, a time in years 1–9999;
+ * so is a failure's message.
  */
 export function parseAlert(format: AlertFormat, record: string, opts: ParseOptions): ParseOutcome {
   try {
@@ -37,9 +40,10 @@ export function parseAlert(format: AlertFormat, record: string, opts: ParseOptio
     if (!(opts.receivedAt instanceof Date) || Number.isNaN(opts.receivedAt.getTime())) return { ok: false, code: 'invalid_option', message: 'receivedAt must be a valid Date' };
     const timeZone = opts.timeZone ?? DEFAULT_TIME_ZONE;
     if (!isValidTimeZone(timeZone)) return { ok: false, code: 'invalid_option', message: `unknown time zone "${timeZone}"` };
-    return { ok: true, alert: parser(record, { receivedAt: opts.receivedAt, timeZone }) };
+    return { ok: true, alert: makeStorable(parser(record, { receivedAt: opts.receivedAt, timeZone })) };
   } catch (e) {
-    if (e instanceof ParseFailure) return { ok: false, code: e.code, message: e.message };
-    return { ok: false, code: 'internal_error', message: `unexpected parser error: ${e instanceof Error ? e.message : String(e)}` };
+    // The reason is stored with the record, and it may quote the record: it is made storable too.
+    if (e instanceof ParseFailure) return { ok: false, code: e.code, message: storableText(e.message) };
+    return { ok: false, code: 'internal_error', message: storableText(`unexpected parser error: ${e instanceof Error ? e.message : String(e)}`) };
   }
 }

@@ -38,13 +38,29 @@ describe('splitRecords for JSON formats', () => {
     expect(records(splitRecords('ecs', `${a}\n${b}`, undefined))).toEqual([a.trim(), b.trim()]);
   });
 
-  it('errors: empty body, broken arrays, trailing text', () => {
+  it('only an empty body or an array with nothing in it is an error', () => {
     expect(splitRecords('ecs', ' \n\t', undefined)).toMatchObject({ error: { code: 'empty_body' } });
-    expect(splitRecords('ecs', '[{"a":1}', undefined)).toMatchObject({ error: { code: 'malformed_json' } });
-    expect(splitRecords('ecs', '[{"a":1}] x', undefined)).toMatchObject({ error: { code: 'malformed_json' } });
-    expect(splitRecords('ecs', '[{"a":1} {"b":2}]', undefined)).toMatchObject({ error: { code: 'malformed_json' } });
-    expect(splitRecords('ecs', '[{"a":[1}]', undefined)).toMatchObject({ error: { code: 'malformed_json' } });
-    expect(splitRecords('ecs', '{\n"a":1\n}\n{"b":', undefined)).toMatchObject({ error: { code: 'malformed_json' } });
+    expect(splitRecords('ecs', '[ ', undefined)).toMatchObject({ error: { code: 'malformed_json' } });
+  });
+
+  it('one broken piece of an array or of concatenated objects is a record of its own; the cut goes on after it', () => {
+    const good = (n: number) => `{"title":"t${n}","severity":1}`;
+    expect(records(splitRecords('ecs', `[${good(1)}`, undefined))).toEqual([good(1)]);
+    expect(records(splitRecords('ecs', `[${good(1)}] x`, undefined))).toEqual([good(1), 'x']);
+    expect(records(splitRecords('ecs', `[${good(1)} ${good(2)}]`, undefined))).toEqual([good(1), good(2)]);
+    expect(records(splitRecords('ecs', `[${good(1)}, {"a":[1}, ${good(2)}]`, undefined))).toEqual([good(1), '{"a":[1}', good(2)]);
+    expect(records(splitRecords('ecs', `[${good(1)},\n{"a":"unclosed},\n${good(2)},\n${good(3)}]`, undefined))).toEqual([good(1), '{"a":"unclosed}', good(2), good(3)]);
+    expect(records(splitRecords('ecs', `[${good(1)}, {"a": tru }, ${good(2)}]`, undefined))).toEqual([good(1), '{"a": tru }', good(2)]);
+    expect(records(splitRecords('ecs', `[${good(1)}, {"cut": "sho`, undefined))).toEqual([good(1), '{"cut": "sho']);
+    expect(records(splitRecords('ecs', '{\n"a":1\n}\n{"b":', undefined))).toEqual(['{\n"a":1\n}', '{"b":']);
+    expect(records(splitRecords('ecs', '{\n"a":1\n}\n{"b":[}\n{\n"c":2\n}', undefined))).toEqual(['{\n"a":1\n}', '{"b":[}', '{\n"c":2\n}']);
+  });
+
+  it('recovers in linear time however many commas and braces a broken element holds', () => {
+    const body = `[{"a":"${',{'.repeat(200_000)}`;
+    const began = performance.now();
+    expect(records(splitRecords('ecs', body, undefined))).toHaveLength(1);
+    expect(performance.now() - began).toBeLessThan(2000);
   });
 });
 
@@ -59,7 +75,8 @@ describe('splitRecords for cef and syslog', () => {
 
   it('a JSON array of strings', () => {
     expect(records(splitRecords('syslog', '["<13>Oct 11 22:14:15 h a: one", "", "CEF:0|a|b|c|d|e|1|"]', undefined))).toEqual(['<13>Oct 11 22:14:15 h a: one', 'CEF:0|a|b|c|d|e|1|']);
-    expect(splitRecords('cef', '["x", 1]', 'application/json')).toMatchObject({ error: { code: 'not_a_string' } });
-    expect(splitRecords('cef', 'CEF:0|...', 'application/json')).toMatchObject({ error: { code: 'malformed_json' } });
+    expect(records(splitRecords('cef', '["x", 1]', 'application/json'))).toEqual(['x', '1']);
+    expect(records(splitRecords('cef', '["CEF:0|a|b|c|d|e|1|", "unclosed, "CEF:0|f|g|h|i|j|2|"]', 'application/json'))).toEqual(['CEF:0|a|b|c|d|e|1|', 'unclosed, ', 'CEF:0|f|g|h|i|j|2|"]']);
+    expect(records(splitRecords('cef', 'CEF:0|a|b|c|d|e|1|\nCEF:0|f|g|h|i|j|2|', 'application/json'))).toEqual(['CEF:0|a|b|c|d|e|1|', 'CEF:0|f|g|h|i|j|2|']);
   });
 });

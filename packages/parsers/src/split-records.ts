@@ -1,5 +1,5 @@
 import type { AlertFormat } from '@lachan/contracts';
-import { containerEnd, skipSpace, sliceArray } from './json-scan.ts';
+import { containerEnd, nextObjectLine, scanOf, skipSpace, sliceArray } from './json-scan.ts';
 import type { SplitOutcome } from './types.ts';
 
 /**
@@ -9,6 +9,9 @@ import type { SplitOutcome } from './types.ts';
  *   depth-tracking scanner, so 64-bit integers keep their digits), one JSON object (pretty-printed is
  *   fine), NDJSON (one object per line, blank lines skipped), or concatenated pretty-printed objects.
  * - cef, syslog: text lines (LF or CRLF; blank lines skipped), or a JSON array of strings.
+ * A piece that is not well-formed (an element with an unclosed string, text after the closing ],
+ * an object cut short) becomes a record of its own, which its parse then refuses, and the cut goes on
+ * at the next well-formed object (json-scan.ts). Only a body with nothing to cut is an error.
  */
 export function splitRecords(format: AlertFormat, body: string, contentType: string | undefined): SplitOutcome {
   const text = body.charCodeAt(0) === 0xfeff ? body.slice(1) : body;
@@ -37,7 +40,7 @@ function splitJson(text: string, start: number, media: string): SplitOutcome {
   const first = text.charCodeAt(start);
   if (first === 91 /* [ */ && !isLineDelimited(media)) {
     const r = sliceArray(text, start);
-    return 'error' in r ? error('malformed_json', `not a valid JSON array: ${r.error}`) : { records: r.items };
+    return r.items.length === 0 && !r.closed ? error('malformed_json', 'the JSON array is never closed and holds no element') : { records: r.items };
   }
   if (isLineDelimited(media) || first !== 123 /* { */) return { records: lines(text) };
   const end = containerEnd(text, start);
@@ -48,41 +51,58 @@ function splitJson(text: string, start: number, media: string): SplitOutcome {
   return concatenated(text, start);
 }
 
-/** Pretty-printed objects one after another (`{...}\n{...}`), as `jq .` writes them. */
+/**
+ * Pretty-printed objects one after another (`{...}\n{...}`), as `jq .` writes them. An object cut short
+ * or followed by stray text runs, as one broken record, to the next line that starts a well-formed object.
+ */
 function concatenated(text: string, start: number): SplitOutcome {
   const records: string[] = [];
+  const scan = scanOf(text);
   let i = start;
   while (i < text.length) {
-    if (text.charCodeAt(i) !== 123) return error('malformed_json', `expected { at offset ${i} (record ${records.length})`);
-    const end = containerEnd(text, i);
-    if (end < 0) return error('malformed_json', `unterminated object at offset ${i} (record ${records.length})`);
-    records.push(text.slice(i, end));
-    i = skipSpace(text, end);
+    const end = text.charCodeAt(i) === 123 ? containerEnd(text, i, { feeds: scan.feeds }) : -1;
+    if (end >= 0) {
+      records.push(text.slice(i, end));
+      i = skipSpace(text, end);
+      continue;
+    }
+    const next = nextObjectLine(text, i, scan);
+    records.push(text.slice(i, next < 0 ? text.length : next).trimEnd());
+    if (next < 0) break;
+    i = next;
   }
   return { records };
 }
 
 function splitText(text: string, start: number, media: string): SplitOutcome {
   const jsonish = media === 'application/json' || media.endsWith('+json');
-  if (text.charCodeAt(start) === 91 /* [ */ || jsonish) {
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(text);
-    } catch (e) {
-      if (jsonish) return error('malformed_json', `not valid JSON: ${(e as Error).message}`);
-      return { records: lines(text) };
-    }
-    if (typeof parsed === 'string') return { records: [parsed] };
-    if (!Array.isArray(parsed)) return error('malformed_json', 'expected a JSON array of strings');
-    const records: string[] = [];
-    for (let i = 0; i < parsed.length; i++) {
-      const item: unknown = parsed[i];
-      if (typeof item !== 'string') return error('not_a_string', `element ${i} is not a string`);
-      if (item.trim() !== '') records.push(item);
-    }
-    return { records };
+  const isArray = text.charCodeAt(start) === 91; /* [ */
+  if (!isArray && !jsonish) return { records: lines(text) };
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    return { records: jsonish && isArray ? textsOf(sliceArray(text, start).items) : lines(text) };
   }
-  return { records: lines(text) };
+  if (typeof parsed === 'string') return { records: parsed.trim() === '' ? [] : [parsed] };
+  if (Array.isArray(parsed)) return { records: textsOf(sliceArray(text, start).items) };
+  return { records: [text.slice(start).trimEnd()] };
+}
+
+/** Elements of a JSON array of strings: each string, or the element's own text when it is not one. */
+function textsOf(items: string[]): string[] {
+  const records: string[] = [];
+  for (const item of items) {
+    let value: unknown = item;
+    try {
+      value = JSON.parse(item);
+    } catch {
+      /* a broken element stays as it was sent */
+    }
+    if (typeof value !== 'string') records.push(item);
+    else if (value.trim() !== '') records.push(value);
+  }
+  return records;
 }
 
 /** Non-blank lines, CR of CRLF removed, everything else kept as sent. */

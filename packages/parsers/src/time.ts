@@ -4,6 +4,8 @@ import { wallTimeToUtc, zoneOffsetMinutes } from './zone.ts';
  * Timestamps of every format to epoch milliseconds (and ISO 8601 UTC): ISO 8601 / RFC 3339 with offsets
  * `Z`, `+hh:mm`, `+hhmm`, `+hh`; epoch seconds or milliseconds; `Mmm dd yyyy hh:mm:ss` and the year-less
  * `Mmm dd hh:mm:ss` (CEF `rt`, RFC 3164). Times written without a zone are read in the given zone.
+ * Every reader answers null for a year before 1000 or an instant outside years 1–9999 UTC (such as
+ * `9999-12-31T23:59:59-14:00`), which no database column or ISO 8601 string of four-digit years holds.
  */
 
 const DAY_MS = 86_400_000;
@@ -18,6 +20,15 @@ export function daysInMonth(year: number, month: number): number {
 /** True when the fields could be a wall-clock time (Feb 29 allowed: the year is not known yet). */
 export function plausibleTime(month: number, day: number, hour: number, minute: number, second: number): boolean {
   return month >= 1 && month <= 12 && day >= 1 && day <= MAX_DAYS[month]! && hour <= 23 && minute <= 59 && second <= 60;
+}
+
+/** First and last instant a stored time may hold: 0001-01-01 to 9999-12-31 UTC (PostgreSQL, ISO 8601 and JS agree on these). */
+export const MIN_TIME_MS = -62_135_596_800_000;
+export const MAX_TIME_MS = 253_402_300_799_999;
+
+/** The instant when it lies in years 1–9999 UTC, else null: a time beyond them is unreadable, not stored. */
+export function inTimeRange(ms: number): number | null {
+  return Number.isFinite(ms) && ms >= MIN_TIME_MS && ms <= MAX_TIME_MS ? ms : null;
 }
 
 export function toIso(ms: number): string {
@@ -59,18 +70,18 @@ export function parseIsoTime(s: string, timeZone: string, requireZone = false): 
   const ms = fractionMs(m[7]);
   if (m[8] === undefined) {
     if (requireZone) return null;
-    return wallTimeToUtc(timeZone, year, month, day, hour, minute, Math.min(second, 59), ms);
+    return inTimeRange(wallTimeToUtc(timeZone, year, month, day, hour, minute, Math.min(second, 59), ms));
   }
   const offset = offsetToken(m[8]);
   if (offset === null) return null;
-  return Date.UTC(year, month - 1, day, hour, minute, Math.min(second, 59), ms) - offset * 60_000;
+  return inTimeRange(Date.UTC(year, month - 1, day, hour, minute, Math.min(second, 59), ms) - offset * 60_000);
 }
 
 /** Epoch ms from epoch seconds or milliseconds (told apart by magnitude), or null. */
 export function parseEpoch(v: number): number | null {
   if (!Number.isFinite(v) || v <= 0) return null;
   const ms = v >= 1e11 ? v : v * 1000;
-  return ms < 253_402_300_800_000 ? Math.floor(ms) : null;
+  return inTimeRange(Math.floor(ms));
 }
 
 /**
@@ -87,7 +98,7 @@ export function resolveYearless(month: number, day: number, hour: number, minute
     if (day > daysInMonth(year, month)) continue;
     const sec = Math.min(second, 59);
     const t = typeof zone === 'number' ? Date.UTC(year, month - 1, day, hour, minute, sec, ms) - zone * 60_000 : wallTimeToUtc(zone, year, month, day, hour, minute, sec, ms);
-    if (t - recv > DAY_MS) continue;
+    if (t - recv > DAY_MS || inTimeRange(t) === null) continue;
     if (best === null || Math.abs(t - recv) < Math.abs(best - recv)) best = t;
   }
   return best;
@@ -117,9 +128,9 @@ export function parseMonthDayTime(s: string, timeZone: string, receivedAt: Date)
   }
   if (m[3] === undefined) return resolveYearless(month, day, hour, minute, second, ms, fixed ?? zone, receivedAt);
   const year = Number(m[3]);
-  if (day > daysInMonth(year, month)) return null;
-  if (fixed !== null) return Date.UTC(year, month - 1, day, hour, minute, second, ms) - fixed * 60_000;
-  return wallTimeToUtc(zone, year, month, day, hour, minute, second, ms);
+  if (year < 1000 || day > daysInMonth(year, month)) return null;
+  if (fixed !== null) return inTimeRange(Date.UTC(year, month - 1, day, hour, minute, second, ms) - fixed * 60_000);
+  return inTimeRange(wallTimeToUtc(zone, year, month, day, hour, minute, second, ms));
 }
 
 /**
@@ -135,10 +146,5 @@ export function readTime(v: unknown, timeZone: string, receivedAt: Date): string
     else if (/^\d{4}-/.test(s)) ms = parseIsoTime(s, timeZone);
     else ms = parseMonthDayTime(s, timeZone, receivedAt);
   }
-  if (ms === null || !Number.isFinite(ms)) return null;
-  try {
-    return toIso(ms);
-  } catch {
-    return null;
-  }
+  return ms === null || inTimeRange(ms) === null ? null : toIso(ms);
 }

@@ -11,6 +11,9 @@ export interface Token {
 
 const PUNCT = new Set(['[', ']', '(', ')', ':', '.', ',', '*']);
 const OPS = ['==', '!=', '<>', '<=', '>=', '=', '<', '>'];
+// Sticky: matched where the scan stands, without copying the rest of the pattern for every token.
+const NUMBER = /[+-]?(?:\d+\.\d+|\.\d+|\d+)/y;
+const WORD = /[a-zA-Z_][a-zA-Z0-9_-]*/y;
 
 /** Split a STIX pattern into tokens (STIXPattern.g4 lexer rules); throws a message on bad input. */
 export function tokenize(src: string): Token[] {
@@ -29,13 +32,15 @@ export function tokenize(src: string): Token[] {
       i = end;
       continue;
     }
-    const num = /^[+-]?(?:\d+\.\d+|\.\d+|\d+)/.exec(src.slice(i));
+    NUMBER.lastIndex = i;
+    const num = NUMBER.exec(src);
     if (num && (c !== '+' && c !== '-' || /\d|\./.test(src[i + 1] ?? ''))) {
       out.push({ kind: 'number', text: num[0], value: num[0], pos: i });
       i += num[0].length;
       continue;
     }
-    const word = /^[a-zA-Z_][a-zA-Z0-9_-]*/.exec(src.slice(i));
+    WORD.lastIndex = i;
+    const word = WORD.exec(src);
     if (word) { out.push({ kind: 'word', text: word[0], value: word[0], pos: i }); i += word[0].length; continue; }
     throw new Error(`unexpected character ${JSON.stringify(c)} at offset ${i}`);
   }

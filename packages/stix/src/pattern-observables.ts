@@ -33,6 +33,14 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
  * indicator like `[file:name = 'x']` is valid but cannot be matched by value.
  */
 export function patternObservables(pattern: string): PatternObservables {
+  try {
+    return observablesOf(pattern);
+  } catch (e) {
+    return { ok: false, error: `unreadable STIX pattern: ${e instanceof Error ? e.message : String(e)}` };
+  }
+}
+
+function observablesOf(pattern: string): PatternObservables {
   const parsed = parsePattern(pattern);
   if (!parsed.ok) return parsed;
   const observables: PatternObservable[] = [];
@@ -52,10 +60,17 @@ export function patternObservables(pattern: string): PatternObservables {
   return { ok: true, observables, skipped };
 }
 
-function* comparisons(e: ObservationExpr | ComparisonExpr): Generator<Comparison> {
-  if (e.kind === 'comparison') yield e;
-  else if (e.kind === 'observation') yield* comparisons(e.comparison);
-  else { yield* comparisons(e.left); yield* comparisons(e.right); }
+/** Every comparison of the tree, left to right; iterative, since a long AND chain makes a deep tree. */
+function comparisons(root: ObservationExpr | ComparisonExpr): Comparison[] {
+  const out: Comparison[] = [];
+  const stack: Array<ObservationExpr | ComparisonExpr> = [root];
+  while (stack.length > 0) {
+    const e = stack.pop()!;
+    if (e.kind === 'comparison') out.push(e);
+    else if (e.kind === 'observation') stack.push(e.comparison);
+    else stack.push(e.right, e.left);
+  }
+  return out;
 }
 
 /** String values a comparison pins the property to, or null when it does not pin it to values. */

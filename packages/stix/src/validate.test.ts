@@ -54,6 +54,9 @@ describe('validateObject', () => {
     expect(validateObject({ ...ind, id: 'indicator--not-a-uuid' })[0]).toMatch(/^id must be/);
     expect(validateObject({ ...ind, created: '2025-02-30T00:00:00Z' })).toContain('created must be an RFC 3339 UTC timestamp ending in Z, got "2025-02-30T00:00:00Z"');
     expect(validateObject({ ...ind, modified: '2025-01-10 03:04:05' })[0]).toMatch(/^modified must be an RFC 3339/);
+    expect(validateObject({ ...ind, created: '0000-01-01T00:00:00Z' })).toContain('created must be an RFC 3339 UTC timestamp ending in Z, got "0000-01-01T00:00:00Z"');
+    expect(validateObject({ ...ind, valid_from: '0000-02-29T00:00:00Z' })).not.toEqual([]);
+    expect(validateObject({ ...ind, created: '0001-01-01T00:00:00Z', valid_from: '0004-02-29T00:00:00Z' })).toEqual([]);
     expect(validateObject({ ...ind, spec_version: '2.0' })).toEqual(['spec_version must be "2.1", got "2.0"']);
     expect(validateObject({ ...ind, confidence: 101 })).toEqual(['confidence must be an integer from 0 to 100']);
     expect(validateObject({ ...ind, object_marking_refs: ['identity--cd981c25-8042-4166-8945-51178443bdac'] })).toEqual(['object_marking_refs must be a list of marking-definition ids']);

@@ -1,6 +1,7 @@
 /** Entry point: `npm start` runs this, the API and the console on one port. */
 import { ConfigError, loadConfig } from '../config.ts';
 import { openDatabase, DataDirLockedError } from '../db/index.ts';
+import { guardProcess } from './process-guards.ts';
 
 const started = performance.now();
 try {
@@ -11,6 +12,7 @@ try {
   const [{ startPlatform, stopPlatform }, { buildApp }] = await Promise.all([import('../platform.ts'), import('../http/app.ts')]);
   const platform = await startPlatform(config, { database: await opening, announce: (line) => console.log(`\n  ${line}\n`) });
   const app = await buildApp(platform);
+  guardProcess(app.log);
   await app.listen({ port: config.port, host: config.host });
   const rssMb = Math.round(process.memoryUsage().rss / 1048576);
   app.log.info({ engine: platform.database.engine, startupMs: Math.round(performance.now() - started), rssMb }, `Lachan ready on http://localhost:${config.port}`);

@@ -8,9 +8,10 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { Platform } from '../core/platform.ts';
 import { isDay, isInstant, OPEN_BY_NATURE } from '@lachan/contracts';
 import { AppError } from '../core/errors.ts';
-import { registerErrorHandler } from './error-handler.ts';
+import { registerErrorHandler, renderRoutingError } from './error-handler.ts';
 import { registerClosedBodies } from './closed-bodies.ts';
 import { registerNulGuard } from './nul-guard.ts';
+import { registerJsonBody } from './json-body.ts';
 import { registerAuthHook } from './auth-hook.ts';
 import { registerOpenApi } from './openapi.ts';
 import { registerOps } from './ops.ts';
@@ -69,6 +70,7 @@ export async function buildApp(platform: Platform, opts: AppOptions = {}): Promi
         ajv.addFormat('date', { type: 'string', validate: isDay });
       },
     },
+    frameworkErrors: renderRoutingError,
   }).withTypeProvider<TypeBoxTypeProvider>();
   if (opts.onRoute) app.addHook('onRoute', opts.onRoute);
 
@@ -76,6 +78,7 @@ export async function buildApp(platform: Platform, opts: AppOptions = {}): Promi
   registerNulGuard(app);
   // JSON only, except where a route scope adds its own parsers (ingest takes NDJSON and text).
   app.removeContentTypeParser('text/plain');
+  registerJsonBody(app);
   app.addHook('onSend', async (req, reply) => {
     reply.header('x-request-id', req.id);
   });
@@ -132,7 +135,7 @@ export async function buildApp(platform: Platform, opts: AppOptions = {}): Promi
   }, { prefix: '/api/v1' });
   await taxiiRoutes(app, services.taxii, config.publicUrl);
   if (config.syslogUdpPort !== null || config.syslogTcpPort !== null) {
-    const syslog = new SyslogListener(platform, services.ingest);
+    const syslog = new SyslogListener(platform, services.ingest, app.log);
     const ports = await syslog.start();
     app.decorate('syslogPorts', ports);
     app.log.info(ports, 'syslog listener started');

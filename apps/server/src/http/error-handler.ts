@@ -1,4 +1,4 @@
-import type { FastifyError, FastifyInstance } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ErrorBody, ErrorCode } from '@lachan/contracts';
 import { AppError } from '../core/errors.ts';
 
@@ -65,10 +65,24 @@ export function registerErrorHandler(app: FastifyInstance): void {
     if (known) return reply.status(known[0]).send(body(known[1], known[2]));
     if (err.statusCode === 429) return reply.status(429).send(body('rate_limited', 'too many requests; slow down'));
     if (err instanceof SyntaxError && err.statusCode === 400) return reply.status(400).send(body('malformed_json', 'the body is not valid JSON'));
+    // Any other data exception (SQLSTATE class 22: a date or number out of range, a malformed value)
+    // is the database refusing a value the request carried; logged, since a check upstream missed it.
+    if (typeof err.code === 'string' && /^22[0-9A-Z]{3}$/.test(err.code)) {
+      req.log.warn({ err }, 'value refused by the database');
+      return reply.status(400).send(body('validation_failed', 'a value is not valid (the database refused it)'));
+    }
     if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {
       return reply.status(err.statusCode).send(body('validation_failed', err.message));
     }
     req.log.error({ err }, 'unhandled error');
     return reply.status(500).send(body('internal_error', 'an internal error occurred; it has been logged'));
   });
+}
+
+/** An error Fastify meets before routing (bad percent-encoding, an over-long path parameter), in the one error shape. */
+export function renderRoutingError(err: FastifyError, req: FastifyRequest, reply: FastifyReply): void {
+  if (err.code === 'FST_ERR_BAD_URL') return void reply.status(400).send(body('validation_failed', 'the URL is not valid (bad percent-encoding)'));
+  if (err.code === 'FST_ERR_MAX_PARAM_LENGTH') return void reply.status(414).send(body('validation_failed', 'a path parameter is too long'));
+  req.log.error({ err }, 'routing error');
+  void reply.status(500).send(body('internal_error', 'an internal error occurred; it has been logged'));
 }

@@ -1,5 +1,5 @@
 import { fail } from '../failure.ts';
-import { MONTHS, parseIsoTime, plausibleTime, resolveYearless } from '../time.ts';
+import { daysInMonth, inTimeRange, MONTHS, parseIsoTime, plausibleTime, resolveYearless } from '../time.ts';
 import { wallTimeToUtc } from '../zone.ts';
 import type { ParseContext } from '../types.ts';
 
@@ -133,6 +133,12 @@ const BSD_TIME = /^([A-Za-z]{3}) {1,2}(\d{1,2}) (?:(\d{4}) )?(\d{2}):(\d{2}):(\d
 const ISO_TIME = /^\d{4}-\d{2}-\d{2}T[^ ]+/;
 const TAG = /^([^\s:[\]]{1,48})(?:\[([^\]\s]{0,128})\])?: ?/;
 
+/** A wall time with its year in `zone`, or null for a year before 1000, a day the month lacks, or beyond 9999 UTC. */
+function datedWallTime(year: number, month: number, day: number, h: number, mi: number, s: number, ms: number, zone: string): number | null {
+  if (year < 1000 || day > daysInMonth(year, month)) return null;
+  return inTimeRange(wallTimeToUtc(zone, year, month, day, h, mi, Math.min(s, 59), ms));
+}
+
 function parse3164(line: string, start: number, facility: number | null, severity: number | null, ctx: ParseContext): SyslogMessage {
   const rest = line.slice(start);
   let time: number | null;
@@ -150,7 +156,8 @@ function parse3164(line: string, start: number, facility: number | null, severit
     if (month === undefined || !plausibleTime(month, day, h, mi, s)) bad(`invalid timestamp "${bsd[0]}"`);
     const ms = bsd[7] === undefined ? 0 : Number((bsd[7] + '00').slice(0, 3));
     const year = bsd[3] ?? bsd[8];
-    time = year === undefined ? resolveYearless(month, day, h, mi, s, ms, ctx.timeZone, ctx.receivedAt) : wallTimeToUtc(ctx.timeZone, Number(year), month, day, h, mi, Math.min(s, 59), ms);
+    time = year === undefined ? resolveYearless(month, day, h, mi, s, ms, ctx.timeZone, ctx.receivedAt) : datedWallTime(Number(year), month, day, h, mi, s, ms, ctx.timeZone);
+    if (year !== undefined && time === null) bad(`invalid timestamp "${bsd[0]}"`);
     i = bsd[0].length;
   } else bad('no RFC 3164 TIMESTAMP ("Mmm dd hh:mm:ss") after the PRI');
   if (rest.charCodeAt(i) === 58 /* : (Cisco) */) i++;

@@ -1,4 +1,5 @@
 import { sql, type Kysely } from 'kysely';
+import { storableText } from '@lachan/parsers';
 import type { DB, RawTx } from '../../db/index.ts';
 import { noteOutboxWrites, type Audience } from '../events/index.ts';
 import { encodeCopyRows } from './copy-text.ts';
@@ -127,7 +128,8 @@ export const batchRepository = {
 
   async quarantine(tx: RawTx, entries: QuarantineEntry[], ctx: { orgId: string; sourceId: string | null; format: string }): Promise<void> {
     if (entries.length === 0) return;
-    const rows = entries.map((e) => [ctx.orgId, ctx.sourceId, ctx.format, e.code, e.message.slice(0, 1000), e.raw.replaceAll('\u0000', '\uFFFD')] as const);
+    // Whatever a record holds, its quarantine row can be written (NUL and lone surrogates become U+FFFD).
+    const rows = entries.map((e) => [ctx.orgId, ctx.sourceId, ctx.format, storableText(e.code), storableText(e.message.slice(0, 1000)), storableText(e.raw)] as const);
     await tx.copyIn('quarantine', ['org_id', 'source_id', 'format', 'code', 'message', 'raw'], encodeCopyRows(rows));
   },
 

@@ -5,8 +5,8 @@ import { canRead } from '../../core/context.ts';
 import { requirePermission } from '../../core/authorize.ts';
 import { forbidden } from '../../core/errors.ts';
 import type { Platform } from '../../core/platform.ts';
-import type { RawTx } from '../../db/index.ts';
-import { capturingOutbox, type Audience } from '../events/index.ts';
+import { refusalReason } from '../../core/database-refusal.ts';
+import { capturingOutbox } from '../events/index.ts';
 import { AssetCache } from './asset-cache.ts';
 import { batchRepository, type QuarantineEntry } from './batch.repository.ts';
 import { IngestGate } from './ingest-gate.ts';
@@ -16,12 +16,18 @@ import { sourcesRepository } from './sources.repository.ts';
 import { quarantineRepository, type QuarantineRow } from './quarantine.repository.ts';
 import type { PreparedAlert } from './alert-row.ts';
 import type { CommittedBatch } from '../../core/alert-feed.ts';
+import { writeIngestEvents } from './ingest-events.ts';
 import { committedBatch } from './committed-batch.ts';
 import { AlertPartitions } from './partitions.ts';
 
 const MAX_ERRORS_RETURNED = 1000;
-const SUMMARY_PER_EVENT = 100;
 const PARSE_SLICE = 250;
+
+/** A record that parsed, with its place in the batch. */
+type ParsedRecord = { alert: NormalizedAlert; raw: string; index: number };
+/** Who sent a batch, in which format, and when it arrived. */
+type BatchOf = { reporterOrgId: string; sourceId: string; format: AlertFormat; receivedAt: Date };
+type Counts = { accepted: number; duplicates: number; rejected: number };
 
 /**
  * The alert pipeline of ARCHITECTURE.md §5: split, parse, normalise, attribute, fingerprint and fold
@@ -69,7 +75,7 @@ export class IngestService {
   async ingestRecords(input: { ctx: RequestContext; format: AlertFormat; records: string[]; sourceId: string; unsplittable?: QuarantineEntry }): Promise<IngestResult> {
     const { ctx, format, records, sourceId } = input;
     const receivedAt = new Date();
-    const parsed: { alert: NormalizedAlert; raw: string }[] = [];
+    const parsed: ParsedRecord[] = [];
     const rejected: QuarantineEntry[] = input.unsplittable ? [input.unsplittable] : [];
     const errors: IngestResult['errors'] = input.unsplittable ? [{ index: 0, code: input.unsplittable.code, message: input.unsplittable.message }] : [];
     for (let i = 0; i < records.length; i++) {
@@ -78,7 +84,7 @@ export class IngestService {
       // PostgreSQL text cannot hold NUL: it becomes U+FFFD, so one such byte cannot fail the batch.
       const raw = records[i]!.includes('\u0000') ? records[i]!.replaceAll('\u0000', '\uFFFD') : records[i]!;
       const out = parseAlert(format, raw, { receivedAt });
-      if (out.ok) parsed.push({ alert: out.alert, raw });
+      if (out.ok) parsed.push({ alert: out.alert, raw, index: i });
       else {
         rejected.push({ code: out.code, message: out.message, raw });
         if (errors.length < MAX_ERRORS_RETURNED) errors.push({ index: i, code: out.code, message: out.message });
@@ -86,28 +92,86 @@ export class IngestService {
     }
     await this.#p.orgTree.ensure();
     const reporter: Reporter = { orgId: ctx.actor.orgId, mayAttribute: (orgId) => canRead(ctx.scope, orgId) };
-    const { prepared } = prepareAlerts(parsed, { reporter, assets: await this.assets.get(), orgs: this.#p.orgTree, receivedAt, bucketSeconds: this.#p.config.dedupWindowSeconds, indicators: this.#p.indicators });
-
+    const { prepared, slot } = prepareAlerts(parsed, { reporter, assets: await this.assets.get(), orgs: this.#p.orgTree, receivedAt, bucketSeconds: this.#p.config.dedupWindowSeconds, indicators: this.#p.indicators });
     await this.fingerprints.ensure();
+    const batch: BatchOf = { reporterOrgId: ctx.actor.orgId, sourceId, format, receivedAt };
+    try {
+      return { ...(await this.#commit(batch, prepared, rejected)), errors };
+    } catch (err) {
+      if (prepared.length === 0 || refusalReason(err) === null) throw err;
+    }
+    const inputsOf = new Map<PreparedAlert, ParsedRecord[]>();
+    parsed.forEach((r, i) => {
+      const p = prepared[slot[i]!]!;
+      (inputsOf.get(p) ?? inputsOf.set(p, []).get(p)!).push(r);
+    });
+    const counts = await this.#commitInParts(batch, prepared, rejected, inputsOf, errors);
+    errors.sort((a, b) => a.index - b.index);
+    return { ...counts, errors: errors.slice(0, MAX_ERRORS_RETURNED) };
+  }
+
+  /**
+   * Stores prepared alerts and quarantined records in one transaction (alerts, quarantine, source
+   * counters, events), then tells the alert feed and the relay. Counts are of input records.
+   */
+  async #commit(b: BatchOf, prepared: PreparedAlert[], quarantine: QuarantineEntry[]): Promise<Counts> {
     const known = (day: string, fp: string) => this.fingerprints.has(day, fp);
     // Every alert of a batch is filed under the day it was received.
     const copyInto = prepared.length ? await this.partitions.tableFor(prepared[0]!.day) : undefined;
-    const rowContext = { reporterOrgId: ctx.actor.orgId, sourceId, receivedAt: receivedAt.toISOString() };
+    const rowContext = { reporterOrgId: b.reporterOrgId, sourceId: b.sourceId, receivedAt: b.receivedAt.toISOString() };
     const plan = await batchRepository.plan(this.#p.db, prepared, rowContext, known);
     const batchId = plan.batchId;
     const { result: committed, events } = await capturingOutbox(() => this.#p.database.rawTransaction(async (tx) => {
       const stored = await batchRepository.storeAlerts(tx, prepared, plan, { ...rowContext, copyInto });
-      await batchRepository.quarantine(tx, rejected, { orgId: ctx.actor.orgId, sourceId, format });
+      await batchRepository.quarantine(tx, quarantine, { orgId: b.reporterOrgId, sourceId: b.sourceId, format: b.format });
       const inserted = stored.filter((s) => s.inserted).length;
-      const counts = { accepted: inserted, duplicates: parsed.length - inserted, rejected: rejected.length };
-      await sourcesRepository.recordBatch(tx, sourceId, counts);
-      await this.#events(tx, prepared, stored, { batchId, reporterOrgId: ctx.actor.orgId, sourceId, rejected: rejected.length });
-      return { counts, batchId, stored };
+      const inputs = prepared.reduce((n, p) => n + p.occurrences, 0);
+      const counts = { accepted: inserted, duplicates: inputs - inserted, rejected: quarantine.length };
+      await sourcesRepository.recordBatch(tx, b.sourceId, counts);
+      await writeIngestEvents(tx, prepared, stored, { batchId, reporterOrgId: b.reporterOrgId, sourceId: b.sourceId, rejected: quarantine.length });
+      return { counts, stored };
     }));
     for (const p of prepared) this.fingerprints.add(p.day, p.fingerprint);
-    this.#p.alertFeed.publish(committedBatch(committed.batchId, ctx.actor.orgId, receivedAt.toISOString(), prepared, committed.stored));
+    this.#p.alertFeed.publish(committedBatch(batchId, b.reporterOrgId, rowContext.receivedAt, prepared, committed.stored));
     this.#p.relay.publishCommitted(events);
-    return { ...committed.counts, errors };
+    return committed.counts;
+  }
+
+  /**
+   * The database refused the batch for a value no check before it foresaw: store it in halves, down to
+   * the single alerts it refuses, whose records go to the quarantine with the database's reason. The
+   * answer still comes only after everything is committed.
+   */
+  async #commitInParts(b: BatchOf, prepared: PreparedAlert[], rejected: QuarantineEntry[], inputsOf: Map<PreparedAlert, ParsedRecord[]>, errors: IngestResult['errors']): Promise<Counts> {
+    const total: Counts = { accepted: 0, duplicates: 0, rejected: 0 };
+    const refused: QuarantineEntry[] = [];
+    const add = (c: Counts) => {
+      total.accepted += c.accepted;
+      total.duplicates += c.duplicates;
+      total.rejected += c.rejected;
+    };
+    const attempt = async (part: PreparedAlert[]): Promise<void> => {
+      try {
+        add(await this.#commit(b, part, []));
+      } catch (err) {
+        const reason = refusalReason(err);
+        if (reason === null) throw err;
+        if (part.length > 1) {
+          const half = Math.ceil(part.length / 2);
+          await attempt(part.slice(0, half));
+          return attempt(part.slice(half));
+        }
+        for (const r of inputsOf.get(part[0]!) ?? []) {
+          refused.push({ code: 'refused_by_database', message: reason, raw: r.raw });
+          errors.push({ index: r.index, code: 'refused_by_database', message: reason });
+        }
+      }
+    };
+    const half = Math.ceil(prepared.length / 2);
+    await attempt(prepared.slice(0, half));
+    await attempt(prepared.slice(half));
+    add(await this.#commit(b, [], [...rejected, ...refused]));
+    return total;
   }
 
   /**
@@ -145,7 +209,7 @@ export class IngestService {
           await quarantineRepository.markReplayed(tx, passing[i]!.row.id, s.day, s.id);
         }
         for (const o of outcomes) if (!o.out.ok) await quarantineRepository.markFailedAgain(tx, o.row.id, o.out.code, o.out.message);
-        await this.#events(tx, prepared, stored, { batchId, reporterOrgId: orgId, sourceId, rejected: 0 });
+        await writeIngestEvents(tx, prepared, stored, { batchId, reporterOrgId: orgId, sourceId, rejected: 0 });
         batches.push(committedBatch(batchId, orgId, receivedAt.toISOString(), prepared, stored));
         const inserted = stored.filter((x) => x.inserted).length;
         result.replayed += passing.length;
@@ -157,26 +221,4 @@ export class IngestService {
     this.#p.relay.wake();
     return result;
   }
-
-  /**
-   * One event per affected organisation, carrying only that organisation's alerts, so that the
-   * stream never shows one organisation another's alerts. The reporter hears of all it sent.
-   */
-  async #events(tx: RawTx, prepared: PreparedAlert[], stored: { id: string; day: string; inserted: boolean }[], b: { batchId: string; reporterOrgId: string; sourceId: string | null; rejected: number }): Promise<void> {
-    const byOrg = new Map<string, { id: string; day: string; severity: number; title: string; rsitClass: string | null; new: boolean; occurrences: number }[]>();
-    prepared.forEach((p, i) => {
-      const s = stored[i];
-      if (!s) return;
-      const list = byOrg.get(p.orgId) ?? byOrg.set(p.orgId, []).get(p.orgId)!;
-      list.push({ id: s.id, day: s.day, severity: p.alert.severity, title: p.alert.title, rsitClass: p.alert.rsitClass, new: s.inserted, occurrences: p.occurrences });
-    });
-    const events: { type: string; audience: Audience; payload: unknown }[] = [...byOrg].map(([orgId, alerts]) => ({
-      type: 'alerts.ingested',
-      audience: { orgIds: [...new Set([orgId, b.reporterOrgId])] },
-      payload: { batchId: b.batchId, orgId, reporterOrgId: b.reporterOrgId, count: alerts.length, alerts: alerts.slice(0, SUMMARY_PER_EVENT) },
-    }));
-    if (b.rejected) events.push({ type: 'alerts.quarantined', audience: { orgIds: [b.reporterOrgId] }, payload: { batchId: b.batchId, sourceId: b.sourceId, count: b.rejected } });
-    await batchRepository.outbox(tx, events);
-  }
 }
-

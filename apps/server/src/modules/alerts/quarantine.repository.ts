@@ -1,4 +1,5 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely';
+import { storableText } from '@lachan/parsers';
 import type { QuarantineListQuery } from '@lachan/contracts';
 import type { DB, RawTx } from '../../db/index.ts';
 
@@ -44,6 +45,6 @@ export const quarantineRepository = {
   },
 
   async markFailedAgain(tx: RawTx, id: string, code: string, message: string): Promise<void> {
-    await tx.query(`update quarantine set attempts = attempts + 1, code = $2, message = $3 where id = $1::bigint`, [id, code, message.slice(0, 1000)]);
+    await tx.query(`update quarantine set attempts = attempts + 1, code = $2, message = $3 where id = $1::bigint`, [id, code, storableText(message.slice(0, 1000))]);
   },
 };

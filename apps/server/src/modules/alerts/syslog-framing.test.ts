@@ -26,4 +26,11 @@ describe('syslog TCP framing (RFC 6587)', () => {
     const f = new SyslogFramer(100);
     expect(f.push(Buffer.from('<34>' + 'x'.repeat(200)))).toHaveLength(1);
   });
+  it('holds at most the size limit of a frame announcing a huge length, and frames again after it', () => {
+    const f = new SyslogFramer(100);
+    const announced = 50_000_000;
+    expect(f.push(Buffer.from(`${announced} <34>${'x'.repeat(146)}`))).toEqual([`<34>${'x'.repeat(96)}`]);
+    for (let left = announced - 150; left > 0; left -= 1_000_000) expect(f.push(Buffer.alloc(Math.min(left, 1_000_000), 0x78))).toEqual([]);
+    expect(f.push(Buffer.from(`${Buffer.byteLength(msg1)} ${msg1}`))).toEqual([msg1]);
+  });
 });

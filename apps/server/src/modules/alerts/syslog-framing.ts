@@ -5,13 +5,23 @@
 export class SyslogFramer {
   #buf: Buffer = Buffer.alloc(0);
   #max: number;
+  /** Bytes of an oversized octet-counted frame still to be discarded after its first `#max`. */
+  #skip = 0;
 
   constructor(maxMessageBytes = 65_536) {
     this.#max = maxMessageBytes;
   }
 
-  /** Feeds bytes; returns the complete messages they finish. Oversized frames are cut at the limit. */
+  /**
+   * Feeds bytes; returns the complete messages they finish. Oversized frames are cut at the limit:
+   * at most the limit is ever held, whatever length a frame announces.
+   */
   push(chunk: Buffer): string[] {
+    if (this.#skip > 0) {
+      const dropped = Math.min(this.#skip, chunk.length);
+      this.#skip -= dropped;
+      chunk = chunk.subarray(dropped);
+    }
     this.#buf = this.#buf.length ? Buffer.concat([this.#buf, chunk]) : chunk;
     const out: string[] = [];
     for (;;) {
@@ -29,9 +39,12 @@ export class SyslogFramer {
           if (this.#buf.length && this.#buf.indexOf(0x0a) < 0) break;
           continue;
         }
-        if (this.#buf.length < space + 1 + len) break;
-        out.push(this.#buf.subarray(space + 1, space + 1 + Math.min(len, this.#max)).toString('utf8').replace(/\r?\n$/, ''));
-        this.#buf = this.#buf.subarray(space + 1 + len);
+        const kept = Math.min(len, this.#max);
+        if (this.#buf.length < space + 1 + kept) break;
+        out.push(this.#buf.subarray(space + 1, space + 1 + kept).toString('utf8').replace(/\r?\n$/, ''));
+        const end = Math.min(this.#buf.length, space + 1 + len);
+        this.#skip = space + 1 + len - end;
+        this.#buf = this.#buf.subarray(end);
         continue;
       }
       const nl = this.#buf.indexOf(0x0a);

@@ -4,6 +4,8 @@ import { requirePermission } from '../../core/authorize.ts';
 import { recordChange, transact } from '../../core/change.ts';
 import type { RequestContext } from '../../core/context.ts';
 import { AppError, notFound } from '../../core/errors.ts';
+import { refusalReason } from '../../core/database-refusal.ts';
+import { unstorableJson } from '../../core/storable-json.ts';
 import type { Platform } from '../../core/platform.ts';
 import { bundleObjects, type BundleReadState } from './bundle-stream.ts';
 import { intakeRunsRepository, type IntakeKind, type IntakeRunRow, type RunDelta } from './intake-runs.repository.ts';
@@ -72,7 +74,11 @@ export class IntakeService {
     });
   }
 
-  /** Run `work` after the response; the run ends done, or failed when `work` throws. */
+  /**
+   * Run `work` after the response; the run ends done, or failed when `work` throws. Nothing awaits the
+   * promise, so it must settle whatever happens: when even recording the failure fails (the database
+   * is unreachable), the run keeps its last recorded state rather than raising an unhandled rejection.
+   */
   background(runId: string, work: (runId: string) => Promise<void>): void {
     const p = work(runId)
       .then(() => intakeRunsRepository.finish(this.#p.db, runId, 'done'))
@@ -80,6 +86,7 @@ export class IntakeService {
         await intakeRunsRepository.progress(this.#p.db, runId, { received: 0, stored: 0, duplicates: 0, invalid: 0, errors: [{ index: -1, message: String(e) }] });
         await intakeRunsRepository.finish(this.#p.db, runId, 'failed');
       })
+      .catch(() => {})
       .finally(() => this.#running.delete(runId));
     this.#running.set(runId, p);
   }
@@ -96,7 +103,8 @@ export class IntakeService {
       const delta: RunDelta = { received: chunk.length, stored: 0, duplicates: 0, invalid: 0, errors: [], notes: [], ...(bytesRead !== undefined ? { bytesRead } : {}) };
       const ready: Array<{ index: number; v: StoredVersion }> = [];
       chunk.forEach((o, i) => {
-        const errs = validateObject(o);
+        const unstorable = unstorableJson(o);
+        const errs = unstorable === null ? validateObject(o) : [unstorable];
         if (errs.length > 0) {
           delta.invalid++;
           delta.errors.push({ index: offset + start + i, message: errs.join('; ') });
@@ -108,26 +116,47 @@ export class IntakeService {
           }
         }
       });
-      try {
-        const done = await transact(this.#p, async (tx) => {
-          const out = { stored: 0, duplicates: 0, refused: [] as Array<{ index: number; message: string }> };
-          const decisions = await decideWrites(tx, writer, ready.map((r) => r.v));
-          for (const [i, d] of decisions.entries()) {
-            if (d.kind === 'refused') out.refused.push({ index: ready[i]!.index, message: d.message });
-            else if (d.kind === 'store' && (await stixObjectsRepository.insert(tx, d.v))) out.stored++;
-            else out.duplicates++;
-          }
-          return out;
-        });
-        delta.stored = done.stored;
-        delta.duplicates = done.duplicates;
-        delta.invalid += done.refused.length;
-        delta.errors.push(...done.refused);
-      } catch (e) {
-        delta.invalid += ready.length;
-        delta.errors.push({ index: offset + start, message: `chunk not stored: ${String(e)}` });
-      }
+      await this.#storeChunk(writer, ready, delta);
       await intakeRunsRepository.progress(this.#p.db, runId, delta);
+    }
+  }
+
+  /**
+   * One transaction for the chunk; when the database refuses a value in it (see database-refusal.ts),
+   * each object again in its own, so only the refused ones are counted invalid, with the reason.
+   */
+  async #storeChunk(writer: StixWriter, ready: Array<{ index: number; v: StoredVersion }>, delta: RunDelta): Promise<void> {
+    const storeAll = (items: typeof ready) => transact(this.#p, async (tx) => {
+      const out = { stored: 0, duplicates: 0, refused: [] as Array<{ index: number; message: string }> };
+      const decisions = await decideWrites(tx, writer, items.map((r) => r.v));
+      for (const [i, d] of decisions.entries()) {
+        if (d.kind === 'refused') out.refused.push({ index: items[i]!.index, message: d.message });
+        else if (d.kind === 'store' && (await stixObjectsRepository.insert(tx, d.v))) out.stored++;
+        else out.duplicates++;
+      }
+      return out;
+    });
+    const count = (done: Awaited<ReturnType<typeof storeAll>>) => {
+      delta.stored += done.stored;
+      delta.duplicates += done.duplicates;
+      delta.invalid += done.refused.length;
+      delta.errors.push(...done.refused);
+    };
+    try {
+      count(await storeAll(ready));
+      return;
+    } catch (e) {
+      if (refusalReason(e) === null && !(e instanceof RangeError)) throw e;
+    }
+    for (const r of ready) {
+      try {
+        count(await storeAll([r]));
+      } catch (e) {
+        const reason = refusalReason(e) ?? (e instanceof RangeError ? `it cannot be stored: ${e.message}` : null);
+        if (reason === null) throw e;
+        delta.invalid++;
+        delta.errors.push({ index: r.index, message: `${r.v.id}: ${reason}` });
+      }
     }
   }
 

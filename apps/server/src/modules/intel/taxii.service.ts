@@ -12,6 +12,7 @@ import { stixOwnersRepository } from './stix-owners.repository.ts';
 import { decideWrites, toStored } from './stix-writes.ts';
 import { taxiiCollectionsRepository, type CollectionRow, type StatusRow } from './taxii-collections.repository.ts';
 import { makeCursor, type TaxiiFilter } from './taxii-query.ts';
+import { unstorableJson } from '../../core/storable-json.ts';
 
 /** A collection as the caller sees it. */
 export type VisibleCollection = CollectionRow & CollectionAccess;
@@ -86,7 +87,8 @@ export class TaxiiService {
     const versionOf = (o: Record<string, unknown> | null): string => typeof o?.modified === 'string' ? o.modified : typeof o?.created === 'string' ? o.created : new Date().toISOString();
     const overCeiling = (tlp: string | null) => `TLP:${tlp} is above this collection's ceiling TLP:${c.tlp_ceiling}`;
     for (const o of objects) {
-      const errors = validateObject(o);
+      const unstorable = unstorableJson(o);
+      const errors = unstorable === null ? validateObject(o) : [unstorable];
       const obj = o as Record<string, unknown>;
       const id = typeof obj?.id === 'string' ? obj.id : '';
       const tlp = errors.length === 0 ? tlpOf(obj) : null;
