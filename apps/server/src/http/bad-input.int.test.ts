@@ -1,6 +1,6 @@
 import type { LightMyRequestResponse } from 'fastify';
 import { sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it, type TestContext } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../testing/harness.ts';
 import { MUTATIONS, QUERIES, ROUTES, type Expectation, type Ids, type Sent } from './bad-input.cases.ts';
 
@@ -39,16 +39,6 @@ function check(res: LightMyRequestResponse, e: Expectation, label: string): void
   }
 }
 
-/** Runs a case; one that awaits another item's fix and fails is reported skipped, naming the item. */
-async function awaiting(ctx: TestContext, item: number | undefined, run: () => Promise<void>): Promise<void> {
-  if (item === undefined) return run();
-  try {
-    await run();
-  } catch (err) {
-    ctx.skip(`awaits issue 12 item ${item}: ${err instanceof Error ? err.message.slice(0, 200) : String(err)}`);
-  }
-}
-
 function payload(sent: Sent): { body: Buffer; headers: Record<string, string> } {
   if ('json' in sent) return { body: Buffer.from(JSON.stringify(sent.json)), headers: { 'content-type': 'application/json' } };
   return { body: Buffer.isBuffer(sent.raw) ? sent.raw : Buffer.from(sent.raw), headers: { 'content-type': sent.contentType ?? 'application/json', ...sent.headers } };
@@ -59,17 +49,17 @@ describe('bad input to the JSON API: a 4xx in the one error shape, never a 5xx',
     describe(route.name, () => {
       for (const m of MUTATIONS) {
         if (m.only && !m.only(route)) continue;
-        it(m.name, async (ctx) => awaiting(ctx, m.awaits, async () => {
+        it(m.name, async () => {
           const { body, headers } = payload(m.make(route.body(ids), route));
           const caller = route.anonymous ? t.anonymous : t.admin;
           check(await caller.request(route.method, route.url(ids), body, headers), m, `${route.name} ${m.name}`);
-        }));
+        });
       }
     });
   }
 
   describe('query strings and path parameters', () => {
-    for (const q of QUERIES) it(q.name, async (ctx) => awaiting(ctx, q.awaits, async () => check(await t.admin.get(q.url(ids)), q, q.name)));
+    for (const q of QUERIES) it(q.name, async () => check(await t.admin.get(q.url(ids)), q, q.name));
   });
 
   it('leaves the server answering, with no promise rejected unhandled', async () => {

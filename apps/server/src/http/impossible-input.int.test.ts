@@ -93,7 +93,8 @@ describe('a NUL character, which PostgreSQL text cannot hold, answers 400 wherev
     refused(await analyst.patch('/api/v1/me', { name: '\u0000' }), 'me');
     refused(await analyst.get('/api/v1/orgs?q=%00'), 'query');
     const msg = (await analyst.patch(`/api/v1/incidents/${incidentId}`, { affectedAssets: ['ok', 'x\u0000'] })).json().error.message;
-    expect(msg).toBe('body/affectedAssets/1 contains a NUL character (\\u0000), which cannot be stored');
+    // The JSON body parser names the field (the NUL guard does the same for bodies it did not parse).
+    expect(msg).toMatch(/affectedAssets(\[1\]|\/1) contains (U\+0000 \(NUL\)|a NUL character)/);
     expect((await analyst.get(`/api/v1/incidents/${incidentId}`)).json().title).toBe(before.title);
   });
 

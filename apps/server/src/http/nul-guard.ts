@@ -8,23 +8,27 @@ const isPlain = (v: object): boolean => {
 
 /**
  * Where the first NUL character (`\u0000`) of a parsed JSON value sits, in a string or in a key, as a
- * path (`/objects/0/name`); null when there is none. PostgreSQL text and jsonb cannot hold it.
+ * path (`/objects/0/name`); null when there is none. PostgreSQL text and jsonb cannot hold it. Walks
+ * with its own stack, so a body nested a hundred thousand levels deep cannot overflow the call stack.
  */
 export function nulPath(value: unknown, path = ''): string | null {
-  if (typeof value === 'string') return value.includes('\u0000') ? path || '/' : null;
-  if (typeof value !== 'object' || value === null) return null;
-  if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i++) {
-      const found = nulPath(value[i], `${path}/${i}`);
-      if (found !== null) return found;
+  const stack: Array<[unknown, string]> = [[value, path]];
+  while (stack.length > 0) {
+    const [v, at] = stack.pop()!;
+    if (typeof v === 'string') {
+      if (v.includes('\u0000')) return at || '/';
+      continue;
     }
-    return null;
-  }
-  if (!isPlain(value)) return null;
-  for (const [key, item] of Object.entries(value)) {
-    if (key.includes('\u0000')) return `${path}/${key.replaceAll('\u0000', '\\u0000')}`;
-    const found = nulPath(item, `${path}/${key}`);
-    if (found !== null) return found;
+    if (typeof v !== 'object' || v === null) continue;
+    // Pushed in reverse, so the first NUL in document order is the one named.
+    if (Array.isArray(v)) {
+      for (let i = v.length - 1; i >= 0; i--) stack.push([v[i], `${at}/${i}`]);
+      continue;
+    }
+    if (!isPlain(v)) continue;
+    const entries = Object.entries(v);
+    for (const [key] of entries) if (key.includes('\u0000')) return `${at}/${key.replaceAll('\u0000', '\\u0000')}`;
+    for (let i = entries.length - 1; i >= 0; i--) stack.push([entries[i]![1], `${at}/${entries[i]![0]}`]);
   }
   return null;
 }
