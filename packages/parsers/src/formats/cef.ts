@@ -5,7 +5,7 @@ import { normaliseIp } from '../ip.ts';
 import { port } from '../json-record.ts';
 import { ObservableSet } from '../observable-set.ts';
 import { severityFromWord } from '../severity.ts';
-import { readTime, toIso } from '../time.ts';
+import { readTime, toIso, zoneOf } from '../time.ts';
 import type { ParseContext } from '../types.ts';
 import { parseCefMessage, type CefEvent } from './cef-parse.ts';
 import { rsitOfClasstype } from './suricata-classtypes.ts';
@@ -17,8 +17,11 @@ import { parseSyslogLine, type SyslogMessage } from './syslog-parse.ts';
  *
  * | CEF                                          | normalised                                        |
  * |----------------------------------------------|---------------------------------------------------|
+ * Every key is also read under its full ArcSight name (`sourceAddress` for `src`, `receiptTime` for `rt`,
+ * `deviceCustomString1` for `cs1`…, table `FULL_NAMES`), the short name first.
+ *
  * | `externalId`, else `eventId`                 | sourceRef                                         |
- * | `rt`, else `end`, else `start` (epoch ms, `Mmm dd [yyyy] hh:mm:ss[.SSS] [zone]`, ISO; zoneless → opts.timeZone), else the syslog TIMESTAMP | eventTime |
+ * | `rt`, else `end`, else `start` (epoch ms, `Mmm dd [yyyy] hh:mm:ss[.SSS] [zone]`, ctime `Www Mmm dd hh:mm:ss yyyy`, ISO); a time without zone is read in `dtz` (IANA name, `UTC`, `GMT+07:00`, `+0700`, common abbreviations), else opts.timeZone; else the syslog TIMESTAMP | eventTime |
  * | Name                                         | title, ruleName                                   |
  * | Device Event Class ID                        | ruleId                                            |
  * | Device Vendor / Device Product               | vendor / product                                  |
@@ -48,7 +51,9 @@ export function mapCef(message: string, ctx: ParseContext, syslog: SyslogMessage
   const ext = cef.extensions;
   const a = newAlert('cef');
   a.sourceRef = get(ext, 'externalId') ?? get(ext, 'eventId');
-  a.eventTime = readTime(get(ext, 'rt') ?? get(ext, 'end') ?? get(ext, 'start'), ctx.timeZone, ctx.receivedAt) ?? (syslog === null || syslog.time === null ? null : toIso(syslog.time));
+  const dtz = get(ext, 'dtz');
+  const zone = (dtz === null ? null : zoneOf(dtz)) ?? ctx.timeZone;
+  a.eventTime = readTime(get(ext, 'rt') ?? get(ext, 'end') ?? get(ext, 'start'), zone, ctx.receivedAt) ?? (syslog === null || syslog.time === null ? null : toIso(syslog.time));
   a.title = cef.name;
   a.ruleName = cef.name.trim() === '' ? null : cef.name.trim();
   a.ruleId = cef.deviceEventClassId.trim() === '' ? null : cef.deviceEventClassId.trim();
@@ -89,12 +94,29 @@ export function cefSeverity(raw: string): SeverityLevel {
   return severityFromWord(s) ?? 2;
 }
 
-/** An extension value, trimmed; null when absent or blank. */
-function get(ext: Map<string, string>, key: string): string | null {
-  const v = ext.get(key);
+/** Full ArcSight key names of the short keys this mapper reads (CEF Implementation Standard, key tables). */
+const FULL_NAMES: Record<string, string> = {
+  act: 'deviceAction', cat: 'deviceEventCategory', dhost: 'destinationHostName', dpt: 'destinationPort', dst: 'destinationAddress',
+  dtz: 'deviceTimeZone', duser: 'destinationUserName', dvc: 'deviceAddress', dvchost: 'deviceHostName', end: 'endTime',
+  msg: 'message', proto: 'transportProtocol', request: 'requestUrl', rt: 'receiptTime', shost: 'sourceHostName',
+  spt: 'sourcePort', src: 'sourceAddress', start: 'startTime', suser: 'sourceUserName', c6a2: 'deviceCustomIPv6Address2',
+  c6a3: 'deviceCustomIPv6Address3', fname: 'fileName', sproc: 'sourceProcessName', dproc: 'destinationProcessName',
+  cs1: 'deviceCustomString1', cs2: 'deviceCustomString2', cs3: 'deviceCustomString3', cs4: 'deviceCustomString4',
+  cs5: 'deviceCustomString5', cs6: 'deviceCustomString6', cs1Label: 'deviceCustomString1Label', cs2Label: 'deviceCustomString2Label',
+  cs3Label: 'deviceCustomString3Label', cs4Label: 'deviceCustomString4Label', cs5Label: 'deviceCustomString5Label',
+  cs6Label: 'deviceCustomString6Label',
+};
+
+function trimmed(v: string | undefined): string | null {
   if (v === undefined) return null;
   const t = v.trim();
   return t === '' ? null : t;
+}
+
+/** An extension value by short key, else by its full name, trimmed; null when absent or blank. */
+function get(ext: Map<string, string>, key: string): string | null {
+  const full = FULL_NAMES[key];
+  return trimmed(ext.get(key)) ?? (full === undefined ? null : trimmed(ext.get(full)));
 }
 
 function ip(v: string | null): string | null {
