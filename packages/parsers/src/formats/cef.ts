@@ -41,7 +41,7 @@ export function parseCef(record: string, ctx: ParseContext): NormalizedAlert {
   if (record.indexOf('CEF:') < 0) fail('bad_cef_header', 'no "CEF:" in the record');
   const syslog = parseSyslogLine(record, ctx);
   const at = syslog.message.indexOf('CEF:');
-  if (at < 0 || syslog.message.slice(0, at).trim() !== '') fail('bad_cef_header', 'text before "CEF:" is not a syslog header');
+  if (at < 0 || syslog.message.slice(0, at).trim() !== '') fail('bad_syslog_header', 'text before "CEF:" is not a syslog header');
   return mapCef(syslog.message.slice(at), ctx, syslog);
 }
 

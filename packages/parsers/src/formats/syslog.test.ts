@@ -122,7 +122,8 @@ describe('RFC 3164', () => {
     expect(parsed('<14>Jan 17 2020 08:52:10 fw1 kernel: drop', { timeZone: 'UTC' }).eventTime).toBe('2020-01-17T08:52:10.000Z');
     expect(parsed('<14>2024-02-03T04:05:06.789+07:00 fw1 kernel: drop').eventTime).toBe('2024-02-02T21:05:06.789Z');
     expect(parsed("<34>Oct 11 22:14:15 su: 'su root' failed")).toMatchObject({ assetHostname: null, product: 'su' });
-    for (const bad of ['<999>Oct 11 22:14:15 h a: x', '<3a>Oct 11 22:14:15 h a: x', '<34>yesterday h a: x', '<34>Oct 32 22:14:15 h a: x']) {
+    expect(parsed('<34>yesterday h a: x')).toMatchObject({ eventTime: null, title: 'yesterday h a: x', severity: 3 });
+    for (const bad of ['<999>Oct 11 22:14:15 h a: x', '<3a>Oct 11 22:14:15 h a: x', '<34>Oct 32 22:14:15 h a: x']) {
       expect(parseAlert('syslog', bad, { receivedAt: RECEIVED }), bad).toMatchObject({ ok: false, code: 'bad_syslog_header' });
     }
   });
