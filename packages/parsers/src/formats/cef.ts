@@ -4,7 +4,7 @@ import { fail } from '../failure.ts';
 import { normaliseIp } from '../ip.ts';
 import { port } from '../json-record.ts';
 import { ObservableSet } from '../observable-set.ts';
-import { severityFromWord } from '../severity.ts';
+import { severityFromTen, severityFromWord } from '../severity.ts';
 import { readTime, toIso, zoneOf } from '../time.ts';
 import type { ParseContext } from '../types.ts';
 import { parseCefMessage, type CefEvent } from './cef-parse.ts';
@@ -85,12 +85,7 @@ export function mapCef(message: string, ctx: ParseContext, syslog: SyslogMessage
 /** CEF severity: 0–3 low, 4–6 medium, 7–8 high, 9–10 very high; or the words; otherwise medium. */
 export function cefSeverity(raw: string): SeverityLevel {
   const s = raw.trim();
-  if (/^\d{1,3}$/.test(s)) {
-    const n = Number(s);
-    if (n <= 3) return 1;
-    if (n <= 6) return 2;
-    return n <= 8 ? 3 : 4;
-  }
+  if (/^\d{1,3}$/.test(s)) return severityFromTen(Number(s));
   return severityFromWord(s) ?? 2;
 }
 
