@@ -32,6 +32,7 @@ import { parseSyslogLine, type SyslogMessage } from './syslog-parse.ts';
  * | device (`dvchost`/`dvc`), else destination (`dhost`/`dst`), else the syslog HOSTNAME | assetHostname / assetIp (both from the same system) |
  * | `cs1`…`cs6` with `cs1Label`…               | tags `<label>:<value>` (`cs<n>:<value>` without label); techniques when the label names MITRE/technique; hashes when it names md5/sha1/sha256 |
  * | `act`, `cat`                                 | tags `action:<act>`, `category:<cat>`; `cat` as an IDS classtype → RSIT |
+ * | `filePath`, `fname`, `sproc`, `dproc`, `fileId`            | eventKey (dedup)                                  |
  * | `src`/`dst`/`c6a2`/`c6a3`, `shost`/`dhost`, `suser`/`duser`, `fileHash`, `oldFileHash`, keys ending in md5/sha1/sha256, `request` | observables |
  */
 export function parseCef(record: string, ctx: ParseContext): NormalizedAlert {
@@ -78,6 +79,7 @@ export function mapCef(message: string, ctx: ParseContext, syslog: SyslogMessage
     a.rsitClass = rsit.rsitClass;
     a.rsitType = rsit.rsitType;
   }
+  a.eventKey = ['filePath', 'fname', 'sproc', 'dproc', 'fileId'].map((k) => get(ext, k)).filter((k): k is string => k !== null);
   const fallback = [a.vendor, a.product, a.ruleId].filter((x) => x !== null).join(' ');
   return finishAlert(a, observables(ext), fallback === '' ? 'CEF event' : `CEF event ${fallback}`);
 }

@@ -34,6 +34,7 @@ import { ecsEventTime, ecsNetwork, ecsObservables, ecsRsit, ecsTags, ecsTechniqu
  * | source/destination, url, dns, file/process hashes, user, email, related.*, threat indicators | observables |
  * | `rule.category` (IDS classtype), `Scan::*` notices, `event.category` | RSIT (see ecs-fields.ts)     |
  * | `tags[]` (pipeline control tags dropped)                        | tags                              |
+ * | `file.path`, `file.name`, `process.executable`, `process.command_line`, `registry.path` | eventKey (dedup) |
  */
 export function parseEcs(record: string, ctx: ParseContext): NormalizedAlert {
   const doc = parseJsonObject(record);
@@ -67,10 +68,14 @@ function mapEcs(doc: JsonObject, ctx: ParseContext, kibana: boolean): Normalized
   a.rsitClass = rsit.rsitClass;
   a.rsitType = rsit.rsitType;
   a.tags = ecsTags(doc);
+  a.eventKey = EVENT_KEY_FIELDS.map((p) => str(field(doc, p))).filter((k): k is string => k !== null);
   const obs = new ObservableSet();
   ecsObservables(doc, obs);
   return finishAlert(a, obs, fallbackTitle(doc, a));
 }
+
+/** What tells events of one rule apart beyond observables (dedup): the file, the executable and its command line. */
+const EVENT_KEY_FIELDS = ['file.path', 'file.name', 'process.executable', 'process.command_line', 'registry.path'];
 
 const TITLE_FIELDS = ['event.reason', 'message', 'event.action', 'threat.technique.name', 'vulnerability.id', 'threat.indicator.name', 'file.name'];
 
