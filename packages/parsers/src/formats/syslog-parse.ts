@@ -53,7 +53,8 @@ export function parseSyslogLine(line: string, ctx: ParseContext): SyslogMessage 
   }
   const facility = pri === null ? null : pri >> 3;
   const severity = pri === null ? null : pri & 7;
-  if (pri !== null && line.startsWith('1 ', i)) return parse5424(line, i + 2, facility, severity);
+  // RFC 5424 needs its PRI; files and relays that drop it still start with the version and an RFC 3339 time.
+  if (line.startsWith('1 ', i) && (pri !== null || /^1 \d{4}-\d{2}-\d{2}T/.test(line.slice(i, i + 14)))) return parse5424(line, i + 2, facility, severity);
   return parse3164(line, i, facility, severity, ctx);
 }
 
@@ -82,8 +83,15 @@ function parse5424(line: string, start: number, facility: number | null, severit
   const sdStart = i;
   const structuredData: SdElement[] = [];
   if (line.charCodeAt(i) === 45 /* - */) i++;
-  else if (line.charCodeAt(i) === 91 /* [ */) i = parseStructuredData(line, i, structuredData);
-  else bad('STRUCTURED-DATA must be "-" or start with "["');
+  else if (line.charCodeAt(i) === 91 /* [ */) {
+    // Senders that write their own bracketed fields there (Check Point `[action:"Drop"; src:"…"]`): kept as MSG.
+    try {
+      i = parseStructuredData(line, i, structuredData);
+    } catch {
+      structuredData.length = 0;
+      return { rfc: 5424, facility, severity, time, hostname: nil(host), appName: nil(app), procId: nil(proc), msgId: nil(msgId), structuredData, structuredDataText: null, message: line.slice(i) };
+    }
+  } else bad('STRUCTURED-DATA must be "-" or start with "["');
   const sdText = structuredData.length > 0 ? line.slice(sdStart, i) : null;
   let message = '';
   if (i < line.length) {
