@@ -10,6 +10,7 @@ export default defineConfig({
           name: 'unit',
           include: ['packages/*/src/**/*.test.ts', 'apps/server/src/**/*.test.ts', 'apps/web/src/**/*.test.ts', 'bench/**/*.test.ts', 'scripts/**/*.test.ts'],
           exclude: ['**/*.int.test.ts', '**/node_modules/**'],
+          setupFiles: ['scripts/fast-check-setup.ts'],
         },
       },
       {
@@ -17,7 +18,7 @@ export default defineConfig({
           name: 'int',
           include: ['apps/server/src/**/*.int.test.ts'],
           globalSetup: ['apps/server/src/testing/global-setup.ts'],
-          setupFiles: ['apps/server/src/testing/setup-run.ts'],
+          setupFiles: ['apps/server/src/testing/setup-run.ts', 'scripts/fast-check-setup.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,
           pool: 'forks',

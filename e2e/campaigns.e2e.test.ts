@@ -5,7 +5,7 @@ import { ADMIN_PASSWORD, apiSession, startServer, type RunningServer } from '../
 
 let server: RunningServer;
 let browser: Browser;
-const HOSPITAL = { email: 'phan-tich@taybac.example.vn', password: 'Tay-Bac-phan-tich-9721!' };
+const HOSPITAL = { email: 'phan-tich@taybac.example.vn', password: 'Sương-mù-Điện-Biên-8462!' };
 
 const alert = (src: string, i: number) => JSON.stringify({ title: 'Exploitation attempt on VPN gateway', severity: 'high', sourceRef: `e2e-${src}-${i}`, rule: { id: 'CAMP-1', name: 'vpn exploit' }, attack: ['T1190'], src: { ip: src }, observables: [{ type: 'ipv4', value: src, role: 'src' }] });
 

@@ -61,7 +61,8 @@ export function normaliseHostname(raw: string): string | null {
   let s = raw.trim().toLowerCase();
   if (!printable(s)) return null;
   if (s.endsWith('.')) s = s.slice(0, -1);
-  if (s.length === 0 || s.length > 255) return null;
+  // Every label has a character: '..', '.local' and 'a..b' name no host (and '..' would become '.').
+  if (s.length === 0 || s.length > 255 || s.split('.').includes('')) return null;
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
     const ok = (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 45 || c === 95 || c === 46 || c >= 128;

@@ -95,5 +95,5 @@ describe.runIf(embedded)('the embedded data directory', () => {
     }
     rmSync(dataDir, { recursive: true, force: true });
     rmSync(outside, { recursive: true, force: true });
-  });
+  }, 240_000);
 });

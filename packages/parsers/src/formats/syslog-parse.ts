@@ -43,6 +43,9 @@ function bad(message: string): never {
 export function parseSyslogLine(line: string, ctx: ParseContext): SyslogMessage {
   let i = 0;
   while (i < line.length && (line.charCodeAt(i) === 32 || line.charCodeAt(i) === 0xfeff)) i++;
+  // No syslog sender starts a line with a control character: that is binary on the port (a TLS hello).
+  const first = line.charCodeAt(i);
+  if (first < 32 && first !== 9) bad(`the line starts with control character 0x${first.toString(16).padStart(2, '0')}: binary data, not a syslog message`);
   let pri: number | null = null;
   if (line.charCodeAt(i) === 60 /* < */) {
     const close = line.indexOf('>', i);

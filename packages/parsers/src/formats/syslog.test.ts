@@ -73,6 +73,11 @@ describe('RFC 5424 (the three reference messages of RFC 5424 §6.5)', () => {
     expect(parsed(cp).observables.map((o) => o.value)).toEqual(['192.0.2.7', '198.51.100.8']);
   });
 
+  it('binary on the syslog port (a TLS hello) is no message, though a header-less text line is', () => {
+    expect(parseAlert('syslog', '\u0016\u0003\u0001\u0002 TLS hello on the syslog port', { receivedAt: RECEIVED })).toMatchObject({ ok: false, code: 'bad_syslog_header' });
+    expect(parseAlert('syslog', 'kernel: [12345.678] segfault at 0 ip 0000 sp 0000 error 4', { receivedAt: RECEIVED })).toMatchObject({ ok: true });
+  });
+
   it('NILVALUE everywhere, escaped PARAM-VALUEs, and malformed headers', () => {
     const msg = parseSyslogLine('<13>1 - - - - - [x@1 a="q\\"uote\\]\\\\ \\n" b=""] hi', { receivedAt: RECEIVED, timeZone: 'UTC' });
     expect([msg.time, msg.hostname, msg.appName, msg.procId, msg.msgId]).toEqual([null, null, null, null, null]);
