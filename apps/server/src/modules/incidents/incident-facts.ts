@@ -1,0 +1,85 @@
+import { sql, type Kysely } from 'kysely';
+import type { DB } from '../../db/index.ts';
+import { assetOf, isInsideAddress } from './promotion-match.ts';
+
+/** What alerts tell about the incident they join. */
+export interface AlertFactsSource {
+  severity: number;
+  rsitClass: string | null;
+  rsitType?: string | null;
+  attack: string[];
+  assetHostname: string | null;
+  srcIp: string | null;
+  dstIp: string | null;
+  observables: { type: string; value: string }[];
+  indicatorMatches: { indicatorId: number }[];
+}
+
+/** The facts an incident takes from its alerts: RSIT class, techniques, assets, observables, matched indicators. */
+export interface IncidentFacts {
+  rsitClass: string | null;
+  rsitType: string | null;
+  attack: string[];
+  assets: string[];
+  observables: { type: string; value: string }[];
+  indicatorIds: number[];
+}
+
+/** Most observables an incident keeps (more add nothing to similarity and bloat the page). */
+export const MAX_INCIDENT_OBSERVABLES = 500;
+const MAX_PER_CALL = 200;
+const SEP = '\u001f';
+
+/**
+ * Sums up alerts for their incident: the RSIT class of the most severe classified alert, every
+ * technique and asset, and the observables worth comparing incidents by (outside addresses, names,
+ * hashes: not user names, not addresses inside the organisation).
+ */
+export function factsOf(alerts: readonly AlertFactsSource[]): IncidentFacts {
+  const classified = alerts.filter((a) => a.rsitClass).sort((x, y) => y.severity - x.severity)[0];
+  const observables = new Map<string, { type: string; value: string }>();
+  for (const a of alerts) {
+    for (const o of a.observables) {
+      if (observables.size >= MAX_PER_CALL) break;
+      if (o.type === 'user' || ((o.type === 'ipv4' || o.type === 'ipv6') && isInsideAddress(o.value))) continue;
+      observables.set(`${o.type}|${o.value}`, { type: o.type, value: o.value });
+    }
+  }
+  return {
+    rsitClass: classified?.rsitClass ?? null,
+    rsitType: classified?.rsitType ?? null,
+    attack: [...new Set(alerts.flatMap((a) => a.attack))].slice(0, 100),
+    assets: [...new Set(alerts.map(assetOf).filter((x): x is string => x !== null))].slice(0, 100),
+    observables: [...observables.values()],
+    indicatorIds: [...new Set(alerts.flatMap((a) => a.indicatorMatches.map((m) => m.indicatorId)))],
+  };
+}
+
+/**
+ * Adds facts to incidents in three statements however many incidents: the class when the incident has
+ * none, techniques and assets merged in, observables (up to a bound per incident) and indicators.
+ */
+export async function addFacts(tx: Kysely<DB>, rows: readonly { incidentId: string; facts: IncidentFacts }[]): Promise<void> {
+  if (!rows.length) return;
+  const ids = rows.map((r) => r.incidentId);
+  await sql`update incidents i set rsit_class = coalesce(i.rsit_class, t.c), rsit_type = case when i.rsit_class is null then t.ty else i.rsit_type end,
+      attack = array(select distinct x from unnest(i.attack || string_to_array(t.a, ${SEP})) x order by x limit 100),
+      affected_assets = array(select distinct x from unnest(i.affected_assets || string_to_array(t.s, ${SEP})) x order by x limit 500)
+    from unnest(${ids}::uuid[], ${rows.map((r) => r.facts.rsitClass)}::text[], ${rows.map((r) => r.facts.rsitType)}::text[],
+      ${rows.map((r) => r.facts.attack.join(SEP))}::text[], ${rows.map((r) => r.facts.assets.join(SEP))}::text[]) as t(id, c, ty, a, s)
+    where i.id = t.id`.execute(tx);
+  const obs = rows.flatMap((r) => r.facts.observables.map((o) => ({ id: r.incidentId, ...o })));
+  if (obs.length) {
+    await sql`with held as (select incident_id, count(*) as n from incident_observables where incident_id = any(${ids}::uuid[]) group by incident_id)
+      insert into incident_observables (incident_id, type, value)
+      select t.i, t.ty, t.v from unnest(${obs.map((o) => o.id)}::uuid[], ${obs.map((o) => o.type)}::text[], ${obs.map((o) => o.value)}::text[]) as t(i, ty, v)
+        left join held on held.incident_id = t.i
+      where coalesce(held.n, 0) < ${MAX_INCIDENT_OBSERVABLES}
+      on conflict do nothing`.execute(tx);
+  }
+  const ind = rows.flatMap((r) => r.facts.indicatorIds.map((v) => ({ id: r.incidentId, v })));
+  if (ind.length) {
+    await sql`insert into incident_indicators (incident_id, value_id) select * from unnest(${ind.map((x) => x.id)}::uuid[], ${ind.map((x) => x.v)}::bigint[])
+      on conflict do nothing`.execute(tx);
+  }
+}
