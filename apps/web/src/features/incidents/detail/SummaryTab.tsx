@@ -1,4 +1,5 @@
-import { Badge, Grid, Group, SimpleGrid, Stack, Text } from '@mantine/core';
+import { Anchor, Badge, Grid, Group, SimpleGrid, Stack, Text } from '@mantine/core';
+import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { IncidentDetail } from '@lachan/contracts';
 import { Field } from '../../../components/Field.tsx';
@@ -35,6 +36,11 @@ export function SummaryTab({ incident: i }: { incident: IncidentDetail }) {
               <Field label={t('incidents.fields.created')}>{fmt.dateTime(i.createdAt)}</Field>
               <Field label={t('incidents.fields.reported')}>{fmt.dateTime(i.reportedAt)}</Field>
               <Field label={t('incidents.fields.escalated')}>{fmt.dateTime(i.escalatedAt)}</Field>
+              {i.relatedIncidentId && (
+                <Field label={t('incidents.fields.related')}>
+                  <Anchor component={Link} to={`/incidents/${i.relatedIncidentId}`} size="sm" data-testid="incident-related">{t('incidents.fields.related')}</Anchor>
+                </Field>
+              )}
             </SimpleGrid>
           </Section>
           <Section title={t('incidents.fields.affectedSystem')}>
@@ -61,6 +67,14 @@ export function SummaryTab({ incident: i }: { incident: IncidentDetail }) {
                 {i.attack.map((a) => <Badge key={a} size="xs" color="violet" variant="light">{a}</Badge>)}
                 {i.observables.map((o) => (
                   <Badge key={`${o.type}:${o.value}`} size="xs" variant="default" tt="none" ff="monospace" fw={400}>{o.type}: {o.value}</Badge>
+                ))}
+              </Group>
+            )}
+            {i.indicators.length > 0 && (
+              <Group gap={4} mt="xs" data-testid="incident-indicators">
+                <Text size="xs" c="dimmed">{t('incidents.fields.knownIndicators')}:</Text>
+                {i.indicators.map((x) => (
+                  <Badge key={x.valueId} size="xs" color="red" variant="light" tt="none" ff="monospace" fw={400} title={x.stixId}>{x.type}: {x.value}</Badge>
                 ))}
               </Group>
             )}
