@@ -73,11 +73,11 @@ create table promotion_suppressions (
 create unique index promotion_suppressions_active_idx on promotion_suppressions (rule_id, group_key) where lifted_at is null;
 create index promotion_suppressions_org_idx on promotion_suppressions (org_id, created_at desc);
 
--- The shipped national rules group by default (unless the centre has edited them since):
--- a critical alert joins the open incident of the same signature from the same attacker (the outside
--- party; for an alert naming none, the same asset) seen within a day; a brute-force burst joins that
--- of the same attacker.
-update promotion_rules set conditions = '{"minSeverity": 4, "group": {"by": ["signature", "attackerOrAsset"], "windowMinutes": 1440}}', updated_at = now()
+-- The shipped national rules group by default (unless the centre has edited them since): a critical
+-- alert joins the open incident of the same signature on the same asset (the system to respond on:
+-- its host name, else its address inside the organisation) seen within a day, whatever the attackers
+-- (they become the incident's observables); a brute-force burst joins that of the same attacker.
+update promotion_rules set conditions = '{"minSeverity": 4, "group": {"by": ["signature", "asset"], "windowMinutes": 1440}}', updated_at = now()
   where org_id is null and name = 'Critical alert' and conditions = '{"minSeverity": 4}'::jsonb;
 update promotion_rules set conditions = '{"rsitClasses": ["intrusion-attempts"], "count": {"threshold": 50, "windowMinutes": 10}, "group": {"by": ["attacker"], "windowMinutes": 1440}}', updated_at = now()
   where org_id is null and name = 'Brute-force burst'

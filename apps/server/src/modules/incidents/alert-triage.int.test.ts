@@ -16,9 +16,9 @@ let orgId: string;
 let seq = 0;
 
 /** An alert of the e-government centre of Đà Nẵng (a client of the Hải Đăng SOC, a unit of the province). */
-const alert = (rule: string, attacker: string, severity = 'high') => ({
+const alert = (rule: string, attacker: string, severity = 'high', host = `10.148.0.${++seq % 250}`) => ({
   title: `Probe ${rule}`, severity, rule: { id: rule }, rsit: { class: 'intrusion-attempts', type: 'exploit' }, attack: ['T1190'],
-  src: { ip: attacker }, dst: { ip: `10.148.0.${++seq % 250}` }, observables: [{ type: 'ipv4', value: attacker, role: 'src' }],
+  src: { ip: attacker }, dst: { ip: host }, observables: [{ type: 'ipv4', value: attacker, role: 'src' }],
 });
 
 async function send(alerts: unknown[]): Promise<Alert[]> {
@@ -130,8 +130,9 @@ describe('marking alerts false positive', () => {
   it('suppresses a rule for a group whose incidents keep holding false positives, visibly, until lifted; repeats of a marked alert promote nothing', async () => {
     const incidents = async () => ((await own.get(`/api/v1/incidents?orgId=${orgId}&limit=200`)).json().items as { id: string; titleParams: Record<string, string> | null; status: string }[])
       .filter((i) => i.titleParams?.signature?.includes('(FP-9)'));
-    const noisy = () => alert('FP-9', '203.0.113.200', 'critical');
-    const newest = async () => (await alertsOf('Probe FP-9'))[0]!;
+    // One signature on one system from ever new sources (distinct alerts): one group of the critical rule.
+    const noisy = () => ({ ...alert('FP-9', `203.0.113.${++seq % 250}`, 'critical', '10.148.9.9'), title: `Probe FP-9 ${seq}` });
+    const newest = async () => (await alertsOf('Probe FP-9 '))[0]!;
     const firstAlert = noisy();
     await send([firstAlert]);
     const first = await newest();
@@ -151,15 +152,15 @@ describe('marking alerts false positive', () => {
     const r2 = await own.post('/api/v1/alerts/false-positive', { alertIds: [second.id], reason: 'Vẫn là công cụ giám sát nội bộ' });
     const [s] = r2.json().suppressed;
     expect(s).toMatchObject({ ruleName: 'Critical alert', orgId, incidents: 2, falsePositives: 2, reason: 'Vẫn là công cụ giám sát nội bộ', liftedAt: null });
-    expect(s.label).toEqual({ signature: 'Probe FP-9 (FP-9)', attacker: '203.0.113.200' });
+    expect(s.label).toEqual({ signature: expect.stringMatching(/^Probe FP-9 \d+ \(FP-9\)$/), asset: '10.148.9.9' });
     expect((await own.get('/api/v1/promotion-suppressions')).json().map((x: { id: string }) => x.id)).toContain(s.id);
     expect((await stranger.get('/api/v1/promotion-suppressions')).json().map((x: { id: string }) => x.id)).not.toContain(s.id);
 
     expect((await own.post(`/api/v1/incidents/${open[0]!.id}/transition`, { to: 'rejected', resolution: 'false_positive' })).statusCode).toBe(200);
     await send([noisy()]);
     expect(await incidents()).toHaveLength(2);
-    // Another attacker of the same signature is another group: still promoted.
-    await send([alert('FP-9', '203.0.113.201', 'critical')]);
+    // The same signature on another system is another group: still promoted.
+    await send([{ ...alert('FP-9', '203.0.113.201', 'critical', '10.148.9.10'), title: 'Probe FP-9 elsewhere' }]);
     expect(await incidents()).toHaveLength(3);
 
     expect((await stranger.delete(`/api/v1/promotion-suppressions/${s.id}`)).statusCode).toBe(404);

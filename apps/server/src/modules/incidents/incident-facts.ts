@@ -56,30 +56,41 @@ export function factsOf(alerts: readonly AlertFactsSource[]): IncidentFacts {
 }
 
 /**
- * Adds facts to incidents in three statements however many incidents: the class when the incident has
- * none, techniques and assets merged in, observables (up to a bound per incident) and indicators.
+ * The assignments that merge facts into an incident row `i` from a row `t(c, ty, a, s)` of
+ * `factColumns`: the class when the incident has none, techniques and assets added to its own.
  */
-export async function addFacts(tx: Kysely<DB>, rows: readonly { incidentId: string; facts: IncidentFacts }[]): Promise<void> {
-  if (!rows.length) return;
-  const ids = rows.map((r) => r.incidentId);
-  await sql`update incidents i set rsit_class = coalesce(i.rsit_class, t.c), rsit_type = case when i.rsit_class is null then t.ty else i.rsit_type end,
-      attack = array(select distinct x from unnest(i.attack || string_to_array(t.a, ${SEP})) x order by x limit 100),
-      affected_assets = array(select distinct x from unnest(i.affected_assets || string_to_array(t.s, ${SEP})) x order by x limit 500)
-    from unnest(${ids}::uuid[], ${rows.map((r) => r.facts.rsitClass)}::text[], ${rows.map((r) => r.facts.rsitType)}::text[],
-      ${rows.map((r) => r.facts.attack.join(SEP))}::text[], ${rows.map((r) => r.facts.assets.join(SEP))}::text[]) as t(id, c, ty, a, s)
-    where i.id = t.id`.execute(tx);
+export const MERGE_FACTS = sql`rsit_class = coalesce(i.rsit_class, t.c), rsit_type = case when i.rsit_class is null then t.ty else i.rsit_type end,
+  attack = array(select distinct x from unnest(i.attack || string_to_array(t.a, ${SEP})) x order by x limit 100),
+  affected_assets = array(select distinct x from unnest(i.affected_assets || string_to_array(t.s, ${SEP})) x order by x limit 500)`;
+
+/** The arrays to unnest as `t(c, ty, a, s)` for `MERGE_FACTS`, one element per incident. */
+export const factColumns = (facts: readonly IncidentFacts[]) => sql`${facts.map((f) => f.rsitClass)}::text[], ${facts.map((f) => f.rsitType)}::text[],
+  ${facts.map((f) => f.attack.join(SEP))}::text[], ${facts.map((f) => f.assets.join(SEP))}::text[]`;
+
+/**
+ * Adds the evidence of facts to incidents in one statement however many incidents: observables (up to a
+ * bound per incident) and matched indicators.
+ */
+export async function addEvidence(tx: Kysely<DB>, rows: readonly { incidentId: string; facts: IncidentFacts }[]): Promise<void> {
   const obs = rows.flatMap((r) => r.facts.observables.map((o) => ({ id: r.incidentId, ...o })));
-  if (obs.length) {
-    await sql`with held as (select incident_id, count(*) as n from incident_observables where incident_id = any(${ids}::uuid[]) group by incident_id)
-      insert into incident_observables (incident_id, type, value)
+  const ind = rows.flatMap((r) => r.facts.indicatorIds.map((v) => ({ id: r.incidentId, v })));
+  if (!obs.length && !ind.length) return;
+  await sql`with held as (select incident_id, count(*) as n from incident_observables where incident_id = any(${[...new Set(obs.map((o) => o.id))]}::uuid[]) group by incident_id),
+    observed as (insert into incident_observables (incident_id, type, value)
       select t.i, t.ty, t.v from unnest(${obs.map((o) => o.id)}::uuid[], ${obs.map((o) => o.type)}::text[], ${obs.map((o) => o.value)}::text[]) as t(i, ty, v)
         left join held on held.incident_id = t.i
       where coalesce(held.n, 0) < ${MAX_INCIDENT_OBSERVABLES}
-      on conflict do nothing`.execute(tx);
-  }
-  const ind = rows.flatMap((r) => r.facts.indicatorIds.map((v) => ({ id: r.incidentId, v })));
-  if (ind.length) {
-    await sql`insert into incident_indicators (incident_id, value_id) select * from unnest(${ind.map((x) => x.id)}::uuid[], ${ind.map((x) => x.v)}::bigint[])
-      on conflict do nothing`.execute(tx);
-  }
+      on conflict do nothing returning 1),
+    matched as (insert into incident_indicators (incident_id, value_id) select * from unnest(${ind.map((x) => x.id)}::uuid[], ${ind.map((x) => x.v)}::bigint[])
+      on conflict do nothing returning 1)
+    select (select count(*) from observed) as o, (select count(*) from matched) as m`.execute(tx);
+}
+
+/** Gives incidents their alerts' facts: class, techniques, assets, observables, indicators (two statements). */
+export async function addFacts(tx: Kysely<DB>, rows: readonly { incidentId: string; facts: IncidentFacts }[]): Promise<void> {
+  if (!rows.length) return;
+  await sql`update incidents i set ${MERGE_FACTS}
+    from unnest(${rows.map((r) => r.incidentId)}::uuid[], ${factColumns(rows.map((r) => r.facts))}) as t(id, c, ty, a, s)
+    where i.id = t.id`.execute(tx);
+  await addEvidence(tx, rows);
 }

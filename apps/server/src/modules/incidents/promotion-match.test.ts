@@ -7,7 +7,9 @@ const alert: AlertFacts = {
   orgId: 'o1', severity: 3, rsitClass: 'intrusion-attempts', format: 'wazuh', ruleId: '5712', title: 'sshd brute force',
   attack: ['T1110.001'], assetHostname: 'web01', srcIp: '203.0.113.9', dstIp: '10.1.2.3', observables: [{ value: '203.0.113.9' }],
 };
-const critical: PromotionConditions = { minSeverity: 4, group: { by: ['signature', 'attackerOrAsset'], windowMinutes: 1440 } };
+/** The shipped critical rule: one incident per signature and asset. */
+const critical: PromotionConditions = { minSeverity: 4, group: { by: ['signature', 'asset'], windowMinutes: 1440 } };
+const byAttacker: PromotionConditions = { minSeverity: 4, group: { by: ['signature', 'attackerOrAsset'] } };
 
 describe('promotion conditions', () => {
   it('requires every given condition', () => {
@@ -47,29 +49,31 @@ describe('grouping alerts into incidents', () => {
     expect(groupKey({}, alert)).toBe('o1|signature|5712');
     expect(groupKey({ group: { by: [] } }, alert)).toBe('o1||');
   });
-  it('puts critical alerts of one signature and attacker together whatever the host they hit', () => {
-    const other = { ...alert, assetHostname: 'db02', dstIp: '10.1.2.4' };
-    expect(groupKey(critical, other)).toBe(groupKey(critical, alert));
-    expect(groupKey(critical, { ...alert, srcIp: '203.0.113.10' })).not.toBe(groupKey(critical, alert));
+  it('puts critical alerts of one signature on one system together whatever the attackers (the shipped rule)', () => {
+    expect(groupKey(critical, { ...alert, srcIp: '203.0.113.10' })).toBe(groupKey(critical, alert));
+    expect(groupKey(critical, alert)).toBe('o1|signature+asset|5712|web01');
+    expect(groupKey(critical, { ...alert, assetHostname: 'db02' })).not.toBe(groupKey(critical, alert));
     expect(groupKey(critical, { ...alert, ruleId: '5720' })).not.toBe(groupKey(critical, alert));
     expect(groupKey(critical, { ...alert, orgId: 'o2' })).not.toBe(groupKey(critical, alert));
   });
-  it('puts host detections without an attacker together per host', () => {
+  it('can group by attacker instead, falling back to the asset for alerts naming none', () => {
+    expect(groupKey(byAttacker, { ...alert, assetHostname: 'db02', dstIp: '10.1.2.4' })).toBe(groupKey(byAttacker, alert));
+    expect(groupKey(byAttacker, { ...alert, srcIp: '203.0.113.10' })).not.toBe(groupKey(byAttacker, alert));
     const malware = { ...alert, ruleId: '87105', title: 'VirusTotal: Alert', srcIp: null, dstIp: null, assetHostname: 'pc-17' };
-    expect(groupKey(critical, malware)).toBe('o1|signature+attackerOrAsset|87105|asset:pc-17');
-    expect(groupKey(critical, { ...malware, assetHostname: 'pc-18' })).not.toBe(groupKey(critical, malware));
+    expect(groupKey(byAttacker, malware)).toBe('o1|signature+attackerOrAsset|87105|asset:pc-17');
+    expect(groupKey(byAttacker, { ...malware, assetHostname: 'pc-18' })).not.toBe(groupKey(byAttacker, malware));
   });
 });
 
 describe('titles that tell incidents apart', () => {
-  it('names the rule, the signature and the attacker the group shares', () => {
+  it('names the rule, the signature and the system or attacker the group shares', () => {
     const t = promotedTitle('Critical alert', groupLabel(critical, alert));
     expect(t).toEqual({
-      code: 'promoted', params: { rule: 'Critical alert', signature: 'sshd brute force (5712)', attacker: '203.0.113.9' },
-      text: 'Critical alert: sshd brute force (5712) from 203.0.113.9',
+      code: 'promoted', params: { rule: 'Critical alert', signature: 'sshd brute force (5712)', asset: 'web01' },
+      text: 'Critical alert: sshd brute force (5712) on web01',
     });
-    const host = promotedTitle('Critical alert', groupLabel(critical, { ...alert, srcIp: null, dstIp: null }));
-    expect(host.text).toBe('Critical alert: sshd brute force (5712) on web01');
+    expect(promotedTitle('Critical alert', groupLabel(byAttacker, alert)).text).toBe('Critical alert: sshd brute force (5712) from 203.0.113.9');
+    expect(promotedTitle('Brute-force burst', groupLabel({ group: { by: ['attacker'] } }, alert)).text).toBe('Brute-force burst from 203.0.113.9');
   });
   it('names what chosen alerts share, else how many they are', () => {
     expect(alertsTitle([alert, { ...alert, assetHostname: 'db02' }])).toEqual({

@@ -13,7 +13,8 @@ const LOCK = 727_003;
  * Opens or updates incidents from alerts by the promotion rules, as a durable consumer of committed
  * alert batches (a restart resumes where it stopped), and every step is idempotent (one active
  * incident per rule and group; an alert is linked once). Analysts' verdicts feed back: a repeat of an
- * alert marked false positive promotes nothing, and a group suppressed for a rule opens nothing.
+ * alert marked false positive promotes nothing, and a group suppressed for a rule opens nothing
+ * (see `writeOpenings`).
  */
 export class PromotionEngine extends BatchConsumerWorker {
   #p: Platform;
@@ -40,10 +41,10 @@ export class PromotionEngine extends BatchConsumerWorker {
     const rules = enabled.filter((r) => r.org_id === null || owners.has(r.org_id));
     if (rules.length) {
       const minSeverity = Math.min(...rules.map((r) => r.conditions.minSeverity ?? 1));
-      const alerts = await withoutFalsePositives(tx, batch.filter((a) => a.severity >= minSeverity));
+      const alerts = batch.filter((a) => a.severity >= minSeverity).map((a) => ({ ...a, lastSeen: new Date(a.lastSeen) }));
       const opened: Opening[] = [];
       for (const rule of rules) opened.push(...(await this.#groups(tx, rule, alerts)));
-      await writeOpenings(tx, await withoutSuppressed(tx, opened));
+      await writeOpenings(tx, await withoutFalsePositives(tx, opened));
     }
     if (Date.now() - this.#prunedAt > 3_600_000) {
       // Tallies older than the longest window a rule may have (7 days) count for nothing.
@@ -69,26 +70,17 @@ export class PromotionEngine extends BatchConsumerWorker {
   }
 }
 
-/** The alerts of a batch less the repeats of alerts an analyst marked false positive (one lookup, only for repeats). */
-async function withoutFalsePositives(tx: Kysely<DB>, batch: CommittedAlert[]): Promise<PromotedAlert[]> {
-  const alerts = batch.map((a) => ({ ...a, lastSeen: new Date(a.lastSeen) }));
-  const repeats = alerts.filter((a) => !a.inserted);
-  if (!repeats.length) return alerts;
+/**
+ * Openings less the repeats of alerts an analyst marked false positive (a repeat folds into the marked
+ * row): one lookup, of the repeats among the alerts about to be promoted only.
+ */
+async function withoutFalsePositives(tx: Kysely<DB>, openings: Opening[]): Promise<Opening[]> {
+  const repeats = [...new Map(openings.flatMap((o) => o.members).filter((a) => !a.inserted).map((a) => [`${a.day}|${a.id}`, a])).values()];
+  if (!repeats.length) return openings;
   const marked = await sql<{ k: string }>`select a.day::text || '|' || a.id::text as k from alerts a
     join unnest(${repeats.map((a) => a.day)}::date[], ${repeats.map((a) => a.id)}::bigint[]) as t(d, i) on a.day = t.d and a.id = t.i
     where a.false_positive_at is not null`.execute(tx);
-  if (!marked.rows.length) return alerts;
+  if (!marked.rows.length) return openings;
   const fp = new Set(marked.rows.map((r) => r.k));
-  return alerts.filter((a) => !fp.has(`${a.day}|${a.id}`));
-}
-
-/** Openings less the groups a rule is suppressed for. */
-async function withoutSuppressed(tx: Kysely<DB>, openings: Opening[]): Promise<Opening[]> {
-  if (!openings.length) return openings;
-  const r = await sql<{ k: string }>`select s.rule_id::text || '|' || s.group_key as k from promotion_suppressions s
-    join unnest(${openings.map((o) => o.rule.id)}::uuid[], ${openings.map((o) => o.key)}::text[]) as t(r, g) on s.rule_id = t.r and s.group_key = t.g
-    where s.lifted_at is null`.execute(tx);
-  if (!r.rows.length) return openings;
-  const off = new Set(r.rows.map((x) => x.k));
-  return openings.filter((o) => !off.has(`${o.rule.id}|${o.key}`));
+  return openings.map((o) => ({ ...o, members: o.members.filter((a) => !fp.has(`${a.day}|${a.id}`)) })).filter((o) => o.members.length > 0);
 }
