@@ -8,6 +8,7 @@ import { useFormat } from '../../../i18n/useFormat.ts';
 import { useRsitLabel } from '../../alerts/alertLabels.ts';
 import { useDuration } from '../Countdown.tsx';
 import { ClocksCard } from './ClocksCard.tsx';
+import { usePromotionRules } from '../incidents.api.ts';
 
 /** The Circular 20 picture of the incident: description, affected system, times, flags, indicators; its clocks beside. */
 export function SummaryTab({ incident: i }: { incident: IncidentDetail }) {
@@ -17,6 +18,8 @@ export function SummaryTab({ incident: i }: { incident: IncidentDetail }) {
   const duration = useDuration();
   const yes = (v: boolean) => (v ? t('incidents.yes') : t('incidents.no'));
   const sys = i.affectedSystem;
+  const rules = usePromotionRules();
+  const rule = i.ruleId ? (rules.data?.find((r) => r.id === i.ruleId)?.name ?? null) : null;
   const metric = (s: number | null) => (s === null ? null : duration(s));
   return (
     <Grid gap="sm">
@@ -29,6 +32,7 @@ export function SummaryTab({ incident: i }: { incident: IncidentDetail }) {
             <SimpleGrid cols={{ base: 1, sm: 2, md: 3 }} spacing="sm" verticalSpacing="xs">
               <Field label={t('incidents.fields.class')}>{i.rsitClass && `${rsit(i.rsitClass)}${i.rsitType ? ` / ${i.rsitType}` : ''}`}</Field>
               <Field label={t('incidents.fields.source')}>{t(`incidents.sources.${i.source}`)}</Field>
+              {rule && <Field label={t('incidents.fields.rule')} testId="incident-rule">{rule}</Field>}
               <Field label={t('incidents.fields.discovered')}>{fmt.dateTime(i.discoveredAt)}</Field>
               <Field label={t('incidents.fields.occurred')}>{fmt.dateTime(i.occurredAt)}</Field>
               <Field label={t('incidents.fields.beyondCapacity')}>{yes(i.beyondCapacity)}</Field>
