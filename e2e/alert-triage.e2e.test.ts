@@ -39,7 +39,7 @@ describe.skipIf(!hasChromium())('triaging alerts in the stream', () => {
     await server?.stop();
   });
 
-  it('chooses alerts with a shift-click range and the x key, opens one incident from them, and marks another false positive', async () => {
+  it('chooses alerts with a shift-click range and the x key, opens one incident from them, merges another into it, and marks one false positive', async () => {
     const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
     await signIn(page);
     const rows = page.locator('[data-testid=alert-row]');
@@ -68,6 +68,24 @@ describe.skipIf(!hasChromium())('triaging alerts in the stream', () => {
     await expect.poll(() => page.locator('[data-testid=incident-alert]').count()).toBe(3);
     const inIncident = await page.locator('[data-testid=incident-alert]').evaluateAll((els) => els.map((e) => e.getAttribute('data-alert-id')).sort());
     expect(inIncident).toEqual([ids[0], ids[1], ids[2]].sort());
+
+    const first = page.url().split('/incidents/')[1]!.split('?')[0]!;
+
+    // another incident from the fourth alert, then the two merged from the queue into the older one
+    await page.goto(`${server.url}/alerts`);
+    await page.waitForSelector('[data-testid=alert-row]');
+    await page.locator(`[data-alert-id="${ids[3]}"] [data-testid=alert-select]`).click();
+    await page.click('[data-testid=alert-bulk-open]');
+    await page.waitForSelector('[data-testid=incident-detail]');
+    await page.click('[data-testid=nav-incidents]');
+    await expect.poll(() => page.locator('[data-testid=incident-row]').count()).toBe(2);
+    for (const box of await page.locator('[data-testid=incident-select]').all()) await box.click();
+    await page.click('[data-testid=bulk-merge]');
+    await page.waitForSelector('[data-testid=bulk-bar]', { state: 'detached' });
+    await page.goto(`${server.url}/incidents/${first}?tab=alerts`);
+    await page.waitForSelector('[data-testid=incident-detail]');
+    await page.click('[data-testid=tab-alerts]');
+    await expect.poll(() => page.locator('[data-testid=incident-alert]').count()).toBe(4);
 
     // back in the stream: the last alert is marked false positive with a reason
     await page.goto(`${server.url}/alerts`);

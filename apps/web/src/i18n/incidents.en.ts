@@ -63,6 +63,8 @@ export const incidentsEn: WithEnglishPlurals<typeof incidentsVi> = {
     selected_other: '{{count, number}} incidents selected',
     select: 'Select {{reference}}',
     selectAll: 'Select all',
+    merge: 'Merge into {{reference}} (the oldest)',
+    merged: 'Merged into {{reference}}.',
     moveTo: 'Move to status…',
     apply: 'Apply',
     assignMe: 'Assign to me',

@@ -57,6 +57,8 @@ export const incidentsVi = {
     selected_other: 'Đã chọn {{count, number}} sự cố',
     select: 'Chọn {{reference}}',
     selectAll: 'Chọn tất cả',
+    merge: 'Gộp vào {{reference}} (cũ nhất)',
+    merged: 'Đã gộp vào {{reference}}.',
     moveTo: 'Chuyển trạng thái…',
     apply: 'Áp dụng',
     assignMe: 'Giao cho tôi',

@@ -12,6 +12,7 @@ export const incidentApi = {
   update: (id: string, body: IncidentPatch) => api.patch<IncidentDetail>(base(id), body),
   transition: (id: string, body: IncidentTransition) => api.post<IncidentDetail>(`${base(id)}/transition`, body),
   completeResponse: (id: string) => api.post<IncidentDetail>(`${base(id)}/complete-response`),
+  merge: (id: string, incidentIds: string[]) => api.post<IncidentDetail>(`${base(id)}/merge`, { incidentIds }),
   linkAlerts: (id: string, alertIds: string[]) => api.post<IncidentDetail>(`${base(id)}/alerts`, { alertIds }),
   split: (id: string, body: IncidentSplit) => api.post<IncidentDetail>(`${base(id)}/split`, body),
   escalate: (id: string, message: string) => api.post<IncidentDetail>(`${base(id)}/escalate`, { message }),
