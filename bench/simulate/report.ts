@@ -71,6 +71,13 @@ export function formatReport(r: SimulationReport): string {
     if (r.injected.surge) lines.push(`  ${r.injected.surge.label}: ${r.injected.surge.alerts} alerts over ${r.injected.surge.orgs} organisations of ${r.injected.surge.sector}`);
     if (r.injected.recall !== null) lines.push(`  campaigns detected by the server: ${Math.round(r.injected.recall * 100)}%`);
   }
+  if (r.incidents) {
+    const f = r.incidents;
+    const rules = Object.entries(f.byRule).map(([name, n]) => `${name} ${n}`).join(', ') || 'none';
+    lines.push('', `incidents opened: ${f.incidents} (${rules}; ${f.distinctTitles} distinct titles)`,
+      `  from ${f.alerts} alerts stored (${f.criticalAlerts} critical): ${f.groups} distinct (organisation, signature, attacker) groups of critical alerts, ${f.allGroups} of all alerts`,
+      `  incidents per critical group: ${f.ratio ?? 'n/a'} (target <= 2)`);
+  }
   if (r.samples.length > 0) lines.push('', 'samples:', ...r.samples.map((s) => `  ${s}`));
   lines.push('', r.ok ? 'OK: every request was answered 202' : 'FAILED: some requests were not answered 202');
   return lines.join('\n');

@@ -1,6 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { planInjection } from './campaigns.ts';
 import { Injector } from './injector.ts';
+import { measureIncidents } from './incident-figure.ts';
 import { buildReport } from './report.ts';
 import { Rng } from './rng.ts';
 import { Sender, Stats } from './sender.ts';
@@ -36,6 +37,7 @@ export async function runSimulation(options: SimulationOptions): Promise<Simulat
     if (plan.surge) log(`injecting ${plan.surge.label}: ${plan.surge.records.length} ransomware alerts over ${plan.surge.orgIds.length} organisations of ${plan.surge.sector}`);
   }
 
+  const runStart = Date.now();
   const stats = new Stats();
   const sender = new Sender({ url: opts.url, gzip: opts.gzip, concurrency: opts.concurrency, stats });
   const traffic = new Traffic(prepared.connectors, { seed: opts.seed, batch: opts.batch, repeat: opts.repeat, malformed: opts.malformed });
@@ -99,6 +101,8 @@ export async function runSimulation(options: SimulationOptions): Promise<Simulat
   progress(performance.now());
 
   const injected = injector ? await injector.report(prepared.admin, prepared.directory, 15_000) : undefined;
+  log('waiting for promotion to settle, then reading back incidents and alerts');
+  const incidents = await measureIncidents(prepared.admin, runStart - 1000, 60_000);
   if (opts.revokeKeys) await prepared.revokeKeys();
-  return { ...buildReport({ opts, setup: prepared, stats, trafficSeconds, skipped }), ...(injected ? { injected } : {}) };
+  return { ...buildReport({ opts, setup: prepared, stats, trafficSeconds, skipped }), ...(injected ? { injected } : {}), incidents };
 }

@@ -119,6 +119,8 @@ export interface SimulationReport {
   latencyMs: { p50: number; p90: number; p99: number; max: number };
   /** Labelled campaigns and surge injected, and which campaigns the server detected. */
   injected?: InjectionReport;
+  /** Incidents promotion opened during the run, against the groups of the traffic. */
+  incidents?: IncidentFigure;
   /** A few server answers worth reading (unexpected rejections, HTTP errors). */
   samples: string[];
 }
@@ -129,4 +131,22 @@ export interface InjectionReport {
   surge: { label: string; sector: string; orgs: number; alerts: number } | null;
   /** Injected campaigns the server detected, over all injected. */
   recall: number | null;
+}
+
+/** Incidents opened from the run's alerts, against the distinct (organisation, signature, attacker) groups of what was sent. */
+export interface IncidentFigure {
+  /** Incidents opened by promotion rules since the run started. */
+  incidents: number;
+  /** The same, per promotion rule name. */
+  byRule: Record<string, number>;
+  /** Distinct titles among them (identical titles tell incidents apart badly). */
+  distinctTitles: number;
+  /** Alerts stored from the run (repeats folded) and the critical ones among them. */
+  alerts: number;
+  criticalAlerts: number;
+  /** Distinct (organisation, signature, attacker) groups of the critical alerts, and of all alerts. */
+  groups: number;
+  allGroups: number;
+  /** Incidents per critical group (target: at most 2). */
+  ratio: number | null;
 }

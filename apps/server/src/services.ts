@@ -7,7 +7,7 @@ import { ApiKeysService } from './modules/apikeys/index.ts';
 import { OrgsService, OrgStructureService } from './modules/orgs/index.ts';
 import { ReferenceService } from './modules/reference/index.ts';
 import { AlertsService, AssetsService, IngestService } from './modules/alerts/index.ts';
-import { IncidentsService, PromotionRulesService, createIncidentServices, type IncidentServices } from './modules/incidents/index.ts';
+import { AlertTriageService, IncidentsService, PromotionRulesService, createIncidentServices, type IncidentServices } from './modules/incidents/index.ts';
 
 import { ForecastService, StatsService, SurgeWatcher } from './modules/stats/index.ts';
 import { CampaignsService } from './modules/campaigns/index.ts';
@@ -29,6 +29,7 @@ export interface Services {
   assets: AssetsService;
   incidents: IncidentsService;
   incidentParts: IncidentServices;
+  alertTriage: AlertTriageService;
   promotionRules: PromotionRulesService;
   stats: StatsService;
   forecasts: ForecastService;
@@ -75,6 +76,7 @@ export function createServices(platform: Platform): Services {
     assets: new AssetsService(platform, ingest.assets),
     incidents,
     incidentParts: createIncidentServices(platform, incidents),
+    alertTriage: new AlertTriageService(platform, incidents),
     promotionRules: new PromotionRulesService(platform),
     stats,
     forecasts,

@@ -22,6 +22,7 @@ const AlertStreamPage = lazy(() => import('./features/alerts/index.ts').then((m)
 const AlertDetailPage = lazy(() => import('./features/alerts/index.ts').then((m) => ({ default: m.AlertDetailPage })));
 const SourcesPage = lazy(() => import('./features/alerts/index.ts').then((m) => ({ default: m.SourcesPage })));
 const QuarantinePage = lazy(() => import('./features/alerts/index.ts').then((m) => ({ default: m.QuarantinePage })));
+const SuppressionsPage = lazy(() => import('./features/alerts/index.ts').then((m) => ({ default: m.SuppressionsPage })));
 const IncidentsPage = lazy(() => import('./features/incidents/index.ts').then((m) => ({ default: m.IncidentsPage })));
 const IncidentDetailPage = lazy(() => import('./features/incidents/index.ts').then((m) => ({ default: m.IncidentDetailPage })));
 const ReportFormPage = lazy(() => import('./features/incidents/index.ts').then((m) => ({ default: m.ReportFormPage })));
@@ -55,6 +56,7 @@ function SignedInApp() {
           <Route path="alerts" element={<RequirePermission permission="alerts.read"><AlertStreamPage /></RequirePermission>} />
           <Route path="alerts/sources" element={<RequirePermission permission="alerts.read"><SourcesPage /></RequirePermission>} />
           <Route path="alerts/quarantine" element={<RequirePermission permission="alerts.read"><QuarantinePage /></RequirePermission>} />
+          <Route path="alerts/suppressions" element={<RequirePermission permission="alerts.read"><SuppressionsPage /></RequirePermission>} />
           <Route path="alerts/:id" element={<RequirePermission permission="alerts.read"><AlertDetailPage /></RequirePermission>} />
           <Route path="incidents" element={<RequirePermission permission="incidents.read"><IncidentsPage /></RequirePermission>} />
           <Route path="incidents/new" element={<RequirePermission permission="incidents.write"><ReportFormPage /></RequirePermission>} />

@@ -39,6 +39,11 @@ const zeekScan: Template = (rng, victim) => {
   };
 };
 
+// A detection rule keeps its id from alert to alert (Elastic Defend's rules are installed with fixed
+// ids); a fresh id per alert would make every endpoint detection a signature of its own.
+const MALWARE_RULE_ID = '9a1a2dd2-5d2e-4f0e-9c5b-1f6d0b8e4a11';
+const LSASS_RULE_ID = '6c3f0b7e-2a4d-4b8f-8e1c-3d9a7f5b2c42';
+
 const defendMalware: Template = (rng, victim) => {
   const h = hashes(rng);
   const user = rng.pick(LOCAL_USERS);
@@ -48,7 +53,7 @@ const defendMalware: Template = (rng, victim) => {
   return {
     message: 'Malware Detection Alert',
     event: { category: ['malware', 'intrusion_detection', 'file'], type: ['info', 'denied'], dataset: 'endpoint.alerts', module: 'endpoint', action: 'execution', risk_score: 99, severity: 99, outcome: 'success', code: 'malicious_file' },
-    rule: { id: rng.uuid(), name: 'Malware Detection Alert', ruleset: 'production', category: 'malware' },
+    rule: { id: MALWARE_RULE_ID, name: 'Malware Detection Alert', ruleset: 'production', category: 'malware' },
     threat: technique('T1204.002', 'Malicious File', 'TA0002', 'Execution'),
     file: { path: file, name: file.split('\\').pop(), hash: { md5: h.md5, sha1: h.sha1, sha256: h.sha256 }, size: rng.int(20000, 4_000_000) },
     process: { name: file.split('\\').pop(), pid: rng.int(400, 12000), executable: file },
@@ -64,7 +69,7 @@ const lsass: Template = (rng, victim) => {
   return {
     message: 'Potential Credential Access via LSASS Memory Dump',
     event: { category: ['process', 'intrusion_detection'], type: ['start', 'info'], dataset: 'endpoint.alerts', module: 'endpoint', action: 'rule_detection', risk_score: 73, outcome: 'success' },
-    rule: { id: rng.uuid(), name: 'Potential Credential Access via LSASS Memory Dump', ruleset: 'production', category: 'credential_access' },
+    rule: { id: LSASS_RULE_ID, name: 'Potential Credential Access via LSASS Memory Dump', ruleset: 'production', category: 'credential_access' },
     threat: technique('T1003.001', 'LSASS Memory', 'TA0006', 'Credential Access'),
     process: { name: 'rundll32.exe', pid: rng.int(400, 12000), command_line: `rundll32.exe C:\\Windows\\System32\\comsvcs.dll, MiniDump ${rng.int(500, 900)} C:\\Windows\\Temp\\ls.dmp full`, parent: { name: 'cmd.exe' } },
     user: { name: user, domain: 'CORP' },

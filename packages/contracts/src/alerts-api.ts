@@ -29,6 +29,9 @@ export const AlertSummary = Type.Object({
   lastSeen: Timestamp,
   receivedAt: Timestamp,
   incidentId: Nullable(Uuid),
+  /** An analyst's verdict that the alert is a false positive, with the reason. */
+  falsePositive: Nullable(Type.Object({ reason: Type.String(), at: Timestamp, by: Type.String() })),
+  assigneeUserId: Nullable(Uuid),
 });
 export type AlertSummary = Static<typeof AlertSummary>;
 
@@ -154,6 +157,15 @@ export const AssetCreate = Type.Object({
 }, { additionalProperties: false });
 export type AssetCreate = Static<typeof AssetCreate>;
 
+/**
+ * What alerts of one organisation share to join one incident: the signature (rule id, else title), the
+ * attacker (the party outside the organisation: the source, or the destination of an outbound
+ * connection), the asset (the host name the alert names, else its address inside the organisation),
+ * the attacker or (for an alert naming none) the asset, the source address, the RSIT class.
+ */
+export const PROMOTION_GROUP_FIELDS = ['signature', 'attacker', 'asset', 'attackerOrAsset', 'srcIp', 'rsitClass'] as const;
+export type PromotionGroupField = (typeof PROMOTION_GROUP_FIELDS)[number];
+
 /** When a rule opens or updates an incident from alerts. All given conditions must hold. */
 export const PromotionConditions = Type.Object({
   minSeverity: Type.Optional(Type.Integer({ minimum: 1, maximum: 4 })),
@@ -166,7 +178,11 @@ export const PromotionConditions = Type.Object({
   count: Type.Optional(Type.Object({
     threshold: Type.Integer({ minimum: 1, maximum: 1_000_000 }),
     windowMinutes: Type.Integer({ minimum: 1, maximum: 10_080 }),
-    groupBy: Type.Enum(['org', 'rule', 'srcIp', 'asset']),
+    groupBy: Type.Optional(Type.Enum(['org', 'rule', 'srcIp', 'asset'], { description: 'older form of `group.by` (org: none, rule: signature)' })),
+  }, { additionalProperties: false })),
+  group: Type.Optional(Type.Object({
+    by: Type.Array(Type.Enum([...PROMOTION_GROUP_FIELDS]), { maxItems: 4, uniqueItems: true, description: 'one open incident per organisation and these values; empty: one per organisation' }),
+    windowMinutes: Type.Optional(Type.Integer({ minimum: 1, maximum: 43_200, description: 'a group quiet longer than this opens a new incident (default 1440)' })),
   }, { additionalProperties: false })),
   incidentSeverity: Type.Optional(Type.Integer({ minimum: 1, maximum: 4 })),
 }, { additionalProperties: false });

@@ -12,6 +12,9 @@ export const EVENT_TYPES = [
   'apikey.revoked',
   'alerts.ingested',
   'alerts.quarantined',
+  // An analyst's verdict on alerts: { orgId, alertIds, observables, reason } (the campaign noise model hears it).
+  'alerts.false_positive',
+  'alerts.assigned',
   'asset.changed',
   'source.changed',
   'incident.created',

@@ -49,7 +49,15 @@ export const IncidentSummary = Type.Object({
   rsitClass: Nullable(Type.String()),
   rsitType: Nullable(Type.String()),
   source: Type.Enum(['alerts', 'manual', 'report']),
+  /**
+   * A server-made title as a code and its parameters, for the console to word in the reader's
+   * language (`title` is its English wording); null once someone writes the title.
+   */
+  titleCode: Nullable(Type.Enum(['promoted', 'alerts'])),
+  titleParams: Nullable(Type.Record(Type.String(), Type.String())),
   ruleId: Nullable(Uuid),
+  /** The earlier incident this one follows: of the same group (ended or gone quiet), or the one it was split from. */
+  relatedIncidentId: Nullable(Uuid),
   alertCount: Type.Integer(),
   assigneeUserId: Nullable(Uuid),
   nextDeadlineAt: Nullable(Timestamp),
@@ -113,6 +121,8 @@ export const IncidentDetail = Type.Object({
   affectedSystem: Nullable(AffectedSystem),
   affectedOrgs: Type.Array(Type.Object({ id: Uuid, name: Type.String() })),
   observables: Type.Array(IncidentObservable),
+  /** Indicators of the knowledge base its alerts matched. */
+  indicators: Type.Array(Type.Object({ valueId: Type.Integer(), stixId: Type.String(), type: Type.String(), value: Type.String() })),
   occurredAt: Nullable(Timestamp),
   beyondCapacity: Type.Boolean(),
   beyondCapacityAt: Nullable(Timestamp),
@@ -203,6 +213,12 @@ export type IncidentTransition = Static<typeof IncidentTransition>;
 
 export const IncidentMerge = Type.Object({ incidentIds: Type.Array(Uuid, { minItems: 1, maxItems: 100 }) }, { additionalProperties: false });
 export const IncidentLinkAlerts = Type.Object({ alertIds: Type.Array(AlertId, { minItems: 1, maxItems: 1000 }) }, { additionalProperties: false });
+/** Moves some of an incident's alerts to a new incident (the title is made from them when not given). */
+export const IncidentSplit = Type.Object({
+  alertIds: Type.Array(AlertId, { minItems: 1, maxItems: 1000 }),
+  title: Type.Optional(Type.String({ minLength: 1, maxLength: 500 })),
+}, { additionalProperties: false });
+export type IncidentSplit = Static<typeof IncidentSplit>;
 export const IncidentEscalate = Type.Object({ message: Type.String({ minLength: 1, maxLength: 5000 }) }, { additionalProperties: false });
 export const IncidentTransfer = Type.Object({ orgId: Uuid, keepAccess: Type.Optional(Type.Boolean({ default: true })) }, { additionalProperties: false });
 export const IncidentRegimesSet = Type.Object({ regimeCodes: Type.Array(Type.String(), { maxItems: 20 }) }, { additionalProperties: false });

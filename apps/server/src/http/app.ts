@@ -25,7 +25,7 @@ import { referenceRoutes } from '../modules/reference/index.ts';
 import { auditRoutes } from '../modules/audit/index.ts';
 import { streamRoutes } from '../modules/events/index.ts';
 import { alertRoutes, ingestRoutes, SyslogListener } from '../modules/alerts/index.ts';
-import { incidentCollabRoutes, incidentRoutes } from '../modules/incidents/index.ts';
+import { alertTriageRoutes, incidentCollabRoutes, incidentRoutes } from '../modules/incidents/index.ts';
 import { statsRoutes } from '../modules/stats/index.ts';
 import { campaignRoutes } from '../modules/campaigns/index.ts';
 import { warningRoutes } from '../modules/warnings/index.ts';
@@ -124,6 +124,7 @@ export async function buildApp(platform: Platform, opts: AppOptions = {}): Promi
     statsRoutes(api, services);
     ingestRoutes(api, services, platform.config.ingestBodyLimitBytes);
     incidentRoutes(api, services);
+    alertTriageRoutes(api, services);
     incidentCollabRoutes(api, services);
     intelRoutes(api, services.taxii);
     campaignRoutes(api, services);

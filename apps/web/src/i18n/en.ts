@@ -77,6 +77,7 @@ export const en: WithEnglishPlurals<typeof vi> = {
     alerts: 'Alerts',
     alertSources: 'Sources',
     alertQuarantine: 'Quarantine',
+    alertSuppressions: 'Suppressed groups',
     incidents: 'Incidents',
     incidentDeadlines: 'Reporting deadlines',
     knowledge: 'Knowledge base',

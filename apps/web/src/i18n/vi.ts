@@ -69,6 +69,7 @@ export const vi = {
     alerts: 'Cảnh báo',
     alertSources: 'Nguồn cảnh báo',
     alertQuarantine: 'Bản ghi cách ly',
+    alertSuppressions: 'Nhóm bị chặn',
     incidents: 'Sự cố',
     incidentDeadlines: 'Hạn báo cáo',
     knowledge: 'Tri thức mối đe dọa',

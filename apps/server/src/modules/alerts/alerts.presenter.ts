@@ -28,6 +28,8 @@ export const presentAlertSummary = (r: AlertRow): AlertSummary => ({
   lastSeen: r.last_seen.toISOString(),
   receivedAt: r.received_at.toISOString(),
   incidentId: r.incident_id,
+  falsePositive: r.false_positive_at ? { reason: r.false_positive_reason ?? '', at: r.false_positive_at.toISOString(), by: r.false_positive_by ?? '' } : null,
+  assigneeUserId: r.assignee_user_id,
 });
 
 /** The full alert with its observables and the raw record as received. */

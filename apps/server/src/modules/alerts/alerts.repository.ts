@@ -10,11 +10,13 @@ export type AlertRow = {
   source_id: string | null; source_ref: string | null; description: string | null; vendor: string | null; rule_name: string | null;
   source_severity: string | null; attack: string[]; src_port: number | null; dst_port: number | null; protocol: string | null;
   asset_ip: string | null; observables: unknown; indicator_matches?: unknown; tags: string[]; raw: string; raw_last?: string | null;
+  false_positive_at: Date | null; false_positive_reason: string | null; false_positive_by: string | null; assignee_user_id: string | null;
 };
 
 const summaryCols = sql`a.id::text as id, to_char(a.day, 'YYYYMMDD') as day, a.org_id, o.name as org_name, a.reporter_org_id, a.attributed, a.format, a.title,
   a.severity, a.rsit_class, a.rsit_type, a.product, a.rule_id, host(a.src_ip) as src_ip, host(a.dst_ip) as dst_ip, a.asset_hostname, a.sectors,
   a.province_code, a.occurrences, a.event_time, a.first_seen, a.last_seen, a.received_at,
+  a.false_positive_at, a.false_positive_reason, a.false_positive_by, a.assignee_user_id,
   (select l.incident_id from incident_alerts l where l.alert_day = a.day and l.alert_id = a.id order by l.incident_id limit 1) as incident_id`;
 
 /** Splits a public alert id (`20261121-4711`) into its partition day and number. */

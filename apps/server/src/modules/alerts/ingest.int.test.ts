@@ -192,7 +192,8 @@ describe('promotion to incidents', () => {
     const incidents = (await t.admin.get(`/api/v1/incidents?orgId=${await t.org('prov-48')}`)).json().items;
     const inc = incidents.find((i: { title: string }) => i.title.includes('Ransomware on file server'));
     expect(inc).toMatchObject({ severity: 4, status: 'new', alertCount: 1 });
-    await ingest(key, 'lachan', ndjson([lachan({ title: 'Ransomware on file server', severity: 'critical', rule: { id: 'rw-1' }, dst: { ip: '10.48.1.99' } })]));
+    // Another source, the same system: the same group of the critical rule (signature and asset).
+    await ingest(key, 'lachan', ndjson([lachan({ title: 'Ransomware on file server', severity: 'critical', rule: { id: 'rw-1' }, src: { ip: '198.51.100.24' } })]));
     await t.platform.relay.flush();
     await t.platform.workers.promotion.idle();
     const again = (await t.admin.get(`/api/v1/incidents/${inc.id}`)).json();

@@ -2,21 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import type { ReportContent, ReportKind, Tlp } from '@lachan/contracts';
 import type { DB } from '../../db/index.ts';
 import type { RequestContext } from '../../core/context.ts';
-import { invalid } from '../../core/errors.ts';
 import { incidentsRepository } from './incidents.repository.ts';
-
-/** Checks that the caller may see each alert and returns their partition keys. */
-export async function parseAlertIds(db: Kysely<DB>, ctx: RequestContext, ids: string[]): Promise<{ day: string; id: string }[]> {
-  if (!ids.length) return [];
-  const keys = ids.map((x) => /^(\d{4})(\d{2})(\d{2})-(\d{1,18})$/.exec(x)).map((m) => (m ? { day: `${m[1]}-${m[2]}-${m[3]}`, id: m[4]! } : null));
-  if (keys.some((k) => !k)) throw invalid('alert ids look like 20261121-4711');
-  const scope = ctx.scope.all ? null : [...ctx.scope.read];
-  const found = await sql<{ day: string; id: string }>`select day::text as day, id::text as id from alerts a
-    where (a.day, a.id) in (select * from unnest(${keys.map((k) => k!.day)}::date[], ${keys.map((k) => k!.id)}::bigint[]))
-      ${scope ? sql`and (a.org_id = any(${scope}::uuid[]) or a.reporter_org_id = any(${scope}::uuid[]))` : sql``}`.execute(db);
-  if (found.rows.length !== new Set(ids).size) throw invalid('some alerts do not exist or are outside your scope');
-  return found.rows;
-}
 
 /** Shares the incident with the national centre (escalation, or a report it receives), at the incident's TLP. */
 export async function shareWithCentre(tx: Kysely<DB>, ctx: RequestContext, id: string, centreId: string, tlp: Tlp, reason: 'escalation' | 'report'): Promise<void> {

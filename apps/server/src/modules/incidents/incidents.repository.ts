@@ -7,6 +7,7 @@ import { visibleIncidentSql } from './incident-visibility.ts';
 export type IncidentRow = {
   id: string; number: string; org_id: string; org_name: string; title: string; description: string; severity: number; status: string; tlp: Tlp; pap: string;
   serious: boolean; serious_at: Date | null; rsit_class: string | null; rsit_type: string | null; source: string; rule_id: string | null; alert_count: number;
+  title_code: string | null; title_params: Record<string, string> | null; related_incident_id: string | null;
   personal_data: boolean; attack: string[]; affected_assets: string[]; affected_system: unknown; assignee_user_id: string | null; next_deadline_at: Date | null;
   first_alert_at: Date | null; last_alert_at: Date | null; discovered_at: Date | null; occurred_at: Date | null; beyond_capacity: boolean; beyond_capacity_at: Date | null;
   acknowledged_at: Date | null; contained_at: Date | null; eradicated_at: Date | null; recovered_at: Date | null; response_ended_at: Date | null; closed_at: Date | null;
@@ -14,7 +15,7 @@ export type IncidentRow = {
 };
 
 const cols = sql`i.id, i.number::text as number, i.org_id, o.name as org_name, i.title, i.description, i.severity, i.status, i.tlp, i.pap, i.serious, i.serious_at,
-  i.rsit_class, i.rsit_type, i.source, i.rule_id, i.alert_count, i.personal_data, i.attack, i.affected_assets, i.affected_system, i.assignee_user_id, i.next_deadline_at,
+  i.rsit_class, i.rsit_type, i.source, i.rule_id, i.alert_count, i.title_code, i.title_params, i.related_incident_id, i.personal_data, i.attack, i.affected_assets, i.affected_system, i.assignee_user_id, i.next_deadline_at,
   i.first_alert_at, i.last_alert_at, i.discovered_at, i.occurred_at, i.beyond_capacity, i.beyond_capacity_at, i.acknowledged_at, i.contained_at, i.eradicated_at,
   i.recovered_at, i.response_ended_at, i.closed_at, i.resolution, i.duplicate_of, i.escalated_at, i.reported_at, i.created_at, i.updated_at, i.created_at::text as cursor_ts`;
 
@@ -106,10 +107,16 @@ export const incidentsRepository = {
   },
 
   /** Links alerts (by partition day and number) and recounts them. */
-  async linkAlerts(tx: Kysely<DB>, id: string, alerts: { day: string; id: string }[]): Promise<void> {
+  async linkAlerts(tx: Kysely<DB>, id: string, alerts: readonly { day: string; id: string }[]): Promise<void> {
     if (alerts.length) await sql`insert into incident_alerts (incident_id, alert_day, alert_id) select ${id}, d, n from unnest(${alerts.map((a) => a.day)}::date[], ${alerts.map((a) => a.id)}::bigint[]) as t(d, n) on conflict do nothing`.execute(tx);
     await sql`update incidents set alert_count = (select count(*) from incident_alerts where incident_id = ${id}),
       first_alert_at = coalesce(first_alert_at, now()), last_alert_at = now() where id = ${id}`.execute(tx);
+  },
+
+  /** The knowledge-base indicator values its alerts matched. */
+  async indicators(db: Kysely<DB>, id: string): Promise<{ valueId: number; stixId: string; type: string; value: string }[]> {
+    return (await sql<{ valueId: number; stixId: string; type: string; value: string }>`select v.id::int as "valueId", v.stix_id as "stixId", v.type, v.value
+      from incident_indicators x join intel_indicator_values v on v.id = x.value_id where x.incident_id = ${id} order by v.type, v.value limit 500`.execute(db)).rows;
   },
 
   async observables(db: Kysely<DB>, id: string): Promise<{ type: string; value: string }[]> {

@@ -3,7 +3,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import {
   Deadline, DeadlinesQuery, ErrorBody, IdParams, IncidentCreate, IncidentDetail, IncidentEscalate, IncidentLinkAlerts, IncidentListQuery, IncidentMerge, IncidentPatch,
-  IncidentRegimesSet, IncidentSummary, IncidentTransfer, IncidentTransition, ListOf, PromotionRule, PromotionRuleCreate, PromotionRulePatch, ReportingRegime,
+  IncidentRegimesSet, IncidentSplit, IncidentSummary, IncidentTransfer, IncidentTransition, ListOf, PromotionRule, PromotionRuleCreate, PromotionRulePatch, ReportingRegime,
   ReportingRegimeCreate, ReportingRegimePatch,
 } from '@lachan/contracts';
 import { ctxOf } from '../../http/auth-hook.ts';
@@ -35,6 +35,8 @@ export function incidentRoutes(app: FastifyInstance, s: Services): void {
     s.incidents.merge(ctxOf(req), req.params.id, req.body.incidentIds),
   );
   r.post('/incidents/:id/alerts', { schema: { tags, summary: 'Link alerts', ...detail, body: IncidentLinkAlerts } }, async (req) => s.incidents.linkAlerts(ctxOf(req), req.params.id, req.body.alertIds));
+  r.post('/incidents/:id/split', { schema: { tags, summary: 'Move some alerts to a new incident', params: IdParams, body: IncidentSplit, response: { 201: IncidentDetail, ...errors } } },
+    async (req, reply) => reply.status(201).send(await s.incidents.split(ctxOf(req), req.params.id, req.body)));
   r.post('/incidents/:id/escalate', { schema: { tags, summary: 'Escalate to the national centre', ...detail, body: IncidentEscalate } }, async (req) =>
     s.incidents.escalate(ctxOf(req), req.params.id, req.body.message),
   );

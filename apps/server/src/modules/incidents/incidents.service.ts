@@ -1,6 +1,5 @@
-import { sql, type Kysely } from 'kysely';
-import type { IncidentCreate, IncidentDetail, IncidentListQuery, IncidentPatch, IncidentSummary, IncidentTransition, IncidentTransfer, ReportContent } from '@lachan/contracts';
-import type { DB } from '../../db/index.ts';
+import { sql } from 'kysely';
+import type { IncidentCreate, IncidentDetail, IncidentListQuery, IncidentPatch, IncidentSplit, IncidentSummary, IncidentTransition, IncidentTransfer, ReportContent } from '@lachan/contracts';
 import { canRead, type RequestContext } from '../../core/context.ts';
 import { requirePermission } from '../../core/authorize.ts';
 import { conflict, forbidden, invalid, notFound } from '../../core/errors.ts';
@@ -14,7 +13,12 @@ import { IncidentWriter } from './incident-writer.ts';
 import { presentDeadline } from './incident-clock.ts';
 import { regimesRepository } from './regimes.repository.ts';
 import { PHASE_COLUMN, isTerminal, transitionError } from './incident-lifecycle.ts';
-import { parseAlertIds, shareWithCentre, fileReport } from './incident-steps.ts';
+import { shareWithCentre, fileReport } from './incident-steps.ts';
+import { linkWithFacts, loadAlerts } from './alert-links.ts';
+import { absorb, splitOff } from './incident-regroup.ts';
+import type { MadeTitle } from './incident-title.ts';
+
+const outsideScope = () => invalid('some alerts do not exist or are outside your scope');
 
 const CIRCULAR_20 = 'vn-circular-20-2017';
 
@@ -41,20 +45,23 @@ export class IncidentsService {
     const { grant } = await this.writer.access.require(ctx, id, 'read');
     const db = this.#p.db;
     const row = (await incidentsRepository.byId(db, id))!;
-    const [affectedOrgs, observables, regimes, clock, alerts] = await Promise.all([
-      incidentsRepository.affectedOrgs(db, id), incidentsRepository.observables(db, id), regimesRepository.ofIncident(db, id), this.writer.clock.deadlines(db, id),
+    const [affectedOrgs, observables, indicators, regimes, clock, alerts] = await Promise.all([
+      incidentsRepository.affectedOrgs(db, id), incidentsRepository.observables(db, id), incidentsRepository.indicators(db, id), regimesRepository.ofIncident(db, id), this.writer.clock.deadlines(db, id),
       sql<{ id: string; title: string; severity: number; occurrences: number; last_seen: Date }>`select to_char(a.day, 'YYYYMMDD') || '-' || a.id as id, a.title, a.severity, a.occurrences, a.last_seen
         from incident_alerts l join alerts a on a.day = l.alert_day and a.id = l.alert_id where l.incident_id = ${id} order by a.last_seen desc limit 500`.execute(db),
     ]);
     return presentIncidentDetail(row, {
-      affectedOrgs, observables, regimes: regimes.map((r) => ({ id: r.id, code: r.code, name: r.name })),
+      affectedOrgs, observables, indicators, regimes: regimes.map((r) => ({ id: r.id, code: r.code, name: r.name })),
       deadlines: clock!.deadlines.map((d) => presentDeadline(clock!.inc, d)), access: grant,
       alerts: alerts.rows.map((a) => ({ id: a.id, title: a.title, severity: a.severity, occurrences: a.occurrences, lastSeen: a.last_seen.toISOString() })),
     });
   }
 
-  /** Opens an incident by hand or from an organisation's report, merging alerts and other incidents into it. */
-  async create(ctx: RequestContext, body: IncidentCreate): Promise<IncidentDetail> {
+  /**
+   * Opens an incident by hand or from an organisation's report, merging alerts and other incidents into
+   * it. `made`: the title the server made for it (from alerts), kept as a code the console words.
+   */
+  async create(ctx: RequestContext, body: IncidentCreate, made?: MadeTitle): Promise<IncidentDetail> {
     requirePermission(ctx, 'incidents.write');
     const orgId = body.orgId ?? ctx.actor.orgId;
     if (!canRead(ctx.scope, orgId)) throw forbidden('you may not open incidents for that organisation');
@@ -63,7 +70,7 @@ export class IncidentsService {
       const facts = await this.writer.access.facts(this.#p.db, mid);
       if (!facts || !allows(accessTo(actor, facts), 'manage')) throw invalid(`incident ${mid} cannot be merged by you`);
     }
-    const alerts = await parseAlertIds(this.#p.db, ctx, body.alertIds ?? []);
+    const alerts = await loadAlerts(this.#p.db, ctx, body.alertIds ?? [], outsideScope);
     const centre = body.report ? await orgsRepository.root(this.#p.db) : undefined;
     const now = this.#p.now();
     const id = await transact(this.#p, async (tx) => {
@@ -76,11 +83,12 @@ export class IncidentsService {
           ${body.discoveredAt ?? report?.discoveredAt ?? now}, ${body.occurredAt ?? report?.occurredAt ?? null}, ${body.beyondCapacity ?? report?.beyondCapacity ?? false},
           ${(body.beyondCapacity ?? report?.beyondCapacity) ? now : null}, ${body.assigneeUserId ?? null}, ${ctx.actor.orgId}, ${now}, ${now}) returning id`.execute(tx);
       const id = r.rows[0]!.id;
+      if (made) await sql`update incidents set title_code = ${made.code}, title_params = ${JSON.stringify(made.params)}::jsonb where id = ${id}`.execute(tx);
       const observables = [...(body.observables ?? []), ...(report?.iocs ?? []).map((v) => ({ type: 'ioc', value: v }))];
       await incidentsRepository.replaceObservables(tx, id, observables);
       await incidentsRepository.replaceAffectedOrgs(tx, id, body.affectedOrgIds ?? []);
-      if (alerts.length) await incidentsRepository.linkAlerts(tx, id, alerts);
-      await this.#absorb(tx, id, body.mergeIncidentIds ?? []);
+      if (alerts.length) await linkWithFacts(tx, id, alerts);
+      await absorb(tx, id, body.mergeIncidentIds ?? []);
       await this.writer.clock.chooseRegimes(tx, id, body.regimeCodes);
       await incidentsRepository.addEvent(tx, id, 'created', { name: ctx.actor.name, orgId: ctx.actor.orgId }, { source: report ? 'report' : 'manual', merged: body.mergeIncidentIds ?? [], alerts: alerts.length });
       if (report) await fileReport(tx, ctx, id, { kind: 'notification', content: report }, now, centre?.id ?? null);
@@ -88,16 +96,6 @@ export class IncidentsService {
       return id;
     });
     return this.get(ctx, id);
-  }
-
-  /** Moves the alerts and observables of other incidents into `id`; they end as rejected (merged). */
-  async #absorb(tx: Kysely<DB>, id: string, others: string[]): Promise<void> {
-    if (!others.length) return;
-    await sql`insert into incident_alerts (incident_id, alert_day, alert_id) select ${id}, alert_day, alert_id from incident_alerts where incident_id = any(${others}::uuid[]) on conflict do nothing`.execute(tx);
-    await sql`insert into incident_observables (incident_id, type, value) select ${id}, type, value from incident_observables where incident_id = any(${others}::uuid[]) on conflict do nothing`.execute(tx);
-    await sql`update incidents set alert_count = (select count(*) from incident_alerts where incident_id = ${id}) where id = ${id}`.execute(tx);
-    await sql`update incidents set status = 'rejected', resolution = 'merged', duplicate_of = ${id}, closed_at = coalesce(closed_at, now()), updated_at = now() where id = any(${others}::uuid[])`.execute(tx);
-    for (const o of others) await incidentsRepository.addEvent(tx, o, 'merged', { name: 'system', orgId: null }, { into: id });
   }
 
   // Actions judge their body only once the caller may act on the incident (inside `change`), so that
@@ -108,17 +106,28 @@ export class IncidentsService {
         const facts = await this.writer.access.facts(tx, mid);
         if (mid === id || !facts || !allows(accessTo(who.actor, facts), 'manage')) throw invalid(`incident ${mid} cannot be merged by you`);
       }
-      return { data: { merged: others }, result: await this.#absorb(tx, id, others) };
+      return { data: { merged: others }, result: await absorb(tx, id, others) };
     });
     return this.get(ctx, id);
   }
 
   async linkAlerts(ctx: RequestContext, id: string, alertIds: string[]): Promise<IncidentDetail> {
     await this.writer.change(ctx, id, 'work', 'alerts_linked', async (tx) => {
-      const alerts = await parseAlertIds(tx, ctx, alertIds);
-      return { data: { alerts: alertIds }, result: await incidentsRepository.linkAlerts(tx, id, alerts) };
+      const alerts = await loadAlerts(tx, ctx, alertIds, outsideScope);
+      return { data: { alerts: alertIds }, result: await linkWithFacts(tx, id, alerts) };
     });
     return this.get(ctx, id);
+  }
+
+  /** Moves some of the incident's alerts to a new incident (related to this one); answers the new incident. */
+  async split(ctx: RequestContext, id: string, body: IncidentSplit): Promise<IncidentDetail> {
+    const created = await this.writer.change(ctx, id, 'work', 'split', async (tx, row) => {
+      const into = await splitOff(tx, ctx, row, await loadAlerts(tx, ctx, body.alertIds, outsideScope), body.title);
+      await this.writer.clock.chooseRegimes(tx, into);
+      await this.writer.record(tx, ctx, into, 'opened', { title: body.title ?? null, orgId: row.org_id, splitFrom: id }, 'incident.created');
+      return { data: { into, alerts: body.alertIds }, result: into };
+    });
+    return this.get(ctx, created);
   }
 
   async update(ctx: RequestContext, id: string, patch: IncidentPatch): Promise<IncidentDetail> {
@@ -130,6 +139,8 @@ export class IncidentsService {
       const direct = { title: 'title', description: 'description', severity: 'severity', tlp: 'tlp', pap: 'pap', personalData: 'personal_data', rsitClass: 'rsit_class', rsitType: 'rsit_type',
         attack: 'attack', affectedAssets: 'affected_assets', discoveredAt: 'discovered_at', occurredAt: 'occurred_at', assigneeUserId: 'assignee_user_id' } as const;
       for (const [k, col] of Object.entries(direct)) if (patch[k as keyof typeof direct] !== undefined) set[col] = patch[k as keyof typeof direct];
+      // A title someone writes replaces the one the server made.
+      if (patch.title !== undefined) Object.assign(set, { title_code: null, title_params: null });
       if (patch.affectedSystem !== undefined) set.affected_system = JSON.stringify(patch.affectedSystem);
       if (patch.serious !== undefined && patch.serious !== before.serious) Object.assign(set, { serious: patch.serious, serious_at: patch.serious ? now : before.serious_at });
       if (patch.beyondCapacity !== undefined) Object.assign(set, { beyond_capacity: patch.beyondCapacity, beyond_capacity_at: patch.beyondCapacity ? (before.beyond_capacity_at ?? now) : before.beyond_capacity_at });

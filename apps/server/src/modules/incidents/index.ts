@@ -2,6 +2,8 @@ export { IncidentsService } from './incidents.service.ts';
 export { PromotionEngine } from './promotion.engine.ts';
 export { ReportingReminders } from './reminders.worker.ts';
 export { incidentRoutes } from './incidents.routes.ts';
+export { alertTriageRoutes } from './alert-triage.routes.ts';
+export { AlertTriageService } from './alert-triage.service.ts';
 export { incidentCollabRoutes } from './incident-collab.routes.ts';
 export { createIncidentServices, type IncidentServices } from './incident-services.ts';
 export { PromotionRulesService } from './promotion-rules.service.ts';

@@ -1,10 +1,11 @@
 import { sql } from 'kysely';
-import type { PromotionRule, PromotionRuleCreate, PromotionRulePatch } from '@lachan/contracts';
-import { canManage, type RequestContext } from '../../core/context.ts';
+import type { PromotionRule, PromotionRuleCreate, PromotionRulePatch, PromotionSuppression, PromotionSuppressionQuery } from '@lachan/contracts';
+import { canManage, canRead, type RequestContext } from '../../core/context.ts';
 import { requirePermission } from '../../core/authorize.ts';
-import { forbidden, notFound } from '../../core/errors.ts';
+import { conflict, forbidden, notFound } from '../../core/errors.ts';
 import { recordChange, transact } from '../../core/change.ts';
 import type { Platform } from '../../core/platform.ts';
+import { suppressionsRepository } from './promotion-suppressions.ts';
 
 type RuleRow = { id: string; org_id: string | null; name: string; enabled: boolean; conditions: unknown; created_at: Date; updated_at: Date };
 const presentRule = (r: RuleRow): PromotionRule => ({ id: r.id, orgId: r.org_id, name: r.name, enabled: r.enabled, conditions: r.conditions as PromotionRule['conditions'], createdAt: r.created_at.toISOString(), updatedAt: r.updated_at.toISOString() });
@@ -58,5 +59,23 @@ export class PromotionRulesService {
       await recordChange(tx, ctx, { action: 'promotion_rule.update', entityType: 'promotion_rule', entityId: id, orgId: row.org_id, before: presentRule(before), after: rule });
       return rule;
     });
+  }
+
+  /** Groups rules stopped opening incidents for, in the caller's organisations, newest first. */
+  async suppressions(ctx: RequestContext, q: PromotionSuppressionQuery): Promise<PromotionSuppression[]> {
+    requirePermission(ctx, 'alerts.read');
+    return suppressionsRepository.list(this.#p.db, ctx.scope.all ? null : [...ctx.scope.read], q.state ?? 'active');
+  }
+
+  /** Lets the rule open incidents for the group again (those who may mark its alerts false positive may lift it). */
+  async liftSuppression(ctx: RequestContext, id: string): Promise<PromotionSuppression> {
+    requirePermission(ctx, 'incidents.write');
+    const s = await suppressionsRepository.byId(this.#p.db, id);
+    if (!s || !canRead(ctx.scope, s.orgId)) throw notFound('suppression');
+    await transact(this.#p, async (tx) => {
+      if (!(await suppressionsRepository.lift(tx, id, ctx.actor.name))) throw conflict('this suppression was already lifted');
+      await recordChange(tx, ctx, { action: 'promotion_rule.unsuppress', entityType: 'promotion_suppression', entityId: id, orgId: s.orgId, before: s });
+    });
+    return (await suppressionsRepository.byId(this.#p.db, id))!;
   }
 }

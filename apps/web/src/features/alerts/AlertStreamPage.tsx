@@ -12,8 +12,14 @@ import { useAlertFilters } from './useAlertFilters.ts';
 import { useListKeys } from '../shell/useListKeys.ts';
 import { useDensity } from './useDensity.ts';
 import { useLiveAlerts } from './useLiveAlerts.ts';
+import { useSelection } from './alertSelection.ts';
+import { AlertBulkBar } from './AlertBulkBar.tsx';
+import { useCurrentUser, usePermission } from '../auth/auth.api.ts';
 
-/** The live alert stream: filters, pause (counting what arrives), density, keyboard selection, older pages. */
+/**
+ * The live alert stream: filters, pause (counting what arrives), density, keyboard cursor, older pages;
+ * for those who work on incidents, alerts chosen (x, a checkbox, shift-click for a range) for bulk actions.
+ */
 export function AlertStreamPage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
@@ -23,8 +29,15 @@ export function AlertStreamPage() {
   const { pages, items = [] } = live;
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const open = (id: string) => void navigate(`/alerts/${id}`);
+  const me = useCurrentUser();
+  const canAct = usePermission('incidents.write');
+  const ids = items.map((a) => a.id);
+  const selection = useSelection(ids);
 
-  useListKeys({ ids: items.map((a) => a.id), cursorId: selectedId, onMove: setSelectedId, onOpen: open, keys: { p: () => live.togglePause() } });
+  useListKeys({
+    ids, cursorId: selectedId, onMove: setSelectedId, onOpen: open,
+    keys: { p: () => live.togglePause(), ...(canAct ? { x: (id: string | null) => id && selection.toggle(id) } : {}) },
+  });
   useEffect(() => {
     if (selectedId) document.querySelector(`[data-alert-id="${selectedId}"]`)?.scrollIntoView({ block: 'nearest' });
   }, [selectedId]);
@@ -38,6 +51,7 @@ export function AlertStreamPage() {
         <AlertStreamToolbar paused={live.paused} newCount={live.newCount} density={density} onTogglePause={live.togglePause} onDensity={setDensity} />
       </Group>
       <AlertFilterBar filters={filters} />
+      {canAct && selection.chosen.length > 0 && <AlertBulkBar ids={selection.chosen} onDone={selection.clear} />}
       <Paper withBorder p={0}>
         <QueryState query={pages}>
           {() =>
@@ -46,7 +60,10 @@ export function AlertStreamPage() {
                 <EmptyNote>{filters.narrowing ? t('alerts.noMatch') : t('alerts.empty')}</EmptyNote>
               </Stack>
             ) : (
-              <AlertTable items={items} fresh={live.fresh} selectedId={selectedId} density={density} onSelect={setSelectedId} onOpen={open} />
+              <AlertTable
+                items={items} fresh={live.fresh} selectedId={selectedId} density={density} onSelect={setSelectedId} onOpen={open} meId={me.id}
+                selection={canAct ? { selected: selection.selected, onToggle: selection.toggle, onToggleAll: selection.toggleAll } : undefined}
+              />
             )
           }
         </QueryState>
@@ -54,7 +71,7 @@ export function AlertStreamPage() {
       {pages.isFetchNextPageError && <ErrorAlert error={pages.error} />}
       <Group justify="space-between">
         <Text size="xs" c="dimmed">
-          {t('alerts.shown', { count: items.length })} · {t('alerts.keysHint')}
+          {t('alerts.shown', { count: items.length })} · {canAct ? t('alerts.keysHintSelect') : t('alerts.keysHint')}
         </Text>
         {pages.hasNextPage ? (
           <Button size="xs" variant="light" onClick={() => void pages.fetchNextPage()} loading={pages.isFetchingNextPage} data-testid="alert-load-older">

@@ -1,4 +1,4 @@
-import { Anchor, Table, Text } from '@mantine/core';
+import { Anchor, Badge, Checkbox, Group, Table, Text } from '@mantine/core';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { AlertSummary } from '@lachan/contracts';
@@ -15,6 +15,10 @@ interface AlertTableProps {
   density: Density;
   onSelect: (id: string) => void;
   onOpen: (id: string) => void;
+  /** Rows chosen for a bulk action (absent: the reader may not act on alerts). */
+  selection?: { selected: ReadonlySet<string>; onToggle: (id: string, shift: boolean) => void; onToggleAll: () => void };
+  /** The reader, to mark the alerts given to them. */
+  meId?: string;
 }
 
 const mono = { fontFamily: 'var(--mantine-font-family-monospace)' };
@@ -25,18 +29,45 @@ function flowOf(a: AlertSummary): string {
   return `${a.srcIp ?? '?'} → ${a.dstIp ?? '?'}`;
 }
 
-/** The dense alert table: one line per alert, the selected row marked, fresh rows flashing once. */
-export function AlertTable({ items, fresh, selectedId, density, onSelect, onOpen }: AlertTableProps) {
+/** A false-positive verdict or an owner, as small marks after the title. */
+function TriageMarks({ alert: a, meId }: { alert: AlertSummary; meId?: string }) {
+  const { t } = useTranslation();
+  if (!a.falsePositive && !a.assigneeUserId) return null;
+  return (
+    <Group gap={4} wrap="nowrap">
+      {a.falsePositive && (
+        <Badge size="xs" color="gray" variant="outline" title={t('alerts.falsePositive.by', { by: a.falsePositive.by, reason: a.falsePositive.reason })} data-testid="alert-false-positive">
+          {t('alerts.falsePositive.badge')}
+        </Badge>
+      )}
+      {a.assigneeUserId && (
+        <Badge size="xs" color="blue" variant="light" data-testid="alert-assigned">
+          {a.assigneeUserId === meId ? t('alerts.assigned.me') : t('alerts.assigned.other')}
+        </Badge>
+      )}
+    </Group>
+  );
+}
+
+/** The dense alert table: one line per alert, the cursor row marked, fresh rows flashing once; chosen rows for bulk actions. */
+export function AlertTable({ items, fresh, selectedId, density, onSelect, onOpen, selection, meId }: AlertTableProps) {
   const { t } = useTranslation();
   const fmt = useFormat();
   const now = useNow(60_000);
   const rsitLabel = useRsitLabel();
   const compact = density === 'compact';
+  const all = items.length > 0 && selection !== undefined && items.every((a) => selection.selected.has(a.id));
+  const some = selection !== undefined && items.some((a) => selection.selected.has(a.id));
   return (
     <Table.ScrollContainer minWidth={960}>
       <Table striped highlightOnHover verticalSpacing={compact ? 2 : 5} horizontalSpacing="xs" fz={compact ? 'xs' : 'sm'} styles={{ th: { whiteSpace: 'nowrap' } }} data-testid="alert-table">
         <Table.Thead>
           <Table.Tr>
+            {selection && (
+              <Table.Th w={32}>
+                <Checkbox size="xs" checked={all} indeterminate={some && !all} onChange={selection.onToggleAll} aria-label={t('alerts.selectAll')} data-testid="alert-select-all" />
+              </Table.Th>
+            )}
             <Table.Th>{t('alerts.columns.time')}</Table.Th>
             <Table.Th>{t('alerts.columns.severity')}</Table.Th>
             <Table.Th>{t('alerts.columns.title')}</Table.Th>
@@ -55,10 +86,24 @@ export function AlertTable({ items, fresh, selectedId, density, onSelect, onOpen
               data-testid="alert-row"
               data-alert-id={a.id}
               data-selected={a.id === selectedId || undefined}
+              data-chosen={selection?.selected.has(a.id) || undefined}
               aria-selected={a.id === selectedId}
-              onClick={() => onSelect(a.id)}
+              // shift-click chooses the range from the last chosen row; a plain click moves the cursor
+              onClick={(e) => (e.shiftKey && selection ? selection.onToggle(a.id, true) : onSelect(a.id))}
               onDoubleClick={() => onOpen(a.id)}
             >
+              {selection && (
+                <Table.Td onClick={(e) => e.stopPropagation()}>
+                  <Checkbox
+                    size="xs"
+                    checked={selection.selected.has(a.id)}
+                    onChange={() => {}}
+                    onClick={(e) => selection.onToggle(a.id, e.shiftKey)}
+                    aria-label={t('alerts.select', { title: a.title })}
+                    data-testid="alert-select"
+                  />
+                </Table.Td>
+              )}
               <Table.Td fz="xs" style={{ ...mono, whiteSpace: 'nowrap' }} title={fmt.dateTime(a.lastSeen)}>
                 {fmt.timeOfDay(a.lastSeen, now)}
               </Table.Td>
@@ -75,6 +120,7 @@ export function AlertTable({ items, fresh, selectedId, density, onSelect, onOpen
                     {[a.product, a.ruleId && `#${a.ruleId}`, a.assetHostname].filter(Boolean).join(' · ') || '—'}
                   </Text>
                 )}
+                <TriageMarks alert={a} meId={meId} />
               </Table.Td>
               <Table.Td style={{ maxWidth: 170 }}>
                 <Text size={compact ? 'xs' : 'sm'} truncate="end" c={a.attributed ? undefined : 'dimmed'} title={a.attributed ? a.orgName : `${a.orgName} — ${t('alerts.unattributed')}`}>

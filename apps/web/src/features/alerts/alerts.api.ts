@@ -1,5 +1,11 @@
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import type {
+  AlertsActionResult,
+  AlertsAssign,
+  AlertsFalsePositive,
+  AlertsOpenIncident,
+  IncidentDetail,
+  PromotionSuppression,
   AlertDetail,
   AlertListQuery,
   AlertSource,
@@ -26,6 +32,7 @@ export const alertKeys = {
   detail: (id: string) => ['alerts', 'detail', id] as const,
   sources: ['alert-sources'] as const,
   quarantine: (filters: QuarantineFilters) => ['quarantine', filters] as const,
+  suppressions: ['promotion-suppressions'] as const,
 };
 
 const STREAM_PAGE = 100;
@@ -64,8 +71,17 @@ export function useQuarantine(filters: QuarantineFilters) {
   });
 }
 
+/** GET /promotion-suppressions: the groups rules stopped opening incidents for, in the caller's organisations. */
+export function useSuppressions() {
+  return useQuery({ queryKey: alertKeys.suppressions, queryFn: () => api.get<PromotionSuppression[]>('/promotion-suppressions') });
+}
+
 /** Writes of the alerts module, one per endpoint. */
 export const alertApi = {
+  openIncident: (body: AlertsOpenIncident) => api.post<IncidentDetail>('/alerts/open-incident', body),
+  falsePositive: (body: AlertsFalsePositive) => api.post<AlertsActionResult>('/alerts/false-positive', body),
+  assign: (body: AlertsAssign) => api.post<AlertsActionResult>('/alerts/assign', body),
+  liftSuppression: (id: string) => api.delete<PromotionSuppression>(`/promotion-suppressions/${id}`),
   createSyslogSource: (body: SyslogSourceCreate) => api.post<AlertSource>('/alert-sources', body),
   replay: (body: QuarantineReplay) => api.post<QuarantineReplayResult>('/quarantine/replay', body),
 };

@@ -1,6 +1,6 @@
 import type {
   IncidentAttachment, IncidentComment, IncidentCreate, IncidentDetail, IncidentPatch, IncidentReport, IncidentReportCreate, IncidentShare, IncidentShareCreate,
-  IncidentTask, IncidentTaskCreate, IncidentTaskPatch, IncidentTransfer, IncidentTransition, SupportRequest, SupportRequestCreate,
+  IncidentSplit, IncidentTask, IncidentTaskCreate, IncidentTaskPatch, IncidentTransfer, IncidentTransition, SupportRequest, SupportRequestCreate,
 } from '@lachan/contracts';
 import { api } from '../../api/client.ts';
 
@@ -12,6 +12,9 @@ export const incidentApi = {
   update: (id: string, body: IncidentPatch) => api.patch<IncidentDetail>(base(id), body),
   transition: (id: string, body: IncidentTransition) => api.post<IncidentDetail>(`${base(id)}/transition`, body),
   completeResponse: (id: string) => api.post<IncidentDetail>(`${base(id)}/complete-response`),
+  merge: (id: string, incidentIds: string[]) => api.post<IncidentDetail>(`${base(id)}/merge`, { incidentIds }),
+  linkAlerts: (id: string, alertIds: string[]) => api.post<IncidentDetail>(`${base(id)}/alerts`, { alertIds }),
+  split: (id: string, body: IncidentSplit) => api.post<IncidentDetail>(`${base(id)}/split`, body),
   escalate: (id: string, message: string) => api.post<IncidentDetail>(`${base(id)}/escalate`, { message }),
   transfer: (id: string, body: IncidentTransfer) => api.post<IncidentDetail>(`${base(id)}/transfer`, body),
   setRegimes: (id: string, regimeCodes: string[]) => api.put<IncidentDetail>(`${base(id)}/regimes`, { regimeCodes }),

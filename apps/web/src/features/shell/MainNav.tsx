@@ -9,6 +9,7 @@ const TEST_IDS: Record<string, string> = {
   alerts: 'nav-alerts',
   alertSources: 'nav-alert-sources',
   alertQuarantine: 'nav-alert-quarantine',
+  alertSuppressions: 'nav-alert-suppressions',
   incidents: 'nav-incidents',
   incidentDeadlines: 'nav-incident-deadlines',
   knowledge: 'nav-knowledge',

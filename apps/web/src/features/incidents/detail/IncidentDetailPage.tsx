@@ -55,7 +55,7 @@ function IncidentView({ incident: i }: { incident: IncidentDetail }) {
           {tab === 'sharing' && <SharesTab incident={i} />}
           {tab === 'reports' && <ReportsTab incident={i} />}
           {tab === 'support' && <SupportTab incidentId={i.id} ownerId={i.orgId} canWrite={canWrite} />}
-          {tab === 'alerts' && <AlertsTab alerts={i.alerts} />}
+          {tab === 'alerts' && <AlertsTab incidentId={i.id} alerts={i.alerts} canWrite={canWrite} />}
           {tab === 'similar' && <SimilarTab incidentId={i.id} />}
           {tab === 'decide' && <DecisionTab incidentId={i.id} />}
           {tab === 'files' && <AttachmentsTab incidentId={i.id} canWrite={canWrite} />}

@@ -10,6 +10,7 @@ import { IncidentStatusBadge, PapBadge, SeriousBadge, TlpBadge } from '../Incide
 import { incidentApi } from '../incidents.actions.ts';
 import { incidentKeys } from '../incidents.api.ts';
 import { isFinished, nextStatuses } from '../incidentLabels.ts';
+import { useIncidentTitle } from '../madeTitle.ts';
 import { EditIncidentModal } from './EditIncidentModal.tsx';
 import { EscalateModal } from './EscalateModal.tsx';
 import { TransferModal } from './TransferModal.tsx';
@@ -18,6 +19,7 @@ import { TransitionModal } from './TransitionModal.tsx';
 /** Reference, title, markings and status, with the moves the lifecycle allows and the coordination actions. */
 export function IncidentHeader({ incident: i }: { incident: IncidentDetail }) {
   const { t } = useTranslation();
+  const titleOf = useIncidentTitle();
   const [to, setTo] = useState<IncidentStatus | null>(null);
   const [dialog, setDialog] = useState<'edit' | 'escalate' | 'transfer' | null>(null);
   const complete = useApiMutation(() => incidentApi.completeResponse(i.id), { invalidate: [incidentKeys.all], success: t('incidents.actions.completed') });
@@ -32,7 +34,7 @@ export function IncidentHeader({ incident: i }: { incident: IncidentDetail }) {
         {i.serious && <SeriousBadge />}
         <IncidentStatusBadge status={i.status} />
       </Group>
-      <Title order={2} size="h3" data-testid="incident-title">{i.title}</Title>
+      <Title order={2} size="h3" data-testid="incident-title">{titleOf(i)}</Title>
       <Group gap="xs" justify="space-between" wrap="wrap">
         <Text size="sm" c="dimmed">
           {t('incidents.fields.owner')}:{' '}

@@ -1,4 +1,5 @@
-import { Badge, Grid, Group, SimpleGrid, Stack, Text } from '@mantine/core';
+import { Anchor, Badge, Grid, Group, SimpleGrid, Stack, Text } from '@mantine/core';
+import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { IncidentDetail } from '@lachan/contracts';
 import { Field } from '../../../components/Field.tsx';
@@ -7,6 +8,7 @@ import { useFormat } from '../../../i18n/useFormat.ts';
 import { useRsitLabel } from '../../alerts/alertLabels.ts';
 import { useDuration } from '../Countdown.tsx';
 import { ClocksCard } from './ClocksCard.tsx';
+import { usePromotionRules } from '../incidents.api.ts';
 
 /** The Circular 20 picture of the incident: description, affected system, times, flags, indicators; its clocks beside. */
 export function SummaryTab({ incident: i }: { incident: IncidentDetail }) {
@@ -16,6 +18,8 @@ export function SummaryTab({ incident: i }: { incident: IncidentDetail }) {
   const duration = useDuration();
   const yes = (v: boolean) => (v ? t('incidents.yes') : t('incidents.no'));
   const sys = i.affectedSystem;
+  const rules = usePromotionRules();
+  const rule = i.ruleId ? (rules.data?.find((r) => r.id === i.ruleId)?.name ?? null) : null;
   const metric = (s: number | null) => (s === null ? null : duration(s));
   return (
     <Grid gap="sm">
@@ -28,6 +32,7 @@ export function SummaryTab({ incident: i }: { incident: IncidentDetail }) {
             <SimpleGrid cols={{ base: 1, sm: 2, md: 3 }} spacing="sm" verticalSpacing="xs">
               <Field label={t('incidents.fields.class')}>{i.rsitClass && `${rsit(i.rsitClass)}${i.rsitType ? ` / ${i.rsitType}` : ''}`}</Field>
               <Field label={t('incidents.fields.source')}>{t(`incidents.sources.${i.source}`)}</Field>
+              {rule && <Field label={t('incidents.fields.rule')} testId="incident-rule">{rule}</Field>}
               <Field label={t('incidents.fields.discovered')}>{fmt.dateTime(i.discoveredAt)}</Field>
               <Field label={t('incidents.fields.occurred')}>{fmt.dateTime(i.occurredAt)}</Field>
               <Field label={t('incidents.fields.beyondCapacity')}>{yes(i.beyondCapacity)}</Field>
@@ -35,6 +40,11 @@ export function SummaryTab({ incident: i }: { incident: IncidentDetail }) {
               <Field label={t('incidents.fields.created')}>{fmt.dateTime(i.createdAt)}</Field>
               <Field label={t('incidents.fields.reported')}>{fmt.dateTime(i.reportedAt)}</Field>
               <Field label={t('incidents.fields.escalated')}>{fmt.dateTime(i.escalatedAt)}</Field>
+              {i.relatedIncidentId && (
+                <Field label={t('incidents.fields.related')}>
+                  <Anchor component={Link} to={`/incidents/${i.relatedIncidentId}`} size="sm" data-testid="incident-related">{t('incidents.fields.related')}</Anchor>
+                </Field>
+              )}
             </SimpleGrid>
           </Section>
           <Section title={t('incidents.fields.affectedSystem')}>
@@ -61,6 +71,14 @@ export function SummaryTab({ incident: i }: { incident: IncidentDetail }) {
                 {i.attack.map((a) => <Badge key={a} size="xs" color="violet" variant="light">{a}</Badge>)}
                 {i.observables.map((o) => (
                   <Badge key={`${o.type}:${o.value}`} size="xs" variant="default" tt="none" ff="monospace" fw={400}>{o.type}: {o.value}</Badge>
+                ))}
+              </Group>
+            )}
+            {i.indicators.length > 0 && (
+              <Group gap={4} mt="xs" data-testid="incident-indicators">
+                <Text size="xs" c="dimmed">{t('incidents.fields.knownIndicators')}:</Text>
+                {i.indicators.map((x) => (
+                  <Badge key={x.valueId} size="xs" color="red" variant="light" tt="none" ff="monospace" fw={400} title={x.stixId}>{x.type}: {x.value}</Badge>
                 ))}
               </Group>
             )}

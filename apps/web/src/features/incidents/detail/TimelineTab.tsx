@@ -10,7 +10,7 @@ import { useFormat } from '../../../i18n/useFormat.ts';
 import { IncidentStatusBadge } from '../IncidentBadges.tsx';
 import { incidentApi } from '../incidents.actions.ts';
 import { incidentKeys, useIncidentPart } from '../incidents.api.ts';
-import { entryCommentId, entryDetail, entryStatus, isTimelineKind, visibleEntries } from './timelineText.ts';
+import { entryCommentId, entryDetail, entryGrouped, entryMoved, entryStatus, isTimelineKind, visibleEntries } from './timelineText.ts';
 
 /** Adds a comment; Ctrl+Enter sends. */
 function CommentBox({ incidentId }: { incidentId: string }) {
@@ -56,7 +56,9 @@ export function TimelineTab({ incidentId, canWrite }: { incidentId: string; canW
             {visibleEntries(entries).map((e) => {
               const commentId = entryCommentId(e);
               const status = entryStatus(e);
-              const detail = entryDetail(e);
+              const grouped = entryGrouped(e);
+              const moved = entryMoved(e);
+              const detail = grouped ? t('incidents.timeline.grouped', grouped) : moved !== null ? t('incidents.timeline.moved', { count: moved }) : entryDetail(e);
               return (
                 <Timeline.Item key={e.id} mt={10} data-testid="timeline-entry" data-kind={e.kind} title={
                   <Group gap={6} wrap="nowrap">

@@ -3,7 +3,7 @@ import type { TimelineEntry } from '@lachan/contracts';
 /** Timeline kinds the console names; any other is shown as the server wrote it. */
 export const TIMELINE_KINDS = [
   'created', 'opened', 'updated', 'status', 'comment', 'task', 'task_updated', 'report', 'share', 'share_revoked', 'support', 'escalated',
-  'transferred', 'merged', 'attachment', 'alerts_linked', 'response_completed', 'regimes',
+  'transferred', 'merged', 'attachment', 'alerts_linked', 'alerts_grouped', 'split', 'response_completed', 'regimes',
 ] as const;
 export type TimelineKind = (typeof TIMELINE_KINDS)[number];
 export const isTimelineKind = (kind: string): kind is TimelineKind => (TIMELINE_KINDS as readonly string[]).includes(kind);
@@ -28,6 +28,29 @@ export function entryDetail(entry: Pick<TimelineEntry, 'kind' | 'data'>): string
     default:
       return null;
   }
+}
+
+const count = (data: unknown, key: string): number | null => {
+  const value = typeof data === 'object' && data !== null ? (data as Record<string, unknown>)[key] : undefined;
+  return typeof value === 'number' ? value : null;
+};
+
+/**
+ * What a promotion entry brought (an incident opened from alerts, or later alerts grouped in, one line
+ * per batch): the alerts, their occurrences and the rule; null for other entries.
+ */
+export function entryGrouped(entry: Pick<TimelineEntry, 'kind' | 'data'>): { count: number; occurrences: number; rule: string } | null {
+  if (entry.kind !== 'alerts_grouped' && !(entry.kind === 'created' && text(entry.data, 'source') === 'alerts')) return null;
+  const alerts = count(entry.data, 'alerts');
+  const rule = text(entry.data, 'rule');
+  return alerts === null || rule === null ? null : { count: alerts, occurrences: count(entry.data, 'occurrences') ?? alerts, rule };
+}
+
+/** How many alerts a split moved (on the incident split, and on the new one). */
+export function entryMoved(entry: Pick<TimelineEntry, 'kind' | 'data'>): number | null {
+  const data = entry.data as Record<string, unknown> | null;
+  if (entry.kind === 'split' && Array.isArray(data?.alerts)) return data.alerts.length;
+  return entry.kind === 'created' && text(entry.data, 'source') === 'split' ? count(entry.data, 'alerts') : null;
 }
 
 /** The status an entry moved to, for `status` entries. */

@@ -3,14 +3,14 @@ import { Button, Group, Paper, Progress, Select, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { INCIDENT_STATUSES, type IncidentStatus } from '@lachan/contracts';
+import { INCIDENT_STATUSES, type IncidentStatus, type IncidentSummary } from '@lachan/contracts';
 import { useCurrentUser } from '../../auth/auth.api.ts';
 import { incidentApi } from '../incidents.actions.ts';
 import { incidentKeys } from '../incidents.api.ts';
 import { runEach } from './runEach.ts';
 
-/** Actions on the selected incidents, applied one by one with progress: move to a status, assign to me. */
-export function BulkBar({ ids, onDone }: { ids: string[]; onDone: () => void }) {
+/** Actions on the selected incidents: move to a status, assign to me (one by one, with progress), merge them into the oldest. */
+export function BulkBar({ ids, incidents, onDone }: { ids: string[]; incidents: IncidentSummary[]; onDone: () => void }) {
   const { t } = useTranslation();
   const me = useCurrentUser();
   const queryClient = useQueryClient();
@@ -29,6 +29,22 @@ export function BulkBar({ ids, onDone }: { ids: string[]; onDone: () => void }) 
     onDone();
   };
   const busy = finished !== null;
+  // the oldest keeps its reference, clocks and history; the others fold into it
+  const oldest = [...incidents].sort((a, b) => a.createdAt.localeCompare(b.createdAt))[0];
+  const merge = async () => {
+    if (!oldest) return;
+    setFinished(0);
+    try {
+      await incidentApi.merge(oldest.id, incidents.filter((i) => i.id !== oldest.id).map((i) => i.id));
+      notifications.show({ color: 'teal', message: t('incidents.bulk.merged', { reference: oldest.reference }) });
+    } catch (error) {
+      notifications.show({ color: 'red', message: error instanceof Error ? error.message : String(error) });
+    } finally {
+      setFinished(null);
+      await queryClient.invalidateQueries({ queryKey: incidentKeys.all });
+      onDone();
+    }
+  };
 
   return (
     <Paper withBorder px="sm" py={6} data-testid="bulk-bar">
@@ -51,6 +67,11 @@ export function BulkBar({ ids, onDone }: { ids: string[]; onDone: () => void }) 
         <Button size="xs" variant="light" disabled={busy} onClick={() => void run((id) => incidentApi.update(id, { assigneeUserId: me.id }))} data-testid="bulk-assign-me">
           {t('incidents.bulk.assignMe')}
         </Button>
+        {oldest && incidents.length > 1 && (
+          <Button size="xs" variant="light" disabled={busy} onClick={() => void merge()} data-testid="bulk-merge">
+            {t('incidents.bulk.merge', { reference: oldest.reference })}
+          </Button>
+        )}
         <Button size="xs" variant="subtle" color="gray" disabled={busy} onClick={onDone}>
           {t('incidents.bulk.clear')}
         </Button>

@@ -56,7 +56,7 @@ export function IncidentsPage() {
       </Group>
       {canWrite && <SupportInbox />}
       <QueueFilterBar filters={filters} />
-      {canWrite && chosen.length > 0 && <BulkBar ids={chosen} onDone={() => setSelected(new Set())} />}
+      {canWrite && chosen.length > 0 && <BulkBar ids={chosen} incidents={items.filter((i) => selected.has(i.id))} onDone={() => setSelected(new Set())} />}
       <Paper withBorder p={0}>
         <QueryState query={query}>
           {() =>

@@ -7,6 +7,7 @@ import { SeverityBadge } from '../../../components/SeverityBadge.tsx';
 import { useFormat } from '../../../i18n/useFormat.ts';
 import { Countdown } from '../Countdown.tsx';
 import { IncidentStatusBadge, SeriousBadge, TlpBadge } from '../IncidentBadges.tsx';
+import { useIncidentTitle } from '../madeTitle.ts';
 
 interface QueueTableProps {
   items: IncidentSummary[];
@@ -21,6 +22,7 @@ interface QueueTableProps {
 export function QueueTable({ items, cursorId, selected, onToggle, onToggleAll, onCursor }: QueueTableProps) {
   const { t } = useTranslation();
   const fmt = useFormat();
+  const titleOf = useIncidentTitle();
   const cursorRow = useRef<HTMLTableRowElement>(null);
   // the cursor row takes the focus, so Enter opens it whatever was focused before (a nav link, say)
   useEffect(() => {
@@ -75,7 +77,7 @@ export function QueueTable({ items, cursorId, selected, onToggle, onToggleAll, o
                 <Table.Td>
                   <Group gap={6} wrap="nowrap">
                     <Anchor component={Link} to={`/incidents/${i.id}`} size="sm" fw={500} lineClamp={2} data-testid="incident-title">
-                      {i.title}
+                      {titleOf(i)}
                     </Anchor>
                     {i.serious && <SeriousBadge />}
                   </Group>
