@@ -18,6 +18,7 @@ import type { PreparedAlert } from './alert-row.ts';
 import type { CommittedBatch } from '../../core/alert-feed.ts';
 import { committedBatch } from './committed-batch.ts';
 import { AlertPartitions } from './partitions.ts';
+import { HISTORY_BATCHES, LIVE_BATCHES } from './batch-consumer.ts';
 
 const MAX_ERRORS_RETURNED = 1000;
 const SUMMARY_PER_EVENT = 100;
@@ -43,15 +44,18 @@ export class IngestService {
     this.gate = new IngestGate(platform.config.ingestMaxRunning, platform.config.ingestMaxQueued);
   }
 
-  /** Ingest over HTTP: a connector API key sends one body in one format. */
-  async ingestHttp(ctx: RequestContext, format: AlertFormat, body: string, contentType: string | undefined): Promise<IngestResult> {
+  /**
+   * Ingest over HTTP: a connector API key sends one body in one format. `history`: an archive of past
+   * alerts, stored and counted on the days they happened but not acted on as live activity.
+   */
+  async ingestHttp(ctx: RequestContext, format: AlertFormat, body: string, contentType: string | undefined, history = false): Promise<IngestResult> {
     requirePermission(ctx, 'alerts.ingest');
     if (ctx.actor.type !== 'apikey' || !ctx.actor.id) throw forbidden('alerts are sent with a connector API key');
     const sourceId = await this.#sourceOf({ id: ctx.actor.id, name: ctx.actor.name, orgId: ctx.actor.orgId }, format);
     const split = splitRecords(format, body, contentType);
     // A body that cannot even be cut into records is kept whole in the quarantine, not refused.
-    if ('error' in split) return this.gate.run(() => this.ingestRecords({ ctx, format, records: [], sourceId, unsplittable: { ...split.error, raw: body } }));
-    return this.gate.run(() => this.ingestRecords({ ctx, format, records: split.records, sourceId }));
+    if ('error' in split) return this.gate.run(() => this.ingestRecords({ ctx, format, records: [], sourceId, history, unsplittable: { ...split.error, raw: body } }));
+    return this.gate.run(() => this.ingestRecords({ ctx, format, records: split.records, sourceId, history }));
   }
 
   /** The connector of an API key and format: looked up (or created) once, then remembered. */
@@ -66,7 +70,7 @@ export class IngestService {
   }
 
   /** Parses and stores records of one source; the answer comes after the commit. */
-  async ingestRecords(input: { ctx: RequestContext; format: AlertFormat; records: string[]; sourceId: string; unsplittable?: QuarantineEntry }): Promise<IngestResult> {
+  async ingestRecords(input: { ctx: RequestContext; format: AlertFormat; records: string[]; sourceId: string; history?: boolean; unsplittable?: QuarantineEntry }): Promise<IngestResult> {
     const { ctx, format, records, sourceId } = input;
     const receivedAt = new Date();
     const parsed: { alert: NormalizedAlert; raw: string }[] = [];
@@ -101,7 +105,7 @@ export class IngestService {
       const inserted = stored.filter((s) => s.inserted).length;
       const counts = { accepted: inserted, duplicates: parsed.length - inserted, rejected: rejected.length };
       await sourcesRepository.recordBatch(tx, sourceId, counts);
-      await this.#events(tx, prepared, stored, { batchId, reporterOrgId: ctx.actor.orgId, sourceId, rejected: rejected.length });
+      await this.#events(tx, prepared, stored, { batchId, reporterOrgId: ctx.actor.orgId, sourceId, rejected: rejected.length, history: input.history === true });
       return { counts, batchId, stored };
     }));
     for (const p of prepared) this.fingerprints.add(p.day, p.fingerprint);
@@ -145,7 +149,7 @@ export class IngestService {
           await quarantineRepository.markReplayed(tx, passing[i]!.row.id, s.day, s.id);
         }
         for (const o of outcomes) if (!o.out.ok) await quarantineRepository.markFailedAgain(tx, o.row.id, o.out.code, o.out.message);
-        await this.#events(tx, prepared, stored, { batchId, reporterOrgId: orgId, sourceId, rejected: 0 });
+        await this.#events(tx, prepared, stored, { batchId, reporterOrgId: orgId, sourceId, rejected: 0, history: false });
         batches.push(committedBatch(batchId, orgId, receivedAt.toISOString(), prepared, stored));
         const inserted = stored.filter((x) => x.inserted).length;
         result.replayed += passing.length;
@@ -160,9 +164,10 @@ export class IngestService {
 
   /**
    * One event per affected organisation, carrying only that organisation's alerts, so that the
-   * stream never shows one organisation another's alerts. The reporter hears of all it sent.
+   * stream never shows one organisation another's alerts. The reporter hears of all it sent. History
+   * from an archive is `alerts.imported`: only the consumers that count it (statistics) hear it.
    */
-  async #events(tx: RawTx, prepared: PreparedAlert[], stored: { id: string; day: string; inserted: boolean }[], b: { batchId: string; reporterOrgId: string; sourceId: string | null; rejected: number }): Promise<void> {
+  async #events(tx: RawTx, prepared: PreparedAlert[], stored: { id: string; day: string; inserted: boolean }[], b: { batchId: string; reporterOrgId: string; sourceId: string | null; rejected: number; history: boolean }): Promise<void> {
     const byOrg = new Map<string, { id: string; day: string; severity: number; title: string; rsitClass: string | null; new: boolean; occurrences: number }[]>();
     prepared.forEach((p, i) => {
       const s = stored[i];
@@ -171,7 +176,7 @@ export class IngestService {
       list.push({ id: s.id, day: s.day, severity: p.alert.severity, title: p.alert.title, rsitClass: p.alert.rsitClass, new: s.inserted, occurrences: p.occurrences });
     });
     const events: { type: string; audience: Audience; payload: unknown }[] = [...byOrg].map(([orgId, alerts]) => ({
-      type: 'alerts.ingested',
+      type: b.history ? HISTORY_BATCHES : LIVE_BATCHES,
       audience: { orgIds: [...new Set([orgId, b.reporterOrgId])] },
       payload: { batchId: b.batchId, orgId, reporterOrgId: b.reporterOrgId, count: alerts.length, alerts: alerts.slice(0, SUMMARY_PER_EVENT) },
     }));
