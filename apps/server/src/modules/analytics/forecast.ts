@@ -117,7 +117,8 @@ const addDays = (day: string, k: number) => new Date(Date.parse(`${day}T00:00:00
 export function forecastDaily(y: number[], lastDay: string): Forecast {
   const points = (model: ModelName) => predictCounts(model, y, HORIZON).map((p, k) => ({ date: addDays(lastDay, k + 1), ...p }));
   if (y.length < 5 * PERIOD || y.every((v) => v === 0)) {
-    return { model: 'mean', points: points('mean'), backtest: { mase: null, coverage80: null, coverage95: null, origins: 0 }, candidates: [], note: y.length < 5 * PERIOD ? 'fewer than five weeks of history: flat mean' : 'no activity in the history' };
+    const note = y.length === 0 ? 'no history yet' : y.length < 5 * PERIOD ? 'fewer than five weeks of history: flat mean' : 'no activity in the history';
+    return { model: 'mean', points: points('mean'), backtest: { mase: null, coverage80: null, coverage95: null, origins: 0 }, candidates: [], note };
   }
   const origins = Math.max(1, Math.min(12, Math.floor((y.length - 3 * PERIOD - HORIZON) / PERIOD) + 1));
   const tried = (['holt_winters', 'seasonal_mean', 'seasonal_naive'] as const).map((model) => ({ model, ...backtest(model, y, origins) }));
