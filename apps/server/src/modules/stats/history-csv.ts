@@ -98,7 +98,7 @@ export function parseHistoryCsv(text: string, bounds: { earliest: string; before
     else if (day < bounds.earliest) fail('day', `${day} is older than ${bounds.earliest}`);
     if (get('org') === '') fail('org', 'an organisation id or exact name is required');
     if (!(alerts >= 0 && alerts <= MAX_COUNT)) fail('alerts', 'a whole number from 0');
-    if (!(occurrences >= alerts && occurrences <= MAX_COUNT)) fail('occurrences', 'a whole number, at least the alerts');
+    else if (!(occurrences >= alerts && occurrences <= MAX_COUNT)) fail('occurrences', 'a whole number, at least the alerts');
     if (!(severity >= 0 && severity <= 4)) fail('severity', 'from 1 (low) to 4 (critical), or empty');
     if (rsitClass !== '' && !(RSIT_CLASSES as string[]).includes(rsitClass)) fail('rsit_class', `"${rsitClass}" is not an RSIT class`);
     if (errors.length > before) continue;

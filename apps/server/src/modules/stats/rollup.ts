@@ -101,9 +101,22 @@ export function rollUp(batches: { historical: boolean; alerts: CommittedAlert[] 
   return { ...fromDaily([...daily.values()]), hourly: [...hourly.values()], nationalHourly: [...national.values()] };
 }
 
-/** The national and running-total rows that daily rows add to (imported history goes through here too). */
-export function fromDaily(daily: DailyDelta[]): { daily: DailyDelta[]; national: NationalDelta[]; orgs: OrgDelta[] } {
-  return { daily, national: nationalOf(daily), orgs: orgsOf(daily) };
+/**
+ * Daily rows merged by their key (one upsert may not touch a row twice: an import's removals and
+ * additions of the same day; the later row's sectors stand), with the national and running-total rows they add to.
+ */
+export function fromDaily(rows: DailyDelta[]): { daily: DailyDelta[]; national: NationalDelta[]; orgs: OrgDelta[] } {
+  const merged = new Map<string, DailyDelta>();
+  for (const r of rows) {
+    const m = upsert(merged, `${r.day}|${r.orgId}|${r.rsitClass}|${r.severity}|${r.format}`, () => ({ ...r, alerts: 0, occurrences: 0, late: 0, clamped: 0 }));
+    m.alerts += r.alerts;
+    m.occurrences += r.occurrences;
+    m.late += r.late;
+    m.clamped += r.clamped;
+    m.sectors = r.sectors;
+  }
+  // The national rows from the rows as given: a row moved from one sector to another leaves the first.
+  return { daily: [...merged.values()], national: nationalOf(rows), orgs: orgsOf(rows) };
 }
 
 const scopesOf = (d: DailyDelta) => ['', ...d.sectors.map((s) => `sector:${s}`), ...(d.provinceCode ? [`province:${d.provinceCode}`] : [])];
