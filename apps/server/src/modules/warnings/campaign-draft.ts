@@ -81,7 +81,7 @@ const date = (d: Date) => d.toISOString().slice(0, 10);
  */
 export function proposalFromCampaign(c: CampaignFacts): ProposalContent {
   const indicators = c.evidence.map(indicatorOf).filter((i): i is { type: string; value: string } => i !== null).slice(0, 1000);
-  const infra = some(c.evidence.map((e) => clip(e.value, 64)), 1);
+  const infra = some(indicators.map((i) => clip(i.value, 64)), 1);
   const techniques = some(c.techniques, 2);
   const where = { vi: some(c.sectors.map((s) => s.nameVi), 2) || 'nhiều lĩnh vực', en: some(c.sectors.map((s) => s.nameEn), 2) || 'several sectors' };
   const how = { vi: techniques || 'chưa rõ kỹ thuật', en: techniques || 'technique unknown' };

@@ -6,10 +6,19 @@ import { warningsRepository as repo } from './warnings.repository.ts';
 import { postWebhook } from './webhook-sender.ts';
 import { WebhookTargets } from './webhook-targets.ts';
 import { WarningProposals, type SurgeProposal } from './proposals.ts';
+import type { OutboxEvent } from '../events/index.ts';
 
 const MAX_ATTEMPTS = 6;
 const TICK_MS = 1_000;
 const REMIND_AFTER_MS = 4 * 3_600_000;
+
+/**
+ * A change of a campaign decided outside the engine's own upsert (the centre dismissed, confirmed or
+ * merged it; a campaign retracted or merged by the engine announces itself the same way): its proposal
+ * follows. The engine's routine `campaign.updated` after each batch is already followed in its transaction.
+ */
+const isCampaignDecision = (e: OutboxEvent) =>
+  e.type.startsWith('campaign.') && e.type !== 'campaign.detected' && (e.type !== 'campaign.updated' || (e.payload as { action?: string } | null)?.action !== undefined);
 
 /**
  * Background work of warnings: proposals from campaigns and surges (issued at once when a policy says
@@ -23,6 +32,8 @@ export class WarningWorkers {
   #mail: Transporter | null;
   #targets: WebhookTargets;
   #proposals: WarningProposals;
+  #unsubscribe: (() => void) | null = null;
+  #syncing: Promise<void> = Promise.resolve();
   backoffMs = 2_000;
   maxAttempts = MAX_ATTEMPTS;
 
@@ -37,11 +48,22 @@ export class WarningWorkers {
   start(): void {
     this.#timer = setInterval(() => this.wake(), TICK_MS);
     this.#timer.unref();
+    this.#unsubscribe = this.#p.relay.subscribe((events) => {
+      const ids = new Set(events.filter(isCampaignDecision).map((e) => (e.payload as { id: string }).id));
+      for (const id of ids) this.#syncing = this.#syncing.then(() => this.#p.db.transaction().execute((tx) => this.#proposals.syncCampaign(tx, id))).catch(() => {});
+    });
   }
 
   async stop(): Promise<void> {
     if (this.#timer) clearInterval(this.#timer);
+    this.#unsubscribe?.();
+    await this.#syncing;
     await this.#running;
+  }
+
+  /** Resolves when the proposals of campaigns decided on so far are in line (tests). */
+  async settled(): Promise<void> {
+    await this.#syncing;
   }
 
   /** Runs a delivery round soon (after an issue). */
