@@ -84,7 +84,7 @@ export const StatsResponse = Type.Object({
 });
 export type StatsResponse = Static<typeof StatsResponse>;
 
-export const FORECAST_MODELS = ['holt_winters', 'seasonal_mean', 'seasonal_naive', 'mean'] as const;
+export const FORECAST_MODELS = ['ensemble', 'holt_winters', 'seasonal_mean', 'seasonal_naive', 'mean'] as const;
 
 /** A daily series forecast 14 days ahead, beside the history it was fitted on and its backtest. */
 export const StatsForecastQuery = Type.Object({
