@@ -60,9 +60,13 @@ export function sectorHistory(sector: string, start: Date, days: number, seed: n
   return sectorTraffic(sector, start, days, seed, scale).counts;
 }
 
+/** Gamma shape of the day's rate (CV ≈ 16 %), daily drift of the log level, chance a burst starts on a day. */
+const SHAPE = 40;
+const DRIFT = 0.01;
+const BURST_START = 0.04;
+
 /** The counts, and the expected level behind them without the bursts and the day's noise (what a perfect forecaster knows). */
-export const KNOBS = { shape: 40, burstP: 0.04, drift: 0.01, burstMax: 1.5 };
-export function sectorTraffic(sector: string, start: Date, days: number, seed: number, scale = 1): { counts: number[]; level: number[] } {
+export function sectorTraffic(sector: string, start: Date, days: number, seed: number, scale = 1): { counts: number[]; level: number[]; drift: number[] } {
   const rng = Rng.derive(seed, `history:${sector}`);
   const traits = sectorTraits(sector, seed);
   const origin = start.getTime();
@@ -70,18 +74,20 @@ export function sectorTraffic(sector: string, start: Date, days: number, seed: n
   let burst = { left: 0, factor: 1 };
   const out: number[] = [];
   const level: number[] = [];
+  const drifts: number[] = [];
   for (let i = 0; i < days; i++) {
     const date = new Date(origin + i * DAY_MS);
     // The simulator's weekly profile, its weekend dip deepened or softened for this sector.
     const weekly = 1 + (WEEKLY[(date.getUTCDay() + 6) % 7]! - 1) * traits.weekendDepth;
     const trend = 1 + traits.growth * (i / 365);
-    drift += KNOBS.drift * normal(rng);
-    if (burst.left === 0 && rng.next() < KNOBS.burstP) burst = { left: 1 + Math.floor(rng.next() * 3), factor: 1.5 + rng.next() * KNOBS.burstMax };
+    drift += DRIFT * normal(rng);
+    if (burst.left === 0 && rng.next() < BURST_START) burst = { left: 1 + Math.floor(rng.next() * 3), factor: 1.5 + rng.next() * 1.5 };
     const lift = burst.left > 0 ? burst.factor : 1;
     if (burst.left > 0) burst.left--;
     const rate = sectorBase(sector, seed) * weekly * trend * Math.exp(drift) * scale;
     level.push(rate);
-    out.push(poisson(rng, rate * lift * (gamma(rng, KNOBS.shape) / KNOBS.shape)));
+    drifts.push(drift);
+    out.push(poisson(rng, rate * lift * (gamma(rng, SHAPE) / SHAPE)));
   }
-  return { counts: out, level };
+  return { counts: out, level, drift: drifts };
 }
