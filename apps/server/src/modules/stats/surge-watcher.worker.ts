@@ -111,6 +111,8 @@ export class SurgeWatcher {
     const hours = await surgeRepository.sectorHours(this.#p.db, new Date(start - PROFILE_DAYS * DAY_MS), new Date(start));
     const out = new Map<string, HourlyBaseline>();
     for (const [key, counts] of h.series) {
+      // A forecast per sector is tens of milliseconds of CPU: the event loop gets a turn between them.
+      await new Promise((r) => setImmediate(r));
       const byDay = new Map<string, number[]>();
       for (const [hour, n] of hours.get(`sector:${key}`) ?? []) {
         const d = byDay.get(hour.slice(0, 10)) ?? byDay.set(hour.slice(0, 10), Array<number>(24).fill(0)).get(hour.slice(0, 10))!;
