@@ -56,7 +56,10 @@ export function createServices(platform: Platform): Services {
   surges.start();
   platform.stopHooks.push(() => surges.stop());
   // The watcher looks at the hour's data as it is rolled up (and when history is imported, anew).
-  platform.workers.stats.onRolledUp(() => surges.poke());
+  platform.workers.stats.onRolledUp(({ history }) => {
+    if (history) surges.invalidate();
+    surges.poke();
+  });
   statsHistory.onImported(() => surges.invalidate());
   // A sector's surge episode proposes one early warning to that sector, refreshed as the episode grows
   // (a coordinator approves it, or a policy issues it).

@@ -13,7 +13,7 @@ export const STATS_LOCK = 727_009;
  */
 export class StatsRollup extends BatchConsumerWorker {
   protected readonly consumer: AlertBatchConsumer;
-  #listeners: (() => void)[] = [];
+  #listeners: ((written: { history: boolean }) => void)[] = [];
 
   constructor(platform: Platform) {
     super();
@@ -25,16 +25,17 @@ export class StatsRollup extends BatchConsumerWorker {
       plan: (batches) => {
         // One roll-up for the whole group: a handful of upserts however many batches it holds.
         const rows = rollUp(batches, limits);
+        const history = batches.some((b) => b.historical);
         return async (tx) => {
           await rollupRepository.add(tx, rows);
-          for (const l of this.#listeners) l();
+          for (const l of this.#listeners) l({ history });
         };
       },
     });
   }
 
-  /** Called after each roll-up write (inside its transaction: listeners only schedule their work). */
-  onRolledUp(listener: () => void): void {
+  /** Called after each roll-up write, saying whether it held history (inside its transaction: listeners only schedule their work). */
+  onRolledUp(listener: (written: { history: boolean }) => void): void {
     this.#listeners.push(listener);
   }
 }

@@ -16,6 +16,7 @@ const DAY_MS = 86_400_000;
 /** Even with no new alerts the watcher looks this often (and says so). */
 const QUIET_EVERY_MS = 15 * 60_000;
 const PROFILE_DAYS = 28;
+const BASELINE_TTL_MS = HOUR_MS;
 const LOCK = 727_026;
 
 /** What a listener hears: a signal that opened an episode or is news to it (the warnings module proposes, or updates its proposal). */
@@ -32,14 +33,14 @@ export type SurgeListener = (news: SurgeNews) => Promise<void> | void;
  * usual hourly profile scaled to the day's forecast; once a day, the completed day is checked against
  * the daily forecast too. Signals of a sector form an episode until a day passes without one; each
  * signal is stored once, a new episode is announced to the centre (`stats.surge`), and listeners hear
- * of episodes opened or grown. Baselines are computed once a day and kept in memory (a cache).
+ * of episodes opened or grown. Baselines are kept in memory for an hour (a cache), forgotten when history is loaded.
  */
 export class SurgeWatcher {
   #p: Platform;
   #forecasts: ForecastService;
   #listeners: SurgeListener[] = [];
   #task = new PeriodicTask(QUIET_EVERY_MS, () => this.#pass());
-  #baselines = new Map<string, Promise<Map<string, HourlyBaseline>>>();
+  #baselines = new Map<string, { at: number; baselines: Promise<Map<string, HourlyBaseline>> }>();
   #dailyCheckedFor: string | null = null;
   #scheduled: NodeJS.Timeout | null = null;
   #lastStart = 0;
@@ -75,7 +76,7 @@ export class SurgeWatcher {
     this.#scheduled.unref();
   }
 
-  /** Forgets the baselines (history was imported): the next pass computes them again. */
+  /** Forgets the baselines (history was loaded): the next pass computes them again. */
   invalidate(): void {
     this.#baselines.clear();
     this.#dailyCheckedFor = null;
@@ -93,16 +94,18 @@ export class SurgeWatcher {
     return { watcher: await surgeRepository.watch(this.#p.db), signals, episodes };
   }
 
-  /** Each sector's baseline for `day`, from the completed days before it (computed once per day). */
+  /**
+   * Each sector's baseline for `day`, from the completed days before it: kept for an hour (late
+   * arrivals move past days a little), dropped at once when history is loaded.
+   */
   #baselinesFor(ctx: RequestContext, day: string): Promise<Map<string, HourlyBaseline>> {
-    let b = this.#baselines.get(day);
-    if (!b) {
-      b = this.#computeBaselines(ctx, day);
-      b.catch(() => this.#baselines.delete(day));
-      this.#baselines.set(day, b);
-      for (const k of this.#baselines.keys()) if (k < dayOf(Date.parse(`${day}T00:00:00Z`) - DAY_MS)) this.#baselines.delete(k);
-    }
-    return b;
+    const kept = this.#baselines.get(day);
+    if (kept && Date.now() - kept.at < BASELINE_TTL_MS) return kept.baselines;
+    const baselines = this.#computeBaselines(ctx, day);
+    baselines.catch(() => this.#baselines.delete(day));
+    this.#baselines.set(day, { at: Date.now(), baselines });
+    for (const k of this.#baselines.keys()) if (k < dayOf(Date.parse(`${day}T00:00:00Z`) - DAY_MS)) this.#baselines.delete(k);
+    return baselines;
   }
 
   async #computeBaselines(ctx: RequestContext, day: string): Promise<Map<string, HourlyBaseline>> {
