@@ -132,6 +132,11 @@ describe.skipIf(!hasChromium())('early warnings in Chromium', () => {
     const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
     await signIn(page, 'admin@lachan.local', ADMIN_PASSWORD, '/warnings');
     await page.waitForSelector(`[data-testid=warning-row][data-warning-id="${w.id}"]`);
+    // The list says whom each warning is for, since when, and when the hourly surge watch last looked.
+    const row = page.locator(`[data-testid=warning-row][data-warning-id="${w.id}"]`);
+    await expect.poll(() => row.locator('[data-testid=warning-targets]').textContent()).toMatch(/^(Ngân hàng|Banking)$/);
+    expect(await row.locator('[data-testid=warning-date]').textContent()).toMatch(/^(Tạo|Created) /);
+    await page.waitForSelector('[data-testid=surge-watch]');
     await page.goto(`${server.url}/warnings/${w.id}/edit`);
     await page.click('[data-testid=warning-discard]');
     await page.click('[data-testid=confirm-button]');

@@ -8,7 +8,7 @@ import { Rng } from './rng.ts';
 const BASE: Record<string, number> = {
   EGOV: 2400, BANKING: 1800, ENERGY: 900, TELECOM: 1500, HEALTH: 700, TRANSPORT: 500, FINANCE: 600, EDUCATION: 450,
 };
-const WEEKLY = [1.08, 1.12, 1.1, 1.06, 1.0, 0.72, 0.62]; // Monday .. Sunday
+export const WEEKLY = [1.08, 1.12, 1.1, 1.06, 1.0, 0.72, 0.62]; // Monday .. Sunday
 /** Gamma shape of the day's rate: smaller is noisier. */
 const SHAPE = 60;
 
@@ -18,9 +18,14 @@ export interface Surge {
   factor: number;
 }
 
+/** A sector's average alerts per day, before its weekly profile and trend. */
+export function sectorBase(sector: string, seed = 1): number {
+  return BASE[sector] ?? 120 + (Rng.derive(seed, `base:${sector}`).next() * 300);
+}
+
 /** Expected alerts per day of a sector on a date, before noise. */
 export function sectorLevel(sector: string, date: Date, seed = 1): number {
-  const base = BASE[sector] ?? 120 + (Rng.derive(seed, `base:${sector}`).next() * 300);
+  const base = sectorBase(sector, seed);
   const dow = (date.getUTCDay() + 6) % 7;
   // About +18% a year from 2025-01-01.
   const trend = 1 + 0.0005 * (date.getTime() / 86_400_000 - 20_089);

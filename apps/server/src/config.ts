@@ -44,6 +44,12 @@ export interface Config {
   trustProxy: boolean;
   webDist: string | null;
   dedupWindowSeconds: number;
+  /** Event times older than this many days (live ingest) are taken as the time received in statistics, and flagged. */
+  statsMaxEventAgeDays: number;
+  /** Event times this far ahead of the time received are taken as the time received in statistics, and flagged. */
+  statsClockSkewSeconds: number;
+  /** The surge watcher looks at most this often after new alerts are rolled up. */
+  surgeCheckSeconds: number;
   ingestBodyLimitBytes: number;
   /** Directory under which intel feeds may be read from local disk (offline use); null refuses local feeds. */
   intelFeedRoot: string | null;
@@ -136,6 +142,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     bodyLimitBytes: int(env.LACHAN_BODY_LIMIT_BYTES, 1_048_576),
     trustProxy: bool(env.LACHAN_TRUST_PROXY, false),
     dedupWindowSeconds: int(env.LACHAN_DEDUP_WINDOW_SECONDS, 3600),
+    statsMaxEventAgeDays: int(env.LACHAN_STATS_MAX_EVENT_AGE_DAYS, 30),
+    statsClockSkewSeconds: int(env.LACHAN_STATS_CLOCK_SKEW_SECONDS, 600),
+    surgeCheckSeconds: int(env.LACHAN_SURGE_CHECK_SECONDS, 60),
     ingestBodyLimitBytes: int(env.LACHAN_INGEST_BODY_LIMIT_BYTES, 33_554_432),
     intelFeedRoot: env.LACHAN_INTEL_FEED_ROOT ?? null,
     intelAllowedHosts: (env.LACHAN_INTEL_ALLOWED_HOSTS ?? '').split(',').map((h) => h.trim().toLowerCase()).filter((h) => h !== ''),

@@ -9,7 +9,7 @@ import { ReferenceService } from './modules/reference/index.ts';
 import { AlertsService, AssetsService, IngestService } from './modules/alerts/index.ts';
 import { AlertTriageService, IncidentsService, PromotionRulesService, createIncidentServices, type IncidentServices } from './modules/incidents/index.ts';
 
-import { ForecastService, StatsService, SurgeWatcher } from './modules/stats/index.ts';
+import { ForecastService, StatsHistoryService, StatsService, SurgeWatcher } from './modules/stats/index.ts';
 import { CampaignsService } from './modules/campaigns/index.ts';
 import { WarningsService, WarningWebhooksService, WarningPoliciesService } from './modules/warnings/index.ts';
 import { ExportsService, FeedsService, IndicatorsService, IntakeService, KnowledgeService, TaxiiService } from './modules/intel/index.ts';
@@ -34,6 +34,7 @@ export interface Services {
   stats: StatsService;
   forecasts: ForecastService;
   surges: SurgeWatcher;
+  statsHistory: StatsHistoryService;
   taxii: TaxiiService;
   campaigns: CampaignsService;
   warnings: WarningsService;
@@ -51,13 +52,22 @@ export function createServices(platform: Platform): Services {
   const stats = new StatsService(platform);
   const forecasts = new ForecastService(platform, stats);
   const surges = new SurgeWatcher(platform, forecasts);
+  const statsHistory = new StatsHistoryService(platform);
   const intake = new IntakeService(platform);
   const feeds = new FeedsService(platform, intake);
   surges.start();
   platform.stopHooks.push(() => surges.stop());
-  // A sector surge proposes an early warning to that sector (a coordinator approves it, or a policy issues it).
-  surges.onSurge((s) => platform.workers.warnings.proposeFromSurge({
-    sector: s.key, rsitClass: '', count: Math.round(s.observed), baseline: Math.round(s.expected), windowStart: s.since ?? s.date, severity: s.score >= 6 ? 3 : 2,
+  // The watcher looks at the hour's data as it is rolled up (and when history is imported, anew).
+  platform.workers.stats.onRolledUp(({ history }) => {
+    if (history) surges.invalidate();
+    surges.poke();
+  });
+  statsHistory.onImported(() => surges.invalidate());
+  // A sector's surge episode proposes one early warning to that sector, refreshed as the episode grows
+  // (a coordinator approves it, or a policy issues it).
+  surges.onSurge(({ episode: e }) => platform.workers.warnings.proposeFromSurge({
+    episodeId: e.id, sector: e.key, observed: e.peak.observed, expected: e.peak.expected, hour: e.peak.hour ?? null, day: e.peak.date, openedAt: e.openedAt,
+    signals: e.signals, severity: e.peak.score >= 8 ? 3 : 2,
   }));
   // Feeds whose interval elapsed run once a minute; shutdown waits for runs in flight.
   feeds.scheduler.start();
@@ -81,6 +91,7 @@ export function createServices(platform: Platform): Services {
     stats,
     forecasts,
     surges,
+    statsHistory,
     taxii: new TaxiiService(platform),
     campaigns: new CampaignsService(platform),
     warnings: new WarningsService(platform),

@@ -11,6 +11,8 @@ export const EVENT_TYPES = [
   'apikey.created',
   'apikey.revoked',
   'alerts.ingested',
+  // A batch of an archive of past alerts: counted in the statistics of its days, not acted on live.
+  'alerts.imported',
   'alerts.quarantined',
   // An analyst's verdict on alerts: { orgId, alertIds, observables, reason } (the campaign noise model hears it).
   'alerts.false_positive',

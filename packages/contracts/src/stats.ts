@@ -28,6 +28,11 @@ export const StatsOverview = Type.Object({
   byClass: Type.Array(StatsCount),
   bySeverity: Type.Array(StatsCount),
   byFormat: Type.Array(StatsCount),
+  /**
+   * Alerts of the period (counted on the day they happened) that arrived a day or more after it, and
+   * those whose event time was unusable (future, or older than the configured age) and were counted when received.
+   */
+  arrival: Type.Object({ late: Type.Integer(), clamped: Type.Integer() }),
   topOrganisations: Type.Array(Type.Object({ orgId: Uuid, name: Type.String(), nameEn: Nullable(Type.String()), alerts: Type.Integer(), occurrences: Type.Integer() })),
   incidents: Type.Object({ open: Type.Integer(), opened: Type.Integer(), closed: Type.Integer(), bySeverity: Type.Array(StatsCount) }),
   /** Campaigns detected or confirmed and active in the period, and warnings issued and still valid (the caller's). */
@@ -77,7 +82,7 @@ export const StatsResponse = Type.Object({
 });
 export type StatsResponse = Static<typeof StatsResponse>;
 
-export const FORECAST_MODELS = ['holt_winters', 'seasonal_mean', 'seasonal_naive', 'mean'] as const;
+export const FORECAST_MODELS = ['ensemble', 'holt_winters', 'seasonal_mean', 'seasonal_naive', 'mean'] as const;
 
 /** A daily series forecast 14 days ahead, beside the history it was fitted on and its backtest. */
 export const StatsForecastQuery = Type.Object({
@@ -90,8 +95,12 @@ export type StatsForecastQuery = Static<typeof StatsForecastQuery>;
 export const StatsForecast = Type.Object({
   groupBy: Type.String(),
   key: Type.String(),
-  /** Daily alerts (distinct records) of the completed days the model was fitted on. */
+  /** Daily alerts (distinct records) of the completed days the model was fitted on, from the day data began. */
   history: Type.Object({ days: Type.Array(Day), counts: Type.Array(Type.Integer()) }),
+  /** How many days of history the forecast stands on (days before data began are not counted as quiet days). */
+  historyDays: Type.Integer(),
+  /** The first day with data for this question; null when there is none yet. */
+  dataSince: Nullable(Day),
   model: Type.Enum([...FORECAST_MODELS]),
   points: Type.Array(Type.Object({ date: Day, mean: Type.Number(), lo80: Type.Number(), hi80: Type.Number(), lo95: Type.Number(), hi95: Type.Number() })),
   backtest: Type.Object({ mase: Nullable(Type.Number()), coverage80: Nullable(Type.Number()), coverage95: Nullable(Type.Number()), origins: Type.Integer() }),
@@ -100,12 +109,17 @@ export const StatsForecast = Type.Object({
 });
 export type StatsForecast = Static<typeof StatsForecast>;
 
-/** Abnormal activity in a sector or class: outside the forecast's interval, or a level shift. */
+/**
+ * Abnormal activity in a sector or class: a day outside the forecast's interval, a level shift, or an
+ * hour (so far) above the sector's usual hourly profile.
+ */
 export const SurgeSignal = Type.Object({
   groupBy: Type.String(),
   key: Type.String(),
-  kind: Type.Enum(['outside_interval', 'change_point']),
+  kind: Type.Enum(['outside_interval', 'change_point', 'hour_above_profile']),
   date: Day,
+  /** For an hourly signal: the hour (UTC) it concerns. */
+  hour: Type.Optional(Type.String({ format: 'date-time' })),
   observed: Type.Number(),
   expected: Type.Number(),
   lo: Type.Number(),
@@ -114,6 +128,36 @@ export const SurgeSignal = Type.Object({
   since: Type.Optional(Day),
 });
 export type SurgeSignal = Static<typeof SurgeSignal>;
+
+/** A run of surge signals of one group, until a day passes without one: one warning proposal each. */
+export const SurgeEpisode = Type.Object({
+  id: Uuid,
+  groupBy: Type.String(),
+  key: Type.String(),
+  openedAt: Type.String({ format: 'date-time' }),
+  lastSignalAt: Type.String({ format: 'date-time' }),
+  signals: Type.Integer(),
+  peak: SurgeSignal,
+});
+export type SurgeEpisode = Static<typeof SurgeEpisode>;
+
+/**
+ * The surge watcher's state and the signals: `signals` are the caller's groups' days computed now;
+ * the watcher runs on each hour's data as it is rolled up, and `episodes` (the centre only) are the
+ * surges it raised during the last day.
+ */
+export const SurgeReport = Type.Object({
+  watcher: Type.Object({
+    /** When it last looked (null: never yet), which hour it looked at, over how many groups with enough history, finding how many signals. */
+    lastRunAt: Nullable(Type.String({ format: 'date-time' })),
+    hour: Nullable(Type.String({ format: 'date-time' })),
+    groups: Type.Integer(),
+    signals: Type.Integer(),
+  }),
+  signals: Type.Array(SurgeSignal),
+  episodes: Type.Array(SurgeEpisode),
+});
+export type SurgeReport = Static<typeof SurgeReport>;
 
 /** A Circular 20 periodic report: `2026-H1`, `2026-H2` or a year `2026` (read by `parsePeriod`). */
 export const PeriodicReportQuery = Type.Object({
@@ -134,3 +178,15 @@ export const PeriodicReport = Type.Object({
   responseBySector: Type.Array(ResponseRow),
 });
 export type PeriodicReport = Static<typeof PeriodicReport>;
+
+/** What an import of daily history did: rows stored, the days and organisations they cover, rows replaced. */
+export const StatsHistoryImport = Type.Object({
+  importId: Uuid,
+  rows: Type.Integer(),
+  alerts: Type.Integer(),
+  organisations: Type.Integer(),
+  days: Nullable(Type.Object({ from: Day, to: Day })),
+  /** Rows imported earlier for the same days and organisations, replaced by this file. */
+  replaced: Type.Integer(),
+});
+export type StatsHistoryImport = Static<typeof StatsHistoryImport>;

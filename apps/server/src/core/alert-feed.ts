@@ -24,6 +24,8 @@ export interface CommittedAlert {
   sectors: string[];
   provinceCode: string | null;
   lastSeen: string;
+  /** When it happened, as its source said (statistics count it on this day; the row is filed under the day received). */
+  eventTime: string;
   /** When the batch that stored or repeated it was received. */
   receivedAt: string;
   /** Observables that matched live indicators at ingest. */

@@ -121,7 +121,7 @@ export async function buildApp(platform: Platform, opts: AppOptions = {}): Promi
     auditRoutes(api, services, platform.audit.signer);
     streamRoutes(api, platform);
     alertRoutes(api, services);
-    statsRoutes(api, services);
+    statsRoutes(api, services, platform.config.ingestBodyLimitBytes);
     ingestRoutes(api, services, platform.config.ingestBodyLimitBytes);
     incidentRoutes(api, services);
     alertTriageRoutes(api, services);

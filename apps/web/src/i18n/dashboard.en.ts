@@ -22,6 +22,8 @@ export const dashboardEn = {
     live: 'live (occurrences)',
     openIncidents: 'Open incidents',
     incidentsHint: '{{opened}} opened · {{closed}} closed',
+    arrival: '{{late}} late · {{clamped}} bad time',
+    arrivalTitle: 'Counted on the day they happened: alerts that arrived a day or more late, and alerts whose event time was unusable (future, or too old) and were counted when received',
   },
   map: {
     title: 'Activity across the 34 provinces',
@@ -35,6 +37,9 @@ export const dashboardEn = {
     band80: '80% interval',
     band95: '95% interval',
     model: '14-day forecast: {{model}} · MASE {{mase}}',
+    history_one: 'on {{days}} day of history (since {{since}})',
+    history_other: 'on {{days}} days of history (since {{since}})',
+    noHistory: 'no history to forecast from yet',
   },
   topOrgs: { title: 'Organisations with the most alerts', org: 'Organisation' },
   campaigns: { title: 'Active campaigns', orgs_one: '{{n}} organisation', orgs_other: '{{n}} organisations', orgsSome: '{{n}} organisations' },

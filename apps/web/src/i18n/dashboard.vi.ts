@@ -22,6 +22,8 @@ export const dashboardVi = {
     live: 'trực tiếp (số lần)',
     openIncidents: 'Sự cố đang mở',
     incidentsHint: '{{opened}} mở mới · {{closed}} đã đóng',
+    arrival: '{{late}} đến trễ · {{clamped}} sai thời gian',
+    arrivalTitle: 'Tính theo ngày xảy ra: cảnh báo đến trễ từ một ngày trở lên, và cảnh báo có thời gian xảy ra không dùng được (tương lai hoặc quá cũ) được tính vào lúc nhận',
   },
   map: {
     title: 'Bản đồ hoạt động 34 tỉnh, thành phố',
@@ -35,6 +37,8 @@ export const dashboardVi = {
     band80: 'Khoảng 80%',
     band95: 'Khoảng 95%',
     model: 'Dự báo 14 ngày: {{model}} · MASE {{mase}}',
+    history_other: 'dựa trên {{days}} ngày dữ liệu (từ {{since}})',
+    noHistory: 'chưa có dữ liệu để dự báo',
   },
   topOrgs: { title: 'Tổ chức nhiều cảnh báo nhất', org: 'Tổ chức' },
   campaigns: { title: 'Chiến dịch đang diễn ra', orgs_other: '{{n}} tổ chức', orgsSome: '{{n}} tổ chức' },

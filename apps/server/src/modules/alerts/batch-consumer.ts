@@ -12,11 +12,17 @@ const SAVE_IDLE_CURSOR_MS = 5_000;
 const RETRY_FIRST_MS = 250;
 const RETRY_MAX_MS = 30_000;
 
-/** One organisation's alerts of one committed batch (one `alerts.ingested` event). */
+/** Live batches (`alerts.ingested`) and history loaded from an archive (`alerts.imported`). */
+export const LIVE_BATCHES = 'alerts.ingested';
+export const HISTORY_BATCHES = 'alerts.imported';
+
+/** One organisation's alerts of one committed batch (one `alerts.ingested` or `alerts.imported` event). */
 export interface ConsumedBatch {
   eventId: string;
   batchId: string;
   orgId: string;
+  /** Loaded from an archive: counted on its days, never promoted or correlated as live activity. */
+  historical: boolean;
   alerts: CommittedAlert[];
 }
 
@@ -43,6 +49,7 @@ export class AlertBatchConsumer {
   #lock: number;
   #plan: BatchPlanner;
   #priority: DbPriority;
+  #types: string[];
   #queue: OutboxEvent[] = [];
   #running: Promise<void> | null = null;
   #recent = new Map<string, Map<string, CommittedAlert[]>>();
@@ -53,13 +60,18 @@ export class AlertBatchConsumer {
   #stopping = false;
   #cancelRetry: (() => void) | null = null;
 
-  /** `priority`: `urgent` for consumers someone waits on live (campaigns → warnings), else `background`. */
-  constructor(platform: Platform, opts: { name: string; lock: number; plan: BatchPlanner; priority?: DbPriority }) {
+  /**
+   * `priority`: `urgent` for consumers someone waits on live (campaigns → warnings), else `background`.
+   * `history`: also hear batches loaded from an archive (statistics do; promotion and correlation, which
+   * act on live activity, do not, so a month-old archive opens no incident and links no campaign).
+   */
+  constructor(platform: Platform, opts: { name: string; lock: number; plan: BatchPlanner; priority?: DbPriority; history?: boolean }) {
     this.#p = platform;
     this.#name = opts.name;
     this.#lock = opts.lock;
     this.#plan = opts.plan;
     this.#priority = opts.priority ?? 'background';
+    this.#types = opts.history ? [LIVE_BATCHES, HISTORY_BATCHES] : [LIVE_BATCHES];
     this.#unsubscribe.push(platform.alertFeed.subscribe((batch) => this.#remember(batch)));
   }
 
@@ -72,9 +84,9 @@ export class AlertBatchConsumer {
   async start(): Promise<void> {
     const cursor = await this.#cursor(this.#p.db);
     const missed = await sql<{ id: string; type: string; audience: never; payload: unknown; created_at: Date }>`select id::text as id, type, audience, payload, created_at
-      from outbox where outbox.id > ${cursor}::bigint and type = 'alerts.ingested' order by outbox.id`.execute(this.#p.db);
+      from outbox where outbox.id > ${cursor}::bigint and type = any(${this.#types}::text[]) order by outbox.id`.execute(this.#p.db);
     this.#enqueue(missed.rows.map((r) => ({ id: r.id, type: r.type, audience: r.audience, payload: r.payload, createdAt: r.created_at })));
-    this.#unsubscribe.push(this.#p.relay.subscribe((events) => this.#enqueue(events.filter((e) => e.type === 'alerts.ingested'))));
+    this.#unsubscribe.push(this.#p.relay.subscribe((events) => this.#enqueue(events.filter((e) => this.#types.includes(e.type)))));
   }
 
   /**
@@ -140,7 +152,7 @@ export class AlertBatchConsumer {
           const { batchId, orgId } = event.payload as { batchId: string; orgId: string };
           const alerts = taken.get(event.id) ?? this.#takeRecent(batchId, orgId) ?? (await readBatch(this.#p.db, batchId, orgId));
           taken.set(event.id, alerts);
-          batches.push({ eventId: event.id, batchId, orgId, alerts });
+          batches.push({ eventId: event.id, batchId, orgId, historical: event.type === HISTORY_BATCHES, alerts });
         }
         await this.#handle(batches);
         this.#queue.splice(0, group.length);
@@ -230,9 +242,9 @@ export abstract class BatchConsumerWorker {
 
 /** One organisation's alerts of a batch, read back as the feed would have carried them. */
 async function readBatch(db: Kysely<DB>, batchId: string, orgId: string): Promise<CommittedAlert[]> {
-  const r = await sql<CommittedAlert & { lastSeen: Date; receivedAt: Date }>`select id::text as id, day::text as day, org_id as "orgId", reporter_org_id as "reporterOrgId",
+  const r = await sql<CommittedAlert & { lastSeen: Date; eventTime: Date; receivedAt: Date }>`select id::text as id, day::text as day, org_id as "orgId", reporter_org_id as "reporterOrgId",
       batch_id = last_batch as inserted, batch_occurrences as occurrences, severity, rsit_class as "rsitClass", format, rule_id as "ruleId", title, attack,
-      asset_hostname as "assetHostname", host(src_ip) as "srcIp", host(dst_ip) as "dstIp", observables, sectors, province_code as "provinceCode", last_seen as "lastSeen", received_at as "receivedAt", indicator_matches as "indicatorMatches"
+      asset_hostname as "assetHostname", host(src_ip) as "srcIp", host(dst_ip) as "dstIp", observables, sectors, province_code as "provinceCode", last_seen as "lastSeen", event_time as "eventTime", received_at as "receivedAt", indicator_matches as "indicatorMatches"
     from alerts where last_batch = ${batchId}::bigint and org_id = ${orgId}`.execute(db);
-  return r.rows.map((a) => ({ ...a, lastSeen: a.lastSeen.toISOString(), receivedAt: a.receivedAt.toISOString() }));
+  return r.rows.map((a) => ({ ...a, lastSeen: a.lastSeen.toISOString(), eventTime: a.eventTime.toISOString(), receivedAt: a.receivedAt.toISOString() }));
 }

@@ -5,4 +5,4 @@ export { ingestRoutes } from './ingest.routes.ts';
 export { alertRoutes } from './alerts.routes.ts';
 export { ensureAlertPartitions } from './partitions.ts';
 export { SyslogListener } from './syslog-listener.ts';
-export { AlertBatchConsumer, BatchConsumerWorker, type BatchPlanner, type BatchWrite, type ConsumedBatch } from './batch-consumer.ts';
+export { AlertBatchConsumer, BatchConsumerWorker, HISTORY_BATCHES, LIVE_BATCHES, type BatchPlanner, type BatchWrite, type ConsumedBatch } from './batch-consumer.ts';

@@ -2,14 +2,16 @@ import type { RawTx } from '../../db/index.ts';
 import type { Audience } from '../events/index.ts';
 import type { PreparedAlert } from './alert-row.ts';
 import { batchRepository, type StoredAlert } from './batch.repository.ts';
+import { HISTORY_BATCHES, LIVE_BATCHES } from './batch-consumer.ts';
 
 const SUMMARY_PER_EVENT = 100;
 
 /**
  * One event per affected organisation, carrying only that organisation's alerts, so that the
- * stream never shows one organisation another's alerts. The reporter hears of all it sent.
+ * stream never shows one organisation another's alerts. The reporter hears of all it sent. History
+ * from an archive is `alerts.imported`: only the consumers that count it (statistics) hear it.
  */
-export async function writeIngestEvents(tx: RawTx, prepared: PreparedAlert[], stored: StoredAlert[], b: { batchId: string; reporterOrgId: string; sourceId: string | null; rejected: number }): Promise<void> {
+export async function writeIngestEvents(tx: RawTx, prepared: PreparedAlert[], stored: StoredAlert[], b: { batchId: string; reporterOrgId: string; sourceId: string | null; rejected: number; history: boolean }): Promise<void> {
   const byOrg = new Map<string, { id: string; day: string; severity: number; title: string; rsitClass: string | null; new: boolean; occurrences: number }[]>();
   prepared.forEach((p, i) => {
     const s = stored[i];
@@ -18,7 +20,7 @@ export async function writeIngestEvents(tx: RawTx, prepared: PreparedAlert[], st
     list.push({ id: s.id, day: s.day, severity: p.alert.severity, title: p.alert.title, rsitClass: p.alert.rsitClass, new: s.inserted, occurrences: p.occurrences });
   });
   const events: { type: string; audience: Audience; payload: unknown }[] = [...byOrg].map(([orgId, alerts]) => ({
-    type: 'alerts.ingested',
+    type: b.history ? HISTORY_BATCHES : LIVE_BATCHES,
     audience: { orgIds: [...new Set([orgId, b.reporterOrgId])] },
     payload: { batchId: b.batchId, orgId, reporterOrgId: b.reporterOrgId, count: alerts.length, alerts: alerts.slice(0, SUMMARY_PER_EVENT) },
   }));

@@ -35,10 +35,13 @@ export function ingestRoutes(app: FastifyInstance, s: Services, bodyLimit: numbe
         summary: 'Send alerts from a monitoring system',
         description: `Bodies: ${BODY_TYPES.join(', ')}; Content-Encoding gzip accepted. Records that cannot be parsed are quarantined and listed in errors.`,
         params: Type.Object({ format: AlertFormatSchema }),
+        querystring: Type.Object({
+          history: Type.Optional(Type.Boolean({ description: 'an archive of past alerts: stored and counted on the days they happened (any age), never promoted to incidents nor linked into campaigns' })),
+        }),
         response: { 202: IngestResult, '4xx': ErrorBody, '5xx': ErrorBody },
       },
     }, async (req, reply) => {
-      const result = await s.ingest.ingestHttp(ctxOf(req), req.params.format, req.body as string, req.headers['content-type']);
+      const result = await s.ingest.ingestHttp(ctxOf(req), req.params.format, req.body as string, req.headers['content-type'], req.query.history === true);
       return reply.status(202).send(result);
     });
   });

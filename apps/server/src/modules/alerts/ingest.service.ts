@@ -26,7 +26,7 @@ const PARSE_SLICE = 250;
 /** A record that parsed, with its place in the batch. */
 type ParsedRecord = { alert: NormalizedAlert; raw: string; index: number };
 /** Who sent a batch, in which format, and when it arrived. */
-type BatchOf = { reporterOrgId: string; sourceId: string; format: AlertFormat; receivedAt: Date };
+type BatchOf = { reporterOrgId: string; sourceId: string; format: AlertFormat; receivedAt: Date; history: boolean };
 type Counts = { accepted: number; duplicates: number; rejected: number };
 
 /**
@@ -49,15 +49,18 @@ export class IngestService {
     this.gate = new IngestGate(platform.config.ingestMaxRunning, platform.config.ingestMaxQueued);
   }
 
-  /** Ingest over HTTP: a connector API key sends one body in one format. */
-  async ingestHttp(ctx: RequestContext, format: AlertFormat, body: string, contentType: string | undefined): Promise<IngestResult> {
+  /**
+   * Ingest over HTTP: a connector API key sends one body in one format. `history`: an archive of past
+   * alerts, stored and counted on the days they happened but not acted on as live activity.
+   */
+  async ingestHttp(ctx: RequestContext, format: AlertFormat, body: string, contentType: string | undefined, history = false): Promise<IngestResult> {
     requirePermission(ctx, 'alerts.ingest');
     if (ctx.actor.type !== 'apikey' || !ctx.actor.id) throw forbidden('alerts are sent with a connector API key');
     const sourceId = await this.#sourceOf({ id: ctx.actor.id, name: ctx.actor.name, orgId: ctx.actor.orgId }, format);
     const split = splitRecords(format, body, contentType);
     // A body that cannot even be cut into records is kept whole in the quarantine, not refused.
-    if ('error' in split) return this.gate.run(() => this.ingestRecords({ ctx, format, records: [], sourceId, unsplittable: { ...split.error, raw: body } }));
-    return this.gate.run(() => this.ingestRecords({ ctx, format, records: split.records, sourceId }));
+    if ('error' in split) return this.gate.run(() => this.ingestRecords({ ctx, format, records: [], sourceId, history, unsplittable: { ...split.error, raw: body } }));
+    return this.gate.run(() => this.ingestRecords({ ctx, format, records: split.records, sourceId, history }));
   }
 
   /** The connector of an API key and format: looked up (or created) once, then remembered. */
@@ -72,7 +75,7 @@ export class IngestService {
   }
 
   /** Parses and stores records of one source; the answer comes after the commit. */
-  async ingestRecords(input: { ctx: RequestContext; format: AlertFormat; records: string[]; sourceId: string; unsplittable?: QuarantineEntry }): Promise<IngestResult> {
+  async ingestRecords(input: { ctx: RequestContext; format: AlertFormat; records: string[]; sourceId: string; history?: boolean; unsplittable?: QuarantineEntry }): Promise<IngestResult> {
     const { ctx, format, records, sourceId } = input;
     const receivedAt = new Date();
     const parsed: ParsedRecord[] = [];
@@ -94,7 +97,7 @@ export class IngestService {
     const reporter: Reporter = { orgId: ctx.actor.orgId, mayAttribute: (orgId) => canRead(ctx.scope, orgId) };
     const { prepared, slot } = prepareAlerts(parsed, { reporter, assets: await this.assets.get(), orgs: this.#p.orgTree, receivedAt, bucketSeconds: this.#p.config.dedupWindowSeconds, indicators: this.#p.indicators });
     await this.fingerprints.ensure();
-    const batch: BatchOf = { reporterOrgId: ctx.actor.orgId, sourceId, format, receivedAt };
+    const batch: BatchOf = { reporterOrgId: ctx.actor.orgId, sourceId, format, receivedAt, history: input.history === true };
     try {
       return { ...(await this.#commit(batch, prepared, rejected)), errors };
     } catch (err) {
@@ -128,7 +131,7 @@ export class IngestService {
       const inputs = prepared.reduce((n, p) => n + p.occurrences, 0);
       const counts = { accepted: inserted, duplicates: inputs - inserted, rejected: quarantine.length };
       await sourcesRepository.recordBatch(tx, b.sourceId, counts);
-      await writeIngestEvents(tx, prepared, stored, { batchId, reporterOrgId: b.reporterOrgId, sourceId: b.sourceId, rejected: quarantine.length });
+      await writeIngestEvents(tx, prepared, stored, { batchId, reporterOrgId: b.reporterOrgId, sourceId: b.sourceId, rejected: quarantine.length, history: b.history });
       return { counts, stored };
     }));
     for (const p of prepared) this.fingerprints.add(p.day, p.fingerprint);
@@ -209,7 +212,7 @@ export class IngestService {
           await quarantineRepository.markReplayed(tx, passing[i]!.row.id, s.day, s.id);
         }
         for (const o of outcomes) if (!o.out.ok) await quarantineRepository.markFailedAgain(tx, o.row.id, o.out.code, o.out.message);
-        await writeIngestEvents(tx, prepared, stored, { batchId, reporterOrgId: orgId, sourceId, rejected: 0 });
+        await writeIngestEvents(tx, prepared, stored, { batchId, reporterOrgId: orgId, sourceId, rejected: 0, history: false });
         batches.push(committedBatch(batchId, orgId, receivedAt.toISOString(), prepared, stored));
         const inserted = stored.filter((x) => x.inserted).length;
         result.replayed += passing.length;

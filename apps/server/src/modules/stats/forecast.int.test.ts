@@ -20,7 +20,11 @@ describe('forecasts and surges', () => {
     const res = await t.admin.get('/api/v1/stats/forecast?groupBy=sector&key=BANKING');
     expect(res.statusCode, res.body).toBe(200);
     const f = res.json();
-    expect(f.history.days).toHaveLength(182);
+    // Only the 120 days since data began: no leading zeros standing in for the months before.
+    expect(f.history.days).toHaveLength(120);
+    expect(f.historyDays).toBe(120);
+    expect(f.dataSince).toBe(f.history.days[0]);
+    expect(f.history.counts[0]).toBeGreaterThan(200);
     expect(f.history.counts.at(-1)).toBeGreaterThan(200);
     expect(f.points).toHaveLength(14);
     expect(f.points[0].lo95).toBeLessThanOrEqual(f.points[0].mean);
@@ -29,39 +33,48 @@ describe('forecasts and surges', () => {
   });
 
   it('flags the sector whose last day left its range, and not the calm one', async () => {
-    const signals = (await t.admin.get('/api/v1/stats/surges?groupBy=sector')).json();
+    const { signals } = (await t.admin.get('/api/v1/stats/surges?groupBy=sector')).json();
     expect(signals.some((s: { key: string; kind: string }) => s.key === 'HEALTH' && s.kind === 'outside_interval')).toBe(true);
     expect(signals.some((s: { key: string }) => s.key === 'BANKING')).toBe(false);
   });
 
-  it('raises each surge once, stored with its evidence and announced to the national centre', async () => {
+  it('raises each surge once, stored with its evidence in an episode and announced to the national centre', async () => {
     const heard: string[] = [];
     expect(await t.platform.db.selectFrom('outbox').select('id').where('type', '=', 'stats.surge').execute()).toHaveLength(0);
     const { SurgeWatcher, ForecastService, StatsService } = await import('./index.ts');
     const watcher = new SurgeWatcher(t.platform, new ForecastService(t.platform, new StatsService(t.platform)));
-    watcher.onSurge((s) => void heard.push(s.key));
+    watcher.onSurge((s) => void heard.push(s.episode.key));
     expect(await watcher.run()).toBeGreaterThan(0);
     expect(await watcher.run()).toBe(0);
     expect(heard).toContain('HEALTH');
     const events = await t.platform.db.selectFrom('outbox').select(['payload', 'audience']).where('type', '=', 'stats.surge').execute();
-    expect(events.some((e) => (e.payload as { key: string }).key === 'HEALTH')).toBe(true);
+    expect(events.filter((e) => (e.payload as { key: string }).key === 'HEALTH')).toHaveLength(1);
     expect(events[0]!.audience).toMatchObject({ exact: true, national: true });
+    const report = (await t.admin.get('/api/v1/stats/surges?groupBy=sector')).json();
+    expect(report.watcher.lastRunAt).not.toBeNull();
+    // The day outside its interval and the level shift it starts: two signals, one episode.
+    expect(report.episodes).toEqual([expect.objectContaining({ key: 'HEALTH', signals: 2, peak: expect.objectContaining({ observed: 1200 }) })]);
+    // An organisation's analyst sees when the watcher ran, never the national episodes.
+    const analyst = await t.userIn('bank-sgb', 'analyst');
+    expect((await analyst.get('/api/v1/stats/surges?groupBy=sector')).json().episodes).toEqual([]);
   });
 
-  it('proposes an early warning to the surging sector, once', async () => {
+  it('proposes one early warning per surge episode to the surging sector, refreshed as the episode grows', async () => {
     // As if the earlier pass had not happened: this one goes through the wiring the server uses.
     await sql`delete from stats_surges`.execute(t.platform.db);
-    const services = (await import('../../services.ts')).createServices(t.platform);
-    await services.surges.run();
-    const warnings = (await t.admin.get('/api/v1/warnings?limit=50')).json();
-    const items = (Array.isArray(warnings) ? warnings : warnings.items) as { titleEn: string; status: string }[];
-    const health = items.filter((w) => w.titleEn.includes('HEALTH'));
-    expect(health).toHaveLength(1);
-    expect(health[0]!.status).toBe('proposed');
+    await sql`delete from stats_surge_episodes`.execute(t.platform.db);
+    const { createServices } = await import('../../services.ts');
+    await createServices(t.platform).surges.run();
+    const health = async () => ((await t.admin.get('/api/v1/warnings?limit=50')).json().items as { titleEn: string; bodyEn: string; status: string; origin: string; targeting: object }[])
+      .filter((w) => w.origin === 'surge' && w.titleEn.includes('Health'));
+    expect(await health()).toHaveLength(1);
+    expect((await health())[0]).toMatchObject({ status: 'proposed', targeting: { sectors: ['HEALTH'] }, bodyEn: expect.stringContaining('1200 alerts') });
+    expect((await health())[0]!.bodyEn).toContain('(2 signals)');
+    // Another watcher (another process) finds the same day's signal again: the same episode, the same proposal, updated.
     await sql`delete from stats_surges`.execute(t.platform.db);
-    await services.surges.run();
-    const again = (await t.admin.get('/api/v1/warnings?limit=50')).json();
-    expect(((Array.isArray(again) ? again : again.items) as { titleEn: string }[]).filter((w) => w.titleEn.includes('HEALTH'))).toHaveLength(1);
+    await createServices(t.platform).surges.run();
+    expect(await health()).toHaveLength(1);
+    expect((await health())[0]!.bodyEn).toContain('(4 signals)');
   });
 
   it('refuses a connector key', async () => {

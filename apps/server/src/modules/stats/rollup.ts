@@ -1,4 +1,5 @@
 import type { CommittedAlert } from '../../core/alert-feed.ts';
+import { dayOf, hourOf, statsTime, type EventTimeLimits } from './stats-time.ts';
 
 /** One row of the daily roll-up, as added by a batch. */
 export interface DailyDelta {
@@ -11,6 +12,9 @@ export interface DailyDelta {
   provinceCode: string | null;
   alerts: number;
   occurrences: number;
+  /** Of its new alerts: how many arrived a day or more late, and how many had an unusable event time. */
+  late: number;
+  clamped: number;
 }
 
 /** One row of the national roll-up: a day, a dimension and one of its values. */
@@ -18,7 +22,7 @@ export interface NationalDelta {
   /** '' for the whole country, `sector:<code>` or `province:<code>`. */
   scope: string;
   day: string;
-  dim: 'total' | 'sector' | 'province' | 'class' | 'severity' | 'format';
+  dim: 'total' | 'sector' | 'province' | 'class' | 'severity' | 'format' | 'arrival';
   key: string;
   alerts: number;
   occurrences: number;
@@ -42,27 +46,77 @@ export interface HourlyDelta {
   occurrences: number;
 }
 
+/** One row of the hourly roll-up of the country ('') or one sector (`sector:<code>`), for surge detection. */
+export interface NationalHourlyDelta {
+  scope: string;
+  hour: string;
+  alerts: number;
+  occurrences: number;
+}
+
+/** Everything a group of batches adds to the statistics. */
+export interface RollupDeltas {
+  daily: DailyDelta[];
+  national: NationalDelta[];
+  orgs: OrgDelta[];
+  hourly: HourlyDelta[];
+  nationalHourly: NationalHourlyDelta[];
+}
+
+const upsert = <T>(m: Map<string, T>, k: string, make: () => T): T => m.get(k) ?? m.set(k, make()).get(k)!;
+
 /**
- * What a committed batch adds to the roll-ups: a new alert counts once as an alert, and every
- * occurrence (its repeats inside the batch, or a repeat of a stored alert) counts as an occurrence.
+ * What committed batches add to the roll-ups, each alert on the day and hour it happened (`statsTime`):
+ * a new alert counts once as an alert, and every occurrence (its repeats inside the batch, or a repeat
+ * of a stored alert) counts as an occurrence. Late and clamped new alerts are counted apart as well.
  */
-export function rollUp(batch: CommittedAlert[]): { daily: DailyDelta[]; national: NationalDelta[]; orgs: OrgDelta[]; hourly: HourlyDelta[] } {
+export function rollUp(batches: { historical: boolean; alerts: CommittedAlert[] }[], limits: EventTimeLimits): RollupDeltas {
   const daily = new Map<string, DailyDelta>();
   const hourly = new Map<string, HourlyDelta>();
-  for (const a of batch) {
-    const rsitClass = a.rsitClass ?? '';
-    const dk = `${a.day}|${a.orgId}|${rsitClass}|${a.severity}|${a.format}`;
-    const d = daily.get(dk) ?? daily.set(dk, { day: a.day, orgId: a.orgId, rsitClass, severity: a.severity, format: a.format, sectors: a.sectors, provinceCode: a.provinceCode, alerts: 0, occurrences: 0 }).get(dk)!;
-    d.alerts += a.inserted ? 1 : 0;
-    d.occurrences += a.occurrences;
-    const hour = `${a.receivedAt.slice(0, 13)}:00:00Z`;
-    const hk = `${hour}|${a.orgId}|${a.severity}`;
-    const h = hourly.get(hk) ?? hourly.set(hk, { hour, orgId: a.orgId, severity: a.severity, alerts: 0, occurrences: 0 }).get(hk)!;
-    h.alerts += a.inserted ? 1 : 0;
-    h.occurrences += a.occurrences;
+  const national = new Map<string, NationalHourlyDelta>();
+  for (const b of batches) {
+    for (const a of b.alerts) {
+      const t = statsTime(a.eventTime, a.receivedAt, b.historical, limits);
+      const day = dayOf(t.at);
+      const rsitClass = a.rsitClass ?? '';
+      const fresh = a.inserted ? 1 : 0;
+      const d = upsert(daily, `${day}|${a.orgId}|${rsitClass}|${a.severity}|${a.format}`, () => ({
+        day, orgId: a.orgId, rsitClass, severity: a.severity, format: a.format, sectors: a.sectors, provinceCode: a.provinceCode, alerts: 0, occurrences: 0, late: 0, clamped: 0,
+      }));
+      d.alerts += fresh;
+      d.occurrences += a.occurrences;
+      d.late += t.late ? fresh : 0;
+      d.clamped += t.clamped ? fresh : 0;
+      const hour = hourOf(t.at);
+      const h = upsert(hourly, `${hour}|${a.orgId}|${a.severity}`, () => ({ hour, orgId: a.orgId, severity: a.severity, alerts: 0, occurrences: 0 }));
+      h.alerts += fresh;
+      h.occurrences += a.occurrences;
+      for (const scope of ['', ...a.sectors.map((s) => `sector:${s}`)]) {
+        const n = upsert(national, `${scope}|${hour}`, () => ({ scope, hour, alerts: 0, occurrences: 0 }));
+        n.alerts += fresh;
+        n.occurrences += a.occurrences;
+      }
+    }
   }
-  const rows = [...daily.values()];
-  return { daily: rows, national: nationalOf(rows), orgs: orgsOf(rows), hourly: [...hourly.values()] };
+  return { ...fromDaily([...daily.values()]), hourly: [...hourly.values()], nationalHourly: [...national.values()] };
+}
+
+/**
+ * Daily rows merged by their key (one upsert may not touch a row twice: an import's removals and
+ * additions of the same day; the later row's sectors stand), with the national and running-total rows they add to.
+ */
+export function fromDaily(rows: DailyDelta[]): { daily: DailyDelta[]; national: NationalDelta[]; orgs: OrgDelta[] } {
+  const merged = new Map<string, DailyDelta>();
+  for (const r of rows) {
+    const m = upsert(merged, `${r.day}|${r.orgId}|${r.rsitClass}|${r.severity}|${r.format}`, () => ({ ...r, alerts: 0, occurrences: 0, late: 0, clamped: 0 }));
+    m.alerts += r.alerts;
+    m.occurrences += r.occurrences;
+    m.late += r.late;
+    m.clamped += r.clamped;
+    m.sectors = r.sectors;
+  }
+  // The national rows from the rows as given: a row moved from one sector to another leaves the first.
+  return { daily: [...merged.values()], national: nationalOf(rows), orgs: orgsOf(rows) };
 }
 
 const scopesOf = (d: DailyDelta) => ['', ...d.sectors.map((s) => `sector:${s}`), ...(d.provinceCode ? [`province:${d.provinceCode}`] : [])];
@@ -101,6 +155,8 @@ function nationalOf(daily: DailyDelta[]): NationalDelta[] {
       add(scope, d.day, 'severity', String(d.severity), d);
       add(scope, d.day, 'format', d.format, d);
       for (const s of d.sectors) add(scope, d.day, 'sector', s, d);
+      if (d.late) add(scope, d.day, 'arrival', 'late', { ...d, alerts: d.late, occurrences: 0 });
+      if (d.clamped) add(scope, d.day, 'arrival', 'clamped', { ...d, alerts: d.clamped, occurrences: 0 });
     }
   }
   return [...out.values()];

@@ -1,6 +1,5 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { DB } from '../../db/index.ts';
-import type { DailyDelta, HourlyDelta, NationalDelta, OrgDelta } from './rollup.ts';
 import { visibleIncidentSql, type IncidentVisibility } from '../incidents/index.ts';
 
 /** A statistics question: a period, the caller's organisations (null = all) and optional filters. */
@@ -34,54 +33,20 @@ const sums = sql`sum(alerts)::bigint::int as alerts, sum(occurrences)::bigint::i
 
 /** SQL of the statistics roll-ups: written by the roll-up consumer, read by the dashboard. */
 export const statsRepository = {
-  async add(tx: Kysely<DB>, d: { daily: DailyDelta[]; national: NationalDelta[]; orgs: OrgDelta[]; hourly: HourlyDelta[] }): Promise<void> {
-    if (d.orgs.length) {
-      const t = sql`unnest(${d.orgs.map((r) => r.scope)}::text[], ${d.orgs.map((r) => r.orgId)}::uuid[], ${d.orgs.map((r) => r.day)}::date[],
-        ${d.orgs.map((r) => r.alerts)}::int[], ${d.orgs.map((r) => r.occurrences)}::int[]) as t(scope, org, day, a, o)`;
-      // The day's running total and every later one grow by the delta; a day not yet kept starts from the last one before it.
-      await sql`update stats_org_running r set alerts = r.alerts + t.a, occurrences = r.occurrences + t.o from ${t}
-        where r.scope = t.scope and r.org_id = t.org and r.day >= t.day`.execute(tx);
-      await sql`insert into stats_org_running (scope, org_id, day, alerts, occurrences)
-        select t.scope, t.org, t.day, coalesce(p.alerts, 0) + t.a, coalesce(p.occurrences, 0) + t.o from ${t}
-          left join lateral (select alerts, occurrences from stats_org_running r where r.scope = t.scope and r.org_id = t.org and r.day < t.day order by r.day desc limit 1) p on true
-        on conflict (scope, org_id, day) do nothing`.execute(tx);
-      await sql`insert into stats_org_scopes (scope, org_id) select distinct t.scope, t.org from ${t} on conflict do nothing`.execute(tx);
-    }
-    if (d.national.length) {
-      await sql`insert into stats_national_daily (scope, day, dim, key, alerts, occurrences)
-        select * from unnest(${d.national.map((r) => r.scope)}::text[], ${d.national.map((r) => r.day)}::date[], ${d.national.map((r) => r.dim)}::text[], ${d.national.map((r) => r.key)}::text[],
-          ${d.national.map((r) => r.alerts)}::int[], ${d.national.map((r) => r.occurrences)}::int[])
-        on conflict (scope, day, dim, key) do update set alerts = stats_national_daily.alerts + excluded.alerts, occurrences = stats_national_daily.occurrences + excluded.occurrences`.execute(tx);
-    }
-    if (d.daily.length) {
-      await sql`insert into stats_alerts_daily (day, org_id, rsit_class, severity, format, sectors, province_code, alerts, occurrences)
-        select t.day, t.org, t.cls, t.sev, t.fmt, coalesce(t.sectors::text[], '{}'), t.prov, t.a, t.o
-        from unnest(${d.daily.map((r) => r.day)}::date[], ${d.daily.map((r) => r.orgId)}::uuid[], ${d.daily.map((r) => r.rsitClass)}::text[],
-          ${d.daily.map((r) => r.severity)}::smallint[], ${d.daily.map((r) => r.format)}::text[], ${d.daily.map((r) => `{${r.sectors.map((s) => `"${s}"`).join(',')}}`)}::text[],
-          ${d.daily.map((r) => r.provinceCode)}::text[], ${d.daily.map((r) => r.alerts)}::int[], ${d.daily.map((r) => r.occurrences)}::int[]) as t(day, org, cls, sev, fmt, sectors, prov, a, o)
-        on conflict (day, org_id, rsit_class, severity, format) do update set alerts = stats_alerts_daily.alerts + excluded.alerts,
-          occurrences = stats_alerts_daily.occurrences + excluded.occurrences, sectors = excluded.sectors, province_code = excluded.province_code`.execute(tx);
-    }
-    if (d.hourly.length) {
-      await sql`insert into stats_alerts_hourly (hour, org_id, severity, alerts, occurrences)
-        select * from unnest(${d.hourly.map((r) => r.hour)}::timestamptz[], ${d.hourly.map((r) => r.orgId)}::uuid[], ${d.hourly.map((r) => r.severity)}::smallint[],
-          ${d.hourly.map((r) => r.alerts)}::int[], ${d.hourly.map((r) => r.occurrences)}::int[])
-        on conflict (hour, org_id, severity) do update set alerts = stats_alerts_hourly.alerts + excluded.alerts, occurrences = stats_alerts_hourly.occurrences + excluded.occurrences`.execute(tx);
-    }
-  },
-
   /** Every single-dimension breakdown and the total, in one pass over the period's roll-up rows. */
   async breakdowns(db: Kysely<DB>, f: StatsFilter): Promise<Map<string, CountRow[]>> {
-    const r = await sql<Grouped & { orgs: number }>`select
+    const r = await sql<Grouped & { orgs: number; late: number; clamped: number }>`select
         case when grouping(day) = 0 then 'day' when grouping(province_code) = 0 then 'province' when grouping(rsit_class) = 0 then 'class'
           when grouping(severity) = 0 then 'severity' when grouping(format) = 0 then 'format' when grouping(org_id) = 0 then 'org' else 'total' end as dim,
-        coalesce(day::text, province_code, rsit_class, severity::text, format, org_id::text, '') as key, ${sums}, count(distinct org_id)::int as orgs
+        coalesce(day::text, province_code, rsit_class, severity::text, format, org_id::text, '') as key, ${sums}, count(distinct org_id)::int as orgs,
+        sum(late)::bigint::int as late, sum(clamped)::bigint::int as clamped
       from stats_alerts_daily s where ${where(f)}
       group by grouping sets ((day), (province_code), (rsit_class), (severity), (format), (org_id), ())`.execute(db);
     const out = new Map<string, CountRow[]>();
     for (const row of r.rows) {
       const key = row.dim === 'total' ? String(row.orgs) : row.key;
       (out.get(row.dim) ?? out.set(row.dim, []).get(row.dim)!).push({ key, alerts: row.alerts, occurrences: row.occurrences });
+      if (row.dim === 'total') out.set('arrival', [{ key: 'late', alerts: row.late, occurrences: 0 }, { key: 'clamped', alerts: row.clamped, occurrences: 0 }]);
     }
     return out;
   },
@@ -110,6 +75,17 @@ export const statsRepository = {
         left join lateral (select alerts, occurrences from stats_org_running r where r.scope = s.scope and r.org_id = s.org_id and r.day < ${from}::date order by r.day desc limit 1) a on true
       where s.scope = ${scope} and coalesce(b.occurrences, 0) > coalesce(a.occurrences, 0)`.execute(db);
     return r.rows;
+  },
+
+  /**
+   * The first day with any alert for the question (its filters and organisations, any period), or
+   * null: forecasts start there, so days before data began are not taken for quiet days.
+   */
+  async firstDay(db: Kysely<DB>, f: Omit<StatsFilter, 'from' | 'to'>, nationalScope: string | null): Promise<string | null> {
+    const r = nationalScope !== null
+      ? await sql<{ day: string | null }>`select min(day)::text as day from stats_national_daily where scope = ${nationalScope} and alerts > 0`.execute(db)
+      : await sql<{ day: string | null }>`select min(day)::text as day from stats_alerts_daily s where ${where({ ...f, from: '0001-01-01', to: '9999-12-31' })} and alerts > 0`.execute(db);
+    return r.rows[0]?.day ?? null;
   },
 
   /** Daily counts per value of one dimension for the country, a sector or a province, from the national roll-up. */

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { ErrorBody, PeriodicReport, PeriodicReportQuery, StatsExportQuery, StatsForecast, StatsForecastQuery, StatsOverview, StatsQuery, StatsResponse, StatsSeries, StatsSeriesQuery, SurgeSignal } from '@lachan/contracts';
+import { ErrorBody, PeriodicReport, PeriodicReportQuery, StatsExportQuery, StatsForecast, StatsForecastQuery, StatsHistoryImport, StatsOverview, StatsQuery, StatsResponse, StatsSeries, StatsSeriesQuery, SurgeReport } from '@lachan/contracts';
 import { ctxOf } from '../../http/auth-hook.ts';
 import type { Services } from '../../services.ts';
 
@@ -9,7 +9,7 @@ const errors = { '4xx': ErrorBody };
 const tags = ['stats'];
 
 /** /api/v1/stats: the national picture from the roll-ups. */
-export function statsRoutes(app: FastifyInstance, s: Services): void {
+export function statsRoutes(app: FastifyInstance, s: Services, historyBodyLimit: number): void {
   const r = app.withTypeProvider<TypeBoxTypeProvider>();
   r.get('/stats/overview', { schema: { tags, summary: 'Totals, breakdowns, trend, live counters and incidents for a period', querystring: StatsQuery, response: { 200: StatsOverview, ...errors } } }, async (req) =>
     s.stats.overview(ctxOf(req), req.query),
@@ -23,9 +23,10 @@ export function statsRoutes(app: FastifyInstance, s: Services): void {
   r.get('/stats/forecast', { schema: { tags, summary: 'Daily alerts of a sector, class or province forecast 14 days ahead, with the backtest', querystring: StatsForecastQuery, response: { 200: StatsForecast, ...errors } } }, async (req) =>
     s.forecasts.forecast(ctxOf(req), req.query),
   );
-  r.get('/stats/surges', { schema: { tags, summary: 'Sectors (or classes, provinces) whose activity left its usual range', querystring: StatsForecastQuery, response: { 200: Type.Array(SurgeSignal), ...errors } } }, async (req) =>
-    s.forecasts.surges(ctxOf(req), req.query),
+  r.get('/stats/surges', { schema: { tags, summary: 'Sectors (or classes, provinces) whose activity left its usual range, and when the surge watcher last looked', querystring: StatsForecastQuery, response: { 200: SurgeReport, ...errors } } }, async (req) =>
+    s.surges.report(ctxOf(req), req.query),
   );
+  historyRoute(app, s, historyBodyLimit);
   r.get('/stats/reports/periodic', { schema: { tags, summary: 'Six-monthly or annual report of response activity (Circular 20): JSON, printable HTML or CSV', querystring: PeriodicReportQuery, produces: ['application/json', 'text/html', 'text/csv'], response: { 200: Type.Union([PeriodicReport, Type.String()]), ...errors } } }, async (req, reply) => {
     const { body, type } = await s.stats.periodicReport(ctxOf(req), req.query);
     if (type === 'json') return body;
@@ -42,5 +43,24 @@ export function statsRoutes(app: FastifyInstance, s: Services): void {
       .header('content-type', 'text/csv; charset=utf-8')
       .header('content-disposition', `attachment; filename="lachan-${req.query.dimension}-${req.query.from ?? 'last30'}-${req.query.to ?? 'today'}.csv"`)
       .send(csv);
+  });
+}
+
+/**
+ * POST /api/v1/stats/history: the national centre loads daily counts per organisation (and sector) as
+ * CSV (`text/csv`, the ingest body limit), checked whole and stored in one audited transaction.
+ */
+function historyRoute(app: FastifyInstance, s: Services, bodyLimit: number): void {
+  app.register(async (scope) => {
+    scope.removeAllContentTypeParsers();
+    scope.addContentTypeParser(['text/csv', 'text/plain'], { parseAs: 'string', bodyLimit }, (_req, body, done) => done(null, body));
+    scope.withTypeProvider<TypeBoxTypeProvider>().post('/stats/history', {
+      schema: {
+        tags,
+        summary: 'Import daily counts per organisation (and sector) as CSV: day,org,alerts[,sector,occurrences,rsit_class,severity]',
+        description: 'The national centre only. Every row is checked (row errors with their line; nothing stored when any); importing a day and organisation again replaces what was imported for it.',
+        response: { 200: StatsHistoryImport, ...errors },
+      },
+    }, async (req) => s.statsHistory.importCsv(ctxOf(req), req.body as string));
   });
 }

@@ -73,6 +73,7 @@ export class StatsService {
       byClass: desc(dim('class')),
       bySeverity: [...dim('severity')].sort((a, b) => Number(b.key) - Number(a.key)),
       byFormat: desc(dim('format')),
+      arrival: { late: dim('arrival').find((a) => a.key === 'late')?.alerts ?? 0, clamped: dim('arrival').find((a) => a.key === 'clamped')?.alerts ?? 0 },
       topOrganisations: orgs.map((o) => ({ orgId: o.key, name: names.get(o.key)?.name ?? o.key, nameEn: names.get(o.key)?.nameEn ?? null, alerts: o.alerts, occurrences: o.occurrences })),
       incidents,
       campaigns: { active: active.campaigns },
@@ -89,6 +90,12 @@ export class StatsService {
     await this.#p.orgTree.ensure();
     const ids = f.sector ? this.#p.orgTree.inSector(f.sector) : this.#p.orgTree.inProvince(f.province!);
     return ids.filter((o) => !f.province || o.provinceCode === f.province).map((o) => o.id);
+  }
+
+  /** The first day with data for the caller's question (any period), or null when there is none yet. */
+  async dataSince(ctx: RequestContext, q: StatsQuery): Promise<string | null> {
+    const f = this.filter(ctx, q);
+    return statsRepository.firstDay(this.#p.db, f, nationalScope(f));
   }
 
   /** Daily counts per group, every day of the period present (zero when quiet), for trends and forecasts. */

@@ -41,3 +41,101 @@ export function draftFromCampaign(c: CampaignDetail): WarningCreate {
     cves: [],
   };
 }
+
+/** A campaign as its warning proposal is made from it: read in the campaign's own transaction. */
+export interface CampaignFacts {
+  id: string;
+  severity: number;
+  techniques: string[];
+  firstActivity: Date;
+  lastActivity: Date;
+  alertCount: number;
+  orgIds: string[];
+  /** The members' sectors, with their names, the most hit first. */
+  sectors: { code: string; nameVi: string; nameEn: string }[];
+  /** The shared values (observables, networks), the most widely seen first. */
+  evidence: { kind: string; value: string }[];
+}
+
+/** What a proposal says and whom it goes to; refreshed while it is only proposed. */
+export interface ProposalContent {
+  titleVi: string;
+  titleEn: string;
+  bodyVi: string;
+  bodyEn: string;
+  severity: number;
+  targeting: { orgIds?: string[]; sectors?: string[] };
+  indicators: { type: string; value: string }[];
+  actions: { vi: string; en: string }[];
+}
+
+const clip = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
+/** The first `n` items, and how many more there are as "+k". */
+const some = (xs: string[], n: number) => (xs.length > n ? `${xs.slice(0, n).join(', ')} +${xs.length - n}` : xs.join(', '));
+const date = (d: Date) => d.toISOString().slice(0, 10);
+
+/**
+ * The early warning a campaign proposes, one per campaign and updated as it grows. Its title tells it
+ * apart from every other: the sectors hit, the techniques and the shared infrastructure, in both
+ * languages. Issued by a policy it reaches the members unread by anyone, so it counts none of them.
+ */
+export function proposalFromCampaign(c: CampaignFacts): ProposalContent {
+  const indicators = c.evidence.map(indicatorOf).filter((i): i is { type: string; value: string } => i !== null).slice(0, 1000);
+  const infra = some(indicators.map((i) => clip(i.value, 64)), 1);
+  const techniques = some(c.techniques, 2);
+  const where = { vi: some(c.sectors.map((s) => s.nameVi), 2) || 'nhiều lĩnh vực', en: some(c.sectors.map((s) => s.nameEn), 2) || 'several sectors' };
+  const how = { vi: techniques || 'chưa rõ kỹ thuật', en: techniques || 'technique unknown' };
+  const values = indicators.map((i) => i.value).slice(0, 50).join(', ');
+  const period = `${date(c.firstActivity)} – ${date(c.lastActivity)}`;
+  return {
+    titleVi: clip(`Chiến dịch tấn công nhắm vào ${where.vi}: ${how.vi} từ ${infra || 'hạ tầng chung'}`, 300),
+    titleEn: clip(`Attack campaign against ${where.en}: ${how.en} from ${infra || 'shared infrastructure'}`, 300),
+    bodyVi: `Hạ tầng tấn công chung (${values || 'chưa rõ'}) được ghi nhận tại các tổ chức thuộc lĩnh vực ${c.sectors.map((s) => s.nameVi).join(', ') || 'chưa rõ'} `
+      + `trong khoảng ${period} (${c.alertCount} cảnh báo liên kết). Kỹ thuật ATT&CK: ${c.techniques.join(', ') || 'chưa rõ'}.`,
+    bodyEn: `Shared attack infrastructure (${values || 'unknown'}) seen at organisations of ${c.sectors.map((s) => s.nameEn).join(', ') || 'unknown sectors'} `
+      + `during ${period} (${c.alertCount} linked alerts). ATT&CK techniques: ${c.techniques.join(', ') || 'unknown'}.`,
+    severity: Math.min(4, Math.max(1, c.severity)),
+    targeting: { orgIds: [...c.orgIds].sort() },
+    indicators,
+    actions: [
+      { vi: 'Chặn các địa chỉ, dải mạng và tên miền trong danh sách chỉ dấu tại biên mạng.', en: 'Block the listed addresses, networks and domains at the perimeter.' },
+      { vi: `Rà soát nhật ký tìm dấu hiệu của các kỹ thuật ${c.techniques.join(', ') || 'nêu trên'}.`, en: `Hunt the logs for signs of ${c.techniques.join(', ') || 'the techniques above'}.` },
+    ],
+  };
+}
+
+/** A surge episode as its warning proposal is made from it. */
+export interface SurgeFacts {
+  sector: { code: string; nameVi: string; nameEn: string };
+  /** The strongest signal so far: an hour (so far) or a day, observed against expected. */
+  observed: number;
+  expected: number;
+  hour: string | null;
+  day: string;
+  openedAt: string;
+  signals: number;
+  severity: number;
+}
+
+/** `2026-05-14T09:00:00Z` as `16:00 14/05/2026 (UTC+7)`, the time readers live in. */
+const vnTime = (iso: string) => {
+  const d = new Date(Date.parse(iso) + 7 * 3_600_000).toISOString();
+  return `${d.slice(11, 16)} ${d.slice(8, 10)}/${d.slice(5, 7)}/${d.slice(0, 4)} (UTC+7)`;
+};
+
+/** The early warning a sector's surge episode proposes to the sector, one per episode, updated as it grows. */
+export function proposalFromSurge(s: SurgeFacts): ProposalContent {
+  const when = s.hour ? { vi: `trong giờ từ ${vnTime(s.hour)}`, en: `in the hour from ${vnTime(s.hour)}` } : { vi: `ngày ${s.day}`, en: `on ${s.day}` };
+  const obs = Math.round(s.observed);
+  const exp = Math.round(s.expected);
+  return {
+    titleVi: `Gia tăng bất thường hoạt động tấn công trong lĩnh vực ${s.sector.nameVi}`,
+    titleEn: `Abnormal surge of attack activity in the ${s.sector.nameEn} sector`,
+    bodyVi: `${obs} cảnh báo ${when.vi}, so với khoảng ${exp} thường thấy. Đợt gia tăng bắt đầu lúc ${vnTime(s.openedAt)} (${s.signals} tín hiệu).`,
+    bodyEn: `${obs} alerts ${when.en}, against about ${exp} usually. The surge began at ${vnTime(s.openedAt)} (${s.signals} signal${s.signals === 1 ? '' : 's'}).`,
+    severity: s.severity,
+    targeting: { sectors: [s.sector.code] },
+    indicators: [],
+    actions: [{ vi: 'Rà soát các cảnh báo gần đây và tăng cường giám sát.', en: 'Review recent alerts and step up monitoring.' }],
+  };
+}

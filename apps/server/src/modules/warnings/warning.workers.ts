@@ -2,19 +2,23 @@ import { sql, type Kysely } from 'kysely';
 import { createTransport, type Transporter } from 'nodemailer';
 import type { DB } from '../../db/index.ts';
 import type { Platform } from '../../core/platform.ts';
-import type { CampaignWrite } from '../campaigns/index.ts';
 import { warningsRepository as repo } from './warnings.repository.ts';
 import { postWebhook } from './webhook-sender.ts';
 import { WebhookTargets } from './webhook-targets.ts';
+import { WarningProposals, type SurgeProposal } from './proposals.ts';
+import type { OutboxEvent } from '../events/index.ts';
 
 const MAX_ATTEMPTS = 6;
 const TICK_MS = 1_000;
 const REMIND_AFTER_MS = 4 * 3_600_000;
 
-/** A sector surge as the statistics module reports it. */
-/** A sector's abnormal activity (the statistics module's surge watcher); `rsitClass` empty when it is the sector's whole activity. */
-export interface SurgeSignal { sector: string; rsitClass: string; count: number; baseline: number; windowStart: string; severity: number }
-
+/**
+ * A change of a campaign decided outside the engine's own upsert (the centre dismissed, confirmed or
+ * merged it; a campaign retracted or merged by the engine announces itself the same way): its proposal
+ * follows. The engine's routine `campaign.updated` after each batch is already followed in its transaction.
+ */
+const isCampaignDecision = (e: OutboxEvent) =>
+  e.type.startsWith('campaign.') && e.type !== 'campaign.detected' && (e.type !== 'campaign.updated' || (e.payload as { action?: string } | null)?.action !== undefined);
 
 /**
  * Background work of warnings: proposals from campaigns and surges (issued at once when a policy says
@@ -27,12 +31,16 @@ export class WarningWorkers {
   #running: Promise<void> | null = null;
   #mail: Transporter | null;
   #targets: WebhookTargets;
+  #proposals: WarningProposals;
+  #unsubscribe: (() => void) | null = null;
+  #syncing: Promise<void> = Promise.resolve();
   backoffMs = 2_000;
   maxAttempts = MAX_ATTEMPTS;
 
   constructor(platform: Platform) {
     this.#p = platform;
     this.#targets = new WebhookTargets(platform.config.webhookAllowedHosts);
+    this.#proposals = new WarningProposals(platform);
     const url = process.env.SMTP_URL;
     this.#mail = url ? createTransport(url) : null;
   }
@@ -40,11 +48,22 @@ export class WarningWorkers {
   start(): void {
     this.#timer = setInterval(() => this.wake(), TICK_MS);
     this.#timer.unref();
+    this.#unsubscribe = this.#p.relay.subscribe((events) => {
+      const ids = new Set(events.filter(isCampaignDecision).map((e) => (e.payload as { id: string }).id));
+      for (const id of ids) this.#syncing = this.#syncing.then(() => this.#p.db.transaction().execute((tx) => this.#proposals.syncCampaign(tx, id))).catch(() => {});
+    });
   }
 
   async stop(): Promise<void> {
     if (this.#timer) clearInterval(this.#timer);
+    this.#unsubscribe?.();
+    await this.#syncing;
     await this.#running;
+  }
+
+  /** Resolves when the proposals of campaigns decided on so far are in line (tests). */
+  async settled(): Promise<void> {
+    await this.#syncing;
   }
 
   /** Runs a delivery round soon (after an issue). */
@@ -52,40 +71,19 @@ export class WarningWorkers {
     this.#running ??= this.#round().catch(() => {}).finally(() => (this.#running = null));
   }
 
-  /** Proposes (or issues, by policy) one warning per campaign; called in the campaign's transaction. */
-  async proposeFromCampaign(tx: Kysely<DB>, c: CampaignWrite & { id: string }): Promise<void> {
-    const orgs = [...c.link.orgs.keys()];
-    const sectors = [...new Set(orgs.flatMap((o) => this.#p.orgTree.profile(o)?.sectors ?? []))];
-    const values = c.link.evidence.map((e) => e.value);
-    const indicators = c.link.evidence.map((e) => ({ type: e.kind === 'network' ? 'ipv4-cidr' : e.value.split(':')[0]!, value: e.kind === 'network' ? e.value : e.value.slice(e.value.indexOf(':') + 1) }));
-    await this.#propose(tx, { origin: 'campaign', campaignId: c.id, surgeKey: null, severity: c.severity, sectors, orgIds: orgs,
-      // Issued by a policy, it goes to the members unread by anyone: no count of the others in it.
-      titleVi: 'Cảnh báo chiến dịch tấn công nhắm vào nhiều tổ chức', titleEn: 'Campaign targeting several organisations',
-      bodyVi: `Hạ tầng tấn công chung (${values.join(', ')}) được ghi nhận tại nhiều tổ chức. Kỹ thuật: ${c.techniques.join(', ') || 'chưa rõ'}.`,
-      bodyEn: `Shared attack infrastructure (${values.join(', ')}) seen at several organisations. Techniques: ${c.techniques.join(', ') || 'unknown'}.`, indicators });
+  /**
+   * Brings the campaign's one proposal in line with it, in the campaign's transaction: proposed when it
+   * reaches medium confidence (or issued at once by a policy), refreshed as it grows while unissued,
+   * discarded when the campaign stops being active, handed over when it is merged into another.
+   */
+  async proposeFromCampaign(tx: Kysely<DB>, c: { id: string }): Promise<void> {
+    await this.#proposals.syncCampaign(tx, c.id);
   }
 
-  /** Proposes a sector-wide warning from a surge signal (the statistics module calls this). */
-  async proposeFromSurge(s: SurgeSignal): Promise<void> {
-    await this.#p.db.transaction().execute((tx) => this.#propose(tx, { origin: 'surge', campaignId: null, surgeKey: `${s.sector}|${s.rsitClass}|${s.windowStart}`, severity: s.severity, sectors: [s.sector], orgIds: null,
-      titleVi: s.rsitClass ? `Gia tăng bất thường "${s.rsitClass}" trong lĩnh vực ${s.sector}` : `Hoạt động tấn công gia tăng bất thường trong lĩnh vực ${s.sector}`,
-      titleEn: s.rsitClass ? `Surge of "${s.rsitClass}" in sector ${s.sector}` : `Abnormal surge of attack activity in sector ${s.sector}`,
-      bodyVi: `${s.count} cảnh báo so với mức nền ${s.baseline} từ ${s.windowStart}.`, bodyEn: `${s.count} alerts against a baseline of ${s.baseline} since ${s.windowStart}.`, indicators: [] }));
-    this.#p.relay.wake();
+  /** Proposes to the sector (or refreshes) the one warning of a surge episode (the statistics module calls this). */
+  async proposeFromSurge(s: SurgeProposal): Promise<void> {
+    await this.#proposals.fromSurge(s);
     this.wake();
-  }
-
-  async #propose(tx: Kysely<DB>, w: { origin: string; campaignId: string | null; surgeKey: string | null; severity: number; sectors: string[]; orgIds: string[] | null; titleVi: string; titleEn: string; bodyVi: string; bodyEn: string; indicators: unknown[] }): Promise<void> {
-    const root = (await sql<{ id: string }>`select id from organizations where parent_id is null and kind = 'coordination_centre' limit 1`.execute(tx)).rows[0]!;
-    const targeting = w.orgIds ? { orgIds: w.orgIds } : { sectors: w.sectors };
-    const ins = await sql<{ id: string }>`insert into warnings (author_org_id, status, origin, campaign_id, surge_key, title_vi, title_en, body_vi, body_en, severity, tlp, targeting, indicators)
-      values (${root.id}, 'proposed', ${w.origin}, ${w.campaignId}, ${w.surgeKey}, ${w.titleVi}, ${w.titleEn}, ${w.bodyVi}, ${w.bodyEn}, ${w.severity}, 'AMBER', ${JSON.stringify(targeting)}, ${JSON.stringify(w.indicators)})
-      on conflict do nothing returning id`.execute(tx);
-    const id = ins.rows[0]?.id;
-    if (!id) return;
-    const auto = await sql`select 1 from warning_policies where auto_issue and min_severity <= ${w.severity} and (sector_code is null or sector_code = any(${w.sectors}::text[])) limit 1`.execute(tx);
-    if (auto.rows.length) await repo.issue(tx, id, w.orgIds ?? (await repo.resolve(tx, targeting)).map((r) => r.id), 'policy');
-    else await sql`insert into outbox (type, audience, payload) values ('warning.updated', ${JSON.stringify({ orgIds: [root.id] })}::jsonb, ${JSON.stringify({ id, status: 'proposed' })}::jsonb)`.execute(tx);
   }
 
   async #round(): Promise<void> {

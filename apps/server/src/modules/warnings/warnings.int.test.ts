@@ -216,12 +216,12 @@ describe('discarding', () => {
     expect((await t.admin.post(`/api/v1/warnings/${w.id}/issue`)).statusCode).toBe(409);
     expect((await t.admin.patch(`/api/v1/warnings/${w.id}`, { titleEn: 'Edited' })).statusCode).toBe(409);
 
-    const surge = { sector: 'banking', rsitClass: 'fraud', count: 90, baseline: 10, windowStart: '2026-11-20T00:00:00.000Z', severity: 3 };
+    const surge = { episodeId: '00000000-0000-4000-8000-00000000000e', sector: 'BANKING', observed: 90, expected: 10, hour: '2026-11-20T03:00:00.000Z', day: '2026-11-20', openedAt: '2026-11-20T03:10:00.000Z', signals: 1, severity: 3 };
     await t.platform.workers.warnings.proposeFromSurge(surge);
-    const proposed = (await t.admin.get('/api/v1/warnings?status=proposed')).json().items.find((x: { titleEn: string }) => x.titleEn.includes('"fraud"'));
+    const proposed = (await t.admin.get('/api/v1/warnings?status=proposed')).json().items.find((x: { titleEn: string }) => x.titleEn.includes('Banking'));
     expect((await t.admin.post(`/api/v1/warnings/${proposed.id}/discard`)).json().status).toBe('discarded');
-    await t.platform.workers.warnings.proposeFromSurge(surge);
-    expect((await t.admin.get('/api/v1/warnings?status=proposed')).json().items.filter((x: { titleEn: string }) => x.titleEn.includes('"fraud"'))).toEqual([]);
+    await t.platform.workers.warnings.proposeFromSurge({ ...surge, observed: 150, signals: 2 });
+    expect((await t.admin.get('/api/v1/warnings?status=proposed')).json().items.filter((x: { titleEn: string }) => x.titleEn.includes('Banking'))).toEqual([]);
 
     const issued = await issue([bank]);
     const refused = await t.admin.post(`/api/v1/warnings/${issued}/discard`);

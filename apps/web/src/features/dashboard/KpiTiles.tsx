@@ -31,6 +31,19 @@ function Kpi({ label, value, hint, to, testId }: { label: string; value: string;
   );
 }
 
+/** Under the alerts: how many of the period's alerts came late or had an unusable event time, when any did. */
+function ArrivalHint({ o }: { o: StatsOverview }) {
+  const { t } = useTranslation();
+  const fmt = useFormat();
+  const { late, clamped } = o.arrival ?? { late: 0, clamped: 0 };
+  if (late === 0 && clamped === 0) return t('dashboard.kpi.alertsHint');
+  return (
+    <span title={t('dashboard.kpi.arrivalTitle')} data-testid="kpi-arrival">
+      {t('dashboard.kpi.arrival', { late: fmt.number(late), clamped: fmt.number(clamped) })}
+    </span>
+  );
+}
+
 /**
  * The headline figures of the period, and the live counters of this hour and today (the server narrows
  * them, and the incident counts, to the page's sector or province like every other figure).
@@ -41,7 +54,7 @@ export function KpiTiles({ o, alertsTo }: { o: StatsOverview; alertsTo: string }
   const live = t('dashboard.kpi.live');
   return (
     <SimpleGrid cols={{ base: 2, sm: 3, lg: 6 }} spacing="xs">
-      <Kpi label={t('dashboard.kpi.alerts')} value={fmt.number(o.totals.alerts)} to={alertsTo} testId="kpi-alerts" hint={t('dashboard.kpi.alertsHint')} />
+      <Kpi label={t('dashboard.kpi.alerts')} value={fmt.number(o.totals.alerts)} to={alertsTo} testId="kpi-alerts" hint={<ArrivalHint o={o} />} />
       <Kpi label={t('dashboard.kpi.occurrences')} value={fmt.number(o.totals.occurrences)} testId="kpi-occurrences" hint={t('dashboard.kpi.occurrencesHint')} />
       <Kpi label={t('dashboard.kpi.organisations')} value={fmt.number(o.totals.organisations)} testId="kpi-organisations" hint={t('dashboard.kpi.organisationsHint')} />
       <Kpi label={t('dashboard.kpi.thisHour')} value={fmt.number(o.live.thisHour)} to={alertsTo} testId="kpi-this-hour" hint={live} />

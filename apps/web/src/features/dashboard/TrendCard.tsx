@@ -39,6 +39,9 @@ export function TrendCard({ byDay, sector, province, periodEndsToday }: { byDay:
     [byDay, forecast, t, fmt],
   );
   const mase = forecast?.backtest.mase;
+  const history = forecast?.historyDays === undefined ? null
+    : forecast.historyDays === 0 ? t('dashboard.trend.noHistory')
+      : t('dashboard.trend.history', { count: forecast.historyDays, days: fmt.number(forecast.historyDays), since: forecast.dataSince ? fmt.shortDate(forecast.dataSince) : '—' });
   return (
     <Section
       title={t('dashboard.trend.title')}
@@ -47,6 +50,7 @@ export function TrendCard({ byDay, sector, province, periodEndsToday }: { byDay:
         forecast && (
           <Text size="xs" c="dimmed" data-testid="forecast-note">
             {t('dashboard.trend.model', { model: forecast.model, mase: mase === null || mase === undefined ? '—' : mase.toFixed(2) })}
+            {history && <span data-testid="forecast-history">{` · ${history}`}</span>}
           </Text>
         )
       }

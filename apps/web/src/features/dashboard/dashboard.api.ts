@@ -10,6 +10,9 @@ export interface ForecastBand {
   model: string;
   points: { date: string; mean: number; lo80: number; hi80: number; lo95: number; hi95: number }[];
   backtest: { mase: number | null };
+  /** Days of history the forecast stands on, from the first day with data (older servers omit them). */
+  historyDays?: number;
+  dataSince?: string | null;
 }
 
 /** An active campaign as the "top campaigns" card shows it (GET /campaigns, the campaigns module). */

@@ -12,7 +12,8 @@ export function useLiveRefresh(): Date {
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const [refreshedAt, setRefreshedAt] = useState(() => new Date());
   useStreamEvents((event) => {
-    if (event.type !== 'alerts.ingested' || timer.current) return;
+    // Live batches and archives loaded as history both move the figures (the latter on past days).
+    if ((event.type !== 'alerts.ingested' && event.type !== 'alerts.imported') || timer.current) return;
     timer.current = setTimeout(() => {
       timer.current = null;
       void queryClient.invalidateQueries({ queryKey: statsKeys.all }).then(() => setRefreshedAt(new Date()));

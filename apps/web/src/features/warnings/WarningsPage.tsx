@@ -8,6 +8,8 @@ import { useCurrentUser } from '../auth/auth.api.ts';
 import { TlpBadge, WarningStatusBadge } from './WarningBadges.tsx';
 import { useWarnings } from './warnings.api.ts';
 import { useWarningText } from './useWarningText.ts';
+import { WarningTargets } from './WarningTargets.tsx';
+import { SurgeWatchNote } from './SurgeWatchNote.tsx';
 
 /** Warnings the caller authored or oversees; authors open the composer, the centre the delivery view. */
 export function WarningsPage() {
@@ -22,6 +24,7 @@ export function WarningsPage() {
         <Title order={2} size="h3">
           {t('warnings.title')}
         </Title>
+        {me.permissions.includes('stats.read') && <SurgeWatchNote />}
         {me.permissions.includes('warnings.write') && (
           <Button component={Link} to="/warnings/new" size="xs" data-testid="warning-compose">
             {t('warnings.compose')}
@@ -39,7 +42,8 @@ export function WarningsPage() {
             <Table.Th w={130}>{t('warnings.col.tlp')}</Table.Th>
             <Table.Th w={120}>{t('warnings.col.status')}</Table.Th>
             <Table.Th w={110}>{t('warnings.col.origin')}</Table.Th>
-            <Table.Th w={170}>{t('warnings.col.issuedAt')}</Table.Th>
+            <Table.Th w={180}>{t('warnings.col.targets')}</Table.Th>
+            <Table.Th w={190}>{t('warnings.col.date')}</Table.Th>
             <Table.Th w={200}>{t('warnings.col.delivery')}</Table.Th>
             <Table.Th w={120} />
           </>
@@ -72,7 +76,17 @@ export function WarningsPage() {
                 <Text size="xs">{t(`warnings.origin.${w.origin}`)}</Text>
               </Table.Td>
               <Table.Td>
-                <Text size="xs">{fmt.dateTime(w.issuedAt)}</Text>
+                <WarningTargets targeting={w.targeting} />
+              </Table.Td>
+              <Table.Td data-testid="warning-date">
+                <Text size="xs">{w.issuedAt
+                    ? t('warnings.date.issued', { at: fmt.dateTime(w.issuedAt) })
+                    : t(w.status === 'proposed' ? 'warnings.date.proposed' : 'warnings.date.created', { at: fmt.dateTime(w.createdAt) })}</Text>
+                {!w.issuedAt && w.updatedAt !== w.createdAt && (
+                  <Text size="xs" c="dimmed">
+                    {t('warnings.date.updated', { at: fmt.relative(w.updatedAt) })}
+                  </Text>
+                )}
               </Table.Td>
               <Table.Td data-testid="warning-delivery-summary">
                 {w.delivery && (

@@ -1,5 +1,5 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import type { RecipientPreview, Warning, WarningCreate, WarningStatus, WarningTargeting } from '@lachan/contracts';
+import type { RecipientPreview, SurgeReport, Warning, WarningCreate, WarningStatus, WarningTargeting } from '@lachan/contracts';
 import { api, type Page } from '../../api/client.ts';
 import { useApiMutation } from '../../api/useApiMutation.ts';
 
@@ -16,6 +16,11 @@ export const warningKeys = {
 /** GET /warnings: what the caller authored or may oversee. */
 export function useWarnings() {
   return useQuery({ queryKey: warningKeys.list, queryFn: () => api.get<Page<Warning>>('/warnings') });
+}
+
+/** GET /stats/surges: when the hourly surge watcher last looked (refreshed every minute). */
+export function useSurgeWatch(enabled = true) {
+  return useQuery({ queryKey: ['stats', 'surges', 'watch'], queryFn: () => api.get<SurgeReport>('/stats/surges', { groupBy: 'sector' }), enabled, refetchInterval: 60_000, retry: false });
 }
 
 /** GET /warnings/inbox: issued warnings sent to the caller's organisation, with its read/ack times. */
