@@ -8,6 +8,11 @@ export function indicatorOf(e: { kind: string; value: string }): { type: string;
   return at > 0 ? { type: e.value.slice(0, at), value: e.value.slice(at + 1) } : null;
 }
 
+/** The ATT&CK pages of technique ids (`T1566`, `T1566.001`): the external references of a campaign warning. */
+export function attackReferences(techniques: readonly string[]): { url: string; summary: string }[] {
+  return techniques.filter((t) => /^T\d{4}(\.\d{3})?$/.test(t)).map((t) => ({ url: `https://attack.mitre.org/techniques/${t.replace('.', '/')}/`, summary: `MITRE ATT&CK ${t}` }));
+}
+
 /**
  * A bilingual warning drafted from a campaign as the centre sees it: aimed at the sectors of the
  * organisations it touched (so the same sector elsewhere is warned too; by province when none has a
@@ -39,5 +44,6 @@ export function draftFromCampaign(c: CampaignDetail): WarningCreate {
     ],
     indicators,
     cves: [],
+    references: attackReferences(c.techniques),
   };
 }

@@ -6,6 +6,10 @@ import type { CampaignWrite } from '../campaigns/index.ts';
 import { warningsRepository as repo } from './warnings.repository.ts';
 import { postWebhook } from './webhook-sender.ts';
 import { WebhookTargets } from './webhook-targets.ts';
+import { attackReferences } from './campaign-draft.ts';
+
+/** The Reference Security Incident Taxonomy a surge's class comes from. */
+const RSIT = 'https://github.com/enisaeu/Reference-Security-Incident-Taxonomy-Task-Force';
 
 const MAX_ATTEMPTS = 6;
 const TICK_MS = 1_000;
@@ -62,7 +66,8 @@ export class WarningWorkers {
       // Issued by a policy, it goes to the members unread by anyone: no count of the others in it.
       titleVi: 'Cảnh báo chiến dịch tấn công nhắm vào nhiều tổ chức', titleEn: 'Campaign targeting several organisations',
       bodyVi: `Hạ tầng tấn công chung (${values.join(', ')}) được ghi nhận tại nhiều tổ chức. Kỹ thuật: ${c.techniques.join(', ') || 'chưa rõ'}.`,
-      bodyEn: `Shared attack infrastructure (${values.join(', ')}) seen at several organisations. Techniques: ${c.techniques.join(', ') || 'unknown'}.`, indicators });
+      bodyEn: `Shared attack infrastructure (${values.join(', ')}) seen at several organisations. Techniques: ${c.techniques.join(', ') || 'unknown'}.`, indicators,
+      references: attackReferences(c.techniques) });
   }
 
   /** Proposes a sector-wide warning from a surge signal (the statistics module calls this). */
@@ -70,16 +75,18 @@ export class WarningWorkers {
     await this.#p.db.transaction().execute((tx) => this.#propose(tx, { origin: 'surge', campaignId: null, surgeKey: `${s.sector}|${s.rsitClass}|${s.windowStart}`, severity: s.severity, sectors: [s.sector], orgIds: null,
       titleVi: s.rsitClass ? `Gia tăng bất thường "${s.rsitClass}" trong lĩnh vực ${s.sector}` : `Hoạt động tấn công gia tăng bất thường trong lĩnh vực ${s.sector}`,
       titleEn: s.rsitClass ? `Surge of "${s.rsitClass}" in sector ${s.sector}` : `Abnormal surge of attack activity in sector ${s.sector}`,
-      bodyVi: `${s.count} cảnh báo so với mức nền ${s.baseline} từ ${s.windowStart}.`, bodyEn: `${s.count} alerts against a baseline of ${s.baseline} since ${s.windowStart}.`, indicators: [] }));
+      bodyVi: `${s.count} cảnh báo so với mức nền ${s.baseline} từ ${s.windowStart}.`, bodyEn: `${s.count} alerts against a baseline of ${s.baseline} since ${s.windowStart}.`, indicators: [],
+      references: s.rsitClass ? [{ url: RSIT, summary: `Reference Security Incident Taxonomy (RSIT): the class "${s.rsitClass}"` }] : [] }));
     this.#p.relay.wake();
     this.wake();
   }
 
-  async #propose(tx: Kysely<DB>, w: { origin: string; campaignId: string | null; surgeKey: string | null; severity: number; sectors: string[]; orgIds: string[] | null; titleVi: string; titleEn: string; bodyVi: string; bodyEn: string; indicators: unknown[] }): Promise<void> {
+  async #propose(tx: Kysely<DB>, w: { origin: string; campaignId: string | null; surgeKey: string | null; severity: number; sectors: string[]; orgIds: string[] | null; titleVi: string; titleEn: string; bodyVi: string; bodyEn: string; indicators: unknown[]; references: unknown[] }): Promise<void> {
     const root = (await sql<{ id: string }>`select id from organizations where parent_id is null and kind = 'coordination_centre' limit 1`.execute(tx)).rows[0]!;
     const targeting = w.orgIds ? { orgIds: w.orgIds } : { sectors: w.sectors };
-    const ins = await sql<{ id: string }>`insert into warnings (author_org_id, status, origin, campaign_id, surge_key, title_vi, title_en, body_vi, body_en, severity, tlp, targeting, indicators)
-      values (${root.id}, 'proposed', ${w.origin}, ${w.campaignId}, ${w.surgeKey}, ${w.titleVi}, ${w.titleEn}, ${w.bodyVi}, ${w.bodyEn}, ${w.severity}, 'AMBER', ${JSON.stringify(targeting)}, ${JSON.stringify(w.indicators)})
+    const ins = await sql<{ id: string }>`insert into warnings (author_org_id, status, origin, campaign_id, surge_key, title_vi, title_en, body_vi, body_en, severity, tlp, targeting, indicators, "references")
+      values (${root.id}, 'proposed', ${w.origin}, ${w.campaignId}, ${w.surgeKey}, ${w.titleVi}, ${w.titleEn}, ${w.bodyVi}, ${w.bodyEn}, ${w.severity}, 'AMBER', ${JSON.stringify(targeting)}, ${JSON.stringify(w.indicators)},
+        ${JSON.stringify(w.references)})
       on conflict do nothing returning id`.execute(tx);
     const id = ins.rows[0]?.id;
     if (!id) return;
