@@ -1,7 +1,6 @@
 // Conformance: the CSAF export of representative warnings passes the BSI CSAF validator library's strict
 // schema and every mandatory test; the STIX report bundle validates against the official OASIS schemas
 // (fixtures/public/stix/schemas) and refers only to objects it carries.
-// eslint-disable-next-line no-restricted-imports -- tests read the public samples under fixtures/public
 import { readdirSync, readFileSync } from 'node:fs';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
