@@ -59,6 +59,8 @@ export interface Config {
   intelCredentialsKey: string | null;
   /** Directory of MISP warninglist files (`*.json`) suppressing known-benign indicator values; null keeps only the reserved ranges. */
   intelWarninglistsDir: string | null;
+  /** The CSAF publisher namespace (`document.publisher.namespace`): the trusted domain of the issuing centre. */
+  csafPublisherNamespace: string;
   /** Hosts (`host`, `*.suffix`), addresses or networks (CIDR) warning webhooks may reach although internal. */
   webhookAllowedHosts: string[];
   ingestMaxRunning: number;
@@ -114,12 +116,29 @@ export function publicUrlOf(value: string | undefined, port: number): string {
   return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
 }
 
+/** `LACHAN_CSAF_PUBLISHER_NAMESPACE` checked (an http(s) URL, CSAF §3.2.1.8.3); unset, the public URL. */
+export function csafNamespaceOf(value: string | undefined, publicUrl: string): string {
+  if (value === undefined || value.trim() === '') return publicUrl;
+  let url: URL | null = null;
+  try {
+    url = new URL(value.trim());
+  } catch {
+    // reported below
+  }
+  if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:') || url.username || url.password) {
+    throw new ConfigError(`LACHAN_CSAF_PUBLISHER_NAMESPACE must be an http(s) URL such as https://vncert.gov.vn, got "${value}"`);
+  }
+  return url.href.replace(/\/+$/, '');
+}
+
 /** Reads the configuration; anything absent falls back to a default that works on one machine. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const port = int(env.PORT, 8080);
+  const publicUrl = publicUrlOf(env.LACHAN_PUBLIC_URL, port);
   return {
     port,
-    publicUrl: publicUrlOf(env.LACHAN_PUBLIC_URL, port),
+    publicUrl,
+    csafPublisherNamespace: csafNamespaceOf(env.LACHAN_CSAF_PUBLISHER_NAMESPACE, publicUrl),
     host: env.HOST || '0.0.0.0',
     dataDir: env.LACHAN_DATA_DIR || './data',
     databaseUrl: env.DATABASE_URL || undefined,

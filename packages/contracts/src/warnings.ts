@@ -23,6 +23,14 @@ export const WarningCve = Type.Object({
   epss: Type.Optional(Type.Number({ minimum: 0, maximum: 1 })),
   knownExploited: Type.Optional(Type.Boolean()),
 }, { additionalProperties: false });
+/** An external source a warning refers to (a vendor advisory, an ATT&CK page): CSAF `document.references` of category external. */
+export const WarningReference = Type.Object({
+  url: Type.String({ format: 'uri', pattern: '^https?://', maxLength: 2000 }),
+  summary: Type.String({ minLength: 1, maxLength: 500 }),
+}, { additionalProperties: false });
+/** One revision of a published warning: issuing is revision 1, each later change (withdrawal) the next. */
+export const WarningRevision = Type.Object({ number: Type.Integer({ minimum: 1 }), date: Timestamp, summary: Type.String() });
+export type WarningRevision = Static<typeof WarningRevision>;
 export const WarningIndicator = Type.Object({ type: Type.String({ maxLength: 32 }), value: Type.String({ minLength: 1, maxLength: 2048 }) }, { additionalProperties: false });
 
 const editable = {
@@ -36,11 +44,12 @@ const editable = {
   actions: Type.Array(Type.Object({ vi: Type.String({ maxLength: 2000 }), en: Type.String({ maxLength: 2000 }) }, { additionalProperties: false }), { maxItems: 50 }),
   indicators: Type.Array(WarningIndicator, { maxItems: 1000 }),
   cves: Type.Array(WarningCve, { maxItems: 200 }),
+  references: Type.Array(WarningReference, { maxItems: 50 }),
   validFrom: Nullable(Timestamp),
   validUntil: Nullable(Timestamp),
 };
 
-export const WarningCreate = Type.Object({ ...editable, actions: Type.Optional(editable.actions), indicators: Type.Optional(editable.indicators), cves: Type.Optional(editable.cves), validFrom: Type.Optional(editable.validFrom), validUntil: Type.Optional(editable.validUntil), tlp: Type.Optional(TlpSchema) }, { additionalProperties: false });
+export const WarningCreate = Type.Object({ ...editable, actions: Type.Optional(editable.actions), indicators: Type.Optional(editable.indicators), cves: Type.Optional(editable.cves), references: Type.Optional(editable.references), validFrom: Type.Optional(editable.validFrom), validUntil: Type.Optional(editable.validUntil), tlp: Type.Optional(TlpSchema) }, { additionalProperties: false });
 export type WarningCreate = Static<typeof WarningCreate>;
 export const WarningPatch = Type.Partial(Type.Object(editable, { additionalProperties: false }), { additionalProperties: false });
 export type WarningPatch = Static<typeof WarningPatch>;
@@ -54,6 +63,8 @@ export const Warning = Type.Object({
   authorOrgId: Uuid,
   ...editable,
   issuedAt: Nullable(Timestamp),
+  /** The revision history since issue (empty for a draft); the CSAF version is its length. */
+  revisions: Type.Array(WarningRevision),
   createdAt: Timestamp,
   updatedAt: Timestamp,
   /** For a recipient organisation: its own read and acknowledgement times. */

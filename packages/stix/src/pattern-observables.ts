@@ -101,6 +101,11 @@ function toObservable(c: Comparison, raw: string): PatternObservable | null {
     return kind && hex.length === kind.length && /^[0-9a-f]+$/.test(hex) ? { type: kind.type, value: hex } : null;
   }
   if (c.objectType === 'email-message' && c.path.join('.') === 'from_ref.value') return EMAIL.test(v) ? { type: 'email', value: v.toLowerCase() } : null;
+  // The ends of a connection and the addresses a domain resolves to (MISP's `ip-dst|port`, `hostname|port`, `domain|ip`).
+  const joined = c.path.join('.');
+  if ((c.objectType === 'network-traffic' && (joined === 'dst_ref.value' || joined === 'src_ref.value')) || (c.objectType === 'domain-name' && joined === 'resolves_to_refs.*.value')) {
+    return ipv4(v) ?? ipv6(v) ?? (c.objectType === 'network-traffic' && DOMAIN.test(v.toLowerCase()) ? { type: 'domain', value: v.toLowerCase().replace(/\.$/, '') } : null);
+  }
   return null;
 }
 

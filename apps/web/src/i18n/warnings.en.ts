@@ -37,6 +37,8 @@ export const warningsEn = {
     indicators: 'Indicators (one "type: value" per line, e.g. ipv4: 198.51.100.7)',
     cves: 'CVE references',
     cvesHint: 'One per line: CVE-2024-3400 cvss=10 epss=0.95 kev (kev: known exploited)',
+    references: 'External references',
+    referencesHint: 'One per line: https://… what it is (a vendor advisory, an ATT&CK page); the CSAF export lists them as external references',
     securityLevels: 'Security levels',
     level: 'Level {{level}}',
     keywords: 'Products / keywords',

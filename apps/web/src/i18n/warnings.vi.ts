@@ -36,6 +36,8 @@ export const warningsVi = {
     indicators: 'Chỉ dấu (mỗi dòng "loại: giá trị", ví dụ ipv4: 198.51.100.7)',
     cves: 'Tham chiếu CVE',
     cvesHint: 'Mỗi dòng một CVE: CVE-2024-3400 cvss=10 epss=0.95 kev (kev: đã bị khai thác)',
+    references: 'Tham chiếu bên ngoài',
+    referencesHint: 'Mỗi dòng một nguồn: https://… mô tả (khuyến cáo của hãng, trang ATT&CK); tài liệu CSAF ghi chúng là tham chiếu bên ngoài',
     securityLevels: 'Cấp độ an toàn hệ thống',
     level: 'Cấp {{level}}',
     keywords: 'Sản phẩm / từ khoá',

@@ -16,8 +16,8 @@ const everyReader = row(401, 200, 200, 200, 200);
 async function takeover(w: World, who: CallerName): Promise<{ type: string; id: string; objects: { id: string }[] }> {
   const id = await w.intel.freshIndicator();
   const next = OTHERS.includes(who)
-    ? indicator('Đã chiếm quyền', '198.51.100.99', 'CLEAR', id)
-    : indicator(`C2 riêng ${w.marker} v2`, '203.0.113.51', 'AMBER', id);
+    ? indicator('Đã chiếm quyền', '100.200.100.99', 'CLEAR', id)
+    : indicator(`C2 riêng ${w.marker} v2`, '100.200.113.51', 'AMBER', id);
   next.modified = new Date(Date.now() + 60_000).toISOString();
   return { type: 'bundle', id: `bundle--${randomUUID()}`, objects: [next as { id: string }] };
 }

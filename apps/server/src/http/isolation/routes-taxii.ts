@@ -38,7 +38,7 @@ export const TAXII_ROUTES: RouteSpec[] = [
   },
   {
     route: 'POST /taxii2/:root/collections/:cid/objects/', taxii: true,
-    request: (w) => taxii('POST', `${collection(w)}/objects/`, { objects: [indicator(`C2 ${w.unique()}`, '203.0.113.53', 'AMBER')] }),
+    request: (w) => taxii('POST', `${collection(w)}/objects/`, { objects: [indicator(`C2 ${w.unique()}`, '100.200.113.53', 'AMBER')] }),
     expect: onOwn(202, { ownKey: 202 }),
   },
   {

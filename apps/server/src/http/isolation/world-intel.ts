@@ -46,27 +46,27 @@ export async function upload(c: Caller, objects: unknown[]): Promise<string> {
 
 export async function addIntel(w: World): Promise<IntelPart> {
   const { callers: c, marker } = w;
-  const amber = indicator(`C2 riêng ${marker}`, '203.0.113.48', 'AMBER');
-  const clear = indicator(`C2 công khai ${w.sharedMarker}`, '203.0.113.49', 'CLEAR');
+  const amber = indicator(`C2 riêng ${marker}`, '100.200.113.48', 'AMBER');
+  const clear = indicator(`C2 công khai ${w.sharedMarker}`, '100.200.113.49', 'CLEAR');
   const runId = await upload(c.ownAnalyst, [amber, clear]);
   const collectionId = must(await c.centre.post('/api/v1/intel/collections', {
     title: `Bộ sưu tập ${marker}`, tlpCeiling: 'AMBER', grants: [{ orgId: w.org.own, canRead: true, canWrite: true }],
   }), 201).id!;
   const addToCollection = async (o: Record<string, unknown>) =>
     must(await c.ownAnalyst.request('POST', `/taxii2/lachan/collections/${collectionId}/objects/`, { objects: [o] }, TAXII), 202);
-  const taxiiObject = indicator(`C2 TAXII ${marker}`, '203.0.113.50', 'AMBER');
+  const taxiiObject = indicator(`C2 TAXII ${marker}`, '100.200.113.50', 'AMBER');
   const status = await addToCollection(taxiiObject);
   const feedId = must(await c.ownAnalyst.post('/api/v1/intel/feeds', { name: `Nguồn MISP ${marker}`, kind: 'misp', location: 'feed' }), 201).id!;
   const part: IntelPart = {
-    amber: { id: amber.id as string, value: '203.0.113.48' }, clear: { id: clear.id as string, value: '203.0.113.49' },
+    amber: { id: amber.id as string, value: '100.200.113.48' }, clear: { id: clear.id as string, value: '100.200.113.49' },
     runId, collectionId, taxiiObjectId: taxiiObject.id as string, statusId: status.id!, feedId,
     async freshIndicator() {
-      const o = indicator(`C2 riêng ${marker} ${w.unique()}`, '203.0.113.51', 'AMBER');
+      const o = indicator(`C2 riêng ${marker} ${w.unique()}`, '100.200.113.51', 'AMBER');
       await upload(c.ownAnalyst, [o]);
       return o.id as string;
     },
     async freshTaxiiObject() {
-      const o = indicator(`C2 TAXII ${marker} ${w.unique()}`, '203.0.113.52', 'AMBER');
+      const o = indicator(`C2 TAXII ${marker} ${w.unique()}`, '100.200.113.52', 'AMBER');
       await addToCollection(o);
       return o.id as string;
     },

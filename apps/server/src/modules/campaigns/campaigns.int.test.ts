@@ -144,13 +144,15 @@ describe('warnings', () => {
     const w = (await t.admin.post('/api/v1/warnings', draft({ orgIds: [await t.org('bank-svb')] }))).json();
     const csaf = (await t.admin.get(`/api/v1/warnings/${w.id}/csaf`)).json();
     expect(csaf.document).toMatchObject({ category: 'csaf_security_advisory', csaf_version: '2.0', title: 'VPN vulnerability warning', publisher: { category: 'coordinator' } });
-    expect(csaf.document.tracking).toEqual(expect.objectContaining({ id: w.id, status: 'draft', version: '1', initial_release_date: expect.any(String), current_release_date: expect.any(String), revision_history: expect.any(Array) }));
+    expect(csaf.document.tracking).toEqual(expect.objectContaining({ id: w.id, status: 'draft', version: '0', initial_release_date: expect.any(String), current_release_date: expect.any(String), revision_history: expect.any(Array) }));
     expect(csaf.vulnerabilities[0].cve).toBe('CVE-2024-3400');
     const stix = (await t.admin.get(`/api/v1/warnings/${w.id}/stix`)).json();
     const again = (await t.admin.get(`/api/v1/warnings/${w.id}/stix`)).json();
     expect(stix.id).toBe(again.id);
     const report = stix.objects.find((o: { type: string }) => o.type === 'report');
-    expect(report.object_refs).toHaveLength(2);
+    // The issuing centre's identity, the indicator and the vulnerability: every one in the bundle.
+    expect(report.object_refs).toHaveLength(3);
+    expect(report.object_refs.every((id: string) => stix.objects.some((o: { id: string }) => o.id === id))).toBe(true);
     expect(stix.objects.find((o: { type: string }) => o.type === 'indicator').pattern).toBe("[ipv4-addr:value = '198.18.7.11']");
   });
 });

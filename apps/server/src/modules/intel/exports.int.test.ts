@@ -24,12 +24,15 @@ beforeAll(async () => {
   t = await createTestApp();
   const bank = await t.userIn('bank-sgb', 'analyst');
   await upload(bank, [
-    ind(1, "[ipv4-addr:value = '203.0.113.9']"),
+    ind(1, "[ipv4-addr:value = '100.200.0.9']"),
     ind(2, "[domain-name:value = 'phish.example.net']"),
     ind(3, "[url:value = 'http://phish.example.net/login']"),
     ind(4, "[file:hashes.'SHA-256' = 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855']", { confidence: 10 }),
     ind(5, "[domain-name:value = 'amber.example.org']", { object_marking_refs: [AMBER] }),
-    ind(6, "[ipv4-addr:value = '203.0.113.10']", { revoked: true }),
+    ind(6, "[ipv4-addr:value = '100.200.0.10']", { revoked: true }),
+    // The documentation and benchmarking networks (TEST-NET-1/2/3, 2001:db8::/32, 198.18.0.0/15) never reach a block list.
+    ind(7, "[ipv4-addr:value = '192.0.2.77' OR ipv4-addr:value = '198.51.100.0/24' OR ipv4-addr:value = '203.0.113.5']"),
+    ind(8, "[ipv6-addr:value = '2001:db8::7' OR ipv4-addr:value = '198.18.4.4' OR url:value = 'http://203.0.113.5/x']"),
   ]);
   key = await t.keyFor('energy-themluc', 'connector');
 });
@@ -39,7 +42,7 @@ describe('outer shield exports', () => {
   it('lists the live values as plain text, filtered by type and decayed score, without others\' AMBER ones', async () => {
     const all = await get('/api/v1/intel/exports/txt');
     expect(all.statusCode, all.body).toBe(200);
-    expect(all.body.split('\n').filter(Boolean).sort()).toEqual(['203.0.113.9', 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855', 'http://phish.example.net/login', 'phish.example.net']);
+    expect(all.body.split('\n').filter(Boolean).sort()).toEqual(['100.200.0.9', 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855', 'http://phish.example.net/login', 'phish.example.net']);
     expect((await get('/api/v1/intel/exports/txt?type=domain')).body).toBe('phish.example.net\n');
     expect((await get('/api/v1/intel/exports/txt?minScore=50')).body).not.toContain('e3b0c442');
     expect((await t.admin.get('/api/v1/intel/exports/txt?type=domain')).body).toBe('amber.example.org\nphish.example.net\n');
@@ -50,14 +53,14 @@ describe('outer shield exports', () => {
     const rules = (await get('/api/v1/intel/exports/suricata')).body.trim().split('\n');
     expect(rules).toHaveLength(2);
     expect(rules.find((r) => r.startsWith('alert dns'))).toContain('msg:"LACHAN intel domain phish.example.net');
-    expect(rules.find((r) => r.startsWith('alert ip'))).toContain('-> 203.0.113.9 any');
+    expect(rules.find((r) => r.startsWith('alert ip'))).toContain('-> 100.200.0.9 any');
     expect(new Set(rules.map((r) => /sid:(\d+)/.exec(r)![1])).size).toBe(2);
     const rpz = (await get('/api/v1/intel/exports/rpz')).body;
     expect(rpz).toMatch(/@ IN SOA /);
     expect(rpz).toContain('phish.example.net CNAME .\n*.phish.example.net CNAME .\n');
     const csv = (await get('/api/v1/intel/exports/csv?type=ipv4')).body.trim().split('\n');
     expect(csv[0]).toBe('type,value,score,tlp,indicator_id,name');
-    expect(csv[1]).toMatch(/^ipv4,203\.0\.113\.9,\d+\.\d,,indicator--00000001/);
+    expect(csv[1]).toMatch(/^ipv4,100\.200\.0\.9,\d+\.\d,,indicator--00000001/);
     const stix = await get('/api/v1/intel/exports/stix?type=url');
     expect(stix.headers['content-type']).toContain('application/stix+json');
     expect(stix.json()).toMatchObject({ type: 'bundle', objects: [{ id: 'indicator--00000003-2222-4a5e-9d2b-8d6a0b1c2d3e' }] });

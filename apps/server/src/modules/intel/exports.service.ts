@@ -44,14 +44,14 @@ export class ExportsService {
       order by o.id, o.version desc`.execute(this.#p.db);
     const now = Date.now();
     const sighted = await indicatorValuesRepository.sightingClock(this.#p.db);
-    const lists = warninglistsFrom(this.#p.config.intelWarninglistsDir);
+    const lists = warninglistsFrom(this.#p.config.intelWarninglistsDir, true);
     const entries: ExportEntry[] = [];
     const view = format === 'stix' ? stixViewAt : viewAt;
     for (const r of rows.rows) {
       const o = view(r, lowerTlp(readerCeiling(ctx, r.owner_org_id), f.tlp))?.object;
       if (!o) continue;
       for (const v of scoreIndicator(r.id, o, sighted, lists, now) ?? []) {
-        // Known-benign values never reach a perimeter block list.
+        // Known-benign values, and documentation or benchmarking addresses, never reach a perimeter block list.
         if ((f.type && v.type !== f.type) || v.suppressedBy !== null) continue;
         if (v.score <= 0 || (f.minScore !== undefined && v.score < f.minScore)) continue;
         entries.push({ type: v.type, value: v.value, score: v.score, indicatorId: r.id, name: typeof o.name === 'string' ? o.name : '', tlp: r.tlp, object: o });

@@ -25,20 +25,27 @@ beforeAll(async () => {
 afterAll(() => t?.close());
 
 describe('MISP feeds', () => {
-  it('converts each event\'s supported attributes to TLP-marked indicators, counting events it cannot read', async () => {
+  it('keeps each event\'s non-detection attributes as TLP-marked context, never indicators, counting events it cannot read', async () => {
     // The sample manifest lists 79 events and ships two event files: the 77 missing ones fail alone.
     const reg = await analyst.post('/api/v1/intel/feeds', { name: 'chrome-mal-ids', kind: 'misp', location: 'misp' });
     expect(reg.statusCode, reg.body).toBe(201);
     const res = await analyst.post(`/api/v1/intel/feeds/${reg.json().id}/run`);
     expect(res.statusCode, res.body).toBe(202);
     const run = await finished(analyst, res.json().runId);
-    expect(run).toMatchObject({ kind: 'misp', status: 'done', received: 85, stored: 8, invalid: 77 });
+    // Each event: its report, 4 URLs (to_ids false) as observed data over url objects, 2 extension ids (free text) as notes.
+    expect(run).toMatchObject({ kind: 'misp', status: 'done', received: 99, stored: 22, invalid: 77 });
     expect(run.errors[0].message).toMatch(/^event [0-9a-f-]{36}: /);
-    const rows = await sql<{ object: { pattern: string; object_marking_refs: string[] }; tlp: string }>`select object, tlp from stix_objects where type = 'indicator' and object->>'pattern' like '[url:value%'`.execute(t.platform.db);
-    expect(rows.rows).toHaveLength(8);
-    expect(rows.rows[0]!.tlp).toBe('CLEAR');
+    expect(run.notes.map((n: { message: string }) => n.message)).toContain('event f947d4ae-77a5-547a-b541-6cb74add70fd: 6 attributes: 0 indicators, 6 kept as context (of which 2 detection attributes without a STIX pattern: text 2), 0 dropped');
+    const types = await sql<{ type: string; n: number; tlp: string }>`select type, count(*)::int as n, min(tlp) as tlp from stix_objects group by type order by type`.execute(t.platform.db);
+    expect(types.rows).toEqual([
+      { type: 'note', n: 4, tlp: 'CLEAR' }, { type: 'observed-data', n: 8, tlp: 'CLEAR' }, { type: 'report', n: 2, tlp: 'CLEAR' }, { type: 'url', n: 8, tlp: 'CLEAR' },
+    ]);
+    expect((await analyst.get('/api/v1/intel/exports/txt')).body).toBe('');
+    // Context stays searchable: the URL objects by value, the free-text notes by content.
+    const found = (await analyst.get('/api/v1/intel/objects?q=fnmihdojmnkclgjpcoonokmkhjpjechg')).json().items.map((o: { type: string }) => o.type);
+    expect(found).toContain('url');
     const again = await finished(analyst, (await analyst.post(`/api/v1/intel/feeds/${reg.json().id}/run`)).json().runId);
-    expect(again).toMatchObject({ stored: 0, duplicates: 8 });
+    expect(again).toMatchObject({ stored: 0, duplicates: 22 });
   });
 
   it('refuses locations outside the feed root, and runs of another organisation\'s feed', async () => {
@@ -55,6 +62,6 @@ describe('one-value-per-line feeds', () => {
     const run = await finished(analyst, (await analyst.post(`/api/v1/intel/feeds/${reg.json().id}/run`)).json().runId);
     expect(run).toMatchObject({ kind: 'csv', status: 'done', received: 5, stored: 4, invalid: 1 });
     const p = await sql<{ p: string }>`select object->>'pattern' as p from stix_objects where object->>'name' in ('198.51.100.7', 'evil.example.com', '44d88612fea8a8f36de82e1278abb02f') order by 1`.execute(t.platform.db);
-    expect(p.rows.map((r) => r.p)).toEqual(["[domain-name:value = 'evil.example.com']", "[file:hashes.MD5 = '44d88612fea8a8f36de82e1278abb02f']", "[ipv4-addr:value = '198.51.100.7']"]);
+    expect(p.rows.map((r) => r.p)).toEqual(["[domain-name:value = 'evil.example.com']", "[file:hashes.'MD5' = '44d88612fea8a8f36de82e1278abb02f']", "[ipv4-addr:value = '198.51.100.7']"]);
   });
 });

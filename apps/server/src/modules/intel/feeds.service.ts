@@ -12,7 +12,7 @@ import { intakeRunsRepository } from './intake-runs.repository.ts';
 import { checkRemoteUrl, fetchRemote, openSecret, sealSecret } from './remote-fetch.ts';
 import { authorizationHeader, pullPages } from './taxii-pull.ts';
 import type { StixWriter } from './intel.policy.ts';
-import { freetextPattern, mispEventToStix, stableId, type MispEvent } from './misp.ts';
+import { describeCounts, freetextPattern, mispEventToStix, stableId, type MispEvent } from './misp.ts';
 
 /** A registered feed; for `taxii`, `location` is the API root and `credentials` the sealed secret (never returned). */
 export interface FeedRow {
@@ -93,7 +93,8 @@ export class FeedsService {
       try {
         const e = (JSON.parse(await this.read(f.location, `${uuid}.json`)) as { Event?: MispEvent }).Event;
         if (!e) throw new Error('no Event member');
-        const objects = mispEventToStix(e);
+        const { objects, counts } = mispEventToStix(e);
+        await intakeRunsRepository.progress(this.#p.db, runId, { received: 0, stored: 0, duplicates: 0, invalid: 0, errors: [], notes: [{ index, message: `event ${uuid}: ${describeCounts(counts)}` }] });
         await this.#intake.storeObjects(runId, this.writer(f), objects, index);
         index += objects.length;
       } catch (err) {

@@ -2,7 +2,7 @@
 export { TaxiiService } from './taxii.service.ts';
 export { taxiiRoutes, intelRoutes, API_ROOT } from './taxii.routes.ts';
 export { IocMatcher, type MatcherIndicator, type MatcherObservable, type MatchHit, type BuildReport } from './ioc-matcher.ts';
-export { Warninglists, RESERVED_RANGES, type MispWarninglist } from './warninglists.ts';
+export { Warninglists, RESERVED_RANGES, EXAMPLE_RANGES, type MispWarninglist } from './warninglists.ts';
 export { warninglistsFrom } from './warninglist-files.ts';
 export { IndicatorIndex } from './indicator-index.ts';
 export { SightingsRecorder } from './sightings.worker.ts';

@@ -32,10 +32,10 @@ beforeAll(async () => {
   bank = await t.userIn('bank-sgb', 'analyst');
   connector = await t.keyFor('bank-sgb', 'connector');
   const res = await bank.post('/api/v1/intel/bundles', { type: 'bundle', objects: [
-    ind(1, "[ipv4-addr:value = '198.51.100.23']", 20),
+    ind(1, "[ipv4-addr:value = '100.200.7.23']", 20),
     ind(2, "[ipv4-addr:value = '8.8.8.0/25']"),
     ind(3, "[ipv4-addr:value = '172.16.5.0/24']"),
-    ind(4, "[ipv4-addr:value = '203.0.113.0/24']", 0, { object_marking_refs: [AMBER] }),
+    ind(4, "[ipv4-addr:value = '100.200.113.0/24']", 0, { object_marking_refs: [AMBER] }),
   ] });
   expect(res.statusCode, res.body).toBe(202);
   run = (await bank.get(`/api/v1/intel/intake-runs/${res.json().runId}`)).json();
@@ -53,10 +53,10 @@ describe('warninglists on CIDR indicators', () => {
     expect((await status(bank, 4)).json().values[0].suppressedBy).toBeNull();
     const stored = await sql<{ value: string; suppressed_by: string | null }>`select value, suppressed_by from intel_indicator_values where type = 'cidr' order by value`.execute(t.platform.db);
     expect(stored.rows).toEqual([
-      { value: '172.16.5.0/24', suppressed_by: 'List of RFC 1918 CIDR blocks' }, { value: '203.0.113.0/24', suppressed_by: null }, { value: '8.8.8.0/25', suppressed_by: 'Public DNS resolvers' },
+      { value: '100.200.113.0/24', suppressed_by: null }, { value: '172.16.5.0/24', suppressed_by: 'List of RFC 1918 CIDR blocks' }, { value: '8.8.8.0/25', suppressed_by: 'Public DNS resolvers' },
     ]);
     const txt = await exported('type=cidr');
-    expect(txt).toBe('203.0.113.0/24\n');
+    expect(txt).toBe('100.200.113.0/24\n');
   });
 
   it('hides another organisation\'s AMBER indicator', async () => {
@@ -75,7 +75,7 @@ describe('sightings refresh the score', () => {
     expect(before.score).toBeLessThan(25);
     expect(await exported('type=ipv4&minScore=50')).toBe('');
 
-    const lines = [{ title: 'beacon to C2', severity: 'high', dst: { ip: '198.51.100.23' } }, { title: 'inside a suppressed range', severity: 'low', dst: { ip: '172.16.5.9' } }];
+    const lines = [{ title: 'beacon to C2', severity: 'high', dst: { ip: '100.200.7.23' } }, { title: 'inside a suppressed range', severity: 'low', dst: { ip: '172.16.5.9' } }];
     const res = await t.app.inject({ method: 'POST', url: '/api/v1/ingest/lachan', headers: { authorization: `Bearer ${connector.key}`, 'content-type': 'application/x-ndjson' }, payload: lines.map((l) => JSON.stringify(l)).join('\n') });
     expect(res.statusCode, res.body).toBe(202);
     await t.platform.relay.flush();
@@ -85,7 +85,7 @@ describe('sightings refresh the score', () => {
     expect(after).toMatchObject({ sightings: 1, sightingOrgs: 1 });
     expect(after.lastSightedAt).not.toBeNull();
     expect(after.score).toBeGreaterThan(75);
-    expect(await exported('type=ipv4&minScore=50')).toBe('198.51.100.23\n');
+    expect(await exported('type=ipv4&minScore=50')).toBe('100.200.7.23\n');
     const matched = await sql<{ n: number }>`select count(*)::int as n from intel_sightings s join intel_indicator_values v on v.id = s.value_id where v.type = 'cidr'`.execute(t.platform.db);
     expect(matched.rows[0]!.n).toBe(0);
   });

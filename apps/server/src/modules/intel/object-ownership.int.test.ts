@@ -24,7 +24,7 @@ const indicator = (id: string, modified: string, extra: Record<string, unknown> 
   pattern: `[ipv4-addr:value = '${valueOf(id)}']`, pattern_type: 'stix', valid_from: T0, indicator_types: ['malicious-activity'], ...extra,
 });
 /** Each indicator its own address, so the exports tell them apart. */
-const valueOf = (id: string) => `203.0.113.${parseInt(id.slice(11, 13), 16)}`;
+const valueOf = (id: string) => `100.200.113.${parseInt(id.slice(11, 13), 16)}`;
 const X = 'indicator--aa11aa11-1111-4a5e-9d2b-8d6a0b1c2d3e';
 const bundle = (objects: unknown[]) => ({ type: 'bundle', id: 'bundle--5d0092c5-5f74-4287-9642-33f4c354e56d', objects });
 const upload = async (c: Caller, objects: unknown[]) => {
@@ -108,13 +108,15 @@ describe('who may version a STIX object', () => {
   });
 
   it('gives what a centre-registered feed brings to the centre, without versioning another organisation\'s object', async () => {
-    const taken = 'indicator--706224e7-85a6-502a-890e-57fbd2c98805';
-    expect(await upload(bankA, [indicator(taken, T0)])).toMatchObject({ stored: 1 });
+    // The feed keeps its attribute 706224e7… (a URL, not for detection) as observed data of that id.
+    const taken = 'observed-data--706224e7-85a6-502a-890e-57fbd2c98805';
+    const mine = { type: 'observed-data', spec_version: '2.1', id: taken, created: T0, modified: T0, first_observed: T0, last_observed: T0, number_observed: 1, object_refs: ['ipv4-addr--ff26c055-6336-5bc5-b98d-13d6226742dd'] };
+    expect(await upload(bankA, [mine])).toMatchObject({ stored: 1 });
     const feed = await t.admin.post('/api/v1/intel/feeds', { name: 'chrome-mal-ids', kind: 'misp', location: 'misp' });
     const run = await finishedRun(t.admin, (await t.admin.post(`/api/v1/intel/feeds/${feed.json().id}/run`)).json().runId);
-    expect(run).toMatchObject({ status: 'done', stored: 7 });
+    expect(run).toMatchObject({ status: 'done', stored: 21 });
     expect(run.errors.map((e: { message: string }) => e.message)).toContain(`${taken} belongs to another organisation: only that organisation, or the national centre, may issue versions of it`);
-    expect((await latest(bankA, taken)).object.pattern).toBe(`[ipv4-addr:value = '${valueOf(taken)}']`);
+    expect((await latest(bankA, taken)).object.first_observed).toBe(T0);
     const fromFeed = (await t.admin.get('/api/v1/intel/objects?q=chrome')).json().items;
     expect(fromFeed.length).toBeGreaterThan(0);
     expect(new Set(fromFeed.map((o: { ownerOrgId: string }) => o.ownerOrgId))).toEqual(new Set([await t.org('ncc')]));

@@ -86,11 +86,17 @@ export const stixObjectsRepository = {
     return r.rows.length > 0;
   },
 
-  /** Store a version unless that version of the object is already stored; true when it is new. */
+  /**
+   * Store a version unless that version of the object is already stored; true when it is new. An object
+   * without `modified` (a cyber-observable) is versioned by the time stored, so one identical to its
+   * newest version is that version: a feed that sends it every run does not pile up copies.
+   */
   async insert(tx: Kysely<DB>, v: StoredVersion): Promise<boolean> {
+    const object = JSON.stringify(v.object);
     const r = await sql`
       insert into stix_objects (id, version, modified, type, spec_version, object, owner_org_id, added_by_org_id, tlp, granular_tlp, search_folded)
-      values (${v.id}, ${v.version}, ${v.modified}, ${v.type}, ${v.specVersion}, ${JSON.stringify(v.object)}::jsonb, ${v.ownerOrgId}, ${v.addedByOrgId}, ${v.tlp}, ${v.granularTlp}, ${v.search})
+      select ${v.id}, ${v.version}, ${v.modified}, ${v.type}, ${v.specVersion}, ${object}::jsonb, ${v.ownerOrgId}, ${v.addedByOrgId}, ${v.tlp}, ${v.granularTlp}, ${v.search}
+      where ${v.modified !== null} or not exists (select 1 from stix_objects o where o.id = ${v.id} and o.is_latest and o.object = ${object}::jsonb)
       on conflict (id, version) do nothing returning id`.execute(tx);
     return r.rows.length > 0;
   },

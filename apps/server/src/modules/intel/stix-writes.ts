@@ -42,7 +42,8 @@ export async function decideWrites(tx: Kysely<DB>, writer: StixWriter, versions:
 
 /**
  * What is stored for a valid object sent by `orgId`: versioned objects by `modified`, others by the
- * time stored; its object-level and highest granular TLP; and its search text, read from what every
+ * time stored; its object-level and highest granular TLP; and its search text (name, description,
+ * pattern, value, a note's abstract and content), read from what every
  * reader of the object may see (content marked above GREEN in an object GREEN readers see is left out).
  */
 export function toStored(o: Record<string, unknown>, orgId: string): StoredVersion {
@@ -53,7 +54,7 @@ export function toStored(o: Record<string, unknown>, orgId: string): StoredVersi
   const granular = granularTlp(o);
   const leastReader: Tlp = tlp !== null && tlpRank(tlp) > tlpRank('GREEN') ? 'RED' : 'GREEN';
   const seen = viewAt({ object: o, tlp, granular_tlp: granular }, leastReader)?.object ?? {};
-  const search = foldDiacritics([seen.name, seen.description, seen.pattern, seen.value].filter((x) => typeof x === 'string').join(' ')).toLowerCase();
+  const search = foldDiacritics([seen.name, seen.description, seen.pattern, seen.value, seen.abstract, seen.content].filter((x) => typeof x === 'string').join(' ')).toLowerCase();
   return {
     id: o.id as string, version, modified: kind === 'sco' ? null : modified, type: o.type as string,
     specVersion: typeof o.spec_version === 'string' ? o.spec_version : '2.1', object: o,

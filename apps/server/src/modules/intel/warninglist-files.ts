@@ -1,17 +1,18 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { RESERVED_RANGES, Warninglists, type MispWarninglist } from './warninglists.ts';
+import { EXAMPLE_RANGES, RESERVED_RANGES, Warninglists, type MispWarninglist } from './warninglists.ts';
 
 const loaded = new Map<string, Warninglists>();
 
 /**
  * Every MISP warninglist file (`*.json` holding `name` and `list`,
  * e.g. a copy of misp-warninglists' `lists/`) under `dir`, then the built-in reserved ranges; read once
- * per directory and shared.
+ * per directory and shared. `forExport` adds the documentation and benchmarking ranges, which are matched
+ * and linked (the demo network and the simulator use them) but never leave the product.
  * Files that are not warninglists (the schema) or cannot be parsed are skipped.
  */
-export function warninglistsFrom(dir: string | null): Warninglists {
-  const key = dir ?? '';
+export function warninglistsFrom(dir: string | null, forExport = false): Warninglists {
+  const key = `${forExport ? 'export' : 'match'}:${dir ?? ''}`;
   const cached = loaded.get(key);
   if (cached) return cached;
   const w = new Warninglists();
@@ -27,6 +28,7 @@ export function warninglistsFrom(dir: string | null): Warninglists {
   }
   // Last, so a value on a named list is reported under that list's name.
   w.add(RESERVED_RANGES);
+  if (forExport) w.add(EXAMPLE_RANGES);
   loaded.set(key, w);
   return w;
 }

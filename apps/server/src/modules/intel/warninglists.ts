@@ -1,6 +1,7 @@
 import { parseCidr, parseIPv4, parseIPv6, type Cidr } from './ip-codec.ts';
 import { CidrSet } from './ip-tables.ts';
 import { urlHost } from './value-keys.ts';
+import { RESERVED_RANGES as RESERVED_LIST, reservedCidrs } from '../../core/reserved-ranges.ts';
 
 /** A MISP warninglist file (`lists/<name>/list.json` of MISP/misp-warninglists). */
 export interface MispWarninglist {
@@ -22,15 +23,26 @@ const ATTRIBUTE_TYPES: Record<string, string[]> = {
   email: ['email'], 'email-src': ['email'], 'email-dst': ['email'], 'target-email': ['email'], 'whois-registrant-email': ['email'],
 };
 
-/** Private, loopback, link-local, shared, multicast and reserved ranges: never worth an alert match. */
+/**
+ * Private, loopback, link-local, shared, multicast and the other special-purpose ranges (the product's
+ * one list, core/reserved-ranges): never worth an alert match, never exported.
+ */
 export const RESERVED_RANGES: MispWarninglist = {
   name: 'Private and reserved IP ranges (built in)',
   type: 'cidr',
   category: 'false_positive',
-  list: [
-    '0.0.0.0/8', '10.0.0.0/8', '100.64.0.0/10', '127.0.0.0/8', '169.254.0.0/16', '172.16.0.0/12', '192.168.0.0/16',
-    '224.0.0.0/4', '240.0.0.0/4', '::/128', '::1/128', 'fc00::/7', 'fe80::/10', 'ff00::/8',
-  ],
+  list: reservedCidrs({ examples: false }),
+};
+
+/**
+ * The documentation (TEST-NET-1/2/3, 2001:db8::/32, 3fff::/20) and benchmarking ranges of the same list:
+ * never exported, but matched and linked, because only the demo network and the simulator send them.
+ */
+export const EXAMPLE_RANGES: MispWarninglist = {
+  name: 'Documentation and benchmarking ranges (built in)',
+  type: 'cidr',
+  category: 'false_positive',
+  list: RESERVED_LIST.filter((x) => x.kind === 'example').map((x) => x.cidr),
 };
 
 interface CompiledList {

@@ -8,6 +8,11 @@ export function indicatorOf(e: { kind: string; value: string }): { type: string;
   return at > 0 ? { type: e.value.slice(0, at), value: e.value.slice(at + 1) } : null;
 }
 
+/** The ATT&CK pages of technique ids (`T1566`, `T1566.001`): the external references of a campaign warning. */
+export function attackReferences(techniques: readonly string[]): { url: string; summary: string }[] {
+  return techniques.filter((t) => /^T\d{4}(\.\d{3})?$/.test(t)).map((t) => ({ url: `https://attack.mitre.org/techniques/${t.replace('.', '/')}/`, summary: `MITRE ATT&CK ${t}` }));
+}
+
 /**
  * A bilingual warning drafted from a campaign as the centre sees it: aimed at the sectors of the
  * organisations it touched (so the same sector elsewhere is warned too; by province when none has a
@@ -39,6 +44,7 @@ export function draftFromCampaign(c: CampaignDetail): WarningCreate {
     ],
     indicators,
     cves: [],
+    references: attackReferences(c.techniques),
   };
 }
 
@@ -67,6 +73,8 @@ export interface ProposalContent {
   targeting: { orgIds?: string[]; sectors?: string[] };
   indicators: { type: string; value: string }[];
   actions: { vi: string; en: string }[];
+  /** External references (CSAF requires one for an informational advisory; ATT&CK pages of the techniques). */
+  references: { url: string; summary: string }[];
 }
 
 const clip = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
@@ -101,6 +109,7 @@ export function proposalFromCampaign(c: CampaignFacts): ProposalContent {
       { vi: 'Chặn các địa chỉ, dải mạng và tên miền trong danh sách chỉ dấu tại biên mạng.', en: 'Block the listed addresses, networks and domains at the perimeter.' },
       { vi: `Rà soát nhật ký tìm dấu hiệu của các kỹ thuật ${c.techniques.join(', ') || 'nêu trên'}.`, en: `Hunt the logs for signs of ${c.techniques.join(', ') || 'the techniques above'}.` },
     ],
+    references: attackReferences(c.techniques),
   };
 }
 
@@ -137,5 +146,6 @@ export function proposalFromSurge(s: SurgeFacts): ProposalContent {
     targeting: { sectors: [s.sector.code] },
     indicators: [],
     actions: [{ vi: 'Rà soát các cảnh báo gần đây và tăng cường giám sát.', en: 'Review recent alerts and step up monitoring.' }],
+    references: [],
   };
 }

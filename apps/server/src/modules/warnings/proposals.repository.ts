@@ -47,17 +47,18 @@ export const proposalsRepository = {
     const existing = await proposalsRepository.find(tx, k);
     const targeting = JSON.stringify(c.targeting);
     const indicators = JSON.stringify(c.indicators);
+    const references = JSON.stringify(c.references);
     if (!existing) {
-      const ins = await sql<{ id: string }>`insert into warnings (author_org_id, status, origin, campaign_id, surge_key, title_vi, title_en, body_vi, body_en, severity, tlp, targeting, actions, indicators)
+      const ins = await sql<{ id: string }>`insert into warnings (author_org_id, status, origin, campaign_id, surge_key, title_vi, title_en, body_vi, body_en, severity, tlp, targeting, actions, indicators, "references")
         values (${authorOrgId}, 'proposed', ${k.origin}, ${k.origin === 'campaign' ? k.campaignId : null}, ${k.origin === 'surge' ? k.surgeKey : null}, ${c.titleVi}, ${c.titleEn},
-          ${c.bodyVi}, ${c.bodyEn}, ${c.severity}, 'AMBER', ${targeting}::jsonb, ${JSON.stringify(c.actions)}::jsonb, ${indicators}::jsonb)
+          ${c.bodyVi}, ${c.bodyEn}, ${c.severity}, 'AMBER', ${targeting}::jsonb, ${JSON.stringify(c.actions)}::jsonb, ${indicators}::jsonb, ${references}::jsonb)
         on conflict do nothing returning id`.execute(tx);
       const id = ins.rows[0]?.id;
       return id ? { id, created: true, changed: true } : null;
     }
     if (existing.status !== 'proposed') return null;
     const upd = await sql<{ id: string }>`update warnings set title_vi = ${c.titleVi}, title_en = ${c.titleEn}, body_vi = ${c.bodyVi}, body_en = ${c.bodyEn},
-        severity = greatest(severity, ${c.severity}::smallint), targeting = ${targeting}::jsonb, indicators = ${indicators}::jsonb, actions = ${JSON.stringify(c.actions)}::jsonb, updated_at = now()
+        severity = greatest(severity, ${c.severity}::smallint), targeting = ${targeting}::jsonb, indicators = ${indicators}::jsonb, actions = ${JSON.stringify(c.actions)}::jsonb, "references" = ${references}::jsonb, updated_at = now()
       where id = ${existing.id} and (title_vi, title_en, body_vi, body_en, targeting, indicators) is distinct from (${c.titleVi}, ${c.titleEn}, ${c.bodyVi}, ${c.bodyEn}, ${targeting}::jsonb, ${indicators}::jsonb)
         or id = ${existing.id} and severity < ${c.severity}
       returning id`.execute(tx);

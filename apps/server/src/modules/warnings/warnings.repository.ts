@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { WarningTargeting } from '@lachan/contracts';
 import type { DB } from '../../db/index.ts';
 import { outboxRepository } from '../events/index.ts';
@@ -9,8 +9,13 @@ export interface Recipient { id: string; name: string; provinceCode: string | nu
 export interface WarningRow {
   id: string; author_org_id: string; status: string; origin: string; campaign_id: string | null; title_vi: string; title_en: string; body_vi: string; body_en: string;
   severity: number; tlp: string; targeting: WarningTargeting; actions: { vi: string; en: string }[]; indicators: { type: string; value: string }[];
-  cves: { id: string; cvss?: number; cvssVector?: string; epss?: number; knownExploited?: boolean }[]; valid_from: Date | null; valid_until: Date | null; issued_at: Date | null; created_at: Date; updated_at: Date;
+  cves: { id: string; cvss?: number; cvssVector?: string; epss?: number; knownExploited?: boolean }[]; references: { url: string; summary: string }[];
+  revisions: { number: number; date: string; summary: string }[]; valid_from: Date | null; valid_until: Date | null; issued_at: Date | null; created_at: Date; updated_at: Date;
 }
+
+/** A one-element revision history array (jsonb) dated now: concatenated to a warning's `revisions`. */
+export const revision = (number: number | RawBuilder<number>, summary: string): RawBuilder<unknown> =>
+  sql`jsonb_build_array(jsonb_build_object('number', ${number}::int, 'date', to_char(now() at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'), 'summary', ${summary}::text))`;
 
 const arr = <T>(v: T[] | undefined): T[] | null => (v && v.length ? v : null);
 
@@ -35,11 +40,22 @@ export const warningsRepository = {
   },
 
   /**
+   * Withdraws a published warning as its next revision (pending deliveries dead-lettered): the CSAF
+   * version moves on, the history says when and why.
+   */
+  async withdraw(tx: Kysely<DB>, id: string, summary: string): Promise<void> {
+    await sql`update warnings set status = 'withdrawn', updated_at = now(),
+      revisions = revisions || ${revision(sql<number>`jsonb_array_length(revisions) + 1`, summary)} where id = ${id}`.execute(tx);
+    await sql`update warning_deliveries set status = 'dead', last_error = 'withdrawn' where warning_id = ${id} and status = 'pending'`.execute(tx);
+  },
+
+  /**
    * Issues a warning inside the caller's transaction: recipients, one delivery per webhook and e-mail
    * address of each, and `warning.issued` heard by exactly the recipients (and the centre).
    */
   async issue(tx: Kysely<DB>, id: string, recipients: string[], by: string): Promise<void> {
-    await sql`update warnings set status = 'issued', issued_at = now(), issued_by = ${by}, valid_from = coalesce(valid_from, now()), updated_at = now() where id = ${id}`.execute(tx);
+    await sql`update warnings set status = 'issued', issued_at = now(), issued_by = ${by}, valid_from = coalesce(valid_from, now()), updated_at = now(),
+      revisions = ${revision(1, 'Initial release')} where id = ${id}`.execute(tx);
     await sql`insert into warning_recipients (warning_id, org_id) select ${id}::uuid, unnest(${recipients}::uuid[]) on conflict do nothing`.execute(tx);
     await sql`insert into warning_deliveries (warning_id, org_id, channel, target)
       select ${id}::uuid, w.org_id, 'webhook', w.id::text from warning_webhooks w where w.enabled and w.org_id = any(${recipients}::uuid[])

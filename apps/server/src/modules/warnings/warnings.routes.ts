@@ -4,7 +4,6 @@ import { Type } from 'typebox';
 import { ErrorBody, IdParams, ListOf, RecipientPreview, Warning, WarningAck, WarningCreate, WarningListQuery, WarningPatch, WarningStatus, WarningTargeting, Webhook, WebhookCreate, WebhookCreated, WebhookTestResult, Uuid, WarningPolicy, WarningPolicyCreate } from '@lachan/contracts';
 import { ctxOf } from '../../http/auth-hook.ts';
 import type { Services } from '../../services.ts';
-import { toCsaf, toStixBundle } from './warning-exports.ts';
 
 const errors = { '4xx': ErrorBody };
 const tags = ['warnings'];
@@ -29,8 +28,8 @@ export function warningRoutes(app: FastifyInstance, s: Services): void {
   r.get('/warnings/:id/status', { schema: { tags, params: IdParams, response: { 200: WarningStatus, ...errors } } }, async (req) => w.status(ctxOf(req), req.params.id));
   r.post('/warnings/:id/deliveries/:deliveryId/retry', { schema: { tags, params: Type.Object({ id: Uuid, deliveryId: Type.String({ pattern: '^[0-9]{1,18}$' }) }), response: { 200: WarningStatus, ...errors } } },
     async (req) => w.retryDelivery(ctxOf(req), req.params.id, req.params.deliveryId));
-  r.get('/warnings/:id/csaf', { schema: { tags, params: IdParams, response: { 200: Doc, ...errors } } }, async (req) => toCsaf(await w.get(ctxOf(req), req.params.id), 'Lachan national coordination centre'));
-  r.get('/warnings/:id/stix', { schema: { tags, params: IdParams, response: { 200: Doc, ...errors } } }, async (req) => toStixBundle(await w.get(ctxOf(req), req.params.id)));
+  r.get('/warnings/:id/csaf', { schema: { tags, params: IdParams, response: { 200: Doc, ...errors } } }, async (req) => w.csaf(ctxOf(req), req.params.id));
+  r.get('/warnings/:id/stix', { schema: { tags, params: IdParams, response: { 200: Doc, ...errors } } }, async (req) => w.stix(ctxOf(req), req.params.id));
   r.get('/warning-policies', { schema: { tags, response: { 200: Type.Array(WarningPolicy), ...errors } } }, async (req) => s.warningPolicies.list(ctxOf(req)));
   r.post('/warning-policies', { schema: { tags, body: WarningPolicyCreate, response: { 201: WarningPolicy, ...errors } } }, async (req, reply) => reply.status(201).send(await s.warningPolicies.create(ctxOf(req), req.body)));
   const OrgParams = Type.Object({ orgId: Uuid });

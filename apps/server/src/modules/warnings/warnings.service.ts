@@ -11,6 +11,11 @@ import { deliveriesRepository as deliveries } from './deliveries.repository.ts';
 import { presentWarning } from './warnings.presenter.ts';
 import { CampaignsService } from '../campaigns/index.ts';
 import { draftFromCampaign } from './campaign-draft.ts';
+import { checkedCves } from './cvss.ts';
+import { toCsaf, toStixBundle } from './warning-exports.ts';
+
+/** The publisher name of the CSAF documents. */
+const CSAF_PUBLISHER = 'Lachan national coordination centre';
 
 /** Drafting, issuing, reading and acknowledging early warnings. */
 export class WarningsService {
@@ -64,6 +69,17 @@ export class WarningsService {
     return presentWarning(row, mine, undefined, policy.recipientFilter(ctx, row.author_org_id));
   }
 
+  /** The warning as a CSAF 2.0 document, published under the configured namespace (LACHAN_CSAF_PUBLISHER_NAMESPACE). */
+  async csaf(ctx: RequestContext, id: string): Promise<Record<string, unknown>> {
+    const { csafPublisherNamespace: namespace, publicUrl } = this.#p.config;
+    return toCsaf(await this.get(ctx, id), { name: CSAF_PUBLISHER, namespace, publicUrl });
+  }
+
+  /** The warning as a STIX 2.1 report bundle. */
+  async stix(ctx: RequestContext, id: string): Promise<Record<string, unknown>> {
+    return toStixBundle(await this.get(ctx, id), CSAF_PUBLISHER);
+  }
+
   async #mayDraft(ctx: RequestContext): Promise<string | null> {
     requirePermission(ctx, 'warnings.write');
     await this.#p.orgTree.ensure();
@@ -81,10 +97,11 @@ export class WarningsService {
 
   async create(ctx: RequestContext, b: WarningCreate, campaignId: string | null = null): Promise<Warning> {
     await this.#mayDraft(ctx);
+    const cves = checkedCves(b.cves) ?? [];
     return transact(this.#p, async (tx) => {
-      const row = (await sql<WarningRow>`insert into warnings (author_org_id, campaign_id, title_vi, title_en, body_vi, body_en, severity, tlp, targeting, actions, indicators, cves, valid_from, valid_until)
+      const row = (await sql<WarningRow>`insert into warnings (author_org_id, campaign_id, title_vi, title_en, body_vi, body_en, severity, tlp, targeting, actions, indicators, cves, "references", valid_from, valid_until)
         values (${ctx.actor.orgId}, ${campaignId}, ${b.titleVi}, ${b.titleEn}, ${b.bodyVi}, ${b.bodyEn}, ${b.severity}, ${b.tlp ?? 'AMBER'}, ${JSON.stringify(b.targeting)}, ${JSON.stringify(b.actions ?? [])},
-          ${JSON.stringify(b.indicators ?? [])}, ${JSON.stringify(b.cves ?? [])}, ${b.validFrom ?? null}, ${b.validUntil ?? null}) returning *`.execute(tx)).rows[0]!;
+          ${JSON.stringify(b.indicators ?? [])}, ${JSON.stringify(cves)}, ${JSON.stringify(b.references ?? [])}, ${b.validFrom ?? null}, ${b.validUntil ?? null}) returning *`.execute(tx)).rows[0]!;
       await recordChange(tx, ctx, { action: 'warning.create', entityType: 'warning', entityId: row.id, orgId: ctx.actor.orgId, after: { titleEn: b.titleEn, campaignId } });
       return presentWarning(row);
     });
@@ -96,12 +113,14 @@ export class WarningsService {
     if (row.status === 'issued' || row.status === 'withdrawn') throw conflict('an issued warning is not edited; withdraw it and issue another');
     if (row.status === 'discarded') throw conflict('the warning was discarded; draft another');
     if (!policy.isCentre(ctx) && row.author_org_id !== ctx.actor.orgId) throw forbidden('not your draft');
+    const cves = checkedCves(p.cves);
     return transact(this.#p, async (tx) => {
       const j = (v: unknown) => (v === undefined ? null : JSON.stringify(v));
       const out = (await sql<WarningRow>`update warnings set title_vi = coalesce(${p.titleVi ?? null}, title_vi), title_en = coalesce(${p.titleEn ?? null}, title_en),
         body_vi = coalesce(${p.bodyVi ?? null}, body_vi), body_en = coalesce(${p.bodyEn ?? null}, body_en), severity = coalesce(${p.severity ?? null}::smallint, severity),
         tlp = coalesce(${p.tlp ?? null}, tlp), targeting = coalesce(${j(p.targeting)}::jsonb, targeting), actions = coalesce(${j(p.actions)}::jsonb, actions),
-        indicators = coalesce(${j(p.indicators)}::jsonb, indicators), cves = coalesce(${j(p.cves)}::jsonb, cves), updated_at = now() where id = ${id} returning *`.execute(tx)).rows[0]!;
+        indicators = coalesce(${j(p.indicators)}::jsonb, indicators), cves = coalesce(${j(cves)}::jsonb, cves),
+        "references" = coalesce(${j(p.references)}::jsonb, "references"), updated_at = now() where id = ${id} returning *`.execute(tx)).rows[0]!;
       await recordChange(tx, ctx, { action: 'warning.update', entityType: 'warning', entityId: id, orgId: row.author_org_id, after: p });
       return presentWarning(out);
     });
@@ -154,10 +173,9 @@ export class WarningsService {
     const { row, recipients } = await this.#load(ctx, id);
     if (!policy.isCentre(ctx) && row.author_org_id !== ctx.actor.orgId) throw forbidden('not your warning');
     if (row.status === 'withdrawn') throw conflict('already withdrawn');
-    if (row.status === 'discarded') throw conflict('the warning was discarded, never issued');
+    if (row.status !== 'issued') throw conflict(`the warning is ${row.status}, never issued: discard it instead`);
     await transact(this.#p, async (tx) => {
-      await sql`update warnings set status = 'withdrawn', updated_at = now() where id = ${id}`.execute(tx);
-      await sql`update warning_deliveries set status = 'dead', last_error = 'withdrawn' where warning_id = ${id} and status = 'pending'`.execute(tx);
+      await repo.withdraw(tx, id, 'Withdrawn by the issuer: no longer valid');
       await recordChange(tx, ctx, { action: 'warning.withdraw', entityType: 'warning', entityId: id, orgId: row.author_org_id, event: { type: 'warning.withdrawn', audience: { orgIds: recipients }, data: { id } } });
     });
     return this.get(ctx, id);

@@ -2,26 +2,15 @@ import { lookup as dnsLookup, type LookupAddress, type LookupAllOptions, type Lo
 import { BlockList, isIP } from 'node:net';
 import { AppError } from '../../core/errors.ts';
 import { hostMatches, parseOutboundUrl } from '../../core/outbound-url.ts';
+import { isReserved } from '../../core/reserved-ranges.ts';
 
 /**
- * Networks a webhook may not reach unless allowed: loopback, private, shared (CGNAT), link-local (where
- * cloud metadata services answer), benchmarking, multicast and reserved ranges, and their IPv6 kin.
+ * Whether an address is one a webhook may not reach unless allowed: the product's one list of reserved
+ * ranges (core/reserved-ranges): loopback, private, shared (CGNAT), link-local (where cloud metadata
+ * services answer), documentation, benchmarking, multicast and the other special-purpose ranges, IPv4
+ * and IPv6; an IPv4-mapped IPv6 address (`::ffff:a00:1`) is judged by the IPv4 rules.
  */
-const INTERNAL_V4: [string, number][] = [
-  ['0.0.0.0', 8], ['10.0.0.0', 8], ['100.64.0.0', 10], ['127.0.0.0', 8], ['169.254.0.0', 16], ['172.16.0.0', 12],
-  ['192.0.0.0', 24], ['192.168.0.0', 16], ['198.18.0.0', 15], ['224.0.0.0', 4], ['240.0.0.0', 4],
-];
-const INTERNAL_V6: [string, number][] = [['::', 128], ['::1', 128], ['fc00::', 7], ['fe80::', 10], ['ff00::', 8]];
-
-const internal = new BlockList();
-for (const [net, bits] of INTERNAL_V4) internal.addSubnet(net, bits, 'ipv4');
-for (const [net, bits] of INTERNAL_V6) internal.addSubnet(net, bits, 'ipv6');
-
-/** Whether an address is internal; BlockList judges an IPv4-mapped IPv6 address (`::ffff:a00:1`) by the IPv4 rules. */
-function isInternal(address: string): boolean {
-  const family = isIP(address);
-  return family === 0 || internal.check(address, family === 4 ? 'ipv4' : 'ipv6');
-}
+const isInternal = (address: string): boolean => isReserved(address);
 
 type LookupCallback = (err: NodeJS.ErrnoException | null, address: string | LookupAddress[], family?: number) => void;
 

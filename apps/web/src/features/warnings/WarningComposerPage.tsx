@@ -35,7 +35,7 @@ function WarningComposer({ id: initialId, initial }: { id: string | null; initia
   const { confirm, modal } = useConfirm();
   const preview = useDebouncedPreview(targetingOf(form));
   const set = <K extends keyof ComposerForm>(key: K) => (value: ComposerForm[K]) => setForm((f) => ({ ...f, [key]: value }));
-  const text = (key: 'titleVi' | 'titleEn' | 'bodyVi' | 'bodyEn' | 'actionsVi' | 'actionsEn' | 'indicators' | 'cves' | 'keywords' | 'validFrom' | 'validUntil') => ({
+  const text = (key: 'titleVi' | 'titleEn' | 'bodyVi' | 'bodyEn' | 'actionsVi' | 'actionsEn' | 'indicators' | 'cves' | 'references' | 'keywords' | 'validFrom' | 'validUntil') => ({
     value: form[key],
     onChange: (e: { currentTarget: { value: string } }) => set(key)(e.currentTarget.value),
   });
@@ -117,6 +117,7 @@ function WarningComposer({ id: initialId, initial }: { id: string | null; initia
               <Textarea size="xs" autosize minRows={2} label={t('warnings.form.actionsEn')} {...text('actionsEn')} />
               <Textarea size="xs" autosize minRows={2} label={t('warnings.form.indicators')} {...text('indicators')} />
               <Textarea size="xs" autosize minRows={2} label={t('warnings.form.cves')} description={t('warnings.form.cvesHint')} name="cves" {...text('cves')} />
+              <Textarea size="xs" autosize minRows={1} label={t('warnings.form.references')} description={t('warnings.form.referencesHint')} name="references" {...text('references')} />
             </SimpleGrid>
             {(save.error ?? issue.error ?? discard.error) ? <ErrorAlert error={save.error ?? issue.error ?? discard.error} /> : null}
             <Group gap="xs">

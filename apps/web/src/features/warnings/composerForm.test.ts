@@ -14,12 +14,14 @@ describe('the warning composer form', () => {
   });
 
   it('reads CVE scores and known exploitation, security levels and products, and writes them back', () => {
-    const form = { ...EMPTY_FORM, titleVi: 'a', titleEn: 'a', bodyVi: 'a', bodyEn: 'a', securityLevels: ['4', '5'], keywords: 'PAN-OS GlobalProtect\nFortiOS', cves: 'CVE-2024-3400 cvss=10 epss=0.95 kev\ncve-2023-1 cvss=7.5' };
+    const form = { ...EMPTY_FORM, titleVi: 'a', titleEn: 'a', bodyVi: 'a', bodyEn: 'a', securityLevels: ['4', '5'], keywords: 'PAN-OS GlobalProtect\nFortiOS', cves: 'CVE-2024-3400 cvss=10 epss=0.95 kev\ncve-2023-1 cvss=7.5', references: 'https://attack.mitre.org/techniques/T1566/ ATT&CK Phishing\nhttps://vendor.example/psirt' };
     const body = bodyOf(form);
     expect(body.targeting).toEqual({ securityLevels: [4, 5], keywords: ['PAN-OS GlobalProtect', 'FortiOS'] });
     expect(body.cves).toEqual([{ id: 'CVE-2024-3400', cvss: 10, epss: 0.95, knownExploited: true }, { id: 'CVE-2023-1', cvss: 7.5 }]);
-    const again = formOf({ ...body, id: 'x', status: 'draft', origin: 'manual', campaignId: null, authorOrgId: 'o', tlp: 'GREEN', actions: [], indicators: [], validFrom: null, validUntil: null, issuedAt: null, createdAt: '', updatedAt: '' } as Warning);
+    expect(body.references).toEqual([{ url: 'https://attack.mitre.org/techniques/T1566/', summary: 'ATT&CK Phishing' }, { url: 'https://vendor.example/psirt', summary: 'https://vendor.example/psirt' }]);
+    const again = formOf({ ...body, id: 'x', status: 'draft', origin: 'manual', campaignId: null, authorOrgId: 'o', tlp: 'GREEN', actions: [], indicators: [], validFrom: null, validUntil: null, issuedAt: null, revisions: [], createdAt: '', updatedAt: '' } as Warning);
     expect(again.cves).toBe('CVE-2024-3400 cvss=10 epss=0.95 kev\nCVE-2023-1 cvss=7.5');
+    expect(again.references).toBe(form.references);
     expect(again.securityLevels).toEqual(['4', '5']);
   });
 

@@ -20,12 +20,14 @@ export interface ComposerForm {
   actionsEn: string;
   indicators: string;
   cves: string;
+  /** External references, one per line: `https://… what it is`. */
+  references: string;
   validFrom: string;
   validUntil: string;
 }
 
 /** An empty warning: medium severity, TLP:GREEN (shareable within the community). */
-export const EMPTY_FORM: ComposerForm = { titleVi: '', titleEn: '', bodyVi: '', bodyEn: '', severity: 2, tlp: 'GREEN', sectors: [], provinces: [], orgIds: [], securityLevels: [], keywords: '', actionsVi: '', actionsEn: '', indicators: '', cves: '', validFrom: '', validUntil: '' };
+export const EMPTY_FORM: ComposerForm = { titleVi: '', titleEn: '', bodyVi: '', bodyEn: '', severity: 2, tlp: 'GREEN', sectors: [], provinces: [], orgIds: [], securityLevels: [], keywords: '', actionsVi: '', actionsEn: '', indicators: '', cves: '', references: '', validFrom: '', validUntil: '' };
 
 const lines = (text: string) => text.split('\n').map((l) => l.trim()).filter(Boolean);
 
@@ -68,6 +70,10 @@ export function bodyOf(form: ComposerForm): WarningCreate {
       return at > 0 ? { type: l.slice(0, at).trim(), value: l.slice(at + 1).trim() } : { type: 'other', value: l };
     }),
     cves: parseCves(form.cves),
+    references: lines(form.references).map((l) => {
+      const [url, ...words] = l.split(/\s+/);
+      return { url: url!, summary: words.join(' ') || url! };
+    }),
     validFrom: isoOrNull(form.validFrom),
     validUntil: isoOrNull(form.validUntil),
   };
@@ -91,6 +97,7 @@ export function formOf(w: Warning): ComposerForm {
     actionsEn: w.actions.map((a) => a.en).join('\n'),
     indicators: w.indicators.map((i) => `${i.type}: ${i.value}`).join('\n'),
     cves: formatCves(w.cves),
+    references: w.references.map((r) => (r.summary === r.url ? r.url : `${r.url} ${r.summary}`)).join('\n'),
     validFrom: toLocal(w.validFrom),
     validUntil: toLocal(w.validUntil),
   };
