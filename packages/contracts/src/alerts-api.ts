@@ -50,7 +50,10 @@ export const AlertDetail = Type.Object({
   /** Observables (by index in `observables`) that matched live indicators of the knowledge base at ingest. */
   indicatorMatches: Type.Array(Type.Object({ observableIndex: Type.Integer(), indicatorId: Type.Integer() })),
   tags: Type.Array(Type.String()),
+  /** The first record of this alert, as received. */
   raw: Type.String(),
+  /** The latest repeat folded into this alert, as received; null while there is none. */
+  rawLast: Nullable(Type.String()),
 });
 export type AlertDetail = Static<typeof AlertDetail>;
 

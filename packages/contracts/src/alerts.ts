@@ -52,6 +52,12 @@ export interface NormalizedAlert {
   assetIp: string | null;
   observables: Observable[];
   tags: string[];
+  /**
+   * What tells two events of one rule apart besides their observables (a file path, a process, its
+   * command line): part of the dedup fingerprint so that different events never fold into one row.
+   * Not stored; absent when the record names none.
+   */
+  eventKey?: string[];
 }
 
 /** Lachan's own alert JSON (format `lachan`), for connectors written against the platform. */

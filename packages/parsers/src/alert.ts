@@ -62,7 +62,7 @@ export function techniqueIds(raw: Iterable<unknown>): string[] {
 /**
  * Final clean-up shared by every format: a one-line title of 1–512 characters (the full text moves to
  * the description when cut), bounded text fields, techniques validated, tags deduped (≤ 50 × 64) and
- * the collected observables attached.
+ * the collected observables attached; an empty eventKey is left out.
  */
 export function finishAlert(a: NormalizedAlert, observables: ObservableSet, fallbackTitle: string): NormalizedAlert {
   let title = a.title.replace(CONTROL_RUNS, ' ').trim();
@@ -88,6 +88,9 @@ export function finishAlert(a: NormalizedAlert, observables: ObservableSet, fall
   }
   a.tags = tags;
   a.observables = observables.items;
+  const key = [...new Set(a.eventKey ?? [])].map((k) => clip(k, 2048)).slice(0, 20);
+  if (key.length > 0) a.eventKey = key;
+  else delete a.eventKey;
   return a;
 }
 

@@ -4,7 +4,8 @@ import { normaliseDomain, normaliseEmail, normaliseHash, normaliseUrl, refang } 
 
 /**
  * Indicators in free text (syslog messages): URLs, e-mail addresses, IPv4/IPv6 addresses (with or
- * without a port), md5/sha1/sha256 digests and domain names, added with role `related`.
+ * without a port: `ip:port`, `ip/port`, `ip#port`, `zone:ip/port`), md5/sha1/sha256 digests and domain
+ * names, added with role `related`.
  * Defanging (`[.]`, `hxxp`) is undone first. The text is cut into tokens at whitespace, quotes and
  * brackets by one linear split; a token holding `://` is a URL from its scheme on, any other token is
  * cut again at `=`, `,` and `;`; each piece is then classified by anchored tests, so there is no
@@ -16,6 +17,7 @@ import { normaliseDomain, normaliseEmail, normaliseHash, normaliseUrl, refang } 
 const SEPARATORS = /[\s"'`<>(){}[\]|]+/;
 const SUB_SEPARATORS = /[=,;]+/;
 const SCHEME_START = /[A-Za-z][A-Za-z0-9+.-]*$/;
+const ENDPOINT_V4 = /^(?:[A-Za-z][\w.-]{0,63}:)?(\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3})(?:[:/#]\d{1,5}|\/[0-9a-f]{4}\.[0-9a-f]{4}\.[0-9a-f]{4})?$/;
 const EDGE_PUNCTUATION = /^[.:!?[\]*]+|[.:!?[\]*]+$/g;
 const NOT_TLDS = new Set([
   'bak', 'bat', 'bin', 'cfg', 'class', 'conf', 'cpp', 'csv', 'dat', 'db', 'dll', 'doc', 'docx', 'exe', 'gif', 'gz', 'htm', 'html',
@@ -36,6 +38,8 @@ export function extractIndicators(text: string, obs: ObservableSet): void {
       const from = start === null ? -1 : scheme - start[0].length;
       const url = from < 0 ? null : normaliseUrl(raw.slice(from).replace(/[.,;:!?]+$/, ''));
       if (url !== null) obs.add('url', url, 'related');
+      // `157.166.255.19:http://cnn.com/` (Cisco ASA): the address before the URL counts too.
+      if (from > 0) classify(raw.slice(0, from).replace(/:+$/, ''), obs);
       continue;
     }
     if (raw.indexOf('=') < 0 && raw.indexOf(',') < 0 && raw.indexOf(';') < 0) classify(raw, obs);
@@ -51,15 +55,16 @@ function classify(raw: string, obs: ObservableSet): void {
     if (email !== null) obs.add('email', email, 'related');
     return;
   }
-  const c = token.charCodeAt(0);
   const colons = countColons(token);
   if (colons >= 2) {
     const ip = normaliseIp(token);
     if (ip !== null) obs.add(ip.type, ip.value, 'related');
     return;
   }
-  if (c >= 48 && c <= 57 && /^\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}(?::\d{1,5})?$/.test(token)) {
-    const ip = normaliseIp(colons === 1 ? token.slice(0, token.indexOf(':')) : token);
+  // `ip`, `ip:port`, `ip/port` (Cisco ASA), `ip#port` (BIND), `zone:ip[/port]` and `ip/mac` (Cisco ASA).
+  const v4 = ENDPOINT_V4.exec(token);
+  if (v4 !== null) {
+    const ip = normaliseIp(v4[1]!);
     if (ip !== null) obs.add(ip.type, ip.value, 'related');
     return;
   }

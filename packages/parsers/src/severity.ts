@@ -33,3 +33,10 @@ export function severityFromPriority(priority: number): SeverityLevel | null {
   if (priority === 1) return 3;
   return priority === 2 ? 2 : 1;
 }
+
+/** A 0–10 scale (CEF, many vendors): 0–3 low, 4–6 medium, 7–8 high, 9–10 critical; above 10 critical. */
+export function severityFromTen(n: number): SeverityLevel {
+  if (n <= 3) return 1;
+  if (n <= 6) return 2;
+  return n <= 8 ? 3 : 4;
+}

@@ -248,6 +248,8 @@ export interface AlertsTable {
   last_batch: string;
   batch_occurrences: Generated<number>;
   indicator_matches: Generated<Json>;
+  /** The latest repeat's raw record (raw keeps the first); null while there is none. */
+  raw_last: string | null;
 }
 
 export interface QuarantineTable {

@@ -5,10 +5,13 @@ import { fail } from '../failure.ts';
  * - header: 7 `|`-terminated fields after `CEF:`; only `\|` and `\\` are escapes there (other backslashes
  *   are kept), an unescaped `=` is legal; fewer than 7 fields → `bad_cef_header`.
  * - extension: space-separated `key=value`; keys start with a letter, digit or `_` and go on with those
- *   and `. , [ ]`; a value runs to the next ` key=`, so spaces inside values are legal and a tab is not
- *   a separator; escapes `\=` `\\` `\n` `\r` are decoded; an escaped pipe `\|` or an unescaped `=` in a
- *   value → `bad_cef_extension`; any other backslash is kept as written (Windows paths); empty values are
- *   allowed; trailing whitespace is trimmed on the last value only.
+ *   and `. , [ ] -` (vendor keys such as PAN-OS `PanOSX-Forwarded-ForIP`); a value runs to the next
+ *   ` key=`, so spaces inside values are legal and a tab is not a separator; escapes `\=` `\\` `\n` `\r`
+ *   `\|` are decoded; an unescaped `=` inside a value is kept as written (senders such as Check Point
+ *   write `originsicname=CN\\=gw,O\\=…`, Cisco ESA writes URLs with query strings unescaped), as Beats
+ *   and ArcSight connectors read them; any other backslash is kept as written (Windows paths); empty
+ *   values are allowed; trailing whitespace is trimmed on the last value only. Text that does not start
+ *   with `key=` → `bad_cef_extension`.
  * Linear time: each character is looked at a bounded number of times, no regular expressions.
  */
 
@@ -33,7 +36,7 @@ function isKeyStart(c: number): boolean {
 }
 
 function isKeyChar(c: number): boolean {
-  return isKeyStart(c) || c === 46 || c === 44 || c === 91 || c === 93;
+  return isKeyStart(c) || c === 46 || c === 44 || c === 91 || c === 93 || c === 45;
 }
 
 function isTrailingSpace(c: number): boolean {
@@ -89,7 +92,7 @@ function keyEnd(text: string, j: number): number {
   return k < text.length && text.charCodeAt(k) === EQUALS ? k : -1;
 }
 
-const ESCAPES: Record<number, string> = { 92: '\\', 61: '=', 110: '\n', 114: '\r' };
+const ESCAPES: Record<number, string> = { 92: '\\', 61: '=', 110: '\n', 114: '\r', 124: '|' };
 
 function parseExtension(text: string, from: number): Map<string, string> {
   const out = new Map<string, string>();
@@ -106,17 +109,13 @@ function parseExtension(text: string, from: number): Map<string, string> {
     while (i < text.length) {
       const c = text.charCodeAt(i);
       if (c === BACKSLASH) {
-        const n = text.charCodeAt(i + 1);
-        if (n === PIPE) fail('bad_cef_extension', `escaped pipe in the value of "${key}" (pipes are not escaped in the extension)`);
-        const decoded = ESCAPES[n];
+        const decoded = ESCAPES[text.charCodeAt(i + 1)];
         if (decoded !== undefined) {
           value += text.slice(seg, i) + decoded;
           i += 2;
           seg = i;
           continue;
         }
-      } else if (c === EQUALS) {
-        fail('bad_cef_extension', `unescaped '=' in the value of "${key}"`);
       } else if (c === SPACE && keyEnd(text, i + 1) > 0) {
         last = false;
         break;

@@ -4,8 +4,8 @@ import { fail } from '../failure.ts';
 import { normaliseIp } from '../ip.ts';
 import { port } from '../json-record.ts';
 import { ObservableSet } from '../observable-set.ts';
-import { severityFromWord } from '../severity.ts';
-import { readTime, toIso } from '../time.ts';
+import { severityFromTen, severityFromWord } from '../severity.ts';
+import { readTime, toIso, zoneOf } from '../time.ts';
 import type { ParseContext } from '../types.ts';
 import { parseCefMessage, type CefEvent } from './cef-parse.ts';
 import { rsitOfClasstype } from './suricata-classtypes.ts';
@@ -17,8 +17,11 @@ import { parseSyslogLine, type SyslogMessage } from './syslog-parse.ts';
  *
  * | CEF                                          | normalised                                        |
  * |----------------------------------------------|---------------------------------------------------|
+ * Every key is also read under its full ArcSight name (`sourceAddress` for `src`, `receiptTime` for `rt`,
+ * `deviceCustomString1` for `cs1`…, table `FULL_NAMES`), the short name first.
+ *
  * | `externalId`, else `eventId`                 | sourceRef                                         |
- * | `rt`, else `end`, else `start` (epoch ms, `Mmm dd [yyyy] hh:mm:ss[.SSS] [zone]`, ISO; zoneless → opts.timeZone), else the syslog TIMESTAMP | eventTime |
+ * | `rt`, else `end`, else `start` (epoch ms, `Mmm dd [yyyy] hh:mm:ss[.SSS] [zone]`, ctime `Www Mmm dd hh:mm:ss yyyy`, ISO); a time without zone is read in `dtz` (IANA name, `UTC`, `GMT+07:00`, `+0700`, common abbreviations), else opts.timeZone; else the syslog TIMESTAMP | eventTime |
  * | Name                                         | title, ruleName                                   |
  * | Device Event Class ID                        | ruleId                                            |
  * | Device Vendor / Device Product               | vendor / product                                  |
@@ -29,6 +32,7 @@ import { parseSyslogLine, type SyslogMessage } from './syslog-parse.ts';
  * | device (`dvchost`/`dvc`), else destination (`dhost`/`dst`), else the syslog HOSTNAME | assetHostname / assetIp (both from the same system) |
  * | `cs1`…`cs6` with `cs1Label`…               | tags `<label>:<value>` (`cs<n>:<value>` without label); techniques when the label names MITRE/technique; hashes when it names md5/sha1/sha256 |
  * | `act`, `cat`                                 | tags `action:<act>`, `category:<cat>`; `cat` as an IDS classtype → RSIT |
+ * | `filePath`, `fname`, `sproc`, `dproc`, `fileId`            | eventKey (dedup)                                  |
  * | `src`/`dst`/`c6a2`/`c6a3`, `shost`/`dhost`, `suser`/`duser`, `fileHash`, `oldFileHash`, keys ending in md5/sha1/sha256, `request` | observables |
  */
 export function parseCef(record: string, ctx: ParseContext): NormalizedAlert {
@@ -38,7 +42,7 @@ export function parseCef(record: string, ctx: ParseContext): NormalizedAlert {
   if (record.indexOf('CEF:') < 0) fail('bad_cef_header', 'no "CEF:" in the record');
   const syslog = parseSyslogLine(record, ctx);
   const at = syslog.message.indexOf('CEF:');
-  if (at < 0 || syslog.message.slice(0, at).trim() !== '') fail('bad_cef_header', 'text before "CEF:" is not a syslog header');
+  if (at < 0 || syslog.message.slice(0, at).trim() !== '') fail('bad_syslog_header', 'text before "CEF:" is not a syslog header');
   return mapCef(syslog.message.slice(at), ctx, syslog);
 }
 
@@ -48,7 +52,9 @@ export function mapCef(message: string, ctx: ParseContext, syslog: SyslogMessage
   const ext = cef.extensions;
   const a = newAlert('cef');
   a.sourceRef = get(ext, 'externalId') ?? get(ext, 'eventId');
-  a.eventTime = readTime(get(ext, 'rt') ?? get(ext, 'end') ?? get(ext, 'start'), ctx.timeZone, ctx.receivedAt) ?? (syslog === null || syslog.time === null ? null : toIso(syslog.time));
+  const dtz = get(ext, 'dtz');
+  const zone = (dtz === null ? null : zoneOf(dtz)) ?? ctx.timeZone;
+  a.eventTime = readTime(get(ext, 'rt') ?? get(ext, 'end') ?? get(ext, 'start'), zone, ctx.receivedAt) ?? (syslog === null || syslog.time === null ? null : toIso(syslog.time));
   a.title = cef.name;
   a.ruleName = cef.name.trim() === '' ? null : cef.name.trim();
   a.ruleId = cef.deviceEventClassId.trim() === '' ? null : cef.deviceEventClassId.trim();
@@ -73,6 +79,7 @@ export function mapCef(message: string, ctx: ParseContext, syslog: SyslogMessage
     a.rsitClass = rsit.rsitClass;
     a.rsitType = rsit.rsitType;
   }
+  a.eventKey = ['filePath', 'fname', 'sproc', 'dproc', 'fileId'].map((k) => get(ext, k)).filter((k): k is string => k !== null);
   const fallback = [a.vendor, a.product, a.ruleId].filter((x) => x !== null).join(' ');
   return finishAlert(a, observables(ext), fallback === '' ? 'CEF event' : `CEF event ${fallback}`);
 }
@@ -80,21 +87,33 @@ export function mapCef(message: string, ctx: ParseContext, syslog: SyslogMessage
 /** CEF severity: 0–3 low, 4–6 medium, 7–8 high, 9–10 very high; or the words; otherwise medium. */
 export function cefSeverity(raw: string): SeverityLevel {
   const s = raw.trim();
-  if (/^\d{1,3}$/.test(s)) {
-    const n = Number(s);
-    if (n <= 3) return 1;
-    if (n <= 6) return 2;
-    return n <= 8 ? 3 : 4;
-  }
+  if (/^\d{1,3}$/.test(s)) return severityFromTen(Number(s));
   return severityFromWord(s) ?? 2;
 }
 
-/** An extension value, trimmed; null when absent or blank. */
-function get(ext: Map<string, string>, key: string): string | null {
-  const v = ext.get(key);
+/** Full ArcSight key names of the short keys this mapper reads (CEF Implementation Standard, key tables). */
+const FULL_NAMES: Record<string, string> = {
+  act: 'deviceAction', cat: 'deviceEventCategory', dhost: 'destinationHostName', dpt: 'destinationPort', dst: 'destinationAddress',
+  dtz: 'deviceTimeZone', duser: 'destinationUserName', dvc: 'deviceAddress', dvchost: 'deviceHostName', end: 'endTime',
+  msg: 'message', proto: 'transportProtocol', request: 'requestUrl', rt: 'receiptTime', shost: 'sourceHostName',
+  spt: 'sourcePort', src: 'sourceAddress', start: 'startTime', suser: 'sourceUserName', c6a2: 'deviceCustomIPv6Address2',
+  c6a3: 'deviceCustomIPv6Address3', fname: 'fileName', sproc: 'sourceProcessName', dproc: 'destinationProcessName',
+  cs1: 'deviceCustomString1', cs2: 'deviceCustomString2', cs3: 'deviceCustomString3', cs4: 'deviceCustomString4',
+  cs5: 'deviceCustomString5', cs6: 'deviceCustomString6', cs1Label: 'deviceCustomString1Label', cs2Label: 'deviceCustomString2Label',
+  cs3Label: 'deviceCustomString3Label', cs4Label: 'deviceCustomString4Label', cs5Label: 'deviceCustomString5Label',
+  cs6Label: 'deviceCustomString6Label',
+};
+
+function trimmed(v: string | undefined): string | null {
   if (v === undefined) return null;
   const t = v.trim();
   return t === '' ? null : t;
+}
+
+/** An extension value by short key, else by its full name, trimmed; null when absent or blank. */
+function get(ext: Map<string, string>, key: string): string | null {
+  const full = FULL_NAMES[key];
+  return trimmed(ext.get(key)) ?? (full === undefined ? null : trimmed(ext.get(full)));
 }
 
 function ip(v: string | null): string | null {

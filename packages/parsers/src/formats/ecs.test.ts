@@ -111,9 +111,31 @@ describe('ECS alert documents', () => {
     expect([0, 21, 22, 47, 48, 73, 74, 100].map((risk_score) => sev({ risk_score }))).toEqual([1, 1, 2, 2, 3, 3, 4, 4]);
     expect(sev({ severity: 80 })).toBe(4);
     expect(sev({ severity: 500 })).toBe(2);
+    expect(sev({ risk_score_norm: 80 })).toBe(4);
     expect(sev({})).toBe(2);
     expect(sev({ severity: 1, module: 'suricata' })).toBe(3);
     expect(sev({}, { kibana: { alert: { risk_score: 50 } } })).toBe(3);
+  });
+
+  it('reads a third-party event.severity on its own small scale and a vendor severity word before it', () => {
+    const sev = (event: object, extra: object = {}) => parsed(JSON.stringify({ event: { kind: 'alert', ...event }, ...extra })).severity;
+    expect([0, 3, 4, 6, 7, 8, 9, 10].map((severity) => sev({ severity }))).toEqual([1, 1, 2, 2, 3, 3, 4, 4]);
+    expect(sev({ severity: 73 })).toBe(3);
+    expect(sev({ severity: 2 }, { crowdstrike: { event: { SeverityName: 'High' } } })).toBe(3);
+    expect(sev({ severity: 1 }, { m365_defender: { alert: { severity: 'critical' } } })).toBe(4);
+    expect(sev({ severity: 9 }, { 'sophos_central.alert.severity': 'medium' })).toBe(2);
+    // ECS's own groups are not a vendor's word: log.level says nothing about the alert's severity.
+    expect(sev({ severity: 9 }, { log: { level: 'low' } })).toBe(4);
+  });
+
+  it('titles an alert without rule.name from what it says, never the same generic text', () => {
+    const title = (doc: object) => parsed(JSON.stringify({ event: { kind: 'alert' }, ...doc })).title;
+    expect(title({ event: { kind: 'alert', reason: 'malware was detected on host ws-1', action: 'x' } })).toBe('malware was detected on host ws-1');
+    expect(title({ event: { kind: 'alert', action: 'process-blocked' } })).toBe('process-blocked');
+    expect(title({ threat: { technique: { name: ['Phishing'], id: ['T1566'] } } })).toBe('Phishing');
+    const bare = { event: { kind: 'alert', code: 'DET-42' }, observer: { vendor: 'Acme', product: 'EDR' }, host: { name: 'ws-9' } };
+    expect(title(bare)).toBe('Acme EDR DET-42 on ws-9');
+    expect(title({ event: { kind: 'alert', category: ['malware'], dataset: 'acme.alerts' } })).toBe('acme malware');
   });
 
   it('accepts rule/threat documents without event.kind and refuses other kinds', () => {

@@ -4,7 +4,7 @@ import { fail } from '../failure.ts';
 import { normaliseIp } from '../ip.ts';
 import { field, isObject, num, parseJsonObject, str, type JsonObject } from '../json-record.ts';
 import { ObservableSet } from '../observable-set.ts';
-import { severityFromPriority, severityFromScore, severityFromWord } from '../severity.ts';
+import { severityFromPriority, severityFromScore, severityFromTen, severityFromWord } from '../severity.ts';
 import type { ParseContext } from '../types.ts';
 import { ecsEventTime, ecsNetwork, ecsObservables, ecsRsit, ecsTags, ecsTechniques } from './ecs-fields.ts';
 
@@ -18,14 +18,15 @@ import { ecsEventTime, ecsNetwork, ecsObservables, ecsRsit, ecsTags, ecsTechniqu
  * |-----------------------------------------------------------------|-----------------------------------|
  * | `kibana.alert.original_time`, else `@timestamp`                 | eventTime (UTC)                   |
  * | `event.id`, else `kibana.alert.uuid`                            | sourceRef                         |
- * | `kibana.alert.rule.name`, `rule.name`, `rule.description`, `message` (first present) | title  |
+ * | `kibana.alert.rule.name`, `rule.name`, `rule.description`, `event.reason`, `message`, `event.action`, `threat.technique.name`, `vulnerability.id`, `threat.indicator.name`, `file.name` (first present); else `<product> <event.code or category> [on <host>]` | title |
  * | `kibana.alert.reason`, `message`, `rule.description` (not already the title) | description          |
  * | `kibana.alert.rule.rule_id`, `rule.id`, `rule.uuid`             | ruleId                            |
  * | `kibana.alert.rule.name`, `rule.name`                           | ruleName                          |
  * | `observer.vendor`/`product`; Kibana alerts: Elastic / Elastic Security; else `event.module` | vendor / product |
  * | `kibana.alert.severity` (low…critical)                          | severity, when present            |
- * | else `kibana.alert.risk_score` / `event.risk_score` 0–100        | 0–21 → 1, 22–47 → 2, 48–73 → 3, 74–100 → 4 |
- * | else `event.severity` 0–100, same bands; for Suricata/Snort documents it is the rule priority (1 → 3, 2 → 2, ≥ 3 → 1) | |
+ * | else `kibana.alert.risk_score` / `event.risk_score` / `event.risk_score_norm` 0–100 | 0–21 → 1, 22–47 → 2, 48–73 → 3, 74–100 → 4 |
+ * | else a severity word of the vendor's own fields (`<vendor>.….severity`, `…SeverityName`: low…critical) | that word |
+ * | else `event.severity` (the source's own scale): Suricata/Snort rule priority (1 → 3, 2 → 2, ≥ 3 → 1); 0–10 as CEF (0–3 → 1, 4–6 → 2, 7–8 → 3, 9–10 → 4); 11–100 in the risk-score bands | |
  * | else                                                            | 2                                 |
  * | `threat.technique.id`, `.subtechnique.id` (also the Kibana rule's `threat[]`) | attackTechniques    |
  * | `source.*`, `destination.*`, `network.transport`                | src/dst ip and port, protocol     |
@@ -33,6 +34,7 @@ import { ecsEventTime, ecsNetwork, ecsObservables, ecsRsit, ecsTags, ecsTechniqu
  * | source/destination, url, dns, file/process hashes, user, email, related.*, threat indicators | observables |
  * | `rule.category` (IDS classtype), `Scan::*` notices, `event.category` | RSIT (see ecs-fields.ts)     |
  * | `tags[]` (pipeline control tags dropped)                        | tags                              |
+ * | `file.path`, `file.name`, `process.executable`, `process.command_line`, `registry.path` | eventKey (dedup) |
  */
 export function parseEcs(record: string, ctx: ParseContext): NormalizedAlert {
   const doc = parseJsonObject(record);
@@ -50,7 +52,7 @@ function mapEcs(doc: JsonObject, ctx: ParseContext, kibana: boolean): Normalized
   const ruleName = str(field(doc, 'kibana.alert.rule.name')) ?? str(field(doc, 'signal.rule.name')) ?? str(field(doc, 'rule.name'));
   const ruleDescription = str(field(doc, 'rule.description'));
   const message = str(field(doc, 'message'));
-  a.title = ruleName ?? ruleDescription ?? message ?? str(field(doc, 'event.action')) ?? '';
+  a.title = ruleName ?? ruleDescription ?? firstText(doc, TITLE_FIELDS) ?? '';
   a.description = [str(field(doc, 'kibana.alert.reason')), message, ruleDescription].find((d) => d !== null && d !== a.title) ?? null;
   a.ruleId = str(field(doc, 'kibana.alert.rule.rule_id')) ?? str(field(doc, 'rule.id')) ?? str(field(doc, 'rule.uuid')) ?? str(field(doc, 'kibana.alert.rule.uuid'));
   a.ruleName = ruleName;
@@ -66,9 +68,33 @@ function mapEcs(doc: JsonObject, ctx: ParseContext, kibana: boolean): Normalized
   a.rsitClass = rsit.rsitClass;
   a.rsitType = rsit.rsitType;
   a.tags = ecsTags(doc);
+  a.eventKey = EVENT_KEY_FIELDS.map((p) => str(field(doc, p))).filter((k): k is string => k !== null);
   const obs = new ObservableSet();
   ecsObservables(doc, obs);
-  return finishAlert(a, obs, 'ECS alert');
+  return finishAlert(a, obs, fallbackTitle(doc, a));
+}
+
+/** What tells events of one rule apart beyond observables (dedup): the file, the executable and its command line. */
+const EVENT_KEY_FIELDS = ['file.path', 'file.name', 'process.executable', 'process.command_line', 'registry.path'];
+
+const TITLE_FIELDS = ['event.reason', 'message', 'event.action', 'threat.technique.name', 'vulnerability.id', 'threat.indicator.name', 'file.name'];
+
+/** The first text among `paths` (the first element of an array). */
+function firstText(doc: JsonObject, paths: string[]): string | null {
+  for (const p of paths) {
+    const v = field(doc, p);
+    const s = str(Array.isArray(v) ? v[0] : v);
+    if (s !== null) return s;
+  }
+  return null;
+}
+
+/** A title for an alert that names nothing: what reported it, which event code or category, on which host. */
+function fallbackTitle(doc: JsonObject, a: NormalizedAlert): string {
+  const source = [a.vendor, a.product].filter((x) => x !== null).join(' ') || (str(field(doc, 'event.dataset')) ?? 'ECS');
+  const what = firstText(doc, ['event.code', 'event.category', 'event.type']) ?? 'alert';
+  const host = a.assetHostname ?? a.assetIp;
+  return `${source} ${what}${host === null ? '' : ` on ${host}`}`;
 }
 
 /** True when the document has `name` as an object or flattened `name.*` keys. */
@@ -90,19 +116,54 @@ function severity(doc: JsonObject, a: NormalizedAlert): void {
   const word = str(field(doc, 'kibana.alert.severity')) ?? str(field(doc, 'kibana.alert.rule.severity')) ?? str(field(doc, 'signal.rule.severity'));
   const fromWord = word === null ? null : severityFromWord(word);
   if (fromWord !== null && word !== null) return set(a, fromWord, word);
-  for (const path of ['kibana.alert.risk_score', 'kibana.alert.rule.risk_score', 'signal.rule.risk_score', 'event.risk_score']) {
+  for (const path of ['kibana.alert.risk_score', 'kibana.alert.rule.risk_score', 'signal.rule.risk_score', 'event.risk_score', 'event.risk_score_norm']) {
     const score = num(field(doc, path));
     const level = score === null ? null : severityFromScore(score);
     if (level !== null) return set(a, level, String(score));
   }
+  const vendorWord = vendorSeverityWord(doc);
+  if (vendorWord !== null) return set(a, severityFromWord(vendorWord)!, vendorWord);
   const sev = num(field(doc, 'event.severity'));
   if (sev !== null) {
     const products = [field(doc, 'event.module'), field(doc, 'observer.product'), field(doc, 'observer.vendor')].map((p) => (str(p) ?? '').toLowerCase());
-    const level = products.some((p) => PRIORITY_PRODUCTS.has(p)) ? severityFromPriority(sev) : severityFromScore(sev);
+    const level = products.some((p) => PRIORITY_PRODUCTS.has(p)) ? severityFromPriority(sev) : Number.isInteger(sev) && sev >= 0 && sev <= 10 ? severityFromTen(sev) : severityFromScore(sev);
     if (level !== null) return set(a, level, String(sev));
   }
   a.severity = 2;
   a.sourceSeverity = word ?? (sev === null ? null : String(sev));
+}
+
+/** Top-level groups defined by ECS itself; anything else is a vendor's own namespace (`crowdstrike`, `m365_defender`…). */
+const ECS_GROUPS = new Set([
+  '@timestamp', 'agent', 'as', 'client', 'cloud', 'container', 'data_stream', 'destination', 'device', 'dll', 'dns', 'ecs', 'email', 'error',
+  'event', 'faas', 'file', 'group', 'host', 'http', 'input', 'kibana', 'labels', 'log', 'message', 'network', 'observer', 'orchestrator',
+  'organization', 'package', 'process', 'registry', 'related', 'rule', 'server', 'service', 'signal', 'source', 'span', 'tags', 'threat',
+  'tls', 'trace', 'transaction', 'url', 'user', 'user_agent', 'vulnerability',
+]);
+const SEVERITY_KEY = /^(?:severity|severity_?name|threat_?severity|alert_?severity)$/i;
+
+/** A severity word (low…critical) in the vendor's own fields, searched three levels deep; null when none. */
+function vendorSeverityWord(doc: JsonObject): string | null {
+  const search = (o: JsonObject, depth: number): string | null => {
+    for (const [k, v] of Object.entries(o)) {
+      if (typeof v === 'string' && SEVERITY_KEY.test(k.slice(k.lastIndexOf('.') + 1)) && severityFromWord(v) !== null) return v;
+      if (depth < 3 && isObject(v)) {
+        const found = search(v, depth + 1);
+        if (found !== null) return found;
+      }
+    }
+    return null;
+  };
+  for (const [k, v] of Object.entries(doc)) {
+    const group = k.split('.')[0]!;
+    if (ECS_GROUPS.has(group)) continue;
+    if (typeof v === 'string' && SEVERITY_KEY.test(k.slice(k.lastIndexOf('.') + 1)) && severityFromWord(v) !== null) return v;
+    if (isObject(v)) {
+      const found = search(v, 1);
+      if (found !== null) return found;
+    }
+  }
+  return null;
 }
 
 function set(a: NormalizedAlert, level: SeverityLevel, source: string): void {

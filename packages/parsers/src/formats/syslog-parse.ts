@@ -2,13 +2,17 @@ import { fail } from '../failure.ts';
 import { MONTHS, parseIsoTime, plausibleTime, resolveYearless } from '../time.ts';
 import { wallTimeToUtc } from '../zone.ts';
 import type { ParseContext } from '../types.ts';
+import { devicePrefix, readWithoutHeader } from './syslog-lenient.ts';
 
 /**
  * Syslog header readers (formats.md §5): RFC 5424 (`<PRI>1 TIMESTAMP HOST APP PROCID MSGID SD [MSG]`,
  * NILVALUE `-`, structured data with `\"` `\\` `\]` escapes, BOM before MSG) and RFC 3164
  * (`<PRI>Mmm dd hh:mm:ss HOST TAG[pid]: MSG`, space-padded day, no year, no zone; also the
  * `Mmm dd yyyy hh:mm:ss` and RFC 3339 timestamps senders put there). The PRI is optional in 3164 lines
- * read from files. Malformed headers → `bad_syslog_header`.
+ * read from files. Real senders that write no standard header are read by syslog-lenient.ts (Cisco
+ * IOS/NX-OS `seq: host: *time zone:` prefixes, ctime prefixes, bare key=value firewall lines): what can be
+ * read is read, a line without any time gets none (the receipt time then stands). An invalid PRI, or a
+ * timestamp that names an impossible date, → `bad_syslog_header`.
  */
 
 export interface SdElement {
@@ -49,7 +53,8 @@ export function parseSyslogLine(line: string, ctx: ParseContext): SyslogMessage 
   }
   const facility = pri === null ? null : pri >> 3;
   const severity = pri === null ? null : pri & 7;
-  if (pri !== null && line.startsWith('1 ', i)) return parse5424(line, i + 2, facility, severity);
+  // RFC 5424 needs its PRI; files and relays that drop it still start with the version and an RFC 3339 time.
+  if (line.startsWith('1 ', i) && (pri !== null || /^1 \d{4}-\d{2}-\d{2}T/.test(line.slice(i, i + 14)))) return parse5424(line, i + 2, facility, severity);
   return parse3164(line, i, facility, severity, ctx);
 }
 
@@ -78,8 +83,15 @@ function parse5424(line: string, start: number, facility: number | null, severit
   const sdStart = i;
   const structuredData: SdElement[] = [];
   if (line.charCodeAt(i) === 45 /* - */) i++;
-  else if (line.charCodeAt(i) === 91 /* [ */) i = parseStructuredData(line, i, structuredData);
-  else bad('STRUCTURED-DATA must be "-" or start with "["');
+  else if (line.charCodeAt(i) === 91 /* [ */) {
+    // Senders that write their own bracketed fields there (Check Point `[action:"Drop"; src:"…"]`): kept as MSG.
+    try {
+      i = parseStructuredData(line, i, structuredData);
+    } catch {
+      structuredData.length = 0;
+      return { rfc: 5424, facility, severity, time, hostname: nil(host), appName: nil(app), procId: nil(proc), msgId: nil(msgId), structuredData, structuredDataText: null, message: line.slice(i) };
+    }
+  } else bad('STRUCTURED-DATA must be "-" or start with "["');
   const sdText = structuredData.length > 0 ? line.slice(sdStart, i) : null;
   let message = '';
   if (i < line.length) {
@@ -152,7 +164,7 @@ function parse3164(line: string, start: number, facility: number | null, severit
     const year = bsd[3] ?? bsd[8];
     time = year === undefined ? resolveYearless(month, day, h, mi, s, ms, ctx.timeZone, ctx.receivedAt) : wallTimeToUtc(ctx.timeZone, Number(year), month, day, h, mi, Math.min(s, 59), ms);
     i = bsd[0].length;
-  } else bad('no RFC 3164 TIMESTAMP ("Mmm dd hh:mm:ss") after the PRI');
+  } else return readWithoutHeader(rest, facility, severity, ctx);
   if (rest.charCodeAt(i) === 58 /* : (Cisco) */) i++;
   while (rest.charCodeAt(i) === 32) i++;
   let hostname: string | null = null;
@@ -163,9 +175,16 @@ function parse3164(line: string, start: number, facility: number | null, severit
     i = sp < 0 ? rest.length : sp + 1;
   }
   let body = rest.slice(i);
+  // A relay's header before the device's own (Cisco): the device's time is the event's, with its zone.
+  const device = devicePrefix(body, ctx);
+  if (device !== null) {
+    time = device.time;
+    body = device.message;
+  }
   let appName: string | null = null;
   let procId: string | null = null;
-  if (!body.startsWith('CEF:')) {
+  // A Cisco `%FACILITY-SEVERITY-MNEMONIC:` is the message's own start, not a program name.
+  if (!body.startsWith('CEF:') && !body.startsWith('%')) {
     const tag = TAG.exec(body);
     if (tag !== null) {
       appName = tag[1]!;

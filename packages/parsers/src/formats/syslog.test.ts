@@ -66,12 +66,19 @@ describe('RFC 5424 (the three reference messages of RFC 5424 §6.5)', () => {
     expect(parsed(line)).toMatchObject({ title: 'evntslog ID47', description: '[exampleSDID@32473 iut="3" eventSource="Application" eventID="1011"][examplePriority@32473 class="high"]' });
   });
 
+  it('bracketed text that is not RFC 5424 structured data is kept as the message (Check Point writes its fields so)', () => {
+    expect(parsed('<13>1 2003-10-11T22:14:15Z host app - - [x a="1"')).toMatchObject({ title: '[x a="1"', eventTime: '2003-10-11T22:14:15.000Z' });
+    const cp = '1 2019-05-15T16:25:50Z HOSTNAME CheckPoint 19710 - [action:"Drop"; ifdir:"inbound"; src:"192.0.2.7"; dst:"198.51.100.8"]';
+    expect(parsed(cp)).toMatchObject({ eventTime: '2019-05-15T16:25:50.000Z', assetHostname: 'HOSTNAME', product: 'CheckPoint' });
+    expect(parsed(cp).observables.map((o) => o.value)).toEqual(['192.0.2.7', '198.51.100.8']);
+  });
+
   it('NILVALUE everywhere, escaped PARAM-VALUEs, and malformed headers', () => {
     const msg = parseSyslogLine('<13>1 - - - - - [x@1 a="q\\"uote\\]\\\\ \\n" b=""] hi', { receivedAt: RECEIVED, timeZone: 'UTC' });
     expect([msg.time, msg.hostname, msg.appName, msg.procId, msg.msgId]).toEqual([null, null, null, null, null]);
     expect(msg.structuredData[0]!.params).toEqual([['a', 'q"uote]\\ \\n'], ['b', '']]);
     expect(msg.message).toBe('hi');
-    for (const bad of ['<13>1 2003-10-11T22:14:15Z host app - -', '<13>1 2003-10-11T22:14:15Z host app - - [x a="1"', '<13>1 not-a-time host app - - - hi', '<13>1 2003-10-11T22:14:15 host app - - - zoneless', '<13>1 2003-10-11T22:14:15Z host app - - x hi']) {
+    for (const bad of ['<13>1 2003-10-11T22:14:15Z host app - -', '<13>1 not-a-time host app - - - hi', '<13>1 2003-10-11T22:14:15 host app - - - zoneless', '<13>1 2003-10-11T22:14:15Z host app - - x hi']) {
       expect(parseAlert('syslog', bad, { receivedAt: RECEIVED }), bad).toMatchObject({ ok: false, code: 'bad_syslog_header' });
     }
   });
@@ -122,7 +129,8 @@ describe('RFC 3164', () => {
     expect(parsed('<14>Jan 17 2020 08:52:10 fw1 kernel: drop', { timeZone: 'UTC' }).eventTime).toBe('2020-01-17T08:52:10.000Z');
     expect(parsed('<14>2024-02-03T04:05:06.789+07:00 fw1 kernel: drop').eventTime).toBe('2024-02-02T21:05:06.789Z');
     expect(parsed("<34>Oct 11 22:14:15 su: 'su root' failed")).toMatchObject({ assetHostname: null, product: 'su' });
-    for (const bad of ['<999>Oct 11 22:14:15 h a: x', '<3a>Oct 11 22:14:15 h a: x', '<34>yesterday h a: x', '<34>Oct 32 22:14:15 h a: x']) {
+    expect(parsed('<34>yesterday h a: x')).toMatchObject({ eventTime: null, title: 'yesterday h a: x', severity: 3 });
+    for (const bad of ['<999>Oct 11 22:14:15 h a: x', '<3a>Oct 11 22:14:15 h a: x', '<34>Oct 32 22:14:15 h a: x']) {
       expect(parseAlert('syslog', bad, { receivedAt: RECEIVED }), bad).toMatchObject({ ok: false, code: 'bad_syslog_header' });
     }
   });

@@ -6,6 +6,7 @@ import { ObservableSet } from '../observable-set.ts';
 import { toIso } from '../time.ts';
 import type { ParseContext } from '../types.ts';
 import { mapCef } from './cef.ts';
+import { applyKeyValues, keyValues, kvSyslogSeverity } from './syslog-kv.ts';
 import { parseSyslogLine, type SyslogMessage } from './syslog-parse.ts';
 
 /**
@@ -15,7 +16,7 @@ import { parseSyslogLine, type SyslogMessage } from './syslog-parse.ts';
  * | syslog                          | normalised                                                          |
  * |---------------------------------|---------------------------------------------------------------------|
  * | TIMESTAMP (3164: year nearest receivedAt, at most a day ahead; zone opts.timeZone) | eventTime (UTC); null for NILVALUE |
- * | PRI severity 0–1 / 2–3 / 4 / 5–7 | severity 4 / 3 / 2 / 1 (no PRI → 2); sourceSeverity = the digit    |
+ * | PRI severity 0–1 / 2–3 / 4 / 5–7 | severity 4 / 3 / 2 / 1 (no PRI: key=value `pri`/`level`, else 2); sourceSeverity = the digit |
  * | PRI facility                    | tag `facility:<name>`                                               |
  * | MSG                             | title (cut at 512, the whole text then goes to description); empty → `<app> <msgid>` or host |
  * | STRUCTURED-DATA                 | description (as written) unless the MSG was cut                     |
@@ -23,13 +24,17 @@ import { parseSyslogLine, type SyslogMessage } from './syslog-parse.ts';
  * | APP-NAME / TAG                  | product                                                             |
  * | MSGID                           | ruleId                                                              |
  * | IPv4/IPv6, domains, URLs, e-mails, hashes in MSG and SD values | observables, role `related`          |
+ * Lines without a standard header (Cisco IOS/NX-OS prefixes, bare key=value firewall lines) are read as
+ * far as they go (syslog-lenient.ts); a line with no time at all has eventTime null: the receipt time.
+ * Key=value messages (SonicWall, FortiGate, …) also give endpoints, time, title, rule and severity
+ * (table in syslog-kv.ts).
  * sourceRef null (syslog has no alert id).
  */
 export function parseSyslog(record: string, ctx: ParseContext): NormalizedAlert {
   const msg = parseSyslogLine(record, ctx);
   const cefAt = msg.message.indexOf('CEF:');
   if (cefAt >= 0 && msg.message.slice(0, cefAt).trim() === '') return mapCef(msg.message.slice(cefAt), ctx, msg);
-  return mapSyslog(msg);
+  return mapSyslog(msg, ctx);
 }
 
 const FACILITIES = ['kern', 'user', 'mail', 'daemon', 'auth', 'syslog', 'lpr', 'news', 'uucp', 'cron', 'authpriv', 'ftp', 'ntp', 'audit', 'alert', 'clock', 'local0', 'local1', 'local2', 'local3', 'local4', 'local5', 'local6', 'local7'];
@@ -41,16 +46,20 @@ export function severityFromSyslog(severity: number): SeverityLevel {
   return severity === 4 ? 2 : 1;
 }
 
-function mapSyslog(msg: SyslogMessage): NormalizedAlert {
+function mapSyslog(msg: SyslogMessage, ctx: ParseContext): NormalizedAlert {
   const a = newAlert('syslog');
   a.eventTime = msg.time === null ? null : toIso(msg.time);
   a.title = msg.message;
   a.description = msg.structuredDataText;
   a.product = msg.appName;
   a.ruleId = msg.msgId;
-  if (msg.severity !== null) {
-    a.severity = severityFromSyslog(msg.severity);
-    a.sourceSeverity = String(msg.severity);
+  const obs = new ObservableSet();
+  const kv = keyValues(msg.message);
+  if (kv !== null) applyKeyValues(kv, a, obs, ctx);
+  const severity = msg.severity ?? (kv === null ? null : kvSyslogSeverity(kv));
+  if (severity !== null) {
+    a.severity = severityFromSyslog(severity);
+    a.sourceSeverity = String(severity);
   }
   if (msg.facility !== null) a.tags.push(`facility:${FACILITIES[msg.facility] ?? String(msg.facility)}`);
   if (msg.hostname !== null) {
@@ -58,10 +67,9 @@ function mapSyslog(msg: SyslogMessage): NormalizedAlert {
     if (ip !== null) a.assetIp = ip.value;
     else a.assetHostname = msg.hostname;
   }
-  const obs = new ObservableSet();
   extractIndicators(msg.message, obs);
   for (const el of msg.structuredData) for (const [, value] of el.params) extractIndicators(value, obs);
-  if (a.title.trim().length > 512 && a.description !== null) a.description = `${msg.message}\n${a.description}`;
+  if (kv === null && a.title.trim().length > 512 && a.description !== null) a.description = `${msg.message}\n${a.description}`;
   const fallback = [msg.appName, msg.msgId].filter((x) => x !== null).join(' ') || (msg.hostname === null ? 'syslog message' : `syslog message from ${msg.hostname}`);
   return finishAlert(a, obs, fallback);
 }

@@ -28,6 +28,7 @@ import { rsitOfWazuhGroups, severityFromWazuhLevel } from './wazuh-tables.ts';
  * | `data.protocol` / `data.proto`            | protocol                                            |
  * | `agent.name`, `agent.ip` (else `predecoder.hostname`) | assetHostname, assetIp                  |
  * | `data.srcip`/`dstip` (src/dst), `data.srcuser`/`dstuser` (user), `data.url`, `syscheck.{md5,sha1,sha256}_after`, `data.virustotal.source.{md5,sha1}` | observables |
+ * | `syscheck.path`, `data.file`, `data.process`, `data.command`, `data.win.eventdata.{image,commandLine}`, `data.audit.exe` | eventKey (dedup) |
  * vendor and product `Wazuh`.
  */
 export function parseWazuh(record: string, ctx: ParseContext): NormalizedAlert {
@@ -74,8 +75,15 @@ function mapWazuh4(doc: JsonObject, rule: JsonObject, ctx: ParseContext): Normal
   a.rsitClass = rsit.rsitClass;
   a.rsitType = rsit.rsitType;
   a.tags = groups;
+  a.eventKey = eventKey(doc, data);
 
   return finishAlert(a, observables(doc, data), `Wazuh rule ${a.ruleId ?? ''}`.trim());
+}
+
+/** What tells events of one rule apart beyond observables: the file of an integrity event, the process or command. */
+function eventKey(doc: JsonObject, data: JsonObject): string[] {
+  const keys = [field(doc, 'syscheck.path'), data.file, data.process, data.command, field(data, 'win.eventdata.image'), field(data, 'win.eventdata.commandLine'), field(data, 'audit.exe')];
+  return keys.map((k) => str(k)).filter((k): k is string => k !== null);
 }
 
 function observables(doc: JsonObject, data: JsonObject): ObservableSet {

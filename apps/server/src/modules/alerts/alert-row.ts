@@ -7,6 +7,7 @@ export const ALERT_COLUMNS = [
   'first_seen', 'last_seen', 'occurrences', 'title', 'description', 'vendor', 'product', 'rule_id', 'rule_name', 'severity',
   'source_severity', 'rsit_class', 'rsit_type', 'attack', 'src_ip', 'src_port', 'dst_ip', 'dst_port', 'protocol',
   'asset_hostname', 'asset_ip', 'observables', 'tags', 'sectors', 'province_code', 'raw', 'batch_id', 'last_batch', 'batch_occurrences', 'indicator_matches',
+  'raw_last',
 ] as const;
 
 /** An alert ready to store: normalised, attributed, fingerprinted, with its repeats in this batch folded. */
@@ -22,7 +23,10 @@ export interface PreparedAlert {
   firstSeen: string;
   lastSeen: string;
   occurrences: number;
+  /** The first record of this alert as received (kept for good). */
   raw: string;
+  /** The latest repeat's record, in order of receipt; null while there is none. */
+  rawLast: string | null;
   /** Observables that matched live indicators. */
   indicatorMatches: IndicatorMatch[];
 }
@@ -35,5 +39,6 @@ export function alertCopyRow(p: PreparedAlert, ctx: { reporterOrgId: string; sou
     p.firstSeen, p.lastSeen, p.occurrences, a.title, a.description, a.vendor, a.product, a.ruleId, a.ruleName, a.severity,
     a.sourceSeverity, a.rsitClass, a.rsitType, a.attackTechniques, a.srcIp, a.srcPort, a.dstIp, a.dstPort, a.protocol,
     a.assetHostname, a.assetIp, JSON.stringify(a.observables), a.tags, p.sectors, p.provinceCode, p.raw, ctx.batchId, ctx.batchId, p.occurrences, JSON.stringify(p.indicatorMatches),
+    p.rawLast,
   ] as const;
 }

@@ -49,4 +49,5 @@ export const presentAlertDetail = (r: AlertRow): AlertDetail => ({
   indicatorMatches: (r.indicator_matches ?? []) as AlertDetail['indicatorMatches'],
   tags: r.tags,
   raw: r.raw,
+  rawLast: r.raw_last ?? null,
 });

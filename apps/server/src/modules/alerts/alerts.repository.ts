@@ -9,7 +9,7 @@ export type AlertRow = {
   event_time: Date; first_seen: Date; last_seen: Date; received_at: Date; incident_id: string | null;
   source_id: string | null; source_ref: string | null; description: string | null; vendor: string | null; rule_name: string | null;
   source_severity: string | null; attack: string[]; src_port: number | null; dst_port: number | null; protocol: string | null;
-  asset_ip: string | null; observables: unknown; indicator_matches?: unknown; tags: string[]; raw: string;
+  asset_ip: string | null; observables: unknown; indicator_matches?: unknown; tags: string[]; raw: string; raw_last?: string | null;
 };
 
 const summaryCols = sql`a.id::text as id, to_char(a.day, 'YYYYMMDD') as day, a.org_id, o.name as org_name, a.reporter_org_id, a.attributed, a.format, a.title,
@@ -45,7 +45,7 @@ export const alertsRepository = {
 
   async byId(db: Kysely<DB>, day: string, id: string): Promise<AlertRow | undefined> {
     const r = await sql<AlertRow>`select ${summaryCols}, r.name as reporter_org_name, a.source_id, a.source_ref, a.description, a.vendor, a.rule_name,
-        a.source_severity, a.attack, a.src_port, a.dst_port, a.protocol, host(a.asset_ip) as asset_ip, a.observables, a.indicator_matches, a.tags, a.raw
+        a.source_severity, a.attack, a.src_port, a.dst_port, a.protocol, host(a.asset_ip) as asset_ip, a.observables, a.indicator_matches, a.tags, a.raw, a.raw_last
       from alerts a join organizations o on o.id = a.org_id join organizations r on r.id = a.reporter_org_id
       where a.day = ${day}::date and a.id = ${id}::bigint`.execute(db);
     return r.rows[0];

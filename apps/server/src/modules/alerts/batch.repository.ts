@@ -21,11 +21,31 @@ const STAGE_DDL = `create temp table if not exists alerts_stage (
   event_time timestamptz, received_at timestamptz, first_seen timestamptz, last_seen timestamptz, occurrences integer, title text,
   description text, vendor text, product text, rule_id text, rule_name text, severity smallint, source_severity text, rsit_class text,
   rsit_type text, attack text[], src_ip inet, src_port integer, dst_ip inet, dst_port integer, protocol text, asset_hostname text,
-  asset_ip inet, observables jsonb, tags text[], sectors text[], province_code text, raw text, batch_id bigint, last_batch bigint, batch_occurrences integer, indicator_matches jsonb
+  asset_ip inet, observables jsonb, tags text[], sectors text[], province_code text, raw text, batch_id bigint, last_batch bigint, batch_occurrences integer, indicator_matches jsonb,
+  raw_last text
 ) on commit delete rows`;
 
 const cols = ALERT_COLUMNS.join(', ');
-// Repeats fold into the stored row: more occurrences, a wider seen-window, the latest raw record.
+
+/**
+ * The stored row's indicator matches joined with a repeat's (`matches` index the repeat's `observables`):
+ * each new match is moved to the index of the same observable (type and value) in the stored row, so
+ * an indicator added since the first occurrence is kept, and none is lost or duplicated.
+ */
+function mergedMatches(matches: string, observables: string): string {
+  return `case when jsonb_array_length(${matches}) = 0 then alerts.indicator_matches else (
+    select coalesce(jsonb_agg(distinct u.x), '[]'::jsonb) from (
+      select e as x from jsonb_array_elements(alerts.indicator_matches) e
+      union all
+      select jsonb_build_object('observableIndex', o.i - 1, 'indicatorId', (m->>'indicatorId')::bigint)
+      from jsonb_array_elements(${matches}) m
+      join jsonb_array_elements(${observables}) with ordinality as n(v, i) on n.i - 1 = (m->>'observableIndex')::int
+      join jsonb_array_elements(alerts.observables) with ordinality as o(v, i) on o.v->>'type' = n.v->>'type' and o.v->>'value' = n.v->>'value'
+    ) u) end`;
+}
+
+// Repeats fold into the stored row: more occurrences, a wider seen-window, the first raw record kept and
+// the latest repeat's beside it, the indicator matches of both.
 const UPSERT = `insert into alerts (${cols}) select ${cols} from alerts_stage
   on conflict (day, fingerprint) do update set
     occurrences = alerts.occurrences + excluded.occurrences,
@@ -34,8 +54,16 @@ const UPSERT = `insert into alerts (${cols}) select ${cols} from alerts_stage
     received_at = excluded.received_at,
     last_batch = excluded.last_batch,
     batch_occurrences = excluded.batch_occurrences,
-    indicator_matches = excluded.indicator_matches
+    raw_last = coalesce(excluded.raw_last, excluded.raw),
+    indicator_matches = ${mergedMatches('excluded.indicator_matches', 'excluded.observables')}
   returning id::text as id, day::text as day, (batch_id = last_batch) as inserted`;
+
+const FOLD_REPEATS = `update alerts set occurrences = alerts.occurrences + t.n, first_seen = least(alerts.first_seen, t.first_seen),
+    last_seen = greatest(alerts.last_seen, t.last_seen), received_at = $6::timestamptz, last_batch = $7::bigint, batch_occurrences = t.n,
+    raw_last = t.raw_last, indicator_matches = ${mergedMatches('t.matches', 't.observables')}
+  from unnest($1::date[], $2::text[], $3::int[], $4::timestamptz[], $5::timestamptz[], $8::text[], $9::jsonb[], $10::jsonb[])
+    as t(day, fp, n, first_seen, last_seen, raw_last, matches, observables)
+  where alerts.day = t.day and alerts.fingerprint = t.fp returning alerts.id::text as id, alerts.day::text as day, alerts.fingerprint`;
 
 const PLANNER_CHOICES = ['enable_seqscan', 'enable_bitmapscan', 'enable_hashjoin', 'enable_mergejoin'];
 const PROBE_BY_INDEX = `select ${PLANNER_CHOICES.map((c) => `set_config('${c}', 'off', true)`).join(', ')}`;
@@ -101,13 +129,13 @@ export const batchRepository = {
       // and sort the whole day (its estimates are stale after bulk loads, and the embedded engine has no
       // autovacuum to refresh them), a cost that grows with every alert of the day.
       await tx.query(PROBE_BY_INDEX);
-      const r = await tx.query<{ id: string; day: string; fingerprint: string }>(
-        `update alerts set occurrences = alerts.occurrences + t.n, first_seen = least(alerts.first_seen, t.first_seen), last_seen = greatest(alerts.last_seen, t.last_seen),
-           received_at = $6::timestamptz, last_batch = $7::bigint, batch_occurrences = t.n
-         from unnest($1::date[], $2::text[], $3::int[], $4::timestamptz[], $5::timestamptz[]) as t(day, fp, n, first_seen, last_seen)
-         where alerts.day = t.day and alerts.fingerprint = t.fp returning alerts.id::text as id, alerts.day::text as day, alerts.fingerprint`,
-        [repeats.map((i) => alerts[i]!.day), repeats.map((i) => alerts[i]!.fingerprint), repeats.map((i) => alerts[i]!.occurrences), repeats.map((i) => alerts[i]!.firstSeen), repeats.map((i) => alerts[i]!.lastSeen), ctx.receivedAt, batchId],
-      );
+      const rep = repeats.map((i) => alerts[i]!);
+      // Observables travel only with matches to move (a repeat has the row's observables: they are in the fingerprint).
+      const r = await tx.query<{ id: string; day: string; fingerprint: string }>(FOLD_REPEATS, [
+        rep.map((a) => a.day), rep.map((a) => a.fingerprint), rep.map((a) => a.occurrences), rep.map((a) => a.firstSeen), rep.map((a) => a.lastSeen),
+        ctx.receivedAt, batchId, rep.map((a) => a.rawLast ?? a.raw), rep.map((a) => JSON.stringify(a.indicatorMatches)),
+        rep.map((a) => (a.indicatorMatches.length ? JSON.stringify(a.alert.observables) : '[]')),
+      ]);
       await tx.query(PLAN_FREELY);
       const found = new Map(r.rows.map((x) => [`${x.day}|${x.fingerprint}`, x]));
       for (const i of repeats) {

@@ -3,11 +3,18 @@ import type { NormalizedAlert } from '@lachan/contracts';
 
 /**
  * The dedup key of an alert: who reported it, what fired (format, rule and title: some sources reuse
- * one rule id for many findings), the key endpoints, and the time bucket its event falls in. Repeats
- * inside a bucket share one row.
+ * one rule id for many findings), the key endpoints, the asset, every observable (type and value, in any
+ * order: a different file hash, URL or user is a different event), what else tells the event apart
+ * (`eventKey`: file path, process) and the time bucket its event falls in. Repeats inside a bucket share
+ * one row; a repeat is therefore always the same event.
  */
 export function fingerprint(a: NormalizedAlert, reporterOrgId: string, eventMs: number, bucketSeconds: number): string {
   const bucket = Math.floor(eventMs / 1000 / bucketSeconds);
-  const key = `${reporterOrgId}|${a.format}|${a.ruleId ?? ''}|${a.title}|${a.srcIp ?? ''}|${a.dstIp ?? ''}|${a.assetHostname ?? ''}|${a.assetIp ?? ''}|${bucket}`;
-  return createHash('sha1').update(key).digest('base64url');
+  const hash = createHash('sha1').update(`${reporterOrgId}|${a.format}|${a.ruleId ?? ''}|${a.title}|${a.srcIp ?? ''}|${a.dstIp ?? ''}|${a.assetHostname ?? ''}|${a.assetIp ?? ''}|${bucket}`);
+  // Length-prefixed parts, sorted: no two different sets can hash alike by concatenation.
+  const parts = a.observables.map((o) => `${o.type}:${o.value}`);
+  if (a.eventKey !== undefined) for (const k of a.eventKey) parts.push(`key:${k}`);
+  parts.sort();
+  for (const p of parts) hash.update(`|${p.length}:${p}`);
+  return hash.digest('base64url');
 }

@@ -1,4 +1,5 @@
-import type { NormalizedAlert } from '@lachan/contracts';
+import type { NormalizedAlert, Observable } from '@lachan/contracts';
+import { MAX_OBSERVABLES } from '@lachan/parsers';
 import type { OrgTree } from '../orgs/index.ts';
 import type { AssetIndex } from './asset-index.ts';
 import { fingerprint } from './fingerprint.ts';
@@ -29,8 +30,10 @@ function attribute(a: NormalizedAlert, assets: AssetIndex, reporter: Reporter): 
 
 /**
  * Completes parsed alerts: attribution to an organisation (inheriting its sectors and province),
- * the fingerprint, and repeats inside the batch folded into one row with their count. `slot[i]` is the
- * index in `prepared` of the row that input `i` became.
+ * the fingerprint, and repeats inside the batch folded into one row with their count. A repeat is the
+ * same event (the fingerprint covers its observables and event key); whatever observable it still adds
+ * is kept and matched against the indicators. The row keeps the first record as `raw` and the latest
+ * received repeat as `rawLast`. `slot[i]` is the index in `prepared` of the row that input `i` became.
  */
 export function prepareAlerts(
   parsed: { alert: NormalizedAlert; raw: string }[],
@@ -52,10 +55,9 @@ export function prepareAlerts(
     if (seen) {
       seen.occurrences++;
       if (iso < seen.firstSeen) seen.firstSeen = iso;
-      if (iso > seen.lastSeen) {
-        seen.lastSeen = iso;
-        seen.raw = raw;
-      }
+      if (iso > seen.lastSeen) seen.lastSeen = iso;
+      seen.rawLast = raw;
+      mergeObservables(seen, alert.observables, ctx.indicators);
       continue;
     }
     const owner = attribute(alert, ctx.assets, ctx.reporter);
@@ -63,8 +65,18 @@ export function prepareAlerts(
     const profile = ctx.orgs.profile(orgId);
     byFingerprint.set(fp, {
       alert, fingerprint: fp, day, orgId, attributed: owner !== null, sectors: profile?.sectors ?? [], provinceCode: profile?.provinceCode ?? null,
-      eventTime: iso, firstSeen: iso, lastSeen: iso, occurrences: 1, raw, indicatorMatches: ctx.indicators?.match(alert.observables) ?? [],
+      eventTime: iso, firstSeen: iso, lastSeen: iso, occurrences: 1, raw, rawLast: null, indicatorMatches: ctx.indicators?.match(alert.observables) ?? [],
     });
   }
   return { prepared: [...byFingerprint.values()], slot };
+}
+
+/** Adds the observables a repeat has and the row lacks (up to the alert's limit), with their indicator matches. */
+function mergeObservables(row: PreparedAlert, incoming: readonly Observable[], indicators: IndicatorMatcher | undefined): void {
+  const have = new Set(row.alert.observables.map((o) => `${o.type}\u0000${o.value}`));
+  const added = incoming.filter((o) => !have.has(`${o.type}\u0000${o.value}`)).slice(0, Math.max(0, MAX_OBSERVABLES - row.alert.observables.length));
+  if (added.length === 0) return;
+  const offset = row.alert.observables.length;
+  row.alert = { ...row.alert, observables: [...row.alert.observables, ...added] };
+  for (const m of indicators?.match(added) ?? []) row.indicatorMatches.push({ observableIndex: m.observableIndex + offset, indicatorId: m.indicatorId });
 }

@@ -1,0 +1,75 @@
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from '../../testing/harness.ts';
+
+// Wazuh file-integrity alerts (rule 550) as the manager writes them: one rule, one title, one agent;
+// only the file and its hashes tell two events apart.
+let t: TestApp;
+let key: { key: string };
+const H1 = 'a'.repeat(64);
+const H2 = 'b'.repeat(64);
+const H3 = 'c'.repeat(64);
+
+function fim(path: string, sha256: string, at: string, id: string): string {
+  return JSON.stringify({
+    timestamp: at, id, rule: { level: 7, id: '550', description: 'Integrity checksum changed.', groups: ['ossec', 'syscheck', 'syscheck_entry_modified'] },
+    agent: { id: '001', name: 'web-01', ip: '10.48.1.10' }, syscheck: { path, event: 'modified', sha256_after: sha256 }, full_log: `File '${path}' modified`,
+  });
+}
+
+async function ingest(lines: string[]) {
+  const res = await t.app.inject({ method: 'POST', url: '/api/v1/ingest/wazuh', headers: { authorization: `Bearer ${key.key}`, 'content-type': 'application/x-ndjson' }, payload: lines.join('\n') });
+  expect(res.statusCode).toBe(202);
+  return res.json() as { accepted: number; duplicates: number };
+}
+
+async function integrityAlerts() {
+  const items = (await t.admin.get('/api/v1/alerts?q=Integrity%20checksum&limit=50')).json().items as { id: string }[];
+  return Promise.all(items.map(async (i) => (await t.admin.get(`/api/v1/alerts/${i.id}`)).json()));
+}
+
+beforeAll(async () => {
+  t = await createTestApp();
+  key = await t.keyFor('prov-48', 'connector');
+});
+afterAll(() => t?.close());
+
+describe('dedup folds only the same event', () => {
+  it('keeps integrity alerts for different files in the same hour apart, each with its own hashes', async () => {
+    const hour = new Date();
+    hour.setUTCMinutes(5, 0, 0);
+    const at = (min: number) => new Date(hour.getTime() + min * 60_000).toISOString();
+    expect(await ingest([fim('/etc/passwd', H1, at(0), '1.1'), fim('/etc/shadow', H2, at(10), '1.2')])).toMatchObject({ accepted: 2, duplicates: 0 });
+    // Same file, another content: another event too.
+    expect(await ingest([fim('/etc/passwd', H3, at(20), '1.3')])).toMatchObject({ accepted: 1, duplicates: 0 });
+    const alerts = await integrityAlerts();
+    expect(alerts).toHaveLength(3);
+    const hashes = alerts.map((a) => a.observables.filter((o: { type: string }) => o.type === 'sha256').map((o: { value: string }) => o.value)).flat().sort();
+    expect(hashes).toEqual([H1, H2, H3]);
+    for (const a of alerts) expect(a.occurrences).toBe(1);
+  });
+
+  it('folds a true repeat, keeps the first and the latest raw record, and matches it against indicators added since', async () => {
+    const at = new Date().toISOString();
+    const first = fim('/var/www/shell.php', 'd'.repeat(64), at, '2.1');
+    expect(await ingest([first])).toMatchObject({ accepted: 1 });
+    const shell = (await integrityAlerts()).find((a) => a.raw === first);
+    expect(shell).toMatchObject({ occurrences: 1, rawLast: null, indicatorMatches: [] });
+
+    const pattern = `[file:hashes.'SHA-256' = '${'d'.repeat(64)}']`;
+    const indicator = {
+      type: 'indicator', spec_version: '2.1', id: 'indicator--d1d1d1d1-0000-4000-8000-000000000001', created: '2026-11-01T00:00:00.000Z',
+      modified: '2026-11-01T00:00:00.000Z', pattern, pattern_type: 'stix', valid_from: '2026-11-01T00:00:00Z',
+    };
+    await sql`insert into stix_objects (id, version, type, object) values (${indicator.id}, ${indicator.modified}, 'indicator', ${JSON.stringify(indicator)}::jsonb)`.execute(t.platform.db);
+    await t.platform.workers.indicators.refresh();
+
+    const second = fim('/var/www/shell.php', 'd'.repeat(64), at, '2.2');
+    const third = fim('/var/www/shell.php', 'd'.repeat(64), at, '2.3');
+    expect(await ingest([second])).toMatchObject({ accepted: 0, duplicates: 1 });
+    expect(await ingest([third])).toMatchObject({ accepted: 0, duplicates: 1 });
+    const folded = (await t.admin.get(`/api/v1/alerts/${shell.id}`)).json();
+    expect(folded).toMatchObject({ occurrences: 3, raw: first, rawLast: third });
+    expect(folded.indicatorMatches.map((m: { observableIndex: number }) => folded.observables[m.observableIndex].value)).toEqual(['d'.repeat(64)]);
+  });
+});
