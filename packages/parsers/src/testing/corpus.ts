@@ -62,7 +62,8 @@ export function recordsOf(g: Pick<GoldenFile, 'format' | 'file' | 'member'>): st
   const text = readFileSync(new URL(g.file, CORPUS_DIR), 'utf8');
   const body = g.member === undefined ? text : topLevelMember(text, g.member);
   if (body === null) throw new Error(`${g.file}: no top-level member ${g.member}`);
-  const media = g.member !== undefined ? 'application/json' : g.format === 'syslog' || g.format === 'cef' ? 'text/plain' : 'application/x-ndjson';
+  // As a sender posts them: text lines, or a JSON body (one object, NDJSON, or concatenated objects).
+  const media = g.format === 'syslog' || g.format === 'cef' ? 'text/plain' : 'application/json';
   const split = splitRecords(g.format, body, media);
   if (!('records' in split)) throw new Error(`${g.file}: ${split.error.message}`);
   return split.records;
