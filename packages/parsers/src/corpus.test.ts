@@ -6,10 +6,11 @@ import { loadGoldens, runGolden } from './testing/corpus.ts';
 const goldens = loadGoldens();
 
 describe('real-sample corpus', () => {
-  it('holds records of many products in every text and JSON format', () => {
+  it('holds at least 1,000 records of at least 20 products in all six formats', () => {
     const records = goldens.reduce((n, g) => n + g.records.length, 0);
-    expect(records).toBeGreaterThanOrEqual(400);
+    expect(records).toBeGreaterThanOrEqual(1000);
     expect(new Set(goldens.map((g) => g.product)).size).toBeGreaterThanOrEqual(20);
+    expect([...new Set(goldens.map((g) => g.format))].sort()).toEqual(['cef', 'ecs', 'lachan', 'suricata', 'syslog', 'wazuh']);
   });
 
   for (const g of goldens) {

@@ -4,7 +4,7 @@ import { normaliseDomain, normaliseEmail, normaliseHash, normaliseUrl, refang } 
 
 /**
  * Indicators in free text (syslog messages): URLs, e-mail addresses, IPv4/IPv6 addresses (with or
- * without a port: `ip:port`, `ip/port`, `ip#port`, `zone:ip/port`), md5/sha1/sha256 digests and domain
+ * without a port: `ip:port`, `ip/port`, `ip/service`, `ip#port`, `zone:ip/port`, `iface/ip`), md5/sha1/sha256 digests and domain
  * names, added with role `related`.
  * Defanging (`[.]`, `hxxp`) is undone first. The text is cut into tokens at whitespace, quotes and
  * brackets by one linear split; a token holding `://` is a URL from its scheme on, any other token is
@@ -17,7 +17,7 @@ import { normaliseDomain, normaliseEmail, normaliseHash, normaliseUrl, refang } 
 const SEPARATORS = /[\s"'`<>(){}[\]|]+/;
 const SUB_SEPARATORS = /[=,;]+/;
 const SCHEME_START = /[A-Za-z][A-Za-z0-9+.-]*$/;
-const ENDPOINT_V4 = /^(?:[A-Za-z][\w.-]{0,63}:)?(\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3})(?:[:/#]\d{1,5}|\/[0-9a-f]{4}\.[0-9a-f]{4}\.[0-9a-f]{4})?$/;
+const ENDPOINT_V4 = /^(?:[A-Za-z][\w.-]{0,63}[:/])?(\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3})(?:[:/#]\d{1,5}|\/[A-Za-z][\w-]{0,31}|\/[0-9a-f]{4}\.[0-9a-f]{4}\.[0-9a-f]{4})?$/;
 const EDGE_PUNCTUATION = /^[.:!?[\]*]+|[.:!?[\]*]+$/g;
 const NOT_TLDS = new Set([
   'bak', 'bat', 'bin', 'cfg', 'class', 'conf', 'cpp', 'csv', 'dat', 'db', 'dll', 'doc', 'docx', 'exe', 'gif', 'gz', 'htm', 'html',
@@ -61,7 +61,8 @@ function classify(raw: string, obs: ObservableSet): void {
     if (ip !== null) obs.add(ip.type, ip.value, 'related');
     return;
   }
-  // `ip`, `ip:port`, `ip/port` (Cisco ASA), `ip#port` (BIND), `zone:ip[/port]` and `ip/mac` (Cisco ASA).
+  // `ip`, `ip:port`, `ip/port` and `ip/service` (Cisco ASA/PIX `outside:1.2.3.4/ssh`), `ip#port` (BIND), `zone:ip[/port]`, `iface/ip` (ASA 106100
+  // `outside/1.2.3.4(1234)`), `ip/mac`.
   const v4 = ENDPOINT_V4.exec(token);
   if (v4 !== null) {
     const ip = normaliseIp(v4[1]!);

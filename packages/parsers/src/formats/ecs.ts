@@ -26,7 +26,7 @@ import { ecsEventTime, ecsNetwork, ecsObservables, ecsRsit, ecsTags, ecsTechniqu
  * | `kibana.alert.severity` (low…critical)                          | severity, when present            |
  * | else `kibana.alert.risk_score` / `event.risk_score` / `event.risk_score_norm` 0–100 | 0–21 → 1, 22–47 → 2, 48–73 → 3, 74–100 → 4 |
  * | else a severity word of the vendor's own fields (`<vendor>.….severity`, `…SeverityName`: low…critical) | that word |
- * | else `event.severity` (the source's own scale): Suricata/Snort rule priority (1 → 3, 2 → 2, ≥ 3 → 1); 0–10 as CEF (0–3 → 1, 4–6 → 2, 7–8 → 3, 9–10 → 4); 11–100 in the risk-score bands | |
+ * | else `event.severity` (the source's own scale): Defender for Endpoint and PAN-OS by their pipelines' scales (`SOURCE_SCALES`); Suricata/Snort rule priority (1 → 3, 2 → 2, ≥ 3 → 1); 0–10 as CEF (0–3 → 1, 4–6 → 2, 7–8 → 3, 9–10 → 4); 11–100 in the risk-score bands | |
  * | else                                                            | 2                                 |
  * | `threat.technique.id`, `.subtechnique.id` (also the Kibana rule's `threat[]`) | attackTechniques    |
  * | `source.*`, `destination.*`, `network.transport`                | src/dst ip and port, protocol     |
@@ -112,6 +112,16 @@ function datasetModule(doc: JsonObject): string | null {
 
 const PRIORITY_PRODUCTS = new Set(['suricata', 'snort']);
 
+/**
+ * `event.severity` scales that Elastic's pipelines write for a source (by `observer.product`), index =
+ * the number: Defender for Endpoint 0 unspecified, 1 informational, 2 low, 3 medium, 4 high; PAN-OS
+ * 1 critical, 2 high, 3 medium, 4 low, 5 informational.
+ */
+const SOURCE_SCALES: Record<string, ReadonlyArray<SeverityLevel | null>> = {
+  'defender for endpoint': [null, 1, 1, 2, 3],
+  'pan-os': [null, 4, 3, 2, 1, 1],
+};
+
 function severity(doc: JsonObject, a: NormalizedAlert): void {
   const word = str(field(doc, 'kibana.alert.severity')) ?? str(field(doc, 'kibana.alert.rule.severity')) ?? str(field(doc, 'signal.rule.severity'));
   const fromWord = word === null ? null : severityFromWord(word);
@@ -124,7 +134,10 @@ function severity(doc: JsonObject, a: NormalizedAlert): void {
   const vendorWord = vendorSeverityWord(doc);
   if (vendorWord !== null) return set(a, severityFromWord(vendorWord)!, vendorWord);
   const sev = num(field(doc, 'event.severity'));
-  if (sev !== null) {
+  const scale = SOURCE_SCALES[(str(field(doc, 'observer.product')) ?? '').toLowerCase()];
+  const scaled = sev === null || scale === undefined ? null : (scale[sev] ?? null);
+  if (scaled !== null) return set(a, scaled, String(sev));
+  if (sev !== null && scale === undefined) {
     const products = [field(doc, 'event.module'), field(doc, 'observer.product'), field(doc, 'observer.vendor')].map((p) => (str(p) ?? '').toLowerCase());
     const level = products.some((p) => PRIORITY_PRODUCTS.has(p)) ? severityFromPriority(sev) : Number.isInteger(sev) && sev >= 0 && sev <= 10 ? severityFromTen(sev) : severityFromScore(sev);
     if (level !== null) return set(a, level, String(sev));

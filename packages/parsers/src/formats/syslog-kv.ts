@@ -8,23 +8,26 @@ import type { ParseContext } from '../types.ts';
 
 /**
  * Key=value firewall messages (SonicWall, FortiGate, Sophos, Barracuda, Juniper and the like), inside a
- * syslog MSG or as the bare line. Values are `bare` or `"quoted"`. Read only when the MSG has at least
- * three pairs and one of the address keys below.
+ * syslog MSG or as the bare line. Values are `bare` (a trailing list comma dropped) or `"quoted"`. Read
+ * only when the MSG has at least three pairs and one of the address keys below, or `date=` and `time=`
+ * (FortiGate and FortiMail event logs).
  *
  * | keys                                                            | normalised                         |
  * |-----------------------------------------------------------------|------------------------------------|
- * | `src`, `srcip`, `src_ip`, `source_address`; SonicWall `ip:port[:iface[:host]]` | srcIp (srcPort)     |
- * | `dst`, `dstip`, `dst_ip`, `destination_address`; same form      | dstIp (dstPort)                    |
- * | `srcport`, `src_port`, `spt`, `sport`; `dstport`, `dst_port`, `dpt`, `dport` | srcPort, dstPort      |
+ * | `src`, `srcip`, `src_ip`, `source_address`, `source-ip`; SonicWall `ip:port[:iface[:host]]` | srcIp (srcPort) |
+ * | `dst`, `dstip`, `dst_ip`, `destination_address`, `destination-ip`; same form | dstIp (dstPort)         |
+ * | `srcport`, `src_port`, `spt`, `sport`, `source-port`; `dstport`, `dst_port`, `dpt`, `dport`, `destination-port` | srcPort, dstPort |
  * | `proto` (`tcp`, `tcp/https`, `6`), `protocol`                   | protocol                           |
- * | `time="yyyy-mm-dd hh:mm:ss[ zone]"`; `date=` + `time=` (+ `tz=`); `eventtime` (epoch s/ms/µs/ns) | eventTime, when the syslog header had none |
+ * | `time="yyyy-mm-dd hh:mm:ss[ zone]"`; `date=` + `time=` (+ `tz=` or `timezone=`); `eventtime` (epoch s/ms/µs/ns) | eventTime, when the syslog header had none |
  * | `msg`                                                           | title (the whole line: description) |
  * | `logid`, `eventid`, `event_id`, SonicWall `m`                   | ruleId                             |
  * | `pri` (syslog 0–7), `level` / `severity` (syslog words)         | severity, when the syslog PRI is absent |
  */
 
 const PAIR = /(?:^|\s)([A-Za-z_][\w.-]{0,63})=("(?:[^"\\]|\\.)*"|\S*)/g;
-const ADDRESS_KEYS = ['src', 'srcip', 'src_ip', 'source_address', 'dst', 'dstip', 'dst_ip', 'destination_address'];
+const SRC_KEYS = ['src', 'srcip', 'src_ip', 'source_address', 'source-ip'];
+const DST_KEYS = ['dst', 'dstip', 'dst_ip', 'destination_address', 'destination-ip'];
+const ADDRESS_KEYS = [...SRC_KEYS, ...DST_KEYS];
 
 /** The key=value pairs of a message (first value of a repeated key wins), or null when it is not one. */
 export function keyValues(text: string): Map<string, string> | null {
@@ -32,10 +35,12 @@ export function keyValues(text: string): Map<string, string> | null {
   for (const m of text.matchAll(PAIR)) {
     const key = m[1]!.toLowerCase();
     const raw = m[2]!;
-    const value = raw.startsWith('"') && raw.endsWith('"') && raw.length >= 2 ? raw.slice(1, -1).replace(/\\(.)/g, '$1') : raw;
+    // Bare values end before a list comma (Huawei `SrcIp=1.1.1.1, DstIp=…`).
+    const value = raw.startsWith('"') && raw.endsWith('"') && raw.length >= 2 ? raw.slice(1, -1).replace(/\\(.)/g, '$1') : raw.replace(/,$/, '');
     if (!pairs.has(key)) pairs.set(key, value);
   }
-  if (pairs.size < 3 || !ADDRESS_KEYS.some((k) => pairs.has(k))) return null;
+  const dated = pairs.has('date') && pairs.has('time');
+  if (pairs.size < 3 || !(dated || ADDRESS_KEYS.some((k) => pairs.has(k)))) return null;
   return pairs;
 }
 
@@ -59,7 +64,7 @@ function endpoint(v: string | null): { ip: string | null; port: number | null } 
 }
 
 function kvTime(kv: Map<string, string>, ctx: ParseContext): string | null {
-  const zone = zoneOf(kv.get('tz') ?? '') ?? ctx.timeZone;
+  const zone = zoneOf(kv.get('tz') ?? kv.get('timezone') ?? '') ?? ctx.timeZone;
   const time = kv.get('time');
   const date = kv.get('date');
   let ms: number | null = null;
@@ -84,12 +89,12 @@ export function kvSyslogSeverity(kv: Map<string, string>): number | null {
 
 /** Applies the pairs to the alert (fields the syslog header left empty) and adds the endpoints as observables. */
 export function applyKeyValues(kv: Map<string, string>, a: NormalizedAlert, obs: ObservableSet, ctx: ParseContext): void {
-  const src = endpoint(first(kv, ['src', 'srcip', 'src_ip', 'source_address']));
-  const dst = endpoint(first(kv, ['dst', 'dstip', 'dst_ip', 'destination_address']));
+  const src = endpoint(first(kv, SRC_KEYS));
+  const dst = endpoint(first(kv, DST_KEYS));
   a.srcIp = src.ip;
   a.dstIp = dst.ip;
-  a.srcPort = port(first(kv, ['srcport', 'src_port', 'spt', 'sport'])) ?? src.port;
-  a.dstPort = port(first(kv, ['dstport', 'dst_port', 'dpt', 'dport'])) ?? dst.port;
+  a.srcPort = port(first(kv, ['srcport', 'src_port', 'spt', 'sport', 'source-port'])) ?? src.port;
+  a.dstPort = port(first(kv, ['dstport', 'dst_port', 'dpt', 'dport', 'destination-port'])) ?? dst.port;
   const proto = first(kv, ['proto', 'protocol']);
   a.protocol = proto === null ? null : protocolName(proto.split('/')[0]);
   a.eventTime ??= kvTime(kv, ctx);

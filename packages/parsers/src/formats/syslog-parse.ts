@@ -8,11 +8,13 @@ import { devicePrefix, readWithoutHeader } from './syslog-lenient.ts';
  * Syslog header readers (formats.md §5): RFC 5424 (`<PRI>1 TIMESTAMP HOST APP PROCID MSGID SD [MSG]`,
  * NILVALUE `-`, structured data with `\"` `\\` `\]` escapes, BOM before MSG) and RFC 3164
  * (`<PRI>Mmm dd hh:mm:ss HOST TAG[pid]: MSG`, space-padded day, no year, no zone; also the
- * `Mmm dd yyyy hh:mm:ss` and RFC 3339 timestamps senders put there). The PRI is optional in 3164 lines
- * read from files. Real senders that write no standard header are read by syslog-lenient.ts (Cisco
- * IOS/NX-OS `seq: host: *time zone:` prefixes, ctime prefixes, bare key=value firewall lines): what can be
- * read is read, a line without any time gets none (the receipt time then stands). An invalid PRI, or a
- * timestamp that names an impossible date, → `bad_syslog_header`.
+ * `Mmm dd yyyy hh:mm:ss`, RFC 3339 and `yyyy-mm-dd hh:mm:ss` / `yyyy/mm/dd hh:mm:ss` timestamps senders
+ * put there; a CSV line that starts with an RFC 3339 time keeps that time and the whole line as MSG).
+ * The PRI is optional in 3164 lines read from files; a line opening with `<` and no digit (XML) has none.
+ * Real senders that write no standard header are read by syslog-lenient.ts (Cisco IOS/NX-OS
+ * `seq: host: *time zone:` prefixes, ctime prefixes, bare key=value firewall lines): what can be read is
+ * read, a line without any time gets none (the receipt time then stands). An invalid PRI, or a timestamp
+ * that names an impossible date, → `bad_syslog_header`.
  */
 
 export interface SdElement {
@@ -47,7 +49,8 @@ export function parseSyslogLine(line: string, ctx: ParseContext): SyslogMessage 
   const first = line.charCodeAt(i);
   if (first < 32 && first !== 9) bad(`the line starts with control character 0x${first.toString(16).padStart(2, '0')}: binary data, not a syslog message`);
   let pri: number | null = null;
-  if (line.charCodeAt(i) === 60 /* < */) {
+  // `<` then a digit opens a PRI; `<log>…` (Sophos XML) or other markup is a line without one.
+  if (line.charCodeAt(i) === 60 /* < */ && /\d/.test(line.charAt(i + 1))) {
     const close = line.indexOf('>', i);
     const digits = close < 0 ? '' : line.slice(i + 1, close);
     if (!/^\d{1,3}$/.test(digits) || Number(digits) > 191) bad(`invalid PRI "${line.slice(i, Math.min(line.length, i + 6))}"`);
@@ -145,7 +148,9 @@ function parseStructuredData(line: string, start: number, out: SdElement[]): num
 }
 
 const BSD_TIME = /^([A-Za-z]{3}) {1,2}(\d{1,2}) (?:(\d{4}) )?(\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,6}))?(?: (\d{4})(?= ))?/;
-const ISO_TIME = /^\d{4}-\d{2}-\d{2}T[^ ]+/;
+const ISO_TIME = /^\d{4}-\d{2}-\d{2}T[^\s,;|]+/;
+// `2018/10/05 09:52:14 HOST` or `2018-10-05 10:52:13 HOST` (Huawei USG and other appliances), no zone.
+const SPACED_TIME = /^(\d{4})([-/])(\d{1,2})\2(\d{1,2}) (\d{2}:\d{2}:\d{2}(?:\.\d{1,6})?)(?= )/;
 const TAG = /^([^\s:[\]]{1,48})(?:\[([^\]\s]{0,128})\])?: ?/;
 
 /** A wall time with its year in `zone`, or null for a year before 1000, a day the month lacks, or beyond 9999 UTC. */
@@ -154,16 +159,27 @@ function datedWallTime(year: number, month: number, day: number, h: number, mi: 
   return inTimeRange(wallTimeToUtc(zone, year, month, day, h, mi, Math.min(s, 59), ms));
 }
 
+function withoutHeader(facility: number | null, severity: number | null, time: number | null): SyslogMessage {
+  return { rfc: 3164, facility, severity, time, hostname: null, appName: null, procId: null, msgId: null, structuredData: [], structuredDataText: null, message: '' };
+}
+
 function parse3164(line: string, start: number, facility: number | null, severity: number | null, ctx: ParseContext): SyslogMessage {
   const rest = line.slice(start);
   let time: number | null;
   let i: number;
   const iso = ISO_TIME.exec(rest);
-  const bsd = iso === null ? BSD_TIME.exec(rest) : null;
+  const spaced = iso === null ? SPACED_TIME.exec(rest) : null;
+  const bsd = iso === null && spaced === null ? BSD_TIME.exec(rest) : null;
   if (iso !== null) {
     time = parseIsoTime(iso[0], ctx.timeZone);
     if (time === null) bad(`invalid timestamp "${iso[0]}"`);
     i = iso[0].length;
+    // A CSV record that starts with its time (Exchange logs): the time is read, the whole line is the message.
+    if (/^[,;|\t]/.test(rest.slice(i, i + 1))) return { ...withoutHeader(facility, severity, time), message: rest };
+  } else if (spaced !== null) {
+    time = parseIsoTime(`${spaced[1]}-${spaced[3]!.padStart(2, '0')}-${spaced[4]!.padStart(2, '0')}T${spaced[5]}`, ctx.timeZone);
+    if (time === null) bad(`invalid timestamp "${spaced[0]}"`);
+    i = spaced[0].length;
   } else if (bsd !== null) {
     const month = MONTHS[bsd[1]!.toLowerCase()];
     const day = Number(bsd[2]);

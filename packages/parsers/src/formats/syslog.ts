@@ -16,13 +16,13 @@ import { parseSyslogLine, type SyslogMessage } from './syslog-parse.ts';
  * | syslog                          | normalised                                                          |
  * |---------------------------------|---------------------------------------------------------------------|
  * | TIMESTAMP (3164: year nearest receivedAt, at most a day ahead; zone opts.timeZone) | eventTime (UTC); null for NILVALUE |
- * | PRI severity 0–1 / 2–3 / 4 / 5–7 | severity 4 / 3 / 2 / 1 (no PRI: key=value `pri`/`level`, else 2); sourceSeverity = the digit |
+ * | PRI severity 0–1 / 2–3 / 4 / 5–7 | severity 4 / 3 / 2 / 1 (no PRI: key=value `pri`/`level`, else the device code's digit, else 2); sourceSeverity = the digit |
  * | PRI facility                    | tag `facility:<name>`                                               |
  * | MSG                             | title (cut at 512, the whole text then goes to description); empty → `<app> <msgid>` or host |
  * | STRUCTURED-DATA                 | description (as written) unless the MSG was cut                     |
  * | HOSTNAME                        | assetHostname, or assetIp when it is an address                     |
  * | APP-NAME / TAG                  | product                                                             |
- * | MSGID                           | ruleId                                                              |
+ * | MSGID; else a Cisco `%ASA-3-106010:` / Huawei `%%01URL/4/FILTER(l):` code at the start of MSG (`ASA-3-106010`, `URL/4/FILTER`) | ruleId |
  * | IPv4/IPv6, domains, URLs, e-mails, hashes in MSG and SD values | observables, role `related`          |
  * Lines without a standard header (Cisco IOS/NX-OS prefixes, bare key=value firewall lines) are read as
  * far as they go (syslog-lenient.ts); a line with no time at all has eventTime null: the receipt time.
@@ -46,6 +46,16 @@ export function severityFromSyslog(severity: number): SeverityLevel {
   return severity === 4 ? 2 : 1;
 }
 
+// Cisco `%ASA-3-106010:`, `%FTD-1-101001:`, `%SYS-5-CONFIG_I:`; Huawei `%%01URL/4/FILTER(l):`.
+const CISCO_CODE = /^%([A-Z][A-Z0-9_]*-([0-7])-[A-Z0-9_]+)[: ]/;
+const HUAWEI_CODE = /^%%\d{2}([A-Z0-9_]+\/([0-7])\/[A-Z0-9_]+)(?:\([a-z]+\))?:/;
+
+/** The device's own message code and the syslog severity written in it, or null. */
+function deviceCode(message: string): { code: string; severity: number } | null {
+  const m = CISCO_CODE.exec(message) ?? HUAWEI_CODE.exec(message);
+  return m === null ? null : { code: m[1]!, severity: Number(m[2]) };
+}
+
 function mapSyslog(msg: SyslogMessage, ctx: ParseContext): NormalizedAlert {
   const a = newAlert('syslog');
   a.eventTime = msg.time === null ? null : toIso(msg.time);
@@ -56,7 +66,9 @@ function mapSyslog(msg: SyslogMessage, ctx: ParseContext): NormalizedAlert {
   const obs = new ObservableSet();
   const kv = keyValues(msg.message);
   if (kv !== null) applyKeyValues(kv, a, obs, ctx);
-  const severity = msg.severity ?? (kv === null ? null : kvSyslogSeverity(kv));
+  const code = deviceCode(msg.message);
+  if (code !== null) a.ruleId ??= code.code;
+  const severity = msg.severity ?? (kv === null ? null : kvSyslogSeverity(kv)) ?? code?.severity ?? null;
   if (severity !== null) {
     a.severity = severityFromSyslog(severity);
     a.sourceSeverity = String(severity);

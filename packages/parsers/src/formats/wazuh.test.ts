@@ -2,6 +2,7 @@ import type { NormalizedAlert } from '@lachan/contracts';
 import { describe, expect, it } from 'vitest';
 import { parseAlert } from '../parse-alert.ts';
 import { splitRecords } from '../split-records.ts';
+import { corpusRecord } from '../testing/corpus.ts';
 import { RECEIVED_AT, sample, wazuhAlertSamples } from '../testing/samples.ts';
 
 const opts = { receivedAt: RECEIVED_AT };
@@ -151,5 +152,19 @@ describe('wazuh 5 findings (ECS style)', () => {
     expect(records.map((r) => parsed(r).severity)).toEqual([2, 3, 1, 1, 4, 2, 3, 1]);
     const second = parsed(records[1]!);
     expect([second.dstPort, second.protocol]).toEqual([55555, 'tcp']);
+  });
+
+  it('reads a finding that also carries the source ECS rule (GuardDuty, SCA) by its wazuh.rule', () => {
+    const guardDuty = parsed(corpusRecord('wazuh', 'wazuh/findings-aws-guardduty.ndjson', 0));
+    expect(guardDuty).toMatchObject({
+      eventTime: '2026-07-06T12:22:48.000Z',
+      ruleId: 'net-007',
+      title: 'Potentially malicious DNS_REQUEST detected via GuardDuty',
+      severity: 1,
+      sourceSeverity: 'informational',
+      assetHostname: 'wazuh-endpoint-linux',
+    });
+    const sca = parsed(corpusRecord('wazuh', 'wazuh/findings-sca.ndjson', 0));
+    expect([sca.ruleId, sca.severity, sca.title]).toEqual(['sec-008', 4, 'Unexpected Ensure password expiration is 365 days or less reported by SCA']);
   });
 });

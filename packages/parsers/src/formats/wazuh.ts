@@ -11,8 +11,9 @@ import { rsitOfWazuhGroups, severityFromWazuhLevel } from './wazuh-tables.ts';
 
 /**
  * Wazuh alerts (formats.md §1): the 4.x `alerts.json` line (also what integratord pushes), and Wazuh 5
- * ECS-style findings (`wazuh.rule.*`, see wazuh-findings.ts). A record with neither `rule` nor
- * `wazuh.rule` (an archives event) is `not_an_alert`.
+ * ECS-style findings (`wazuh.rule.*`, see wazuh-findings.ts; read as findings even when they also carry
+ * the source's own ECS `rule`). A record with neither `rule` nor `wazuh.rule` (an archives event) is
+ * `not_an_alert`.
  *
  * | Wazuh 4.x field                           | normalised                                          |
  * |-------------------------------------------|-----------------------------------------------------|
@@ -33,8 +34,9 @@ import { rsitOfWazuhGroups, severityFromWazuhLevel } from './wazuh-tables.ts';
  */
 export function parseWazuh(record: string, ctx: ParseContext): NormalizedAlert {
   const doc = parseJsonObject(record);
-  if (isObject(doc.rule)) return mapWazuh4(doc, doc.rule, ctx);
+  // A finding's own `rule` is the source's (GuardDuty finding type, SCA check): `wazuh.rule` decides first.
   if (isObject(field(doc, 'wazuh.rule'))) return parseWazuhFinding(doc, ctx);
+  if (isObject(doc.rule)) return mapWazuh4(doc, doc.rule, ctx);
   fail('not_an_alert', 'no rule object: not a Wazuh alert');
 }
 

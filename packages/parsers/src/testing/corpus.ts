@@ -3,6 +3,7 @@
 // eslint-disable-next-line no-restricted-imports -- the corpus lives in fixtures/public
 import { readdirSync, readFileSync } from 'node:fs';
 import type { AlertFormat, NormalizedAlert } from '@lachan/contracts';
+import { topLevelMember } from '../json-scan.ts';
 import { parseAlert } from '../parse-alert.ts';
 import { splitRecords } from '../split-records.ts';
 
@@ -25,6 +26,11 @@ export interface GoldenFile {
   category: string;
   /** Path from fixtures/public/corpus (`../alerts/…` for the older samples). */
   file: string;
+  /**
+   * When set, the records are the elements of this top-level array member of the file (an Elastic
+   * pipeline test's `-expected.json` keeps its ECS documents in `expected`), cut as a JSON array body.
+   */
+  member?: string;
   receivedAt: string;
   source: { repository: string; path: string; commit: string; licence: string };
   records: GoldenRecord[];
@@ -52,11 +58,22 @@ export function loadGoldens(): GoldenFile[] {
 }
 
 /** The records of a corpus file, cut the way the ingest endpoint cuts a text body. */
-export function recordsOf(g: GoldenFile): string[] {
-  const body = readFileSync(new URL(g.file, CORPUS_DIR), 'utf8');
-  const split = splitRecords(g.format, body, g.format === 'syslog' || g.format === 'cef' ? 'text/plain' : 'application/x-ndjson');
+export function recordsOf(g: Pick<GoldenFile, 'format' | 'file' | 'member'>): string[] {
+  const text = readFileSync(new URL(g.file, CORPUS_DIR), 'utf8');
+  const body = g.member === undefined ? text : topLevelMember(text, g.member);
+  if (body === null) throw new Error(`${g.file}: no top-level member ${g.member}`);
+  // As a sender posts them: text lines, or a JSON body (one object, NDJSON, or concatenated objects).
+  const media = g.format === 'syslog' || g.format === 'cef' ? 'text/plain' : 'application/json';
+  const split = splitRecords(g.format, body, media);
   if (!('records' in split)) throw new Error(`${g.file}: ${split.error.message}`);
   return split.records;
+}
+
+/** One record of a corpus file (path from fixtures/public/corpus), for unit tests on a real sample. */
+export function corpusRecord(format: AlertFormat, file: string, index: number, member?: string): string {
+  const record = recordsOf({ format, file, member })[index];
+  if (record === undefined) throw new Error(`${file} has no record ${index}`);
+  return record;
 }
 
 function compare(alert: NormalizedAlert, expect: NonNullable<GoldenRecord['expect']>): string[] {
