@@ -1,4 +1,7 @@
-import { Cvss3P0, Cvss3P1 } from 'ae-cvss-calculator';
+// A webpack-built CommonJS bundle: Node's ESM loader sees no named exports, only the default object.
+import cvssCalculator from 'ae-cvss-calculator';
+
+const { Cvss3P0, Cvss3P1 } = cvssCalculator;
 import type { Warning } from '@lachan/contracts';
 import { invalid } from '../../core/errors.ts';
 
