@@ -31,16 +31,16 @@ async function stillOwn(w: World, res: Answer, body: { objects: { id: string }[]
   expect((await w.callers.otherAnalyst.get(`/api/v1/intel/objects/${id}`)).statusCode, 'the other organisation reads the own object').toBe(404);
 }
 
-const upload = (url: string, variant?: string): RouteSpec => {
+const upload = (url: string, expect: RouteSpec['expect']): RouteSpec => {
   const sent = new Map<CallerName, { objects: { id: string }[] }>();
   return {
-    route: `POST ${url}`, ...(variant ? { variant } : {}),
+    route: `POST ${url}`,
     request: async (w, who) => {
       const body = await takeover(w, who);
       sent.set(who, body);
       return post(url, body);
     },
-    expect: row(401, 202, 202, 202, 202, { ownKey: 202 }),
+    expect,
     check: (w, who, res) => stillOwn(w, res, sent.get(who)!),
   };
 };
@@ -89,8 +89,9 @@ export const INTEL_ROUTES: RouteSpec[] = [
       if (res.statusCode === 202) await finishedRun(w.callers.ownAnalyst, JSON.parse(res.body).runId);
     },
   },
-  upload('/api/v1/intel/bundles'),
-  upload('/api/v1/intel/attack'),
+  upload('/api/v1/intel/bundles', row(401, 202, 202, 202, 202, { ownKey: 202 })),
+  // The ATT&CK reference is replaced by the centre only: nobody else can rename techniques for everyone.
+  upload('/api/v1/intel/attack', row(401, 403, 403, 403, 403, { ownAdmin: 403, ownKey: 403, centre: 202 })),
   {
     route: 'GET /api/v1/intel/collections',
     request: () => get('/api/v1/intel/collections'),

@@ -36,7 +36,8 @@ export class IntakeService {
    * `"type": "bundle"` has been read (writers put it first); a body that never says so stores nothing.
    */
   async streamBundle(ctx: RequestContext, body: Readable, bytesTotal: number | null, kind: Extract<IntakeKind, 'bundle' | 'attack'>): Promise<string> {
-    requirePermission(ctx, 'intel.write');
+    // ATT&CK is the national reference every organisation reads technique names from: only the centre replaces it.
+    requirePermission(ctx, kind === 'attack' ? 'intel.manage' : 'intel.write');
     if (bytesTotal !== null && bytesTotal > MAX_BUNDLE_BYTES) throw new AppError(413, 'payload_too_large', `the bundle is larger than ${MAX_BUNDLE_BYTES} bytes`);
     const runId = await this.startRun(ctx, kind, kind, bytesTotal);
     const writer = writerOf(ctx);

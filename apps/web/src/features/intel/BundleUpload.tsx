@@ -7,6 +7,7 @@ import type { IntelIntakeRun } from '@lachan/contracts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { Section } from '../../components/Section.tsx';
 import { useFormat } from '../../i18n/useFormat.ts';
+import { useCurrentUser } from '../auth/auth.api.ts';
 import { intelKeys, useAttackImport, useIntakeRun } from './intel.api.ts';
 import { RunStatusBadge } from './IntakeRunsTable.tsx';
 import { uploadWithProgress } from './uploadWithProgress.ts';
@@ -31,6 +32,7 @@ export function BundleUpload() {
   const [runId, setRunId] = useState<string | null>(null);
   const run = useIntakeRun(runId);
   const attack = useAttackImport(t('intel.intake.attackStarted'));
+  const mayReplaceAttack = useCurrentUser().permissions.includes('intel.manage');
 
   const send = async () => {
     if (!file) return;
@@ -56,9 +58,11 @@ export function BundleUpload() {
         <Group gap="xs" align="flex-end">
           <FileInput size="xs" w={320} accept=".json,application/json" placeholder={t('intel.intake.chooseFile')} aria-label={t('intel.intake.chooseFile')} value={file} onChange={setFile} clearable data-testid="intel-bundle-file" />
           <Button size="xs" leftSection={<IconUpload size={14} />} disabled={!file || sent !== null} loading={sent !== null} onClick={() => void send()} data-testid="intel-bundle-send">{t('intel.intake.send')}</Button>
-          <FileButton accept=".json,application/json" onChange={(f) => f && attack.mutate(f, { onSuccess: (x) => setRunId(x.runId) })}>
-            {(props) => <Button {...props} size="xs" variant="default" loading={attack.isPending} title={t('intel.intake.attackHint')}>{t('intel.intake.attack')}</Button>}
-          </FileButton>
+          {mayReplaceAttack && (
+            <FileButton accept=".json,application/json" onChange={(f) => f && attack.mutate(f, { onSuccess: (x) => setRunId(x.runId) })}>
+              {(props) => <Button {...props} size="xs" variant="default" loading={attack.isPending} title={t('intel.intake.attackHint')}>{t('intel.intake.attack')}</Button>}
+            </FileButton>
+          )}
         </Group>
         {sent !== null && (
           <Stack gap={2}>
