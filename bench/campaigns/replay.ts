@@ -9,7 +9,7 @@ import type { OrgTraits } from '../../apps/server/src/modules/campaigns/noise-mo
 export interface SentRecord { orgId: string; reporterOrgId: string; format: AlertFormat; raw: string; receivedAt: number }
 
 /** A campaign as the server would hold it at the end: its members (as `campaign_orgs`), and whether it is still active. */
-export interface HeldCampaign { key: string; orgs: Map<string, number>; confidence: string; retracted: boolean; mergedInto: string | null }
+export interface HeldCampaign { key: string; values: string[]; orgs: Map<string, number>; confidence: string; retracted: boolean; mergedInto: string | null }
 
 /**
  * Replays records through the server's own path: each parsed by `@lachan/parsers`, turned into the
@@ -49,7 +49,7 @@ export function replay(records: readonly SentRecord[], traits: (orgId: string) =
       const prior = held.get(c.key);
       const orgs = new Map([...c.orgs].map(([org, s]) => [org, s.last]));
       for (const [org, last] of prior?.orgs ?? []) if (!orgs.has(org) && last < edge) orgs.set(org, last);
-      held.set(c.key, { key: c.key, orgs, confidence: c.explanation.level, retracted: prior?.retracted ?? false, mergedInto: null });
+      held.set(c.key, { key: c.key, values: c.values, orgs, confidence: c.explanation.level, retracted: prior?.retracted ?? false, mergedInto: null });
       for (const a of c.absorbed) {
         const gone = held.get(a.key);
         if (!gone) continue;

@@ -94,7 +94,7 @@ export class ClusterTracker {
   /** The feature keys an organisation saw for these observables (their networks under any signature too): what a false-positive mark covers. */
   keysOfObservables(orgId: string, observables: LinkAlert['observables']): string[] {
     const alert: LinkAlert = { orgId, at: 0, severity: 2, rsitClass: null, ruleId: null, title: '', srcIp: null, dstIp: null, attack: [], observables };
-    const keys = linkFeatures(alert, this.opts.warninglisted).map((f) => f.key).filter((k) => !k.startsWith('sig:'));
+    const keys = linkFeatures(alert, this.opts.warninglisted).map((f) => f.key).filter((k) => !k.startsWith('title:'));
     const nets = keys.filter((k) => k.startsWith('net:')).map((k) => k.slice(0, k.indexOf('|') + 1));
     const out = keys.filter((k) => !k.startsWith('net:'));
     for (const [k, v] of this.index.values) if (v.sightings.has(orgId) && nets.some((n) => k.startsWith(n))) out.push(k);
@@ -111,9 +111,26 @@ export class ClusterTracker {
     return this.#verdicts.get(value) ?? null;
   }
 
+  /**
+   * Whether a value links. A shared network counts only with a signature that is not commodity (seen
+   * everywhere); an address or domain seen by two organisations only, doing nothing but commodity
+   * signatures, is opportunistic noise rather than a campaign.
+   */
   #links(key: string, v: Verdict): boolean {
-    const kind = this.index.values.get(key)?.kind;
-    return !v.background && v.orgs.length >= 2 && (kind === 'strong' || (v.orgs.length >= this.opts.gatedMinOrgs && v.concentrated));
+    const state = this.index.values.get(key);
+    if (!state || v.background || v.orgs.length < 2 || key.startsWith('title:')) return false;
+    if (state.kind === 'gated') return v.orgs.length >= this.opts.gatedMinOrgs && v.concentrated;
+    return !this.#commodity(key, v);
+  }
+
+  /** A network under a commodity signature, or a value of two organisations doing only commodity things. */
+  #commodity(key: string, v: Verdict): boolean {
+    const commodity = (sig: string) => this.#verdicts.get(sig)?.background === true;
+    const sig = key.slice(key.indexOf('|') + 1);
+    if (key.startsWith('net:')) return commodity(`sig:${sig}`) || commodity(`title:${sig}`);
+    if (v.orgs.length > 2 || v.concentrated) return false;
+    const sigs = [...(this.index.values.get(key)?.edges ?? [])].filter((e) => e.startsWith('sig:') || e.startsWith('title:'));
+    return sigs.length > 0 && sigs.every(commodity);
   }
 
   /** Re-derives the clusters and matches them to the campaigns known; `now` ages the evidence. */
@@ -138,6 +155,13 @@ export class ClusterTracker {
     }
     for (const k of this.#verdicts.keys()) if (!this.index.values.has(k)) this.#verdicts.delete(k);
     const linking = new Set([...this.#verdicts].filter(([k, v]) => this.#links(k, v)).map(([k]) => k));
+    // A signature nobody else uses (not commodity) that comes with two links of infrastructure is the same tooling: it joins them.
+    for (const [k, v] of this.#verdicts) {
+      if (!k.startsWith('sig:') || linking.has(k) || v.background) continue;
+      let links = 0;
+      for (const e of this.index.values.get(k)?.edges ?? []) if (linking.has(e) && ++links >= 2) break;
+      if (links >= 2) linking.add(k);
+    }
     const components = this.#components(linking);
     const result = this.#match(components, now);
     this.#touched.clear();
@@ -221,8 +245,11 @@ export class ClusterTracker {
     for (const v of values) {
       if (still.has(v)) continue;
       const verdict = this.#verdicts.get(v);
+      const state = this.index.values.get(v);
       if (verdict?.background) for (const r of verdict.reasons) out.push({ code: r.code, params: { ...r.params, value: v } });
-      else if (verdict && verdict.orgs.length < 2 && this.index.values.get(v)?.sightings.size !== verdict.orgs.length) out.push({ code: 'false_positive', params: { value: v } });
+      else if (verdict && state && verdict.orgs.length < 2 && state.sightings.size !== verdict.orgs.length) out.push({ code: 'false_positive', params: { value: v } });
+      // Still in the window but no longer a link: what came with it turned out to be commodity activity, seen everywhere.
+      else if (verdict && state && this.#commodity(v, verdict)) out.push({ code: 'commodity', params: { value: v } });
     }
     return out.slice(0, 20);
   }

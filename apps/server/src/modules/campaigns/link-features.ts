@@ -34,9 +34,12 @@ const TAGGED: Record<string, { prefix: string; kind: FeatureKind }> = {
   file: { prefix: 'file', kind: 'gated' }, subject: { prefix: 'subject', kind: 'gated' },
 };
 const CVE = /\bCVE-\d{4}-\d{4,7}\b/gi;
-/** A malware family as signature names write it: `ET MALWARE Win32/Qakbot`, `Trojan:Win32/Emotet`, `Backdoor.Linux.Mirai`. */
-const FAMILY = /\b(?:malware|trojan|backdoor|ransom(?:ware)?|stealer|botnet|rat|worm|loader)[\s:./_-]+(?:(?:win32|win64|msil|linux|android|osx|js|vbs)[/._:-])?([a-z][a-z0-9]{2,30})/i;
-const GENERIC_FAMILY = new Set(['generic', 'agent', 'malware', 'trojan', 'suspicious', 'activity', 'detected', 'win32', 'possible', 'unknown']);
+/** A malware family as signature names write it: `ET MALWARE Win32/Qakbot`, `Trojan:Win32/Emotet`, `Backdoor.Linux.Mirai`, `ET MALWARE Lumma Stealer`. */
+const FAMILY = [
+  /\b(?:win32|win64|msil|linux|android|osx|macos|js|vbs|html)[/.:]([a-z][a-z0-9]{2,30})/i,
+  /\bET (?:MALWARE|TROJAN|MOBILE_MALWARE) (?:Observed )?([A-Za-z][A-Za-z0-9]{2,30})\b/,
+];
+const GENERIC_FAMILY = new Set(['generic', 'agent', 'malware', 'trojan', 'suspicious', 'activity', 'detected', 'possible', 'unknown', 'known', 'likely', 'observed', 'suspected', 'ransomware']);
 
 /** The signature of an alert: its rule id, else its title (lower case, numbers of counts removed). */
 export function signatureOf(a: Pick<LinkAlert, 'ruleId' | 'title'>): string {
@@ -118,10 +121,12 @@ export function linkFeatures(a: LinkAlert, warninglisted?: (type: string, value:
     const value = t.slice(at + 1).trim().toLowerCase();
     if (spec && value.length >= 3) add(`${spec.prefix}:${value}`, spec.kind);
   }
-  add(`sig:${sig}`, 'gated');
+  // A rule id names one detection; a bare title ("Phishing e-mail delivered") is a description many share:
+  // it never links, it only tells commodity activity (seen everywhere) apart.
+  add(a.ruleId ? `sig:${sig}` : `title:${sig}`, 'gated');
   const text = `${a.ruleId ?? ''} ${a.title} ${(a.tags ?? []).join(' ')}`;
   for (const c of text.match(CVE) ?? []) add(`cve:${c.toUpperCase()}`, 'gated');
-  const family = FAMILY.exec(a.title)?.[1]?.toLowerCase();
+  const family = FAMILY.map((re) => re.exec(a.title)?.[1]).find((f) => f !== undefined)?.toLowerCase();
   if (family && !GENERIC_FAMILY.has(family)) add(`family:${family}`, 'gated');
   return [...out].map(([key, kind]) => ({ key, kind }));
 }
@@ -134,6 +139,6 @@ export function evidenceOf(key: string): { kind: 'observable' | 'network' | 'sig
   if (type === 'net') return { kind: 'network', value: value.slice(0, value.indexOf('|')) };
   if (type === 'sender') return { kind: 'observable', value: `domain:${value}` };
   if (type === 'tls' || type === 'cert') return { kind: 'fingerprint', value: key };
-  if (type === 'sig' || type === 'cve' || type === 'family' || type === 'urlpath' || type === 'file' || type === 'subject') return { kind: 'signature', value: key };
+  if (type === 'sig' || type === 'title' || type === 'cve' || type === 'family' || type === 'urlpath' || type === 'file' || type === 'subject') return { kind: 'signature', value: key };
   return { kind: 'observable', value: key };
 }

@@ -50,13 +50,13 @@ export interface Verdict {
 export interface NoiseOptions {
   /** Adjusted probability under which victims count as concentrated beyond chance. */
   concentratedP: number;
-  /** A value seen by at least this many organisations and this share of the active ones is judged on breadth. */
+  /** A value seen by at least this many organisations and this share of the active ones, in several sectors and none beyond chance, is background. */
   broadMinOrgs: number;
   broadShare: number;
   /** Behaviour score (0..1) from which a value is scanning. */
   scanningScore: number;
 }
-export const DEFAULT_NOISE: NoiseOptions = { concentratedP: 1e-3, broadMinOrgs: 5, broadShare: 0.1, scanningScore: 0.5 };
+export const DEFAULT_NOISE: NoiseOptions = { concentratedP: 1e-3, broadMinOrgs: 8, broadShare: 0.2, scanningScore: 0.5 };
 
 const RECON_CLASSES = new Set(['information-gathering', 'scanner', 'reconnaissance']);
 const RECON_TECHNIQUES = /^T(1595|1046|1590|1592|1589|1110)(\.|$)/;
@@ -131,7 +131,9 @@ export function judge(sightings: ReadonlyMap<string, Sighting>, pop: Population,
   const scanning = score >= opts.scanningScore && !concentrated;
   if (scanning) reasons.push({ code: 'scanning', params: { recon: Math.round(recon * 100), low: Math.round(low * 100), hostsPerOrg: Math.round(hostsPerOrg * 10) / 10 } });
   const sectors = sectorsOf(orgs, pop).size;
-  const broad = n >= Math.max(opts.broadMinOrgs, opts.broadShare * pop.size) && sectors >= 3 && !concentrated;
+  // Breadth: most organisations, or many with some scanning in its behaviour, in several sectors and none beyond chance.
+  const wide = n >= Math.max(opts.broadMinOrgs, opts.broadShare * pop.size);
+  const broad = !concentrated && sectors >= 3 && (wide || (n >= Math.max(5, 0.15 * pop.size) && score >= 0.25));
   if (broad) reasons.push({ code: 'broad', params: { orgs: n, sectors, active: pop.size } });
   const background = reasons.length > 0;
   return { orgs, background, scanner: background && (scanning || broad) && all.length >= 3, concentration, concentrated, reasons };
