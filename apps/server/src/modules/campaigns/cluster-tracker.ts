@@ -123,12 +123,13 @@ export class ClusterTracker {
     return !this.#commodity(key, v);
   }
 
-  /** A network under a commodity signature, or a value of two organisations doing only commodity things. */
+  /** A network under a commodity signature, or an address of two organisations doing only commodity things. */
   #commodity(key: string, v: Verdict): boolean {
     const commodity = (sig: string) => this.#verdicts.get(sig)?.background === true;
     const sig = key.slice(key.indexOf('|') + 1);
     if (key.startsWith('net:')) return commodity(`sig:${sig}`) || commodity(`title:${sig}`);
-    if (v.orgs.length > 2 || v.concentrated) return false;
+    // Hashes, domains, senders and fingerprints are specific; an address at two organisations may be opportunistic.
+    if (!/^ipv[46]:/.test(key) || v.orgs.length > 2 || v.concentrated) return false;
     const sigs = [...(this.index.values.get(key)?.edges ?? [])].filter((e) => e.startsWith('sig:') || e.startsWith('title:'));
     return sigs.length > 0 && sigs.every(commodity);
   }
