@@ -21,7 +21,7 @@ const alert = (org: number, over: Partial<LinkAlert> = {}, hours = 0): LinkAlert
 const background = () => Array.from({ length: 50 }, (_, o) => alert(o, { observables: [{ type: 'sha256', value: `${o}`.padStart(64, 'f') }] }));
 const active = (t: ClusterTracker, now: number) => [...t.round(now).clusters];
 function feed(t: ClusterTracker, alerts: LinkAlert[][], now = T0 + 10 * HOUR) {
-  const plans = alerts.map((batch) => planRound(t, batch.map((a) => ({ severity: 3, ...a })), now));
+  const plans = alerts.map((batch) => planRound(t, batch.map((a) => ({ ...a, severity: a.severity })), now));
   return plans;
 }
 
