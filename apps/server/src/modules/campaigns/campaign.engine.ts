@@ -43,6 +43,7 @@ export class CampaignEngine extends BatchConsumerWorker {
   protected readonly consumer: AlertBatchConsumer;
   #prunedAt = 0;
   #unsubscribe: (() => void) | null = null;
+  #rejudged: Promise<void> = Promise.resolve();
   hook: CampaignHook | null = null;
   readonly opts: DetectorOptions;
 
@@ -73,15 +74,28 @@ export class CampaignEngine extends BatchConsumerWorker {
     super.stop();
   }
 
-  /** Alerts marked false positive: their values stop counting for that organisation. */
+  /** Alerts marked false positive: their values stop counting for that organisation, and the campaigns are judged again. */
   #falsePositives(events: OutboxEvent[]): void {
+    let marked = false;
     for (const e of events) {
       if (e.type !== 'alerts.false_positive') continue;
       const d = e.payload as { orgId?: string; observables?: { type: string; value: string }[] };
       if (!d.orgId || !d.observables?.length) continue;
-      const keys = this.#tracker.keysOfObservables(d.orgId, d.observables);
-      this.#tracker.index.markFalsePositive(d.orgId, keys);
+      this.#tracker.index.markFalsePositive(d.orgId, this.#tracker.keysOfObservables(d.orgId, d.observables));
+      marked = true;
     }
+    if (!marked) return;
+    const now = this.#p.now().getTime();
+    const plan = planRound(this.#tracker, [], now);
+    if (plan.campaigns.length || plan.retracted.length) {
+      this.#rejudged = this.#rejudged.then(() => this.#p.db.transaction().execute((tx) => this.#write(tx, plan, now))).then(() => this.#p.relay.wake()).catch(() => {});
+    }
+  }
+
+  /** Resolves when campaigns judged again after false-positive marks are written (tests, shutdown). */
+  override async idle(): Promise<void> {
+    await this.#rejudged;
+    await super.idle();
   }
 
   #plan(alerts: CommittedAlert[]): BatchWrite | null {
