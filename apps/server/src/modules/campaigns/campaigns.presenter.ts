@@ -11,13 +11,20 @@ export interface CampaignRow {
 /** Parameters that count members or name values: only the national centre reads them (others may not know who else is in it). */
 const CENTRE_ONLY_PARAMS = new Set(['count', 'hits', 'base', 'widest', 'value', 'values', 'orgs', 'marked', 'alerts', 'active']);
 
-/** A reason or factor as the caller may read it: counts and values stripped for anyone but the centre. */
-export const presentReason = (r: CampaignReason, centre: boolean): CampaignReason =>
-  (centre ? r : { code: r.code, params: Object.fromEntries(Object.entries(r.params).filter(([k]) => !CENTRE_ONLY_PARAMS.has(k))) });
+/**
+ * A reason or factor as the caller may read it: counts and values stripped for anyone but the centre,
+ * and techniques narrowed to those an organisation in the caller's scope saw.
+ */
+export function presentReason(r: CampaignReason, centre: boolean, visibleTechniques: readonly string[] = []): CampaignReason {
+  if (centre) return r;
+  const params = Object.fromEntries(Object.entries(r.params).filter(([k]) => !CENTRE_ONLY_PARAMS.has(k)));
+  if (typeof params.techniques === 'string') params.techniques = params.techniques.split(', ').filter((x) => visibleTechniques.includes(x)).join(', ');
+  return { code: r.code, params };
+}
 
 /** The campaign's confidence explained from its evidence, as the caller may read it. */
 export function presentExplanation(r: CampaignRow, centre: boolean): CampaignDetail['explanation'] {
-  return { level: r.confidence as CampaignDetail['explanation']['level'], factors: (r.explanation?.factors ?? []).map((f) => presentReason(f, centre)) };
+  return { level: r.confidence as CampaignDetail['explanation']['level'], factors: (r.explanation?.factors ?? []).map((f) => presentReason(f, centre, r.visible_techniques)) };
 }
 
 /** Member organisations counted by a key: those the caller may name, and the others (small counts withheld). */

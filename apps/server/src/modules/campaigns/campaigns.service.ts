@@ -59,8 +59,8 @@ export class CampaignsService {
       incidents: incidents.map((i) => ({ id: i.id, orgId: i.org_id, title: i.title, status: i.status })),
       explanation: presentExplanation(c, centre),
       history: history.map((h) => ({ at: h.at.toISOString(), action: h.action as CampaignHistoryEntry['action'], otherCampaignId: centre ? h.other_campaign_id : null,
-        reasons: (h.reasons as CampaignReason[]).map((r) => presentReason(r, centre)) })),
-      retractedReasons: c.retracted_reason ? c.retracted_reason.map((r) => presentReason(r, centre)) : null,
+        reasons: (h.reasons as CampaignReason[]).map((r) => presentReason(r, centre, c.visible_techniques)) })),
+      retractedReasons: c.retracted_reason ? c.retracted_reason.map((r) => presentReason(r, centre, c.visible_techniques)) : null,
     };
   }
 
