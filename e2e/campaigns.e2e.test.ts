@@ -43,6 +43,10 @@ describe.skipIf(!hasChromium())('campaigns in Chromium', () => {
     await page.waitForSelector('[data-testid=campaign-graph] svg');
     expect(await page.textContent('[data-testid=campaign-evidence]')).toContain('198.18.7.0/24');
     expect(Number(await page.getAttribute('[data-testid=province-tile][data-code="01"]', 'data-level'))).toBeGreaterThan(0);
+    // why the confidence, from the evidence, and what happened to it
+    expect(await page.textContent('[data-testid=campaign-why]')).toContain('Tổ chức liên quan: 3');
+    expect(await page.textContent('[data-testid=campaign-why]')).toContain('T1190');
+    expect(await page.textContent('[data-testid=campaign-history]')).toContain('Phát hiện');
     await page.click('[data-testid=campaign-confirm]');
     await page.waitForSelector('[data-testid=campaign-detail] [data-status=confirmed]');
     await page.screenshot({ path: '/tmp/campaign.png', fullPage: true });
@@ -55,6 +59,11 @@ describe.skipIf(!hasChromium())('campaigns in Chromium', () => {
     expect(await page.inputValue('textarea[name=bodyEn]')).toContain('T1190');
     await expect.poll(() => page.getAttribute('[data-testid=recipient-preview]', 'data-count'), { timeout: 5000 }).not.toBe('3');
     expect(page.url()).toMatch(/\/warnings\/[0-9a-f-]{36}\/edit$/);
+
+    // internet-wide scanners have their own list, reached from the campaigns page
+    await page.goto(`${server.url}/campaigns`);
+    await page.click('[data-testid=mass-scanning-link]');
+    await page.waitForSelector('text=Quét diện rộng trên Internet');
   });
 
   it('shows the hospital’s analyst the two banks only as "fewer than 3", in the list, the detail and the evidence', async () => {

@@ -48,24 +48,38 @@ export class Injector {
   async report(admin: AdminClient, directory: readonly OrgAssets[], waitMs: number): Promise<InjectionReport> {
     const names = new Map(directory.map((o) => [o.orgId, o.name]));
     const found = new Map<string, string>();
+    const matched = new Map<string, Set<string>>(this.#plan.campaigns.map((c) => [c.label, new Set<string>()]));
+    let active: string[] = [];
     const deadline = Date.now() + waitMs;
     const seen = new Set<string>();
     for (;;) {
-      const list = await admin.request<{ items: CampaignSummary[] }>('GET', '/campaigns?limit=500');
+      const list = await admin.request<{ items: CampaignSummary[] }>('GET', '/campaigns?status=active&limit=500');
+      active = list.status === 200 ? list.body.items.map((x) => x.id) : [];
+      for (const set of matched.values()) for (const id of set) if (!active.includes(id)) set.delete(id);
       for (const s of list.status === 200 ? list.body.items : []) {
         if (seen.has(`${s.id}:${s.lastActivity}`)) continue;
         seen.add(`${s.id}:${s.lastActivity}`);
         const d = await admin.request<CampaignDetail>('GET', `/campaigns/${s.id}`);
         if (d.status !== 200) continue;
-        for (const c of this.#plan.campaigns) if (d.body.evidence.some((e) => e.value === c.network || e.value === `domain:${c.domain}`)) found.set(c.label, s.id);
+        for (const c of this.#plan.campaigns) {
+          if (!d.body.evidence.some((e) => e.value === c.network || e.value === `domain:${c.domain}`)) continue;
+          found.set(c.label, s.id);
+          matched.get(c.label)!.add(s.id);
+        }
       }
       if (found.size === this.#plan.campaigns.length || Date.now() >= deadline) break;
       await sleep(1000);
     }
+    // One proposal per campaign: the proposed or issued warnings of campaign origin, by campaign.
+    const warnings = await admin.request<{ items: { campaignId: string | null; origin: string; status: string }[] }>('GET', '/warnings?limit=500');
+    const proposals = (warnings.status === 200 ? warnings.body.items : []).filter((w) => w.origin === 'campaign' && (w.status === 'proposed' || w.status === 'issued'));
+    const proposalsOf = (ids: Set<string>) => proposals.filter((w) => w.campaignId !== null && ids.has(w.campaignId)).length;
     const s = this.#plan.surge;
     return {
+      activeCampaigns: active.length,
+      campaignProposals: proposals.length,
       campaigns: this.#plan.campaigns.map((c) => ({ label: c.label, group: c.group, orgs: c.orgIds.map((o) => names.get(o) ?? o), network: c.network, domain: c.domain, techniques: c.techniques,
-        alerts: c.records.length, detected: found.has(c.label), serverCampaignId: found.get(c.label) ?? null })),
+        alerts: c.records.length, detected: found.has(c.label), serverCampaignId: found.get(c.label) ?? null, serverCampaigns: matched.get(c.label)!.size, proposals: proposalsOf(matched.get(c.label)!) })),
       surge: s ? { label: s.label, sector: s.sector, orgs: s.orgIds.length, alerts: s.records.length } : null,
       recall: this.#plan.campaigns.length ? found.size / this.#plan.campaigns.length : null,
     };

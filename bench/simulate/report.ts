@@ -67,7 +67,11 @@ export function formatReport(r: SimulationReport): string {
   ];
   if (r.injected) {
     lines.push('', 'injected:');
-    for (const c of r.injected.campaigns) lines.push(`  ${c.label} [${c.group}] ${c.network} ${c.domain} ${c.techniques.join(' ')}: ${c.alerts} alerts at ${c.orgs.join(', ')} -> ${c.detected ? `detected (campaign ${c.serverCampaignId})` : 'NOT detected'}`);
+    for (const c of r.injected.campaigns) {
+      lines.push(`  ${c.label} [${c.group}] ${c.network} ${c.domain} ${c.techniques.join(' ')}: ${c.alerts} alerts at ${c.orgs.join(', ')} -> ${c.detected ? `detected (campaign ${c.serverCampaignId})` : 'NOT detected'}; campaigns ${c.serverCampaigns}, proposals ${c.proposals} (target 1 and 1)`);
+    }
+    const n = r.injected.campaigns.length;
+    lines.push(`  campaigns on the server: ${r.injected.activeCampaigns} active for ${n} injected (${n ? (r.injected.activeCampaigns / n).toFixed(2) : 'n/a'} per injected, target 1); campaign proposals: ${r.injected.campaignProposals} (${n ? (r.injected.campaignProposals / n).toFixed(2) : 'n/a'} per injected, target 1)`);
     if (r.injected.surge) lines.push(`  ${r.injected.surge.label}: ${r.injected.surge.alerts} alerts over ${r.injected.surge.orgs} organisations of ${r.injected.surge.sector}`);
     if (r.injected.recall !== null) lines.push(`  campaigns detected by the server: ${Math.round(r.injected.recall * 100)}%`);
   }

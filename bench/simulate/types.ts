@@ -127,7 +127,12 @@ export interface SimulationReport {
 
 /** The labels of what was injected and, per campaign, whether the server linked it. */
 export interface InjectionReport {
-  campaigns: { label: string; group: string; orgs: string[]; network: string; domain: string; techniques: string[]; alerts: number; detected: boolean; serverCampaignId: string | null }[];
+  campaigns: { label: string; group: string; orgs: string[]; network: string; domain: string; techniques: string[]; alerts: number; detected: boolean; serverCampaignId: string | null;
+    /** Active server campaigns holding its infrastructure (target 1), and their proposed or issued warnings (target 1). */
+    serverCampaigns: number; proposals: number }[];
+  /** Every active campaign on the server at the end, and every proposal of campaign origin (target: one each per injected campaign). */
+  activeCampaigns: number;
+  campaignProposals: number;
   surge: { label: string; sector: string; orgs: number; alerts: number } | null;
   /** Injected campaigns the server detected, over all injected. */
   recall: number | null;

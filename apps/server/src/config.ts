@@ -50,6 +50,8 @@ export interface Config {
   statsClockSkewSeconds: number;
   /** The surge watcher looks at most this often after new alerts are rolled up. */
   surgeCheckSeconds: number;
+  /** Campaigns link alerts this many days apart at most; evidence loses half its weight every third of it. */
+  campaignWindowDays: number;
   ingestBodyLimitBytes: number;
   /** Directory under which intel feeds may be read from local disk (offline use); null refuses local feeds. */
   intelFeedRoot: string | null;
@@ -164,6 +166,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     statsMaxEventAgeDays: int(env.LACHAN_STATS_MAX_EVENT_AGE_DAYS, 30),
     statsClockSkewSeconds: int(env.LACHAN_STATS_CLOCK_SKEW_SECONDS, 600),
     surgeCheckSeconds: int(env.LACHAN_SURGE_CHECK_SECONDS, 60),
+    campaignWindowDays: int(env.LACHAN_CAMPAIGN_WINDOW_DAYS, 14),
     ingestBodyLimitBytes: int(env.LACHAN_INGEST_BODY_LIMIT_BYTES, 33_554_432),
     intelFeedRoot: env.LACHAN_INTEL_FEED_ROOT ?? null,
     intelAllowedHosts: (env.LACHAN_INTEL_ALLOWED_HOSTS ?? '').split(',').map((h) => h.trim().toLowerCase()).filter((h) => h !== ''),

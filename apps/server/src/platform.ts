@@ -128,7 +128,8 @@ async function bootstrap(platform: Platform, announce: (line: string) => void): 
 /** The campaign engine, with the knowledge base's warninglists: known-benign values never link organisations. */
 function campaignEngine(platform: Platform): CampaignEngine {
   const lists = warninglistsFrom(platform.config.intelWarninglistsDir);
-  return new CampaignEngine(platform, { ...DEFAULT_DETECTOR, warninglisted: (type, value) => lists.suppress(type, value) !== null });
+  const windowMs = platform.config.campaignWindowDays * 86_400_000;
+  return new CampaignEngine(platform, { ...DEFAULT_DETECTOR, windowMs, halfLifeMs: windowMs / 3, warninglisted: (type, value) => lists.suppress(type, value) !== null });
 }
 
 /** Stops a batch consumer following new batches and waits for what it had queued. */

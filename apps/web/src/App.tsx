@@ -29,6 +29,7 @@ const ReportFormPage = lazy(() => import('./features/incidents/index.ts').then((
 const DeadlinesPage = lazy(() => import('./features/incidents/index.ts').then((m) => ({ default: m.DeadlinesPage })));
 const CampaignsPage = lazy(() => import('./features/campaigns/index.ts').then((m) => ({ default: m.CampaignsPage })));
 const CampaignDetailPage = lazy(() => import('./features/campaigns/index.ts').then((m) => ({ default: m.CampaignDetailPage })));
+const MassScanningPage = lazy(() => import('./features/campaigns/index.ts').then((m) => ({ default: m.MassScanningPage })));
 const WarningsPage = lazy(() => import('./features/warnings/index.ts').then((m) => ({ default: m.WarningsPage })));
 const WarningInboxPage = lazy(() => import('./features/warnings/index.ts').then((m) => ({ default: m.WarningInboxPage })));
 const WarningComposerPage = lazy(() => import('./features/warnings/index.ts').then((m) => ({ default: m.WarningComposerPage })));
@@ -63,6 +64,7 @@ function SignedInApp() {
           <Route path="incidents/deadlines" element={<RequirePermission permission="incidents.read"><DeadlinesPage /></RequirePermission>} />
           <Route path="incidents/:id" element={<RequirePermission permission="incidents.read"><IncidentDetailPage /></RequirePermission>} />
           <Route path="campaigns" element={<RequirePermission permission="campaigns.read"><CampaignsPage /></RequirePermission>} />
+          <Route path="campaigns/mass-scanning" element={<RequirePermission permission="campaigns.read"><MassScanningPage /></RequirePermission>} />
           <Route path="campaigns/:id" element={<RequirePermission permission="campaigns.read"><CampaignDetailPage /></RequirePermission>} />
           <Route path="warnings" element={<RequirePermission permission="warnings.read"><WarningsPage /></RequirePermission>} />
           <Route path="warnings/inbox" element={<RequirePermission permission="warnings.ack"><WarningInboxPage /></RequirePermission>} />

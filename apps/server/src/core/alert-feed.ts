@@ -21,6 +21,8 @@ export interface CommittedAlert {
   srcIp: string | null;
   dstIp: string | null;
   observables: Observable[];
+  /** The alert's tags (`ja3:…`, `x509:…`, `file:…`, `subject:…` carry link features no observable type names). */
+  tags?: string[];
   sectors: string[];
   provinceCode: string | null;
   lastSeen: string;

@@ -2,7 +2,7 @@
 export const campaignsEn = {
   title: 'Attack campaigns',
   empty: 'No campaign matches.',
-  status: { detected: 'Detected', confirmed: 'Confirmed', dismissed: 'Dismissed', merged: 'Merged' },
+  status: { detected: 'Detected', confirmed: 'Confirmed', dismissed: 'Dismissed', merged: 'Merged', retracted: 'Retracted' },
   confidence: { low: 'Low', medium: 'Medium', high: 'High' },
   filter: { status: 'Status', confidence: 'Confidence', sector: 'Sector' },
   col: { title: 'Campaign', status: 'Status', confidence: 'Confidence', severity: 'Severity', orgs: 'Organisations', sectors: 'Sectors', first: 'First activity', last: 'Last activity' },
@@ -18,7 +18,7 @@ export const campaignsEn = {
   hiddenGroup: '{{n}} organisations in sector {{sector}}',
   evidence: 'Evidence',
   ev: { kind: 'Kind', value: 'Value', orgs: 'Organisations', first: 'First seen', last: 'Last seen' },
-  evKind: { observable: 'Indicator', network: 'Network', technique: 'Technique' },
+  evKind: { observable: 'Indicator', network: 'Network', technique: 'Technique', signature: 'Signature', fingerprint: 'TLS fingerprint' },
   orgsTitle: 'Organisations',
   hiddenOrgs: '{{n}} organisations outside your scope',
   incidents: 'Related incidents',

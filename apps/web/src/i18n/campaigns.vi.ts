@@ -2,7 +2,7 @@
 export const campaignsVi = {
   title: 'Chiến dịch tấn công',
   empty: 'Không có chiến dịch nào khớp.',
-  status: { detected: 'Phát hiện', confirmed: 'Đã xác nhận', dismissed: 'Đã bác bỏ', merged: 'Đã gộp' },
+  status: { detected: 'Phát hiện', confirmed: 'Đã xác nhận', dismissed: 'Đã bác bỏ', merged: 'Đã gộp', retracted: 'Đã rút lại' },
   confidence: { low: 'Thấp', medium: 'Trung bình', high: 'Cao' },
   filter: { status: 'Trạng thái', confidence: 'Độ tin cậy', sector: 'Lĩnh vực' },
   col: { title: 'Chiến dịch', status: 'Trạng thái', confidence: 'Độ tin cậy', severity: 'Mức độ', orgs: 'Tổ chức', sectors: 'Lĩnh vực', first: 'Bắt đầu', last: 'Gần nhất' },
@@ -18,7 +18,7 @@ export const campaignsVi = {
   hiddenGroup: '{{n}} tổ chức lĩnh vực {{sector}}',
   evidence: 'Bằng chứng',
   ev: { kind: 'Loại', value: 'Giá trị', orgs: 'Số tổ chức', first: 'Lần đầu', last: 'Lần cuối' },
-  evKind: { observable: 'Chỉ dấu', network: 'Mạng', technique: 'Kỹ thuật' },
+  evKind: { observable: 'Chỉ dấu', network: 'Mạng', technique: 'Kỹ thuật', signature: 'Chữ ký', fingerprint: 'Dấu vân tay TLS' },
   orgsTitle: 'Tổ chức',
   hiddenOrgs: '{{n}} tổ chức ngoài phạm vi của bạn',
   incidents: 'Sự cố liên quan',

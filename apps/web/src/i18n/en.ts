@@ -2,6 +2,7 @@ import { incidentsEn } from './incidents.en.ts';
 import type { vi } from './vi.ts';
 import { dashboardEn } from './dashboard.en.ts';
 import { campaignsEn } from './campaigns.en.ts';
+import { campaignClustersEn } from './campaign-clusters.en.ts';
 import { warningsEn } from './warnings.en.ts';
 import { intelEn } from './intel.en.ts';
 import { alertsEn } from './alerts.en.ts';
@@ -266,6 +267,7 @@ export const en: WithEnglishPlurals<typeof vi> = {
   },
   dashboard: dashboardEn,
   campaigns: campaignsEn,
+  campaignClusters: campaignClustersEn,
   warnings: warningsEn,
   intel: intelEn,
 };

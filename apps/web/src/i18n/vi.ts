@@ -1,6 +1,7 @@
 import { dashboardVi } from './dashboard.vi.ts';
 import { incidentsVi } from './incidents.vi.ts';
 import { campaignsVi } from './campaigns.vi.ts';
+import { campaignClustersVi } from './campaign-clusters.vi.ts';
 import { warningsVi } from './warnings.vi.ts';
 import { intelVi } from './intel.vi.ts';
 import { alertsVi } from './alerts.vi.ts';
@@ -258,6 +259,7 @@ export const vi = {
   },
   dashboard: dashboardVi,
   campaigns: campaignsVi,
+  campaignClusters: campaignClustersVi,
   warnings: warningsVi,
   intel: intelVi,
 };

@@ -26,6 +26,8 @@ export const WARNING_ROUTES: RouteSpec[] = [
     expect: row(401, 200, 200, 403, 200),
     shows: (w) => [w.alerts.campaignId],
   },
+  // Internet-wide scanners are no organisation's secret (counts are the centre's only): every reader, no key.
+  { route: 'GET /api/v1/campaigns/mass-scanning', request: () => get('/api/v1/campaigns/mass-scanning'), expect: row(401, 200, 200, 403, 200) },
   { route: 'GET /api/v1/campaigns/:id', request: (w) => get(`/api/v1/campaigns/${w.alerts.campaignId}`), expect: onOwn(200) },
   { route: 'POST /api/v1/campaigns/:id/confirm', request: (w) => post(`/api/v1/campaigns/${w.alerts.campaignBId}/confirm`), expect: centreOnly(200) },
   { route: 'POST /api/v1/campaigns/:id/dismiss', request: (w) => post(`/api/v1/campaigns/${w.alerts.campaignBId}/dismiss`), expect: centreOnly(200) },

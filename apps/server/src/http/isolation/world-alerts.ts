@@ -22,8 +22,9 @@ export interface AlertsPart {
   freshUnit(kind?: string): Promise<string>;
 }
 
+// One rule per /24: the same rule id across both would join them into one campaign (the same tooling).
 const alertLine = (ip: string, title: string) => JSON.stringify({
-  title, severity: 'high', sourceRef: `matrix-${ip}-${Math.random()}`, rule: { id: 'MATRIX-1', name: 'vpn exploit' },
+  title, severity: 'high', sourceRef: `matrix-${ip}-${Math.random()}`, rule: { id: `MATRIX-${ip.split('.')[2]}`, name: 'vpn exploit' },
   attack: ['T1190'], src: { ip }, observables: [{ type: 'ipv4', value: ip, role: 'src' }],
 });
 

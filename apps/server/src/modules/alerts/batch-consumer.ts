@@ -244,7 +244,7 @@ export abstract class BatchConsumerWorker {
 async function readBatch(db: Kysely<DB>, batchId: string, orgId: string): Promise<CommittedAlert[]> {
   const r = await sql<CommittedAlert & { lastSeen: Date; eventTime: Date; receivedAt: Date }>`select id::text as id, day::text as day, org_id as "orgId", reporter_org_id as "reporterOrgId",
       batch_id = last_batch as inserted, batch_occurrences as occurrences, severity, rsit_class as "rsitClass", format, rule_id as "ruleId", title, attack,
-      asset_hostname as "assetHostname", host(src_ip) as "srcIp", host(dst_ip) as "dstIp", observables, sectors, province_code as "provinceCode", last_seen as "lastSeen", event_time as "eventTime", received_at as "receivedAt", indicator_matches as "indicatorMatches"
+      asset_hostname as "assetHostname", host(src_ip) as "srcIp", host(dst_ip) as "dstIp", observables, tags, sectors, province_code as "provinceCode", last_seen as "lastSeen", event_time as "eventTime", received_at as "receivedAt", indicator_matches as "indicatorMatches"
     from alerts where last_batch = ${batchId}::bigint and org_id = ${orgId}`.execute(db);
   return r.rows.map((a) => ({ ...a, lastSeen: a.lastSeen.toISOString(), eventTime: a.eventTime.toISOString(), receivedAt: a.receivedAt.toISOString() }));
 }

@@ -11,7 +11,7 @@ export function committedBatch(batchId: string, reporterOrgId: string, receivedA
     return [{
       id: s.id, day: s.day, orgId: p.orgId, reporterOrgId, inserted: s.inserted, occurrences: p.occurrences, severity: a.severity, rsitClass: a.rsitClass,
       format: a.format, ruleId: a.ruleId, title: a.title, attack: a.attackTechniques, assetHostname: a.assetHostname, srcIp: a.srcIp, dstIp: a.dstIp,
-      observables: a.observables, sectors: p.sectors, provinceCode: p.provinceCode, lastSeen: p.lastSeen, eventTime: p.eventTime, receivedAt, indicatorMatches: p.indicatorMatches,
+      observables: a.observables, tags: a.tags, sectors: p.sectors, provinceCode: p.provinceCode, lastSeen: p.lastSeen, eventTime: p.eventTime, receivedAt, indicatorMatches: p.indicatorMatches,
     }];
   });
   return { batchId, alerts };

@@ -58,6 +58,26 @@ export const campaignReads = {
       where campaign_id = ${id} and (${scope === null} or org_ids && ${scope ?? []}::uuid[]) order by kind, value`.execute(db)).rows;
   },
 
+  /** Where a merged campaign went: the survivor at the end of its chain of merges (itself when not merged). */
+  async survivorOf(db: Kysely<DB>, id: string): Promise<string> {
+    let at = id;
+    for (let i = 0; i < 16; i++) {
+      const next = (await sql<{ merged_into_id: string | null }>`select merged_into_id from campaigns where id = ${at} and status = 'merged'`.execute(db)).rows[0]?.merged_into_id;
+      if (!next) return at;
+      at = next;
+    }
+    return at;
+  },
+  /** What happened to the campaign and why, oldest first. */
+  async history(db: Kysely<DB>, id: string): Promise<{ at: Date; action: string; other_campaign_id: string | null; reasons: unknown }[]> {
+    return (await sql<{ at: Date; action: string; other_campaign_id: string | null; reasons: unknown }>`select at, action, other_campaign_id, reasons
+      from campaign_history where campaign_id = ${id} order by at, id`.execute(db)).rows;
+  },
+  /** Addresses judged internet-wide scanning, seen since `since`, most widely seen first. */
+  async massScanners(db: Kysely<DB>, since: Date, limit: number): Promise<{ value: string; type: string; org_count: number; sectors: string[]; reasons: unknown; first_seen: Date; last_seen: Date }[]> {
+    return (await sql<{ value: string; type: string; org_count: number; sectors: string[]; reasons: unknown; first_seen: Date; last_seen: Date }>`select value, type, org_count, sectors, reasons, first_seen, last_seen
+      from mass_scanners where last_seen >= ${since} order by org_count desc, value limit ${limit}`.execute(db)).rows;
+  },
   /** The latest alerts of the named members. */
   async alerts(db: Kysely<DB>, id: string, named: string[]): Promise<{ id: string; org_id: string; title: string; severity: number; last_seen: Date }[]> {
     return (await sql<{ id: string; org_id: string; title: string; severity: number; last_seen: Date }>`select to_char(a.day, 'YYYYMMDD') || '-' || a.id as id,

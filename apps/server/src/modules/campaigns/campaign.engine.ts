@@ -2,28 +2,48 @@ import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../db/index.ts';
 import type { Platform } from '../../core/platform.ts';
 import type { CommittedAlert } from '../../core/alert-feed.ts';
+import type { OutboxEvent } from '../events/index.ts';
 import { AlertBatchConsumer, BatchConsumerWorker, type BatchWrite } from '../alerts/index.ts';
-import { CampaignIndex, DEFAULT_DETECTOR, type DetectorOptions, type LinkAlert } from './campaign-index.ts';
+import { ClusterTracker, DEFAULT_DETECTOR, type DetectorOptions } from './cluster-tracker.ts';
+import { planRound, type CampaignPlan } from './campaign-plan.ts';
 import { campaignsRepository, type CampaignWrite } from './campaigns.repository.ts';
+import type { LinkAlert } from './link-features.ts';
+import type { OrgTraits } from './noise-model.ts';
 
 const LOCK = 727_008;
 const REBUILD_LIMIT = 200_000;
 const PRUNE_EVERY_MS = 60_000;
 type Row = LinkAlert & { id: string; day: string; severity: number };
 
-/** Called inside the campaign's transaction when a campaign reaches medium confidence or more (warnings). */
-export type CampaignHook = (tx: Kysely<DB>, c: CampaignWrite & { id: string; created: boolean }) => Promise<void>;
+/** Called inside the campaign's transaction after a campaign changed (warnings: propose, refresh, hand over, withdraw). */
+export type CampaignHook = (tx: Kysely<DB>, c: { id: string; created: boolean; confidence: 'low' | 'medium' | 'high' }) => Promise<void>;
+
+/** When an alert happened, for the window: its event time, never after it was received. */
+export const alertTime = (a: Pick<CommittedAlert, 'eventTime' | 'lastSeen' | 'receivedAt'>): number => {
+  const event = Date.parse(a.eventTime);
+  const received = Date.parse(a.lastSeen);
+  return Number.isFinite(event) ? Math.min(event, received) : received;
+};
+
+/** A committed alert as the detector takes it. */
+export const linkAlertOf = (a: CommittedAlert): Row => ({
+  id: a.id, day: a.day, orgId: a.orgId, reporterOrgId: a.reporterOrgId, at: alertTime(a), severity: a.severity, rsitClass: a.rsitClass, ruleId: a.ruleId, title: a.title,
+  srcIp: a.srcIp, dstIp: a.dstIp, attack: a.attack, observables: a.observables, tags: a.tags ?? [],
+});
 
 /**
- * Links alerts of different organisations into campaigns. A durable batch consumer (cursor, advisory
- * lock, batches from memory when committed here) at urgent priority: the warning a campaign raises is
- * waited for live. Idempotent: one campaign per link key, members linked once.
+ * Links alerts of different organisations into campaigns: clusters of shared infrastructure and
+ * tradecraft, judged against the noise model. A durable batch consumer (cursor, advisory lock, batches
+ * from memory when committed here) at urgent priority: the warning a campaign raises is waited for
+ * live. Analysts' false-positive marks (`alerts.false_positive`) feed the noise model.
  */
 export class CampaignEngine extends BatchConsumerWorker {
   #p: Platform;
-  #index: CampaignIndex;
+  #tracker: ClusterTracker;
   protected readonly consumer: AlertBatchConsumer;
   #prunedAt = 0;
+  #unsubscribe: (() => void) | null = null;
+  #rejudged: Promise<void> = Promise.resolve();
   hook: CampaignHook | null = null;
   readonly opts: DetectorOptions;
 
@@ -31,45 +51,98 @@ export class CampaignEngine extends BatchConsumerWorker {
     super();
     this.#p = platform;
     this.opts = opts;
-    this.#index = new CampaignIndex(opts);
+    this.#tracker = new ClusterTracker((o) => traitsOf(platform, o), opts);
     this.consumer = new AlertBatchConsumer(platform, { name: 'campaigns', lock: LOCK, priority: 'urgent', plan: (batches) => this.#plan(batches.flatMap((b) => b.alerts)) });
   }
 
-  /** Rebuilds the window index from recent alerts, then catches up on missed batches and follows the relay. */
+  /** Seeds the campaigns followed, rebuilds the window from recent alerts, then catches up and follows the relay. */
   override async start(): Promise<void> {
+    await this.#p.orgTree.ensure();
     const since = new Date(this.#p.now().getTime() - this.opts.windowMs);
-    const rows = await sql<Row & { lastSeen: Date }>`select org_id as "orgId", last_seen as "lastSeen", host(src_ip) as "srcIp", attack, observables from alerts
-      where day >= ${since.toISOString().slice(0, 10)}::date and last_seen >= ${since} order by last_seen desc limit ${REBUILD_LIMIT}`.execute(this.#p.db);
-    for (const r of rows.rows) this.#index.observe({ ...r, at: r.lastSeen.getTime() });
+    for (const c of await campaignsRepository.known(this.#p.db)) this.#tracker.seed(c.link_key, c.created_at.getTime(), c.features);
+    const rows = await sql<CommittedAlert & { eventTime: Date; lastSeen: Date }>`select id::text as id, day::text as day, org_id as "orgId", reporter_org_id as "reporterOrgId", severity, rsit_class as "rsitClass",
+        rule_id as "ruleId", title, attack, host(src_ip) as "srcIp", host(dst_ip) as "dstIp", observables, tags, event_time as "eventTime", last_seen as "lastSeen"
+      from alerts where day >= ${since.toISOString().slice(0, 10)}::date and last_seen >= ${since} and false_positive_at is null order by last_seen desc limit ${REBUILD_LIMIT}`.execute(this.#p.db);
+    for (const r of rows.rows.reverse()) this.#tracker.observe(linkAlertOf({ ...r, eventTime: r.eventTime.toISOString(), lastSeen: r.lastSeen.toISOString() }));
+    this.#tracker.round(this.#p.now().getTime());
+    this.#unsubscribe = this.#p.relay.subscribe((events) => this.#falsePositives(events));
     await this.consumer.start();
   }
 
-  /** Observes the alerts in the window index; the write is the campaigns they link, if any. */
-  #plan(alerts: CommittedAlert[]): BatchWrite | null {
-    const byCampaign = new Map<string, Row[]>();
-    for (const a of alerts) {
-      const row: Row = { id: a.id, day: a.day, orgId: a.orgId, severity: a.severity, at: Date.parse(a.lastSeen), srcIp: a.srcIp, attack: a.attack, observables: a.observables };
-      for (const key of this.#index.observe(row)) {
-        const link = this.#index.link(key);
-        if (!link) continue;
-        const members = byCampaign.get(link.campaignKey) ?? byCampaign.set(link.campaignKey, []).get(link.campaignKey)!;
-        if (!members.includes(row)) members.push(row);
-      }
+  override stop(): void {
+    this.#unsubscribe?.();
+    super.stop();
+  }
+
+  /** Alerts marked false positive: their values stop counting for that organisation, and the campaigns are judged again. */
+  #falsePositives(events: OutboxEvent[]): void {
+    let marked = false;
+    for (const e of events) {
+      if (e.type !== 'alerts.false_positive') continue;
+      const d = e.payload as { orgId?: string; observables?: { type: string; value: string }[] };
+      if (!d.orgId || !d.observables?.length) continue;
+      this.#tracker.index.markFalsePositive(d.orgId, this.#tracker.keysOfObservables(d.orgId, d.observables));
+      marked = true;
     }
-    const now = Date.now();
+    if (!marked) return;
+    const now = this.#p.now().getTime();
+    const plan = planRound(this.#tracker, [], now);
+    if (plan.campaigns.length || plan.retracted.length) {
+      this.#rejudged = this.#rejudged.then(() => this.#p.db.transaction().execute((tx) => this.#write(tx, plan, now))).then(() => this.#p.relay.wake()).catch(() => {});
+    }
+  }
+
+  /** Resolves when campaigns judged again after false-positive marks are written (tests, shutdown). */
+  override async idle(): Promise<void> {
+    await this.#rejudged;
+    await super.idle();
+  }
+
+  #plan(alerts: CommittedAlert[]): BatchWrite | null {
+    const now = this.#p.now().getTime();
     if (now - this.#prunedAt > PRUNE_EVERY_MS) {
-      this.#index.prune(now);
+      this.#tracker.index.prune(now - this.opts.windowMs);
       this.#prunedAt = now;
     }
-    if (!byCampaign.size) return null;
-    return async (tx) => {
-      for (const [key, members] of byCampaign) {
-        const link = this.#index.link(key)!;
-        const { level, shared } = this.#index.confidence(link);
-        const write: CampaignWrite = { linkKey: key, confidence: level, techniques: shared, severity: Math.max(...members.map((m) => m.severity)), link, members };
-        const saved = await campaignsRepository.upsert(tx, write);
-        if (this.hook && level !== 'low') await this.hook(tx, { ...write, ...saved });
+    const plan = planRound(this.#tracker, alerts.map(linkAlertOf), now);
+    if (!plan.campaigns.length && !plan.retracted.length && !plan.scanners.length) return null;
+    return (tx) => this.#write(tx, plan, now);
+  }
+
+  async #write(tx: Kysely<DB>, plan: CampaignPlan<Row>, now: number): Promise<void> {
+    const windowEdge = new Date(now - this.opts.windowMs);
+    const values = (k: string) => this.#tracker.index.values.get(k)?.sightings;
+    const touched = new Map<string, { id: string; created: boolean; confidence: CampaignWrite['confidence'] }>();
+    for (const p of plan.campaigns) {
+      const c = p.cluster;
+      const write: CampaignWrite = { linkKey: c.key, confidence: c.explanation.level, techniques: c.explanation.techniques, severity: p.severity, cluster: c, members: p.members, windowEdge };
+      const saved = await campaignsRepository.upsert(tx, write, values);
+      touched.set(c.key, { id: saved.id, created: saved.created, confidence: write.confidence });
+      const others = await campaignsRepository.idsOf(tx, [...c.absorbed.map((a) => a.key), ...(c.splitFrom ? [c.splitFrom.key] : [])]);
+      for (const a of c.absorbed) {
+        const id = others.get(a.key);
+        if (id) await campaignsRepository.merge(tx, id, saved.id, [{ code: 'joined', params: { values: a.via.slice(0, 10).join(', ') } }]);
       }
-    };
+      const from = c.splitFrom && others.get(c.splitFrom.key);
+      if (from) await campaignsRepository.split(tx, saved.id, from, c.splitFrom!.reasons);
+    }
+    const retracted = await campaignsRepository.idsOf(tx, plan.retracted.map((r) => r.key));
+    for (const r of plan.retracted) {
+      const id = retracted.get(r.key);
+      if (id && (await campaignsRepository.retract(tx, id, r.reasons))) touched.set(r.key, { id, created: false, confidence: 'low' });
+    }
+    await campaignsRepository.scanners(tx, plan.scanners.map((s) => ({
+      value: s.key.slice(5), type: s.key.slice(0, 4), orgCount: s.verdict.orgs.length, reasons: s.verdict.reasons, first: new Date(s.first), last: new Date(s.last),
+      sectors: [...new Set(s.verdict.orgs.flatMap((o) => this.#p.orgTree.profile(o)?.sectors ?? []))].sort(),
+    })));
+    if (this.hook) for (const t of touched.values()) await this.hook(tx, t);
   }
 }
+
+/** An organisation's sectors, province and kind, from the organisation tree. */
+function traitsOf(p: Platform, orgId: string): OrgTraits | null {
+  const o = p.orgTree.profile(orgId);
+  return o ? { sectors: o.sectors, provinceCode: o.provinceCode, kind: o.kind ?? null } : null;
+}
+
+export { DEFAULT_DETECTOR };

@@ -1,10 +1,30 @@
-import { memberCount, shownCount, type CampaignCount, type CampaignSummary } from '@lachan/contracts';
+import { memberCount, shownCount, type CampaignCount, type CampaignDetail, type CampaignReason, type CampaignSummary } from '@lachan/contracts';
 import type { OrgProfile } from '../orgs/index.ts';
 
 /** A campaigns row as stored, with the alerts and shared techniques of the members the caller may name. */
 export interface CampaignRow {
   id: string; title: string; status: string; confidence: string; severity: number; techniques: string[]; org_count: number; alert_count: number;
   visible_alerts: number; visible_techniques: string[]; first_activity: Date; last_activity: Date; merged_into_id: string | null;
+  explanation?: { level?: string; factors?: CampaignReason[] } | null; retracted_reason?: CampaignReason[] | null;
+}
+
+/** Parameters that count members or name values: only the national centre reads them (others may not know who else is in it). */
+const CENTRE_ONLY_PARAMS = new Set(['count', 'hits', 'base', 'widest', 'value', 'values', 'orgs', 'marked', 'alerts', 'active']);
+
+/**
+ * A reason or factor as the caller may read it: counts and values stripped for anyone but the centre,
+ * and techniques narrowed to those an organisation in the caller's scope saw.
+ */
+export function presentReason(r: CampaignReason, centre: boolean, visibleTechniques: readonly string[] = []): CampaignReason {
+  if (centre) return r;
+  const params = Object.fromEntries(Object.entries(r.params).filter(([k]) => !CENTRE_ONLY_PARAMS.has(k)));
+  if (typeof params.techniques === 'string') params.techniques = params.techniques.split(', ').filter((x) => visibleTechniques.includes(x)).join(', ');
+  return { code: r.code, params };
+}
+
+/** The campaign's confidence explained from its evidence, as the caller may read it. */
+export function presentExplanation(r: CampaignRow, centre: boolean): CampaignDetail['explanation'] {
+  return { level: r.confidence as CampaignDetail['explanation']['level'], factors: (r.explanation?.factors ?? []).map((f) => presentReason(f, centre, r.visible_techniques)) };
 }
 
 /** Member organisations counted by a key: those the caller may name, and the others (small counts withheld). */

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import { CampaignDetail, CampaignListQuery, CampaignMerge, CampaignSummary, ErrorBody, IdParams, ListOf } from '@lachan/contracts';
+import { CampaignDetail, CampaignListQuery, CampaignMerge, CampaignSummary, ErrorBody, IdParams, ListOf, MassScanner, MassScannerQuery } from '@lachan/contracts';
 import { ctxOf } from '../../http/auth-hook.ts';
 import type { Services } from '../../services.ts';
 
@@ -11,6 +11,7 @@ export function campaignRoutes(app: FastifyInstance, s: Services): void {
   const r = app.withTypeProvider<TypeBoxTypeProvider>();
   const tags = ['campaigns'];
   r.get('/campaigns', { schema: { tags, querystring: CampaignListQuery, response: { 200: ListOf(CampaignSummary), ...errors } } }, async (req) => ({ items: await s.campaigns.list(ctxOf(req), req.query), nextCursor: null }));
+  r.get('/campaigns/mass-scanning', { schema: { tags, querystring: MassScannerQuery, response: { 200: ListOf(MassScanner), ...errors } } }, async (req) => ({ items: await s.campaigns.massScanners(ctxOf(req), req.query), nextCursor: null }));
   r.get('/campaigns/:id', { schema: { tags, params: IdParams, response: { 200: CampaignDetail, ...errors } } }, async (req) => s.campaigns.get(ctxOf(req), req.params.id));
   r.post('/campaigns/:id/confirm', { schema: { tags, params: IdParams, response: { 200: CampaignDetail, ...errors } } }, async (req) => s.campaigns.setStatus(ctxOf(req), req.params.id, 'confirmed'));
   r.post('/campaigns/:id/dismiss', { schema: { tags, params: IdParams, response: { 200: CampaignDetail, ...errors } } }, async (req) => s.campaigns.setStatus(ctxOf(req), req.params.id, 'dismissed'));

@@ -1,12 +1,12 @@
 import { sql } from 'kysely';
-import { memberCount, type CampaignDetail, type CampaignListQuery, type CampaignSummary } from '@lachan/contracts';
+import { memberCount, type CampaignDetail, type CampaignHistoryEntry, type CampaignListQuery, type CampaignReason, type CampaignSummary, type MassScanner, type MassScannerQuery } from '@lachan/contracts';
 import type { RequestContext } from '../../core/context.ts';
 import { requirePermission } from '../../core/authorize.ts';
 import { forbidden, invalid, notFound } from '../../core/errors.ts';
 import { recordChange, transact } from '../../core/change.ts';
 import type { Platform } from '../../core/platform.ts';
 import { campaignsPolicy as policy } from './campaigns.policy.ts';
-import { presentCampaign } from './campaigns.presenter.ts';
+import { presentCampaign, presentExplanation, presentReason } from './campaigns.presenter.ts';
 import { campaignReads } from './campaign-reads.repository.ts';
 import { incidentVisibility } from '../incidents/index.ts';
 
@@ -30,21 +30,25 @@ export class CampaignsService {
     return rows.map((c) => presentCampaign(c, c.orgs ?? [], (o) => tree.profile(o), (o) => policy.mayName(ctx, o)));
   }
 
-  async get(ctx: RequestContext, id: string): Promise<CampaignDetail> {
+  /** A campaign as the caller may see it; a merged one answers with the campaign it was merged into. */
+  async get(ctx: RequestContext, requested: string): Promise<CampaignDetail> {
     requirePermission(ctx, 'campaigns.read');
     await this.#p.orgTree.ensure();
     const db = this.#p.db;
     const scope = policy.scopeOf(ctx);
+    const id = await campaignReads.survivorOf(db, requested);
     const c = await campaignReads.byId(db, scope, id);
     const members = c ? await campaignReads.members(db, id) : [];
     if (!c || !policy.mayView(ctx, members.map((m) => m.org_id))) throw notFound('campaign');
     const visible = (o: string) => policy.mayName(ctx, o);
     const named = members.filter((m) => visible(m.org_id));
     const namedIds = named.map((m) => m.org_id);
-    const [evidence, alerts, incidents] = await Promise.all([
+    const centre = ctx.scope.all;
+    const [evidence, alerts, incidents, history] = await Promise.all([
       campaignReads.evidence(db, scope, id),
       campaignReads.alerts(db, id, namedIds),
       incidentVisibility(this.#p, ctx).then((vis) => campaignReads.incidents(db, id, namedIds, vis)),
+      campaignReads.history(db, id),
     ]);
     const tree = this.#p.orgTree;
     return {
@@ -53,7 +57,23 @@ export class CampaignsService {
       evidence: evidence.map((e) => ({ kind: e.kind, value: e.value, members: memberCount(e.org_ids, visible), firstSeen: e.first_seen.toISOString(), lastSeen: e.last_seen.toISOString() })),
       alerts: alerts.map((a) => ({ id: a.id, orgId: a.org_id, title: a.title, severity: a.severity, lastSeen: a.last_seen.toISOString() })),
       incidents: incidents.map((i) => ({ id: i.id, orgId: i.org_id, title: i.title, status: i.status })),
+      explanation: presentExplanation(c, centre),
+      history: history.map((h) => ({ at: h.at.toISOString(), action: h.action as CampaignHistoryEntry['action'], otherCampaignId: centre ? h.other_campaign_id : null,
+        reasons: (h.reasons as CampaignReason[]).map((r) => presentReason(r, centre, c.visible_techniques)) })),
+      retractedReasons: c.retracted_reason ? c.retracted_reason.map((r) => presentReason(r, centre, c.visible_techniques)) : null,
     };
+  }
+
+  /** Addresses judged internet-wide scanning (never campaigns): a low-score list for blocking; counts for the centre only. */
+  async massScanners(ctx: RequestContext, q: MassScannerQuery): Promise<MassScanner[]> {
+    requirePermission(ctx, 'campaigns.read');
+    const since = q.since ? new Date(q.since) : new Date(this.#p.now().getTime() - 14 * 86_400_000);
+    const rows = await campaignReads.massScanners(this.#p.db, since, q.limit ?? 1000);
+    const centre = ctx.scope.all;
+    return rows.map((r) => ({
+      value: r.value, type: r.type as MassScanner['type'], orgCount: centre ? r.org_count : null, sectors: r.sectors,
+      reasons: (r.reasons as CampaignReason[]).map((x) => presentReason(x, centre)), firstSeen: r.first_seen.toISOString(), lastSeen: r.last_seen.toISOString(),
+    }));
   }
 
   /** Confirms or dismisses a campaign (the centre only). */

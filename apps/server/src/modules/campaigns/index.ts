@@ -1,5 +1,5 @@
 export { CampaignEngine, type CampaignHook } from './campaign.engine.ts';
-export { DEFAULT_DETECTOR } from './campaign-index.ts';
+export { DEFAULT_DETECTOR, type DetectorOptions } from './cluster-tracker.ts';
 export { CampaignsService } from './campaigns.service.ts';
 export { campaignRoutes } from './campaigns.routes.ts';
 export { isNoise } from './noise.ts';

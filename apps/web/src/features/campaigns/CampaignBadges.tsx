@@ -2,7 +2,7 @@ import { Badge } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { CampaignSummary } from '@lachan/contracts';
 
-const STATUS_COLORS: Record<CampaignSummary['status'], string> = { detected: 'yellow', confirmed: 'red', dismissed: 'gray', merged: 'dark' };
+const STATUS_COLORS: Record<CampaignSummary['status'], string> = { detected: 'yellow', confirmed: 'red', dismissed: 'gray', merged: 'dark', retracted: 'gray' };
 const CONFIDENCE_COLORS: Record<CampaignSummary['confidence'], string> = { low: 'gray', medium: 'blue', high: 'indigo' };
 
 /** Where the centre's review stands: detected, confirmed, dismissed, merged. */

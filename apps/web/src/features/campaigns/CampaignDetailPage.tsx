@@ -11,6 +11,7 @@ import { ProvinceTileMap } from '../dashboard/ProvinceTileMap.tsx';
 import { useOrgLabels } from '../orgs/useOrgLabels.ts';
 import { CampaignStatusBadge, ConfidenceBadge } from './CampaignBadges.tsx';
 import { CampaignEvidenceTable } from './CampaignEvidenceTable.tsx';
+import { CampaignHistory, CampaignWhy } from './CampaignExplanation.tsx';
 import { CampaignGraph } from './CampaignGraph.tsx';
 import { CampaignTimeline } from './CampaignTimeline.tsx';
 import { useCampaign, useCampaignDecision, useProposeWarning } from './campaigns.api.ts';
@@ -23,7 +24,7 @@ function DecisionButtons({ campaign }: { campaign: CampaignDetail }) {
   const dismiss = useCampaignDecision('dismiss', t('campaigns.dismissed'));
   const navigate = useNavigate();
   const propose = useProposeWarning((w) => void navigate(`/warnings/${w.id}/edit`));
-  if (campaign.status === 'merged') return null;
+  if (campaign.status === 'merged' || campaign.status === 'retracted') return null;
   return (
     <Group gap="xs">
       <Button size="xs" variant="light" onClick={() => propose.mutate(campaign.id)} loading={propose.isPending} data-testid="campaign-propose-warning">
@@ -91,6 +92,9 @@ function CampaignView({ campaign: c }: { campaign: CampaignDetail }) {
         </Grid.Col>
         <Grid.Col span={{ base: 12, lg: 5 }}>
           <Stack gap="sm">
+            <Section title={t('campaignClusters.why')}>
+              <CampaignWhy campaign={c} />
+            </Section>
             <Section title={t('campaigns.map')}>
               <ProvinceTileMap byProvince={byProvince} name={(code) => labels.province(code)} linkTo={(code) => `/dashboard/province/${code}`}
                 describe={(code, name) => t('campaigns.mapTile', { name, n: provinceText.get(code) ?? fmt.number(0) })} />
@@ -129,6 +133,9 @@ function CampaignView({ campaign: c }: { campaign: CampaignDetail }) {
       </Grid>
       <Section title={t('campaigns.evidence')}>
         <CampaignEvidenceTable evidence={c.evidence} />
+      </Section>
+      <Section title={t('campaignClusters.history')}>
+        <CampaignHistory campaign={c} />
       </Section>
     </Stack>
   );

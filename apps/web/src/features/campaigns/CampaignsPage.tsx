@@ -31,9 +31,14 @@ export function CampaignsPage() {
   const query = useCampaigns(filters);
   return (
     <Stack gap="sm">
-      <Title order={2} size="h3">
-        {t('campaigns.title')}
-      </Title>
+      <Group justify="space-between">
+        <Title order={2} size="h3">
+          {t('campaigns.title')}
+        </Title>
+        <Anchor component={Link} to="/campaigns/mass-scanning" size="sm" data-testid="mass-scanning-link">
+          {t('campaignClusters.scanning.link')}
+        </Anchor>
+      </Group>
       <Group gap="xs">
         <FilterSelect label={t('campaigns.filter.status')} testId="campaign-filter-status" value={filters.status ?? null} onChange={setFilter('status')} data={CAMPAIGN_STATUSES.map((s) => ({ value: s, label: t(`campaigns.status.${s}`) }))} />
         <FilterSelect label={t('campaigns.filter.confidence')} testId="campaign-filter-confidence" value={filters.confidence ?? null} onChange={setFilter('confidence')} data={CONFIDENCES.map((c) => ({ value: c, label: t(`campaigns.confidence.${c}`) }))} />

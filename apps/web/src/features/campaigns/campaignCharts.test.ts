@@ -8,7 +8,7 @@ const campaign = (hidden: HiddenCount, evidence: CampaignDetail['evidence']): Ca
   firstActivity: at, lastActivity: at, mergedIntoId: null,
   bySector: [{ key: 'BANKING', visible: 2, hidden }], byProvince: [{ key: '01', visible: 2, hidden }],
   orgs: [{ id: 'a', name: 'Bank A', sectors: ['BANKING'], provinceCode: '01', firstSeen: at, lastSeen: at }, { id: 'b', name: 'Bank B', sectors: ['BANKING'], provinceCode: '01', firstSeen: at, lastSeen: at }],
-  evidence, alerts: [], incidents: [],
+  evidence, alerts: [], incidents: [], explanation: { level: 'high', factors: [] }, history: [], retractedReasons: null,
 });
 const label = (n: HiddenCount, s: string) => `${typeof n === 'number' ? n : `fewer than ${n.lt}`} in ${s}`;
 

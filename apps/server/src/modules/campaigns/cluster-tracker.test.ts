@@ -1,0 +1,131 @@
+import { describe, expect, it } from 'vitest';
+import { ClusterTracker, DEFAULT_DETECTOR } from './cluster-tracker.ts';
+import { planRound } from './campaign-plan.ts';
+import type { LinkAlert } from './link-features.ts';
+import type { OrgTraits } from './noise-model.ts';
+
+const T0 = Date.parse('2026-11-01T00:00:00Z');
+const HOUR = 3_600_000;
+const SECTORS = ['BANKING', 'ENERGY', 'HEALTH', 'TELECOM', 'EGOV'];
+/** 50 organisations, ten per sector; org-0..9 are banks. */
+const traits = (o: string): OrgTraits | null => {
+  const i = Number(o.slice(4));
+  return Number.isNaN(i) ? null : { sectors: [SECTORS[Math.floor(i / 10)]!], provinceCode: String(10 + (i % 7)), kind: 'ci_operator' };
+};
+let seq = 0;
+const alert = (org: number, over: Partial<LinkAlert> = {}, hours = 0): LinkAlert & { severity: number; id: string } => ({
+  id: String(seq++), orgId: `org-${org}`, at: T0 + hours * HOUR, severity: 3, rsitClass: 'intrusion-attempts', ruleId: null, title: 'Exploitation attempt', srcIp: null, dstIp: `100.64.${org}.1`,
+  attack: ['T1190'], observables: [], ...over,
+});
+/** Every organisation sends a few alerts of its own, so the base rates are those of 50 senders. */
+const background = () => Array.from({ length: 50 }, (_, o) => alert(o, { observables: [{ type: 'sha256', value: `${o}`.padStart(64, 'f') }] }));
+const active = (t: ClusterTracker, now: number) => [...t.round(now).clusters];
+function feed(t: ClusterTracker, alerts: LinkAlert[][], now = T0 + 10 * HOUR) {
+  const plans = alerts.map((batch) => planRound(t, batch.map((a) => ({ ...a, severity: a.severity })), now));
+  return plans;
+}
+
+describe('campaigns as clusters', () => {
+  it('links organisations through a chain: one address at two, a domain shared with a third', () => {
+    const t = new ClusterTracker(traits);
+    const [plan] = feed(t, [[...background(),
+      alert(1, { srcIp: '45.1.1.1', ruleId: 'R1' }), alert(22, { srcIp: '45.1.1.1', ruleId: 'R1', observables: [{ type: 'domain', value: 'c2.evil.example' }] }),
+      alert(33, { ruleId: 'R1', observables: [{ type: 'domain', value: 'c2.evil.example' }] })]]);
+    expect(plan!.campaigns).toHaveLength(1);
+    expect([...plan!.campaigns[0]!.cluster.orgs.keys()].sort()).toEqual(['org-1', 'org-22', 'org-33']);
+  });
+
+  it('merges two campaigns when a new link joins them: the older survives, the absorbed one is named', () => {
+    const t = new ClusterTracker(traits);
+    const [first, second, joint] = feed(t, [
+      [...background(), alert(1, { srcIp: '45.1.1.1', ruleId: 'R1' }), alert(22, { srcIp: '45.1.1.1', ruleId: 'R1' }), alert(23, { srcIp: '45.1.1.1', ruleId: 'R1' })],
+      [alert(31, { srcIp: '77.2.2.2', ruleId: 'R2' }), alert(41, { srcIp: '77.2.2.2', ruleId: 'R2' }), alert(42, { srcIp: '77.2.2.2', ruleId: 'R2' })],
+      [alert(5, { srcIp: '45.1.1.1', ruleId: 'R1', observables: [{ type: 'ipv4', value: '77.2.2.2' }] })],
+    ]);
+    const a = first!.campaigns[0]!.cluster.key;
+    const b = second!.campaigns[0]!.cluster.key;
+    expect(a).not.toBe(b);
+    expect(joint!.campaigns).toHaveLength(1);
+    expect(joint!.campaigns[0]!.cluster.key).toBe(a);
+    expect(joint!.campaigns[0]!.cluster.absorbed.map((x) => x.key)).toEqual([b]);
+    expect(joint!.campaigns[0]!.cluster.orgs.size).toBe(7);
+  });
+
+  it('does not link two organisations that saw unrelated addresses of one shared /24, but does with the same signature', () => {
+    const unrelated = new ClusterTracker(traits);
+    const [p1] = feed(unrelated, [[...background(), alert(1, { srcIp: '34.90.7.10', ruleId: 'A' }), alert(27, { srcIp: '34.90.7.99', ruleId: 'B' })]]);
+    expect(p1!.campaigns).toHaveLength(0);
+    const same = new ClusterTracker(traits);
+    const [p2] = feed(same, [[...background(), alert(1, { srcIp: '34.90.7.10', ruleId: 'A' }), alert(27, { srcIp: '34.90.7.99', ruleId: 'A' })]]);
+    expect(p2!.campaigns[0]!.cluster.values).toEqual(['net:34.90.7.0/24|a']);
+  });
+
+  it('links IPv6 addresses by their /64 and /48 under one signature', () => {
+    const t = new ClusterTracker(traits);
+    const [p] = feed(t, [[...background(), alert(1, { srcIp: '2a01:560:42:1::5', ruleId: 'V' }), alert(30, { srcIp: '2a01:560:42:9::7', ruleId: 'V' })]]);
+    expect(p!.campaigns[0]!.cluster.values).toEqual(['net:2a01:560:42::/48|v']);
+  });
+
+  it('links by a file hash alone, by a phishing sender domain alone and by a TLS fingerprint', () => {
+    const t = new ClusterTracker(traits);
+    const [p] = feed(t, [[...background(),
+      alert(1, { observables: [{ type: 'sha256', value: 'a'.repeat(64) }] }), alert(25, { observables: [{ type: 'sha256', value: 'a'.repeat(64) }] }),
+      alert(2, { observables: [{ type: 'email', value: 'x1@hr-notice.example', role: 'src' }] }), alert(35, { observables: [{ type: 'email', value: 'y2@hr-notice.example', role: 'src' }] }),
+      alert(3, { tags: ['ja3:e7d705a3286e19ea42f587b344ee6865'] }), alert(45, { tags: ['ja3:e7d705a3286e19ea42f587b344ee6865'] })]]);
+    expect(p!.campaigns.map((c) => c.cluster.values[0]).sort()).toEqual(['sender:hr-notice.example', `sha256:${'a'.repeat(64)}`, 'tls:e7d705a3286e19ea42f587b344ee6865']);
+  });
+});
+
+describe('the noise model', () => {
+  it('keeps an internet-wide scanner on the mass-scanning list, never as a campaign', () => {
+    const t = new ClusterTracker(traits);
+    const scan = Array.from({ length: 30 }, (_, i) => alert(i + 5, { srcIp: '185.220.101.7', title: 'ET SCAN Nmap SYN scan', rsitClass: 'information-gathering', severity: 1, attack: ['T1595.001'], dstIp: `100.64.${i}.${i % 9}` }));
+    const [p] = feed(t, [[...background(), ...scan]]);
+    expect(p!.campaigns).toHaveLength(0);
+    expect(p!.scanners.map((s) => s.key)).toContain('ipv4:185.220.101.7');
+  });
+
+  it('keeps a wave that hits all ten banks a campaign, by their concentration beyond chance', () => {
+    const t = new ClusterTracker(traits);
+    const wave = Array.from({ length: 10 }, (_, i) => alert(i, { srcIp: `${60 + i}.${i}.3.4`, ruleId: 'CORE-BANK-RCE', title: 'Core banking gateway RCE CVE-2026-4001' }));
+    const [p] = feed(t, [[...background(), ...wave]]);
+    expect(p!.campaigns).toHaveLength(1);
+    expect(p!.campaigns[0]!.cluster.orgs.size).toBe(10);
+    expect(p!.campaigns[0]!.cluster.explanation.factors.map((f) => f.code)).toContain('concentrated');
+  });
+
+  it('retracts a campaign whose link turns out to be everywhere, with the reason', () => {
+    const t = new ClusterTracker(traits);
+    const early = [alert(1, { srcIp: '91.5.5.5' }), alert(22, { srcIp: '91.5.5.5' }), alert(43, { srcIp: '91.5.5.5' })];
+    const later = Array.from({ length: 45 }, (_, i) => alert(i + 2, { srcIp: '91.5.5.5' }));
+    const [p1, p2] = feed(t, [[...background(), ...early], later]);
+    expect(p1!.campaigns).toHaveLength(1);
+    expect(p2!.retracted).toEqual([{ key: p1!.campaigns[0]!.cluster.key, reasons: [expect.objectContaining({ code: 'broad' })] }]);
+  });
+
+  it('takes analysts\' false-positive marks: a link marked by its organisations stops counting', () => {
+    const t = new ClusterTracker(traits);
+    const [p1] = feed(t, [[...background(), alert(1, { srcIp: '91.6.6.6', ruleId: 'F' }), alert(22, { srcIp: '91.6.6.6', ruleId: 'F' })]]);
+    expect(p1!.campaigns).toHaveLength(1);
+    t.index.markFalsePositive('org-1', t.keysOfObservables('org-1', [{ type: 'ipv4', value: '91.6.6.6' }]));
+    const round = t.round(T0 + 11 * HOUR);
+    expect(round.retracted[0]!.reasons.map((r) => r.code)).toContain('false_positive');
+  });
+
+  it('does not count a SOC provider\'s own collector, present in all its clients\' alerts, as a link', () => {
+    const t = new ClusterTracker(traits);
+    const soc = [3, 17, 28, 39].map((o) => alert(o, { reporterOrgId: 'soc-1', observables: [{ type: 'hostname', value: 'collector.soc1.example' }] }));
+    const [p] = feed(t, [[...background(), ...soc]]);
+    expect(p!.campaigns).toHaveLength(0);
+  });
+
+  it('lets evidence age: a campaign quiet for longer than its half-lives loses confidence', () => {
+    const t = new ClusterTracker(traits, DEFAULT_DETECTOR);
+    feed(t, [[...background(), alert(1, { srcIp: '45.9.9.9', ruleId: 'Z' }), alert(22, { srcIp: '45.9.9.9', ruleId: 'Z' }), alert(33, { srcIp: '45.9.9.9', ruleId: 'Z' })]]);
+    const aged = active(t, T0 + 13 * 24 * HOUR);
+    expect(aged).toHaveLength(0); // nothing changed: no rewrite
+    t.observe(alert(44, { srcIp: '45.9.9.9', ruleId: 'Z' }, 0));
+    const [c] = active(t, T0 + 13 * 24 * HOUR);
+    expect(c!.explanation.factors.map((f) => f.code)).toContain('aged');
+  });
+});

@@ -1,0 +1,140 @@
+/**
+ * The noise model: whether a shared value is a campaign's link or background (internet-wide scanning,
+ * commodity tooling, a SOC's own sensor, what analysts marked false positive). No fixed cap on victims:
+ * a value is background when its victims are spread like the organisations that send alerts at all
+ * (no sector, province or kind beyond chance), when it behaves like scanning (reconnaissance classes,
+ * low severity, many hosts per victim), or when analysts said so. A wave that hits most banks is
+ * concentrated, however many banks, and stays a campaign.
+ */
+
+/** An organisation as the model weighs it. */
+export interface OrgTraits { sectors: string[]; provinceCode: string | null; kind: string | null }
+
+/** One organisation's sightings of a value within the window. */
+export interface Sighting {
+  first: number;
+  last: number;
+  alerts: number;
+  recon: number;
+  low: number;
+  hosts: Set<string>;
+  techniques: Set<string>;
+  reporters: Set<string>;
+  /** An analyst of this organisation marked an alert carrying the value false positive. */
+  falsePositive: boolean;
+}
+
+/** Who sends alerts (the organisations active in the window), as base rates. */
+export interface Population {
+  size: number;
+  /** How many active organisations fall in a category (`sector:BANKING`, `province:48`, `kind:bank`). */
+  count(category: string): number;
+  traits(orgId: string): OrgTraits | null;
+  /** Alerts a reporter sent in the window (to tell a SOC's own sensor from its clients' attackers). */
+  reporterAlerts(reporterOrgId: string): number;
+}
+
+export interface Concentration { category: string; hits: number; of: number; base: number; p: number }
+export interface Reason { code: string; params: Record<string, string | number> }
+export interface Verdict {
+  /** Organisations that count (those whose analysts did not mark it false positive). */
+  orgs: string[];
+  background: boolean;
+  /** Background that scans: kept on the mass-scanning list. */
+  scanner: boolean;
+  concentration: Concentration | null;
+  concentrated: boolean;
+  reasons: Reason[];
+}
+
+export interface NoiseOptions {
+  /** Adjusted probability under which victims count as concentrated beyond chance. */
+  concentratedP: number;
+  /** A value seen by at least this many organisations and this share of the active ones, in several sectors and none beyond chance, is background. */
+  broadMinOrgs: number;
+  broadShare: number;
+  /** Behaviour score (0..1) from which a value is scanning. */
+  scanningScore: number;
+}
+export const DEFAULT_NOISE: NoiseOptions = { concentratedP: 1e-3, broadMinOrgs: 8, broadShare: 0.2, scanningScore: 0.5 };
+
+const RECON_CLASSES = new Set(['information-gathering', 'scanner', 'reconnaissance']);
+const RECON_TECHNIQUES = /^T(1595|1046|1590|1592|1589|1110)(\.|$)/;
+const RECON_TITLE = /\b(scan|scanner|sweep|probe|nmap|masscan|zmap|brute[- ]?force|enumeration|recon)/i;
+
+/** Whether one alert is reconnaissance (class, technique or signature name). */
+export function isRecon(a: { rsitClass: string | null; attack: string[]; title: string }): boolean {
+  return (a.rsitClass !== null && RECON_CLASSES.has(a.rsitClass)) || (a.attack.length > 0 && a.attack.every((t) => RECON_TECHNIQUES.test(t))) || RECON_TITLE.test(a.title);
+}
+
+const logFact: number[] = [0];
+function lf(n: number): number {
+  for (let i = logFact.length; i <= n; i++) logFact.push(logFact[i - 1]! + Math.log(i));
+  return logFact[n]!;
+}
+const logChoose = (n: number, k: number) => (k < 0 || k > n ? -Infinity : lf(n) - lf(k) - lf(n - k));
+
+/** P(X >= k) for X hypergeometric: `n` victims drawn from `N` organisations of which `K` are in the category. */
+export function hypergeometricTail(N: number, K: number, n: number, k: number): number {
+  let p = 0;
+  const denom = logChoose(N, n);
+  for (let x = k; x <= Math.min(n, K); x++) p += Math.exp(logChoose(K, x) + logChoose(N - K, n - x) - denom);
+  return Math.min(1, p);
+}
+
+/** The category the victims are most concentrated in beyond chance, Bonferroni-adjusted over the categories tried. */
+export function concentrationOf(orgs: readonly string[], pop: Population): Concentration | null {
+  const hits = new Map<string, number>();
+  for (const o of orgs) {
+    const t = pop.traits(o);
+    if (!t) continue;
+    const cats = [...t.sectors.map((s) => `sector:${s}`), ...(t.provinceCode ? [`province:${t.provinceCode}`] : []), ...(t.kind ? [`kind:${t.kind}`] : [])];
+    for (const c of cats) hits.set(c, (hits.get(c) ?? 0) + 1);
+  }
+  let best: Concentration | null = null;
+  const N = Math.max(pop.size, orgs.length);
+  for (const [category, k] of hits) {
+    if (k < 2) continue;
+    const K = Math.max(k, pop.count(category));
+    const p = Math.min(1, hypergeometricTail(N, K, orgs.length, k) * hits.size);
+    if (!best || p < best.p) best = { category, hits: k, of: orgs.length, base: K, p };
+  }
+  return best;
+}
+
+/** The sectors the victims belong to. */
+const sectorsOf = (orgs: readonly string[], pop: Population) => new Set(orgs.flatMap((o) => pop.traits(o)?.sectors ?? []));
+
+/** Judges one shared value from its sightings, against the population of senders. */
+export function judge(sightings: ReadonlyMap<string, Sighting>, pop: Population, opts: NoiseOptions = DEFAULT_NOISE): Verdict {
+  const all = [...sightings];
+  const fp = all.filter(([, s]) => s.falsePositive).length;
+  const orgs = all.filter(([, s]) => !s.falsePositive).map(([o]) => o);
+  const reasons: Reason[] = [];
+  const n = orgs.length;
+  const concentration = n >= 2 ? concentrationOf(orgs, pop) : null;
+  const concentrated = n >= 3 && concentration !== null && concentration.p <= opts.concentratedP;
+  if (fp > 0 && fp >= n) reasons.push({ code: 'false_positive', params: { marked: fp } });
+  // A SOC's own sensor or collector: every sighting through one outside reporter, in most of what it sends.
+  const reporters = new Set(all.flatMap(([, s]) => [...s.reporters]));
+  if (reporters.size === 1 && all.length >= 2) {
+    const [r] = reporters;
+    const viaR = all.reduce((x, [, s]) => x + s.alerts, 0);
+    if (!sightings.has(r!) && viaR >= 0.5 * pop.reporterAlerts(r!)) reasons.push({ code: 'reporter_artifact', params: { alerts: viaR } });
+  }
+  const m = all.reduce((x, [, s]) => x + s.alerts, 0);
+  const recon = all.reduce((x, [, s]) => x + s.recon, 0) / Math.max(1, m);
+  const low = all.reduce((x, [, s]) => x + s.low, 0) / Math.max(1, m);
+  const hostsPerOrg = all.reduce((x, [, s]) => x + s.hosts.size, 0) / Math.max(1, all.length);
+  const score = 0.5 * recon + 0.25 * low + (hostsPerOrg >= 3 ? 0.25 : 0);
+  // Concentrated victims outweigh behaviour: a brute-force wave on one sector is still a campaign.
+  const scanning = score >= opts.scanningScore && !concentrated;
+  if (scanning) reasons.push({ code: 'scanning', params: { recon: Math.round(recon * 100), low: Math.round(low * 100), hostsPerOrg: Math.round(hostsPerOrg * 10) / 10 } });
+  const sectors = sectorsOf(orgs, pop).size;
+  // Breadth: most organisations, or many with some scanning in its behaviour, in several sectors and none beyond chance.
+  const wide = n >= Math.max(opts.broadMinOrgs, opts.broadShare * pop.size);
+  const broad = !concentrated && sectors >= 3 && (wide || (n >= Math.max(5, 0.15 * pop.size) && score >= 0.25));
+  if (broad) reasons.push({ code: 'broad', params: { orgs: n, sectors, active: pop.size } });
+  const background = reasons.length > 0;
+  return { orgs, background, scanner: background && (scanning || broad) && all.length >= 3, concentration, concentrated, reasons };
+}

@@ -1,0 +1,113 @@
+import { linkFeatures, type FeatureKind, type LinkAlert } from './link-features.ts';
+import { isRecon, type OrgTraits, type Population, type Sighting } from './noise-model.ts';
+
+/** One shared value within the window: who saw it, how, and which values came with it in one alert. */
+export interface ValueState {
+  kind: FeatureKind;
+  sightings: Map<string, Sighting>;
+  edges: Set<string>;
+  dirty: boolean;
+}
+
+/**
+ * Sliding-window index of link features: value -> organisations that saw it (first/last, alerts,
+ * behaviour, reporters), the values seen together in one alert (the edges clusters grow along), and
+ * the population of organisations that send alerts at all (the noise model's base rates). A cache:
+ * rebuilt from recent alerts on start, fed from every committed batch.
+ */
+export class ValueIndex {
+  readonly values = new Map<string, ValueState>();
+  #active = new Map<string, number>();
+  #reporters = new Map<string, { alerts: number; last: number }>();
+  #counts: Map<string, number> | null = null;
+  #traits: (orgId: string) => OrgTraits | null;
+  #warninglisted: ((type: string, value: string) => boolean) | undefined;
+
+  constructor(traits: (orgId: string) => OrgTraits | null, warninglisted?: (type: string, value: string) => boolean) {
+    this.#traits = traits;
+    this.#warninglisted = warninglisted;
+  }
+
+  /** Records an alert; returns its link features' keys. */
+  observe(a: LinkAlert): string[] {
+    if (!this.#active.has(a.orgId)) this.#counts = null;
+    this.#active.set(a.orgId, Math.max(this.#active.get(a.orgId) ?? 0, a.at));
+    const reporter = a.reporterOrgId ?? a.orgId;
+    const r = this.#reporters.get(reporter) ?? this.#reporters.set(reporter, { alerts: 0, last: 0 }).get(reporter)!;
+    r.alerts++;
+    r.last = Math.max(r.last, a.at);
+    const features = linkFeatures(a, this.#warninglisted);
+    const recon = isRecon(a);
+    for (const f of features) {
+      const v = this.values.get(f.key) ?? this.values.set(f.key, { kind: f.kind, sightings: new Map(), edges: new Set(), dirty: true }).get(f.key)!;
+      v.dirty = true;
+      let s = v.sightings.get(a.orgId);
+      if (!s) {
+        s = { first: a.at, last: a.at, alerts: 0, recon: 0, low: 0, hosts: new Set(), techniques: new Set(), reporters: new Set(), falsePositive: false };
+        v.sightings.set(a.orgId, s);
+      }
+      s.first = Math.min(s.first, a.at);
+      s.last = Math.max(s.last, a.at);
+      s.alerts++;
+      if (recon) s.recon++;
+      if (a.severity <= 1) s.low++;
+      if (a.dstIp && s.hosts.size < 64) s.hosts.add(a.dstIp);
+      for (const t of a.attack) s.techniques.add(t);
+      if (reporter !== a.orgId) s.reporters.add(reporter);
+      for (const g of features) if (g.key !== f.key) v.edges.add(g.key);
+    }
+    return features.map((f) => f.key);
+  }
+
+  /** An analyst marked alerts of this organisation false positive: its sightings of their values stop counting. */
+  markFalsePositive(orgId: string, keys: readonly string[]): void {
+    for (const k of keys) {
+      const s = this.values.get(k)?.sightings.get(orgId);
+      if (s) {
+        s.falsePositive = true;
+        this.values.get(k)!.dirty = true;
+      }
+    }
+  }
+
+  /** Drops sightings older than `edge` (values nobody saw since, and organisations that fell silent). */
+  prune(edge: number): void {
+    for (const [k, v] of this.values) {
+      for (const [o, s] of v.sightings) if (s.last < edge) { v.sightings.delete(o); v.dirty = true; }
+      if (v.sightings.size === 0) this.values.delete(k);
+    }
+    for (const v of this.values.values()) for (const e of v.edges) if (!this.values.has(e)) v.edges.delete(e);
+    for (const [o, t] of this.#active) if (t < edge) { this.#active.delete(o); this.#counts = null; }
+    for (const [r, s] of this.#reporters) if (s.last < edge) this.#reporters.delete(r);
+  }
+
+  /** Whether the population changed since the base rates were last counted. */
+  get populationChanged(): boolean {
+    return this.#counts === null;
+  }
+
+  /** The organisations sending alerts in the window, as the noise model's base rates. */
+  population(): Population {
+    const counts = this.#counts ?? this.#countCategories();
+    this.#counts = counts;
+    return {
+      size: this.#active.size,
+      count: (c) => counts.get(c) ?? 0,
+      traits: (o) => this.#traits(o),
+      reporterAlerts: (r) => this.#reporters.get(r)?.alerts ?? 0,
+    };
+  }
+
+  #countCategories(): Map<string, number> {
+    const m = new Map<string, number>();
+    const inc = (c: string) => m.set(c, (m.get(c) ?? 0) + 1);
+    for (const o of this.#active.keys()) {
+      const t = this.#traits(o);
+      if (!t) continue;
+      for (const s of t.sectors) inc(`sector:${s}`);
+      if (t.provinceCode) inc(`province:${t.provinceCode}`);
+      if (t.kind) inc(`kind:${t.kind}`);
+    }
+    return m;
+  }
+}
