@@ -118,6 +118,9 @@ describe('statistics and unknown owners', () => {
     expect(byType).toMatchObject({ scan_rdp: 3, event4_sinkhole: 2, urlhaus: 3, feodo: 2, threatfox: 2 });
     expect(s.bySector.length).toBeGreaterThan(0);
     expect(s.byProvince.some((c: { key: string }) => c.key !== 'none')).toBe(true);
+    // Rows of unknown owners count under no sector and no province (not the centre's).
+    expect(s.bySector.find((c: { key: string }) => c.key === 'none')?.rows).toBe(s.unknownOwner);
+    expect(s.byProvince.find((c: { key: string }) => c.key === 'none')?.rows).toBe(s.unknownOwner);
     const bank = (await sgbAnalyst.get('/api/v1/constituency/stats')).json();
     expect(bank.total).toBeLessThan(s.total);
   });
@@ -139,6 +142,9 @@ describe('generic CSV through a mapping the centre defines', () => {
     expect(created.statusCode).toBe(201);
     const id = created.json().id;
     expect((await centre.post('/api/v1/constituency/mappings', mapping)).statusCode).toBe(409);
+    // No RSIT classification is allowed (a cleared field): the rows are then "other".
+    const plain = await centre.post('/api/v1/constituency/mappings', { ...mapping, name: 'Plain', rsitClass: null, rsitType: null });
+    expect(plain.json()).toMatchObject({ rsitClass: null, rsitType: null });
     expect((await centre.patch(`/api/v1/constituency/mappings/${id}`, { severity: 3 })).json()).toMatchObject({ severity: 3, name: 'ISP abuse list' });
     const r = await send(centreKey, 'csv', sample('generic-isp-abuse.csv'), `?mappingId=${id}`);
     expect(r.body).toMatchObject({ accepted: 2, rejected: 2, report: 'isp_abuse' });
@@ -146,7 +152,7 @@ describe('generic CSV through a mapping the centre defines', () => {
     expect((await sgbAnalyst.get('/api/v1/constituency/rows?reportType=isp_abuse')).json().items[0]).toMatchObject({ host: '203.0.113.90', severity: 3 });
     expect((await svbAnalyst.get('/api/v1/constituency/rows?reportType=isp_abuse')).json().items[0]).toMatchObject({ host: '198.51.100.91', severity: 2 });
     const audit = await sql<{ action: string }>`select action from audit_log where entity_type = 'constituency_mapping' order by id`.execute(t.platform.db);
-    expect(audit.rows.map((a) => a.action)).toEqual(['constituency_mapping.create', 'constituency_mapping.update']);
+    expect(audit.rows.map((a) => a.action)).toEqual(['constituency_mapping.create', 'constituency_mapping.create', 'constituency_mapping.update']);
     expect((await centre.get('/api/v1/constituency/mappings')).json().map((m: { id: string }) => m.id)).toContain(id);
   });
 

@@ -50,8 +50,9 @@ export class ConstituencyMappings {
     return (await mappingsRepository.list(this.#p.db, null)).map(presentMapping);
   }
 
-  async create(ctx: RequestContext, body: ConstituencyMappingCreate): Promise<ConstituencyMapping> {
+  async create(ctx: RequestContext, input: ConstituencyMappingCreate): Promise<ConstituencyMapping> {
     if (!policy.mayManageMappings(ctx)) throw forbidden('CSV mappings are the national centre\'s');
+    const body = withoutBlanks(input);
     const problem = mappingProblem(body);
     if (problem) throw invalid(problem);
     return transact(this.#p, async (tx) => {
@@ -67,7 +68,7 @@ export class ConstituencyMappings {
     return transact(this.#p, async (tx) => {
       const before = await mappingsRepository.byId(tx, id);
       if (!before) throw notFound('mapping');
-      const next: ConstituencyMappingCreate = { ...stripped(presentMapping(before)), ...body };
+      const next = withoutBlanks({ ...stripped(presentMapping(before)), ...body });
       const problem = mappingProblem(next);
       if (problem) throw invalid(problem);
       if (await mappingsRepository.nameTaken(tx, before.org_id, next.name, id)) throw conflict('a mapping of that name exists');
@@ -87,6 +88,11 @@ export class ConstituencyMappings {
       return presentMapping(before);
     });
   }
+}
+
+/** An empty RSIT class or type (a cleared form field; the validator also turns null into "") is none. */
+function withoutBlanks(m: ConstituencyMappingCreate): ConstituencyMappingCreate {
+  return { ...m, rsitClass: m.rsitClass || null, rsitType: m.rsitType || null };
 }
 
 function stripped(m: ConstituencyMapping): ConstituencyMappingCreate {
