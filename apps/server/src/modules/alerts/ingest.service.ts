@@ -1,5 +1,5 @@
 import type { AlertFormat, StoredAlertFormat, IngestResult, NormalizedAlert, QuarantineReplayResult } from '@lachan/contracts';
-import { parseAlert, splitRecords } from '@lachan/parsers';
+import { parseAlert, splitRecords, type ParseOutcome } from '@lachan/parsers';
 import type { RequestContext } from '../../core/context.ts';
 import { canRead } from '../../core/context.ts';
 import { requirePermission } from '../../core/authorize.ts';
@@ -94,7 +94,11 @@ export class IngestService {
   }
 
   /** Parses and stores records of one source; the answer comes after the commit. */
-  async ingestRecords(input: { ctx: RequestContext; format: StoredAlertFormat; records: string[]; sourceId: string; history?: boolean; unsplittable?: QuarantineEntry }): Promise<IngestResult> {
+  async ingestRecords(input: {
+    ctx: RequestContext; format: StoredAlertFormat; records: string[]; sourceId: string; history?: boolean; unsplittable?: QuarantineEntry;
+    /** The records' parse outcomes when the caller already parsed them (same order), so they are not parsed twice. */
+    outcomes?: ParseOutcome[];
+  }): Promise<IngestResult> {
     const { ctx, format, records, sourceId } = input;
     const receivedAt = new Date();
     const parsed: ParsedRecord[] = [];
@@ -105,7 +109,7 @@ export class IngestService {
       if (i > 0 && i % PARSE_SLICE === 0) await new Promise((r) => setImmediate(r));
       // PostgreSQL text cannot hold NUL: it becomes U+FFFD, so one such byte cannot fail the batch.
       const raw = records[i]!.includes('\u0000') ? records[i]!.replaceAll('\u0000', '\uFFFD') : records[i]!;
-      const out = parseAlert(format, raw, { receivedAt });
+      const out = (raw === records[i] ? input.outcomes?.[i] : undefined) ?? parseAlert(format, raw, { receivedAt });
       if (out.ok) parsed.push({ alert: out.alert, raw, index: i });
       else {
         rejected.push({ code: out.code, message: out.message, raw });

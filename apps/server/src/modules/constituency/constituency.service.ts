@@ -59,8 +59,8 @@ export class ConstituencyService {
     }
     // A report sent again (another day, another connector run) adds nothing: its rows are already stored.
     const receivedAt = new Date();
-    const keys = split.records.map((r) => {
-      const o = parseAlert('constituency', r, { receivedAt });
+    const outcomes = split.records.map((r) => parseAlert('constituency', r, { receivedAt }));
+    const keys = outcomes.map((o) => {
       if (!o.ok) return null;
       const at = o.alert.eventTime ? Date.parse(o.alert.eventTime) : receivedAt.getTime();
       return fingerprint(o.alert, ctx.actor.orgId, at, DAY_SECONDS);
@@ -68,7 +68,9 @@ export class ConstituencyService {
     const seen = await rowsRepository.existingKeys(this.#p.db, ctx.actor.orgId, keys.filter((k): k is string => k !== null));
     const fresh: number[] = [];
     keys.forEach((k, i) => (k === null || !seen.has(k) ? fresh.push(i) : undefined));
-    const result = await this.#ingest.gate.run(() => this.#ingest.ingestRecords({ ctx, format: 'constituency', records: fresh.map((i) => split.records[i]!), sourceId }));
+    const result = await this.#ingest.gate.run(() => this.#ingest.ingestRecords({
+      ctx, format: 'constituency', records: fresh.map((i) => split.records[i]!), outcomes: fresh.map((i) => outcomes[i]!), sourceId,
+    }));
     return {
       ...result,
       duplicates: result.duplicates + (split.records.length - fresh.length),
