@@ -12,6 +12,7 @@ import { AlertTriageService, IncidentsService, PromotionRulesService, createInci
 import { ForecastService, StatsHistoryService, StatsService, SurgeWatcher } from './modules/stats/index.ts';
 import { CampaignsService } from './modules/campaigns/index.ts';
 import { WarningsService, WarningWebhooksService, WarningPoliciesService } from './modules/warnings/index.ts';
+import { createConstituencyModule, type ConstituencyService, type DigestWorker } from './modules/constituency/index.ts';
 import { ExportsService, FeedsService, IndicatorsService, IntakeService, KnowledgeService, TaxiiService } from './modules/intel/index.ts';
 
 /** The services of every module, wired to one platform. */
@@ -45,6 +46,8 @@ export interface Services {
   exports: ExportsService;
   indicators: IndicatorsService;
   knowledge: KnowledgeService;
+  constituency: ConstituencyService;
+  constituencyDigests: DigestWorker;
 }
 
 export function createServices(platform: Platform): Services {
@@ -79,6 +82,7 @@ export function createServices(platform: Platform): Services {
     if (events.some((e) => e.type === 'asset.changed')) ingest.assets.invalidate();
   });
   const incidents = new IncidentsService(platform);
+  const constituency = createConstituencyModule(platform, ingest);
   const auth = new AuthService(platform);
   return {
     ingest,
@@ -102,6 +106,8 @@ export function createServices(platform: Platform): Services {
     exports: new ExportsService(platform),
     indicators: new IndicatorsService(platform),
     knowledge: new KnowledgeService(platform),
+    constituency: constituency.service,
+    constituencyDigests: constituency.digests,
     db: platform.db,
     auth,
     secondFactor: new SecondFactorService(platform, auth),

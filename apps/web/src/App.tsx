@@ -22,6 +22,7 @@ const AlertStreamPage = lazy(() => import('./features/alerts/index.ts').then((m)
 const AlertDetailPage = lazy(() => import('./features/alerts/index.ts').then((m) => ({ default: m.AlertDetailPage })));
 const SourcesPage = lazy(() => import('./features/alerts/index.ts').then((m) => ({ default: m.SourcesPage })));
 const QuarantinePage = lazy(() => import('./features/alerts/index.ts').then((m) => ({ default: m.QuarantinePage })));
+const ConstituencyPage = lazy(() => import('./features/constituency/index.ts').then((m) => ({ default: m.ConstituencyPage })));
 const SuppressionsPage = lazy(() => import('./features/alerts/index.ts').then((m) => ({ default: m.SuppressionsPage })));
 const IncidentsPage = lazy(() => import('./features/incidents/index.ts').then((m) => ({ default: m.IncidentsPage })));
 const IncidentDetailPage = lazy(() => import('./features/incidents/index.ts').then((m) => ({ default: m.IncidentDetailPage })));
@@ -58,6 +59,7 @@ function SignedInApp() {
           <Route path="alerts/sources" element={<RequirePermission permission="alerts.read"><SourcesPage /></RequirePermission>} />
           <Route path="alerts/quarantine" element={<RequirePermission permission="alerts.read"><QuarantinePage /></RequirePermission>} />
           <Route path="alerts/suppressions" element={<RequirePermission permission="alerts.read"><SuppressionsPage /></RequirePermission>} />
+          <Route path="alerts/constituency" element={<RequirePermission permission="alerts.read"><ConstituencyPage /></RequirePermission>} />
           <Route path="alerts/:id" element={<RequirePermission permission="alerts.read"><AlertDetailPage /></RequirePermission>} />
           <Route path="incidents" element={<RequirePermission permission="incidents.read"><IncidentsPage /></RequirePermission>} />
           <Route path="incidents/new" element={<RequirePermission permission="incidents.write"><ReportFormPage /></RequirePermission>} />

@@ -1,6 +1,6 @@
 import { Type, type Static } from 'typebox';
 import { Nullable, Timestamp, Uuid } from './common.ts';
-import { AlertFormatSchema, Observable } from './alerts.ts';
+import { Observable, StoredAlertFormatSchema } from './alerts.ts';
 
 /** Public id of a stored alert: its day of receipt and its number, e.g. `20261121-4711`. */
 export const AlertId = Type.String({ pattern: '^[0-9]{8}-[0-9]{1,18}$' });
@@ -11,7 +11,7 @@ export const AlertSummary = Type.Object({
   orgName: Type.String(),
   reporterOrgId: Uuid,
   attributed: Type.Boolean(),
-  format: AlertFormatSchema,
+  format: StoredAlertFormatSchema,
   title: Type.String(),
   severity: Type.Integer({ minimum: 1, maximum: 4 }),
   rsitClass: Nullable(Type.String()),
@@ -63,7 +63,7 @@ export type AlertDetail = Static<typeof AlertDetail>;
 export const AlertListQuery = Type.Object({
   orgId: Type.Optional(Uuid),
   severity: Type.Optional(Type.Integer({ minimum: 1, maximum: 4, description: 'at least this severity' })),
-  format: Type.Optional(AlertFormatSchema),
+  format: Type.Optional(StoredAlertFormatSchema),
   rsitClass: Type.Optional(Type.String()),
   sector: Type.Optional(Type.String()),
   province: Type.Optional(Type.String()),
@@ -80,7 +80,7 @@ export const AlertSource = Type.Object({
   orgId: Uuid,
   orgName: Type.String(),
   name: Type.String(),
-  format: AlertFormatSchema,
+  format: StoredAlertFormatSchema,
   kind: Type.Enum(['api', 'syslog']),
   syslogAddress: Nullable(Type.String()),
   createdAt: Timestamp,
@@ -106,7 +106,7 @@ export const QuarantineItem = Type.Object({
   receivedAt: Timestamp,
   orgId: Uuid,
   sourceId: Nullable(Uuid),
-  format: AlertFormatSchema,
+  format: StoredAlertFormatSchema,
   code: Type.String(),
   message: Type.String(),
   raw: Type.String(),
@@ -170,7 +170,7 @@ export type PromotionGroupField = (typeof PROMOTION_GROUP_FIELDS)[number];
 export const PromotionConditions = Type.Object({
   minSeverity: Type.Optional(Type.Integer({ minimum: 1, maximum: 4 })),
   rsitClasses: Type.Optional(Type.Array(Type.String(), { maxItems: 20 })),
-  formats: Type.Optional(Type.Array(AlertFormatSchema)),
+  formats: Type.Optional(Type.Array(StoredAlertFormatSchema)),
   ruleIds: Type.Optional(Type.Array(Type.String(), { maxItems: 100 })),
   attack: Type.Optional(Type.Array(Type.String(), { maxItems: 50, description: 'any of these ATT&CK techniques' })),
   assetHostnames: Type.Optional(Type.Array(Type.String(), { maxItems: 100 })),

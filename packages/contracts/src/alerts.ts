@@ -5,6 +5,13 @@ import { Type, type Static } from 'typebox';
 export const ALERT_FORMATS = ['lachan', 'ecs', 'wazuh', 'suricata', 'cef', 'syslog'] as const;
 export type AlertFormat = (typeof ALERT_FORMATS)[number];
 export const AlertFormatSchema = Type.Enum([...ALERT_FORMATS]);
+/**
+ * Formats an alert may be stored in: those of the ingest route, plus `constituency` (rows of reports
+ * about the constituency, sent to `POST /api/v1/constituency/reports/{feed}`).
+ */
+export const STORED_ALERT_FORMATS = [...ALERT_FORMATS, 'constituency'] as const;
+export type StoredAlertFormat = (typeof STORED_ALERT_FORMATS)[number];
+export const StoredAlertFormatSchema = Type.Enum([...STORED_ALERT_FORMATS]);
 
 /** The one severity scale: 1 low, 2 medium, 3 high, 4 critical (each format's own scale is kept too). */
 export const SEVERITIES = ['low', 'medium', 'high', 'critical'] as const;
@@ -25,7 +32,7 @@ export type Observable = Static<typeof Observable>;
  * completed by the server (organisation, attribution, fingerprint) and stored.
  */
 export interface NormalizedAlert {
-  format: AlertFormat;
+  format: StoredAlertFormat;
   /** When it happened (ISO 8601, UTC); null when the record does not say. */
   eventTime: string | null;
   /** The alert's id in the source system (dedup key part), e.g. Wazuh `id`, ECS `event.id`. */

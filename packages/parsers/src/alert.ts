@@ -1,8 +1,8 @@
-import type { AlertFormat, NormalizedAlert } from '@lachan/contracts';
+import type { NormalizedAlert, StoredAlertFormat } from '@lachan/contracts';
 import type { ObservableSet } from './observable-set.ts';
 
 /** A fresh alert with every optional field empty and medium severity; mappers fill it in. */
-export function newAlert(format: AlertFormat): NormalizedAlert {
+export function newAlert(format: StoredAlertFormat): NormalizedAlert {
   return {
     format,
     eventTime: null,

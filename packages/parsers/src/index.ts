@@ -22,3 +22,15 @@ export {
 export { ObservableSet, MAX_OBSERVABLES, type ObservableRole } from './observable-set.ts';
 export { extractIndicators } from './extract.ts';
 export { storableText } from './storable.ts';
+export {
+  splitConstituencyReport,
+  reportOfFilename,
+  constituencyFacts,
+  CONSTITUENCY_FEEDS,
+  MAPPED_FIELDS,
+  SHADOWSERVER_REPORTS,
+  type ConstituencyFeed,
+  type ConstituencyRecord,
+  type CsvMappingInput,
+  type MappedField,
+} from './formats/constituency/index.ts';

@@ -1,6 +1,7 @@
-import type { AlertFormat, NormalizedAlert } from '@lachan/contracts';
+import type { NormalizedAlert, StoredAlertFormat } from '@lachan/contracts';
 import { ParseFailure } from './failure.ts';
 import { parseCef } from './formats/cef.ts';
+import { parseConstituency } from './formats/constituency/index.ts';
 import { parseEcs } from './formats/ecs.ts';
 import { parseLachan } from './formats/lachan.ts';
 import { parseSuricata } from './formats/suricata.ts';
@@ -13,13 +14,14 @@ import { isValidTimeZone } from './zone.ts';
 export const DEFAULT_TIME_ZONE = 'Asia/Ho_Chi_Minh';
 export const DEFAULT_MAX_RECORD_LENGTH = 1_048_576;
 
-const PARSERS: Record<AlertFormat, (record: string, ctx: ParseContext) => NormalizedAlert> = {
+const PARSERS: Record<StoredAlertFormat, (record: string, ctx: ParseContext) => NormalizedAlert> = {
   lachan: parseLachan,
   ecs: parseEcs,
   wazuh: parseWazuh,
   suricata: parseSuricata,
   cef: parseCef,
   syslog: parseSyslog,
+  constituency: parseConstituency,
 };
 
 /**
@@ -29,7 +31,7 @@ const PARSERS: Record<AlertFormat, (record: string, ctx: ParseContext) => Normal
  * back is storable as it is (see storable.ts): no NUL or unpaired surrogate, a time in years 1–9999;
  * so is a failure's message.
  */
-export function parseAlert(format: AlertFormat, record: string, opts: ParseOptions): ParseOutcome {
+export function parseAlert(format: StoredAlertFormat, record: string, opts: ParseOptions): ParseOutcome {
   try {
     const parser = Object.hasOwn(PARSERS, format) ? PARSERS[format] : undefined;
     if (parser === undefined) return { ok: false, code: 'unsupported_format', message: `unknown alert format "${String(format)}"` };

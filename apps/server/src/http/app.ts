@@ -30,6 +30,7 @@ import { statsRoutes } from '../modules/stats/index.ts';
 import { campaignRoutes } from '../modules/campaigns/index.ts';
 import { warningRoutes } from '../modules/warnings/index.ts';
 import { exportsRoutes, indicatorsRoutes, intakeRoutes, intelRoutes, knowledgeRoutes, taxiiRoutes } from '../modules/intel/index.ts';
+import { constituencyRoutes } from '../modules/constituency/index.ts';
 
 export type App = FastifyInstance;
 
@@ -133,6 +134,7 @@ export async function buildApp(platform: Platform, opts: AppOptions = {}): Promi
     exportsRoutes(api, services.exports);
     indicatorsRoutes(api, services.indicators);
     knowledgeRoutes(api, services.knowledge);
+    constituencyRoutes(api, services.constituency, platform.config.ingestBodyLimitBytes);
   }, { prefix: '/api/v1' });
   await taxiiRoutes(app, services.taxii, config.publicUrl);
   if (config.syslogUdpPort !== null || config.syslogTcpPort !== null) {

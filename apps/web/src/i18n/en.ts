@@ -8,6 +8,7 @@ import { intelEn } from './intel.en.ts';
 import { alertsEn } from './alerts.en.ts';
 import { orgsEn } from './orgs.en.ts';
 import { accountEn } from './account.en.ts';
+import { constituencyEn } from './constituency.en.ts';
 
 /**
  * The shape English must have: every key of vi.ts (tsc reports a missing or misspelt one), plus the
@@ -79,6 +80,7 @@ export const en: WithEnglishPlurals<typeof vi> = {
     alertSources: 'Sources',
     alertQuarantine: 'Quarantine',
     alertSuppressions: 'Suppressed groups',
+    alertConstituency: 'Constituency reports',
     incidents: 'Incidents',
     incidentDeadlines: 'Reporting deadlines',
     knowledge: 'Knowledge base',
@@ -198,6 +200,7 @@ export const en: WithEnglishPlurals<typeof vi> = {
   incidents: incidentsEn,
   orgs: orgsEn,
   account: accountEn,
+  constituency: constituencyEn,
   users: {
     title: 'Users',
     create: 'Add user',

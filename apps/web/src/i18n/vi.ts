@@ -7,6 +7,7 @@ import { intelVi } from './intel.vi.ts';
 import { alertsVi } from './alerts.vi.ts';
 import { orgsVi } from './orgs.vi.ts';
 import { accountVi } from './account.vi.ts';
+import { constituencyVi } from './constituency.vi.ts';
 
 /**
  * Vietnamese, the default language. Vietnamese has a single plural form: counted keys carry only `_other`
@@ -71,6 +72,7 @@ export const vi = {
     alertSources: 'Nguồn cảnh báo',
     alertQuarantine: 'Bản ghi cách ly',
     alertSuppressions: 'Nhóm bị chặn',
+    alertConstituency: 'Báo cáo địa bàn',
     incidents: 'Sự cố',
     incidentDeadlines: 'Hạn báo cáo',
     knowledge: 'Tri thức mối đe dọa',
@@ -190,6 +192,7 @@ export const vi = {
   incidents: incidentsVi,
   orgs: orgsVi,
   account: accountVi,
+  constituency: constituencyVi,
   users: {
     title: 'Người dùng',
     create: 'Thêm người dùng',

@@ -40,3 +40,11 @@ export function wazuhAlertSamples(path: string): Array<{ name: string; alert: st
 
 /** A fixed reception time for deterministic tests. */
 export const RECEIVED_AT = new Date('2025-06-01T00:00:00Z');
+
+/** fixtures/public/constituency: constituency report samples (Shadowserver, abuse.ch, a provider's CSV). */
+export const CONSTITUENCY_DIR = new URL('../../../../fixtures/public/constituency/', import.meta.url);
+
+/** A constituency report sample's text, e.g. `constituencySample('feodo-ipblocklist.csv')`. */
+export function constituencySample(name: string): string {
+  return readFileSync(new URL(name, CONSTITUENCY_DIR), 'utf8');
+}

@@ -8,6 +8,7 @@ import { addAlerts, type AlertsPart } from './world-alerts.ts';
 import { addIncidents, type IncidentsPart } from './world-incidents.ts';
 import { addIntel, type IntelPart } from './world-intel.ts';
 import { addWarnings, type WarningsPart } from './world-warnings.ts';
+import { addConstituency, type ConstituencyPart } from './world-constituency.ts';
 
 /** The organisation whose resources every cell acts on, and the one whose members try. */
 export const OWN_ORG = 'prov-48';
@@ -38,6 +39,7 @@ export interface World {
   incidents: IncidentsPart;
   intel: IntelPart;
   warnings: WarningsPart;
+  constituency: ConstituencyPart;
   /** A unique suffix for names and values that must not collide. */
   unique(): string;
 }
@@ -84,6 +86,7 @@ export async function buildWorld(): Promise<World> {
   w.incidents = await addIncidents(w);
   w.intel = await addIntel(w);
   w.warnings = await addWarnings(w);
+  w.constituency = await addConstituency(w);
   return w;
 }
 

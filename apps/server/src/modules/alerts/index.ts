@@ -1,4 +1,7 @@
-export { IngestService } from './ingest.service.ts';
+export { IngestService, type StoredHook } from './ingest.service.ts';
+export { fingerprint } from './fingerprint.ts';
+export type { PreparedAlert } from './alert-row.ts';
+export type { StoredAlert } from './batch.repository.ts';
 export { AlertsService } from './alerts.service.ts';
 export { AssetsService } from './assets.service.ts';
 export { ingestRoutes } from './ingest.routes.ts';

@@ -1,5 +1,5 @@
-import type { AlertFormat, IngestResult, NormalizedAlert, QuarantineReplayResult } from '@lachan/contracts';
-import { parseAlert, splitRecords } from '@lachan/parsers';
+import type { AlertFormat, StoredAlertFormat, IngestResult, NormalizedAlert, QuarantineReplayResult } from '@lachan/contracts';
+import { parseAlert, splitRecords, type ParseOutcome } from '@lachan/parsers';
 import type { RequestContext } from '../../core/context.ts';
 import { canRead } from '../../core/context.ts';
 import { requirePermission } from '../../core/authorize.ts';
@@ -8,7 +8,8 @@ import type { Platform } from '../../core/platform.ts';
 import { refusalReason } from '../../core/database-refusal.ts';
 import { capturingOutbox } from '../events/index.ts';
 import { AssetCache } from './asset-cache.ts';
-import { batchRepository, type QuarantineEntry } from './batch.repository.ts';
+import { batchRepository, type QuarantineEntry, type StoredAlert } from './batch.repository.ts';
+import type { RawTx } from '../../db/index.ts';
 import { IngestGate } from './ingest-gate.ts';
 import { FingerprintCache } from './fingerprint-cache.ts';
 import { prepareAlerts, type Reporter } from './prepare.ts';
@@ -26,8 +27,14 @@ const PARSE_SLICE = 250;
 /** A record that parsed, with its place in the batch. */
 type ParsedRecord = { alert: NormalizedAlert; raw: string; index: number };
 /** Who sent a batch, in which format, and when it arrived. */
-type BatchOf = { reporterOrgId: string; sourceId: string; format: AlertFormat; receivedAt: Date; history: boolean };
+type BatchOf = { reporterOrgId: string; sourceId: string; format: StoredAlertFormat; receivedAt: Date; history: boolean };
 type Counts = { accepted: number; duplicates: number; rejected: number };
+
+/**
+ * Work another module does in the transaction that stores a batch (the constituency index), given
+ * the alerts as prepared and as stored (same order). Called for live batches and quarantine replays.
+ */
+export type StoredHook = (tx: RawTx, batch: { reporterOrgId: string; receivedAt: string }, prepared: PreparedAlert[], stored: StoredAlert[]) => Promise<void>;
 
 /**
  * The alert pipeline of ARCHITECTURE.md §5: split, parse, normalise, attribute, fingerprint and fold
@@ -40,6 +47,7 @@ export class IngestService {
   readonly fingerprints: FingerprintCache;
   readonly partitions: AlertPartitions;
   #sources = new Map<string, string>();
+  #storedHooks: StoredHook[] = [];
 
   constructor(platform: Platform) {
     this.#p = platform;
@@ -47,6 +55,11 @@ export class IngestService {
     this.assets = new AssetCache(platform.db);
     this.partitions = new AlertPartitions(platform.db);
     this.gate = new IngestGate(platform.config.ingestMaxRunning, platform.config.ingestMaxQueued);
+  }
+
+  /** Runs `hook` inside every transaction that stores alerts. */
+  onStored(hook: StoredHook): void {
+    this.#storedHooks.push(hook);
   }
 
   /**
@@ -63,8 +76,14 @@ export class IngestService {
     return this.gate.run(() => this.ingestRecords({ ctx, format, records: split.records, sourceId, history }));
   }
 
+  /** The connector of the calling API key for `format`, made on first use (another module's ingest route). */
+  async sourceForKey(ctx: RequestContext, format: StoredAlertFormat): Promise<string> {
+    if (ctx.actor.type !== 'apikey' || !ctx.actor.id) throw forbidden('alerts are sent with a connector API key');
+    return this.#sourceOf({ id: ctx.actor.id, name: ctx.actor.name, orgId: ctx.actor.orgId }, format);
+  }
+
   /** The connector of an API key and format: looked up (or created) once, then remembered. */
-  async #sourceOf(key: { id: string; name: string; orgId: string }, format: AlertFormat): Promise<string> {
+  async #sourceOf(key: { id: string; name: string; orgId: string }, format: StoredAlertFormat): Promise<string> {
     const cacheKey = `${key.id}|${format}`;
     let id = this.#sources.get(cacheKey);
     if (!id) {
@@ -75,7 +94,11 @@ export class IngestService {
   }
 
   /** Parses and stores records of one source; the answer comes after the commit. */
-  async ingestRecords(input: { ctx: RequestContext; format: AlertFormat; records: string[]; sourceId: string; history?: boolean; unsplittable?: QuarantineEntry }): Promise<IngestResult> {
+  async ingestRecords(input: {
+    ctx: RequestContext; format: StoredAlertFormat; records: string[]; sourceId: string; history?: boolean; unsplittable?: QuarantineEntry;
+    /** The records' parse outcomes when the caller already parsed them (same order), so they are not parsed twice. */
+    outcomes?: ParseOutcome[];
+  }): Promise<IngestResult> {
     const { ctx, format, records, sourceId } = input;
     const receivedAt = new Date();
     const parsed: ParsedRecord[] = [];
@@ -86,7 +109,7 @@ export class IngestService {
       if (i > 0 && i % PARSE_SLICE === 0) await new Promise((r) => setImmediate(r));
       // PostgreSQL text cannot hold NUL: it becomes U+FFFD, so one such byte cannot fail the batch.
       const raw = records[i]!.includes('\u0000') ? records[i]!.replaceAll('\u0000', '\uFFFD') : records[i]!;
-      const out = parseAlert(format, raw, { receivedAt });
+      const out = (raw === records[i] ? input.outcomes?.[i] : undefined) ?? parseAlert(format, raw, { receivedAt });
       if (out.ok) parsed.push({ alert: out.alert, raw, index: i });
       else {
         rejected.push({ code: out.code, message: out.message, raw });
@@ -126,6 +149,7 @@ export class IngestService {
     const batchId = plan.batchId;
     const { result: committed, events } = await capturingOutbox(() => this.#p.database.rawTransaction(async (tx) => {
       const stored = await batchRepository.storeAlerts(tx, prepared, plan, { ...rowContext, copyInto });
+      for (const hook of this.#storedHooks) await hook(tx, rowContext, prepared, stored);
       await batchRepository.quarantine(tx, quarantine, { orgId: b.reporterOrgId, sourceId: b.sourceId, format: b.format });
       const inserted = stored.filter((s) => s.inserted).length;
       const inputs = prepared.reduce((n, p) => n + p.occurrences, 0);
@@ -194,7 +218,7 @@ export class IngestService {
     for (const group of groups.values()) {
       const { org_id: orgId, source_id: sourceId, format } = group[0]!;
       const receivedAt = new Date();
-      const outcomes = group.map((r) => ({ row: r, out: parseAlert(format as AlertFormat, r.raw, { receivedAt }) }));
+      const outcomes = group.map((r) => ({ row: r, out: parseAlert(format as StoredAlertFormat, r.raw, { receivedAt }) }));
       const passing = outcomes.filter((o) => o.out.ok);
       const scope = this.#p.orgTree.scopeFor(orgId, 'connector');
       const reporter: Reporter = { orgId, mayAttribute: (id) => scope.read.has(id) };
@@ -207,6 +231,7 @@ export class IngestService {
       const batchId = plan.batchId;
       await this.#p.database.rawTransaction(async (tx) => {
         const stored = await batchRepository.storeAlerts(tx, prepared, plan, rowContext);
+        for (const hook of this.#storedHooks) await hook(tx, rowContext, prepared, stored);
         for (let i = 0; i < passing.length; i++) {
           const s = stored[slot[i]!]!;
           await quarantineRepository.markReplayed(tx, passing[i]!.row.id, s.day, s.id);

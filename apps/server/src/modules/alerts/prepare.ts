@@ -6,6 +6,8 @@ import { fingerprint } from './fingerprint.ts';
 import type { PreparedAlert } from './alert-row.ts';
 import type { IndicatorMatcher } from '../../core/indicator-matcher.ts';
 
+const DAY_SECONDS = 86_400;
+
 export interface Reporter {
   orgId: string;
   /** Organisations the reporter may attribute to: its subtree and SOC clients, or all for the centre. */
@@ -47,7 +49,8 @@ export function prepareAlerts(
   for (const { alert, raw } of parsed) {
     const parsedMs = alert.eventTime ? Date.parse(alert.eventTime) : NaN;
     const eventMs = Number.isFinite(parsedMs) ? parsedMs : received;
-    const fp = fingerprint(alert, ctx.reporter.orgId, eventMs, ctx.bucketSeconds);
+    // A constituency report row is one alert per host, report type and report day, whatever the hour.
+    const fp = fingerprint(alert, ctx.reporter.orgId, eventMs, alert.format === 'constituency' ? DAY_SECONDS : ctx.bucketSeconds);
     const seen = byFingerprint.get(fp);
     const iso = new Date(eventMs).toISOString();
     if (!slotOf.has(fp)) slotOf.set(fp, slotOf.size);

@@ -1,6 +1,6 @@
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AlertFormat } from '@lachan/contracts';
+import type { AlertFormat, StoredAlertFormat } from '@lachan/contracts';
 
 /** The 11 classes of the ENISA Reference Security Incident Taxonomy (v1003), as alerts carry them. */
 export const RSIT_CLASSES = [
@@ -19,13 +19,14 @@ export const RSIT_CLASSES = [
 type RsitClass = (typeof RSIT_CLASSES)[number];
 
 /** Product names of the formats: the same in every language. */
-export const FORMAT_LABELS: Record<AlertFormat, string> = {
+export const FORMAT_LABELS: Record<StoredAlertFormat, string> = {
   wazuh: 'Wazuh',
   suricata: 'Suricata',
   ecs: 'Elastic (ECS)',
   cef: 'CEF',
   syslog: 'Syslog',
   lachan: 'Lachan',
+  constituency: 'Shadowserver · abuse.ch · CSV',
 };
 
 /** Formats in the order filters list them. */

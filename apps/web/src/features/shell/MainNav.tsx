@@ -10,6 +10,7 @@ const TEST_IDS: Record<string, string> = {
   alertSources: 'nav-alert-sources',
   alertQuarantine: 'nav-alert-quarantine',
   alertSuppressions: 'nav-alert-suppressions',
+  alertConstituency: 'nav-alert-constituency',
   incidents: 'nav-incidents',
   incidentDeadlines: 'nav-incident-deadlines',
   knowledge: 'nav-knowledge',

@@ -15,7 +15,7 @@ import {
 
 /** A page inside a module, listed under it in the navbar. */
 export interface NavSubItem {
-  key: 'alertSources' | 'alertQuarantine' | 'alertSuppressions' | 'incidentDeadlines' | 'warningInbox' | 'warningCompose' | 'warningWebhooks' | 'intelIntake' | 'intelCollections';
+  key: 'alertSources' | 'alertQuarantine' | 'alertSuppressions' | 'alertConstituency' | 'incidentDeadlines' | 'warningInbox' | 'warningCompose' | 'warningWebhooks' | 'intelIntake' | 'intelCollections';
   to: string;
   permission?: Permission;
 }
@@ -47,6 +47,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
       { key: 'alertSources', to: '/alerts/sources' },
       { key: 'alertQuarantine', to: '/alerts/quarantine' },
       { key: 'alertSuppressions', to: '/alerts/suppressions' },
+      { key: 'alertConstituency', to: '/alerts/constituency' },
     ],
   },
   {

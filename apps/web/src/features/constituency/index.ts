@@ -1,0 +1,2 @@
+/** Front door of the constituency reports feature. */
+export { ConstituencyPage } from './ConstituencyPage.tsx';
