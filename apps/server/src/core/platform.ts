@@ -13,6 +13,7 @@ import type { CampaignEngine } from '../modules/campaigns/campaign.engine.ts';
 import type { WarningWorkers } from '../modules/warnings/warning.workers.ts';
 import type { EmbeddedMaintenance } from './embedded-maintenance.ts';
 import type { AuditCheckpoints, AuditSigner } from '../modules/audit/index.ts';
+import type { Leadership } from '../cluster/index.ts';
 
 /** The long-lived parts every module works with, built once per process. */
 export interface Platform {
@@ -27,6 +28,8 @@ export interface Platform {
   alertFeed: AlertFeed;
   /** Live indicators matched against every alert's observables at ingest. */
   indicators: IndicatorSlot;
+  /** Which background workers this node runs: those whose lead it holds in the cluster (all, on one node). */
+  leadership: Leadership;
   /** Background consumers of the event stream. */
   workers: {
     promotion: PromotionEngine; stats: StatsRollup; reminders: ReportingReminders; indicators: IndicatorIndex; sightings: SightingsRecorder; campaigns: CampaignEngine; warnings: WarningWorkers;

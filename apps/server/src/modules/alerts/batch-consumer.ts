@@ -82,6 +82,11 @@ export class AlertBatchConsumer {
 
   /** Catches up on events missed while stopped, then follows the relay. */
   async start(): Promise<void> {
+    // Started again after a stop (this node took a worker's lead back): follows the feed anew.
+    if (this.#stopping) {
+      this.#stopping = false;
+      this.#unsubscribe.push(this.#p.alertFeed.subscribe((batch) => this.#remember(batch)));
+    }
     const cursor = await this.#cursor(this.#p.db);
     const missed = await sql<{ id: string; type: string; audience: never; payload: unknown; created_at: Date }>`select id::text as id, type, audience, payload, created_at
       from outbox where outbox.id > ${cursor}::bigint and type = any(${this.#types}::text[]) order by outbox.id`.execute(this.#p.db);

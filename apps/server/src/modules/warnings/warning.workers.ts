@@ -41,8 +41,7 @@ export class WarningWorkers {
     this.#p = platform;
     this.#targets = new WebhookTargets(platform.config.webhookAllowedHosts);
     this.#proposals = new WarningProposals(platform);
-    const url = process.env.SMTP_URL;
-    this.#mail = url ? createTransport(url) : null;
+    this.#mail = platform.config.smtpUrl ? createTransport(platform.config.smtpUrl) : null;
   }
 
   start(): void {
@@ -56,6 +55,7 @@ export class WarningWorkers {
 
   async stop(): Promise<void> {
     if (this.#timer) clearInterval(this.#timer);
+    this.#timer = null;
     this.#unsubscribe?.();
     await this.#syncing;
     await this.#running;
@@ -66,8 +66,9 @@ export class WarningWorkers {
     await this.#syncing;
   }
 
-  /** Runs a delivery round soon (after an issue). */
+  /** Runs a delivery round soon (after an issue), when this node runs the deliveries (else their leader's next tick does). */
   wake(): void {
+    if (!this.#timer) return;
     this.#running ??= this.#round().catch(() => {}).finally(() => (this.#running = null));
   }
 
@@ -117,7 +118,7 @@ export class WarningWorkers {
     }
     if (!this.#mail) throw new Error('SMTP_URL is not configured');
     const prefix = d.purpose === 'reminder' ? '[Nhắc lại / Reminder] ' : '';
-    await this.#mail.sendMail({ from: process.env.SMTP_FROM ?? 'canhbao@lachan.local', to: d.target, subject: `${prefix}[TLP:${w.tlp}] ${w.title_vi} / ${w.title_en}`, text: `${w.body_vi}\n\n---\n\n${w.body_en}\n` });
+    await this.#mail.sendMail({ from: this.#p.config.smtpFrom, to: d.target, subject: `${prefix}[TLP:${w.tlp}] ${w.title_vi} / ${w.title_en}`, text: `${w.body_vi}\n\n---\n\n${w.body_en}\n` });
   }
 
   /** Reminds recipients that have not acknowledged an issued warning within 4 h (by `platform.now()`), at most 3 times; one statement claims each reminder. */
