@@ -29,6 +29,8 @@ export interface Config {
   dataDir: string;
   databaseUrl: string | undefined;
   natsUrl: string | undefined;
+  /** The JetStream stream of this deployment's events (LACHAN_NATS_STREAM; its subjects are named after it). */
+  natsStream: string;
   /** What this process does (`--roles` or LACHAN_ROLES; default all three, one process). */
   roles: ProcessRole[];
   /** This process's name in the cluster (logs, leadership): LACHAN_NODE_NAME, default host and pid. */
@@ -108,6 +110,12 @@ export function processRolesOf(value: string | undefined): ProcessRole[] {
   return PROCESS_ROLES.filter((r) => names.includes(r));
 }
 
+function natsStreamOf(v: string | undefined): string {
+  if (v === undefined || v === '') return 'LACHAN_EVENTS';
+  if (!/^[A-Za-z0-9_-]{1,64}$/.test(v)) throw new ConfigError('LACHAN_NATS_STREAM must be 1 to 64 letters, digits, "_" or "-"');
+  return v;
+}
+
 /** The roles of LACHAN_SECOND_FACTOR_ROLES; empty turns the requirement off. */
 function rolesOf(v: string | undefined): Role[] {
   const names = (v ?? 'national_coordinator,org_admin').split(',').map((r) => r.trim()).filter((r) => r !== '');
@@ -167,6 +175,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir: env.LACHAN_DATA_DIR || './data',
     databaseUrl: env.DATABASE_URL || undefined,
     natsUrl: env.NATS_URL || undefined,
+    natsStream: natsStreamOf(env.LACHAN_NATS_STREAM),
     roles: processRolesOf(env.LACHAN_ROLES),
     nodeName: env.LACHAN_NODE_NAME || `${hostname()}-${process.pid}`,
     leaderCheckSeconds: Math.max(0.2, int(env.LACHAN_LEADER_CHECK_SECONDS, 2)),

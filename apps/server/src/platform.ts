@@ -10,7 +10,7 @@ import { OrgTree, orgsRepository, seedDemoNetwork } from './modules/orgs/index.t
 import { ReferenceService } from './modules/reference/index.ts';
 import { usersRepository } from './modules/users/index.ts';
 import { generatePassword, hashPassword, passwordProblem } from './modules/auth/index.ts';
-import { ensureAlertPartitions } from './modules/alerts/index.ts';
+import { ensureAlertPartitions, pruneBatchItems } from './modules/alerts/index.ts';
 import { EmbeddedMaintenance } from './core/embedded-maintenance.ts';
 import { PromotionEngine, ReportingReminders } from './modules/incidents/index.ts';
 import { StatsRollup } from './modules/stats/index.ts';
@@ -20,7 +20,7 @@ import { IndicatorSlot } from './core/indicator-matcher.ts';
 import { CampaignEngine, DEFAULT_DETECTOR } from './modules/campaigns/index.ts';
 import { WarningWorkers } from './modules/warnings/index.ts';
 import { AuditCheckpoints, loadAuditSigner } from './modules/audit/index.ts';
-import { AdvisoryLeadership, dedicatedConnection, duringStartup, SoleLeadership, type Leadership } from './cluster/index.ts';
+import { AdvisoryLeadership, connectEvents, dedicatedConnection, duringStartup, EventsPublisher, NatsConsoleEvents, SoleLeadership, type Leadership } from './cluster/index.ts';
 
 export interface StartOptions {
   /** Use this database instead of opening one from the configuration (tests). */
@@ -45,7 +45,9 @@ export async function startPlatform(config: Config, opts: StartOptions = {}): Pr
     });
     const audit = { signer, checkpoints: new AuditCheckpoints(database.db, signer, { everySeconds: config.auditCheckpointSeconds, file: config.auditCheckpointFile, warn }) };
     const leadership = leadershipFor(config, database, opts.announce);
-    const platform = { config, database, db: database.db, relay, orgTree, audit, leadership, alertFeed: new AlertFeed(), indicators: new IndicatorSlot(), stopHooks: [], now: () => new Date() } as unknown as Platform;
+    const nats = config.natsUrl ? await connectEvents(config.natsUrl, config.nodeName, config.natsStream) : null;
+    const consoleEvents = nats ? new NatsConsoleEvents(nats, relay) : relay;
+    const platform = { config, database, db: database.db, relay, consoleEvents, orgTree, audit, leadership, alertFeed: new AlertFeed(), indicators: new IndicatorSlot(), stopHooks: [], now: () => new Date() } as unknown as Platform;
     platform.workers = {
       promotion: new PromotionEngine(platform), stats: new StatsRollup(platform), reminders: new ReportingReminders(platform), indicators: new IndicatorIndex(platform),
       sightings: new SightingsRecorder(platform), campaigns: campaignEngine(platform), warnings: new WarningWorkers(platform), intakeRuns: new IntakeRunsSweeper(platform),
@@ -64,7 +66,16 @@ export async function startPlatform(config: Config, opts: StartOptions = {}): Pr
     // A first checkpoint at start: a bad checkpoint file fails here, loudly, not later in a timer.
     await audit.checkpoints.checkpoint();
     platform.stopHooks.push(() => platform.leadership.stop());
+    if (nats && consoleEvents instanceof NatsConsoleEvents) {
+      await consoleEvents.start();
+      platform.stopHooks.push(async () => {
+        await consoleEvents.stop();
+        await nats.nc.drain().catch(() => {});
+      });
+    }
     if (config.roles.includes('workers')) await leadWorkers(platform);
+    // With NATS, one node publishes the committed events to JetStream for every node's consoles.
+    if (nats && config.roles.includes('workers')) await platform.leadership.run('events-publisher', new EventsPublisher(nats, database.db, relay));
     return platform;
   } catch (err) {
     if (!opts.database) await database.close();
@@ -135,7 +146,7 @@ async function leadWorkers(platform: Platform): Promise<void> {
   let partitions: NodeJS.Timeout | null = null;
   await lead.run('partitions', {
     start: () => {
-      partitions = setInterval(() => void ensureAlertPartitions(database).catch(() => {}), 3_600_000);
+      partitions = setInterval(() => void ensureAlertPartitions(database).then(() => pruneBatchItems(database.db)).catch(() => {}), 3_600_000);
       partitions.unref();
     },
     stop: () => void (partitions && clearInterval(partitions)),

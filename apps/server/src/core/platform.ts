@@ -13,7 +13,7 @@ import type { CampaignEngine } from '../modules/campaigns/campaign.engine.ts';
 import type { WarningWorkers } from '../modules/warnings/warning.workers.ts';
 import type { EmbeddedMaintenance } from './embedded-maintenance.ts';
 import type { AuditCheckpoints, AuditSigner } from '../modules/audit/index.ts';
-import type { Leadership } from '../cluster/index.ts';
+import type { ConsoleEvents, Leadership } from '../cluster/index.ts';
 
 /** The long-lived parts every module works with, built once per process. */
 export interface Platform {
@@ -21,6 +21,8 @@ export interface Platform {
   database: Database;
   db: Kysely<DB>;
   relay: EventRelay;
+  /** What consoles' event streams hear: this process's relay, or JetStream when NATS_URL is set (every node hears every event). */
+  consoleEvents: ConsoleEvents;
   orgTree: OrgTree;
   /** The audit key (signs and checks chain heads) and the checkpoint writer. */
   audit: { signer: AuditSigner; checkpoints: AuditCheckpoints };
