@@ -156,7 +156,7 @@ async function leadWorkers(platform: Platform): Promise<void> {
 /** Leadership over the database: session advisory locks on PostgreSQL; the embedded engine has one process. */
 function leadershipFor(config: Config, database: Database, announce?: (line: string) => void): Leadership {
   if (!database.pool) return new SoleLeadership();
-  return new AdvisoryLeadership(dedicatedConnection(database.pool), {
+  return new AdvisoryLeadership(dedicatedConnection(database.pool, config.nodeName), {
     checkMs: config.leaderCheckSeconds * 1000,
     log: (line) => { if (config.roles.length < 3 || process.env.LACHAN_LOG_LEADERSHIP) announce?.(`${config.nodeName} ${line}`); },
   });

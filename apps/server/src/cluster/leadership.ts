@@ -141,7 +141,14 @@ export class AdvisoryLeadership implements Leadership {
   }
 }
 
-/** A dedicated connection to the pool's database, for leadership (never one of the pool's). */
-export function dedicatedConnection(pool: pg.Pool): () => pg.Client {
-  return () => new pg.Client({ ...pool.options, connectionTimeoutMillis: CONNECT_TIMEOUT_MS, keepAlive: true });
+/**
+ * A dedicated connection to the pool's database, for leadership (never one of the pool's), named
+ * `lachan-lead:<node>` in `pg_stat_activity`, so an operator (and the cluster tests) see who leads what.
+ */
+export function dedicatedConnection(pool: pg.Pool, nodeName = 'node'): () => pg.Client {
+  return () => new pg.Client({ ...pool.options, application_name: `lachan-lead:${nodeName}`.slice(0, 63), connectionTimeoutMillis: CONNECT_TIMEOUT_MS, keepAlive: true });
 }
+
+/** Which node leads each worker now (from the database's locks): worker lock key -> node name. */
+export const LEADS_SQL = `select a.application_name as node, l.objid::int as key from pg_locks l join pg_stat_activity a on a.pid = l.pid
+  where l.locktype = 'advisory' and l.classid = ${LEAD_CLASS} and l.granted and l.database = (select oid from pg_database where datname = current_database())`;
