@@ -1,3 +1,4 @@
+import { hostname } from 'node:os';
 import { USER_ROLES, type Role } from '@lachan/contracts';
 
 /** Failed credential attempts allowed per window before the next ones are refused (docs/adr/0008). */
@@ -28,6 +29,18 @@ export interface Config {
   dataDir: string;
   databaseUrl: string | undefined;
   natsUrl: string | undefined;
+  /** The JetStream stream of this deployment's events (LACHAN_NATS_STREAM; its subjects are named after it). */
+  natsStream: string;
+  /** What this process does (`--roles` or LACHAN_ROLES; default all three, one process). */
+  roles: ProcessRole[];
+  /** This process's name in the cluster (logs, leadership): LACHAN_NODE_NAME, default host and pid. */
+  nodeName: string;
+  /** Seconds between attempts to take the lead of a worker another node holds (failover bound). */
+  leaderCheckSeconds: number;
+  /** Outgoing mail for warning deliveries (SMTP_URL), null: e-mail deliveries fail with the reason. */
+  smtpUrl: string | null;
+  /** The sender of warning e-mails (SMTP_FROM). */
+  smtpFrom: string;
   adminEmail: string;
   adminPassword: string | undefined;
   logLevel: string;
@@ -85,6 +98,25 @@ const int = (v: string | undefined, fallback: number) => {
   const n = Number(v);
   return v !== undefined && v !== '' && Number.isFinite(n) ? n : fallback;
 };
+
+/** What a server process does: serve the API and console, receive alerts, run the background workers. */
+export const PROCESS_ROLES = ['api', 'ingest', 'workers'] as const;
+export type ProcessRole = (typeof PROCESS_ROLES)[number];
+
+/** `api,ingest,workers` (any subset, any order); empty or unset: all three, as one process. */
+export function processRolesOf(value: string | undefined): ProcessRole[] {
+  const names = (value ?? '').split(',').map((r) => r.trim()).filter((r) => r !== '');
+  if (names.length === 0) return [...PROCESS_ROLES];
+  const unknown = names.filter((r) => !(PROCESS_ROLES as readonly string[]).includes(r));
+  if (unknown.length) throw new ConfigError(`unknown process roles: ${unknown.join(', ')} (roles: ${PROCESS_ROLES.join(', ')})`);
+  return PROCESS_ROLES.filter((r) => names.includes(r));
+}
+
+function natsStreamOf(v: string | undefined): string {
+  if (v === undefined || v === '') return 'LACHAN_EVENTS';
+  if (!/^[A-Za-z0-9_-]{1,64}$/.test(v)) throw new ConfigError('LACHAN_NATS_STREAM must be 1 to 64 letters, digits, "_" or "-"');
+  return v;
+}
 
 /** The roles of LACHAN_SECOND_FACTOR_ROLES; empty turns the requirement off. */
 function rolesOf(v: string | undefined): Role[] {
@@ -145,6 +177,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir: env.LACHAN_DATA_DIR || './data',
     databaseUrl: env.DATABASE_URL || undefined,
     natsUrl: env.NATS_URL || undefined,
+    natsStream: natsStreamOf(env.LACHAN_NATS_STREAM),
+    roles: processRolesOf(env.LACHAN_ROLES),
+    nodeName: env.LACHAN_NODE_NAME || `${hostname()}-${process.pid}`,
+    leaderCheckSeconds: Math.max(0.2, int(env.LACHAN_LEADER_CHECK_SECONDS, 2)),
+    smtpUrl: env.SMTP_URL || null,
+    smtpFrom: env.SMTP_FROM || 'canhbao@lachan.local',
     adminEmail: env.LACHAN_ADMIN_EMAIL || 'admin@lachan.local',
     adminPassword: env.LACHAN_ADMIN_PASSWORD || undefined,
     logLevel: env.LOG_LEVEL || 'info',

@@ -10,7 +10,7 @@ import { OrgTree, orgsRepository, seedDemoNetwork } from './modules/orgs/index.t
 import { ReferenceService } from './modules/reference/index.ts';
 import { usersRepository } from './modules/users/index.ts';
 import { generatePassword, hashPassword, passwordProblem } from './modules/auth/index.ts';
-import { ensureAlertPartitions } from './modules/alerts/index.ts';
+import { ensureAlertPartitions, pruneBatchItems } from './modules/alerts/index.ts';
 import { EmbeddedMaintenance } from './core/embedded-maintenance.ts';
 import { PromotionEngine, ReportingReminders } from './modules/incidents/index.ts';
 import { StatsRollup } from './modules/stats/index.ts';
@@ -20,6 +20,7 @@ import { IndicatorSlot } from './core/indicator-matcher.ts';
 import { CampaignEngine, DEFAULT_DETECTOR } from './modules/campaigns/index.ts';
 import { WarningWorkers } from './modules/warnings/index.ts';
 import { AuditCheckpoints, loadAuditSigner } from './modules/audit/index.ts';
+import { AdvisoryLeadership, connectEvents, dedicatedConnection, duringStartup, EventsPublisher, NatsConsoleEvents, SoleLeadership, type Leadership } from './cluster/index.ts';
 
 export interface StartOptions {
   /** Use this database instead of opening one from the configuration (tests). */
@@ -33,10 +34,9 @@ export async function startPlatform(config: Config, opts: StartOptions = {}): Pr
   const database = opts.database ?? (await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.databaseUrl ? null : join(config.dataDir) }));
   const warn = (line: string) => (opts.announce ?? (() => {}))(`Warning: ${line}`);
   try {
+    await duringStartup(database, () => migrate(database).then(() => ensureAlertPartitions(database)));
     const { signer, warning } = loadAuditSigner(config);
     if (warning) warn(warning);
-    await migrate(database);
-    await ensureAlertPartitions(database);
     const relay = new EventRelay(database.db);
     await relay.start();
     const orgTree = new OrgTree(database.db);
@@ -44,35 +44,38 @@ export async function startPlatform(config: Config, opts: StartOptions = {}): Pr
       if (events.some((e) => e.type.startsWith('org.'))) orgTree.invalidate();
     });
     const audit = { signer, checkpoints: new AuditCheckpoints(database.db, signer, { everySeconds: config.auditCheckpointSeconds, file: config.auditCheckpointFile, warn }) };
-    const platform = { config, database, db: database.db, relay, orgTree, audit, alertFeed: new AlertFeed(), indicators: new IndicatorSlot(), stopHooks: [], now: () => new Date() } as unknown as Platform;
+    const leadership = leadershipFor(config, database, opts.announce);
+    const nats = config.natsUrl ? await connectEvents(config.natsUrl, config.nodeName, config.natsStream) : null;
+    const consoleEvents = nats ? new NatsConsoleEvents(nats, relay) : relay;
+    const platform = { config, database, db: database.db, relay, consoleEvents, orgTree, audit, leadership, alertFeed: new AlertFeed(), indicators: new IndicatorSlot(), stopHooks: [], now: () => new Date() } as unknown as Platform;
     platform.workers = {
       promotion: new PromotionEngine(platform), stats: new StatsRollup(platform), reminders: new ReportingReminders(platform), indicators: new IndicatorIndex(platform),
       sightings: new SightingsRecorder(platform), campaigns: campaignEngine(platform), warnings: new WarningWorkers(platform), intakeRuns: new IntakeRunsSweeper(platform),
       maintenance: database.engine === 'pglite' ? new EmbeddedMaintenance(database) : null,
     };
+    // The one link between two modules' workers: a campaign's change brings its warning proposal in line, in its transaction.
     platform.workers.campaigns.hook = (tx, c) => platform.workers.warnings.proposeFromCampaign(tx, c);
-    await new ReferenceService(platform).seed();
-    await bootstrap(platform, opts.announce ?? (() => {}));
-    await platform.workers.intakeRuns.start();
-    await platform.workers.promotion.start();
-    await platform.workers.stats.start();
-    platform.workers.reminders.start();
-    await platform.workers.sightings.start();
+    await duringStartup(database, async () => {
+      await new ReferenceService(platform).seed();
+      await bootstrap(platform, opts.announce ?? (() => {}));
+    });
+    // Every node matches the alerts it receives against live indicators: the index is a per-process cache.
     await platform.workers.indicators.refresh();
     platform.workers.indicators.start();
-    await platform.workers.campaigns.start();
-    platform.workers.warnings.start();
-    platform.workers.maintenance?.task.start();
+    platform.stopHooks.push(() => platform.workers.indicators.stop());
     // A first checkpoint at start: a bad checkpoint file fails here, loudly, not later in a timer.
     await audit.checkpoints.checkpoint();
-    audit.checkpoints.task.start();
-    const partitions = setInterval(() => void ensureAlertPartitions(database).catch(() => {}), 3_600_000);
-    partitions.unref();
-    platform.stopHooks.push(
-      () => clearInterval(partitions), () => drained(platform.workers.promotion), () => drained(platform.workers.stats), () => platform.workers.reminders.stop(),
-      () => platform.workers.indicators.stop(), () => drained(platform.workers.sightings), () => drained(platform.workers.campaigns), () => platform.workers.warnings.stop(),
-      () => platform.workers.maintenance?.task.stop(), () => platform.workers.intakeRuns.task.stop(),
-    );
+    platform.stopHooks.push(() => platform.leadership.stop());
+    if (nats && consoleEvents instanceof NatsConsoleEvents) {
+      await consoleEvents.start();
+      platform.stopHooks.push(async () => {
+        await consoleEvents.stop();
+        await nats.nc.drain().catch(() => {});
+      });
+    }
+    if (config.roles.includes('workers')) await leadWorkers(platform);
+    // With NATS, one node publishes the committed events to JetStream for every node's consoles.
+    if (nats && config.roles.includes('workers')) await platform.leadership.run('events-publisher', new EventsPublisher(nats, database.db, relay));
     return platform;
   } catch (err) {
     if (!opts.database) await database.close();
@@ -124,6 +127,42 @@ async function bootstrap(platform: Platform, announce: (line: string) => void): 
     announce(`Administrator created: ${config.adminEmail} (password from LACHAN_ADMIN_PASSWORD)`);
   }
 }
+
+/**
+ * The background workers, each run by the one node of the cluster that holds its lead (all of them
+ * here on a single node): they resume from their durable cursors wherever they start.
+ */
+async function leadWorkers(platform: Platform): Promise<void> {
+  const { workers: w, leadership: lead, database } = platform;
+  await lead.run('intake-runs', { start: () => w.intakeRuns.start(), stop: () => w.intakeRuns.task.stop() });
+  await lead.run('promotion', consumer(w.promotion));
+  await lead.run('stats', consumer(w.stats));
+  await lead.run('reminders', w.reminders);
+  await lead.run('sightings', consumer(w.sightings));
+  await lead.run('campaigns', consumer(w.campaigns));
+  await lead.run('warnings', w.warnings);
+  if (w.maintenance) await lead.run('maintenance', w.maintenance.task);
+  await lead.run('audit-checkpoints', platform.audit.checkpoints.task);
+  let partitions: NodeJS.Timeout | null = null;
+  await lead.run('partitions', {
+    start: () => {
+      partitions = setInterval(() => void ensureAlertPartitions(database).then(() => pruneBatchItems(database.db)).catch(() => {}), 3_600_000);
+      partitions.unref();
+    },
+    stop: () => void (partitions && clearInterval(partitions)),
+  });
+}
+
+/** Leadership over the database: session advisory locks on PostgreSQL; the embedded engine has one process. */
+function leadershipFor(config: Config, database: Database, announce?: (line: string) => void): Leadership {
+  if (!database.pool) return new SoleLeadership();
+  return new AdvisoryLeadership(dedicatedConnection(database.pool, config.nodeName), {
+    checkMs: config.leaderCheckSeconds * 1000,
+    log: (line) => { if (config.roles.length < 3 || process.env.LACHAN_LOG_LEADERSHIP) announce?.(`${config.nodeName} ${line}`); },
+  });
+}
+
+const consumer = (c: { start(): Promise<void>; stop(): void; idle(): Promise<void> }) => ({ start: () => c.start(), stop: () => drained(c) });
 
 /** The campaign engine, with the knowledge base's warninglists: known-benign values never link organisations. */
 function campaignEngine(platform: Platform): CampaignEngine {

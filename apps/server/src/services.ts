@@ -58,8 +58,6 @@ export function createServices(platform: Platform): Services {
   const statsHistory = new StatsHistoryService(platform);
   const intake = new IntakeService(platform);
   const feeds = new FeedsService(platform, intake);
-  surges.start();
-  platform.stopHooks.push(() => surges.stop());
   // The watcher looks at the hour's data as it is rolled up (and when history is imported, anew).
   platform.workers.stats.onRolledUp(({ history }) => {
     if (history) surges.invalidate();
@@ -72,12 +70,17 @@ export function createServices(platform: Platform): Services {
     episodeId: e.id, sector: e.key, observed: e.peak.observed, expected: e.peak.expected, hour: e.peak.hour ?? null, day: e.peak.date, openedAt: e.openedAt,
     signals: e.signals, severity: e.peak.score >= 8 ? 3 : 2,
   }));
-  // Feeds whose interval elapsed run once a minute; shutdown waits for runs in flight.
-  feeds.scheduler.start();
-  platform.stopHooks.push(async () => {
-    await feeds.scheduler.stop();
-    await intake.settled();
-  });
+  if (platform.config.roles.includes('workers')) {
+    // Led by one node of the cluster each: the surge watcher, and feeds whose interval elapsed (once a minute; stopping waits for runs in flight).
+    void platform.leadership.run('surges', { start: () => surges.start(), stop: () => surges.stop() });
+    void platform.leadership.run('feeds', {
+      start: () => feeds.scheduler.start(),
+      stop: async () => {
+        await feeds.scheduler.stop();
+        await intake.settled();
+      },
+    });
+  }
   platform.relay.subscribe((events) => {
     if (events.some((e) => e.type === 'asset.changed')) ingest.assets.invalidate();
   });

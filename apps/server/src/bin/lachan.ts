@@ -10,7 +10,10 @@ if (argv.length === 0 || argv[0] === '--help' || argv[0] === '-h' || argv[0] ===
   console.log(USAGE);
   process.exit(argv.length === 0 ? 1 : 0);
 }
-try {
+if (argv[0] === 'serve') {
+  // A server process (`--roles api,ingest,workers`, default all): the same entry as `npm start`.
+  await import('./server.ts');
+} else try {
   const config = loadConfig();
   if (argv[0] === 'migrate') {
     const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.databaseUrl ? null : config.dataDir });

@@ -1,11 +1,17 @@
-/** Entry point: `npm start` runs this, the API and the console on one port. */
+/**
+ * Entry point: `npm start` runs this, the API and the console on one port, with every worker.
+ * `lachan serve --roles api,ingest,workers` (or LACHAN_ROLES) runs only some of it: a node of a cluster.
+ */
+import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from '../config.ts';
 import { openDatabase, DataDirLockedError } from '../db/index.ts';
 import { guardProcess } from './process-guards.ts';
 
 const started = performance.now();
 try {
-  const config = loadConfig();
+  const { values } = parseArgs({ args: process.argv.slice(2).filter((a) => a !== 'serve'), options: { roles: { type: 'string' } }, strict: false });
+  const roles = typeof values.roles === 'string' ? values.roles : undefined;
+  const config = loadConfig(roles === undefined ? process.env : { ...process.env, LACHAN_ROLES: roles });
   // The database opens in its worker thread while this thread loads the HTTP application.
   const opening = openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.databaseUrl ? null : config.dataDir });
   opening.catch(() => {});
@@ -15,7 +21,7 @@ try {
   guardProcess(app.log);
   await app.listen({ port: config.port, host: config.host });
   const rssMb = Math.round(process.memoryUsage().rss / 1048576);
-  app.log.info({ engine: platform.database.engine, startupMs: Math.round(performance.now() - started), rssMb }, `Lachan ready on http://localhost:${config.port}`);
+  app.log.info({ engine: platform.database.engine, roles: config.roles, node: config.nodeName, startupMs: Math.round(performance.now() - started), rssMb }, `Lachan ready on http://localhost:${config.port}`);
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;

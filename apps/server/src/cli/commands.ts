@@ -11,6 +11,8 @@ import { usersRepository } from '../modules/users/index.ts';
 export const USAGE = `Usage: npm run lachan -- <command> [options]
 
 Commands:
+  serve [--roles api,ingest,workers]   run a server process with these roles (default all three: one
+                                       process, as \`npm start\`); several nodes share one PostgreSQL
   migrate                              apply pending database migrations
   seed-demo                            load the fictional national network (idempotent)
   user create --email E --name N --org ORG --role R [--password P]

@@ -13,6 +13,7 @@ import type { CampaignEngine } from '../modules/campaigns/campaign.engine.ts';
 import type { WarningWorkers } from '../modules/warnings/warning.workers.ts';
 import type { EmbeddedMaintenance } from './embedded-maintenance.ts';
 import type { AuditCheckpoints, AuditSigner } from '../modules/audit/index.ts';
+import type { ConsoleEvents, Leadership } from '../cluster/index.ts';
 
 /** The long-lived parts every module works with, built once per process. */
 export interface Platform {
@@ -20,6 +21,8 @@ export interface Platform {
   database: Database;
   db: Kysely<DB>;
   relay: EventRelay;
+  /** What consoles' event streams hear: this process's relay, or JetStream when NATS_URL is set (every node hears every event). */
+  consoleEvents: ConsoleEvents;
   orgTree: OrgTree;
   /** The audit key (signs and checks chain heads) and the checkpoint writer. */
   audit: { signer: AuditSigner; checkpoints: AuditCheckpoints };
@@ -27,6 +30,8 @@ export interface Platform {
   alertFeed: AlertFeed;
   /** Live indicators matched against every alert's observables at ingest. */
   indicators: IndicatorSlot;
+  /** Which background workers this node runs: those whose lead it holds in the cluster (all, on one node). */
+  leadership: Leadership;
   /** Background consumers of the event stream. */
   workers: {
     promotion: PromotionEngine; stats: StatsRollup; reminders: ReportingReminders; indicators: IndicatorIndex; sightings: SightingsRecorder; campaigns: CampaignEngine; warnings: WarningWorkers;

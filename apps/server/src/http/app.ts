@@ -112,39 +112,46 @@ export async function buildApp(platform: Platform, opts: AppOptions = {}): Promi
   app.addHook('onClose', () => watch.stop());
   registerAuthHook(app, services.auth, watch);
   registerOps(app, platform);
-  await app.register(async (api) => {
-    authRoutes(api, services, platform.config);
-    secondFactorRoutes(api, services);
-    userRoutes(api, services);
-    apiKeyRoutes(api, services);
-    orgRoutes(api, services);
-    referenceRoutes(api, services);
-    auditRoutes(api, services, platform.audit.signer);
-    streamRoutes(api, platform);
-    alertRoutes(api, services);
-    statsRoutes(api, services, platform.config.ingestBodyLimitBytes);
-    ingestRoutes(api, services, platform.config.ingestBodyLimitBytes);
-    incidentRoutes(api, services);
-    alertTriageRoutes(api, services);
-    incidentCollabRoutes(api, services);
-    intelRoutes(api, services.taxii);
-    campaignRoutes(api, services);
-    warningRoutes(api, services);
-    intakeRoutes(api, services.intake, services.feeds);
-    exportsRoutes(api, services.exports);
-    indicatorsRoutes(api, services.indicators);
-    knowledgeRoutes(api, services.knowledge);
-    constituencyRoutes(api, services.constituency, platform.config.ingestBodyLimitBytes);
+  // An `ingest` node takes alerts (and the sign-in its connectors' keys need none of); an `api` node everything else.
+  const api = config.roles.includes('api');
+  const ingest = config.roles.includes('ingest');
+  await app.register(async (r) => {
+    if (api) {
+      authRoutes(r, services, platform.config);
+      secondFactorRoutes(r, services);
+      userRoutes(r, services);
+      apiKeyRoutes(r, services);
+      orgRoutes(r, services);
+      referenceRoutes(r, services);
+      auditRoutes(r, services, platform.audit.signer);
+      streamRoutes(r, platform);
+      alertRoutes(r, services);
+      statsRoutes(r, services, platform.config.ingestBodyLimitBytes);
+    }
+    if (ingest) ingestRoutes(r, services, platform.config.ingestBodyLimitBytes);
+    if (api) {
+      incidentRoutes(r, services);
+      alertTriageRoutes(r, services);
+      incidentCollabRoutes(r, services);
+      intelRoutes(r, services.taxii);
+      campaignRoutes(r, services);
+      warningRoutes(r, services);
+      intakeRoutes(r, services.intake, services.feeds);
+      exportsRoutes(r, services.exports);
+      indicatorsRoutes(r, services.indicators);
+      knowledgeRoutes(r, services.knowledge);
+      constituencyRoutes(r, services.constituency, platform.config.ingestBodyLimitBytes);
+    }
   }, { prefix: '/api/v1' });
-  await taxiiRoutes(app, services.taxii, config.publicUrl);
-  if (config.syslogUdpPort !== null || config.syslogTcpPort !== null) {
+  if (api) await taxiiRoutes(app, services.taxii, config.publicUrl);
+  if (ingest && (config.syslogUdpPort !== null || config.syslogTcpPort !== null)) {
     const syslog = new SyslogListener(platform, services.ingest, app.log);
     const ports = await syslog.start();
     app.decorate('syslogPorts', ports);
     app.log.info(ports, 'syslog listener started');
     app.addHook('onClose', () => syslog.stop());
   }
-  if (config.webDist && existsSync(config.webDist)) await registerWeb(app, config.webDist);
+  if (api && config.webDist && existsSync(config.webDist)) await registerWeb(app, config.webDist);
   else registerWeb.notFoundOnly(app);
   return app;
 }

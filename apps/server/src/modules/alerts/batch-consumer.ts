@@ -82,6 +82,11 @@ export class AlertBatchConsumer {
 
   /** Catches up on events missed while stopped, then follows the relay. */
   async start(): Promise<void> {
+    // Started again after a stop (this node took a worker's lead back): follows the feed anew.
+    if (this.#stopping) {
+      this.#stopping = false;
+      this.#unsubscribe.push(this.#p.alertFeed.subscribe((batch) => this.#remember(batch)));
+    }
     const cursor = await this.#cursor(this.#p.db);
     const missed = await sql<{ id: string; type: string; audience: never; payload: unknown; created_at: Date }>`select id::text as id, type, audience, payload, created_at
       from outbox where outbox.id > ${cursor}::bigint and type = any(${this.#types}::text[]) order by outbox.id`.execute(this.#p.db);
@@ -240,11 +245,22 @@ export abstract class BatchConsumerWorker {
   }
 }
 
-/** One organisation's alerts of a batch, read back as the feed would have carried them. */
+const COLUMNS = sql`a.id::text as id, a.day::text as day, a.org_id as "orgId", a.reporter_org_id as "reporterOrgId", a.severity, a.rsit_class as "rsitClass", a.format, a.rule_id as "ruleId", a.title, a.attack,
+  a.asset_hostname as "assetHostname", host(a.src_ip) as "srcIp", host(a.dst_ip) as "dstIp", a.observables, a.tags, a.sectors, a.province_code as "provinceCode", a.last_seen as "lastSeen", a.event_time as "eventTime",
+  a.received_at as "receivedAt", a.indicator_matches as "indicatorMatches"`;
+
+/**
+ * One organisation's alerts of a batch, read back as the feed would have carried them: which alerts and
+ * what the batch added to each come from the batch's items (later batches repeating an alert move its
+ * row on, not them); batches older than the items kept are read from the rows they last touched.
+ */
 async function readBatch(db: Kysely<DB>, batchId: string, orgId: string): Promise<CommittedAlert[]> {
-  const r = await sql<CommittedAlert & { lastSeen: Date; eventTime: Date; receivedAt: Date }>`select id::text as id, day::text as day, org_id as "orgId", reporter_org_id as "reporterOrgId",
-      batch_id = last_batch as inserted, batch_occurrences as occurrences, severity, rsit_class as "rsitClass", format, rule_id as "ruleId", title, attack,
-      asset_hostname as "assetHostname", host(src_ip) as "srcIp", host(dst_ip) as "dstIp", observables, tags, sectors, province_code as "provinceCode", last_seen as "lastSeen", event_time as "eventTime", received_at as "receivedAt", indicator_matches as "indicatorMatches"
-    from alerts where last_batch = ${batchId}::bigint and org_id = ${orgId}`.execute(db);
+  type Row = CommittedAlert & { lastSeen: Date; eventTime: Date; receivedAt: Date };
+  let r = await sql<Row>`select ${COLUMNS}, i.inserted, i.occurrences from alert_batch_items i join alerts a on a.id = i.alert_id and a.day = i.day
+    where i.batch_id = ${batchId}::bigint and i.org_id = ${orgId} order by a.id`.execute(db);
+  if (r.rows.length === 0) {
+    r = await sql<Row>`select ${COLUMNS}, a.batch_id = a.last_batch as inserted, a.batch_occurrences as occurrences
+      from alerts a where a.last_batch = ${batchId}::bigint and a.org_id = ${orgId}`.execute(db);
+  }
   return r.rows.map((a) => ({ ...a, lastSeen: a.lastSeen.toISOString(), eventTime: a.eventTime.toISOString(), receivedAt: a.receivedAt.toISOString() }));
 }

@@ -1,7 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import { storableText } from '@lachan/parsers';
 import type { DB, RawTx } from '../../db/index.ts';
-import { noteOutboxWrites, type Audience } from '../events/index.ts';
+import { writeEvents, type NewEvent } from '../events/index.ts';
 import { encodeCopyRows } from './copy-text.ts';
 import { ALERT_COLUMNS, alertCopyRow, type PreparedAlert } from './alert-row.ts';
 
@@ -161,16 +161,33 @@ export const batchRepository = {
     await tx.copyIn('quarantine', ['org_id', 'source_id', 'format', 'code', 'message', 'raw'], encodeCopyRows(rows));
   },
 
+  /**
+   * What the batch held, per alert (new or a repeat, occurrences added), by COPY in its transaction:
+   * a consumer elsewhere reads the batch back as it was, whatever later batches did to the rows.
+   */
+  async items(tx: RawTx, batchId: string, prepared: PreparedAlert[], stored: StoredAlert[]): Promise<void> {
+    if (!stored.length) return;
+    const rows = new Map<string, readonly [string, string, string, string, boolean, number]>();
+    stored.forEach((s, i) => {
+      const p = prepared[i]!;
+      const seen = rows.get(s.id);
+      // Two inputs folding into one row (the staging path keeps input order): one item, occurrences summed.
+      rows.set(s.id, seen ? [batchId, s.id, p.orgId, s.day, seen[4] || s.inserted, seen[5] + p.occurrences] : [batchId, s.id, p.orgId, s.day, s.inserted, p.occurrences]);
+    });
+    await tx.copyIn('alert_batch_items', ['batch_id', 'alert_id', 'org_id', 'day', 'inserted', 'occurrences'], encodeCopyRows([...rows.values()]));
+  },
+
+  /** Drops batch items older than a day (their batches were handled long since); how many. */
+  async pruneItems(db: Kysely<DB>): Promise<number> {
+    const r = await sql`delete from alert_batch_items where created_at < now() - interval '1 day'`.execute(db);
+    return Number(r.numAffectedRows ?? 0);
+  },
+
   /** Writes a batch's events in one statement (a SOC provider's batch may concern many organisations). */
-  async outbox(tx: RawTx, events: { type: string; audience: Audience; payload: unknown }[]): Promise<void> {
-    if (!events.length) return;
-    const json = events.map((e) => JSON.stringify(e.payload));
-    const r = await tx.query<{ id: string; created_at: Date }>(
-      `insert into outbox (type, audience, payload) select t, a::jsonb, p::jsonb from unnest($1::text[], $2::text[], $3::text[]) with ordinality as x(t, a, p, n) order by n
-       returning id::text as id, created_at`,
-      [events.map((e) => e.type), events.map((e) => JSON.stringify(e.audience)), json],
-    );
-    // Ids follow the insert order; a reader of the outbox would get the payloads as plain JSON.
-    noteOutboxWrites(r.rows.map((x, i) => ({ id: x.id, type: events[i]!.type, audience: events[i]!.audience, payload: JSON.parse(json[i]!) as unknown, createdAt: x.created_at })));
+  outbox(tx: RawTx, events: NewEvent[]): Promise<void> {
+    return writeEvents(tx, events);
   },
 };
+
+/** Hourly upkeep on the node leading it: batch items no consumer needs any more. */
+export const pruneBatchItems = (db: Kysely<DB>): Promise<number> => batchRepository.pruneItems(db);

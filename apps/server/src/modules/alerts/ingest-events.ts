@@ -25,5 +25,6 @@ export async function writeIngestEvents(tx: RawTx, prepared: PreparedAlert[], st
     payload: { batchId: b.batchId, orgId, reporterOrgId: b.reporterOrgId, count: alerts.length, alerts: alerts.slice(0, SUMMARY_PER_EVENT) },
   }));
   if (b.rejected) events.push({ type: 'alerts.quarantined', audience: { orgIds: [b.reporterOrgId] }, payload: { batchId: b.batchId, sourceId: b.sourceId, count: b.rejected } });
+  await batchRepository.items(tx, b.batchId, prepared, stored);
   await batchRepository.outbox(tx, events);
 }

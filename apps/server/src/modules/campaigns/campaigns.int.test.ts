@@ -24,8 +24,7 @@ const settle = async () => {
 
 beforeAll(async () => {
   await new Promise<void>((r) => smtp.listen(0, '127.0.0.1', () => r()));
-  process.env.SMTP_URL = `smtp://127.0.0.1:${(smtp.server.address() as { port: number }).port}`;
-  t = await createTestApp({ webhookAllowedHosts: ['127.0.0.1'] });
+  t = await createTestApp({ webhookAllowedHosts: ['127.0.0.1'], smtpUrl: `smtp://127.0.0.1:${(smtp.server.address() as { port: number }).port}` });
   t.platform.workers.warnings.backoffMs = 50;
   await send('health-taybac', '198.18.7.11');
   await send('bank-sgb', '198.18.7.12');
@@ -36,7 +35,6 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await t.close();
-  delete process.env.SMTP_URL;
   await new Promise<void>((r) => smtp.close(() => r()));
 });
 

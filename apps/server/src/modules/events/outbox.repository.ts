@@ -1,5 +1,5 @@
 import { sql, type Kysely } from 'kysely';
-import type { DB } from '../../db/index.ts';
+import type { DB, RawTx } from '../../db/index.ts';
 import type { Audience } from './audience.ts';
 import { noteOutboxWrites } from './outbox-capture.ts';
 
@@ -15,14 +15,37 @@ export interface OutboxEvent {
 type Row = { id: string; type: string; audience: Audience; payload: unknown; created_at: Date };
 const toEvent = (r: Row): OutboxEvent => ({ id: r.id, type: r.type, audience: r.audience, payload: r.payload, createdAt: r.created_at });
 
+/** An event to write: what happened, who may hear of it, and what it carries. */
+export interface NewEvent {
+  type: string;
+  audience: Audience;
+  payload: unknown;
+}
+
+const INSERT_EVENTS = `insert into outbox (type, audience, payload) select t, a::jsonb, p::jsonb from unnest($1::text[], $2::text[], $3::text[]) with ordinality as x(t, a, p, n) order by n
+  returning id::text as id, created_at`;
+
+/**
+ * The one writer of events: every transaction that must be heard of writes its events here, in the
+ * transaction (a query-builder one or a raw one, as on the ingest path), in one statement. Ids follow
+ * the order given; the events are noted for the relay, which hands them on once committed.
+ */
+export async function writeEvents(tx: Kysely<DB> | RawTx, events: readonly NewEvent[]): Promise<void> {
+  if (!events.length) return;
+  const json = events.map((e) => JSON.stringify(e.payload ?? null));
+  const params = [events.map((e) => e.type), events.map((e) => JSON.stringify(e.audience)), json];
+  const rows = 'copyIn' in tx
+    ? (await tx.query<{ id: string; created_at: Date }>(INSERT_EVENTS, params)).rows
+    : (await sql<{ id: string; created_at: Date }>`insert into outbox (type, audience, payload) select t, a::jsonb, p::jsonb
+        from unnest(${params[0]}::text[], ${params[1]}::text[], ${params[2]}::text[]) with ordinality as x(t, a, p, n) order by n returning id::text as id, created_at`.execute(tx)).rows;
+  // As a reader of the outbox would get them: plain JSON, dates as strings.
+  noteOutboxWrites(rows.map((x, i) => ({ id: x.id, type: events[i]!.type, audience: events[i]!.audience, payload: JSON.parse(json[i]!) as unknown, createdAt: x.created_at })));
+}
+
 /** SQL for the transactional outbox. */
 export const outboxRepository = {
-  async insert(tx: Kysely<DB>, type: string, audience: Audience, payload: unknown): Promise<void> {
-    const json = JSON.stringify(payload);
-    const r = await sql<{ id: string; created_at: Date }>`insert into outbox (type, audience, payload) values (${type}, ${JSON.stringify(audience)}::jsonb, ${json}::jsonb)
-      returning id::text as id, created_at`.execute(tx);
-    // As a reader of the outbox would get it: plain JSON, dates as strings.
-    noteOutboxWrites(r.rows.map((x) => ({ id: x.id, type, audience, payload: JSON.parse(json) as unknown, createdAt: x.created_at })));
+  insert(tx: Kysely<DB>, type: string, audience: Audience, payload: unknown): Promise<void> {
+    return writeEvents(tx, [{ type, audience, payload }]);
   },
 
   async readAfter(db: Kysely<DB>, afterId: string, limit: number): Promise<OutboxEvent[]> {

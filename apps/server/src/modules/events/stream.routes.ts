@@ -40,7 +40,7 @@ export function streamRoutes(app: FastifyInstance, platform: Platform): void {
     const header = req.headers['last-event-id'];
     const asked = typeof header === 'string' && /^[0-9]{1,18}$/.test(header) ? header : req.query.lastEventId;
     // An id from the future (a restored or reset database) must not silence the stream.
-    const lastId = asked && BigInt(asked) <= BigInt(platform.relay.cursor) ? asked : undefined;
+    const lastId = asked && BigInt(asked) <= BigInt(platform.consoleEvents.cursor) ? asked : undefined;
     const res = reply.raw;
     reply.hijack();
     res.writeHead(200, {
@@ -52,7 +52,7 @@ export function streamRoutes(app: FastifyInstance, platform: Platform): void {
     });
     res.write('retry: 3000\n: connected\n\n');
 
-    let sentUpTo = lastId ?? platform.relay.cursor;
+    let sentUpTo = lastId ?? platform.consoleEvents.cursor;
     let ended = false;
     const queue: OutboxEvent[] = [];
     let held: OutboxEvent[] | null = [];
@@ -91,7 +91,7 @@ export function streamRoutes(app: FastifyInstance, platform: Platform): void {
       }
     };
     // Live events wait in `held` while missed ones are replayed.
-    const unsubscribe = platform.relay.subscribe((events) => {
+    const unsubscribe = platform.consoleEvents.subscribe((events) => {
       if (held) return void held.push(...events);
       queue.push(...events);
       void drain();
@@ -111,7 +111,7 @@ export function streamRoutes(app: FastifyInstance, platform: Platform): void {
       if (lastId) {
         let cursor = lastId;
         for (let n = 0; n < REPLAY_MAX && !ended; ) {
-          const missed = await platform.relay.readAfter(cursor);
+          const missed = await platform.consoleEvents.readAfter(cursor);
           if (missed.length === 0) break;
           queue.push(...missed);
           await drain();

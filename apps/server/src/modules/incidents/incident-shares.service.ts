@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { writeEvents } from '../events/index.ts';
 import type { IncidentShare, IncidentShareCreate, OrgLink, OrgLinkCreate, Tlp } from '@lachan/contracts';
 import { canManage, type RequestContext } from '../../core/context.ts';
 import { requirePermission } from '../../core/authorize.ts';
@@ -57,7 +58,7 @@ export class IncidentSharesService {
         where id = ${shareId} and incident_id = ${incidentId} and revoked_at is null returning org_id`.execute(tx);
       const orgId = r.rows[0]?.org_id;
       if (!orgId) throw notFound('share');
-      await sql`insert into outbox (type, audience, payload) values ('incident.share_revoked', ${JSON.stringify({ orgIds: [orgId], exact: true })}::jsonb, ${JSON.stringify({ id: incidentId })}::jsonb)`.execute(tx);
+      await writeEvents(tx, [{ type: 'incident.share_revoked', audience: { orgIds: [orgId], exact: true }, payload: { id: incidentId } }]);
       return { data: { shareId, orgId }, result: undefined };
     });
     return (await this.list(ctx, incidentId)).find((s) => s.id === shareId)!;

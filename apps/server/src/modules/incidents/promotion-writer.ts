@@ -1,4 +1,5 @@
 import { sql, type Kysely } from 'kysely';
+import { writeEvents } from '../events/index.ts';
 import type { PromotionConditions } from '@lachan/contracts';
 import type { DB } from '../../db/index.ts';
 import type { CommittedAlert } from '../../core/alert-feed.ts';
@@ -95,9 +96,9 @@ export async function writeOpenings(tx: Kysely<DB>, all: Opening[]): Promise<voi
   const events = ids.map((id, i) => {
     const row = byId.get(id)!;
     return {
-      type: related.has(id) ? 'incident.created' : 'incident.updated', audience: JSON.stringify({ orgIds: [row.org_id] }),
-      payload: JSON.stringify({ id, orgId: row.org_id, title: row.title, severity: row.severity, ruleId: list[i]!.rule.id, alerts: list[i]!.members.length }),
+      type: related.has(id) ? 'incident.created' : 'incident.updated', audience: { orgIds: [row.org_id] },
+      payload: { id, orgId: row.org_id, title: row.title, severity: row.severity, ruleId: list[i]!.rule.id, alerts: list[i]!.members.length },
     };
   });
-  await sql`insert into outbox (type, audience, payload) select t, a::jsonb, p::jsonb from unnest(${events.map((e) => e.type)}::text[], ${events.map((e) => e.audience)}::text[], ${events.map((e) => e.payload)}::text[]) as x(t, a, p)`.execute(tx);
+  await writeEvents(tx, events);
 }

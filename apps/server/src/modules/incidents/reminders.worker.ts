@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { writeEvents } from '../events/index.ts';
 import type { Platform } from '../../core/platform.ts';
 import { PeriodicTask } from '../../core/periodic-task.ts';
 import { IncidentAccess } from './incident-access.ts';
@@ -51,8 +52,7 @@ export class ReportingReminders {
           const r = await sql`insert into incident_reminders (incident_id, regime_id, rule_key, kind, due_at) values (${id}, ${d.regimeId}, ${d.rule.key}, ${kind}, ${d.dueAt}) on conflict do nothing`.execute(tx);
           if (!Number(r.numAffectedRows ?? 0)) return 0;
           const audience = await this.#access.audience(tx, id);
-          await sql`insert into outbox (type, audience, payload) values (${kind === 'overdue' ? 'incident.report_overdue' : 'incident.report_due_soon'}, ${JSON.stringify(audience)}::jsonb,
-            ${JSON.stringify(presentDeadline(c.inc, d))}::jsonb)`.execute(tx);
+          await writeEvents(tx, [{ type: kind === 'overdue' ? 'incident.report_overdue' : 'incident.report_due_soon', audience, payload: presentDeadline(c.inc, d) }]);
           await sql`insert into incident_events (incident_id, kind, actor_name, data) values (${id}, ${kind === 'overdue' ? 'report_overdue' : 'report_due_soon'}, 'system', ${JSON.stringify({ regimeCode: d.regimeCode, rule: d.rule.key, dueAt: d.dueAt })}::jsonb)`.execute(tx);
           return 1;
         });

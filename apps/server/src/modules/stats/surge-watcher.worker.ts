@@ -56,6 +56,7 @@ export class SurgeWatcher {
   }
 
   start(): void {
+    this.#stopped = false;
     this.#task.start();
   }
 

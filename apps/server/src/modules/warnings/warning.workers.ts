@@ -6,11 +6,13 @@ import { warningsRepository as repo } from './warnings.repository.ts';
 import { postWebhook } from './webhook-sender.ts';
 import { WebhookTargets } from './webhook-targets.ts';
 import { WarningProposals, type SurgeProposal } from './proposals.ts';
-import type { OutboxEvent } from '../events/index.ts';
+import { writeEvents, type OutboxEvent } from '../events/index.ts';
 
 const MAX_ATTEMPTS = 6;
 const TICK_MS = 1_000;
 const REMIND_AFTER_MS = 4 * 3_600_000;
+/** How long a claimed delivery is left to its node before another may try it (longer than a webhook's timeout). */
+const CLAIM_LEASE_S = 60;
 
 /**
  * A change of a campaign decided outside the engine's own upsert (the centre dismissed, confirmed or
@@ -41,8 +43,7 @@ export class WarningWorkers {
     this.#p = platform;
     this.#targets = new WebhookTargets(platform.config.webhookAllowedHosts);
     this.#proposals = new WarningProposals(platform);
-    const url = process.env.SMTP_URL;
-    this.#mail = url ? createTransport(url) : null;
+    this.#mail = platform.config.smtpUrl ? createTransport(platform.config.smtpUrl) : null;
   }
 
   start(): void {
@@ -56,6 +57,7 @@ export class WarningWorkers {
 
   async stop(): Promise<void> {
     if (this.#timer) clearInterval(this.#timer);
+    this.#timer = null;
     this.#unsubscribe?.();
     await this.#syncing;
     await this.#running;
@@ -66,8 +68,9 @@ export class WarningWorkers {
     await this.#syncing;
   }
 
-  /** Runs a delivery round soon (after an issue). */
+  /** Runs a delivery round soon (after an issue), when this node runs the deliveries (else their leader's next tick does). */
   wake(): void {
+    if (!this.#timer) return;
     this.#running ??= this.#round().catch(() => {}).finally(() => (this.#running = null));
   }
 
@@ -88,8 +91,10 @@ export class WarningWorkers {
 
   async #round(): Promise<void> {
     const db = this.#p.db;
-    const due = (await sql<{ id: string; warning_id: string; org_id: string; channel: string; target: string; purpose: string; attempts: number }>`select id::text as id, warning_id, org_id, channel, target, purpose, attempts
-      from warning_deliveries where status = 'pending' and next_attempt_at <= now() order by id limit 50`.execute(db)).rows;
+    // Claimed, not just read: a lease moves the due time past the attempt, so no other node sends these meanwhile.
+    const due = (await sql<{ id: string; warning_id: string; org_id: string; channel: string; target: string; purpose: string; attempts: number }>`update warning_deliveries d set next_attempt_at = now() + make_interval(secs => ${CLAIM_LEASE_S})
+      where d.id in (select id from warning_deliveries where status = 'pending' and next_attempt_at <= now() order by id limit 50 for update skip locked)
+      returning d.id::text as id, d.warning_id, d.org_id, d.channel, d.target, d.purpose, d.attempts`.execute(db)).rows.sort((a, b) => Number(BigInt(a.id) - BigInt(b.id)));
     for (const d of due) {
       let error: string | null = null;
       try {
@@ -99,25 +104,32 @@ export class WarningWorkers {
       }
       const dead = error !== null && d.attempts + 1 >= this.maxAttempts;
       if (dead) error = `dead letter after ${d.attempts + 1} attempts: ${error}`;
+      // Fenced by the attempt claimed: a claim that outlived its lease does not overwrite the next one's outcome.
       await sql`update warning_deliveries set attempts = attempts + 1, last_error = ${error}, status = ${error === null ? 'delivered' : dead ? 'dead' : 'pending'},
-        delivered_at = ${error === null ? new Date() : null}, next_attempt_at = ${new Date(Date.now() + this.backoffMs * 2 ** d.attempts)} where id = ${d.id}::bigint`.execute(db);
+        delivered_at = ${error === null ? new Date() : null}, next_attempt_at = ${new Date(Date.now() + this.backoffMs * 2 ** d.attempts)}
+        where id = ${d.id}::bigint and status = 'pending' and attempts = ${d.attempts}`.execute(db);
     }
     await this.#remind();
   }
 
-  async #send(d: { warning_id: string; org_id: string; channel: string; target: string; purpose: string }): Promise<void> {
+  /**
+   * One attempt. Its idempotency key is the delivery's id, the same on every attempt and every node:
+   * `Idempotency-Key` on webhooks, the `Message-ID` of e-mail, so a receiver that saw it once (an
+   * attempt whose outcome was lost with its node) drops the repeat.
+   */
+  async #send(d: { id: string; warning_id: string; org_id: string; channel: string; target: string; purpose: string }): Promise<void> {
     const w = await repo.get(this.#p.db, d.warning_id);
     if (!w) throw new Error('warning gone');
     const payload = { type: d.purpose === 'reminder' ? 'warning.reminder' : 'warning.issued', warning: { id: w.id, titleVi: w.title_vi, titleEn: w.title_en, bodyVi: w.body_vi, bodyEn: w.body_en, severity: w.severity, tlp: w.tlp, indicators: w.indicators, cves: w.cves }, orgId: d.org_id };
     if (d.channel === 'webhook') {
       const hook = (await sql<{ url: string; secret: string }>`select url, secret from warning_webhooks where id = ${d.target}::uuid and enabled`.execute(this.#p.db)).rows[0];
       if (!hook) throw new Error('webhook endpoint removed or disabled');
-      await postWebhook(hook.url, hook.secret, payload, this.#targets);
+      await postWebhook(hook.url, hook.secret, payload, this.#targets, undefined, deliveryKey(d.id));
       return;
     }
     if (!this.#mail) throw new Error('SMTP_URL is not configured');
     const prefix = d.purpose === 'reminder' ? '[Nhắc lại / Reminder] ' : '';
-    await this.#mail.sendMail({ from: process.env.SMTP_FROM ?? 'canhbao@lachan.local', to: d.target, subject: `${prefix}[TLP:${w.tlp}] ${w.title_vi} / ${w.title_en}`, text: `${w.body_vi}\n\n---\n\n${w.body_en}\n` });
+    await this.#mail.sendMail({ from: this.#p.config.smtpFrom, messageId: `<${deliveryKey(d.id)}@${mailDomain(this.#p.config.smtpFrom)}>`, to: d.target, subject: `${prefix}[TLP:${w.tlp}] ${w.title_vi} / ${w.title_en}`, text: `${w.body_vi}\n\n---\n\n${w.body_en}\n` });
   }
 
   /** Reminds recipients that have not acknowledged an issued warning within 4 h (by `platform.now()`), at most 3 times; one statement claims each reminder. */
@@ -131,9 +143,12 @@ export class WarningWorkers {
       if (!due.length) return;
       await sql`insert into warning_deliveries (warning_id, org_id, channel, target, purpose) select d.warning_id, d.org_id, 'email', o.incident_reception_email, 'reminder'
         from unnest(${due.map((x) => x.warning_id)}::uuid[], ${due.map((x) => x.org_id)}::uuid[]) as d(warning_id, org_id) join organizations o on o.id = d.org_id where o.incident_reception_email is not null`.execute(tx);
-      await sql`insert into outbox (type, audience, payload) select 'warning.reminder', jsonb_build_object('orgIds', jsonb_build_array(o)), jsonb_build_object('id', w)
-        from unnest(${due.map((x) => x.warning_id)}::uuid[], ${due.map((x) => x.org_id)}::uuid[]) as d(w, o)`.execute(tx);
+      await writeEvents(tx, due.map((d) => ({ type: 'warning.reminder', audience: { orgIds: [d.org_id] }, payload: { id: d.warning_id } })));
     });
     this.#p.relay.wake();
   }
 }
+
+/** The idempotency key of a delivery: stable across attempts and nodes. */
+export const deliveryKey = (id: string): string => `lachan-delivery-${id}`;
+const mailDomain = (from: string): string => from.split('@')[1]?.replace(/[^A-Za-z0-9.-]/g, '') || 'lachan.local';

@@ -11,7 +11,7 @@ export const signWebhook = (secret: string, timestamp: string, body: string): st
  * unless allowed, checked again as the connection is made); no redirects are followed. Throws with a
  * readable reason unless the endpoint answers 2xx.
  */
-export async function postWebhook(url: string, secret: string, payload: unknown, targets: WebhookTargets, timeoutMs = 10_000): Promise<number> {
+export async function postWebhook(url: string, secret: string, payload: unknown, targets: WebhookTargets, timeoutMs = 10_000, idempotencyKey?: string): Promise<number> {
   const u = targets.check(url);
   const body = JSON.stringify(payload);
   const ts = String(Math.floor(Date.now() / 1000));
@@ -20,7 +20,7 @@ export async function postWebhook(url: string, secret: string, payload: unknown,
       method: 'POST',
       lookup: targets.lookupFor(u.hostname),
       timeout: timeoutMs,
-      headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), 'x-lachan-timestamp': ts, 'x-lachan-signature': signWebhook(secret, ts, body) },
+      headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), 'x-lachan-timestamp': ts, 'x-lachan-signature': signWebhook(secret, ts, body), ...(idempotencyKey ? { 'idempotency-key': idempotencyKey } : {}) },
     }, (res) => {
       res.resume();
       resolve(res.statusCode ?? 0);
