@@ -12,6 +12,7 @@ import { AlertTriageService, IncidentsService, PromotionRulesService, createInci
 import { ForecastService, StatsHistoryService, StatsService, SurgeWatcher } from './modules/stats/index.ts';
 import { CampaignsService } from './modules/campaigns/index.ts';
 import { WarningsService, WarningWebhooksService, WarningPoliciesService } from './modules/warnings/index.ts';
+import { SystemsService } from './modules/registry/index.ts';
 import { ExportsService, FeedsService, IndicatorsService, IntakeService, KnowledgeService, TaxiiService } from './modules/intel/index.ts';
 
 /** The services of every module, wired to one platform. */
@@ -45,6 +46,7 @@ export interface Services {
   exports: ExportsService;
   indicators: IndicatorsService;
   knowledge: KnowledgeService;
+  systems: SystemsService;
 }
 
 export function createServices(platform: Platform): Services {
@@ -102,6 +104,7 @@ export function createServices(platform: Platform): Services {
     exports: new ExportsService(platform),
     indicators: new IndicatorsService(platform),
     knowledge: new KnowledgeService(platform),
+    systems: new SystemsService(platform),
     db: platform.db,
     auth,
     secondFactor: new SecondFactorService(platform, auth),

@@ -1,0 +1,3 @@
+export { SystemsService, loadSystem } from './systems.service.ts';
+export { registryRoutes } from './registry.routes.ts';
+export { classify } from './classification.ts';
