@@ -12,7 +12,7 @@ import { AlertTriageService, IncidentsService, PromotionRulesService, createInci
 import { ForecastService, StatsHistoryService, StatsService, SurgeWatcher } from './modules/stats/index.ts';
 import { CampaignsService } from './modules/campaigns/index.ts';
 import { WarningsService, WarningWebhooksService, WarningPoliciesService } from './modules/warnings/index.ts';
-import { SystemsService } from './modules/registry/index.ts';
+import { LayersService, SystemsService } from './modules/registry/index.ts';
 import { ExportsService, FeedsService, IndicatorsService, IntakeService, KnowledgeService, TaxiiService } from './modules/intel/index.ts';
 
 /** The services of every module, wired to one platform. */
@@ -47,6 +47,7 @@ export interface Services {
   indicators: IndicatorsService;
   knowledge: KnowledgeService;
   systems: SystemsService;
+  systemLayers: LayersService;
 }
 
 export function createServices(platform: Platform): Services {
@@ -82,6 +83,7 @@ export function createServices(platform: Platform): Services {
   });
   const incidents = new IncidentsService(platform);
   const auth = new AuthService(platform);
+  const systems = new SystemsService(platform);
   return {
     ingest,
     alerts: new AlertsService(platform, ingest),
@@ -104,7 +106,8 @@ export function createServices(platform: Platform): Services {
     exports: new ExportsService(platform),
     indicators: new IndicatorsService(platform),
     knowledge: new KnowledgeService(platform),
-    systems: new SystemsService(platform),
+    systems,
+    systemLayers: new LayersService(platform, systems),
     db: platform.db,
     auth,
     secondFactor: new SecondFactorService(platform, auth),

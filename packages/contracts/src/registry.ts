@@ -150,3 +150,56 @@ export type ClassificationResult = Static<typeof ClassificationResult>;
 
 export const SystemImportResult = Type.Object({ created: Type.Integer(), updated: Type.Integer() });
 export type SystemImportResult = Static<typeof SystemImportResult>;
+
+const layerCommon = {
+  evidence: Nullable(Type.String({ maxLength: 2000, description: 'where the proof is: a document number, a link or a file reference' })),
+  recordedOn: Day,
+};
+/** Layer 1: the on-site unit and its 24/7 contact. */
+export const LayerOnSite = Type.Object({
+  unit: Type.String({ minLength: 2, maxLength: 300 }), contact: Type.String({ minLength: 3, maxLength: 300 }),
+  staff: Nullable(Type.Integer({ minimum: 0, maximum: 100_000 })), ...layerCommon,
+}, { additionalProperties: false });
+/** Layer 2: the contract with the professional monitoring provider (the provider itself is the SOC link). */
+export const LayerMonitoring = Type.Object({
+  contractFrom: Nullable(Day), contractTo: Nullable(Day), note: Nullable(Type.String({ maxLength: 1000 })), ...layerCommon,
+}, { additionalProperties: false });
+/** Layer 3: the last independent assessment. */
+export const LayerAssessment = Type.Object({
+  assessor: Type.String({ minLength: 2, maxLength: 300 }), assessorOrgId: Nullable(Uuid), date: Day,
+  result: Type.Enum(['passed', 'passed_with_findings', 'failed']), ...layerCommon,
+}, { additionalProperties: false });
+
+export const SystemLayersPut = Type.Object({
+  onSite: Type.Optional(LayerOnSite),
+  monitoring: Type.Optional(LayerMonitoring),
+  assessment: Type.Optional(LayerAssessment),
+}, { additionalProperties: false, minProperties: 1 });
+export type SystemLayersPut = Static<typeof SystemLayersPut>;
+
+export const LAYER_STATES = ['in_place', 'missing', 'stale'] as const;
+const LayerState = Type.Enum([...LAYER_STATES]);
+const Recorded = Type.Object({ evidence: Nullable(Type.String()), recordedOn: Day, recordedBy: Type.String() });
+
+/** The four-layer model (Directive 14/CT-TTg) of one system: three declared layers and one measured. */
+export const SystemLayers = Type.Object({
+  systemId: Uuid,
+  onSite: Type.Object({ state: LayerState, unit: Nullable(Type.String()), contact: Nullable(Type.String()), staff: Nullable(Type.Integer()), record: Nullable(Recorded) }),
+  monitoring: Type.Object({
+    state: LayerState,
+    providers: Type.Array(Type.Object({ orgId: Uuid, name: Type.String(), services: Type.Array(Type.String()), since: Day, forOrgId: Uuid })),
+    contractFrom: Nullable(Day), contractTo: Nullable(Day), note: Nullable(Type.String()), record: Nullable(Recorded),
+  }),
+  assessment: Type.Object({
+    state: LayerState, assessor: Nullable(Type.String()), assessorOrgId: Nullable(Uuid), date: Nullable(Day),
+    result: Nullable(Type.String()), source: Nullable(Type.Enum(['declared', 'campaign'])), record: Nullable(Recorded),
+  }),
+  connection: Type.Object({
+    state: LayerState,
+    measuredAt: Timestamp,
+    windowDays: Type.Integer(),
+    lastAlertAt: Nullable(Timestamp),
+    connectors: Type.Array(Type.Object({ sourceId: Uuid, name: Type.String(), format: Type.String(), alerts: Type.Integer(), lastAlertAt: Timestamp })),
+  }),
+});
+export type SystemLayers = Static<typeof SystemLayers>;

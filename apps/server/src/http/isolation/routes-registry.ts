@@ -1,4 +1,4 @@
-import { get, patch, post, row, type Req, type RouteSpec } from './spec.ts';
+import { get, patch, post, put, row, type Req, type RouteSpec } from './spec.ts';
 import { must, type World } from './world.ts';
 
 const systems = new WeakMap<World, Promise<string>>();
@@ -53,6 +53,14 @@ export const REGISTRY_ROUTES: RouteSpec[] = [
   {
     route: 'POST /api/v1/systems/:id/retire',
     request: async (w) => post(`/api/v1/systems/${await freshSystem(w)}/retire`, { reason: 'thay thế' }),
+    expect: onOwnSystem(403, { ownAdmin: 200 }),
+  },
+  { route: 'GET /api/v1/systems/:id/layers', request: async (w) => get(`/api/v1/systems/${await ownSystem(w)}/layers`), expect: onOwnSystem(200, { centre: 200 }) },
+  {
+    route: 'PUT /api/v1/systems/:id/layers',
+    request: async (w) => put(`/api/v1/systems/${await ownSystem(w)}/layers`, {
+      onSite: { unit: 'Phòng CNTT', contact: '0236 3822 114', staff: 2, evidence: null, recordedOn: '2026-01-05' },
+    }),
     expect: onOwnSystem(403, { ownAdmin: 200 }),
   },
   { route: 'POST /api/v1/orgs/:id/systems/import', request: (w) => csv(w), expect: byOwnAdmin(200) },

@@ -3,7 +3,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import {
   ClassificationRequest, ClassificationResult, ErrorBody, IdParams, InformationSystem, ListOf, SystemCreate, SystemImportResult, SystemListQuery, SystemPatch,
-  SystemRetire, SystemSummary, Uuid,
+  SystemLayers, SystemLayersPut, SystemRetire, SystemSummary, Uuid,
 } from '@lachan/contracts';
 import { ctxOf } from '../../http/auth-hook.ts';
 import type { Services } from '../../services.ts';
@@ -42,6 +42,12 @@ export function registryRoutes(app: FastifyInstance, s: Services): void {
   );
   r.post('/systems/:id/retire', { schema: { tags, params: IdParams, body: SystemRetire, response: { 200: InformationSystem, ...errors } } }, async (req) =>
     s.systems.retire(ctxOf(req), req.params.id, req.body.reason),
+  );
+  r.get('/systems/:id/layers', {
+    schema: { tags, summary: 'The four-layer model of a system: layers 1-3 as declared, layer 4 measured from alerts', params: IdParams, response: { 200: SystemLayers, ...errors } },
+  }, async (req) => s.systemLayers.get(ctxOf(req), req.params.id));
+  r.put('/systems/:id/layers', { schema: { tags, params: IdParams, body: SystemLayersPut, response: { 200: SystemLayers, ...errors } } }, async (req) =>
+    s.systemLayers.put(ctxOf(req), req.params.id, req.body),
   );
   importRoute(app, s);
 }
