@@ -13,6 +13,7 @@ import { ForecastService, StatsHistoryService, StatsService, SurgeWatcher } from
 import { CampaignsService } from './modules/campaigns/index.ts';
 import { WarningsService, WarningWebhooksService, WarningPoliciesService } from './modules/warnings/index.ts';
 import { LayersService, SystemsService } from './modules/registry/index.ts';
+import { AssessmentDeadlines, AssessmentsService, CataloguesService } from './modules/assessments/index.ts';
 import { ExportsService, FeedsService, IndicatorsService, IntakeService, KnowledgeService, TaxiiService } from './modules/intel/index.ts';
 
 /** The services of every module, wired to one platform. */
@@ -48,6 +49,9 @@ export interface Services {
   knowledge: KnowledgeService;
   systems: SystemsService;
   systemLayers: LayersService;
+  catalogues: CataloguesService;
+  assessments: AssessmentsService;
+  assessmentDeadlines: AssessmentDeadlines;
 }
 
 export function createServices(platform: Platform): Services {
@@ -84,6 +88,11 @@ export function createServices(platform: Platform): Services {
   const incidents = new IncidentsService(platform);
   const auth = new AuthService(platform);
   const systems = new SystemsService(platform);
+  const catalogues = new CataloguesService(platform);
+  // Reminders, overdue notices and escalation of assessment tasks, once a minute.
+  const assessmentDeadlines = new AssessmentDeadlines(platform);
+  assessmentDeadlines.start();
+  platform.stopHooks.push(() => assessmentDeadlines.stop());
   return {
     ingest,
     alerts: new AlertsService(platform, ingest),
@@ -108,6 +117,9 @@ export function createServices(platform: Platform): Services {
     knowledge: new KnowledgeService(platform),
     systems,
     systemLayers: new LayersService(platform, systems),
+    catalogues,
+    assessments: new AssessmentsService(platform, catalogues),
+    assessmentDeadlines,
     db: platform.db,
     auth,
     secondFactor: new SecondFactorService(platform, auth),

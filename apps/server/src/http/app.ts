@@ -22,6 +22,7 @@ import { userRoutes } from '../modules/users/index.ts';
 import { apiKeyRoutes } from '../modules/apikeys/index.ts';
 import { orgRoutes } from '../modules/orgs/index.ts';
 import { registryRoutes } from '../modules/registry/index.ts';
+import { assessmentRoutes } from '../modules/assessments/index.ts';
 import { referenceRoutes } from '../modules/reference/index.ts';
 import { auditRoutes } from '../modules/audit/index.ts';
 import { streamRoutes } from '../modules/events/index.ts';
@@ -135,6 +136,7 @@ export async function buildApp(platform: Platform, opts: AppOptions = {}): Promi
     indicatorsRoutes(api, services.indicators);
     knowledgeRoutes(api, services.knowledge);
     registryRoutes(api, services);
+    assessmentRoutes(api, services);
   }, { prefix: '/api/v1' });
   await taxiiRoutes(app, services.taxii, config.publicUrl);
   if (config.syslogUdpPort !== null || config.syslogTcpPort !== null) {

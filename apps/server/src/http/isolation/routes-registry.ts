@@ -12,7 +12,7 @@ async function freshSystem(w: World): Promise<string> {
   return id;
 }
 /** The standing system of the own organisation (made once per world). */
-function ownSystem(w: World): Promise<string> {
+export function ownSystem(w: World): Promise<string> {
   if (!systems.has(w)) systems.set(w, freshSystem(w));
   return systems.get(w)!;
 }
