@@ -119,3 +119,27 @@ create table assessment_reminders (
   sent_at timestamptz not null default now(),
   primary key (task_id, kind)
 );
+
+-- Answers counted by requirement, nationally (per security level; 0 = no level) and per owner
+-- organisation, kept by every answer, so that compliance by requirement never scans the answers.
+create table assessment_requirement_counts (
+  campaign_id uuid not null references assessment_campaigns (id) on delete cascade,
+  req_id text not null,
+  security_level smallint not null,
+  met integer not null default 0,
+  partly integer not null default 0,
+  not_met integer not null default 0,
+  not_applicable integer not null default 0,
+  primary key (campaign_id, req_id, security_level)
+);
+create table assessment_org_requirement_counts (
+  campaign_id uuid not null references assessment_campaigns (id) on delete cascade,
+  org_id uuid not null,
+  req_id text not null,
+  met integer not null default 0,
+  partly integer not null default 0,
+  not_met integer not null default 0,
+  not_applicable integer not null default 0,
+  primary key (campaign_id, org_id, req_id)
+);
+create index assessment_tasks_worst_idx on assessment_tasks (campaign_id, not_met desc) where security_level >= 4;

@@ -13,7 +13,7 @@ import { ForecastService, StatsHistoryService, StatsService, SurgeWatcher } from
 import { CampaignsService } from './modules/campaigns/index.ts';
 import { WarningsService, WarningWebhooksService, WarningPoliciesService } from './modules/warnings/index.ts';
 import { LayersService, SystemsService } from './modules/registry/index.ts';
-import { AssessmentDeadlines, AssessmentsService, CataloguesService } from './modules/assessments/index.ts';
+import { AssessmentDeadlines, AssessmentOverviewService, AssessmentsService, CataloguesService } from './modules/assessments/index.ts';
 import { ExportsService, FeedsService, IndicatorsService, IntakeService, KnowledgeService, TaxiiService } from './modules/intel/index.ts';
 
 /** The services of every module, wired to one platform. */
@@ -52,6 +52,7 @@ export interface Services {
   catalogues: CataloguesService;
   assessments: AssessmentsService;
   assessmentDeadlines: AssessmentDeadlines;
+  assessmentOverview: AssessmentOverviewService;
 }
 
 export function createServices(platform: Platform): Services {
@@ -120,6 +121,7 @@ export function createServices(platform: Platform): Services {
     catalogues,
     assessments: new AssessmentsService(platform, catalogues),
     assessmentDeadlines,
+    assessmentOverview: new AssessmentOverviewService(platform),
     db: platform.db,
     auth,
     secondFactor: new SecondFactorService(platform, auth),

@@ -1,4 +1,4 @@
-import { Type, type Static } from 'typebox';
+import { Type, type Static, type TSchema } from 'typebox';
 import { Day, Nullable, Timestamp, Uuid } from './common.ts';
 
 /** Text in the two languages; either may be missing (a catalogue ships only what its source has). */
@@ -134,3 +134,32 @@ export type AssessmentSubmit = Static<typeof AssessmentSubmit>;
 export const TaskReqParams = Type.Object({ id: Uuid, reqId: Type.String({ maxLength: 64 }) });
 
 export const AssessmentVersion = Type.Object({ version: Type.Integer(), signedBy: Type.String(), submittedAt: Timestamp, content: Type.Unknown() });
+
+const Tally = Type.Object({
+  tasks: Type.Integer(), submitted: Type.Integer(), overdue: Type.Integer(), applicable: Type.Integer(), answered: Type.Integer(),
+  met: Type.Integer(), partly: Type.Integer(), notMet: Type.Integer(), notApplicable: Type.Integer(),
+});
+export type Tally = Static<typeof Tally>;
+const Named = <T extends Record<string, TSchema>>(key: T) => Type.Object({ ...key, ...Tally.properties });
+
+/** The national (or a subtree's) view of one assessment campaign. */
+export const AssessmentOverview = Type.Object({
+  campaign: AssessmentCampaign,
+  scopeOrgId: Nullable(Uuid),
+  measuredAt: Timestamp,
+  total: Tally,
+  byMinistry: Type.Array(Named({ orgId: Nullable(Uuid), name: Nullable(Type.String()) })),
+  byProvince: Type.Array(Named({ provinceCode: Nullable(Type.String()) })),
+  bySector: Type.Array(Named({ sector: Type.String() })),
+  byLevel: Type.Array(Named({ level: Nullable(Type.Integer()) })),
+  byRequirement: Type.Array(Type.Object({ reqId: Type.String(), text: LangText, met: Type.Integer(), partly: Type.Integer(), notMet: Type.Integer(), notApplicable: Type.Integer() })),
+  worst: Type.Array(Type.Object({ taskId: Uuid, systemId: Uuid, systemName: Type.String(), orgId: Uuid, orgName: Type.String(), level: Nullable(Type.Integer()), notMet: Type.Integer(), partly: Type.Integer() })),
+  gaps: Type.Object({
+    noProvider: Type.Integer(), noConnection: Type.Integer(),
+    systems: Type.Array(Type.Object({ systemId: Uuid, systemName: Type.String(), orgId: Uuid, orgName: Type.String(), level: Nullable(Type.Integer()), noProvider: Type.Boolean(), noConnection: Type.Boolean() })),
+  }),
+  trends: Type.Array(Type.Object({ campaignId: Uuid, title: Type.String(), dueDate: Day, tasks: Type.Integer(), submitted: Type.Integer(), met: Type.Integer(), applicable: Type.Integer() })),
+});
+export type AssessmentOverview = Static<typeof AssessmentOverview>;
+
+export const OverviewQuery = Type.Object({ orgId: Type.Optional(Uuid) }, { additionalProperties: false });

@@ -7,7 +7,7 @@ const centreOnly = (status: number) => row(401, 403, 403, 403, 403, { ownAdmin: 
 const onOwnTask = (ownAnalyst: number, extra = {}) => row(401, 404, 404, 404, ownAnalyst, extra);
 const everyMember = row(401, 200, 200, 403, 200);
 
-interface Part { catalogueId: string; taskId: string; foreignTaskId: string; evidenceId: string }
+interface Part { catalogueId: string; campaignId: string; taskId: string; foreignTaskId: string; evidenceId: string }
 const parts = new WeakMap<World, Promise<Part>>();
 
 const catalogueFile = (w: World) => ({
@@ -55,10 +55,11 @@ function part(w: World): Promise<Part> {
     must(await w.callers.centre.put(`/api/v1/assessment-tasks/${foreignTaskId}/assessor`, { assessorOrgId: w.org.own }), 200);
     must(await w.callers.centre.put(`/api/v1/assessment-tasks/${foreignTaskId}/answers/R.1`, { answer: 'met', comment: null }), 200);
     w.secrets.push(taskId);
-    return { catalogueId, taskId, foreignTaskId, evidenceId: detail.answers[0]!.evidence[0]!.id };
+    return { catalogueId, campaignId: c.id!, taskId, foreignTaskId, evidenceId: detail.answers[0]!.evidence[0]!.id };
   })());
   return parts.get(w)!;
 }
+const campaignOf = async (w: World) => (await part(w)).campaignId;
 const task = async (w: World, rest = '') => `/api/v1/assessment-tasks/${(await part(w)).taskId}${rest}`;
 const evidence = async (w: World): Promise<Req> => ({
   method: 'POST', url: await task(w, '/answers/R.1/evidence?fileName=more.txt'), headers: { 'content-type': 'text/plain' }, body: Buffer.from('thêm bằng chứng'),
@@ -83,6 +84,16 @@ export const ASSESSMENT_ROUTES: RouteSpec[] = [
     }),
     expect: centreOnly(201),
   },
+  // The national view: the centre sees every organisation; others their own subtree (the other province's is empty of the own's tasks).
+  { route: 'GET /api/v1/assessment-campaigns/:id/overview', request: async (w) => get(`/api/v1/assessment-campaigns/${await campaignOf(w)}/overview`), expect: everyMember },
+  {
+    route: 'GET /api/v1/assessment-campaigns/:id/overview',
+    variant: 'the own subtree asked by another organisation',
+    request: async (w) => get(`/api/v1/assessment-campaigns/${await campaignOf(w)}/overview?orgId=${w.org.own}`),
+    expect: row(401, 403, 403, 403, 200, { centre: 200 }),
+  },
+  { route: 'GET /api/v1/assessment-campaigns/:id/overview.csv', request: async (w) => get(`/api/v1/assessment-campaigns/${await campaignOf(w)}/overview.csv`), expect: everyMember },
+  { route: 'GET /api/v1/assessment-campaigns/:id/report', request: async (w) => get(`/api/v1/assessment-campaigns/${await campaignOf(w)}/report`), expect: everyMember },
   { route: 'GET /api/v1/assessment-tasks', request: async (w) => (await part(w), get('/api/v1/assessment-tasks?limit=5000')), expect: everyMember, shows: (w) => [w.marker] },
   { route: 'GET /api/v1/assessment-tasks/:id', request: async (w) => get(await task(w)), expect: onOwnTask(200, { centre: 200 }), shows: (w) => [w.marker] },
   {

@@ -149,3 +149,38 @@ describe('an assessment campaign', () => {
     expect((await t.admin.patch(`/api/v1/catalogues/${catalogueId}/requirements/A.1`, { levels: [5] })).statusCode).toBe(409);
   });
 });
+
+describe('the national view of a campaign', () => {
+  it('shows completion by ministry and province, compliance by requirement and level, the worst systems and the gaps; a ministry sees its subtree', async () => {
+    const catalogueId = (await t.admin.post('/api/v1/catalogues', catalogue())).json().id;
+    const a = await system(5);
+    const b = await system(5);
+    const c = (await t.admin.post('/api/v1/assessment-campaigns', { title: 'Đợt toàn quốc', catalogueId, dueDate: '2099-06-30', targeting: { sectors: [], provinces: ['01'], orgKinds: ['agency'], levels: [5] } })).json();
+    const tasks: AssessmentTask[] = (await owner.get(`/api/v1/assessment-tasks?campaignId=${c.id}`)).json().items;
+    const ta = tasks.find((x) => x.systemId === a)!;
+    for (const [req, ans] of [['A.1', 'not_met'], ['A.2', 'not_met'], ['A.3', 'partly']]) await owner.put(`/api/v1/assessment-tasks/${ta.id}/answers/${req}`, { answer: ans });
+    await owner.put(`/api/v1/assessment-tasks/${ta.id}/answers/A.1`, { answer: 'met' });
+    const o = (await t.admin.get(`/api/v1/assessment-campaigns/${c.id}/overview`)).json();
+    expect(o.scopeOrgId).toBeNull();
+    expect(o.total).toMatchObject({ submitted: 0, met: 1, notMet: 1, partly: 1, overdue: 0 });
+    expect(o.total.tasks).toBeGreaterThanOrEqual(2);
+    const minFin = await t.org('min-fin');
+    expect(o.byMinistry.find((m: { orgId: string }) => m.orgId === minFin).tasks).toBeGreaterThanOrEqual(2);
+    expect(o.byProvince.find((p: { provinceCode: string }) => p.provinceCode === '01').tasks).toBeGreaterThanOrEqual(2);
+    expect(o.byRequirement.find((r: { reqId: string }) => r.reqId === 'A.1')).toMatchObject({ met: 1, notMet: 0 });
+    expect(o.byRequirement.find((r: { reqId: string }) => r.reqId === 'A.2')).toMatchObject({ notMet: 1 });
+    expect(o.worst[0]).toMatchObject({ systemId: a, notMet: 1, partly: 1 });
+    expect(o.gaps.systems.map((g: { systemId: string }) => g.systemId)).toEqual(expect.arrayContaining([a, b]));
+    expect(o.trends.map((x: { campaignId: string }) => x.campaignId)).toContain(c.id);
+    const csv = await t.admin.get(`/api/v1/assessment-campaigns/${c.id}/overview.csv`);
+    expect(csv.body).toContain('requirement,A.2,Requirement 2,0,0,1,0');
+    const html = await t.admin.get(`/api/v1/assessment-campaigns/${c.id}/report?lang=en`);
+    expect(html.body).toContain('Assessment campaign report: Đợt toàn quốc');
+    const finAdmin = await t.userIn('min-fin', 'org_admin');
+    const mine = (await finAdmin.get(`/api/v1/assessment-campaigns/${c.id}/overview`)).json();
+    expect(mine.scopeOrgId).toBe(await t.org('min-fin'));
+    expect(mine.byRequirement.find((r: { reqId: string }) => r.reqId === 'A.2')).toMatchObject({ notMet: 1 });
+    expect((await outsider.get(`/api/v1/assessment-campaigns/${c.id}/overview?orgId=${await t.org('min-fin')}`)).statusCode).toBe(403);
+    expect((await outsider.get(`/api/v1/assessment-campaigns/${c.id}/overview`)).json().total.tasks).toBe(0);
+  });
+});

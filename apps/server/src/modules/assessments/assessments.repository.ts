@@ -91,7 +91,10 @@ export const assessmentsRepository = {
       from assessment_evidence where id = ${id}`.execute(db)).rows[0] ?? null;
   },
 
-  async putAnswer(tx: Kysely<DB>, taskId: string, reqId: string, answer: string, comment: string | null, by: string): Promise<void> {
+  async putAnswer(tx: Kysely<DB>, t: Pick<TaskRow, 'id' | 'campaign_id' | 'org_id' | 'security_level'>, reqId: string, answer: string, comment: string | null, by: string): Promise<void> {
+    const taskId = t.id;
+    const before = (await sql<{ answer: string }>`select answer from assessment_answers where task_id = ${taskId} and req_id = ${reqId} for update`.execute(tx)).rows[0]?.answer ?? null;
+    if (before !== answer) await bumpCounts(tx, t, reqId, before, answer);
     await sql`insert into assessment_answers (task_id, req_id, answer, comment, answered_by) values (${taskId}, ${reqId}, ${answer}, ${comment}, ${by})
       on conflict (task_id, req_id) do update set answer = excluded.answer, comment = excluded.comment, answered_by = excluded.answered_by, answered_at = now(),
         review = 'pending', review_comment = null, reviewed_by = null, reviewed_at = null`.execute(tx);
@@ -140,3 +143,19 @@ export const assessmentsRepository = {
       from assessment_versions where task_id = ${taskId} order by version`.execute(db)).rows;
   },
 };
+
+const COUNT_COLUMN: Record<string, string> = { met: 'met', partly: 'partly', not_met: 'not_met', not_applicable: 'not_applicable' };
+
+/** Moves one answer between the counters by requirement (national by level, and per owner organisation). */
+async function bumpCounts(tx: Kysely<DB>, t: Pick<TaskRow, 'campaign_id' | 'org_id' | 'security_level'>, reqId: string, from: string | null, to: string): Promise<void> {
+  const delta = (col: string) => (col === COUNT_COLUMN[to] ? 1 : 0) - (from !== null && col === COUNT_COLUMN[from] ? 1 : 0);
+  const [met, partly, notMet, na] = ['met', 'partly', 'not_met', 'not_applicable'].map(delta);
+  await sql`insert into assessment_requirement_counts as c (campaign_id, req_id, security_level, met, partly, not_met, not_applicable)
+    values (${t.campaign_id}, ${reqId}, ${t.security_level ?? 0}, ${met}, ${partly}, ${notMet}, ${na})
+    on conflict (campaign_id, req_id, security_level) do update set met = c.met + excluded.met, partly = c.partly + excluded.partly,
+      not_met = c.not_met + excluded.not_met, not_applicable = c.not_applicable + excluded.not_applicable`.execute(tx);
+  await sql`insert into assessment_org_requirement_counts as c (campaign_id, org_id, req_id, met, partly, not_met, not_applicable)
+    values (${t.campaign_id}, ${t.org_id}, ${reqId}, ${met}, ${partly}, ${notMet}, ${na})
+    on conflict (campaign_id, org_id, req_id) do update set met = c.met + excluded.met, partly = c.partly + excluded.partly,
+      not_met = c.not_met + excluded.not_met, not_applicable = c.not_applicable + excluded.not_applicable`.execute(tx);
+}

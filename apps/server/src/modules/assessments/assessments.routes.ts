@@ -4,8 +4,9 @@ import { Type } from 'typebox';
 import {
   AnswerPut, AssessmentCampaign, AssessmentCampaignCreate, AssessmentSubmit, AssessmentTask, AssessmentTaskDetail, AssessmentTaskQuery, AssessmentVersion,
   AssessorAssign, CatalogueDetail, CatalogueDocument, CatalogueReqParams, CatalogueRequirementPatch, CatalogueSummary, ErrorBody, IdParams, ListOf,
-  ReviewPut, TaskReqParams,
+  ReviewPut, TaskReqParams, AssessmentOverview, OverviewQuery,
 } from '@lachan/contracts';
+import { overviewCsv, overviewHtml } from './overview-export.ts';
 import { ctxOf } from '../../http/auth-hook.ts';
 import type { Services } from '../../services.ts';
 
@@ -31,6 +32,17 @@ export function assessmentRoutes(app: FastifyInstance, s: Services): void {
   r.get('/assessment-campaigns', { schema: { tags, response: { 200: Type.Array(AssessmentCampaign), ...errors } } }, async (req) => s.assessments.campaigns(ctxOf(req)));
   r.post('/assessment-campaigns', { schema: { tags, body: AssessmentCampaignCreate, response: { 201: AssessmentCampaign, ...errors } } }, async (req, reply) =>
     reply.status(201).send(await s.assessments.launch(ctxOf(req), req.body)));
+  r.get('/assessment-campaigns/:id/overview', {
+    schema: { tags, summary: 'National view of a campaign (or an organisation subtree with orgId)', params: IdParams, querystring: OverviewQuery, response: { 200: AssessmentOverview, ...errors } },
+  }, async (req) => s.assessmentOverview.overview(ctxOf(req), req.params.id, req.query.orgId));
+  r.get('/assessment-campaigns/:id/overview.csv', {
+    schema: { tags, params: IdParams, querystring: OverviewQuery, produces: ['text/csv'], response: { 200: Type.String(), ...errors } },
+  }, async (req, reply) => reply.header('content-type', 'text/csv; charset=utf-8').header('content-disposition', 'attachment; filename="assessment-overview.csv"')
+    .send(overviewCsv(await s.assessmentOverview.overview(ctxOf(req), req.params.id, req.query.orgId))));
+  r.get('/assessment-campaigns/:id/report', {
+    schema: { tags, summary: 'Printable report of the overview', params: IdParams, querystring: Type.Object({ orgId: Type.Optional(OverviewQuery.properties.orgId), lang: Type.Optional(Type.Enum(['vi', 'en'])) }, { additionalProperties: false }), produces: ['text/html'], response: { 200: Type.String(), ...errors } },
+  }, async (req, reply) => reply.header('content-type', 'text/html; charset=utf-8').header('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'")
+    .send(overviewHtml(await s.assessmentOverview.overview(ctxOf(req), req.params.id, req.query.orgId), req.query.lang ?? 'vi')));
   r.get('/assessment-tasks', { schema: { tags, querystring: AssessmentTaskQuery, response: { 200: ListOf(AssessmentTask), ...errors } } }, async (req) => ({
     items: await s.assessments.tasks(ctxOf(req), req.query), nextCursor: null,
   }));

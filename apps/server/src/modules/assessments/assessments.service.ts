@@ -110,7 +110,7 @@ export class AssessmentsService {
   async answer(ctx: RequestContext, id: string, reqId: string, body: AnswerPut): Promise<AssessmentTask> {
     return this.#change(ctx, id, reqId, 'assessment.answer', async (tx, t) => {
       if (!policy.mayAnswer(ctx, t)) throw forbidden('only the owner organisation answers');
-      await repo.putAnswer(tx, id, reqId, body.answer, body.comment ?? null, ctx.actor.name);
+      await repo.putAnswer(tx, t, reqId, body.answer, body.comment ?? null, ctx.actor.name);
       return { reqId, ...body };
     });
   }
