@@ -143,3 +143,4 @@ create table assessment_org_requirement_counts (
   primary key (campaign_id, org_id, req_id)
 );
 create index assessment_tasks_worst_idx on assessment_tasks (campaign_id, not_met desc) where security_level >= 4;
+create index assessment_tasks_level_idx on assessment_tasks (campaign_id, security_level desc nulls last);

@@ -2,7 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../db/index.ts';
 
 export type OrgTallyRow = {
-  org_id: string; security_level: number | null; tasks: number; submitted: number; applicable: number; answered: number;
+  org_id: string | null; security_level: number | null; tasks: number; submitted: number; applicable: number; answered: number;
   met: number; partly: number; not_met: number; not_applicable: number;
 };
 export type ReqCountRow = { req_id: string; met: number; partly: number; not_met: number; not_applicable: number };
@@ -16,11 +16,20 @@ type RawCol = 't.org_id' | 'c.org_id';
 
 /** SQL of a campaign's overview: tallies by organisation and level, counts by requirement, the worst systems, the gaps. */
 export const overviewRepository = {
+  /** Tallies per owner organisation (the caller folds them by ministry, province and sector). */
   async tallies(db: Kysely<DB>, campaignId: string, orgIds: string[] | null): Promise<OrgTallyRow[]> {
-    return (await sql<OrgTallyRow>`select t.org_id, t.security_level, count(*)::int as tasks, count(*) filter (where t.version > 0)::int as submitted,
+    return (await sql<OrgTallyRow>`select t.org_id, null::int as security_level, count(*)::int as tasks, count(*) filter (where t.version > 0)::int as submitted,
         sum(t.applicable)::int as applicable, sum(t.answered)::int as answered, sum(t.met)::int as met, sum(t.partly)::int as partly,
         sum(t.not_met)::int as not_met, sum(t.not_applicable)::int as not_applicable
-      from assessment_tasks t where t.campaign_id = ${campaignId} and ${inScope('t.org_id', orgIds)} group by t.org_id, t.security_level`.execute(db)).rows;
+      from assessment_tasks t where t.campaign_id = ${campaignId} and ${inScope('t.org_id', orgIds)} group by t.org_id`.execute(db)).rows;
+  },
+
+  /** Tallies per security level. */
+  async levels(db: Kysely<DB>, campaignId: string, orgIds: string[] | null): Promise<OrgTallyRow[]> {
+    return (await sql<OrgTallyRow>`select null::uuid as org_id, t.security_level, count(*)::int as tasks, count(*) filter (where t.version > 0)::int as submitted,
+        sum(t.applicable)::int as applicable, sum(t.answered)::int as answered, sum(t.met)::int as met, sum(t.partly)::int as partly,
+        sum(t.not_met)::int as not_met, sum(t.not_applicable)::int as not_applicable
+      from assessment_tasks t where t.campaign_id = ${campaignId} and ${inScope('t.org_id', orgIds)} group by t.security_level`.execute(db)).rows;
   },
 
   async byRequirement(db: Kysely<DB>, campaignId: string, orgIds: string[] | null): Promise<ReqCountRow[]> {
@@ -56,7 +65,7 @@ export const overviewRepository = {
       from assessment_tasks t join information_systems s on s.id = t.system_id join organizations o on o.id = t.org_id
       where t.campaign_id = ${campaignId} and ${inScope('t.org_id', orgIds)}
         and (not (t.org_id = any(${providers}::uuid[])) or not (t.org_id = any(${live}::uuid[])))
-      order by t.security_level desc nulls last, s.name limit ${limit}`.execute(db)).rows;
+      order by t.security_level desc nulls last limit ${limit}`.execute(db)).rows;
   },
 
   async trends(db: Kysely<DB>, orgIds: string[] | null): Promise<TrendRow[]> {

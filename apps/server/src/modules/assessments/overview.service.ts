@@ -54,21 +54,21 @@ export class AssessmentOverviewService {
     const now = this.#p.now();
     const overdue = now.toISOString().slice(0, 10) > campaign.due_date;
     const covered = await repo.coveredOrgs(this.#p.db, new Date(now.getTime() - LIVE_HOURS * 3_600_000));
-    const [tallies, reqCounts, worst, gaps, trends, reqs] = await Promise.all([
-      repo.tallies(this.#p.db, campaignId, orgIds), repo.byRequirement(this.#p.db, campaignId, orgIds), repo.worst(this.#p.db, campaignId, orgIds, LIST),
+    const [tallies, levels, reqCounts, worst, gaps, trends, reqs] = await Promise.all([
+      repo.tallies(this.#p.db, campaignId, orgIds), repo.levels(this.#p.db, campaignId, orgIds), repo.byRequirement(this.#p.db, campaignId, orgIds), repo.worst(this.#p.db, campaignId, orgIds, LIST),
       repo.gapSystems(this.#p.db, campaignId, orgIds, [...covered.providers], [...covered.live], LIST), repo.trends(this.#p.db, orgIds),
       cataloguesRepository.requirements(this.#p.db, campaign.catalogue_id),
     ]);
     const tree = this.#p.orgTree;
-    const ministryOf = (id: string) => [id, ...tree.ancestors(id)].find((a) => tree.profile(a)?.kind === 'ministry') ?? null;
+    const ministryOf = (id: string | null) => id === null ? null : [id, ...tree.ancestors(id)].find((a) => tree.profile(a)?.kind === 'ministry') ?? null;
     const total = fold(tallies, () => [0], overdue).get(0) ?? empty();
     const ministries = fold(tallies, (r) => [ministryOf(r.org_id)], overdue);
     const names = await repo.orgNames(this.#p.db, [...ministries.keys()].filter((k): k is string => !!k));
     let noProvider = 0;
     let noConnection = 0;
     for (const r of tallies) {
-      if (!covered.providers.has(r.org_id)) noProvider += r.tasks;
-      if (!covered.live.has(r.org_id)) noConnection += r.tasks;
+      if (!covered.providers.has(r.org_id!)) noProvider += r.tasks;
+      if (!covered.live.has(r.org_id!)) noConnection += r.tasks;
     }
     const text = new Map(reqs.map((q) => [q.req_id, { ...(q.text_vi ? { vi: q.text_vi } : {}), ...(q.text_en ? { en: q.text_en } : {}) }]));
     return {
@@ -77,9 +77,9 @@ export class AssessmentOverviewService {
       measuredAt: now.toISOString(),
       total,
       byMinistry: [...ministries].map(([id, t]) => ({ orgId: id, name: id ? names.get(id) ?? null : null, ...t })).sort(byTasks),
-      byProvince: [...fold(tallies, (r) => [tree.profile(r.org_id)?.provinceCode ?? null], overdue)].map(([provinceCode, t]) => ({ provinceCode, ...t })).sort(byTasks),
-      bySector: [...fold(tallies, (r) => tree.profile(r.org_id)?.sectors ?? [], overdue)].map(([sector, t]) => ({ sector, ...t })).sort(byTasks),
-      byLevel: [...fold(tallies, (r) => [r.security_level], overdue)].map(([level, t]) => ({ level, ...t })).sort((a, b) => (b.level ?? 0) - (a.level ?? 0)),
+      byProvince: [...fold(tallies, (r) => [tree.profile(r.org_id!)?.provinceCode ?? null], overdue)].map(([provinceCode, t]) => ({ provinceCode, ...t })).sort(byTasks),
+      bySector: [...fold(tallies, (r) => tree.profile(r.org_id!)?.sectors ?? [], overdue)].map(([sector, t]) => ({ sector, ...t })).sort(byTasks),
+      byLevel: [...fold(levels, (r) => [r.security_level], overdue)].map(([level, t]) => ({ level, ...t })).sort((a, b) => (b.level ?? 0) - (a.level ?? 0)),
       byRequirement: reqCounts.map((c) => ({ reqId: c.req_id, text: text.get(c.req_id) ?? {}, met: c.met, partly: c.partly, notMet: c.not_met, notApplicable: c.not_applicable }))
         .sort((a, b) => b.notMet - a.notMet || a.reqId.localeCompare(b.reqId)),
       worst: worst.map((w) => ({ taskId: w.id, systemId: w.system_id, systemName: w.system_name, orgId: w.org_id, orgName: w.org_name, level: w.security_level, notMet: w.not_met, partly: w.partly })),
