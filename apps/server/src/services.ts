@@ -13,6 +13,8 @@ import { ForecastService, StatsHistoryService, StatsService, SurgeWatcher } from
 import { CampaignsService } from './modules/campaigns/index.ts';
 import { WarningsService, WarningWebhooksService, WarningPoliciesService } from './modules/warnings/index.ts';
 import { createConstituencyModule, type ConstituencyService, type DigestWorker } from './modules/constituency/index.ts';
+import { LayersService, SystemsService } from './modules/registry/index.ts';
+import { AssessmentDeadlines, AssessmentOverviewService, AssessmentsService, CataloguesService } from './modules/assessments/index.ts';
 import { ExportsService, FeedsService, IndicatorsService, IntakeService, KnowledgeService, TaxiiService } from './modules/intel/index.ts';
 
 /** The services of every module, wired to one platform. */
@@ -48,6 +50,12 @@ export interface Services {
   knowledge: KnowledgeService;
   constituency: ConstituencyService;
   constituencyDigests: DigestWorker;
+  systems: SystemsService;
+  systemLayers: LayersService;
+  catalogues: CataloguesService;
+  assessments: AssessmentsService;
+  assessmentDeadlines: AssessmentDeadlines;
+  assessmentOverview: AssessmentOverviewService;
 }
 
 export function createServices(platform: Platform): Services {
@@ -87,6 +95,12 @@ export function createServices(platform: Platform): Services {
   const incidents = new IncidentsService(platform);
   const constituency = createConstituencyModule(platform, ingest);
   const auth = new AuthService(platform);
+  const systems = new SystemsService(platform);
+  const catalogues = new CataloguesService(platform);
+  // Reminders, overdue notices and escalation of assessment tasks, once a minute.
+  const assessmentDeadlines = new AssessmentDeadlines(platform);
+  assessmentDeadlines.start();
+  platform.stopHooks.push(() => assessmentDeadlines.stop());
   return {
     ingest,
     alerts: new AlertsService(platform, ingest),
@@ -111,6 +125,12 @@ export function createServices(platform: Platform): Services {
     knowledge: new KnowledgeService(platform),
     constituency: constituency.service,
     constituencyDigests: constituency.digests,
+    systems,
+    systemLayers: new LayersService(platform, systems),
+    catalogues,
+    assessments: new AssessmentsService(platform, catalogues),
+    assessmentDeadlines,
+    assessmentOverview: new AssessmentOverviewService(platform),
     db: platform.db,
     auth,
     secondFactor: new SecondFactorService(platform, auth),

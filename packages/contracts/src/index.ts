@@ -20,3 +20,5 @@ export * from './warnings.ts';
 export * from './intel-knowledge.ts';
 export * from './second-factor.ts';
 export * from './constituency.ts';
+export * from './registry.ts';
+export * from './assessments.ts';

@@ -21,6 +21,8 @@ import { authRoutes, CredentialWatch, secondFactorRoutes } from '../modules/auth
 import { userRoutes } from '../modules/users/index.ts';
 import { apiKeyRoutes } from '../modules/apikeys/index.ts';
 import { orgRoutes } from '../modules/orgs/index.ts';
+import { registryRoutes } from '../modules/registry/index.ts';
+import { assessmentRoutes } from '../modules/assessments/index.ts';
 import { referenceRoutes } from '../modules/reference/index.ts';
 import { auditRoutes } from '../modules/audit/index.ts';
 import { streamRoutes } from '../modules/events/index.ts';
@@ -141,6 +143,8 @@ export async function buildApp(platform: Platform, opts: AppOptions = {}): Promi
       indicatorsRoutes(r, services.indicators);
       knowledgeRoutes(r, services.knowledge);
       constituencyRoutes(r, services.constituency, platform.config.ingestBodyLimitBytes);
+      registryRoutes(r, services);
+      assessmentRoutes(r, services);
     }
   }, { prefix: '/api/v1' });
   if (api) await taxiiRoutes(app, services.taxii, config.publicUrl);

@@ -1,0 +1,83 @@
+import { sql, type Kysely } from 'kysely';
+import type { DB } from '../../db/index.ts';
+
+export type OrgTallyRow = {
+  org_id: string | null; security_level: number | null; tasks: number; submitted: number; applicable: number; answered: number;
+  met: number; partly: number; not_met: number; not_applicable: number;
+};
+export type ReqCountRow = { req_id: string; met: number; partly: number; not_met: number; not_applicable: number };
+export type WorstRow = { id: string; system_id: string; system_name: string; org_id: string; org_name: string; security_level: number | null; not_met: number; partly: number };
+export type GapRow = { system_id: string; system_name: string; org_id: string; org_name: string; security_level: number | null; no_provider: boolean; no_connection: boolean };
+export type TrendRow = { campaign_id: string; title: string; due_date: string; tasks: number; submitted: number; met: number; applicable: number };
+
+/** `orgIds` null: every organisation (the national view). */
+const inScope = (col: RawCol, orgIds: string[] | null) => (orgIds ? sql`${sql.ref(col)} = any(${orgIds}::uuid[])` : sql`true`);
+type RawCol = 't.org_id' | 'c.org_id';
+
+/** SQL of a campaign's overview: tallies by organisation and level, counts by requirement, the worst systems, the gaps. */
+export const overviewRepository = {
+  /** Tallies per owner organisation (the caller folds them by ministry, province and sector). */
+  async tallies(db: Kysely<DB>, campaignId: string, orgIds: string[] | null): Promise<OrgTallyRow[]> {
+    return (await sql<OrgTallyRow>`select t.org_id, null::int as security_level, count(*)::int as tasks, count(*) filter (where t.version > 0)::int as submitted,
+        sum(t.applicable)::int as applicable, sum(t.answered)::int as answered, sum(t.met)::int as met, sum(t.partly)::int as partly,
+        sum(t.not_met)::int as not_met, sum(t.not_applicable)::int as not_applicable
+      from assessment_tasks t where t.campaign_id = ${campaignId} and ${inScope('t.org_id', orgIds)} group by t.org_id`.execute(db)).rows;
+  },
+
+  /** Tallies per security level. */
+  async levels(db: Kysely<DB>, campaignId: string, orgIds: string[] | null): Promise<OrgTallyRow[]> {
+    return (await sql<OrgTallyRow>`select null::uuid as org_id, t.security_level, count(*)::int as tasks, count(*) filter (where t.version > 0)::int as submitted,
+        sum(t.applicable)::int as applicable, sum(t.answered)::int as answered, sum(t.met)::int as met, sum(t.partly)::int as partly,
+        sum(t.not_met)::int as not_met, sum(t.not_applicable)::int as not_applicable
+      from assessment_tasks t where t.campaign_id = ${campaignId} and ${inScope('t.org_id', orgIds)} group by t.security_level`.execute(db)).rows;
+  },
+
+  async byRequirement(db: Kysely<DB>, campaignId: string, orgIds: string[] | null): Promise<ReqCountRow[]> {
+    const q = orgIds
+      ? sql<ReqCountRow>`select c.req_id, sum(c.met)::int as met, sum(c.partly)::int as partly, sum(c.not_met)::int as not_met, sum(c.not_applicable)::int as not_applicable
+          from assessment_org_requirement_counts c where c.campaign_id = ${campaignId} and ${inScope('c.org_id', orgIds)} group by c.req_id`
+      : sql<ReqCountRow>`select req_id, sum(met)::int as met, sum(partly)::int as partly, sum(not_met)::int as not_met, sum(not_applicable)::int as not_applicable
+          from assessment_requirement_counts where campaign_id = ${campaignId} group by req_id`;
+    return (await q.execute(db)).rows;
+  },
+
+  /** Level 4-5 systems with the most unmet requirements. */
+  async worst(db: Kysely<DB>, campaignId: string, orgIds: string[] | null, limit: number): Promise<WorstRow[]> {
+    return (await sql<WorstRow>`select t.id, t.system_id, s.name as system_name, t.org_id, o.name as org_name, t.security_level, t.not_met, t.partly
+      from (select * from assessment_tasks t where t.campaign_id = ${campaignId} and t.security_level >= 4 and ${inScope('t.org_id', orgIds)}
+        order by t.not_met desc, t.partly desc limit ${limit}) t
+      join information_systems s on s.id = t.system_id join organizations o on o.id = t.org_id order by t.not_met desc, t.partly desc`.execute(db)).rows;
+  },
+
+  /** Owners monitored by a SOC provider, and owners with a connector that sent alerts lately (layers 2 and 4). */
+  async coveredOrgs(db: Kysely<DB>, liveSince: Date): Promise<{ providers: Set<string>; live: Set<string> }> {
+    const [p, l] = await Promise.all([
+      sql<{ id: string }>`select distinct client_id as id from soc_links`.execute(db),
+      sql<{ id: string }>`select distinct org_id as id from alert_sources where last_seen_at >= ${liveSince}`.execute(db),
+    ]);
+    return { providers: new Set(p.rows.map((r) => r.id)), live: new Set(l.rows.map((r) => r.id)) };
+  },
+
+  /** Targeted systems whose owner lacks a provider or a live connector, highest level first. */
+  async gapSystems(db: Kysely<DB>, campaignId: string, orgIds: string[] | null, providers: string[], live: string[], limit: number): Promise<GapRow[]> {
+    return (await sql<GapRow>`select t.system_id, s.name as system_name, t.org_id, o.name as org_name, t.security_level,
+        not (t.org_id = any(${providers}::uuid[])) as no_provider, not (t.org_id = any(${live}::uuid[])) as no_connection
+      from assessment_tasks t join information_systems s on s.id = t.system_id join organizations o on o.id = t.org_id
+      where t.campaign_id = ${campaignId} and ${inScope('t.org_id', orgIds)}
+        and (not (t.org_id = any(${providers}::uuid[])) or not (t.org_id = any(${live}::uuid[])))
+      order by t.security_level desc nulls last limit ${limit}`.execute(db)).rows;
+  },
+
+  async trends(db: Kysely<DB>, orgIds: string[] | null): Promise<TrendRow[]> {
+    return (await sql<TrendRow>`select c.id as campaign_id, c.title, to_char(c.due_date, 'YYYY-MM-DD') as due_date, x.tasks, x.submitted, x.met, x.applicable
+      from (select t.campaign_id, count(*)::int as tasks, count(*) filter (where t.version > 0)::int as submitted, sum(t.met)::int as met, sum(t.applicable)::int as applicable
+        from assessment_tasks t where ${inScope('t.org_id', orgIds)} group by t.campaign_id) x
+      join assessment_campaigns c on c.id = x.campaign_id order by c.due_date, c.created_at limit 24`.execute(db)).rows;
+  },
+
+  async orgNames(db: Kysely<DB>, ids: string[]): Promise<Map<string, string>> {
+    if (!ids.length) return new Map();
+    const r = await sql<{ id: string; name: string }>`select id, name from organizations where id = any(${ids}::uuid[])`.execute(db);
+    return new Map(r.rows.map((o) => [o.id, o.name]));
+  },
+};

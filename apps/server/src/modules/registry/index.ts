@@ -1,0 +1,4 @@
+export { SystemsService, loadSystem } from './systems.service.ts';
+export { registryRoutes } from './registry.routes.ts';
+export { classify } from './classification.ts';
+export { LayersService } from './layers.service.ts';
