@@ -12,6 +12,7 @@ import { AlertTriageService, IncidentsService, PromotionRulesService, createInci
 import { ForecastService, StatsHistoryService, StatsService, SurgeWatcher } from './modules/stats/index.ts';
 import { CampaignsService } from './modules/campaigns/index.ts';
 import { WarningsService, WarningWebhooksService, WarningPoliciesService } from './modules/warnings/index.ts';
+import { DocumentsService } from './modules/documents/index.ts';
 import { ExportsService, FeedsService, IndicatorsService, IntakeService, KnowledgeService, TaxiiService } from './modules/intel/index.ts';
 
 /** The services of every module, wired to one platform. */
@@ -45,6 +46,7 @@ export interface Services {
   exports: ExportsService;
   indicators: IndicatorsService;
   knowledge: KnowledgeService;
+  documents: DocumentsService;
 }
 
 export function createServices(platform: Platform): Services {
@@ -79,13 +81,15 @@ export function createServices(platform: Platform): Services {
     if (events.some((e) => e.type === 'asset.changed')) ingest.assets.invalidate();
   });
   const incidents = new IncidentsService(platform);
+  const incidentParts = createIncidentServices(platform, incidents);
+  const warnings = new WarningsService(platform);
   const auth = new AuthService(platform);
   return {
     ingest,
     alerts: new AlertsService(platform, ingest),
     assets: new AssetsService(platform, ingest.assets),
     incidents,
-    incidentParts: createIncidentServices(platform, incidents),
+    incidentParts,
     alertTriage: new AlertTriageService(platform, incidents),
     promotionRules: new PromotionRulesService(platform),
     stats,
@@ -94,7 +98,8 @@ export function createServices(platform: Platform): Services {
     statsHistory,
     taxii: new TaxiiService(platform),
     campaigns: new CampaignsService(platform),
-    warnings: new WarningsService(platform),
+    warnings,
+    documents: new DocumentsService(platform, { incidents, incidentParts, warnings }),
     warningWebhooks: new WarningWebhooksService(platform),
     warningPolicies: new WarningPoliciesService(platform),
     intake,
