@@ -7,6 +7,7 @@ import { intelEn } from './intel.en.ts';
 import { alertsEn } from './alerts.en.ts';
 import { orgsEn } from './orgs.en.ts';
 import { accountEn } from './account.en.ts';
+import { documentsEn, mapEn } from './documents.en.ts';
 
 /**
  * The shape English must have: every key of vi.ts (tsc reports a missing or misspelt one), plus the
@@ -268,4 +269,6 @@ export const en: WithEnglishPlurals<typeof vi> = {
   campaigns: campaignsEn,
   warnings: warningsEn,
   intel: intelEn,
+  documents: documentsEn,
+  map: mapEn,
 };

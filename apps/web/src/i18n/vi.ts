@@ -6,6 +6,7 @@ import { intelVi } from './intel.vi.ts';
 import { alertsVi } from './alerts.vi.ts';
 import { orgsVi } from './orgs.vi.ts';
 import { accountVi } from './account.vi.ts';
+import { documentsVi, mapVi } from './documents.vi.ts';
 
 /**
  * Vietnamese, the default language. Vietnamese has a single plural form: counted keys carry only `_other`
@@ -260,4 +261,6 @@ export const vi = {
   campaigns: campaignsVi,
   warnings: warningsVi,
   intel: intelVi,
+  documents: documentsVi,
+  map: mapVi,
 };
