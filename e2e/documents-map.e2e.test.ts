@@ -79,6 +79,17 @@ describe.skipIf(!hasChromium())('printable documents and the province map in Chr
     await page.close();
   });
 
+  it('falls back to the tile grid when the map cannot be loaded', async () => {
+    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    await page.route('**/assets/GeoProvinceMap-*.js', (route) => route.abort());
+    await signIn(page);
+    await page.waitForSelector('[data-testid=dashboard][data-scope=national]');
+    await expect.poll(() => page.locator('[data-testid=province-view][data-view=map] [data-testid=province-tile]').count()).toBe(34);
+    expect(await page.getAttribute('[data-testid=province-tile][data-code="01"]', 'data-level')).toBe('5');
+    expect(await page.locator('[data-testid=province-geo]').count()).toBe(0);
+    await page.close();
+  });
+
   it('in English: names provinces in English and downloads the periodic report as PDF', async () => {
     const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
     await signIn(page);
