@@ -76,6 +76,7 @@ describe.skipIf(!hasChromium())('printable documents and the province map in Chr
     await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
     await page.waitForSelector('[data-testid=dashboard][data-scope=province]');
     expect(new URL(page.url()).pathname).toBe('/dashboard/province/01');
+    await page.waitForSelector('[data-testid=province-geo][data-selected="01"] svg path');
     await page.close();
   });
 

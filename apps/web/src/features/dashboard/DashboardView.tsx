@@ -103,7 +103,7 @@ export function DashboardView({ scope }: { scope: DashboardScope }) {
             <Grid gap="sm">
               <Grid.Col span={{ base: 12, md: 5, lg: 4 }}>
                 <Section title={scope.kind === 'sector' ? t('dashboard.map.titleSector') : t('dashboard.map.title')} testId="map-card">
-                  <ProvinceMap regions={regions} linkTo={(c) => scopeLink('province', c, params)}
+                  <ProvinceMap regions={regions} linkTo={(c) => scopeLink('province', c, params)} selected={province}
                     tiles={<ProvinceTileMap byProvince={map.data?.byProvince ?? []} name={(c) => labels.province(c)} linkTo={(c) => scopeLink('province', c, params)} selected={province} />} />
                 </Section>
               </Grid.Col>

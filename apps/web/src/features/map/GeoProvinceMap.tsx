@@ -17,7 +17,7 @@ type Option = ComposeOption<MapSeriesOption | TooltipComponentOption>;
  * by level, each region naming itself in a tooltip and opening `linkTo` when clicked. Loaded on demand:
  * ECharts' map and the boundaries are their own chunk, never in the first page's bundle.
  */
-export function GeoProvinceMap({ regions, height, label, linkTo }: { regions: MapRegion[]; height: number; label: string; linkTo?: ((code: string) => string) | undefined }) {
+export function GeoProvinceMap({ regions, height, label, linkTo, selected }: { regions: MapRegion[]; height: number; label: string; linkTo?: ((code: string) => string) | undefined; selected?: string | undefined }) {
   const ref = useRef<HTMLDivElement>(null);
   const navigate = useNavigate();
   const byCode = useRef(new Map<string, MapRegion>());
@@ -44,7 +44,7 @@ export function GeoProvinceMap({ regions, height, label, linkTo }: { regions: Ma
   }, [navigate]);
 
   // Redrawn when what it shows changes, not on every render of the page around it.
-  const shown = regions.map((r) => `${r.code}:${r.level}:${r.text}`).join('|');
+  const shown = `${selected ?? ''}|${regions.map((r) => `${r.code}:${r.level}:${r.text}`).join('|')}`;
   useEffect(() => {
     const option: Option = {
       tooltip: { trigger: 'item', formatter: (p) => byCode.current.get(String((p as { name: string }).name))?.text ?? '' },
@@ -53,12 +53,12 @@ export function GeoProvinceMap({ regions, height, label, linkTo }: { regions: Ma
         itemStyle: { borderColor: '#868e96', borderWidth: 0.5, areaColor: MAP_FILL[0] },
         emphasis: { label: { show: false }, itemStyle: { areaColor: '#ffd43b' } },
         label: { show: false },
-        data: regions.map((r) => ({ name: r.code, value: r.level, itemStyle: { areaColor: MAP_FILL[r.level] } })),
+        data: regions.map((r) => ({ name: r.code, value: r.level, itemStyle: { areaColor: MAP_FILL[r.level], ...(r.code === selected ? { borderColor: '#fd7e14', borderWidth: 2 } : {}) } })),
       }],
     };
     chart.current?.setOption(option, { notMerge: true });
   }, [shown]);
 
   const levels = regions.map((r) => `${r.code}:${r.level}`).join(',');
-  return <div ref={ref} style={{ height, width: '100%', cursor: linkTo ? 'pointer' : undefined }} role="img" aria-label={label} data-testid="province-geo" data-levels={levels} />;
+  return <div ref={ref} style={{ height, width: '100%', cursor: linkTo ? 'pointer' : undefined }} role="img" aria-label={label} data-testid="province-geo" data-levels={levels} data-selected={selected} />;
 }

@@ -25,7 +25,7 @@ class MapBoundary extends Component<{ fallback: ReactNode; children: ReactNode }
  * instead (it is a list of keyboard-reachable links) and which stands in while the map loads or when it
  * cannot. The boundaries' source is credited under the map.
  */
-export function ProvinceMap({ regions, tiles, linkTo, height = 420, label }: { regions: MapRegion[]; tiles: ReactNode; linkTo?: (code: string) => string; height?: number; label?: string }) {
+export function ProvinceMap({ regions, tiles, linkTo, selected, height = 420, label }: { regions: MapRegion[]; tiles: ReactNode; linkTo?: (code: string) => string; selected?: string | undefined; height?: number; label?: string }) {
   const { t } = useTranslation();
   const [view, setView] = useState<View>(storedView);
   const choose = (v: string) => {
@@ -41,7 +41,7 @@ export function ProvinceMap({ regions, tiles, linkTo, height = 420, label }: { r
       {view === 'tiles' ? tiles : (
         <MapBoundary fallback={tiles}>
           <Suspense fallback={tiles}>
-            <GeoProvinceMap regions={regions} height={height} label={label ?? t('map.label')} linkTo={linkTo} />
+            <GeoProvinceMap regions={regions} height={height} label={label ?? t('map.label')} linkTo={linkTo} selected={selected} />
             <Text size="xs" c="dimmed" data-testid="map-credit">
               <Anchor href="https://github.com/thanglequoc/vietnamese-provinces-database" target="_blank" rel="noopener" size="xs" c="dimmed">
                 {t('map.credit')}
