@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { hasChromium, launchChromium } from './support/chromium.ts';
+import { mapLevel } from './support/province-map.ts';
 import { ADMIN_PASSWORD, apiSession, startServer, type RunningServer } from '../apps/server/src/testing/server-process.ts';
 
 let server: RunningServer;
@@ -42,7 +43,7 @@ describe.skipIf(!hasChromium())('campaigns in Chromium', () => {
     await page.waitForSelector('[data-testid=campaign-detail]');
     await page.waitForSelector('[data-testid=campaign-graph] svg');
     expect(await page.textContent('[data-testid=campaign-evidence]')).toContain('198.18.7.0/24');
-    expect(Number(await page.getAttribute('[data-testid=province-tile][data-code="01"]', 'data-level'))).toBeGreaterThan(0);
+    expect(await mapLevel(page, '01')).toBeGreaterThan(0);
     // why the confidence, from the evidence, and what happened to it
     expect(await page.textContent('[data-testid=campaign-why]')).toContain('Tổ chức liên quan: 3');
     expect(await page.textContent('[data-testid=campaign-why]')).toContain('T1190');

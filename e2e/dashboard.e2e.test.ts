@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { hasChromium, launchChromium } from './support/chromium.ts';
+import { mapLevel, showTiles } from './support/province-map.ts';
 import { ADMIN_PASSWORD, apiSession, startServer, type RunningServer } from '../apps/server/src/testing/server-process.ts';
 
 let server: RunningServer;
@@ -62,7 +63,11 @@ describe.skipIf(!hasChromium())('the national picture in Chromium', () => {
     expect(await page.textContent('[data-testid=dashboard-title]')).toContain('Bức tranh toàn quốc');
     // Alerts only today: the forecast says it has no completed day to stand on, instead of inventing a past of zeros.
     await expect.poll(() => page.textContent('[data-testid=forecast-history]')).toContain('chưa có dữ liệu để dự báo');
-    // the busiest province is the deepest colour, a quiet one stays uncoloured
+    // the busiest province is the deepest colour, a quiet one stays uncoloured: on the map, and on the tiles
+    expect(await mapLevel(page, '01')).toBe(5);
+    expect(await mapLevel(page, '79')).toBeGreaterThan(0);
+    expect(await mapLevel(page, '46')).toBe(0);
+    await showTiles(page);
     expect(await page.getAttribute('[data-testid=province-tile][data-code="01"]', 'data-level')).toBe('5');
     expect(Number(await page.getAttribute('[data-testid=province-tile][data-code="79"]', 'data-level'))).toBeGreaterThan(0);
     expect(await page.getAttribute('[data-testid=province-tile][data-code="46"]', 'data-level')).toBe('0');

@@ -15,6 +15,7 @@ import { WarningsService, WarningWebhooksService, WarningPoliciesService } from 
 import { createConstituencyModule, type ConstituencyService, type DigestWorker } from './modules/constituency/index.ts';
 import { LayersService, SystemsService } from './modules/registry/index.ts';
 import { AssessmentDeadlines, AssessmentOverviewService, AssessmentsService, CataloguesService } from './modules/assessments/index.ts';
+import { DocumentsService } from './modules/documents/index.ts';
 import { ExportsService, FeedsService, IndicatorsService, IntakeService, KnowledgeService, TaxiiService } from './modules/intel/index.ts';
 
 /** The services of every module, wired to one platform. */
@@ -56,6 +57,7 @@ export interface Services {
   assessments: AssessmentsService;
   assessmentDeadlines: AssessmentDeadlines;
   assessmentOverview: AssessmentOverviewService;
+  documents: DocumentsService;
 }
 
 export function createServices(platform: Platform): Services {
@@ -94,6 +96,8 @@ export function createServices(platform: Platform): Services {
   });
   const incidents = new IncidentsService(platform);
   const constituency = createConstituencyModule(platform, ingest);
+  const incidentParts = createIncidentServices(platform, incidents);
+  const warnings = new WarningsService(platform);
   const auth = new AuthService(platform);
   const systems = new SystemsService(platform);
   const catalogues = new CataloguesService(platform);
@@ -106,7 +110,7 @@ export function createServices(platform: Platform): Services {
     alerts: new AlertsService(platform, ingest),
     assets: new AssetsService(platform, ingest.assets),
     incidents,
-    incidentParts: createIncidentServices(platform, incidents),
+    incidentParts,
     alertTriage: new AlertTriageService(platform, incidents),
     promotionRules: new PromotionRulesService(platform),
     stats,
@@ -115,7 +119,8 @@ export function createServices(platform: Platform): Services {
     statsHistory,
     taxii: new TaxiiService(platform),
     campaigns: new CampaignsService(platform),
-    warnings: new WarningsService(platform),
+    warnings,
+    documents: new DocumentsService(platform, { incidents, incidentParts, warnings }),
     warningWebhooks: new WarningWebhooksService(platform),
     warningPolicies: new WarningPoliciesService(platform),
     intake,

@@ -22,3 +22,4 @@ export * from './second-factor.ts';
 export * from './constituency.ts';
 export * from './registry.ts';
 export * from './assessments.ts';
+export * from './documents.ts';

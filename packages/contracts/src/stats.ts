@@ -163,7 +163,7 @@ export type SurgeReport = Static<typeof SurgeReport>;
 export const PeriodicReportQuery = Type.Object({
   period: Type.String({ pattern: '^(?!0000)[0-9]{4}(-H[12])?$' }),
   orgId: Type.Optional(Uuid),
-  format: Type.Optional(Type.Enum(['json', 'html', 'csv'], { default: 'json' })),
+  format: Type.Optional(Type.Enum(['json', 'html', 'pdf', 'csv'], { default: 'json' })),
   lang: Type.Optional(Type.Enum(['vi', 'en'], { default: 'vi' })),
 });
 export type PeriodicReportQuery = Static<typeof PeriodicReportQuery>;

@@ -31,6 +31,7 @@ import { alertTriageRoutes, incidentCollabRoutes, incidentRoutes } from '../modu
 import { statsRoutes } from '../modules/stats/index.ts';
 import { campaignRoutes } from '../modules/campaigns/index.ts';
 import { warningRoutes } from '../modules/warnings/index.ts';
+import { documentRoutes } from '../modules/documents/index.ts';
 import { exportsRoutes, indicatorsRoutes, intakeRoutes, intelRoutes, knowledgeRoutes, taxiiRoutes } from '../modules/intel/index.ts';
 import { constituencyRoutes } from '../modules/constituency/index.ts';
 
@@ -145,6 +146,7 @@ export async function buildApp(platform: Platform, opts: AppOptions = {}): Promi
       constituencyRoutes(r, services.constituency, platform.config.ingestBodyLimitBytes);
       registryRoutes(r, services);
       assessmentRoutes(r, services);
+      documentRoutes(r, services.documents);
     }
   }, { prefix: '/api/v1' });
   if (api) await taxiiRoutes(app, services.taxii, config.publicUrl);

@@ -9,6 +9,7 @@ import { alertsEn } from './alerts.en.ts';
 import { orgsEn } from './orgs.en.ts';
 import { accountEn } from './account.en.ts';
 import { constituencyEn } from './constituency.en.ts';
+import { documentsEn, mapEn } from './documents.en.ts';
 
 /**
  * The shape English must have: every key of vi.ts (tsc reports a missing or misspelt one), plus the
@@ -273,4 +274,6 @@ export const en: WithEnglishPlurals<typeof vi> = {
   campaignClusters: campaignClustersEn,
   warnings: warningsEn,
   intel: intelEn,
+  documents: documentsEn,
+  map: mapEn,
 };

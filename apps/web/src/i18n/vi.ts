@@ -8,6 +8,7 @@ import { alertsVi } from './alerts.vi.ts';
 import { orgsVi } from './orgs.vi.ts';
 import { accountVi } from './account.vi.ts';
 import { constituencyVi } from './constituency.vi.ts';
+import { documentsVi, mapVi } from './documents.vi.ts';
 
 /**
  * Vietnamese, the default language. Vietnamese has a single plural form: counted keys carry only `_other`
@@ -265,4 +266,6 @@ export const vi = {
   campaignClusters: campaignClustersVi,
   warnings: warningsVi,
   intel: intelVi,
+  documents: documentsVi,
+  map: mapVi,
 };

@@ -2,6 +2,7 @@ import type { RouteSpec } from './spec.ts';
 import { ALERT_ROUTES } from './routes-alerts.ts';
 import { COLLAB_ROUTES } from './routes-collab.ts';
 import { DIRECTORY_ROUTES } from './routes-directory.ts';
+import { DOCUMENT_ROUTES } from './routes-documents.ts';
 import { INCIDENT_ROUTES } from './routes-incidents.ts';
 import { INTEL_ROUTES } from './routes-intel.ts';
 import { SECOND_FACTOR_ROUTES } from './routes-second-factor.ts';
@@ -16,5 +17,5 @@ import { ASSESSMENT_ROUTES } from './routes-assessments.ts';
 export const ROUTES: RouteSpec[] = [
   ...DIRECTORY_ROUTES, ...SECOND_FACTOR_ROUTES, ...ALERT_ROUTES, ...INCIDENT_ROUTES, ...TRIAGE_ROUTES, ...COLLAB_ROUTES, ...INTEL_ROUTES, ...TAXII_ROUTES, ...WARNING_ROUTES,
   ...CONSTITUENCY_ROUTES,
-  ...REGISTRY_ROUTES, ...ASSESSMENT_ROUTES,
+  ...REGISTRY_ROUTES, ...ASSESSMENT_ROUTES, ...DOCUMENT_ROUTES,
 ];

@@ -91,7 +91,7 @@ describe('periodic reports (Circular 20)', () => {
   it('downloads a printable document in Vietnamese or English, and CSV', async () => {
     const html = await t.admin.get(`/api/v1/stats/reports/periodic?period=${year}&format=html`);
     expect(html.headers['content-type']).toContain('text/html');
-    expect(html.headers['content-disposition']).toContain('attachment');
+    expect(html.headers['content-disposition']).toContain('inline');
     expect(html.body).toContain('Báo cáo định kỳ hoạt động ứng cứu sự cố');
     expect(html.body).not.toContain('<script');
     const en = await t.admin.get(`/api/v1/stats/reports/periodic?period=${year}&format=html&lang=en`);

@@ -4,6 +4,7 @@ import { Type } from 'typebox';
 import { ErrorBody, PeriodicReport, PeriodicReportQuery, StatsExportQuery, StatsForecast, StatsForecastQuery, StatsHistoryImport, StatsOverview, StatsQuery, StatsResponse, StatsSeries, StatsSeriesQuery, SurgeReport } from '@lachan/contracts';
 import { ctxOf } from '../../http/auth-hook.ts';
 import type { Services } from '../../services.ts';
+import { sendDocument } from '../documents/index.ts';
 
 const errors = { '4xx': ErrorBody };
 const tags = ['stats'];
@@ -27,15 +28,14 @@ export function statsRoutes(app: FastifyInstance, s: Services, historyBodyLimit:
     s.surges.report(ctxOf(req), req.query),
   );
   historyRoute(app, s, historyBodyLimit);
-  r.get('/stats/reports/periodic', { schema: { tags, summary: 'Six-monthly or annual report of response activity (Circular 20): JSON, printable HTML or CSV', querystring: PeriodicReportQuery, produces: ['application/json', 'text/html', 'text/csv'], response: { 200: Type.Union([PeriodicReport, Type.String()]), ...errors } } }, async (req, reply) => {
-    const { body, type } = await s.stats.periodicReport(ctxOf(req), req.query);
-    if (type === 'json') return body;
-    const ext = type === 'html' ? 'html' : 'csv';
+  r.get('/stats/reports/periodic', { schema: { tags, summary: 'Six-monthly or annual report of response activity (Circular 20, Form 05): JSON, PDF, printable HTML or CSV', querystring: PeriodicReportQuery, produces: ['application/json', 'application/pdf', 'text/html', 'text/csv'], response: { 200: Type.Union([PeriodicReport, Type.String()]), ...errors } } }, async (req, reply) => {
+    const out = await s.stats.periodicReport(ctxOf(req), req.query);
+    if (out.type === 'json') return out.body;
+    if (out.type === 'document') return sendDocument(reply, out.body);
     return reply
-      .header('content-type', `${type === 'html' ? 'text/html' : 'text/csv'}; charset=utf-8`)
-      .header('content-disposition', `attachment; filename="lachan-report-${req.query.period}.${ext}"`)
-      .header('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'")
-      .send(body);
+      .header('content-type', 'text/csv; charset=utf-8')
+      .header('content-disposition', `attachment; filename="lachan-report-${req.query.period}.csv"`)
+      .send(out.body);
   });
   r.get('/stats/export.csv', { schema: { tags, summary: 'One breakdown as CSV', querystring: StatsExportQuery, produces: ['text/csv'], response: { 200: Type.String(), ...errors } } }, async (req, reply) => {
     const csv = await s.stats.exportCsv(ctxOf(req), req.query);

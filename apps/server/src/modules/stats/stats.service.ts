@@ -10,7 +10,8 @@ import { deadlinesOf, incidentVisibility, type ComputedDeadline } from '../incid
 import { responseRepository, type IncidentTimes } from './response.repository.ts';
 import { responseRow } from './response.ts';
 import { buildPeriodicReport } from './periodic-report.ts';
-import { renderReportCsv, renderReportHtml } from './periodic-report.render.ts';
+import { renderReportCsv } from './periodic-report.render.ts';
+import { RSIT_CLASS, periodicDocument, referenceNames, renderDocument, type RenderedDocument } from '../documents/index.ts';
 
 const DEFAULT_DAYS = 30;
 const MAX_DAYS = 3_660;
@@ -152,9 +153,14 @@ export class StatsService {
   }
 
   /** The Circular 20 periodic report of a half-year or year, as data, a printable document or CSV. */
-  async periodicReport(ctx: RequestContext, q: PeriodicReportQuery): Promise<{ type: 'json'; body: PeriodicReport } | { type: 'html' | 'csv'; body: string }> {
+  async periodicReport(ctx: RequestContext, q: PeriodicReportQuery): Promise<{ type: 'json'; body: PeriodicReport } | { type: 'csv'; body: string } | { type: 'document'; body: RenderedDocument }> {
     const report = await buildPeriodicReport(this.#p, this, ctx, q);
-    if (q.format === 'html') return { type: 'html', body: renderReportHtml(report, q.lang ?? 'vi') };
+    if (q.format === 'html' || q.format === 'pdf') {
+      const lang = q.lang ?? 'vi';
+      const names = await referenceNames(this.#p, lang);
+      const doc = periodicDocument(report, lang, { sector: names.sector, rsit: (k) => RSIT_CLASS[lang][k] ?? k });
+      return { type: 'document', body: await renderDocument(doc, q.format, this.#p.now()) };
+    }
     if (q.format === 'csv') return { type: 'csv', body: renderReportCsv(report) };
     return { type: 'json', body: report };
   }

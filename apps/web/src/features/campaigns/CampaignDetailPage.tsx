@@ -8,6 +8,7 @@ import { SeverityBadge } from '../../components/SeverityBadge.tsx';
 import { useFormat } from '../../i18n/useFormat.ts';
 import { useCurrentUser } from '../auth/auth.api.ts';
 import { ProvinceTileMap } from '../dashboard/ProvinceTileMap.tsx';
+import { activityRegions, PROVINCE_CODES, ProvinceMap } from '../map/index.ts';
 import { useOrgLabels } from '../orgs/useOrgLabels.ts';
 import { CampaignStatusBadge, ConfidenceBadge } from './CampaignBadges.tsx';
 import { CampaignEvidenceTable } from './CampaignEvidenceTable.tsx';
@@ -59,6 +60,8 @@ function CampaignView({ campaign: c }: { campaign: CampaignDetail }) {
   // Shaded by the least each province may hold; the tooltip reads the count as the server gave it.
   const byProvince = c.byProvince.map((p) => ({ key: p.key, alerts: shownCount(p), occurrences: shownCount(p) }));
   const provinceText = new Map(c.byProvince.map((p) => [p.key, memberCountText(p, t, fmt.number)]));
+  const describe = (code: string, name: string) => t('campaigns.mapTile', { name, n: provinceText.get(code) ?? fmt.number(0) });
+  const regions = activityRegions(PROVINCE_CODES, byProvince, (code) => describe(code, labels.province(code)));
   const total = exactTotal(c.members);
   return (
     <Stack gap="sm" data-testid="campaign-detail">
@@ -96,8 +99,8 @@ function CampaignView({ campaign: c }: { campaign: CampaignDetail }) {
               <CampaignWhy campaign={c} />
             </Section>
             <Section title={t('campaigns.map')}>
-              <ProvinceTileMap byProvince={byProvince} name={(code) => labels.province(code)} linkTo={(code) => `/dashboard/province/${code}`}
-                describe={(code, name) => t('campaigns.mapTile', { name, n: provinceText.get(code) ?? fmt.number(0) })} />
+              <ProvinceMap regions={regions} height={380} linkTo={(code) => `/dashboard/province/${code}`}
+                tiles={<ProvinceTileMap byProvince={byProvince} name={(code) => labels.province(code)} linkTo={(code) => `/dashboard/province/${code}`} describe={describe} />} />
             </Section>
             <Section title={t('campaigns.orgsTitle')}>
               <Stack gap={2}>

@@ -1,6 +1,7 @@
 import { Anchor, Button, Grid, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { IconArrowLeft, IconList } from '@tabler/icons-react';
 import { Link, useSearchParams } from 'react-router';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { StatsQuery } from '@lachan/contracts';
 import { FilterSelect } from '../../components/FilterSelect.tsx';
@@ -19,6 +20,8 @@ import { KpiTiles } from './KpiTiles.tsx';
 import { alertsLink, periodOf, scopeLink } from './period.ts';
 import { PeriodPicker } from './PeriodPicker.tsx';
 import { ProvinceTileMap } from './ProvinceTileMap.tsx';
+import { activityRegions, PROVINCE_CODES, ProvinceMap } from '../map/index.ts';
+import { PeriodicReportMenu } from '../documents/index.ts';
 import { TopOrgsTable } from './TopOrgsTable.tsx';
 import { TrendCard } from './TrendCard.tsx';
 import { useLiveRefresh } from './useLiveRefresh.ts';
@@ -56,6 +59,11 @@ export function DashboardView({ scope }: { scope: DashboardScope }) {
     );
   const title = scope.kind === 'sector' ? labels.sector(scope.code!) : scope.kind === 'province' ? labels.province(scope.code!) : t('dashboard.title');
   const periodEndsToday = period.to >= new Date().toISOString().slice(0, 10);
+  const regions = useMemo(
+    () => activityRegions(PROVINCE_CODES, map.data?.byProvince ?? [], (code, c) =>
+      t('dashboard.map.tile', { name: labels.province(code), alerts: fmt.number(c?.alerts ?? 0), occurrences: fmt.number(c?.occurrences ?? 0) })),
+    [map.data, labels, fmt, t],
+  );
 
   return (
     <Stack gap="sm" data-testid="dashboard" data-scope={scope.kind}>
@@ -84,6 +92,7 @@ export function DashboardView({ scope }: { scope: DashboardScope }) {
             {t('dashboard.openAlerts')}
           </Button>
           <ExportMenu query={query} />
+          <PeriodicReportMenu />
         </Group>
       </Group>
 
@@ -94,7 +103,8 @@ export function DashboardView({ scope }: { scope: DashboardScope }) {
             <Grid gap="sm">
               <Grid.Col span={{ base: 12, md: 5, lg: 4 }}>
                 <Section title={scope.kind === 'sector' ? t('dashboard.map.titleSector') : t('dashboard.map.title')} testId="map-card">
-                  <ProvinceTileMap byProvince={map.data?.byProvince ?? []} name={(c) => labels.province(c)} linkTo={(c) => scopeLink('province', c, params)} selected={province} />
+                  <ProvinceMap regions={regions} linkTo={(c) => scopeLink('province', c, params)} selected={province}
+                    tiles={<ProvinceTileMap byProvince={map.data?.byProvince ?? []} name={(c) => labels.province(c)} linkTo={(c) => scopeLink('province', c, params)} selected={province} />} />
                 </Section>
               </Grid.Col>
               <Grid.Col span={{ base: 12, md: 7, lg: 8 }}>

@@ -6,6 +6,8 @@ import { useFormat } from '../../i18n/useFormat.ts';
 import { TlpBadge } from './WarningBadges.tsx';
 import { useAckWarning, useMarkRead } from './warnings.api.ts';
 import { useWarningText } from './useWarningText.ts';
+import { DocumentMenu } from '../documents/index.ts';
+import { WarningProvinces } from './WarningProvinces.tsx';
 
 /** One warning in the inbox: unread marked, opened on click (marks it read), acknowledged in one click. */
 export function WarningCard({ warning: w, open, onToggle }: { warning: Warning; open: boolean; onToggle: () => void }) {
@@ -52,6 +54,9 @@ export function WarningCard({ warning: w, open, onToggle }: { warning: Warning; 
       </Group>
       {open && (
         <Stack gap={6} mt="xs">
+          <Group justify="flex-end">
+            <DocumentMenu path={`/warnings/${w.id}/document`} />
+          </Group>
           <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
             {text.body(w)}
           </Text>
@@ -90,6 +95,7 @@ export function WarningCard({ warning: w, open, onToggle }: { warning: Warning; 
           <Text size="xs" c="dimmed">
             {t('warnings.validity', { from: fmt.dateTime(w.validFrom), until: fmt.dateTime(w.validUntil) })}
           </Text>
+          {(w.targeting.provinces?.length ?? 0) > 0 && <WarningProvinces provinces={w.targeting.provinces!} />}
         </Stack>
       )}
     </Paper>

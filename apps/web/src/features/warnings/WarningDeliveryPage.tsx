@@ -9,6 +9,8 @@ import { TlpBadge, WarningStatusBadge } from './WarningBadges.tsx';
 import { DeadLetterTable, DeliveryStates } from './DeliveryStates.tsx';
 import { useWarning, useWarningStatus, useWithdrawWarning } from './warnings.api.ts';
 import { useWarningText } from './useWarningText.ts';
+import { DocumentMenu } from '../documents/index.ts';
+import { WarningProvinces } from './WarningProvinces.tsx';
 
 /** A headline figure of the delivery view. */
 function Figure({ label, value, testId }: { label: string; value: string; testId: string }) {
@@ -46,13 +48,19 @@ export function WarningDeliveryPage() {
                 {text.title(w)}
               </Title>
             </Group>
-            {w.status === 'issued' && (
-              <Button size="xs" variant="default" color="red" onClick={() => withdraw.mutate(w.id)} loading={withdraw.isPending}>
-                {t('warnings.withdraw')}
-              </Button>
-            )}
+            <Group gap="xs">
+              <DocumentMenu path={`/warnings/${w.id}/document`} />
+              {w.status === 'issued' && (
+                <Button size="xs" variant="default" color="red" onClick={() => withdraw.mutate(w.id)} loading={withdraw.isPending}>
+                  {t('warnings.withdraw')}
+                </Button>
+              )}
+            </Group>
           </Group>
         )}
+      </QueryState>
+      <QueryState query={warning}>
+        {(w) => <WarningProvinces provinces={w.targeting.provinces ?? []} />}
       </QueryState>
       <QueryState query={status}>
         {(s) => (

@@ -15,6 +15,7 @@ import { EditIncidentModal } from './EditIncidentModal.tsx';
 import { EscalateModal } from './EscalateModal.tsx';
 import { TransferModal } from './TransferModal.tsx';
 import { TransitionModal } from './TransitionModal.tsx';
+import { DocumentMenu } from '../../documents/index.ts';
 
 /** Reference, title, markings and status, with the moves the lifecycle allows and the coordination actions. */
 export function IncidentHeader({ incident: i }: { incident: IncidentDetail }) {
@@ -33,6 +34,9 @@ export function IncidentHeader({ incident: i }: { incident: IncidentDetail }) {
         <PapBadge pap={i.pap} />
         {i.serious && <SeriousBadge />}
         <IncidentStatusBadge status={i.status} />
+        <Group ml="auto" gap={6}>
+          <DocumentMenu path={`/incidents/${i.id}/document`} testId="incident-document" />
+        </Group>
       </Group>
       <Title order={2} size="h3" data-testid="incident-title">{titleOf(i)}</Title>
       <Group gap="xs" justify="space-between" wrap="wrap">

@@ -1,0 +1,3 @@
+export { DocumentMenu } from './DocumentMenu.tsx';
+export { PeriodicReportMenu } from './PeriodicReportMenu.tsx';
+export { documentLinks, reportPeriods } from './documentLinks.ts';
