@@ -176,9 +176,12 @@ describe('daily digest', () => {
       return real(m);
     }) as typeof transport.sendMail;
     const today = new Date().toISOString().slice(0, 10);
-    const worker = new DigestWorker({ ...t.platform, now: () => new Date(Date.now() + 86_400_000) }, transport);
-    const first = await worker.pass();
-    expect(first).toBe(sent.length);
+    const tomorrow = { ...t.platform, now: () => new Date(Date.now() + 86_400_000) };
+    const worker = new DigestWorker(tomorrow, transport);
+    // Two processes passing at once send each digest once.
+    const [a, b] = await Promise.all([worker.pass(), new DigestWorker(tomorrow, transport).pass()]);
+    expect(a + b).toBe(sent.length);
+    expect(sent.length).toBeGreaterThan(0);
     expect(await worker.pass()).toBe(0);
     // One mail per organisation with a reception address (the centre's holds the unknown owners).
     expect(new Set(sent.map((m) => m.to)).size).toBe(sent.length);

@@ -33,6 +33,7 @@ export class DigestWorker {
     for (const back of [2, 1]) await digestsRepository.make(this.#p.db, new Date(now - back * DAY_MS).toISOString().slice(0, 10));
     let sent = 0;
     for (const d of await digestsRepository.pending(this.#p.db, MAX_ATTEMPTS, 50)) {
+      if (!(await digestsRepository.claim(this.#p.db, d))) continue;
       let error: string | null = null;
       try {
         await this.#send(d);

@@ -28,8 +28,18 @@ export const digestsRepository = {
     return (await sql<DigestRecord>`select ${COLS} from constituency_digests where status = 'pending' and attempts < ${maxAttempts} order by day, org_id limit ${limit}`.execute(db)).rows;
   },
 
+  /**
+   * Takes one attempt at a pending digest for this process: true when it was still pending at the attempt
+   * count read (so two server processes never both send it; a process that dies mid-send leaves it pending).
+   */
+  async claim(db: Kysely<DB>, d: DigestRecord): Promise<boolean> {
+    const r = await sql`update constituency_digests set attempts = attempts + 1
+      where org_id = ${d.org_id} and day = ${d.day}::date and status = 'pending' and attempts = ${d.attempts}`.execute(db);
+    return Number(r.numAffectedRows ?? 0) === 1;
+  },
+
   async settle(db: Kysely<DB>, d: { org_id: string; day: string }, outcome: { error: string | null; dead: boolean }): Promise<void> {
-    await sql`update constituency_digests set attempts = attempts + 1, last_error = ${outcome.error},
+    await sql`update constituency_digests set last_error = ${outcome.error},
       status = ${outcome.error === null ? 'sent' : outcome.dead ? 'failed' : 'pending'}, sent_at = ${outcome.error === null ? new Date() : null}
       where org_id = ${d.org_id} and day = ${d.day}::date`.execute(db);
   },
