@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { DB } from './db/index.ts';
 import type { Platform } from './core/platform.ts';
-import { AuthService, SecondFactorService } from './modules/auth/index.ts';
+import { AccountService, AuthService, SecondFactorService } from './modules/auth/index.ts';
 import { UsersService } from './modules/users/index.ts';
 import { ApiKeysService } from './modules/apikeys/index.ts';
 import { OrgsService, OrgStructureService } from './modules/orgs/index.ts';
@@ -19,6 +19,7 @@ export interface Services {
   db: Kysely<DB>;
   auth: AuthService;
   secondFactor: SecondFactorService;
+  account: AccountService;
   users: UsersService;
   apiKeys: ApiKeysService;
   orgs: OrgsService;
@@ -105,6 +106,7 @@ export function createServices(platform: Platform): Services {
     db: platform.db,
     auth,
     secondFactor: new SecondFactorService(platform, auth),
+    account: new AccountService(platform),
     users: new UsersService(platform),
     apiKeys: new ApiKeysService(platform),
     orgs: new OrgsService(platform),

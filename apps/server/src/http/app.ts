@@ -17,7 +17,7 @@ import { registerOpenApi } from './openapi.ts';
 import { registerOps } from './ops.ts';
 import { registerWeb } from './web.ts';
 import { createServices } from '../services.ts';
-import { authRoutes, CredentialWatch, secondFactorRoutes } from '../modules/auth/index.ts';
+import { accountRoutes, authRoutes, CredentialWatch, secondFactorRoutes } from '../modules/auth/index.ts';
 import { userRoutes } from '../modules/users/index.ts';
 import { apiKeyRoutes } from '../modules/apikeys/index.ts';
 import { orgRoutes } from '../modules/orgs/index.ts';
@@ -114,6 +114,7 @@ export async function buildApp(platform: Platform, opts: AppOptions = {}): Promi
   await app.register(async (api) => {
     authRoutes(api, services, platform.config);
     secondFactorRoutes(api, services);
+    accountRoutes(api, services);
     userRoutes(api, services);
     apiKeyRoutes(api, services);
     orgRoutes(api, services);

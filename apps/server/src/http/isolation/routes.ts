@@ -1,4 +1,5 @@
 import type { RouteSpec } from './spec.ts';
+import { ACCOUNT_ROUTES } from './routes-account.ts';
 import { ALERT_ROUTES } from './routes-alerts.ts';
 import { COLLAB_ROUTES } from './routes-collab.ts';
 import { DIRECTORY_ROUTES } from './routes-directory.ts';
@@ -11,5 +12,5 @@ import { WARNING_ROUTES } from './routes-warnings.ts';
 
 /** Every row of the isolation matrix, area by area (lists before the rows that add to them). */
 export const ROUTES: RouteSpec[] = [
-  ...DIRECTORY_ROUTES, ...SECOND_FACTOR_ROUTES, ...ALERT_ROUTES, ...INCIDENT_ROUTES, ...TRIAGE_ROUTES, ...COLLAB_ROUTES, ...INTEL_ROUTES, ...TAXII_ROUTES, ...WARNING_ROUTES,
+  ...DIRECTORY_ROUTES, ...SECOND_FACTOR_ROUTES, ...ACCOUNT_ROUTES, ...ALERT_ROUTES, ...INCIDENT_ROUTES, ...TRIAGE_ROUTES, ...COLLAB_ROUTES, ...INTEL_ROUTES, ...TAXII_ROUTES, ...WARNING_ROUTES,
 ];
