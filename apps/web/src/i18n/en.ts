@@ -7,6 +7,7 @@ import { intelEn } from './intel.en.ts';
 import { alertsEn } from './alerts.en.ts';
 import { orgsEn } from './orgs.en.ts';
 import { accountEn } from './account.en.ts';
+import { settingsEn } from './settings.en.ts';
 
 /**
  * The shape English must have: every key of vi.ts (tsc reports a missing or misspelt one), plus the
@@ -92,6 +93,7 @@ export const en: WithEnglishPlurals<typeof vi> = {
     orgs: 'Organisations',
     users: 'Users',
     apiKeys: 'API keys',
+    settings: 'Settings',
     shortcuts: 'Keyboard shortcuts',
     shortcutSearch: 'Search (this page or the directory)',
   },
@@ -197,6 +199,7 @@ export const en: WithEnglishPlurals<typeof vi> = {
   incidents: incidentsEn,
   orgs: orgsEn,
   account: accountEn,
+  settings: settingsEn,
   users: {
     title: 'Users',
     create: 'Add user',

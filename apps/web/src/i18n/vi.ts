@@ -6,6 +6,7 @@ import { intelVi } from './intel.vi.ts';
 import { alertsVi } from './alerts.vi.ts';
 import { orgsVi } from './orgs.vi.ts';
 import { accountVi } from './account.vi.ts';
+import { settingsVi } from './settings.vi.ts';
 
 /**
  * Vietnamese, the default language. Vietnamese has a single plural form: counted keys carry only `_other`
@@ -84,6 +85,7 @@ export const vi = {
     orgs: 'Tổ chức',
     users: 'Người dùng',
     apiKeys: 'Khóa API',
+    settings: 'Cấu hình',
     shortcuts: 'Phím tắt',
     shortcutSearch: 'Tìm kiếm (trang này hoặc danh bạ)',
   },
@@ -189,6 +191,7 @@ export const vi = {
   incidents: incidentsVi,
   orgs: orgsVi,
   account: accountVi,
+  settings: settingsVi,
   users: {
     title: 'Người dùng',
     create: 'Thêm người dùng',

@@ -6,11 +6,12 @@ import { DIRECTORY_ROUTES } from './routes-directory.ts';
 import { INCIDENT_ROUTES } from './routes-incidents.ts';
 import { INTEL_ROUTES } from './routes-intel.ts';
 import { SECOND_FACTOR_ROUTES } from './routes-second-factor.ts';
+import { SETTINGS_ROUTES } from './routes-settings.ts';
 import { TAXII_ROUTES } from './routes-taxii.ts';
 import { TRIAGE_ROUTES } from './routes-triage.ts';
 import { WARNING_ROUTES } from './routes-warnings.ts';
 
 /** Every row of the isolation matrix, area by area (lists before the rows that add to them). */
 export const ROUTES: RouteSpec[] = [
-  ...DIRECTORY_ROUTES, ...SECOND_FACTOR_ROUTES, ...ACCOUNT_ROUTES, ...ALERT_ROUTES, ...INCIDENT_ROUTES, ...TRIAGE_ROUTES, ...COLLAB_ROUTES, ...INTEL_ROUTES, ...TAXII_ROUTES, ...WARNING_ROUTES,
+  ...DIRECTORY_ROUTES, ...SECOND_FACTOR_ROUTES, ...ACCOUNT_ROUTES, ...ALERT_ROUTES, ...INCIDENT_ROUTES, ...TRIAGE_ROUTES, ...COLLAB_ROUTES, ...INTEL_ROUTES, ...TAXII_ROUTES, ...WARNING_ROUTES, ...SETTINGS_ROUTES,
 ];

@@ -1,0 +1,23 @@
+import { del, post, row, type RouteSpec } from './spec.ts';
+import type { World } from './world.ts';
+
+/** A fresh issue policy of the centre, for a cell that removes one. */
+async function freshPolicy(w: World): Promise<string> {
+  const res = await w.callers.centre.post('/api/v1/warning-policies', { minSeverity: 4, sectorCode: null, autoIssue: false });
+  return (res.json() as { id: string }).id;
+}
+
+/** The settings pages' routes added by issue 18: the rule preview and removing an issue policy. */
+export const SETTINGS_ROUTES: RouteSpec[] = [
+  {
+    // A preview reads the alerts of the organisations the rule would apply to: only those who may add the rule may ask.
+    route: 'POST /api/v1/promotion-rules/preview',
+    request: (w) => post('/api/v1/promotion-rules/preview', { orgId: w.org.own, conditions: { minSeverity: 1 } }),
+    expect: row(401, 403, 403, 403, 403, { ownAdmin: 200, centre: 200 }),
+  },
+  {
+    route: 'DELETE /api/v1/warning-policies/:id',
+    request: async (w) => del(`/api/v1/warning-policies/${await freshPolicy(w)}`),
+    expect: row(401, 403, 403, 403, 403, { ownAdmin: 403, centre: 200 }),
+  },
+];
