@@ -8,6 +8,7 @@ import { alertsEn } from './alerts.en.ts';
 import { orgsEn } from './orgs.en.ts';
 import { accountEn } from './account.en.ts';
 import { settingsEn } from './settings.en.ts';
+import { auditEn } from './audit.en.ts';
 
 /**
  * The shape English must have: every key of vi.ts (tsc reports a missing or misspelt one), plus the
@@ -94,6 +95,7 @@ export const en: WithEnglishPlurals<typeof vi> = {
     users: 'Users',
     apiKeys: 'API keys',
     settings: 'Settings',
+    audit: 'Audit log',
     shortcuts: 'Keyboard shortcuts',
     shortcutSearch: 'Search (this page or the directory)',
   },
@@ -200,6 +202,7 @@ export const en: WithEnglishPlurals<typeof vi> = {
   orgs: orgsEn,
   account: accountEn,
   settings: settingsEn,
+  audit: auditEn,
   users: {
     title: 'Users',
     create: 'Add user',

@@ -7,6 +7,7 @@ import { alertsVi } from './alerts.vi.ts';
 import { orgsVi } from './orgs.vi.ts';
 import { accountVi } from './account.vi.ts';
 import { settingsVi } from './settings.vi.ts';
+import { auditVi } from './audit.vi.ts';
 
 /**
  * Vietnamese, the default language. Vietnamese has a single plural form: counted keys carry only `_other`
@@ -86,6 +87,7 @@ export const vi = {
     users: 'Người dùng',
     apiKeys: 'Khóa API',
     settings: 'Cấu hình',
+    audit: 'Nhật ký kiểm toán',
     shortcuts: 'Phím tắt',
     shortcutSearch: 'Tìm kiếm (trang này hoặc danh bạ)',
   },
@@ -192,6 +194,7 @@ export const vi = {
   orgs: orgsVi,
   account: accountVi,
   settings: settingsVi,
+  audit: auditVi,
   users: {
     title: 'Người dùng',
     create: 'Thêm người dùng',

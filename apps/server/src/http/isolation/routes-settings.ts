@@ -1,4 +1,4 @@
-import { del, post, row, type RouteSpec } from './spec.ts';
+import { del, get, post, row, type RouteSpec } from './spec.ts';
 import type { World } from './world.ts';
 
 /** A fresh issue policy of the centre, for a cell that removes one. */
@@ -7,7 +7,7 @@ async function freshPolicy(w: World): Promise<string> {
   return (res.json() as { id: string }).id;
 }
 
-/** The settings pages' routes added by issue 18: the rule preview and removing an issue policy. */
+/** The settings pages' and audit viewer's routes added by issue 18: the rule preview, removing an issue policy, the audit export. */
 export const SETTINGS_ROUTES: RouteSpec[] = [
   {
     // A preview reads the alerts of the organisations the rule would apply to: only those who may add the rule may ask.
@@ -19,5 +19,12 @@ export const SETTINGS_ROUTES: RouteSpec[] = [
     route: 'DELETE /api/v1/warning-policies/:id',
     request: async (w) => del(`/api/v1/warning-policies/${await freshPolicy(w)}`),
     expect: row(401, 403, 403, 403, 403, { ownAdmin: 403, centre: 200 }),
+  },
+  {
+    // Like the list: another organisation's admin gets its own entries only (the matrix checks no own secret is in them).
+    route: 'GET /api/v1/audit/export',
+    request: () => get('/api/v1/audit/export?format=ndjson'),
+    expect: row(401, 403, 200, 403, 403, { ownAdmin: 200, centre: 200 }),
+    shows: (w) => [w.incidents.id],
   },
 ];
