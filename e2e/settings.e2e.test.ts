@@ -51,7 +51,7 @@ describe.skipIf(!hasChromium())('the settings pages in Chromium', () => {
     await page.close();
   });
 
-  it('adds and removes a warning policy, lists the reporting regimes, and links two organisations', async () => {
+  it('adds and removes a warning policy, lists the reporting regimes, links two organisations and sets the retention', async () => {
     const page = await settingsPage('?tab=policies');
     await page.waitForSelector('[data-testid=policy-form]');
     await page.click('[data-testid=policy-add]');
@@ -72,6 +72,16 @@ describe.skipIf(!hasChromium())('the settings pages in Chromium', () => {
     await page.click('[data-testid=link-add]');
     await page.waitForSelector('[data-testid=link-row]');
     expect(await page.textContent('[data-testid=link-row]')).toContain('Xem khi đã báo cáo');
+
+    await page.click('[data-testid=settings-tab-retention]');
+    await page.waitForSelector('[data-testid=retention-form]');
+    await page.getByLabel('Lưu vĩnh viễn').first().click();
+    await page.fill('[data-testid=retention-alert-days]', '400');
+    await page.click('[data-testid=retention-save]');
+    await page.waitForSelector('text=Đã lưu thời gian lưu trữ.');
+    await page.reload();
+    await page.waitForSelector('[data-testid=retention-form]');
+    expect(await page.inputValue('[data-testid=retention-alert-days]')).toBe('400');
     await page.close();
   });
 
@@ -80,6 +90,7 @@ describe.skipIf(!hasChromium())('the settings pages in Chromium', () => {
     await page.locator('[data-testid=lang-switch]').getByText('EN', { exact: true }).click();
     await expect.poll(() => page.textContent('[data-testid=settings-tab-rules]')).toContain('Promotion rules');
     expect(await page.textContent('[data-testid=settings-tab-policies]')).toContain('Warning policies');
+    expect(await page.textContent('[data-testid=settings-tab-retention]')).toContain('Retention');
     await page.click('[data-testid=settings-tab-links]');
     await page.waitForSelector('[data-testid=link-row]');
     expect(await page.textContent('[data-testid=link-row]')).toContain('Sees reported incidents');

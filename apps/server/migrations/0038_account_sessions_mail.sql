@@ -12,3 +12,15 @@ create table user_mail_preferences (
   warning_reminders boolean not null default false,
   updated_at timestamptz not null default now()
 );
+
+-- Retention (issue 18, settings): how long alerts and quarantined records are kept, set by the centre
+-- (null: for ever). One row. Alerts behind an incident or a campaign are kept whatever their age;
+-- statistics keep their daily roll-ups; the audit log is never pruned.
+create table retention_settings (
+  id boolean primary key default true check (id),
+  alert_days integer check (alert_days between 30 and 3650),
+  quarantine_days integer check (quarantine_days between 7 and 3650),
+  updated_at timestamptz not null default now(),
+  updated_by text
+);
+insert into retention_settings (id) values (true);

@@ -10,7 +10,7 @@ import { OrgTree, orgsRepository, seedDemoNetwork } from './modules/orgs/index.t
 import { ReferenceService } from './modules/reference/index.ts';
 import { usersRepository } from './modules/users/index.ts';
 import { generatePassword, hashPassword, passwordProblem } from './modules/auth/index.ts';
-import { ensureAlertPartitions } from './modules/alerts/index.ts';
+import { ensureAlertPartitions, RetentionSweeper } from './modules/alerts/index.ts';
 import { EmbeddedMaintenance } from './core/embedded-maintenance.ts';
 import { PromotionEngine, ReportingReminders } from './modules/incidents/index.ts';
 import { StatsRollup } from './modules/stats/index.ts';
@@ -47,7 +47,7 @@ export async function startPlatform(config: Config, opts: StartOptions = {}): Pr
     const platform = { config, database, db: database.db, relay, orgTree, audit, alertFeed: new AlertFeed(), indicators: new IndicatorSlot(), stopHooks: [], now: () => new Date() } as unknown as Platform;
     platform.workers = {
       promotion: new PromotionEngine(platform), stats: new StatsRollup(platform), reminders: new ReportingReminders(platform), indicators: new IndicatorIndex(platform),
-      sightings: new SightingsRecorder(platform), campaigns: campaignEngine(platform), warnings: new WarningWorkers(platform), intakeRuns: new IntakeRunsSweeper(platform),
+      sightings: new SightingsRecorder(platform), campaigns: campaignEngine(platform), warnings: new WarningWorkers(platform), intakeRuns: new IntakeRunsSweeper(platform), retention: new RetentionSweeper(platform),
       maintenance: database.engine === 'pglite' ? new EmbeddedMaintenance(database) : null,
     };
     platform.workers.campaigns.hook = (tx, c) => platform.workers.warnings.proposeFromCampaign(tx, c);
@@ -63,6 +63,7 @@ export async function startPlatform(config: Config, opts: StartOptions = {}): Pr
     await platform.workers.campaigns.start();
     platform.workers.warnings.start();
     platform.workers.maintenance?.task.start();
+    platform.workers.retention.task.start();
     // A first checkpoint at start: a bad checkpoint file fails here, loudly, not later in a timer.
     await audit.checkpoints.checkpoint();
     audit.checkpoints.task.start();
@@ -71,7 +72,7 @@ export async function startPlatform(config: Config, opts: StartOptions = {}): Pr
     platform.stopHooks.push(
       () => clearInterval(partitions), () => drained(platform.workers.promotion), () => drained(platform.workers.stats), () => platform.workers.reminders.stop(),
       () => platform.workers.indicators.stop(), () => drained(platform.workers.sightings), () => drained(platform.workers.campaigns), () => platform.workers.warnings.stop(),
-      () => platform.workers.maintenance?.task.stop(), () => platform.workers.intakeRuns.task.stop(),
+      () => platform.workers.maintenance?.task.stop(), () => platform.workers.intakeRuns.task.stop(), () => platform.workers.retention.task.stop(),
     );
     return platform;
   } catch (err) {

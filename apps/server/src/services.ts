@@ -6,7 +6,7 @@ import { UsersService } from './modules/users/index.ts';
 import { ApiKeysService } from './modules/apikeys/index.ts';
 import { OrgsService, OrgStructureService } from './modules/orgs/index.ts';
 import { ReferenceService } from './modules/reference/index.ts';
-import { AlertsService, AssetsService, IngestService } from './modules/alerts/index.ts';
+import { AlertsService, AssetsService, IngestService, RetentionService } from './modules/alerts/index.ts';
 import { AlertTriageService, IncidentsService, PromotionRulesService, createIncidentServices, type IncidentServices } from './modules/incidents/index.ts';
 
 import { ForecastService, StatsHistoryService, StatsService, SurgeWatcher } from './modules/stats/index.ts';
@@ -20,6 +20,7 @@ export interface Services {
   auth: AuthService;
   secondFactor: SecondFactorService;
   account: AccountService;
+  retention: RetentionService;
   users: UsersService;
   apiKeys: ApiKeysService;
   orgs: OrgsService;
@@ -107,6 +108,7 @@ export function createServices(platform: Platform): Services {
     auth,
     secondFactor: new SecondFactorService(platform, auth),
     account: new AccountService(platform),
+    retention: new RetentionService(platform),
     users: new UsersService(platform),
     apiKeys: new ApiKeysService(platform),
     orgs: new OrgsService(platform),

@@ -27,3 +27,17 @@ export const MailPreferences = Type.Object({
   warningReminders: Type.Boolean(),
 }, { additionalProperties: false });
 export type MailPreferences = Static<typeof MailPreferences>;
+
+/** How long alerts and quarantined records are kept (days; null: for ever). The centre sets it. */
+export const RetentionPatch = Type.Object({
+  alertDays: Nullable(Type.Integer({ minimum: 30, maximum: 3650 })),
+  quarantineDays: Nullable(Type.Integer({ minimum: 7, maximum: 3650 })),
+}, { additionalProperties: false });
+export type RetentionPatch = Static<typeof RetentionPatch>;
+export const Retention = Type.Object({
+  alertDays: Nullable(Type.Integer()),
+  quarantineDays: Nullable(Type.Integer()),
+  updatedAt: Timestamp,
+  updatedBy: Nullable(Type.String()),
+});
+export type Retention = Static<typeof Retention>;

@@ -97,6 +97,14 @@ export interface SessionsTable {
   public_id: Generated<string>;
 }
 
+export interface RetentionSettingsTable {
+  id: Generated<boolean>;
+  alert_days: number | null;
+  quarantine_days: number | null;
+  updated_at: GeneratedTimestamp;
+  updated_by: string | null;
+}
+
 export interface UserMailPreferencesTable {
   user_id: string;
   warning_min_severity: number | null;
@@ -323,6 +331,7 @@ export interface DB {
   users: UsersTable;
   sessions: SessionsTable;
   user_mail_preferences: UserMailPreferencesTable;
+  retention_settings: RetentionSettingsTable;
   api_keys: ApiKeysTable;
   auth_throttle: AuthThrottleTable;
   known_clients: KnownClientsTable;

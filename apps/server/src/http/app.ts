@@ -24,7 +24,7 @@ import { orgRoutes } from '../modules/orgs/index.ts';
 import { referenceRoutes } from '../modules/reference/index.ts';
 import { auditRoutes } from '../modules/audit/index.ts';
 import { streamRoutes } from '../modules/events/index.ts';
-import { alertRoutes, ingestRoutes, SyslogListener } from '../modules/alerts/index.ts';
+import { alertRoutes, ingestRoutes, retentionRoutes, SyslogListener } from '../modules/alerts/index.ts';
 import { alertTriageRoutes, incidentCollabRoutes, incidentRoutes } from '../modules/incidents/index.ts';
 import { statsRoutes } from '../modules/stats/index.ts';
 import { campaignRoutes } from '../modules/campaigns/index.ts';
@@ -122,6 +122,7 @@ export async function buildApp(platform: Platform, opts: AppOptions = {}): Promi
     auditRoutes(api, services, platform.audit.signer);
     streamRoutes(api, platform);
     alertRoutes(api, services);
+    retentionRoutes(api, services.retention);
     statsRoutes(api, services, platform.config.ingestBodyLimitBytes);
     ingestRoutes(api, services, platform.config.ingestBodyLimitBytes);
     incidentRoutes(api, services);

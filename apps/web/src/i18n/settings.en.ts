@@ -6,7 +6,7 @@ export const settingsEn: WithEnglishPlurals<typeof settingsVi> = {
   title: 'Settings',
   introCentre: 'Rules, policies and regimes that apply to the whole platform and its organisations.',
   introOrg: 'Your organisation’s rules and its incident-sharing links.',
-  tabs: { rules: 'Promotion rules', policies: 'Warning policies', regimes: 'Reporting regimes', links: 'Organisation links' },
+  tabs: { rules: 'Promotion rules', policies: 'Warning policies', regimes: 'Reporting regimes', links: 'Organisation links', retention: 'Retention' },
   rules: {
     intro: 'Alerts that meet a rule’s conditions are grouped into incidents.',
     new: 'New rule',
@@ -106,5 +106,14 @@ export const settingsEn: WithEnglishPlurals<typeof settingsVi> = {
     removeTitle: 'Remove link',
     removeConfirm: '{{from}} will no longer see the incidents of {{to}}. Continue?',
     removed: 'Link removed.',
+  },
+  retention: {
+    intro: 'How long alerts and quarantined records are kept; applied every hour. Alerts held by an incident or a campaign are always kept; daily statistics and the audit log are never deleted.',
+    alertDays: 'Keep alerts (days)',
+    quarantineDays: 'Keep quarantined records (days)',
+    forever: 'Keep for ever',
+    kept: 'Alerts count by the day they were received; a day partition left empty is dropped whole.',
+    saved: 'Retention saved.',
+    updated: 'Updated by {{by}} at {{at}}',
   },
 };

@@ -3,7 +3,7 @@ export const settingsVi = {
   title: 'Cấu hình',
   introCentre: 'Quy tắc, chính sách và quy định áp dụng cho toàn hệ thống và các đơn vị.',
   introOrg: 'Quy tắc của đơn vị bạn và các liên kết chia sẻ sự cố.',
-  tabs: { rules: 'Quy tắc tạo sự cố', policies: 'Chính sách phát cảnh báo', regimes: 'Chế độ báo cáo', links: 'Liên kết đơn vị' },
+  tabs: { rules: 'Quy tắc tạo sự cố', policies: 'Chính sách phát cảnh báo', regimes: 'Chế độ báo cáo', links: 'Liên kết đơn vị', retention: 'Lưu trữ' },
   rules: {
     intro: 'Cảnh báo thỏa điều kiện của một quy tắc được gom thành sự cố.',
     new: 'Thêm quy tắc',
@@ -102,5 +102,14 @@ export const settingsVi = {
     removeTitle: 'Xóa liên kết',
     removeConfirm: '{{from}} sẽ không còn xem sự cố của {{to}}. Tiếp tục?',
     removed: 'Đã xóa liên kết.',
+  },
+  retention: {
+    intro: 'Thời gian lưu cảnh báo và bản ghi cách ly; áp dụng mỗi giờ. Cảnh báo thuộc một sự cố hoặc chiến dịch luôn được giữ; số liệu thống kê theo ngày và nhật ký kiểm toán không bị xóa.',
+    alertDays: 'Lưu cảnh báo (ngày)',
+    quarantineDays: 'Lưu bản ghi cách ly (ngày)',
+    forever: 'Lưu vĩnh viễn',
+    kept: 'Cảnh báo được tính theo ngày tiếp nhận; phân vùng ngày đã trống được xóa hẳn.',
+    saved: 'Đã lưu thời gian lưu trữ.',
+    updated: 'Cập nhật bởi {{by}} lúc {{at}}',
   },
 };

@@ -1,4 +1,4 @@
-import { del, get, post, row, type RouteSpec } from './spec.ts';
+import { del, get, post, put, row, type RouteSpec } from './spec.ts';
 import type { World } from './world.ts';
 
 /** A fresh issue policy of the centre, for a cell that removes one. */
@@ -18,6 +18,13 @@ export const SETTINGS_ROUTES: RouteSpec[] = [
   {
     route: 'DELETE /api/v1/warning-policies/:id',
     request: async (w) => del(`/api/v1/warning-policies/${await freshPolicy(w)}`),
+    expect: row(401, 403, 403, 403, 403, { ownAdmin: 403, centre: 200 }),
+  },
+  { route: 'GET /api/v1/retention', request: () => get('/api/v1/retention'), expect: row(401, 403, 403, 403, 403, { ownAdmin: 403, centre: 200 }) },
+  {
+    // Keeping everything for ever changes nothing the matrix's other rows rely on.
+    route: 'PUT /api/v1/retention',
+    request: () => put('/api/v1/retention', { alertDays: null, quarantineDays: null }),
     expect: row(401, 403, 403, 403, 403, { ownAdmin: 403, centre: 200 }),
   },
   {

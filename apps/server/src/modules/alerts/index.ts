@@ -6,3 +6,5 @@ export { alertRoutes } from './alerts.routes.ts';
 export { ensureAlertPartitions } from './partitions.ts';
 export { SyslogListener } from './syslog-listener.ts';
 export { AlertBatchConsumer, BatchConsumerWorker, HISTORY_BATCHES, LIVE_BATCHES, type BatchPlanner, type BatchWrite, type ConsumedBatch } from './batch-consumer.ts';
+export { RetentionService, RetentionSweeper } from './retention.ts';
+export { retentionRoutes } from './retention.routes.ts';

@@ -5,18 +5,21 @@ import { useCurrentUser } from '../auth/auth.api.ts';
 import { OrgLinksTab } from './OrgLinksTab.tsx';
 import { PromotionRulesTab } from './PromotionRulesTab.tsx';
 import { RegimesTab } from './RegimesTab.tsx';
+import { RetentionTab } from './RetentionTab.tsx';
 import { WarningPoliciesTab } from './WarningPoliciesTab.tsx';
 
-const TABS = ['rules', 'policies', 'regimes', 'links'] as const;
+const TABS = ['rules', 'policies', 'regimes', 'links', 'retention'] as const;
+/** Tabs only the national centre has. */
+const CENTRE_TABS: readonly Tab[] = ['policies', 'retention'];
 type Tab = (typeof TABS)[number];
 
-/** Settings of the centre and the organisation admins: promotion rules, issue policies, reporting regimes, organisation links. */
+/** Settings of the centre and the organisation admins: promotion rules, issue policies, reporting regimes, organisation links, retention. */
 export function SettingsPage() {
   const { t } = useTranslation();
   const me = useCurrentUser();
   const centre = me.role === 'national_coordinator';
   const [params, setParams] = useSearchParams();
-  const shown = TABS.filter((tab) => centre || tab !== 'policies');
+  const shown = TABS.filter((tab) => centre || !CENTRE_TABS.includes(tab));
   const asked = params.get('tab') as Tab | null;
   const tab = asked && shown.includes(asked) ? asked : 'rules';
   return (
@@ -51,6 +54,11 @@ export function SettingsPage() {
         <Tabs.Panel value="links" pt="sm">
           <OrgLinksTab />
         </Tabs.Panel>
+        {centre && (
+          <Tabs.Panel value="retention" pt="sm">
+            <RetentionTab />
+          </Tabs.Panel>
+        )}
       </Tabs>
     </Stack>
   );

@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import type {
   OrgLink, OrgLinkCreate, PromotionRule, PromotionRuleCreate, PromotionRulePatch, PromotionRulePreview, PromotionRulePreviewBody,
-  ReportingRegime, ReportingRegimeCreate, ReportingRegimePatch, WarningPolicy, WarningPolicyCreate,
+  ReportingRegime, ReportingRegimeCreate, ReportingRegimePatch, Retention, RetentionPatch, WarningPolicy, WarningPolicyCreate,
 } from '@lachan/contracts';
 import { api } from '../../api/client.ts';
 
@@ -11,6 +11,7 @@ export const settingsKeys = {
   regimes: ['incidents', 'regimes'] as const,
   policies: ['settings', 'warning-policies'] as const,
   links: ['settings', 'org-links'] as const,
+  retention: ['settings', 'retention'] as const,
 };
 
 /** GET /promotion-rules */
@@ -34,4 +35,5 @@ export const settingsApi = {
   updateRegime: ({ id, patch }: { id: string; patch: ReportingRegimePatch }) => api.patch<ReportingRegime>(`/reporting-regimes/${id}`, patch),
   createLink: (body: OrgLinkCreate) => api.post<OrgLink>('/org-links', body),
   deleteLink: (id: string) => api.delete<OrgLink>(`/org-links/${id}`),
+  setRetention: (body: RetentionPatch) => api.put<Retention>('/retention', body),
 };
