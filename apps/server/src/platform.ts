@@ -10,7 +10,7 @@ import { OrgTree, orgsRepository, seedDemoNetwork } from './modules/orgs/index.t
 import { ReferenceService } from './modules/reference/index.ts';
 import { usersRepository } from './modules/users/index.ts';
 import { generatePassword, hashPassword, passwordProblem } from './modules/auth/index.ts';
-import { ensureAlertPartitions, pruneBatchItems } from './modules/alerts/index.ts';
+import { ensureAlertPartitions, pruneBatchItems, RetentionSweeper } from './modules/alerts/index.ts';
 import { EmbeddedMaintenance } from './core/embedded-maintenance.ts';
 import { PromotionEngine, ReportingReminders } from './modules/incidents/index.ts';
 import { StatsRollup } from './modules/stats/index.ts';
@@ -50,7 +50,7 @@ export async function startPlatform(config: Config, opts: StartOptions = {}): Pr
     const platform = { config, database, db: database.db, relay, consoleEvents, orgTree, audit, leadership, alertFeed: new AlertFeed(), indicators: new IndicatorSlot(), stopHooks: [], now: () => new Date() } as unknown as Platform;
     platform.workers = {
       promotion: new PromotionEngine(platform), stats: new StatsRollup(platform), reminders: new ReportingReminders(platform), indicators: new IndicatorIndex(platform),
-      sightings: new SightingsRecorder(platform), campaigns: campaignEngine(platform), warnings: new WarningWorkers(platform), intakeRuns: new IntakeRunsSweeper(platform),
+      sightings: new SightingsRecorder(platform), campaigns: campaignEngine(platform), warnings: new WarningWorkers(platform), intakeRuns: new IntakeRunsSweeper(platform), retention: new RetentionSweeper(platform),
       maintenance: database.engine === 'pglite' ? new EmbeddedMaintenance(database) : null,
     };
     // The one link between two modules' workers: a campaign's change brings its warning proposal in line, in its transaction.
@@ -142,6 +142,7 @@ async function leadWorkers(platform: Platform): Promise<void> {
   await lead.run('campaigns', consumer(w.campaigns));
   await lead.run('warnings', w.warnings);
   if (w.maintenance) await lead.run('maintenance', w.maintenance.task);
+  await lead.run('retention', w.retention.task);
   await lead.run('audit-checkpoints', platform.audit.checkpoints.task);
   let partitions: NodeJS.Timeout | null = null;
   await lead.run('partitions', {

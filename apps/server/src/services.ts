@@ -1,12 +1,12 @@
 import type { Kysely } from 'kysely';
 import type { DB } from './db/index.ts';
 import type { Platform } from './core/platform.ts';
-import { AuthService, SecondFactorService } from './modules/auth/index.ts';
+import { AccountService, AuthService, SecondFactorService } from './modules/auth/index.ts';
 import { UsersService } from './modules/users/index.ts';
 import { ApiKeysService } from './modules/apikeys/index.ts';
 import { OrgsService, OrgStructureService } from './modules/orgs/index.ts';
 import { ReferenceService } from './modules/reference/index.ts';
-import { AlertsService, AssetsService, IngestService } from './modules/alerts/index.ts';
+import { AlertsService, AssetsService, IngestService, RetentionService } from './modules/alerts/index.ts';
 import { AlertTriageService, IncidentsService, PromotionRulesService, createIncidentServices, type IncidentServices } from './modules/incidents/index.ts';
 
 import { ForecastService, StatsHistoryService, StatsService, SurgeWatcher } from './modules/stats/index.ts';
@@ -23,6 +23,8 @@ export interface Services {
   db: Kysely<DB>;
   auth: AuthService;
   secondFactor: SecondFactorService;
+  account: AccountService;
+  retention: RetentionService;
   users: UsersService;
   apiKeys: ApiKeysService;
   orgs: OrgsService;
@@ -103,8 +105,10 @@ export function createServices(platform: Platform): Services {
   const catalogues = new CataloguesService(platform);
   // Reminders, overdue notices and escalation of assessment tasks, once a minute.
   const assessmentDeadlines = new AssessmentDeadlines(platform);
-  assessmentDeadlines.start();
-  platform.stopHooks.push(() => assessmentDeadlines.stop());
+  if (platform.config.roles.includes('workers')) {
+    void platform.leadership.run('assessment-deadlines', { start: () => assessmentDeadlines.start(), stop: () => assessmentDeadlines.stop() });
+    void platform.leadership.run('constituency-digests', { start: () => constituency.digests.task.start(), stop: () => constituency.digests.task.stop() });
+  }
   return {
     ingest,
     alerts: new AlertsService(platform, ingest),
@@ -139,6 +143,8 @@ export function createServices(platform: Platform): Services {
     db: platform.db,
     auth,
     secondFactor: new SecondFactorService(platform, auth),
+    account: new AccountService(platform),
+    retention: new RetentionService(platform),
     users: new UsersService(platform),
     apiKeys: new ApiKeysService(platform),
     orgs: new OrgsService(platform),

@@ -40,6 +40,8 @@ const IntelObjectPage = lazy(() => import('./features/intel/index.ts').then((m) 
 const IntakePage = lazy(() => import('./features/intel/index.ts').then((m) => ({ default: m.IntakePage })));
 const CollectionsPage = lazy(() => import('./features/intel/index.ts').then((m) => ({ default: m.CollectionsPage })));
 const AccountPage = lazy(() => import('./features/account/index.ts').then((m) => ({ default: m.AccountPage })));
+const SettingsPage = lazy(() => import('./features/settings/index.ts').then((m) => ({ default: m.SettingsPage })));
+const AuditPage = lazy(() => import('./features/audit/index.ts').then((m) => ({ default: m.AuditPage })));
 const WarningDeliveryPage = lazy(() => import('./features/warnings/index.ts').then((m) => ({ default: m.WarningDeliveryPage })));
 
 /** Signed-in routes; the home page is the national picture. */
@@ -81,6 +83,8 @@ function SignedInApp() {
           <Route path="users" element={<RequirePermission permission="users.read"><UsersPage /></RequirePermission>} />
           <Route path="api-keys" element={<RequirePermission permission="apikeys.manage"><ApiKeysPage /></RequirePermission>} />
           <Route path="account" element={<AccountPage />} />
+          <Route path="audit" element={<RequirePermission permission="audit.read"><AuditPage /></RequirePermission>} />
+          <Route path="settings" element={<RequirePermission permission="alerts.manage"><SettingsPage /></RequirePermission>} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>
       </Routes>

@@ -209,3 +209,26 @@ export type PromotionRuleCreate = Static<typeof PromotionRuleCreate>;
 export const PromotionRulePatch = Type.Partial(Type.Object({ name: Type.String({ minLength: 1, maxLength: 200 }), enabled: Type.Boolean(), conditions: PromotionConditions }, { additionalProperties: false }), { additionalProperties: false, minProperties: 1 });
 export type PromotionRulePatch = Static<typeof PromotionRulePatch>;
 
+
+/** A rule to try before saving it: its owner (null: national) and conditions. */
+export const PromotionRulePreviewBody = Type.Object({ orgId: Nullable(Uuid), conditions: PromotionConditions }, { additionalProperties: false });
+export type PromotionRulePreviewBody = Static<typeof PromotionRulePreviewBody>;
+
+/** What a rule would have opened over the last days: matched alerts and the incidents of their groups. */
+export const PromotionRulePreview = Type.Object({
+  days: Type.Integer(),
+  alertsScanned: Type.Integer(),
+  alertsMatched: Type.Integer(),
+  incidents: Type.Integer(),
+  /** The scan stopped at its limit of alerts (the newest were read). */
+  truncated: Type.Boolean(),
+  groups: Type.Array(Type.Object({
+    orgId: Uuid,
+    label: Type.Record(Type.String(), Type.String()),
+    alerts: Type.Integer(),
+    incidents: Type.Integer(),
+    firstSeen: Timestamp,
+    lastSeen: Timestamp,
+  })),
+});
+export type PromotionRulePreview = Static<typeof PromotionRulePreview>;

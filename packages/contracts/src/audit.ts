@@ -19,14 +19,28 @@ export const AuditEntry = Type.Object({
 });
 export type AuditEntry = Static<typeof AuditEntry>;
 
-export const AuditListQuery = Type.Object({
+/** Filters of the audit log: entity, organisation, action (exact or a `prefix.`), actor name, time span. */
+const auditFilters = {
   entityType: Type.Optional(Type.String()),
   entityId: Type.Optional(Type.String()),
   orgId: Type.Optional(Uuid),
+  action: Type.Optional(Type.String({ pattern: '^[a-z0-9_.]{1,80}$', description: 'an action, or its prefix ending in a dot (e.g. `incident.`)' })),
+  actor: Type.Optional(Type.String({ minLength: 1, maxLength: 200, description: 'part of the actor\'s name (case-insensitive)' })),
+  from: Type.Optional(Timestamp),
+  to: Type.Optional(Timestamp),
+};
+
+export const AuditListQuery = Type.Object({
+  ...auditFilters,
   before: Type.Optional(Type.String({ pattern: '^[0-9]{1,18}$', description: 'id cursor' })),
   limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 100 })),
 });
 export type AuditListQuery = Static<typeof AuditListQuery>;
+
+/** The audit log as a file: the filters of the list, CSV or NDJSON, newest first, at most `AUDIT_EXPORT_LIMIT` rows. */
+export const AuditExportQuery = Type.Object({ ...auditFilters, format: Type.Optional(Type.Enum(['csv', 'ndjson'])) });
+export type AuditExportQuery = Static<typeof AuditExportQuery>;
+export const AUDIT_EXPORT_LIMIT = 50_000;
 
 /**
  * A signed statement of the audit chain's head: the newest link's id and hash at a moment, signed with

@@ -23,3 +23,4 @@ export * from './constituency.ts';
 export * from './registry.ts';
 export * from './assessments.ts';
 export * from './documents.ts';
+export * from './account.ts';

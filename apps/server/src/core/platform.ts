@@ -9,6 +9,7 @@ import type { IndicatorIndex, IntakeRunsSweeper, SightingsRecorder } from '../mo
 import type { AlertFeed } from './alert-feed.ts';
 import type { IndicatorSlot } from './indicator-matcher.ts';
 import type { ReportingReminders } from '../modules/incidents/reminders.worker.ts';
+import type { RetentionSweeper } from '../modules/alerts/retention.ts';
 import type { CampaignEngine } from '../modules/campaigns/campaign.engine.ts';
 import type { WarningWorkers } from '../modules/warnings/warning.workers.ts';
 import type { EmbeddedMaintenance } from './embedded-maintenance.ts';
@@ -35,6 +36,8 @@ export interface Platform {
   /** Background consumers of the event stream. */
   workers: {
     promotion: PromotionEngine; stats: StatsRollup; reminders: ReportingReminders; indicators: IndicatorIndex; sightings: SightingsRecorder; campaigns: CampaignEngine; warnings: WarningWorkers;
+    /** Deletes alerts and quarantined records past the retention the centre set. */
+    retention: RetentionSweeper;
     /** Ends intake runs whose server process is gone as `interrupted`. */
     intakeRuns: IntakeRunsSweeper;
     /** Vacuum and analysis on the embedded engine, which has no autovacuum (null on PostgreSQL). */

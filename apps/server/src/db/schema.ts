@@ -94,6 +94,22 @@ export interface SessionsTable {
   last_seen_at: GeneratedTimestamp;
   expires_at: Timestamp;
   stage: Generated<'complete' | 'second_factor'>;
+  public_id: Generated<string>;
+}
+
+export interface RetentionSettingsTable {
+  id: Generated<boolean>;
+  alert_days: number | null;
+  quarantine_days: number | null;
+  updated_at: GeneratedTimestamp;
+  updated_by: string | null;
+}
+
+export interface UserMailPreferencesTable {
+  user_id: string;
+  warning_min_severity: number | null;
+  warning_reminders: boolean;
+  updated_at: GeneratedTimestamp;
 }
 
 export interface AuthThrottleTable {
@@ -314,6 +330,8 @@ export interface DB {
   soc_links: SocLinksTable;
   users: UsersTable;
   sessions: SessionsTable;
+  user_mail_preferences: UserMailPreferencesTable;
+  retention_settings: RetentionSettingsTable;
   api_keys: ApiKeysTable;
   auth_throttle: AuthThrottleTable;
   known_clients: KnownClientsTable;

@@ -17,7 +17,7 @@ import { registerOpenApi } from './openapi.ts';
 import { registerOps } from './ops.ts';
 import { registerWeb } from './web.ts';
 import { createServices } from '../services.ts';
-import { authRoutes, CredentialWatch, secondFactorRoutes } from '../modules/auth/index.ts';
+import { accountRoutes, authRoutes, CredentialWatch, secondFactorRoutes } from '../modules/auth/index.ts';
 import { userRoutes } from '../modules/users/index.ts';
 import { apiKeyRoutes } from '../modules/apikeys/index.ts';
 import { orgRoutes } from '../modules/orgs/index.ts';
@@ -26,7 +26,7 @@ import { assessmentRoutes } from '../modules/assessments/index.ts';
 import { referenceRoutes } from '../modules/reference/index.ts';
 import { auditRoutes } from '../modules/audit/index.ts';
 import { streamRoutes } from '../modules/events/index.ts';
-import { alertRoutes, ingestRoutes, SyslogListener } from '../modules/alerts/index.ts';
+import { alertRoutes, ingestRoutes, retentionRoutes, SyslogListener } from '../modules/alerts/index.ts';
 import { alertTriageRoutes, incidentCollabRoutes, incidentRoutes } from '../modules/incidents/index.ts';
 import { statsRoutes } from '../modules/stats/index.ts';
 import { campaignRoutes } from '../modules/campaigns/index.ts';
@@ -147,6 +147,8 @@ export async function buildApp(platform: Platform, opts: AppOptions = {}): Promi
       registryRoutes(r, services);
       assessmentRoutes(r, services);
       documentRoutes(r, services.documents);
+      accountRoutes(r, services);
+      retentionRoutes(r, services.retention);
     }
   }, { prefix: '/api/v1' });
   if (api) await taxiiRoutes(app, services.taxii, config.publicUrl);

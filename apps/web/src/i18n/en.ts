@@ -10,6 +10,8 @@ import { orgsEn } from './orgs.en.ts';
 import { accountEn } from './account.en.ts';
 import { constituencyEn } from './constituency.en.ts';
 import { documentsEn, mapEn } from './documents.en.ts';
+import { settingsEn } from './settings.en.ts';
+import { auditEn } from './audit.en.ts';
 
 /**
  * The shape English must have: every key of vi.ts (tsc reports a missing or misspelt one), plus the
@@ -96,6 +98,8 @@ export const en: WithEnglishPlurals<typeof vi> = {
     orgs: 'Organisations',
     users: 'Users',
     apiKeys: 'API keys',
+    settings: 'Settings',
+    audit: 'Audit log',
     shortcuts: 'Keyboard shortcuts',
     shortcutSearch: 'Search (this page or the directory)',
   },
@@ -202,6 +206,8 @@ export const en: WithEnglishPlurals<typeof vi> = {
   orgs: orgsEn,
   account: accountEn,
   constituency: constituencyEn,
+  settings: settingsEn,
+  audit: auditEn,
   users: {
     title: 'Users',
     create: 'Add user',

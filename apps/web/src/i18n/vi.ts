@@ -9,6 +9,8 @@ import { orgsVi } from './orgs.vi.ts';
 import { accountVi } from './account.vi.ts';
 import { constituencyVi } from './constituency.vi.ts';
 import { documentsVi, mapVi } from './documents.vi.ts';
+import { settingsVi } from './settings.vi.ts';
+import { auditVi } from './audit.vi.ts';
 
 /**
  * Vietnamese, the default language. Vietnamese has a single plural form: counted keys carry only `_other`
@@ -88,6 +90,8 @@ export const vi = {
     orgs: 'Tổ chức',
     users: 'Người dùng',
     apiKeys: 'Khóa API',
+    settings: 'Cấu hình',
+    audit: 'Nhật ký kiểm toán',
     shortcuts: 'Phím tắt',
     shortcutSearch: 'Tìm kiếm (trang này hoặc danh bạ)',
   },
@@ -194,6 +198,8 @@ export const vi = {
   orgs: orgsVi,
   account: accountVi,
   constituency: constituencyVi,
+  settings: settingsVi,
+  audit: auditVi,
   users: {
     title: 'Người dùng',
     create: 'Thêm người dùng',

@@ -10,3 +10,5 @@ export { ensureAlertPartitions } from './partitions.ts';
 export { SyslogListener } from './syslog-listener.ts';
 export { AlertBatchConsumer, BatchConsumerWorker, HISTORY_BATCHES, LIVE_BATCHES, type BatchPlanner, type BatchWrite, type ConsumedBatch } from './batch-consumer.ts';
 export { pruneBatchItems } from './batch.repository.ts';
+export { RetentionService, RetentionSweeper } from './retention.ts';
+export { retentionRoutes } from './retention.routes.ts';

@@ -7,6 +7,12 @@ export type AuditRow = {
   ip: string | null; request_id: string | null; prev_hash: string; hash: string;
 };
 
+/** What the audit log can be filtered by (the caller's scope is given apart). */
+export type AuditFilter = {
+  entityType?: string | undefined; entityId?: string | undefined; orgId?: string | undefined; action?: string | undefined;
+  actor?: string | undefined; from?: string | undefined; to?: string | undefined;
+};
+
 /** The chain head as the database keeps it: newest link id and hash; ids above `gaplessAfter` are consecutive. */
 export type ChainHead = { lastId: string; hash: string; gaplessAfter: string };
 
@@ -68,7 +74,7 @@ export const auditRepository = {
 
   async list(
     db: Kysely<DB>,
-    filter: { orgIds: string[] | null; entityType?: string | undefined; entityId?: string | undefined; orgId?: string | undefined; before?: string | undefined; limit: number },
+    filter: AuditFilter & { orgIds: string[] | null; before?: string | undefined; limit: number },
   ): Promise<AuditRow[]> {
     let q = db
       .selectFrom('audit_log')
@@ -78,6 +84,10 @@ export const auditRepository = {
     if (filter.entityType) q = q.where('entity_type', '=', filter.entityType);
     if (filter.entityId) q = q.where('entity_id', '=', filter.entityId);
     if (filter.orgId) q = q.where('org_id', '=', filter.orgId);
+    if (filter.action) q = filter.action.endsWith('.') ? q.where('action', 'like', `${filter.action.replace(/_/g, '\\_')}%`) : q.where('action', '=', filter.action);
+    if (filter.actor) q = q.where(sql<boolean>`position(lower(${filter.actor}) in lower(coalesce(actor_name, ''))) > 0`);
+    if (filter.from) q = q.where('at', '>=', new Date(filter.from));
+    if (filter.to) q = q.where('at', '<', new Date(filter.to));
     if (filter.before) q = q.where(sql<boolean>`id < ${filter.before}::bigint`);
     return (await q.orderBy('audit_log.id', 'desc').limit(filter.limit).execute()) as AuditRow[];
   },

@@ -10,3 +10,5 @@ export { hashPassword, generatePassword, generateApiKey, sha256 } from './secret
 export { CREDENTIALS_CHANGED, concerns, credentialSignal, type Credential, type CredentialSignal } from './credential-signal.ts';
 export { actorNow, contextNow, sameStanding } from './credential-check.ts';
 export { CredentialWatch } from './credential-watch.ts';
+export { AccountService } from './account.service.ts';
+export { accountRoutes } from './account.routes.ts';

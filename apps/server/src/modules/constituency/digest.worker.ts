@@ -21,7 +21,7 @@ export class DigestWorker {
   #mail: Transporter | null;
   readonly task: PeriodicTask;
 
-  constructor(platform: Platform, mail: Transporter | null = process.env.SMTP_URL ? createTransport(process.env.SMTP_URL) : null) {
+  constructor(platform: Platform, mail: Transporter | null = platform.config.smtpUrl ? createTransport(platform.config.smtpUrl) : null) {
     this.#p = platform;
     this.#mail = mail;
     this.task = new PeriodicTask(EVERY_MS, () => this.pass());
@@ -54,7 +54,7 @@ export class DigestWorker {
     const list = rows.map((r) => `  [${SEVERITY[r.severity]}] ${r.report_type} ${r.report_day} ${r.host ?? ''} — ${r.title}`).join('\n');
     const more = total > rows.length ? `\n  … ${total - rows.length} more / còn ${total - rows.length} dòng nữa` : '';
     await this.#mail.sendMail({
-      from: process.env.SMTP_FROM ?? 'canhbao@lachan.local',
+      from: this.#p.config.smtpFrom,
       to: d.recipient!,
       subject: `[Lachan] Báo cáo địa bàn ngày ${d.day}: ${total} / Constituency reports of ${d.day}: ${total}`,
       text: `Các nguồn giám sát bên ngoài đã báo về ${total} địa chỉ của tổ chức ngày ${d.day} (UTC). Chi tiết trong hàng đợi cảnh báo của tổ chức.\n`

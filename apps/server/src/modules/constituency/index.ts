@@ -10,12 +10,10 @@ export { constituencyRoutes } from './constituency.routes.ts';
 
 /**
  * Builds the constituency module from the ingest pipeline it feeds: its service, the index hook in
- * every alert batch's transaction, and the daily digest worker (started here, stopped with the platform).
+ * every alert batch's transaction, and the daily digest worker (led by one node: started in services.ts).
  */
 export function createConstituencyModule(platform: Platform, ingest: IngestService): { service: ConstituencyService; digests: DigestWorker } {
   ingest.onStored(indexConstituencyAlerts);
   const digests = new DigestWorker(platform);
-  digests.task.start();
-  platform.stopHooks.push(() => digests.task.stop());
   return { service: new ConstituencyService(platform, ingest), digests };
 }

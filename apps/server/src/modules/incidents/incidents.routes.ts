@@ -3,7 +3,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import {
   Deadline, DeadlinesQuery, ErrorBody, IdParams, IncidentCreate, IncidentDetail, IncidentEscalate, IncidentLinkAlerts, IncidentListQuery, IncidentMerge, IncidentPatch,
-  IncidentRegimesSet, IncidentSplit, IncidentSummary, IncidentTransfer, IncidentTransition, ListOf, PromotionRule, PromotionRuleCreate, PromotionRulePatch, ReportingRegime,
+  IncidentRegimesSet, IncidentSplit, IncidentSummary, IncidentTransfer, IncidentTransition, ListOf, PromotionRule, PromotionRuleCreate, PromotionRulePatch, PromotionRulePreview, PromotionRulePreviewBody, ReportingRegime,
   ReportingRegimeCreate, ReportingRegimePatch,
 } from '@lachan/contracts';
 import { ctxOf } from '../../http/auth-hook.ts';
@@ -57,6 +57,9 @@ export function incidentRoutes(app: FastifyInstance, s: Services): void {
   r.post('/promotion-rules', { schema: { tags: ['alerts'], body: PromotionRuleCreate, response: { 201: PromotionRule, ...errors } } }, async (req, reply) =>
     reply.status(201).send(await s.promotionRules.createRule(ctxOf(req), req.body)),
   );
+  r.post('/promotion-rules/preview', {
+    schema: { tags: ['alerts'], description: 'What a rule would have opened over the last 7 days (nothing is saved).', body: PromotionRulePreviewBody, response: { 200: PromotionRulePreview, ...errors } },
+  }, async (req) => s.promotionRules.preview(ctxOf(req), req.body));
   r.patch('/promotion-rules/:id', { schema: { tags: ['alerts'], params: IdParams, body: PromotionRulePatch, response: { 200: PromotionRule, ...errors } } }, async (req) =>
     s.promotionRules.updateRule(ctxOf(req), req.params.id, req.body),
   );

@@ -1,11 +1,12 @@
 import { sql } from 'kysely';
-import type { PromotionRule, PromotionRuleCreate, PromotionRulePatch, PromotionSuppression, PromotionSuppressionQuery } from '@lachan/contracts';
+import type { PromotionRule, PromotionRuleCreate, PromotionRulePatch, PromotionRulePreview, PromotionRulePreviewBody, PromotionSuppression, PromotionSuppressionQuery } from '@lachan/contracts';
 import { canManage, canRead, type RequestContext } from '../../core/context.ts';
 import { requirePermission } from '../../core/authorize.ts';
 import { conflict, forbidden, notFound } from '../../core/errors.ts';
 import { recordChange, transact } from '../../core/change.ts';
 import type { Platform } from '../../core/platform.ts';
 import { suppressionsRepository } from './promotion-suppressions.ts';
+import { PREVIEW_DAYS, PREVIEW_LIMIT, previewAlerts, simulateOpenings } from './promotion-preview.ts';
 
 type RuleRow = { id: string; org_id: string | null; name: string; enabled: boolean; conditions: unknown; created_at: Date; updated_at: Date };
 const presentRule = (r: RuleRow): PromotionRule => ({ id: r.id, orgId: r.org_id, name: r.name, enabled: r.enabled, conditions: r.conditions as PromotionRule['conditions'], createdAt: r.created_at.toISOString(), updatedAt: r.updated_at.toISOString() });
@@ -59,6 +60,21 @@ export class PromotionRulesService {
       await recordChange(tx, ctx, { action: 'promotion_rule.update', entityType: 'promotion_rule', entityId: id, orgId: row.org_id, before: presentRule(before), after: rule });
       return rule;
     });
+  }
+
+  /**
+   * What a rule would have opened over the last 7 days, before it is saved: the alerts of the
+   * organisations it would apply to (its owner's subtree; national: all) that the caller may read.
+   */
+  async preview(ctx: RequestContext, body: PromotionRulePreviewBody): Promise<PromotionRulePreview> {
+    requirePermission(ctx, 'alerts.manage');
+    if (!this.#mayManageRule(ctx, body.orgId)) throw forbidden('you may not add rules there');
+    await this.#p.orgTree.ensure();
+    let orgIds = body.orgId === null ? null : [...this.#p.orgTree.subtree(body.orgId)];
+    if (!ctx.scope.all) orgIds = (orgIds ?? [...ctx.scope.read]).filter((id) => ctx.scope.read.has(id));
+    const since = new Date(this.#p.now().getTime() - PREVIEW_DAYS * 86_400_000);
+    const alerts = await previewAlerts(this.#p.db, orgIds, since, body.conditions.minSeverity ?? 1, PREVIEW_LIMIT);
+    return { days: PREVIEW_DAYS, alertsScanned: alerts.length, truncated: alerts.length === PREVIEW_LIMIT, ...simulateOpenings(body.conditions, alerts) };
   }
 
   /** Groups rules stopped opening incidents for, in the caller's organisations, newest first. */

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { WarningPolicy, WarningPolicyCreate } from '@lachan/contracts';
 import type { RequestContext } from '../../core/context.ts';
-import { forbidden } from '../../core/errors.ts';
+import { forbidden, notFound } from '../../core/errors.ts';
 import { recordChange, transact } from '../../core/change.ts';
 import type { Platform } from '../../core/platform.ts';
 import { warningsPolicy } from './warnings.policy.ts';
@@ -26,6 +26,17 @@ export class WarningPoliciesService {
     return transact(this.#p, async (tx) => {
       const row = (await sql<Row>`insert into warning_policies (min_severity, sector_code, auto_issue) values (${b.minSeverity}, ${b.sectorCode ?? null}, ${b.autoIssue}) returning *`.execute(tx)).rows[0]!;
       await recordChange(tx, ctx, { action: 'warning_policy.create', entityType: 'warning_policy', entityId: row.id, orgId: null, after: b });
+      return present(row);
+    });
+  }
+
+  /** Removes a policy: proposals it covered wait for a coordinator again. */
+  async remove(ctx: RequestContext, id: string): Promise<WarningPolicy> {
+    if (!warningsPolicy.isCentre(ctx)) throw forbidden('issue policies are the centre\'s');
+    return transact(this.#p, async (tx) => {
+      const row = (await sql<Row>`delete from warning_policies where id = ${id} returning *`.execute(tx)).rows[0];
+      if (!row) throw notFound('warning policy');
+      await recordChange(tx, ctx, { action: 'warning_policy.delete', entityType: 'warning_policy', entityId: id, orgId: null, before: present(row) });
       return present(row);
     });
   }

@@ -132,7 +132,10 @@ export class WarningWorkers {
     await this.#mail.sendMail({ from: this.#p.config.smtpFrom, messageId: `<${deliveryKey(d.id)}@${mailDomain(this.#p.config.smtpFrom)}>`, to: d.target, subject: `${prefix}[TLP:${w.tlp}] ${w.title_vi} / ${w.title_en}`, text: `${w.body_vi}\n\n---\n\n${w.body_en}\n` });
   }
 
-  /** Reminds recipients that have not acknowledged an issued warning within 4 h (by `platform.now()`), at most 3 times; one statement claims each reminder. */
+  /**
+   * Reminds recipients that have not acknowledged an issued warning within 4 h (by `platform.now()`), at most 3 times
+   * (their reception address and the users who asked for reminders); one statement claims each reminder.
+   */
   async #remind(): Promise<void> {
     const now = this.#p.now();
     const edge = new Date(now.getTime() - REMIND_AFTER_MS);
@@ -142,7 +145,11 @@ export class WarningWorkers {
         returning r.warning_id, r.org_id`.execute(tx)).rows;
       if (!due.length) return;
       await sql`insert into warning_deliveries (warning_id, org_id, channel, target, purpose) select d.warning_id, d.org_id, 'email', o.incident_reception_email, 'reminder'
-        from unnest(${due.map((x) => x.warning_id)}::uuid[], ${due.map((x) => x.org_id)}::uuid[]) as d(warning_id, org_id) join organizations o on o.id = d.org_id where o.incident_reception_email is not null`.execute(tx);
+        from unnest(${due.map((x) => x.warning_id)}::uuid[], ${due.map((x) => x.org_id)}::uuid[]) as d(warning_id, org_id) join organizations o on o.id = d.org_id where o.incident_reception_email is not null
+        union all
+        select d.warning_id, d.org_id, 'email', u.email, 'reminder'
+        from unnest(${due.map((x) => x.warning_id)}::uuid[], ${due.map((x) => x.org_id)}::uuid[]) as d(warning_id, org_id)
+          join users u on u.org_id = d.org_id and u.status = 'active' join user_mail_preferences p on p.user_id = u.id and p.warning_reminders`.execute(tx);
       await writeEvents(tx, due.map((d) => ({ type: 'warning.reminder', audience: { orgIds: [d.org_id] }, payload: { id: d.warning_id } })));
     });
     this.#p.relay.wake();

@@ -51,7 +51,7 @@ export const warningsRepository = {
 
   /**
    * Issues a warning inside the caller's transaction: recipients, one delivery per webhook and e-mail
-   * address of each, and `warning.issued` heard by exactly the recipients (and the centre).
+   * address of each (and to each of their users who asked for warnings of this severity by e-mail), and `warning.issued` heard by exactly the recipients (and the centre).
    */
   async issue(tx: Kysely<DB>, id: string, recipients: string[], by: string): Promise<void> {
     await sql`update warnings set status = 'issued', issued_at = now(), issued_by = ${by}, valid_from = coalesce(valid_from, now()), updated_at = now(),
@@ -61,7 +61,10 @@ export const warningsRepository = {
       select ${id}::uuid, w.org_id, 'webhook', w.id::text from warning_webhooks w where w.enabled and w.org_id = any(${recipients}::uuid[])
       union all
       select ${id}::uuid, o.id, 'email', coalesce(o.incident_reception_email, (select f.email from focal_points f where f.org_id = o.id order by f.is_primary desc, f.sort limit 1))
-        from organizations o where o.id = any(${recipients}::uuid[]) and coalesce(o.incident_reception_email, (select f.email from focal_points f where f.org_id = o.id limit 1)) is not null`.execute(tx);
+        from organizations o where o.id = any(${recipients}::uuid[]) and coalesce(o.incident_reception_email, (select f.email from focal_points f where f.org_id = o.id limit 1)) is not null
+      union all
+      select ${id}::uuid, u.org_id, 'email', u.email from users u join user_mail_preferences p on p.user_id = u.id join warnings w on w.id = ${id}::uuid
+        where u.status = 'active' and u.org_id = any(${recipients}::uuid[]) and p.warning_min_severity <= w.severity`.execute(tx);
     const w = (await sql<WarningRow>`select * from warnings where id = ${id}`.execute(tx)).rows[0]!;
     await outboxRepository.insert(tx, 'warning.issued', { orgIds: recipients }, { id, titleVi: w.title_vi, titleEn: w.title_en, severity: w.severity, tlp: w.tlp, issuedAt: w.issued_at });
   },

@@ -32,6 +32,7 @@ export function warningRoutes(app: FastifyInstance, s: Services): void {
   r.get('/warnings/:id/stix', { schema: { tags, params: IdParams, response: { 200: Doc, ...errors } } }, async (req) => w.stix(ctxOf(req), req.params.id));
   r.get('/warning-policies', { schema: { tags, response: { 200: Type.Array(WarningPolicy), ...errors } } }, async (req) => s.warningPolicies.list(ctxOf(req)));
   r.post('/warning-policies', { schema: { tags, body: WarningPolicyCreate, response: { 201: WarningPolicy, ...errors } } }, async (req, reply) => reply.status(201).send(await s.warningPolicies.create(ctxOf(req), req.body)));
+  r.delete('/warning-policies/:id', { schema: { tags, params: IdParams, response: { 200: WarningPolicy, ...errors } } }, async (req) => s.warningPolicies.remove(ctxOf(req), req.params.id));
   const OrgParams = Type.Object({ orgId: Uuid });
   r.get('/orgs/:orgId/warning-webhooks', { schema: { tags, params: OrgParams, response: { 200: Type.Array(Webhook), ...errors } } }, async (req) => s.warningWebhooks.list(ctxOf(req), req.params.orgId));
   r.post('/orgs/:orgId/warning-webhooks', { schema: { tags, params: OrgParams, body: WebhookCreate, response: { 201: WebhookCreated, ...errors } } }, async (req, reply) => reply.status(201).send(await s.warningWebhooks.create(ctxOf(req), req.params.orgId, req.body)));

@@ -1,10 +1,13 @@
 import { Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useCurrentUser } from '../auth/auth.api.ts';
+import { MailSection } from './MailSection.tsx';
 import { PasswordSection } from './PasswordSection.tsx';
+import { ProfileSection } from './ProfileSection.tsx';
+import { SessionsSection } from './SessionsSection.tsx';
 import { SecondFactorSection } from './SecondFactorSection.tsx';
 
-/** The signed-in user's own account: second factor and password. */
+/** The signed-in user's own account: profile and language, second factor, password, sessions and e-mails. */
 export function AccountPage() {
   const { t } = useTranslation();
   const me = useCurrentUser();
@@ -18,8 +21,11 @@ export function AccountPage() {
           {me.name} · {me.email} · {me.org.name}
         </Text>
       </div>
+      <ProfileSection />
       <SecondFactorSection />
       <PasswordSection />
+      <SessionsSection />
+      <MailSection />
     </Stack>
   );
 }

@@ -1,12 +1,14 @@
 import type { ComponentType } from 'react';
 import type { Permission } from '@lachan/contracts';
 import {
+  IconAdjustments,
   IconAlertOctagon,
   IconBell,
   IconBook2,
   IconBuildingCommunity,
   IconChartBar,
   IconKey,
+  IconListCheck,
   IconLayoutDashboard,
   IconShieldExclamation,
   IconTargetArrow,
@@ -22,7 +24,7 @@ export interface NavSubItem {
 
 /** One navbar entry; modules without `to` are announced but not built yet. */
 export interface NavItem {
-  key: 'overview' | 'alerts' | 'incidents' | 'knowledge' | 'campaigns' | 'warnings' | 'statistics' | 'orgs' | 'users' | 'apiKeys';
+  key: 'overview' | 'alerts' | 'incidents' | 'knowledge' | 'campaigns' | 'warnings' | 'statistics' | 'orgs' | 'users' | 'apiKeys' | 'settings' | 'audit';
   icon: ComponentType<{ size?: number; stroke?: number }>;
   /** Operational modules first; administration below its divider. */
   section: 'modules' | 'admin';
@@ -89,6 +91,8 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { key: 'orgs', icon: IconBuildingCommunity, section: 'admin', to: '/orgs', permission: 'orgs.read', shortcut: 'o' },
   { key: 'users', icon: IconUsers, section: 'admin', to: '/users', permission: 'users.read', shortcut: 'u' },
   { key: 'apiKeys', icon: IconKey, section: 'admin', to: '/api-keys', permission: 'apikeys.manage', shortcut: 'k' },
+  { key: 'settings', icon: IconAdjustments, section: 'admin', to: '/settings', permission: 'alerts.manage' },
+  { key: 'audit', icon: IconListCheck, section: 'admin', to: '/audit', permission: 'audit.read' },
 ];
 
 /** Entries the user may open: built modules (and sub-pages) whose permission they hold. */

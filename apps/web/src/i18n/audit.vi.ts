@@ -1,0 +1,25 @@
+/** Vietnamese strings of the audit log viewer (the source of the keys). */
+export const auditVi = {
+  title: 'Nhật ký kiểm toán',
+  introCentre: 'Mọi thay đổi trên hệ thống, ghi nối tiếp và liên kết băm; lọc, xuất tệp và kiểm tra chuỗi.',
+  introOrg: 'Các thay đổi liên quan đến đơn vị bạn và các đơn vị trực thuộc.',
+  export: 'Xuất tệp',
+  more: 'Tải thêm',
+  none: 'Không có mục nào khớp bộ lọc.',
+  requestId: 'mã yêu cầu',
+  before: 'Trước',
+  after: 'Sau',
+  filter: { action: 'Hành động', actor: 'Người thực hiện', entityType: 'Loại đối tượng', entityId: 'Mã đối tượng', org: 'Đơn vị', from: 'Từ ngày', to: 'Đến ngày', clear: 'Xóa lọc' },
+  col: { at: 'Thời điểm', actor: 'Người thực hiện', action: 'Hành động', entity: 'Đối tượng', org: 'Đơn vị', ip: 'IP' },
+  actorType: { user: 'Người dùng', apikey: 'Khóa API', system: 'Hệ thống' },
+  chain: {
+    title: 'Chuỗi băm',
+    verify: 'Kiểm tra chuỗi',
+    head: 'Tải đầu chuỗi đã ký',
+    hint: 'Lưu đầu chuỗi đã ký ở nơi khác để phát hiện việc cắt bớt hoặc viết lại về sau.',
+    ok: 'Chuỗi nguyên vẹn',
+    broken: 'Chuỗi bị phá vỡ',
+    checked_other: 'Đã kiểm tra {{n}} mục, đối chiếu với {{anchors}} điểm neo đã ký.',
+    firstBroken: 'Mắt xích hỏng đầu tiên: #{{id}} ({{reason}}).',
+  },
+};
