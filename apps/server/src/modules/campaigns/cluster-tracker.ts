@@ -119,19 +119,38 @@ export class ClusterTracker {
   #links(key: string, v: Verdict): boolean {
     const state = this.index.values.get(key);
     if (!state || v.background || v.orgs.length < 2 || key.startsWith('title:')) return false;
-    if (state.kind === 'gated') return v.orgs.length >= this.opts.gatedMinOrgs && v.concentrated;
+    if (state.kind === 'gated') return v.orgs.length >= this.opts.gatedMinOrgs && v.concentrated && !this.#amongScanners(key);
     return !this.#commodity(key, v);
   }
 
   /** A network under a commodity signature, or an address of two organisations doing only commodity things. */
   #commodity(key: string, v: Verdict): boolean {
-    const commodity = (sig: string) => this.#verdicts.get(sig)?.background === true;
+    const commodity = (sig: string) => this.#verdicts.get(sig)?.background === true || this.#amongScanners(sig);
+    if (key.startsWith('net:') && this.#amongScanners(key)) return true;
     const sig = key.slice(key.indexOf('|') + 1);
     if (key.startsWith('net:')) return commodity(`sig:${sig}`) || commodity(`title:${sig}`);
     // Hashes, domains, senders and fingerprints are specific; an address at two organisations may be opportunistic.
     if (!/^ipv[46]:/.test(key) || v.orgs.length > 2 || v.concentrated) return false;
     const sigs = [...(this.index.values.get(key)?.edges ?? [])].filter((e) => e.startsWith('sig:') || e.startsWith('title:'));
     return sigs.length > 0 && sigs.every(commodity);
+  }
+
+  /**
+   * Whether a value keeps company with background addresses: most of the addresses seen with it (those
+   * seen by several organisations) are scanners or commodity. A signature that internet-wide scanners
+   * fire everywhere, or a /24 of a scanning farm, is background too, however few victims it has yet.
+   */
+  #amongScanners(key: string): boolean {
+    let judged = 0;
+    let background = 0;
+    for (const e of this.index.values.get(key)?.edges ?? []) {
+      if (!e.startsWith('ipv4:') && !e.startsWith('ipv6:')) continue;
+      const v = this.#verdicts.get(e);
+      if (!v) continue;
+      judged++;
+      if (v.background) background++;
+    }
+    return background >= 2 && background * 2 >= judged;
   }
 
   /** Re-derives the clusters and matches them to the campaigns known; `now` ages the evidence. */
@@ -158,7 +177,7 @@ export class ClusterTracker {
     const linking = new Set([...this.#verdicts].filter(([k, v]) => this.#links(k, v)).map(([k]) => k));
     // A signature nobody else uses (not commodity) that comes with two links of infrastructure is the same tooling: it joins them.
     for (const [k, v] of this.#verdicts) {
-      if (!k.startsWith('sig:') || linking.has(k) || v.background) continue;
+      if (!k.startsWith('sig:') || linking.has(k) || v.background || this.#amongScanners(k)) continue;
       let links = 0;
       for (const e of this.index.values.get(k)?.edges ?? []) if (linking.has(e) && ++links >= 2) break;
       if (links >= 2) linking.add(k);

@@ -56,7 +56,7 @@ export interface NoiseOptions {
   /** Behaviour score (0..1) from which a value is scanning. */
   scanningScore: number;
 }
-export const DEFAULT_NOISE: NoiseOptions = { concentratedP: 1e-3, broadMinOrgs: 8, broadShare: 0.2, scanningScore: 0.5 };
+export const DEFAULT_NOISE: NoiseOptions = { concentratedP: 1e-3, broadMinOrgs: 8, broadShare: 0.15, scanningScore: 0.5 };
 
 const RECON_CLASSES = new Set(['information-gathering', 'scanner', 'reconnaissance']);
 const RECON_TECHNIQUES = /^T(1595|1046|1590|1592|1589|1110)(\.|$)/;
