@@ -51,18 +51,26 @@ async function run(nodes: number): Promise<{ rate: number; cpuPerAlert: number; 
   const url = new URL(base);
   url.pathname = `/${name}`;
   const ports = await Promise.all(Array.from({ length: nodes }, () => freePort()));
+  const open = new Set<AbortController>();
   const cluster = new LocalCluster({ nodes, databaseUrl: url.toString(), natsUrl, natsStream: `LACHAN_BENCH_${process.pid}_${nodes}`, ports, adminPassword: PASSWORD, env: { LACHAN_SECOND_FACTOR_ROLES: '', LACHAN_DEMO_DATA: 'false' } });
   try {
+    const step = (what: string) => process.stderr.write(`  ${nodes} node(s): ${what}\n`);
+    step('starting');
     await cluster.start();
+    step('ready');
     const first = cluster.nodes[0]!;
     const login = await fetch(`${first.url}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'admin@lachan.local', password: PASSWORD }) });
     const cookie = login.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
-    const { csrfToken, user } = (await login.json()) as { csrfToken: string; user: { orgId: string } };
-    const keyRes = await fetch(`${first.url}/api/v1/api-keys`, { method: 'POST', headers: { cookie, 'x-csrf-token': csrfToken, 'content-type': 'application/json' }, body: JSON.stringify({ name: 'bench', orgId: user.orgId, role: 'connector' }) });
+    const { csrfToken } = (await login.json()) as { csrfToken: string };
+    const root = new pg.Client({ connectionString: url.toString() });
+    await root.connect();
+    const orgId = (await root.query<{ id: string }>('select id from organizations where parent_id is null limit 1')).rows[0]!.id;
+    await root.end();
+    const keyRes = await fetch(`${first.url}/api/v1/api-keys`, { method: 'POST', headers: { cookie, 'x-csrf-token': csrfToken, 'content-type': 'application/json' }, body: JSON.stringify({ name: 'bench', orgId, role: 'connector' }) });
     const { key } = (await keyRes.json()) as { key: string };
+    if (!login.ok || !key) throw new Error(`sign-in ${login.status} / key ${keyRes.status}`);
     // The console listens on the last node; batches committed elsewhere travel to it.
     const consoleNode = cluster.nodes[nodes - 1]!;
-    const open = new Set<AbortController>();
     const console = await listenTo(consoleNode.url, { cookie }, open);
     const committedAt = new Map<string, { at: number; node: LocalNode }>();
     const heardAt = new Map<string, number>();
@@ -73,18 +81,20 @@ async function run(nodes: number): Promise<{ rate: number; cpuPerAlert: number; 
         if (e.type === 'alerts.ingested' && marker && !heardAt.has(marker)) heardAt.set(marker, Date.now());
       }
     }, 5);
+    step('console open; sending');
     const cpu0 = cluster.nodes.map((n) => cpuMs(n.process.pid!));
     const t0 = performance.now();
     let next = 0;
     await Promise.all(Array.from({ length: CONCURRENCY }, async () => {
       for (let b = next++; b < BATCHES; b = next++) {
         const node = cluster.nodes[b % nodes]!;
-        const res = await fetch(`${node.url}/api/v1/ingest/lachan`, { method: 'POST', headers: { authorization: `Bearer ${key}`, 'content-type': 'application/x-ndjson' }, body: batch(b) });
+        const res = await fetch(`${node.url}/api/v1/ingest/lachan`, { method: 'POST', headers: { authorization: `Bearer ${key}`, 'content-type': 'application/x-ndjson' }, body: batch(b), signal: AbortSignal.timeout(60_000) });
         if (res.status !== 202) throw new Error(`ingest ${res.status}: ${await res.text()}`);
         committedAt.set(`Marker ${b}`, { at: Date.now(), node });
       }
     }));
     const seconds = (performance.now() - t0) / 1000;
+    step(`sent in ${seconds.toFixed(1)} s; waiting for the workers`);
     // Workers finish what was sent (statistics, promotion, campaigns): their CPU counts too.
     const c = new pg.Client({ connectionString: url.toString() });
     await c.connect();
@@ -105,6 +115,8 @@ async function run(nodes: number): Promise<{ rate: number; cpuPerAlert: number; 
     const alerts = BATCHES * (SIZE + 1);
     return { rate: alerts / seconds, cpuPerAlert: perNode.reduce((a, b) => a + b, 0) / alerts, perNode: perNode.map((ms) => ms / alerts), fanout };
   } finally {
+    // An open event stream would hold a node's graceful shutdown.
+    for (const c of open) c.abort();
     await cluster.stop();
     await admin(`drop database if exists ${name} with (force)`);
   }
