@@ -7,6 +7,8 @@ import { intelEn } from './intel.en.ts';
 import { alertsEn } from './alerts.en.ts';
 import { orgsEn } from './orgs.en.ts';
 import { accountEn } from './account.en.ts';
+import { shellEn } from './shell.en.ts';
+import { statisticsEn } from './statistics.en.ts';
 
 /**
  * The shape English must have: every key of vi.ts (tsc reports a missing or misspelt one), plus the
@@ -24,7 +26,6 @@ export const en: WithEnglishPlurals<typeof vi> = {
     name: 'Lá Chắn',
     tagline: 'National cybersecurity incident-response coordination',
     loading: 'Loading…',
-    comingSoon: 'coming soon',
     skipToContent: 'Skip to main content',
     backHome: 'Back to home',
     notFoundTitle: 'Page not found',
@@ -92,8 +93,6 @@ export const en: WithEnglishPlurals<typeof vi> = {
     orgs: 'Organisations',
     users: 'Users',
     apiKeys: 'API keys',
-    shortcuts: 'Keyboard shortcuts',
-    shortcutSearch: 'Search (this page or the directory)',
   },
   auth: {
     title: 'Sign in',
@@ -192,6 +191,7 @@ export const en: WithEnglishPlurals<typeof vi> = {
     vulnerable: 'Vulnerable',
     other: 'Other',
     test: 'Test',
+    unclassified: 'Unclassified',
   },
   alerts: alertsEn,
   incidents: incidentsEn,
@@ -268,4 +268,6 @@ export const en: WithEnglishPlurals<typeof vi> = {
   campaigns: campaignsEn,
   warnings: warningsEn,
   intel: intelEn,
+  shell: shellEn,
+  statistics: statisticsEn,
 };

@@ -6,6 +6,8 @@ import { intelVi } from './intel.vi.ts';
 import { alertsVi } from './alerts.vi.ts';
 import { orgsVi } from './orgs.vi.ts';
 import { accountVi } from './account.vi.ts';
+import { shellVi } from './shell.vi.ts';
+import { statisticsVi } from './statistics.vi.ts';
 
 /**
  * Vietnamese, the default language. Vietnamese has a single plural form: counted keys carry only `_other`
@@ -16,7 +18,6 @@ export const vi = {
     name: 'Lá Chắn',
     tagline: 'Điều phối ứng cứu sự cố an toàn thông tin mạng quốc gia',
     loading: 'Đang tải…',
-    comingSoon: 'sắp có',
     skipToContent: 'Chuyển đến nội dung chính',
     backHome: 'Về trang chủ',
     notFoundTitle: 'Không tìm thấy trang',
@@ -84,8 +85,6 @@ export const vi = {
     orgs: 'Tổ chức',
     users: 'Người dùng',
     apiKeys: 'Khóa API',
-    shortcuts: 'Phím tắt',
-    shortcutSearch: 'Tìm kiếm (trang này hoặc danh bạ)',
   },
   auth: {
     title: 'Đăng nhập vào hệ thống',
@@ -184,6 +183,7 @@ export const vi = {
     vulnerable: 'Lỗ hổng',
     other: 'Khác',
     test: 'Thử nghiệm',
+    unclassified: 'Chưa phân loại',
   },
   alerts: alertsVi,
   incidents: incidentsVi,
@@ -260,4 +260,6 @@ export const vi = {
   campaigns: campaignsVi,
   warnings: warningsVi,
   intel: intelVi,
+  shell: shellVi,
+  statistics: statisticsVi,
 };
