@@ -55,7 +55,7 @@ describe.skipIf(!hasChromium())('the console frame in Chromium at 1440x900', () 
     await page.waitForSelector('[data-testid=nav-api-keys][data-active]');
     await page.reload();
     await page.waitForSelector('[data-testid=nav-api-keys]');
-    expect(await page.evaluate(() => document.contentType)).toBe('text/html');
+    expect(await page.evaluate('document.contentType')).toBe('text/html');
     const res = await page.request.get(`${server.url}/api-keys`);
     expect(res.headers()['content-type']).toContain('text/html');
     expect((await page.request.get(`${server.url}/api/v1/nothing-here`)).status()).toBe(404);

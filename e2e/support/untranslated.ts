@@ -11,7 +11,7 @@ const CODE = /\b[a-z]+(?:_[a-z]+)+\b/g;
  * `allow` lists values that are data, not text (an address, a rule id).
  */
 export async function untranslated(page: Page, allow: string[] = []): Promise<string[]> {
-  const text = await page.evaluate(() => document.body.innerText);
+  const text = await page.innerText('body');
   const found = [...(text.match(KEY) ?? []), ...(text.match(CODE) ?? [])];
   return [...new Set(found)].filter((s) => !allow.some((a) => s.includes(a)));
 }
