@@ -82,7 +82,7 @@ export function StatisticsPage() {
         <Text size="xs" c="dimmed" data-testid="statistics-period-line">
           {period.hours !== null
             ? t('statistics.hoursLine', { to: fmt.dateTime(new Date().toISOString()), from: fmt.shortDate(period.from), today: fmt.shortDate(period.to) })
-            : t('statistics.periodLine', { from: fmt.shortDate(period.from), to: fmt.shortDate(period.to), days: fmt.number(period.days) })}
+            : t('statistics.periodLine', { from: fmt.date(`${period.from}T12:00:00Z`), to: fmt.date(`${period.to}T12:00:00Z`), days: fmt.number(period.days) })}
           {compare && ` · ${t('statistics.compareWith', { from: fmt.shortDate(before.from), to: fmt.shortDate(before.to) })}`}
         </Text>
       </div>
