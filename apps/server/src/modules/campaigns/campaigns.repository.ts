@@ -15,6 +15,9 @@ export interface CampaignWrite {
 
 const json = (v: unknown) => JSON.stringify(v);
 
+/** How the engine titles a campaign (`Shared infrastructure 203.0.113.0/24`); the presenter turns it back into a code. */
+export const SHARED_TITLE_PREFIX = 'Shared infrastructure ';
+
 /** SQL of campaigns: the engine's upsert, the service's reads and status changes. */
 export const campaignsRepository = {
   /** Creates or refreshes a campaign, links its organisations, alerts and evidence, and announces it. */
@@ -24,7 +27,7 @@ export const campaignsRepository = {
     const last = new Date(Math.max(...orgs.map(([, s]) => s.last)));
     const label = w.link.evidence[0]?.value ?? w.linkKey;
     // Every viewer reads the title, members outside their scope included: it names the shared value, never a count.
-    const title = `Shared infrastructure ${label}`;
+    const title = `${SHARED_TITLE_PREFIX}${label}`;
     const c = await sql<{ id: string; created: boolean; status: string }>`insert into campaigns (link_key, title, confidence, severity, techniques, org_count, first_activity, last_activity)
       values (${w.linkKey}, ${title}, ${w.confidence}, ${w.severity}, ${w.techniques}::text[], ${orgs.length}, ${first}, ${last})
       on conflict (link_key) do update set title = excluded.title, confidence = excluded.confidence, severity = greatest(campaigns.severity, excluded.severity),
