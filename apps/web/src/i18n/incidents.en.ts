@@ -17,7 +17,7 @@ export const incidentsEn: WithEnglishPlurals<typeof incidentsVi> = {
   alerts_one: 'Alert in this incident ({{count, number}})',
   alerts_other: 'Alerts in this incident ({{count, number}})',
   noAlerts: 'No alert is linked to this incident.',
-  madeTitle: { from: 'from {{attacker}}', on: 'on {{asset}}', alerts_one: '{{count, number}} alert', alerts_other: '{{count, number}} alerts' },
+  madeTitle: { rules: { criticalAlert: 'Critical alert', bruteForceBurst: 'Brute-force burst' }, from: 'from {{attacker}}', on: 'on {{asset}}', alerts_one: '{{count, number}} alert', alerts_other: '{{count, number}} alerts' },
   split: {
     select: 'Select alert {{id}}',
     selectAll: 'Select every alert',

@@ -13,7 +13,7 @@ export const incidentsVi = {
   no: 'Không',
   alerts_other: 'Cảnh báo thuộc sự cố ({{count, number}})',
   noAlerts: 'Chưa có cảnh báo nào gắn với sự cố.',
-  madeTitle: { from: 'từ {{attacker}}', on: 'trên {{asset}}', alerts_other: '{{count, number}} cảnh báo' },
+  madeTitle: { rules: { criticalAlert: 'Cảnh báo nghiêm trọng', bruteForceBurst: 'Dò mật khẩu dồn dập' }, from: 'từ {{attacker}}', on: 'trên {{asset}}', alerts_other: '{{count, number}} cảnh báo' },
   split: {
     select: 'Chọn cảnh báo {{id}}',
     selectAll: 'Chọn mọi cảnh báo',
