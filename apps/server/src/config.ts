@@ -56,6 +56,10 @@ export interface Config {
   bodyLimitBytes: number;
   trustProxy: boolean;
   webDist: string | null;
+  /** Enterprise ATT&CK imported on a start that finds none (the bundle shipped in data/attack/); null: never. */
+  attackBundle: string | null;
+  /** Where a newer ATT&CK is fetched from, daily, when its host is on LACHAN_INTEL_ALLOWED_HOSTS; null: never. */
+  attackFeedUrl: string | null;
   dedupWindowSeconds: number;
   /** Event times older than this many days (live ingest) are taken as the time received in statistics, and flagged. */
   statsMaxEventAgeDays: number;
@@ -221,5 +225,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     auditCheckpointSeconds: int(env.LACHAN_AUDIT_CHECKPOINT_SECONDS, 300),
     auditCheckpointFile: env.LACHAN_AUDIT_CHECKPOINT_FILE || null,
     webDist: env.LACHAN_WEB_DIST === '' ? null : (env.LACHAN_WEB_DIST ?? new URL('../../web/dist/', import.meta.url).pathname),
+    attackBundle: env.LACHAN_ATTACK_BUNDLE === '' ? null : (env.LACHAN_ATTACK_BUNDLE ?? new URL('../data/attack/enterprise-attack-18.1.json.gz', import.meta.url).pathname),
+    attackFeedUrl: env.LACHAN_ATTACK_FEED_URL === '' ? null : (env.LACHAN_ATTACK_FEED_URL ?? 'https://raw.githubusercontent.com/mitre-attack/attack-stix-data/master/enterprise-attack/enterprise-attack.json'),
   };
 }

@@ -39,6 +39,7 @@ const KnowledgeSearchPage = lazy(() => import('./features/intel/index.ts').then(
 const IntelObjectPage = lazy(() => import('./features/intel/index.ts').then((m) => ({ default: m.IntelObjectPage })));
 const IntakePage = lazy(() => import('./features/intel/index.ts').then((m) => ({ default: m.IntakePage })));
 const CollectionsPage = lazy(() => import('./features/intel/index.ts').then((m) => ({ default: m.CollectionsPage })));
+const StatisticsPage = lazy(() => import('./features/statistics/index.ts').then((m) => ({ default: m.StatisticsPage })));
 const AccountPage = lazy(() => import('./features/account/index.ts').then((m) => ({ default: m.AccountPage })));
 const SettingsPage = lazy(() => import('./features/settings/index.ts').then((m) => ({ default: m.SettingsPage })));
 const AuditPage = lazy(() => import('./features/audit/index.ts').then((m) => ({ default: m.AuditPage })));
@@ -55,6 +56,7 @@ function SignedInApp() {
           <Route path="dashboard" element={<RequirePermission permission="stats.read"><DashboardPage /></RequirePermission>} />
           <Route path="dashboard/sector/:code" element={<RequirePermission permission="stats.read"><ScopeDashboardPage kind="sector" /></RequirePermission>} />
           <Route path="dashboard/province/:code" element={<RequirePermission permission="stats.read"><ScopeDashboardPage kind="province" /></RequirePermission>} />
+          <Route path="statistics" element={<RequirePermission permission="stats.read"><StatisticsPage /></RequirePermission>} />
           <Route path="orgs" element={<OrgDirectoryPage />} />
           <Route path="orgs/:id" element={<OrgDetailPage />} />
           <Route path="alerts" element={<RequirePermission permission="alerts.read"><AlertStreamPage /></RequirePermission>} />

@@ -1,6 +1,6 @@
 import { Type, type Static } from 'typebox';
-import { Nullable, Timestamp, Uuid } from './common.ts';
-import { Observable, StoredAlertFormatSchema } from './alerts.ts';
+import { Day, Nullable, Timestamp, Uuid } from './common.ts';
+import { AlertFormatSchema, Observable, StoredAlertFormatSchema } from './alerts.ts';
 
 /** Public id of a stored alert: its day of receipt and its number, e.g. `20261121-4711`. */
 export const AlertId = Type.String({ pattern: '^[0-9]{8}-[0-9]{1,18}$' });
@@ -69,6 +69,9 @@ export const AlertListQuery = Type.Object({
   province: Type.Optional(Type.String()),
   q: Type.Optional(Type.String({ maxLength: 200 })),
   since: Type.Optional(Timestamp),
+  /** Alerts whose event happened on these days (UTC), as statistics count them: a figure's drill-down. */
+  from: Type.Optional(Day),
+  to: Type.Optional(Day),
   before: Type.Optional(AlertId),
   limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 100 })),
 });

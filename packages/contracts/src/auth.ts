@@ -24,7 +24,7 @@ export const Me = Type.Object(
     name: Type.String(),
     role: RoleSchema,
     locale: Type.Enum(['vi', 'en']),
-    org: Type.Object({ id: Uuid, name: Type.String(), kind: OrgKindSchema }),
+    org: Type.Object({ id: Uuid, name: Type.String(), nameEn: Nullable(Type.String()), kind: OrgKindSchema }),
     permissions: Type.Array(PermissionSchema),
     stage: Type.Enum([...SIGN_IN_STAGES]),
     secondFactor: Type.Object({

@@ -13,7 +13,10 @@ export type CampaignCount = Static<typeof CampaignCount>;
 /** One campaign in a list. */
 export const CampaignSummary = Type.Object({
   id: Uuid,
+  /** As stored (English); the console words it from `titleCode` and `titleParams` in the reader's language. */
   title: Type.String(),
+  titleCode: Type.Optional(Type.Enum(['shared_infrastructure'])),
+  titleParams: Type.Optional(Type.Object({ value: Type.String() })),
   status: Type.Enum([...CAMPAIGN_STATUSES]),
   confidence: Type.Enum([...CONFIDENCES]),
   severity: Type.Integer(),

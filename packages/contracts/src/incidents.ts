@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox';
-import { Nullable, Timestamp, TlpSchema, Uuid } from './common.ts';
+import { Day, Nullable, Timestamp, TlpSchema, Uuid } from './common.ts';
 import { AlertId } from './alerts-api.ts';
 import { ReportContent } from './incidents-reporting.ts';
 import { MemberCount } from './counts.ts';
@@ -79,6 +79,11 @@ export const IncidentListQuery = Type.Object({
   q: Type.Optional(Type.String({ minLength: 1, maxLength: 200, description: 'text search, diacritics ignored; a reference (LC-123) finds that incident' })),
   assigned: Type.Optional(Type.Enum(['me'], { description: 'incidents assigned to the caller' })),
   overdue: Type.Optional(Type.Boolean({ description: 'only incidents with a reporting deadline passed' })),
+  sector: Type.Optional(Type.String({ maxLength: 64, description: 'incidents of organisations in this sector' })),
+  province: Type.Optional(Type.String({ pattern: '^[0-9]{2}$', description: 'incidents of organisations in this province' })),
+  /** Opened on these days (UTC), as statistics count them: a figure's drill-down. */
+  from: Type.Optional(Day),
+  to: Type.Optional(Day),
   cursor: Type.Optional(Type.String({ maxLength: 200 })),
   limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 50 })),
 });

@@ -54,7 +54,8 @@ export type StatsSeriesQuery = Static<typeof StatsSeriesQuery>;
 export const StatsSeries = Type.Object({
   period: Type.Object({ from: Day, to: Day }),
   days: Type.Array(Day),
-  series: Type.Array(Type.Object({ key: Type.String(), label: Nullable(Type.String()), alerts: Type.Array(Type.Integer()), occurrences: Type.Array(Type.Integer()) })),
+  /** `label` names an organisation (groupBy org) in Vietnamese, `labelEn` in English when it has one. */
+  series: Type.Array(Type.Object({ key: Type.String(), label: Nullable(Type.String()), labelEn: Type.Optional(Nullable(Type.String())), alerts: Type.Array(Type.Integer()), occurrences: Type.Array(Type.Integer()) })),
 });
 export type StatsSeries = Static<typeof StatsSeries>;
 
@@ -190,3 +191,26 @@ export const StatsHistoryImport = Type.Object({
   replaced: Type.Integer(),
 });
 export type StatsHistoryImport = Static<typeof StatsHistoryImport>;
+
+/** The last hours (24 by default, up to a week) hour by hour: the shortest periods of the statistics. */
+export const StatsHourlyQuery = Type.Object({
+  hours: Type.Optional(Type.Integer({ minimum: 1, maximum: 168, default: 24 })),
+  sector: Type.Optional(Type.String({ maxLength: 64 })),
+  province: Type.Optional(Type.String({ pattern: '^[0-9]{2}$' })),
+  orgId: Type.Optional(Uuid),
+  minSeverity: Type.Optional(Type.Integer({ minimum: 1, maximum: 4 })),
+});
+export type StatsHourlyQuery = Static<typeof StatsHourlyQuery>;
+
+export const StatsHourly = Type.Object({
+  /** Start of the first hour and end of the last (the current hour, so far). */
+  from: Type.String({ format: 'date-time' }),
+  to: Type.String({ format: 'date-time' }),
+  /** Start of each hour, by the time events happened (UTC). */
+  hours: Type.Array(Type.String({ format: 'date-time' })),
+  alerts: Type.Array(Type.Integer()),
+  occurrences: Type.Array(Type.Integer()),
+  totals: Type.Object({ alerts: Type.Integer(), occurrences: Type.Integer(), organisations: Type.Integer() }),
+  bySeverity: Type.Array(StatsCount),
+});
+export type StatsHourly = Static<typeof StatsHourly>;

@@ -32,7 +32,7 @@ import { statsRoutes } from '../modules/stats/index.ts';
 import { campaignRoutes } from '../modules/campaigns/index.ts';
 import { warningRoutes } from '../modules/warnings/index.ts';
 import { documentRoutes } from '../modules/documents/index.ts';
-import { exportsRoutes, indicatorsRoutes, intakeRoutes, intelRoutes, knowledgeRoutes, taxiiRoutes } from '../modules/intel/index.ts';
+import { AttackKnowledge, exportsRoutes, indicatorsRoutes, intakeRoutes, intelRoutes, knowledgeRoutes, taxiiRoutes } from '../modules/intel/index.ts';
 import { constituencyRoutes } from '../modules/constituency/index.ts';
 
 export type App = FastifyInstance;
@@ -114,6 +114,7 @@ export async function buildApp(platform: Platform, opts: AppOptions = {}): Promi
   watch.start();
   app.addHook('onClose', () => watch.stop());
   registerAuthHook(app, services.auth, watch);
+  startAttackKnowledge(app, new AttackKnowledge(platform, services.intake));
   registerOps(app, platform);
   // An `ingest` node takes alerts (and the sign-in its connectors' keys need none of); an `api` node everything else.
   const api = config.roles.includes('api');
@@ -162,4 +163,18 @@ export async function buildApp(platform: Platform, opts: AppOptions = {}): Promi
   if (api && config.webDist && existsSync(config.webDist)) await registerWeb(app, config.webDist);
   else registerWeb.notFoundOnly(app);
   return app;
+}
+
+/** ATT&CK on first start without network (the shipped bundle), then kept current by its feed when the network allows. */
+function startAttackKnowledge(app: FastifyInstance, attack: AttackKnowledge): void {
+  app.addHook('onReady', async () => {
+    try {
+      const runId = await attack.seedIfMissing();
+      if (runId) app.log.info({ runId }, 'importing the enterprise ATT&CK shipped with Lachan into the knowledge base');
+    } catch (e) {
+      app.log.warn({ err: e }, 'the shipped ATT&CK could not be imported');
+    }
+    attack.feed.start();
+  });
+  app.addHook('onClose', () => attack.feed.stop());
 }

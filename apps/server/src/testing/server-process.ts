@@ -65,6 +65,9 @@ export async function startServer(env: Record<string, string | undefined> = {}):
     LACHAN_DATA_DIR: dataDir,
     LACHAN_ADMIN_PASSWORD: ADMIN_PASSWORD,
     LACHAN_SECOND_FACTOR_ROLES: '',
+    // the shipped ATT&CK is imported by the test that is about it, not by every browser test's server
+    LACHAN_ATTACK_BUNDLE: '',
+    LACHAN_ATTACK_FEED_URL: '',
     LOG_LEVEL: 'warn',
     ...(pgdb ? { DATABASE_URL: pgdb.url } : { DATABASE_URL: '' }),
     ...env,

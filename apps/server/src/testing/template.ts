@@ -37,6 +37,8 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     // (auth/second-factor*.int.test.ts, e2e/second-factor) turn it back on with the default roles.
     secondFactorRoles: [],
     webDist: null,
+    attackBundle: null,
+    attackFeedUrl: null,
     ...overrides,
   };
 }

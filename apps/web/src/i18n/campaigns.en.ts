@@ -1,5 +1,6 @@
 /** English strings of campaigns (en.ts checks them against the Vietnamese keys). */
 export const campaignsEn = {
+  titleShared: 'Shared infrastructure {{value}}',
   title: 'Attack campaigns',
   empty: 'No campaign matches.',
   status: { detected: 'Detected', confirmed: 'Confirmed', dismissed: 'Dismissed', merged: 'Merged', retracted: 'Retracted' },

@@ -1,5 +1,6 @@
 /** Vietnamese strings of campaigns (the source of the keys). */
 export const campaignsVi = {
+  titleShared: 'Hạ tầng tấn công dùng chung {{value}}',
   title: 'Chiến dịch tấn công',
   empty: 'Không có chiến dịch nào khớp.',
   status: { detected: 'Phát hiện', confirmed: 'Đã xác nhận', dismissed: 'Đã bác bỏ', merged: 'Đã gộp', retracted: 'Đã rút lại' },

@@ -1,6 +1,7 @@
 /** English strings of the dashboard (en.ts checks them against the Vietnamese keys). */
 export const dashboardEn = {
   title: 'The national picture',
+  titleOrg: 'The picture of {{org}}',
   backNational: 'Whole country',
   scope: { sector: 'Sector: {{name}}', province: 'Province: {{name}}' },
   periodLine: '{{from}} to {{to}} · updated at {{at}}',
@@ -32,6 +33,7 @@ export const dashboardEn = {
     legend: 'Occurrences',
   },
   trend: {
+    hourly: 'The last 24 hours (by hour)',
     title: 'Daily trend',
     forecast: 'Forecast',
     band80: '80% interval',
@@ -45,5 +47,5 @@ export const dashboardEn = {
   campaigns: { title: 'Active campaigns', orgs_one: '{{n}} organisation', orgs_other: '{{n}} organisations', orgsSome: '{{n}} organisations' },
   export: { button: 'Export CSV', label: 'Table' },
   dimension: { day: 'By day', sector: 'By sector', province: 'By province', class: 'By class', severity: 'By severity', format: 'By format', org: 'By organisation' },
-  period: { label: 'Period', days: '{{n}} days', custom: 'Custom', from: 'From', to: 'To' },
+  period: { h24: '24 hours', label: 'Period', days: '{{n}} days', custom: 'Custom', from: 'From', to: 'To' },
 };

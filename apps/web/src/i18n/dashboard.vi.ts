@@ -1,6 +1,7 @@
 /** Vietnamese strings of the dashboard (kept apart so the big resource files stay easy to merge). */
 export const dashboardVi = {
   title: 'Bức tranh toàn quốc',
+  titleOrg: 'Tình hình của {{org}}',
   backNational: 'Toàn quốc',
   scope: { sector: 'Lĩnh vực: {{name}}', province: 'Tỉnh, thành phố: {{name}}' },
   periodLine: 'Từ {{from}} đến {{to}} · cập nhật lúc {{at}}',
@@ -32,6 +33,7 @@ export const dashboardVi = {
     legend: 'Số lần',
   },
   trend: {
+    hourly: 'Diễn biến 24 giờ qua (theo giờ)',
     title: 'Xu hướng theo ngày',
     forecast: 'Dự báo',
     band80: 'Khoảng 80%',
@@ -44,5 +46,5 @@ export const dashboardVi = {
   campaigns: { title: 'Chiến dịch đang diễn ra', orgs_other: '{{n}} tổ chức', orgsSome: '{{n}} tổ chức' },
   export: { button: 'Xuất CSV', label: 'Bảng số liệu' },
   dimension: { day: 'Theo ngày', sector: 'Theo lĩnh vực', province: 'Theo tỉnh, thành phố', class: 'Theo phân loại', severity: 'Theo mức độ', format: 'Theo định dạng', org: 'Theo tổ chức' },
-  period: { label: 'Khoảng thời gian', days: '{{n}} ngày', custom: 'Tùy chọn', from: 'Từ ngày', to: 'Đến ngày' },
+  period: { h24: '24 giờ', label: 'Khoảng thời gian', days: '{{n}} ngày', custom: 'Tùy chọn', from: 'Từ ngày', to: 'Đến ngày' },
 };

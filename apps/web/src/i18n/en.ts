@@ -12,6 +12,8 @@ import { constituencyEn } from './constituency.en.ts';
 import { documentsEn, mapEn } from './documents.en.ts';
 import { settingsEn } from './settings.en.ts';
 import { auditEn } from './audit.en.ts';
+import { shellEn } from './shell.en.ts';
+import { statisticsEn } from './statistics.en.ts';
 
 /**
  * The shape English must have: every key of vi.ts (tsc reports a missing or misspelt one), plus the
@@ -29,7 +31,6 @@ export const en: WithEnglishPlurals<typeof vi> = {
     name: 'Lá Chắn',
     tagline: 'National cybersecurity incident-response coordination',
     loading: 'Loading…',
-    comingSoon: 'coming soon',
     skipToContent: 'Skip to main content',
     backHome: 'Back to home',
     notFoundTitle: 'Page not found',
@@ -200,6 +201,7 @@ export const en: WithEnglishPlurals<typeof vi> = {
     vulnerable: 'Vulnerable',
     other: 'Other',
     test: 'Test',
+    unclassified: 'Unclassified',
   },
   alerts: alertsEn,
   incidents: incidentsEn,
@@ -282,4 +284,6 @@ export const en: WithEnglishPlurals<typeof vi> = {
   intel: intelEn,
   documents: documentsEn,
   map: mapEn,
+  shell: shellEn,
+  statistics: statisticsEn,
 };

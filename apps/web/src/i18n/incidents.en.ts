@@ -17,7 +17,7 @@ export const incidentsEn: WithEnglishPlurals<typeof incidentsVi> = {
   alerts_one: 'Alert in this incident ({{count, number}})',
   alerts_other: 'Alerts in this incident ({{count, number}})',
   noAlerts: 'No alert is linked to this incident.',
-  madeTitle: { from: 'from {{attacker}}', on: 'on {{asset}}', alerts_one: '{{count, number}} alert', alerts_other: '{{count, number}} alerts' },
+  madeTitle: { rules: { criticalAlert: 'Critical alert', bruteForceBurst: 'Brute-force burst' }, from: 'from {{attacker}}', on: 'on {{asset}}', alerts_one: '{{count, number}} alert', alerts_other: '{{count, number}} alerts' },
   split: {
     select: 'Select alert {{id}}',
     selectAll: 'Select every alert',
@@ -191,7 +191,14 @@ export const incidentsEn: WithEnglishPlurals<typeof incidentsVi> = {
       split: 'Part split off into a new incident',
       response_completed: 'Response completed',
       regimes: 'Reporting regimes changed',
+      shared: 'Shared with another organisation',
+      report_filed: 'Report filed',
+      support_requested: 'Support requested',
+      report_overdue: 'Report overdue',
+      report_due_soon: 'Report due soon',
+      other: 'Other activity',
     },
+    actors: { system: 'The platform', promotion: 'Automatic incident rule', bootstrap: 'First start', cli: 'Administration command line', 'ATT&CK': 'ATT&CK import' },
   },
   tasks: {
     none: 'No task yet.',

@@ -13,7 +13,7 @@ export const incidentsVi = {
   no: 'Không',
   alerts_other: 'Cảnh báo thuộc sự cố ({{count, number}})',
   noAlerts: 'Chưa có cảnh báo nào gắn với sự cố.',
-  madeTitle: { from: 'từ {{attacker}}', on: 'trên {{asset}}', alerts_other: '{{count, number}} cảnh báo' },
+  madeTitle: { rules: { criticalAlert: 'Cảnh báo nghiêm trọng', bruteForceBurst: 'Dò mật khẩu dồn dập' }, from: 'từ {{attacker}}', on: 'trên {{asset}}', alerts_other: '{{count, number}} cảnh báo' },
   split: {
     select: 'Chọn cảnh báo {{id}}',
     selectAll: 'Chọn mọi cảnh báo',
@@ -181,7 +181,14 @@ export const incidentsVi = {
       split: 'Tách một phần sang sự cố mới',
       response_completed: 'Kết thúc ứng cứu',
       regimes: 'Đổi chế độ báo cáo',
+      shared: 'Chia sẻ với tổ chức khác',
+      report_filed: 'Nộp báo cáo',
+      support_requested: 'Đề nghị hỗ trợ',
+      report_overdue: 'Quá hạn báo cáo',
+      report_due_soon: 'Sắp đến hạn báo cáo',
+      other: 'Hoạt động khác',
     },
+    actors: { system: 'Hệ thống', promotion: 'Quy tắc tạo sự cố tự động', bootstrap: 'Khởi tạo hệ thống', cli: 'Dòng lệnh quản trị', 'ATT&CK': 'Nạp ATT&CK' },
   },
   tasks: {
     none: 'Chưa có nhiệm vụ nào.',

@@ -11,6 +11,8 @@ import { constituencyVi } from './constituency.vi.ts';
 import { documentsVi, mapVi } from './documents.vi.ts';
 import { settingsVi } from './settings.vi.ts';
 import { auditVi } from './audit.vi.ts';
+import { shellVi } from './shell.vi.ts';
+import { statisticsVi } from './statistics.vi.ts';
 
 /**
  * Vietnamese, the default language. Vietnamese has a single plural form: counted keys carry only `_other`
@@ -21,7 +23,6 @@ export const vi = {
     name: 'Lá Chắn',
     tagline: 'Điều phối ứng cứu sự cố an toàn thông tin mạng quốc gia',
     loading: 'Đang tải…',
-    comingSoon: 'sắp có',
     skipToContent: 'Chuyển đến nội dung chính',
     backHome: 'Về trang chủ',
     notFoundTitle: 'Không tìm thấy trang',
@@ -192,6 +193,7 @@ export const vi = {
     vulnerable: 'Lỗ hổng',
     other: 'Khác',
     test: 'Thử nghiệm',
+    unclassified: 'Chưa phân loại',
   },
   alerts: alertsVi,
   incidents: incidentsVi,
@@ -274,4 +276,6 @@ export const vi = {
   intel: intelVi,
   documents: documentsVi,
   map: mapVi,
+  shell: shellVi,
+  statistics: statisticsVi,
 };

@@ -124,6 +124,7 @@ export const WARNING_ROUTES: RouteSpec[] = [
   stats('overview'),
   stats('series', '&groupBy=class'),
   stats('response'),
+  stats('hourly'),
   stats('forecast', '&groupBy=none'),
   stats('surges', '&groupBy=class'),
   stats('reports/periodic', `&period=${new Date().getUTCFullYear()}`),

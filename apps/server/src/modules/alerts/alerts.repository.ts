@@ -33,11 +33,16 @@ export const alertsRepository = {
     if (q.orgId) where.push(sql`(a.org_id = ${q.orgId} or a.reporter_org_id = ${q.orgId})`);
     if (q.severity) where.push(sql`a.severity >= ${q.severity}`);
     if (q.format) where.push(sql`a.format = ${q.format}`);
-    if (q.rsitClass) where.push(sql`a.rsit_class = ${q.rsitClass}`);
+    // '' is the statistics' key of alerts without a class
+    if (q.rsitClass === '') where.push(sql`a.rsit_class is null`);
+    else if (q.rsitClass) where.push(sql`a.rsit_class = ${q.rsitClass}`);
     if (q.sector) where.push(sql`${q.sector} = any(a.sectors)`);
     if (q.province) where.push(sql`a.province_code = ${q.province}`);
     if (q.q) where.push(sql`(a.title ilike ${`%${escapeLike(q.q)}%`} or a.rule_id = ${q.q} or host(a.src_ip) = ${q.q} or host(a.dst_ip) = ${q.q} or a.asset_hostname = ${q.q})`);
     if (q.since) where.push(sql`a.last_seen >= ${q.since}`);
+    // stored by day of receipt, never before the event (a clock skew of minutes aside): the day bound prunes partitions
+    if (q.from) where.push(sql`a.event_time >= ${q.from}::date and a.day >= ${q.from}::date - 1`);
+    if (q.to) where.push(sql`a.event_time < ${q.to}::date + 1`);
     const before = q.before ? parseAlertId(q.before) : null;
     if (before) where.push(sql`(a.day, a.id) < (${before.day}::date, ${before.id}::bigint)`);
     const r = await sql<AlertRow>`select ${summaryCols} from alerts a join organizations o on o.id = a.org_id

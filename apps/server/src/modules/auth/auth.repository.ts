@@ -3,10 +3,10 @@ import type { DB } from '../../db/index.ts';
 
 export type UserAuthRow = {
   id: string; email: string; name: string; org_id: string; role: string; password_hash: string; status: string;
-  locale: string; org_name: string; org_kind: string; second_factor_enabled: boolean;
+  locale: string; org_name: string; org_name_en: string | null; org_kind: string; second_factor_enabled: boolean;
 };
 
-const userColumns = sql`u.id, u.email, u.name, u.org_id, u.role, u.password_hash, u.status, u.locale, o.name as org_name, o.kind as org_kind,
+const userColumns = sql`u.id, u.email, u.name, u.org_id, u.role, u.password_hash, u.status, u.locale, o.name as org_name, o.name_en as org_name_en, o.kind as org_kind,
   (sf.enabled_at is not null) as second_factor_enabled`;
 const userJoins = sql`join organizations o on o.id = u.org_id left join second_factors sf on sf.user_id = u.id`;
 

@@ -28,7 +28,7 @@ export function presentMe(u: UserAuthRow, stage: SignInStage, requiredRoles: rea
     name: u.name,
     role,
     locale: u.locale === 'en' ? 'en' : 'vi',
-    org: { id: u.org_id, name: u.org_name, kind: u.org_kind as Me['org']['kind'] },
+    org: { id: u.org_id, name: u.org_name, nameEn: u.org_name_en, kind: u.org_kind as Me['org']['kind'] },
     permissions: [...ROLE_PERMISSIONS[role]],
     stage,
     secondFactor: { enabled: u.second_factor_enabled, required: requiredRoles.includes(role) },

@@ -58,6 +58,7 @@ describe('what a member sees of the others', () => {
     expect(c.bySector).toEqual(expect.arrayContaining([{ key: 'HEALTH', visible: 1, hidden: 0 }, { key: 'BANKING', visible: 0, hidden: { lt: 3 } }]));
     expect(c.byProvince).toEqual(expect.arrayContaining([{ key: '01', visible: 0, hidden: { lt: 3 } }, { key: '79', visible: 0, hidden: { lt: 3 } }]));
     expect(c.title).toBe('Shared infrastructure 198.18.7.0/24');
+    expect(c).toMatchObject({ titleCode: 'shared_infrastructure', titleParams: { value: '198.18.7.0/24' } });
     // The hospital's alerts came before the link: none of its own is in the campaign, and the banks' are not counted for it.
     expect(c.alertCount).toBe(0);
     expect(c.techniques).toEqual(['T1190']);

@@ -41,6 +41,9 @@ async function history(tx: Kysely<DB>, id: string, action: string, other: string
   await sql`insert into campaign_history (campaign_id, action, other_campaign_id, reasons) values (${id}, ${action}, ${other}, ${json(reasons)}::jsonb)`.execute(tx);
 }
 
+/** How the engine titles a campaign (`Shared infrastructure 203.0.113.0/24`); the presenter turns it back into a code. */
+export const SHARED_TITLE_PREFIX = 'Shared infrastructure ';
+
 /** SQL of campaigns as the engine keeps them: upserts of clusters, merges, splits, retractions, mass scanners. */
 export const campaignsRepository = {
   /** Campaigns the engine followed (not retracted, dismissed or merged), with their link features, to seed it on start. */
@@ -64,7 +67,7 @@ export const campaignsRepository = {
     const shown = evidence.filter((e) => e.kind === 'observable' || e.kind === 'network').sort((a, b) => b.orgIds.length - a.orgIds.length || (a.value < b.value ? -1 : 1));
     const label = (shown[0] ?? evidence[0])?.value ?? w.linkKey;
     // Every viewer reads the title, members outside their scope included: it names the shared value, never a count.
-    const title = `Shared infrastructure ${label}`;
+    const title = `${SHARED_TITLE_PREFIX}${label}`;
     const explanation = json(w.cluster.explanation);
     const c = await sql<{ id: string; created: boolean; status: string }>`insert into campaigns (link_key, title, confidence, severity, techniques, org_count, first_activity, last_activity, explanation)
       values (${w.linkKey}, ${title}, ${w.confidence}, ${w.severity}, ${w.techniques}::text[], ${orgs.length}, ${first}, ${last}, ${explanation}::jsonb)

@@ -40,6 +40,10 @@ function filters(q: IncidentListQuery, actorId: string | null): RawBuilder<unkno
   if (q.tlp) w.push(sql`i.tlp = ${q.tlp}`);
   if (q.assigned === 'me') w.push(sql`i.assignee_user_id = ${actorId}`);
   if (q.overdue) w.push(sql`i.next_deadline_at < now()`);
+  if (q.sector) w.push(sql`exists (select 1 from org_sectors s where s.org_id = i.org_id and s.sector_code = ${q.sector})`);
+  if (q.province) w.push(sql`exists (select 1 from organizations o where o.id = i.org_id and o.province_code = ${q.province})`);
+  if (q.from) w.push(sql`i.created_at >= ${q.from}::date`);
+  if (q.to) w.push(sql`i.created_at < ${q.to}::date + 1`);
   if (q.q) {
     const ref = parseReference(q.q);
     const like = sql`i.search_text like ${`%${escapeLike(foldDiacritics(q.q))}%`}`;

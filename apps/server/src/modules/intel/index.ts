@@ -10,6 +10,7 @@ export { IntakeRunsSweeper, INTERRUPTED_NOTE } from './intake-runs.sweeper.ts';
 export { IntakeService } from './intake.service.ts';
 export { intakeRoutes } from './intake.routes.ts';
 export { FeedsService } from './feeds.service.ts';
+export { AttackKnowledge } from './attack-offline.ts';
 export { ExportsService } from './exports.service.ts';
 export { exportsRoutes } from './exports.routes.ts';
 export { IndicatorsService } from './indicators.service.ts';

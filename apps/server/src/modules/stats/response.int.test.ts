@@ -57,3 +57,24 @@ describe('response statistics', () => {
     expect(await figures(t.admin)).toEqual({ open: before.centre.open + 1, opened: before.centre.opened + 1, response: before.centre.response + 1 });
   });
 });
+
+describe('response statistics of incidents opened from alerts', () => {
+  it('times detection from the earliest alert to the opening, where the incident states neither', async () => {
+    const key = await t.keyFor('energy-themluc', 'connector');
+    const at = new Date(Date.now() - 6 * HOUR).toISOString();
+    const res = await t.app.inject({ method: 'POST', url: '/api/v1/ingest/lachan', headers: { authorization: `Bearer ${key.key}`, 'content-type': 'application/x-ndjson' },
+      payload: JSON.stringify({ title: 'ransomware note', severity: 'critical', time: at, rsit: { class: 'malicious-code', type: 'ransomware' }, src: { ip: '198.51.100.44' }, rule: { id: 'rw-1' } }) });
+    expect(res.statusCode, res.body).toBe(202);
+    await t.platform.relay.flush();
+    let promoted: { id: string }[] = [];
+    for (let i = 0; i < 50 && promoted.length === 0; i++) {
+      promoted = (await t.admin.get(`/api/v1/incidents?orgId=${await t.org('energy-themluc')}`)).json().items;
+      if (promoted.length === 0) await new Promise((r) => setTimeout(r, 100));
+    }
+    expect(promoted.length, 'a critical alert opens an incident').toBeGreaterThan(0);
+    const o = (await t.admin.get('/api/v1/stats/response')).json();
+    const energyId = await t.org('energy-themluc');
+    const energy = (o.byOrganisation as { key: string; medianHours: { detect: number | null } }[]).find((r) => r.key === energyId);
+    expect(energy?.medianHours.detect).toBeGreaterThanOrEqual(5.9);
+  });
+});

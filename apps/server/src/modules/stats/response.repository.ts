@@ -7,6 +7,8 @@ import type { StatsFilter } from './stats.repository.ts';
 export type IncidentTimes = {
   id: string; org_id: string; status: string; created_at: Date; occurred_at: Date | null; discovered_at: Date | null; acknowledged_at: Date | null;
   contained_at: Date | null; closed_at: Date | null; beyond_capacity_at: Date | null; response_ended_at: Date | null; serious_at: Date | null;
+  /** When the earliest of its alerts happened: the occurrence of an incident opened from alerts, which states none. */
+  first_event_at?: Date | null;
 };
 
 const LIMIT = 50_000;
@@ -19,7 +21,10 @@ export const responseRepository = {
    */
   async incidents(db: Kysely<DB>, f: StatsFilter, vis: IncidentVisibility): Promise<IncidentTimes[]> {
     const r = await sql<IncidentTimes>`select id, org_id, status, created_at, occurred_at, discovered_at, acknowledged_at, contained_at, closed_at,
-        beyond_capacity_at, response_ended_at, serious_at from incidents
+        beyond_capacity_at, response_ended_at, serious_at,
+        case when occurred_at is null then (select min(a.event_time) from incident_alerts ia join alerts a on a.day = ia.alert_day and a.id = ia.alert_id
+          where ia.incident_id = incidents.id) end as first_event_at
+      from incidents
       where created_at >= ${f.from}::date and created_at < ${f.to}::date + 1 and status <> 'rejected'
         and ${visibleIncidentSql(vis, 'incidents')} ${f.orgIds ? sql`and org_id = any(${f.orgIds}::uuid[])` : sql``}
         ${f.orgId ? sql`and org_id = ${f.orgId}` : sql``}

@@ -16,8 +16,9 @@ const hours = (from: Date | null, to: Date | null) => (from && to && to >= from 
 const round = (x: number | null) => (x === null ? null : Math.round(x * 10) / 10);
 
 /**
- * One group's response figures. Time to detect: occurrence to discovery; to acknowledge, contain and
- * resolve: from the incident's opening to its first acknowledgement, containment and closing.
+ * One group's response figures. Time to detect: occurrence (stated, or the earliest alert's event) to
+ * discovery (stated, or the incident's opening from alerts); to acknowledge, contain and resolve: from the
+ * incident's opening to its first acknowledgement, containment and closing.
  */
 export function responseRow(key: string, label: string | null, incidents: { inc: IncidentTimes; deadlines: ComputedDeadline[] }[]): ResponseRow {
   const pick = (f: (i: IncidentTimes) => number | null) => round(median(incidents.map((x) => f(x.inc)).filter((v): v is number => v !== null)));
@@ -34,7 +35,8 @@ export function responseRow(key: string, label: string | null, incidents: { inc:
   return {
     key, label, incidents: incidents.length,
     medianHours: {
-      detect: pick((i) => hours(i.occurred_at, i.discovered_at)),
+      // an incident opened from alerts states no times: its alerts tell when it happened, its opening when it was detected
+      detect: pick((i) => hours(i.occurred_at ?? i.first_event_at ?? null, i.discovered_at ?? (i.first_event_at ? i.created_at : null))),
       acknowledge: pick((i) => hours(i.created_at, i.acknowledged_at)),
       contain: pick((i) => hours(i.created_at, i.contained_at)),
       resolve: pick((i) => hours(i.created_at, i.closed_at)),

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { ErrorBody, PeriodicReport, PeriodicReportQuery, StatsExportQuery, StatsForecast, StatsForecastQuery, StatsHistoryImport, StatsOverview, StatsQuery, StatsResponse, StatsSeries, StatsSeriesQuery, SurgeReport } from '@lachan/contracts';
+import { ErrorBody, PeriodicReport, PeriodicReportQuery, StatsExportQuery, StatsForecast, StatsForecastQuery, StatsHistoryImport, StatsHourly, StatsHourlyQuery, StatsOverview, StatsQuery, StatsResponse, StatsSeries, StatsSeriesQuery, SurgeReport } from '@lachan/contracts';
 import { ctxOf } from '../../http/auth-hook.ts';
 import type { Services } from '../../services.ts';
 import { sendDocument } from '../documents/index.ts';
@@ -17,6 +17,9 @@ export function statsRoutes(app: FastifyInstance, s: Services, historyBodyLimit:
   );
   r.get('/stats/series', { schema: { tags, summary: 'Daily counts per sector, province, class ... for a period', querystring: StatsSeriesQuery, response: { 200: StatsSeries, ...errors } } }, async (req) =>
     s.stats.series(ctxOf(req), req.query),
+  );
+  r.get('/stats/hourly', { schema: { tags, summary: 'The last hours (24 by default, up to 168) hour by hour, by the time events happened', querystring: StatsHourlyQuery, response: { 200: StatsHourly, ...errors } } }, async (req) =>
+    s.stats.hourly(ctxOf(req), req.query),
   );
   r.get('/stats/response', { schema: { tags, summary: 'Times to detect, acknowledge, contain and resolve; reporting-deadline compliance', querystring: StatsQuery, response: { 200: StatsResponse, ...errors } } }, async (req) =>
     s.stats.response(ctxOf(req), req.query),

@@ -1,4 +1,4 @@
-import { addDays, parseDay, type PeriodicReport, type PeriodicReportQuery, type StatsDimension, type StatsExportQuery, type StatsOverview, type StatsQuery, type StatsResponse, type StatsSeries, type StatsSeriesQuery } from '@lachan/contracts';
+import { addDays, parseDay, type StatsHourly, type StatsHourlyQuery, type PeriodicReport, type PeriodicReportQuery, type StatsDimension, type StatsExportQuery, type StatsOverview, type StatsQuery, type StatsResponse, type StatsSeries, type StatsSeriesQuery } from '@lachan/contracts';
 import type { RequestContext } from '../../core/context.ts';
 import { canRead } from '../../core/context.ts';
 import { requirePermission } from '../../core/authorize.ts';
@@ -12,6 +12,7 @@ import { responseRow } from './response.ts';
 import { buildPeriodicReport } from './periodic-report.ts';
 import { renderReportCsv } from './periodic-report.render.ts';
 import { RSIT_CLASS, periodicDocument, referenceNames, renderDocument, type RenderedDocument } from '../documents/index.ts';
+import { hourlyFigures, hourlyRows, hourlyStart } from './hourly.ts';
 
 const DEFAULT_DAYS = 30;
 const MAX_DAYS = 3_660;
@@ -82,6 +83,17 @@ export class StatsService {
     };
   }
 
+  /** The last hours hour by hour (24 h by default), by the time events happened, in the caller's organisations. */
+  async hourly(ctx: RequestContext, q: StatsHourlyQuery): Promise<StatsHourly> {
+    requirePermission(ctx, 'stats.read');
+    if (q.orgId && !canRead(ctx.scope, q.orgId)) throw forbidden('you may not see statistics of this organisation');
+    const hours = q.hours ?? 24;
+    const now = new Date(this.#p.now());
+    const within = await this.#orgsMatching({ from: '', to: '', orgIds: null, sector: q.sector, province: q.province });
+    const rows = await hourlyRows(this.#p.db, { hours, orgIds: ctx.scope.all ? null : [...ctx.scope.read], within, orgId: q.orgId, minSeverity: q.minSeverity }, hourlyStart(hours, now));
+    return hourlyFigures(rows, { hours }, now);
+  }
+
   /**
    * The organisations now in the asked sector and province, for the counters the daily roll-ups do not
    * carry (live counters, incidents); null when neither is asked.
@@ -106,7 +118,7 @@ export class StatsService {
     const index = new Map(days.map((d, i) => [d, i]));
     const scope = q.groupBy === 'org' ? null : nationalScope(f);
     const rows = scope !== null ? await statsRepository.nationalSeries(this.#p.db, scope, f.from, f.to, NATIONAL_DIM[q.groupBy]!) : await statsRepository.series(this.#p.db, f, q.groupBy);
-    const series = new Map<string, { key: string; label: string | null; alerts: number[]; occurrences: number[] }>();
+    const series = new Map<string, { key: string; label: string | null; labelEn?: string | null; alerts: number[]; occurrences: number[] }>();
     for (const r of rows) {
       const s = series.get(r.key) ?? series.set(r.key, { key: r.key, label: null, alerts: days.map(() => 0), occurrences: days.map(() => 0) }).get(r.key)!;
       const i = index.get(r.day)!;
@@ -114,8 +126,11 @@ export class StatsService {
       s.occurrences[i] = r.occurrences;
     }
     if (q.groupBy === 'org') {
-      const names = await statsRepository.orgNames(this.#p.db, [...series.keys()]);
-      for (const s of series.values()) s.label = names.get(s.key) ?? null;
+      const names = await statsRepository.orgLabels(this.#p.db, [...series.keys()]);
+      for (const s of series.values()) {
+        s.label = names.get(s.key)?.name ?? null;
+        s.labelEn = names.get(s.key)?.nameEn ?? null;
+      }
     }
     return { period: { from: f.from, to: f.to }, days, series: [...series.values()] };
   }

@@ -1,6 +1,6 @@
 import { Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { useCurrentUser } from '../auth/auth.api.ts';
+import { useCurrentUser, useOwnOrgName } from '../auth/auth.api.ts';
 import { MailSection } from './MailSection.tsx';
 import { PasswordSection } from './PasswordSection.tsx';
 import { ProfileSection } from './ProfileSection.tsx';
@@ -11,6 +11,7 @@ import { SecondFactorSection } from './SecondFactorSection.tsx';
 export function AccountPage() {
   const { t } = useTranslation();
   const me = useCurrentUser();
+  const orgName = useOwnOrgName();
   return (
     <Stack gap="sm" maw={720}>
       <div>
@@ -18,7 +19,7 @@ export function AccountPage() {
           {t('account.title')}
         </Title>
         <Text size="sm" c="dimmed">
-          {me.name} · {me.email} · {me.org.name}
+          {me.name} · {me.email} · {orgName}
         </Text>
       </div>
       <ProfileSection />

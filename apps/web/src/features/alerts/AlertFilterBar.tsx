@@ -4,6 +4,8 @@ import { SEVERITIES } from '@lachan/contracts';
 import { OrgPicker, useOrgLabels } from '../orgs/index.ts';
 import { FilterSelect } from '../../components/FilterSelect.tsx';
 import { SearchInput } from '../../components/SearchInput.tsx';
+import { FilterChips } from '../../components/FilterChips.tsx';
+import { useFormat } from '../../i18n/useFormat.ts';
 import { FORMAT_LABELS, FORMAT_ORDER, RSIT_CLASSES, useRsitLabel } from './alertLabels.ts';
 import type { useAlertFilters } from './useAlertFilters.ts';
 
@@ -14,7 +16,13 @@ export function AlertFilterBar({ filters }: { filters: Filters }) {
   const { t } = useTranslation();
   const labels = useOrgLabels();
   const rsitLabel = useRsitLabel();
-  const { raw, set, narrowing, reset } = filters;
+  const fmt = useFormat();
+  const { raw, set, clear, narrowing, reset } = filters;
+  const days = raw.from && raw.to ? (raw.from === raw.to ? fmt.shortDate(raw.from) : `${fmt.shortDate(raw.from)} – ${fmt.shortDate(raw.to)}`) : null;
+  const chips = [
+    ...(days ? [{ key: 'period', label: t('statistics.drill.days', { days }), onRemove: () => clear(['from', 'to']) }] : []),
+    ...(raw.rsit === '' ? [{ key: 'unclassified', label: rsitLabel(''), onRemove: () => set('rsit', null) }] : []),
+  ];
   return (
     <Group gap="xs" align="flex-end" wrap="wrap">
       <SearchInput w={240} label={t('alerts.filters.search')} placeholder={t('alerts.filters.searchPlaceholder')} value={raw.q} onChange={(q) => set('q', q)} testId="alert-search" />
@@ -24,6 +32,7 @@ export function AlertFilterBar({ filters }: { filters: Filters }) {
       <FilterSelect w={165} label={t('alerts.filters.sector')} data={labels.sectorOptions} value={raw.sector} onChange={(v) => set('sector', v)} searchable testId="alert-filter-sector" />
       <FilterSelect w={165} label={t('alerts.filters.province')} data={labels.provinceOptions} value={raw.province} onChange={(v) => set('province', v)} searchable testId="alert-filter-province" />
       <OrgPicker size="xs" placeholder={t('alerts.filters.org')} value={raw.org} onChange={(v) => set('org', v)} clearable includeInactive testId="alert-filter-org" />
+      <FilterChips chips={chips} removeLabel={t('common.remove')} />
       {narrowing && (
         <Button size="xs" variant="subtle" onClick={reset}>
           {t('common.clearFilters')}

@@ -39,8 +39,8 @@ export function alertIdOf(day: string, id: string | number): string {
   return `${day.replaceAll('-', '')}-${id}`;
 }
 
-/** Translated RSIT class name; a class outside the taxonomy is shown as received. */
+/** Translated RSIT class name; '' (the statistics' key of alerts without a class) is "unclassified"; a class outside the taxonomy is shown as received. */
 export function useRsitLabel() {
   const { t } = useTranslation();
-  return useCallback((value: string | null) => (value === null ? '—' : isRsitClass(value) ? t(`rsit.${value}`) : value), [t]);
+  return useCallback((value: string | null) => (value === null ? '—' : value === '' ? t('rsit.unclassified') : isRsitClass(value) ? t(`rsit.${value}`) : value), [t]);
 }

@@ -4,12 +4,15 @@ import { useSearchParams } from 'react-router';
 import { ALERT_FORMATS, type AlertFormat } from '@lachan/contracts';
 import type { AlertFilters } from './alerts.api.ts';
 
-export type AlertFilterKey = 'severity' | 'format' | 'rsit' | 'sector' | 'province' | 'org' | 'q';
+export type AlertFilterKey = 'severity' | 'format' | 'rsit' | 'sector' | 'province' | 'org' | 'q' | 'from' | 'to';
 const SEARCH_DEBOUNCE_MS = 300;
+
+/** A calendar day as the API takes it (a statistics drill-down names the days events happened). */
+const isDay = (v: string | null): v is string => !!v && /^\d{4}-\d{2}-\d{2}$/.test(v);
 
 const isFormat = (value: string | null): value is AlertFormat => (ALERT_FORMATS as readonly (string | null)[]).includes(value);
 
-/** Alert stream filters kept in the address (?severity=&format=&rsit=&sector=&province=&org=&q=), so a view can be shared. */
+/** Alert stream filters kept in the address (?severity=&format=&rsit=&sector=&province=&org=&q=&from=&to=), so a view can be shared. */
 export function useAlertFilters() {
   const [params, setParams] = useSearchParams();
   const raw = {
@@ -20,6 +23,8 @@ export function useAlertFilters() {
     province: params.get('province'),
     org: params.get('org'),
     q: params.get('q') ?? '',
+    from: params.get('from'),
+    to: params.get('to'),
   };
   const [q] = useDebouncedValue(raw.q.trim(), SEARCH_DEBOUNCE_MS);
 
@@ -38,6 +43,19 @@ export function useAlertFilters() {
     [setParams],
   );
   const reset = useCallback(() => setParams({}, { replace: true }), [setParams]);
+  /** Removes several filters at once (the days of a drill-down). */
+  const clear = useCallback(
+    (keys: AlertFilterKey[]) =>
+      setParams(
+        (prev) => {
+          const next = new URLSearchParams(prev);
+          for (const k of keys) next.delete(k);
+          return next;
+        },
+        { replace: true },
+      ),
+    [setParams],
+  );
 
   const severity = Number(raw.severity);
   const query: AlertFilters = useMemo(
@@ -49,10 +67,12 @@ export function useAlertFilters() {
       province: raw.province ?? undefined,
       orgId: raw.org ?? undefined,
       q: q || undefined,
+      from: isDay(raw.from) ? raw.from : undefined,
+      to: isDay(raw.to) ? raw.to : undefined,
     }),
-    [severity, raw.format, raw.rsit, raw.sector, raw.province, raw.org, q],
+    [severity, raw.format, raw.rsit, raw.sector, raw.province, raw.org, q, raw.from, raw.to],
   );
   const narrowing = Object.values(raw).some(Boolean);
 
-  return { raw, query, set, reset, narrowing };
+  return { raw, query, set, clear, reset, narrowing };
 }

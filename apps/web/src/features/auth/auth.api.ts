@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { LoginBody, LoginResponse, Me, MeResponse, Permission } from '@lachan/contracts';
 import { api, ApiError, setCsrfToken } from '../../api/client.ts';
@@ -95,4 +96,11 @@ export function useLogout() {
 /** PATCH /me {locale}: remembers the language on the server for the signed-in user. */
 export function saveLocale(locale: 'vi' | 'en'): Promise<unknown> {
   return api.patch('/me', { locale });
+}
+
+/** The name of the user's organisation in the reader's language (English when it has an English name). */
+export function useOwnOrgName(): string {
+  const me = useCurrentUser();
+  const { i18n } = useTranslation();
+  return i18n.language === 'en' && me.org.nameEn ? me.org.nameEn : me.org.name;
 }

@@ -1,6 +1,7 @@
 import { Anchor, Button, Grid, Group, Stack, Text, Title } from '@mantine/core';
 import { Link, useNavigate, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
+import { useCampaignTitle } from './campaignTitle.ts';
 import { shownCount, type CampaignDetail } from '@lachan/contracts';
 import { QueryState } from '../../components/QueryState.tsx';
 import { Section } from '../../components/Section.tsx';
@@ -54,6 +55,7 @@ export function CampaignDetailPage() {
 
 function CampaignView({ campaign: c }: { campaign: CampaignDetail }) {
   const { t } = useTranslation();
+  const campaignTitle = useCampaignTitle();
   const fmt = useFormat();
   const labels = useOrgLabels();
   const me = useCurrentUser();
@@ -72,7 +74,7 @@ function CampaignView({ campaign: c }: { campaign: CampaignDetail }) {
             <CampaignStatusBadge status={c.status} />
             <ConfidenceBadge confidence={c.confidence} />
             <Title order={2} size="h4">
-              {c.title}
+              {campaignTitle(c)}
             </Title>
           </Group>
           <Text size="xs" c="dimmed" mt={4}>

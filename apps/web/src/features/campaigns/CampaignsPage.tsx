@@ -1,6 +1,7 @@
 import { Anchor, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { Link, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
+import { useCampaignTitle } from './campaignTitle.ts';
 import { CAMPAIGN_STATUSES, CONFIDENCES, type CampaignListQuery, type CampaignSummary } from '@lachan/contracts';
 import { FilterSelect } from '../../components/FilterSelect.tsx';
 import { ListTable } from '../../components/ListTable.tsx';
@@ -14,6 +15,7 @@ import { useCampaigns } from './campaigns.api.ts';
 /** Campaigns found across organisations, filtered by status, confidence and sector (kept in the address). */
 export function CampaignsPage() {
   const { t } = useTranslation();
+  const campaignTitle = useCampaignTitle();
   const fmt = useFormat();
   const labels = useOrgLabels();
   const [params, setParams] = useSearchParams();
@@ -72,7 +74,7 @@ export function CampaignsPage() {
               </Table.Td>
               <Table.Td>
                 <Anchor component={Link} to={`/campaigns/${c.id}`} size="sm" fw={500}>
-                  {c.title}
+                  {campaignTitle(c)}
                 </Anchor>
                 <Text size="xs" c="dimmed">
                   {t('campaigns.alertsCount', { count: c.alertCount })}

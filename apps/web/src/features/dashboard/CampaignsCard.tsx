@@ -1,6 +1,7 @@
 import { Anchor, Group, Stack, Text } from '@mantine/core';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
+import { useCampaignTitle } from '../campaigns/campaignTitle.ts';
 import { Section } from '../../components/Section.tsx';
 import { useFormat } from '../../i18n/useFormat.ts';
 import { exactTotal, memberCountText } from '../../lib/memberCount.ts';
@@ -9,6 +10,7 @@ import { useActiveCampaigns } from './dashboard.api.ts';
 /** The active campaigns, when the campaigns module answers; nothing at all otherwise. */
 export function CampaignsCard() {
   const { t } = useTranslation();
+  const campaignTitle = useCampaignTitle();
   const fmt = useFormat();
   const { data } = useActiveCampaigns();
   if (!data || data.items.length === 0) return null;
@@ -18,7 +20,7 @@ export function CampaignsCard() {
         {data.items.map((c) => (
           <Group key={c.id} justify="space-between" wrap="nowrap" gap="xs">
             <Anchor component={Link} to={`/campaigns/${c.id}`} size="xs" truncate>
-              {c.title ?? c.name ?? c.id}
+              {campaignTitle(c)}
             </Anchor>
             <Text size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
               {c.members && (exactTotal(c.members) !== null

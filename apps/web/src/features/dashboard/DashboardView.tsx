@@ -9,6 +9,7 @@ import { QueryState } from '../../components/QueryState.tsx';
 import { Section } from '../../components/Section.tsx';
 import { useFormat } from '../../i18n/useFormat.ts';
 import { useOrgLabels } from '../orgs/index.ts';
+import { useCurrentUser, useOwnOrgName } from '../auth/auth.api.ts';
 import { severityName, SEVERITY_COLORS } from '../../components/SeverityBadge.tsx';
 import { useRsitLabel } from '../alerts/alertLabels.ts';
 import { BarList } from './BarList.tsx';
@@ -24,6 +25,7 @@ import { activityRegions, PROVINCE_CODES, ProvinceMap } from '../map/index.ts';
 import { PeriodicReportMenu } from '../documents/index.ts';
 import { TopOrgsTable } from './TopOrgsTable.tsx';
 import { TrendCard } from './TrendCard.tsx';
+import { HourlyTrendCard } from './HourlyTrendCard.tsx';
 import { useLiveRefresh } from './useLiveRefresh.ts';
 
 /** What a page fixes: nothing (the country), one sector or one province. */
@@ -40,6 +42,10 @@ export function DashboardView({ scope }: { scope: DashboardScope }) {
   const rsit = useRsitLabel();
   const [params, setParams] = useSearchParams();
   const refreshedAt = useLiveRefresh();
+  const me = useCurrentUser();
+  const orgName = useOwnOrgName();
+  // only the national centre sees the whole country; an organisation sees its own (and its units')
+  const ownPicture = me.org.kind !== 'coordination_centre';
   const period = periodOf(params);
   const sector = scope.kind === 'sector' ? scope.code : (params.get('sector') ?? undefined);
   const province = scope.kind === 'province' ? scope.code : (params.get('province') ?? undefined);
@@ -57,7 +63,7 @@ export function DashboardView({ scope }: { scope: DashboardScope }) {
       },
       { replace: true },
     );
-  const title = scope.kind === 'sector' ? labels.sector(scope.code!) : scope.kind === 'province' ? labels.province(scope.code!) : t('dashboard.title');
+  const title = scope.kind === 'sector' ? labels.sector(scope.code!) : scope.kind === 'province' ? labels.province(scope.code!) : ownPicture ? t('dashboard.titleOrg', { org: orgName }) : t('dashboard.title');
   const periodEndsToday = period.to >= new Date().toISOString().slice(0, 10);
   const regions = useMemo(
     () => activityRegions(PROVINCE_CODES, map.data?.byProvince ?? [], (code, c) =>
@@ -109,7 +115,7 @@ export function DashboardView({ scope }: { scope: DashboardScope }) {
               </Grid.Col>
               <Grid.Col span={{ base: 12, md: 7, lg: 8 }}>
                 <Stack gap="sm">
-                  <TrendCard byDay={o.byDay} sector={sector} province={province} periodEndsToday={periodEndsToday} />
+                  {period.days === 1 ? <HourlyTrendCard sector={sector} province={province} /> : <TrendCard byDay={o.byDay} sector={sector} province={province} periodEndsToday={periodEndsToday} />}
                   {scope.kind !== 'national' && <ClassSeriesCard query={query} />}
                   <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="sm">
                     <Section title={t('dashboard.bySector')} testId="sector-card">

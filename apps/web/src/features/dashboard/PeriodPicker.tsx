@@ -3,7 +3,7 @@ import { useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { PERIOD_PRESETS, periodOf } from './period.ts';
 
-/** 7 / 30 / 90 / 180 days or a custom range, kept in the address (?days= or ?from=&to=). */
+/** 24 hours, 7 / 30 / 90 / 180 days or a custom range, kept in the address (?days= or ?from=&to=). */
 export function PeriodPicker() {
   const { t } = useTranslation();
   const [params, setParams] = useSearchParams();
@@ -37,7 +37,7 @@ export function PeriodPicker() {
         aria-label={t('dashboard.period.label')}
         value={period.days === null ? 'custom' : String(period.days)}
         onChange={choose}
-        data={[...PERIOD_PRESETS.map((d) => ({ value: String(d), label: t('dashboard.period.days', { n: d }) })), { value: 'custom', label: t('dashboard.period.custom') }]}
+        data={[...PERIOD_PRESETS.map((d) => ({ value: String(d), label: d === 1 ? t('dashboard.period.h24') : t('dashboard.period.days', { n: d }) })), { value: 'custom', label: t('dashboard.period.custom') }]}
         data-testid="period-picker"
       />
       {period.days === null && (

@@ -19,6 +19,8 @@ export interface ForecastBand {
 export interface CampaignSummary {
   id: string;
   title?: string;
+  titleCode?: 'shared_infrastructure';
+  titleParams?: { value: string };
   name?: string;
   members?: MemberCount;
   alertCount?: number;

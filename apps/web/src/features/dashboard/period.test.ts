@@ -10,6 +10,8 @@ describe('the dashboard period', () => {
 
   it('takes a preset or a custom range, and ignores nonsense', () => {
     expect(periodOf(new URLSearchParams('days=7'), NOW)).toMatchObject({ from: '2026-11-15', days: 7 });
+    // the last 24 hours: hour by hour for the trend, the two days they touch for the breakdowns
+    expect(periodOf(new URLSearchParams('days=1'), NOW)).toEqual({ from: '2026-11-20', to: '2026-11-21', days: 1 });
     expect(periodOf(new URLSearchParams('from=2026-01-01&to=2026-02-01'), NOW)).toEqual({ from: '2026-01-01', to: '2026-02-01', days: null });
     expect(periodOf(new URLSearchParams('days=13&from=2026-03-01&to=2026-02-01'), NOW).days).toBe(30);
   });

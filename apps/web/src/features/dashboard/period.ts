@@ -1,7 +1,7 @@
 import type { StatsQuery } from '@lachan/contracts';
 
-/** Ready-made periods of the picker, in days ending today. */
-export const PERIOD_PRESETS = [7, 30, 90, 180] as const;
+/** Ready-made periods of the picker, in days ending today; 1 is the last 24 hours (the two calendar days they touch). */
+export const PERIOD_PRESETS = [1, 7, 30, 90, 180] as const;
 const DAY_MS = 86_400_000;
 
 const isDay = (v: string | null): v is string => !!v && /^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(v));
@@ -14,7 +14,8 @@ export function periodOf(params: URLSearchParams, now = Date.now()): { from: str
   const days = Number(params.get('days'));
   const n = (PERIOD_PRESETS as readonly number[]).includes(days) ? days : 30;
   const end = new Date(now).toISOString().slice(0, 10);
-  return { from: new Date(Date.parse(end) - (n - 1) * DAY_MS).toISOString().slice(0, 10), to: end, days: n };
+  const span = n === 1 ? 2 : n;
+  return { from: new Date(Date.parse(end) - (span - 1) * DAY_MS).toISOString().slice(0, 10), to: end, days: n };
 }
 
 /** The alert stream's address showing the alerts behind a figure (its filters kept in the URL). */

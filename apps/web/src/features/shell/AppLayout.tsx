@@ -6,15 +6,18 @@ import { useTranslation } from 'react-i18next';
 import { WarningBanner } from '../warnings/WarningBanner.tsx';
 import { AppHeader } from './AppHeader.tsx';
 import { MainNav } from './MainNav.tsx';
+import { ShortcutHelp } from './ShortcutHelp.tsx';
 import { useShortcuts } from './useShortcuts.ts';
 
 /** The signed-in frame: header, navbar and the current page. */
 export function AppLayout() {
   const { t } = useTranslation();
   const [navOpened, nav] = useDisclosure(false);
-  useShortcuts();
+  const [helpOpened, help] = useDisclosure(false);
+  useShortcuts(help.open);
   return (
     <AppShell header={{ height: 52 }} navbar={{ width: 240, breakpoint: 'sm', collapsed: { mobile: !navOpened } }} padding="md">
+      <ShortcutHelp opened={helpOpened} onClose={help.close} />
       <a href="#main-content" className="skip-link">
         {t('app.skipToContent')}
       </a>
@@ -22,7 +25,7 @@ export function AppLayout() {
         <AppHeader navOpened={navOpened} onToggleNav={nav.toggle} />
       </AppShell.Header>
       <AppShell.Navbar p="xs">
-        <MainNav onNavigate={nav.close} />
+        <MainNav onNavigate={nav.close} onHelp={help.open} />
       </AppShell.Navbar>
       <AppShell.Main id="main-content" tabIndex={-1}>
         <WarningBanner />

@@ -1,8 +1,9 @@
-import { Badge, Divider, Group, Kbd, NavLink, ScrollArea, Stack, Text } from '@mantine/core';
+import { Divider, Group, NavLink, ScrollArea, Stack, Text, UnstyledButton } from '@mantine/core';
+import { IconKeyboard } from '@tabler/icons-react';
 import { Link, useLocation } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useCurrentUser } from '../auth/auth.api.ts';
-import { availableNav, NAV_ITEMS, type NavItem } from './navItems.ts';
+import { availableNav, type NavItem } from './navItems.ts';
 
 const TEST_IDS: Record<string, string> = {
   overview: 'nav-overview',
@@ -21,6 +22,7 @@ const TEST_IDS: Record<string, string> = {
   warningInbox: 'nav-warning-inbox',
   warningCompose: 'nav-warning-compose',
   warningWebhooks: 'nav-warning-webhooks',
+  statistics: 'nav-statistics',
   orgs: 'nav-orgs',
   users: 'nav-users',
   apiKeys: 'nav-api-keys',
@@ -62,66 +64,38 @@ function ModuleLink({ item, pathname, onNavigate }: { item: NavItem; pathname: s
   );
 }
 
-/** Navbar: operational modules (open ones as links, the rest "coming soon"), then administration. */
-export function MainNav({ onNavigate }: { onNavigate: () => void }) {
+/**
+ * Navbar: operational modules, then administration, in a scroll area whose scrollbar shows whenever
+ * the entries do not fit (a 900-pixel-high screen); the shortcut list opens from its foot (or `?`).
+ */
+export function MainNav({ onNavigate, onHelp }: { onNavigate: () => void; onHelp: () => void }) {
   const { t } = useTranslation();
   const { pathname } = useLocation();
   const me = useCurrentUser();
   const open = availableNav(me.permissions);
-  const openByKey = new Map(open.map((item) => [item.key, item]));
-  // open modules come with their sub-pages filtered by permission; the rest are announced
-  const modules = NAV_ITEMS.filter((item) => item.section === 'modules' && (!item.to || openByKey.has(item.key))).map((item) => openByKey.get(item.key) ?? item);
+  const modules = open.filter((item) => item.section === 'modules');
   const admin = open.filter((item) => item.section === 'admin');
 
   return (
     <Stack gap={0} h="100%" component="nav" aria-label={t('nav.label')}>
-      <ScrollArea style={{ flex: 1 }}>
-        {modules.map((item) =>
-          item.to ? (
-            <ModuleLink key={item.key} item={item} pathname={pathname} onNavigate={onNavigate} />
-          ) : (
-            <NavLink
-              key={item.key}
-              label={t(`nav.${item.key}`)}
-              leftSection={<item.icon size={18} stroke={1.6} />}
-              rightSection={
-                <Badge size="xs" variant="light" color="gray">
-                  {t('app.comingSoon')}
-                </Badge>
-              }
-              disabled
-              aria-disabled
-            />
-          ),
-        )}
+      <ScrollArea type="auto" offsetScrollbars style={{ flex: 1, minHeight: 0 }} data-testid="nav-scroll">
+        {modules.map((item) => (
+          <ModuleLink key={item.key} item={item} pathname={pathname} onNavigate={onNavigate} />
+        ))}
         {admin.length > 0 && <Divider my="xs" label={t('nav.administration')} labelPosition="left" />}
         {admin.map((item) => (
           <ModuleLink key={item.key} item={item} pathname={pathname} onNavigate={onNavigate} />
         ))}
       </ScrollArea>
-      <Divider my="xs" />
-      <Stack gap={4} px="xs" pb="xs" aria-label={t('nav.shortcuts')}>
-        <Text size="xs" c="dimmed" fw={600}>
-          {t('nav.shortcuts')}
-        </Text>
+      <Divider my={4} />
+      <UnstyledButton onClick={onHelp} px="xs" py={4} data-testid="shortcut-help-open" aria-label={t('shell.shortcuts.help')}>
         <Group gap={6}>
-          <Kbd size="xs">/</Kbd>
+          <IconKeyboard size={16} stroke={1.6} />
           <Text size="xs" c="dimmed">
-            {t('nav.shortcutSearch')}
+            {t('shell.shortcuts.open')}
           </Text>
         </Group>
-        {open
-          .filter((item) => item.shortcut)
-          .map((item) => (
-            <Group gap={6} key={item.key}>
-              <Kbd size="xs">g</Kbd>
-              <Kbd size="xs">{item.shortcut}</Kbd>
-              <Text size="xs" c="dimmed">
-                {t(`nav.${item.key}`)}
-              </Text>
-            </Group>
-          ))}
-      </Stack>
+      </UnstyledButton>
     </Stack>
   );
 }

@@ -2,7 +2,7 @@ import { Avatar, Button, Menu, Text } from '@mantine/core';
 import { IconChevronDown, IconLogout, IconUserShield } from '@tabler/icons-react';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { useCurrentUser, useLogout } from '../auth/auth.api.ts';
+import { useCurrentUser, useLogout, useOwnOrgName } from '../auth/auth.api.ts';
 
 const initials = (name: string) =>
   name
@@ -17,6 +17,7 @@ export function UserMenu() {
   const { t } = useTranslation();
   const me = useCurrentUser();
   const logout = useLogout();
+  const orgName = useOwnOrgName();
   return (
     <Menu position="bottom-end" width={260} withinPortal>
       <Menu.Target>
@@ -42,7 +43,7 @@ export function UserMenu() {
           {me.email}
         </Text>
         <Text size="xs" px="sm" pt={6}>
-          {t('userMenu.org')}: {me.org.name}
+          {t('userMenu.org')}: {orgName}
         </Text>
         <Text size="xs" px="sm" pb={6}>
           {t('userMenu.role')}: {t(`roles.${me.role}`)}

@@ -22,20 +22,20 @@ export interface NavSubItem {
   permission?: Permission;
 }
 
-/** One navbar entry; modules without `to` are announced but not built yet. */
+/** One navbar entry. */
 export interface NavItem {
   key: 'overview' | 'alerts' | 'incidents' | 'knowledge' | 'campaigns' | 'warnings' | 'statistics' | 'orgs' | 'users' | 'apiKeys' | 'settings' | 'audit';
   icon: ComponentType<{ size?: number; stroke?: number }>;
   /** Operational modules first; administration below its divider. */
   section: 'modules' | 'admin';
-  to?: string;
+  to: string;
   permission?: Permission;
   /** Second key of the `g <key>` shortcut. */
   shortcut?: string;
   children?: readonly NavSubItem[];
 }
 
-/** Navbar order: operational modules (built or to come), then administration. */
+/** Navbar order: operational modules, then administration. */
 export const NAV_ITEMS: readonly NavItem[] = [
   { key: 'overview', icon: IconLayoutDashboard, section: 'modules', to: '/dashboard', permission: 'stats.read', shortcut: 'd' },
   {
@@ -87,7 +87,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
       { key: 'warningWebhooks', to: '/warnings/webhooks', permission: 'warnings.endpoints' },
     ],
   },
-  { key: 'statistics', icon: IconChartBar, section: 'modules' },
+  { key: 'statistics', icon: IconChartBar, section: 'modules', to: '/statistics', permission: 'stats.read', shortcut: 's' },
   { key: 'orgs', icon: IconBuildingCommunity, section: 'admin', to: '/orgs', permission: 'orgs.read', shortcut: 'o' },
   { key: 'users', icon: IconUsers, section: 'admin', to: '/users', permission: 'users.read', shortcut: 'u' },
   { key: 'apiKeys', icon: IconKey, section: 'admin', to: '/api-keys', permission: 'apikeys.manage', shortcut: 'k' },
@@ -95,8 +95,8 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { key: 'audit', icon: IconListCheck, section: 'admin', to: '/audit', permission: 'audit.read' },
 ];
 
-/** Entries the user may open: built modules (and sub-pages) whose permission they hold. */
+/** Entries the user may open: modules (and sub-pages) whose permission they hold. */
 export function availableNav(permissions: readonly Permission[]): NavItem[] {
   const may = (permission?: Permission) => !permission || permissions.includes(permission);
-  return NAV_ITEMS.filter((item) => item.to && may(item.permission)).map((item) => (item.children ? { ...item, children: item.children.filter((c) => may(c.permission)) } : item));
+  return NAV_ITEMS.filter((item) => may(item.permission)).map((item) => (item.children ? { ...item, children: item.children.filter((c) => may(c.permission)) } : item));
 }

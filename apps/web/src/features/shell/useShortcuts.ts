@@ -13,8 +13,11 @@ export function isTyping(target: EventTarget | null): boolean {
   return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName);
 }
 
-/** Keyboard shortcuts: `/` focuses the directory search, `g d` / `g a` / `g i` / `g o` / `g u` / `g k` open a module. */
-export function useShortcuts(): void {
+/**
+ * Keyboard shortcuts: `?` opens the shortcut help, `/` focuses the directory search, `g d` / `g a` /
+ * `g i` / `g o` / `g u` / `g k` ... open a module.
+ */
+export function useShortcuts(onHelp: () => void): void {
   const navigate = useNavigate();
   const me = useCurrentUser();
 
@@ -24,6 +27,11 @@ export function useShortcuts(): void {
 
     const onKey = (event: KeyboardEvent) => {
       if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey || isTyping(event.target)) return;
+      if (event.key === '?') {
+        event.preventDefault();
+        onHelp();
+        return;
+      }
       if (event.key === '/') {
         event.preventDefault();
         const search = document.querySelector<HTMLInputElement>(SEARCH_SELECTOR);
@@ -45,5 +53,5 @@ export function useShortcuts(): void {
 
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [navigate, me.permissions]);
+  }, [navigate, me.permissions, onHelp]);
 }

@@ -10,7 +10,7 @@ import { useFormat } from '../../../i18n/useFormat.ts';
 import { IncidentStatusBadge } from '../IncidentBadges.tsx';
 import { incidentApi } from '../incidents.actions.ts';
 import { incidentKeys, useIncidentPart } from '../incidents.api.ts';
-import { entryCommentId, entryDetail, entryGrouped, entryMoved, entryStatus, isTimelineKind, visibleEntries } from './timelineText.ts';
+import { entryCommentId, entryDetail, entryGrouped, entryMoved, entryStatus, isSystemActor, isTimelineKind, visibleEntries } from './timelineText.ts';
 
 /** Adds a comment; Ctrl+Enter sends. */
 function CommentBox({ incidentId }: { incidentId: string }) {
@@ -62,9 +62,9 @@ export function TimelineTab({ incidentId, canWrite }: { incidentId: string; canW
               return (
                 <Timeline.Item key={e.id} mt={10} data-testid="timeline-entry" data-kind={e.kind} title={
                   <Group gap={6} wrap="nowrap">
-                    <Text size="sm" fw={500}>{isTimelineKind(e.kind) ? t(`incidents.timeline.kinds.${e.kind}`) : e.kind}</Text>
+                    <Text size="sm" fw={500}>{isTimelineKind(e.kind) ? t(`incidents.timeline.kinds.${e.kind}`) : t('incidents.timeline.kinds.other')}</Text>
                     {status && <IncidentStatusBadge status={status as IncidentStatus} />}
-                    <Text size="xs" c="dimmed">{e.actorName} · {fmt.dateTime(e.at)}</Text>
+                    <Text size="xs" c="dimmed">{isSystemActor(e.actorName, e.actorOrgId) ? t(`incidents.timeline.actors.${e.actorName}`) : e.actorName} · {fmt.dateTime(e.at)}</Text>
                   </Group>
                 }>
                   {commentId ? (

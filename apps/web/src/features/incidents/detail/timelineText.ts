@@ -1,9 +1,10 @@
 import type { TimelineEntry } from '@lachan/contracts';
 
-/** Timeline kinds the console names; any other is shown as the server wrote it. */
+/** Timeline kinds the console names; any other is named "other activity", never shown as the code the server wrote. */
 export const TIMELINE_KINDS = [
   'created', 'opened', 'updated', 'status', 'comment', 'task', 'task_updated', 'report', 'share', 'share_revoked', 'support', 'escalated',
   'transferred', 'merged', 'attachment', 'alerts_linked', 'alerts_grouped', 'split', 'response_completed', 'regimes',
+  'shared', 'report_filed', 'support_requested', 'report_overdue', 'report_due_soon',
 ] as const;
 export type TimelineKind = (typeof TIMELINE_KINDS)[number];
 export const isTimelineKind = (kind: string): kind is TimelineKind => (TIMELINE_KINDS as readonly string[]).includes(kind);
@@ -64,3 +65,8 @@ export function visibleEntries<T extends Pick<TimelineEntry, 'kind'>>(entries: r
   const created = entries.some((e) => e.kind === 'created');
   return entries.filter((e) => !(created && e.kind === 'opened'));
 }
+
+/** Names the platform writes as the actor of what it did itself; shown in the reader's language. */
+export const SYSTEM_ACTORS = ['system', 'promotion', 'bootstrap', 'cli', 'ATT&CK'] as const;
+export type SystemActor = (typeof SYSTEM_ACTORS)[number];
+export const isSystemActor = (name: string, orgId: string | null): name is SystemActor => orgId === null && (SYSTEM_ACTORS as readonly string[]).includes(name);

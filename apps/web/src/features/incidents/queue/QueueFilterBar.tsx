@@ -5,6 +5,9 @@ import { FilterSelect } from '../../../components/FilterSelect.tsx';
 import { SearchInput } from '../../../components/SearchInput.tsx';
 import { RSIT_CLASSES, useRsitLabel } from '../../alerts/alertLabels.ts';
 import { OrgPicker } from '../../orgs/OrgPicker.tsx';
+import { useOrgLabels } from '../../orgs/useOrgLabels.ts';
+import { FilterChips } from '../../../components/FilterChips.tsx';
+import { useFormat } from '../../../i18n/useFormat.ts';
 import type { useQueueFilters } from './useQueueFilters.ts';
 
 type Filters = ReturnType<typeof useQueueFilters>;
@@ -13,7 +16,22 @@ type Filters = ReturnType<typeof useQueueFilters>;
 export function QueueFilterBar({ filters }: { filters: Filters }) {
   const { t } = useTranslation();
   const rsitLabel = useRsitLabel();
-  const { get, set, apply, narrowing } = filters;
+  const labels = useOrgLabels();
+  const fmt = useFormat();
+  const { get, set, apply, search, narrowing } = filters;
+  const without = (...keys: string[]) => () => {
+    const next = new URLSearchParams(search);
+    for (const k of keys) next.delete(k);
+    apply(next.toString());
+  };
+  const from = get('from');
+  const to = get('to');
+  const days = from && to ? (from === to ? fmt.shortDate(from) : `${fmt.shortDate(from)} – ${fmt.shortDate(to)}`) : null;
+  const chips = [
+    ...(get('sector') ? [{ key: 'sector', label: labels.sector(get('sector')!), onRemove: without('sector') }] : []),
+    ...(get('province') ? [{ key: 'province', label: labels.province(get('province')), onRemove: without('province') }] : []),
+    ...(days ? [{ key: 'period', label: t('statistics.drill.opened', { days }), onRemove: without('from', 'to') }] : []),
+  ];
   const toggle = (key: 'overdue' | 'assigned', on: string) => set(key, get(key) ? null : on);
   return (
     <Group gap="xs" align="center" wrap="wrap" data-testid="incident-filters">
@@ -53,6 +71,7 @@ export function QueueFilterBar({ filters }: { filters: Filters }) {
       <Chip size="xs" checked={Boolean(get('assigned'))} onChange={() => toggle('assigned', 'me')} data-testid="incident-filter-mine">
         {t('incidents.filters.mine')}
       </Chip>
+      <FilterChips chips={chips} removeLabel={t('common.remove')} />
       {narrowing && (
         <Button size="xs" variant="subtle" onClick={() => apply('')}>
           {t('common.clearFilters')}

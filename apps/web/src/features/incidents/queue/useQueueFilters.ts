@@ -4,11 +4,15 @@ import { useSearchParams } from 'react-router';
 import { INCIDENT_STATUSES, TLP_LEVELS, type IncidentStatus, type Tlp } from '@lachan/contracts';
 import type { IncidentFilters } from '../incidents.api.ts';
 
-/** Keys of the queue's address (?status=&severity=&class=&tlp=&serious=&org=&overdue=&assigned=&q=). */
-export const FILTER_KEYS = ['status', 'severity', 'class', 'tlp', 'serious', 'org', 'overdue', 'assigned', 'q'] as const;
+/**
+ * Keys of the queue's address (?status=&severity=&class=&tlp=&serious=&org=&overdue=&assigned=&q=), and
+ * those a statistics drill-down adds (?sector=&province=&from=&to=).
+ */
+export const FILTER_KEYS = ['status', 'severity', 'class', 'tlp', 'serious', 'org', 'overdue', 'assigned', 'q', 'sector', 'province', 'from', 'to'] as const;
 export type FilterKey = (typeof FILTER_KEYS)[number];
 const SEARCH_DEBOUNCE_MS = 300;
 
+const isDay = (v: string | null): v is string => !!v && /^\d{4}-\d{2}-\d{2}$/.test(v);
 const oneOf = <T extends string>(list: readonly T[], value: string | null): T | undefined => (list as readonly (string | null)[]).includes(value) ? (value as T) : undefined;
 
 /** The list query for the address's filters; anything malformed is ignored rather than sent. */
@@ -25,6 +29,10 @@ export function filtersFromParams(params: URLSearchParams, q: string): IncidentF
     overdue: params.get('overdue') === 'true' ? true : undefined,
     assigned: params.get('assigned') === 'me' ? 'me' : undefined,
     q: q || undefined,
+    sector: params.get('sector') || undefined,
+    province: /^[0-9]{2}$/.test(params.get('province') ?? '') ? params.get('province')! : undefined,
+    from: isDay(params.get('from')) ? params.get('from')! : undefined,
+    to: isDay(params.get('to')) ? params.get('to')! : undefined,
   };
 }
 

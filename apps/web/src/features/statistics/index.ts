@@ -1,0 +1,2 @@
+/** Front door of the statistics module. */
+export { StatisticsPage } from './StatisticsPage.tsx';
