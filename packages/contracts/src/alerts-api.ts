@@ -1,6 +1,6 @@
 import { Type, type Static } from 'typebox';
 import { Day, Nullable, Timestamp, Uuid } from './common.ts';
-import { AlertFormatSchema, Observable, StoredAlertFormatSchema } from './alerts.ts';
+import { Observable, StoredAlertFormatSchema } from './alerts.ts';
 
 /** Public id of a stored alert: its day of receipt and its number, e.g. `20261121-4711`. */
 export const AlertId = Type.String({ pattern: '^[0-9]{8}-[0-9]{1,18}$' });
