@@ -13,6 +13,7 @@ import { ForecastService, StatsHistoryService, StatsService, SurgeWatcher } from
 import { CampaignsService } from './modules/campaigns/index.ts';
 import { WarningsService, WarningWebhooksService, WarningPoliciesService } from './modules/warnings/index.ts';
 import { ExportsService, FeedsService, IndicatorsService, IntakeService, KnowledgeService, TaxiiService } from './modules/intel/index.ts';
+import { createExercisesModule, type ExerciseServices } from './modules/exercises/index.ts';
 
 /** The services of every module, wired to one platform. */
 export interface Services {
@@ -45,6 +46,7 @@ export interface Services {
   exports: ExportsService;
   indicators: IndicatorsService;
   knowledge: KnowledgeService;
+  exercises: ExerciseServices;
 }
 
 export function createServices(platform: Platform): Services {
@@ -102,6 +104,7 @@ export function createServices(platform: Platform): Services {
     exports: new ExportsService(platform),
     indicators: new IndicatorsService(platform),
     knowledge: new KnowledgeService(platform),
+    exercises: createExercisesModule(platform, { ingest, incidents }),
     db: platform.db,
     auth,
     secondFactor: new SecondFactorService(platform, auth),

@@ -19,3 +19,4 @@ export * from './campaigns.ts';
 export * from './warnings.ts';
 export * from './intel-knowledge.ts';
 export * from './second-factor.ts';
+export * from './exercises.ts';

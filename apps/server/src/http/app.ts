@@ -29,6 +29,7 @@ import { alertTriageRoutes, incidentCollabRoutes, incidentRoutes } from '../modu
 import { statsRoutes } from '../modules/stats/index.ts';
 import { campaignRoutes } from '../modules/campaigns/index.ts';
 import { warningRoutes } from '../modules/warnings/index.ts';
+import { exerciseRoutes } from '../modules/exercises/index.ts';
 import { exportsRoutes, indicatorsRoutes, intakeRoutes, intelRoutes, knowledgeRoutes, taxiiRoutes } from '../modules/intel/index.ts';
 
 export type App = FastifyInstance;
@@ -133,6 +134,7 @@ export async function buildApp(platform: Platform, opts: AppOptions = {}): Promi
     exportsRoutes(api, services.exports);
     indicatorsRoutes(api, services.indicators);
     knowledgeRoutes(api, services.knowledge);
+    exerciseRoutes(api, services.exercises);
   }, { prefix: '/api/v1' });
   await taxiiRoutes(app, services.taxii, config.publicUrl);
   if (config.syslogUdpPort !== null || config.syslogTcpPort !== null) {

@@ -63,6 +63,20 @@ export class IngestService {
     return this.gate.run(() => this.ingestRecords({ ctx, format, records: split.records, sourceId, history }));
   }
 
+  /**
+   * An exercise inject's alerts, sent as if by the team's own connector: a connector of the exercise is
+   * made for them, then they take the same path as any batch (parse, attribute, fold, store, events).
+   */
+  async ingestExercise(x: { exerciseId: string; orgId: string; connector: string; format: AlertFormat; records: string[] }): Promise<IngestResult & { sourceId: string }> {
+    const sourceId = await sourcesRepository.forExercise(this.#p.db, { exerciseId: x.exerciseId, orgId: x.orgId, name: x.connector, format: x.format });
+    const ctx: RequestContext = {
+      actor: { type: 'system', id: null, name: x.connector, orgId: x.orgId, role: 'connector' },
+      scope: { all: false, manage: new Set([x.orgId]), read: new Set([x.orgId]) },
+      ip: null, requestId: null,
+    };
+    return { ...(await this.gate.run(() => this.ingestRecords({ ctx, format: x.format, records: x.records, sourceId }))), sourceId };
+  }
+
   /** The connector of an API key and format: looked up (or created) once, then remembered. */
   async #sourceOf(key: { id: string; name: string; orgId: string }, format: AlertFormat): Promise<string> {
     const cacheKey = `${key.id}|${format}`;

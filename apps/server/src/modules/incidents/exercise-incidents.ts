@@ -1,0 +1,7 @@
+import { sql, type Kysely } from 'kysely';
+import type { DB } from '../../db/index.ts';
+
+/** Tags an incident as belonging to an exercise (an inject opened it). */
+export async function tagExerciseIncident(tx: Kysely<DB>, incidentId: string, exerciseId: string): Promise<void> {
+  await sql`update incidents set exercise_id = ${exerciseId} where id = ${incidentId}`.execute(tx);
+}
