@@ -10,6 +10,8 @@ export interface Reporter {
   orgId: string;
   /** Organisations the reporter may attribute to: its subtree and SOC clients, or all for the centre. */
   mayAttribute: (orgId: string) => boolean;
+  /** Who the alerts are repeats of, when not the organisation alone (an exercise's: never a real alert). */
+  dedupKey?: string;
 }
 
 /** The affected organisation: the owner of the asset, else of the destination, else of the source. */
@@ -47,7 +49,7 @@ export function prepareAlerts(
   for (const { alert, raw } of parsed) {
     const parsedMs = alert.eventTime ? Date.parse(alert.eventTime) : NaN;
     const eventMs = Number.isFinite(parsedMs) ? parsedMs : received;
-    const fp = fingerprint(alert, ctx.reporter.orgId, eventMs, ctx.bucketSeconds);
+    const fp = fingerprint(alert, ctx.reporter.dedupKey ?? ctx.reporter.orgId, eventMs, ctx.bucketSeconds);
     const seen = byFingerprint.get(fp);
     const iso = new Date(eventMs).toISOString();
     if (!slotOf.has(fp)) slotOf.set(fp, slotOf.size);

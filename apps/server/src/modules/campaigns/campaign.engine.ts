@@ -32,14 +32,16 @@ export class CampaignEngine extends BatchConsumerWorker {
     this.#p = platform;
     this.opts = opts;
     this.#index = new CampaignIndex(opts);
-    this.consumer = new AlertBatchConsumer(platform, { name: 'campaigns', lock: LOCK, priority: 'urgent', plan: (batches) => this.#plan(batches.flatMap((b) => b.alerts)) });
+    this.consumer = new AlertBatchConsumer(platform, { name: 'campaigns', lock: LOCK, priority: 'urgent', plan: (batches) => this.#plan(batches.filter((b) => b.exerciseId === null).flatMap((b) => b.alerts)) });
   }
 
   /** Rebuilds the window index from recent alerts, then catches up on missed batches and follows the relay. */
   override async start(): Promise<void> {
     const since = new Date(this.#p.now().getTime() - this.opts.windowMs);
     const rows = await sql<Row & { lastSeen: Date }>`select org_id as "orgId", last_seen as "lastSeen", host(src_ip) as "srcIp", attack, observables from alerts
-      where day >= ${since.toISOString().slice(0, 10)}::date and last_seen >= ${since} order by last_seen desc limit ${REBUILD_LIMIT}`.execute(this.#p.db);
+      where day >= ${since.toISOString().slice(0, 10)}::date and last_seen >= ${since}
+        and not exists (select 1 from alert_sources s where s.id = alerts.source_id and s.exercise_id is not null)
+      order by last_seen desc limit ${REBUILD_LIMIT}`.execute(this.#p.db);
     for (const r of rows.rows) this.#index.observe({ ...r, at: r.lastSeen.getTime() });
     await this.consumer.start();
   }

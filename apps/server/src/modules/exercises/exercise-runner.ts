@@ -2,6 +2,7 @@ import { systemContext } from '../../core/context.ts';
 import { recordChange, transact } from '../../core/change.ts';
 import type { Platform } from '../../core/platform.ts';
 import { outboxRepository } from '../events/index.ts';
+import { tagPromotedExerciseIncidents } from '../incidents/index.ts';
 import { exerciseClock } from './exercise-clock.ts';
 import { exercisesRepository as runs, type ExerciseRow } from './exercises.repository.ts';
 import { deliveriesRepository as deliveries } from './deliveries.repository.ts';
@@ -107,6 +108,7 @@ export class ExerciseRunner {
     const open = new Map((await Promise.all(running.map(async (e) => (await deliveries.expectations(this.#p.db, e.id, null)).map((x) => [`${e.id}|${x.team_org_id}|${x.inject_key}|${x.expectation_key}`, x] as const)))).flat());
     const now = this.#p.now();
     await transact(this.#p, async (tx) => {
+      for (const e of running) await tagPromotedExerciseIncidents(tx, e.id);
       for (const f of found) {
         const e = byId.get(f.exercise_id)!;
         const x = open.get(`${f.exercise_id}|${f.team_org_id}|${f.inject_key}|${f.expectation_key}`);

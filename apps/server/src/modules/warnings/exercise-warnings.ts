@@ -24,6 +24,8 @@ export async function issueExerciseWarning(tx: Kysely<DB>, w: ExerciseWarning): 
       ${JSON.stringify({ orgIds: w.recipients })}::jsonb, now(), ${w.by}, now(), ${revision(1, 'Initial release (exercise)')})
     returning id`.execute(tx)).rows[0]!;
   await sql`insert into warning_recipients (warning_id, org_id) select ${row.id}::uuid, unnest(${w.recipients}::uuid[]) on conflict do nothing`.execute(tx);
+  await sql`insert into warning_deliveries (warning_id, org_id, channel, target)
+    select ${row.id}::uuid, h.org_id, 'webhook', h.id::text from warning_webhooks h where h.enabled and h.exercises and h.org_id = any(${w.recipients}::uuid[])`.execute(tx);
   await outboxRepository.insert(tx, 'warning.issued', { orgIds: w.recipients }, { id: row.id, titleVi: w.titleVi, titleEn: w.titleEn, severity: w.severity, tlp: 'AMBER', exerciseId: w.exerciseId });
   return row.id;
 }
