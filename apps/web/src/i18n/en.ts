@@ -2,6 +2,7 @@ import { incidentsEn } from './incidents.en.ts';
 import type { vi } from './vi.ts';
 import { dashboardEn } from './dashboard.en.ts';
 import { campaignsEn } from './campaigns.en.ts';
+import { exercisesEn } from './exercises.en.ts';
 import { warningsEn } from './warnings.en.ts';
 import { intelEn } from './intel.en.ts';
 import { alertsEn } from './alerts.en.ts';
@@ -84,6 +85,7 @@ export const en: WithEnglishPlurals<typeof vi> = {
     intelIntake: 'Intake',
     intelCollections: 'TAXII collections',
     campaigns: 'Campaigns',
+    exercises: 'Exercises',
     warnings: 'Warnings',
     warningInbox: 'Inbox',
     warningCompose: 'Compose',
@@ -266,6 +268,7 @@ export const en: WithEnglishPlurals<typeof vi> = {
   },
   dashboard: dashboardEn,
   campaigns: campaignsEn,
+  exercises: exercisesEn,
   warnings: warningsEn,
   intel: intelEn,
 };

@@ -4,6 +4,7 @@ import { useDisclosure } from '@mantine/hooks';
 import { Outlet } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { WarningBanner } from '../warnings/WarningBanner.tsx';
+import { ExerciseBanner } from '../exercises/index.ts';
 import { AppHeader } from './AppHeader.tsx';
 import { MainNav } from './MainNav.tsx';
 import { useShortcuts } from './useShortcuts.ts';
@@ -25,6 +26,7 @@ export function AppLayout() {
         <MainNav onNavigate={nav.close} />
       </AppShell.Navbar>
       <AppShell.Main id="main-content" tabIndex={-1}>
+        <ExerciseBanner />
         <WarningBanner />
         <Suspense
           fallback={

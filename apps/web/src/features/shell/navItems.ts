@@ -6,6 +6,7 @@ import {
   IconBook2,
   IconBuildingCommunity,
   IconChartBar,
+  IconFlag,
   IconKey,
   IconLayoutDashboard,
   IconShieldExclamation,
@@ -22,7 +23,7 @@ export interface NavSubItem {
 
 /** One navbar entry; modules without `to` are announced but not built yet. */
 export interface NavItem {
-  key: 'overview' | 'alerts' | 'incidents' | 'knowledge' | 'campaigns' | 'warnings' | 'statistics' | 'orgs' | 'users' | 'apiKeys';
+  key: 'overview' | 'alerts' | 'incidents' | 'knowledge' | 'campaigns' | 'warnings' | 'exercises' | 'statistics' | 'orgs' | 'users' | 'apiKeys';
   icon: ComponentType<{ size?: number; stroke?: number }>;
   /** Operational modules first; administration below its divider. */
   section: 'modules' | 'admin';
@@ -84,6 +85,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
       { key: 'warningWebhooks', to: '/warnings/webhooks', permission: 'warnings.endpoints' },
     ],
   },
+  { key: 'exercises', icon: IconFlag, section: 'modules', to: '/exercises', permission: 'exercises.read', shortcut: 'x' },
   { key: 'statistics', icon: IconChartBar, section: 'modules' },
   { key: 'orgs', icon: IconBuildingCommunity, section: 'admin', to: '/orgs', permission: 'orgs.read', shortcut: 'o' },
   { key: 'users', icon: IconUsers, section: 'admin', to: '/users', permission: 'users.read', shortcut: 'u' },
