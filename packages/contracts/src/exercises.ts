@@ -223,6 +223,8 @@ export const InboxItem = Type.Object({
   injectKey: Type.String(),
   kind: Type.Enum([...INJECT_KINDS]),
   title: BiText(300),
+  /** When scenario time reached it, and when it reached the team (the difference is its lateness). */
+  dueAt: Timestamp,
   deliveredAt: Timestamp,
   offsetMinutes: Type.Number(),
   message: Nullable(InjectMessage),

@@ -38,7 +38,7 @@ export function presentExpectation(x: ExpectationRow, inject: Inject | undefined
 
 export function presentInboxItem(d: DeliveryRow): InboxItem {
   return {
-    injectKey: d.inject_key, kind: d.inject.kind, title: d.inject.title, deliveredAt: new Date(d.delivered_at).toISOString(), offsetMinutes: minutes(Number(d.offset_ms)),
+    injectKey: d.inject_key, kind: d.inject.kind, title: d.inject.title, dueAt: new Date(d.due_at).toISOString(), deliveredAt: new Date(d.delivered_at).toISOString(), offsetMinutes: minutes(Number(d.offset_ms)),
     message: d.inject.message ?? null, alerts: d.alerts, incidentId: d.incident_id, warningId: d.warning_id,
   };
 }
