@@ -43,25 +43,29 @@ export interface ExpectationRow {
 
 /** SQL of what reached each team and what each team was expected to do. */
 export const deliveriesRepository = {
-  /** Claims the delivery of an inject to a team (false: another process or tick has it). */
-  async claim(tx: Kysely<DB>, exerciseId: string, injectKey: string, teamOrgId: string, dueAt: Date): Promise<boolean> {
-    const r = await sql`insert into exercise_deliveries (exercise_id, inject_key, team_org_id, due_at) values (${exerciseId}, ${injectKey}, ${teamOrgId}, ${dueAt})
-      on conflict do nothing`.execute(tx);
-    return Number(r.numAffectedRows ?? 0) > 0;
+  /** Claims the delivery of an inject to teams; answers the teams claimed (not those another process or tick has). */
+  async claim(tx: Kysely<DB>, exerciseId: string, injectKey: string, teamOrgIds: readonly string[], dueAt: Date): Promise<string[]> {
+    const r = await sql<{ team_org_id: string }>`insert into exercise_deliveries (exercise_id, inject_key, team_org_id, due_at)
+      select ${exerciseId}::uuid, ${injectKey}, unnest(${[...teamOrgIds]}::uuid[]), ${dueAt} on conflict do nothing returning team_org_id`.execute(tx);
+    return r.rows.map((x) => x.team_org_id);
   },
 
-  async complete(tx: Kysely<DB>, exerciseId: string, injectKey: string, teamOrgId: string, o: DeliveryOutcome): Promise<void> {
-    await sql`update exercise_deliveries set delivered_at = clock_timestamp(), source_id = ${o.sourceId ?? null}, alerts = ${o.alerts ?? null},
-      incident_id = ${o.incidentId ?? null}, warning_id = ${o.warningId ?? null}, error = ${o.error ?? null}
-      where exercise_id = ${exerciseId} and inject_key = ${injectKey} and team_org_id = ${teamOrgId}`.execute(tx);
+  /** Records what the inject made for each team, delivered now. */
+  async complete(tx: Kysely<DB>, exerciseId: string, injectKey: string, outcomes: ReadonlyMap<string, DeliveryOutcome>): Promise<void> {
+    const teams = [...outcomes.keys()];
+    const col = <T>(f: (o: DeliveryOutcome) => T) => teams.map((t) => f(outcomes.get(t)!));
+    await sql`update exercise_deliveries d set delivered_at = clock_timestamp(), source_id = t.s, alerts = t.a, incident_id = t.i, warning_id = t.w, error = t.e
+      from unnest(${teams}::uuid[], ${col((o) => o.sourceId ?? null)}::uuid[], ${col((o) => o.alerts ?? null)}::int[], ${col((o) => o.incidentId ?? null)}::uuid[],
+        ${col((o) => o.warningId ?? null)}::uuid[], ${col((o) => o.error ?? null)}::text[]) as t(team, s, a, i, w, e)
+      where d.exercise_id = ${exerciseId} and d.inject_key = ${injectKey} and d.team_org_id = t.team`.execute(tx);
   },
 
-  /** The expectations of an inject for a team, pending from its delivery. */
-  async expect(tx: Kysely<DB>, exerciseId: string, teamOrgId: string, injectKey: string, offsetMs: number, list: readonly Expectation[]): Promise<void> {
-    if (!list.length) return;
+  /** The expectations of an inject for teams, pending from its delivery. */
+  async expect(tx: Kysely<DB>, exerciseId: string, teamOrgIds: readonly string[], injectKey: string, offsetMs: number, list: readonly Expectation[]): Promise<void> {
+    if (!list.length || !teamOrgIds.length) return;
     await sql`insert into exercise_expectations (exercise_id, team_org_id, inject_key, expectation_key, kind, points, offset_ms, within_ms, value)
-      select ${exerciseId}::uuid, ${teamOrgId}::uuid, ${injectKey}, k, kind, p, ${offsetMs}::bigint, w, v
-      from unnest(${list.map((e) => e.key)}::text[], ${list.map((e) => e.kind)}::text[], ${list.map((e) => e.points)}::int[],
+      select ${exerciseId}::uuid, team, ${injectKey}, k, kind, p, ${offsetMs}::bigint, w, v
+      from unnest(${[...teamOrgIds]}::uuid[]) as teams(team), unnest(${list.map((e) => e.key)}::text[], ${list.map((e) => e.kind)}::text[], ${list.map((e) => e.points)}::int[],
         ${list.map((e) => Math.round(e.withinMinutes * 60_000))}::bigint[], ${list.map((e) => e.value ?? null)}::text[]) as t(k, kind, p, w, v)
       on conflict do nothing`.execute(tx);
   },

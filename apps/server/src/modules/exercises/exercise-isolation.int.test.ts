@@ -80,7 +80,7 @@ describe('exercise data stays apart from real data', () => {
     expect(incidents.every((i) => i.exercise_id === ex.id)).toBe(true);
     const opened = await q(sql<{ n: number }>`select count(*)::int as n from incidents where exercise_id = ${ex.id} and source = 'manual'`);
     expect(opened[0]!.n).toBe(3);
-    const warnings = await q(sql<{ n: number }>`select count(*)::int as n from warnings where exercise_id = ${ex.id}`);
+    const warnings = await q(sql<{ n: number }>`select count(*)::int as n from warning_recipients r join warnings w on w.id = r.warning_id where w.exercise_id = ${ex.id}`);
     expect(warnings[0]!.n).toBe(3);
   });
 

@@ -33,7 +33,8 @@ export class ExerciseRunner {
 
   start(): void {
     this.#unsubscribe = this.#p.relay.subscribe((events) => {
-      if (events.some((e) => e.type !== 'exercise.scoreboard')) this.#dirty = true;
+      // A team acted somewhere (not the runner's own deliveries nor alert batches): score at once.
+      if (events.some((e) => !e.type.startsWith('exercise.') && !e.type.startsWith('alerts.'))) this.#dirty = true;
     });
     this.#timer = setInterval(() => void this.tick(), TICK_MS);
     this.#timer.unref();
@@ -49,7 +50,7 @@ export class ExerciseRunner {
   /** One round (one at a time): due starts, due injects, scoring. */
   tick(): Promise<void> {
     if (this.#running) return this.#running;
-    this.#running = this.#round().catch(() => {}).finally(() => (this.#running = null));
+    this.#running = this.#round().catch((err) => { if (process.env.EXERCISE_DEBUG) console.error(err); }).finally(() => (this.#running = null));
     return this.#running;
   }
 
@@ -61,13 +62,9 @@ export class ExerciseRunner {
       if (e.status === 'scheduled') await this.#startScheduled(e, now);
     }
     const running = (await runs.live(this.#p.db, now)).filter((e) => e.status === 'running');
+    if (this.#dirty || Date.now() - this.#lastSweep >= SWEEP_MS) await this.#scoreNow(running);
     for (const e of running) await this.#deliverDue(e);
-    const sweep = Date.now() - this.#lastSweep >= SWEEP_MS;
-    if (this.#dirty || sweep) {
-      this.#dirty = false;
-      this.#lastSweep = Date.now();
-      await this.score(running);
-    }
+    if (this.#dirty) await this.#scoreNow(running);
     for (const e of running) {
       if (exerciseClock.elapsedAt(e.clock, this.#p.now()) >= e.document.durationMinutes * 60_000) await this.#endByClock(e);
     }
@@ -87,16 +84,21 @@ export class ExerciseRunner {
   async #deliverDue(e: ExerciseRow): Promise<void> {
     const elapsed = exerciseClock.elapsedAt(e.clock, this.#p.now());
     const due = await runs.due(this.#p.db, e.id, elapsed);
-    // Teams are served side by side: one inject reaches every team before the next inject starts.
+    // One inject reaches all its teams (in one go) before the next one starts.
     for (let i = 0; i < due.length;) {
-      const key = due[i]!.key;
-      const batch = [];
-      while (i < due.length && due[i]!.key === key) batch.push(due[i++]!);
-      await Promise.all(batch.map((d) => {
-        const dueAt = exerciseClock.wallAt(e.clock, d.offset_ms) ?? this.#p.now();
-        return this.#delivery.deliver(e, d.inject, d.offset_ms, d.team_org_id, new Date(Math.max(dueAt.getTime(), Date.parse(e.clock.at(-1)!.at))));
-      }));
+      const first = due[i]!;
+      const teams: string[] = [];
+      while (i < due.length && due[i]!.key === first.key) teams.push(due[i++]!.team_org_id);
+      const dueAt = exerciseClock.wallAt(e.clock, first.offset_ms) ?? this.#p.now();
+      await this.#delivery.deliver(e, first.inject, first.offset_ms, teams, new Date(Math.max(dueAt.getTime(), Date.parse(e.clock.at(-1)!.at))));
+      if (this.#dirty) await this.#scoreNow([e]);
     }
+  }
+
+  async #scoreNow(running: readonly ExerciseRow[]): Promise<void> {
+    this.#dirty = false;
+    this.#lastSweep = Date.now();
+    await this.score(running);
   }
 
   /** Scores open expectations of the runs from the platform's records; tells the white team when anything moved. */

@@ -77,7 +77,7 @@ describe('a run', () => {
 
   it('is scheduled for two teams, starts, and delivers each inject to each team through the platform', async () => {
     const sc = json<Scenario>(await centre.post('/api/v1/exercises/scenarios', shortScenario()), 201);
-    ex = json<Exercise>(await centre.post('/api/v1/exercises', { scenarioId: sc.id, teamOrgIds: [orgA, orgB], speed: 60 }), 201);
+    ex = json<Exercise>(await centre.post('/api/v1/exercises', { scenarioId: sc.id, teamOrgIds: [orgA, orgB], speed: 20 }), 201);
     expect(ex.status).toBe('scheduled');
     expect((await outsider.get(`/api/v1/exercises/${ex.id}`)).statusCode).toBe(404);
     expect((await teamA.post(`/api/v1/exercises/${ex.id}/start`)).statusCode).toBe(403);
