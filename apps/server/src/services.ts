@@ -17,6 +17,7 @@ import { LayersService, SystemsService } from './modules/registry/index.ts';
 import { AssessmentDeadlines, AssessmentOverviewService, AssessmentsService, CataloguesService } from './modules/assessments/index.ts';
 import { DocumentsService } from './modules/documents/index.ts';
 import { ExportsService, FeedsService, IndicatorsService, IntakeService, KnowledgeService, TaxiiService } from './modules/intel/index.ts';
+import { createExercisesModule, type ExerciseServices } from './modules/exercises/index.ts';
 
 /** The services of every module, wired to one platform. */
 export interface Services {
@@ -60,6 +61,7 @@ export interface Services {
   assessmentDeadlines: AssessmentDeadlines;
   assessmentOverview: AssessmentOverviewService;
   documents: DocumentsService;
+  exercises: ExerciseServices;
 }
 
 export function createServices(platform: Platform): Services {
@@ -140,6 +142,7 @@ export function createServices(platform: Platform): Services {
     assessments: new AssessmentsService(platform, catalogues),
     assessmentDeadlines,
     assessmentOverview: new AssessmentOverviewService(platform),
+    exercises: createExercisesModule(platform, { ingest, incidents }),
     db: platform.db,
     auth,
     secondFactor: new SecondFactorService(platform, auth),

@@ -43,6 +43,10 @@ const StatisticsPage = lazy(() => import('./features/statistics/index.ts').then(
 const AccountPage = lazy(() => import('./features/account/index.ts').then((m) => ({ default: m.AccountPage })));
 const SettingsPage = lazy(() => import('./features/settings/index.ts').then((m) => ({ default: m.SettingsPage })));
 const AuditPage = lazy(() => import('./features/audit/index.ts').then((m) => ({ default: m.AuditPage })));
+const ExercisesPage = lazy(() => import('./features/exercises/index.ts').then((m) => ({ default: m.ExercisesPage })));
+const ExercisePage = lazy(() => import('./features/exercises/index.ts').then((m) => ({ default: m.ExercisePage })));
+const ScenarioPage = lazy(() => import('./features/exercises/index.ts').then((m) => ({ default: m.ScenarioPage })));
+const ExerciseReportPage = lazy(() => import('./features/exercises/index.ts').then((m) => ({ default: m.ReportPage })));
 const WarningDeliveryPage = lazy(() => import('./features/warnings/index.ts').then((m) => ({ default: m.WarningDeliveryPage })));
 
 /** Signed-in routes; the home page is the national picture. */
@@ -78,6 +82,10 @@ function SignedInApp() {
           <Route path="warnings/new" element={<RequirePermission permission="warnings.write"><WarningComposerPage /></RequirePermission>} />
           <Route path="warnings/:id/edit" element={<RequirePermission permission="warnings.write"><WarningComposerPage /></RequirePermission>} />
           <Route path="warnings/:id/delivery" element={<RequirePermission permission="warnings.read"><WarningDeliveryPage /></RequirePermission>} />
+          <Route path="exercises" element={<RequirePermission permission="exercises.read"><ExercisesPage /></RequirePermission>} />
+          <Route path="exercises/scenarios/:id" element={<RequirePermission permission="exercises.manage"><ScenarioPage /></RequirePermission>} />
+          <Route path="exercises/:id" element={<RequirePermission permission="exercises.read"><ExercisePage /></RequirePermission>} />
+          <Route path="exercises/:id/teams/:orgId/report" element={<RequirePermission permission="exercises.read"><ExerciseReportPage /></RequirePermission>} />
           <Route path="intel" element={<RequirePermission permission="intel.read"><KnowledgeSearchPage /></RequirePermission>} />
           <Route path="intel/objects/:id" element={<RequirePermission permission="intel.read"><IntelObjectPage /></RequirePermission>} />
           <Route path="intel/intake" element={<RequirePermission permission="intel.write"><IntakePage /></RequirePermission>} />

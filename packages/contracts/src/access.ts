@@ -33,16 +33,18 @@ export const PERMISSIONS = [
   'warnings.write',
   'warnings.ack',
   'warnings.endpoints',
+  'exercises.read',
+  'exercises.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 /** What each role may do at all; scope (which organisations) is decided by each module's policy. */
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   national_coordinator: PERMISSIONS,
-  org_admin: ['orgs.read', 'orgs.create', 'orgs.update', 'users.read', 'users.manage', 'apikeys.manage', 'audit.read', 'alerts.read', 'alerts.manage', 'incidents.read', 'incidents.write', 'stats.read', 'intel.read', 'intel.write', 'campaigns.read', 'warnings.read', 'warnings.write', 'warnings.ack', 'warnings.endpoints'],
-  analyst: ['orgs.read', 'alerts.read', 'incidents.read', 'incidents.write', 'stats.read', 'intel.read', 'intel.write', 'campaigns.read', 'warnings.read', 'warnings.ack'],
-  responder: ['orgs.read', 'alerts.read', 'incidents.read', 'incidents.write', 'stats.read', 'intel.read', 'campaigns.read', 'warnings.read', 'warnings.ack'],
-  viewer: ['orgs.read', 'alerts.read', 'incidents.read', 'stats.read', 'intel.read', 'campaigns.read', 'warnings.read'],
+  org_admin: ['orgs.read', 'orgs.create', 'orgs.update', 'users.read', 'users.manage', 'apikeys.manage', 'audit.read', 'alerts.read', 'alerts.manage', 'incidents.read', 'incidents.write', 'stats.read', 'intel.read', 'intel.write', 'campaigns.read', 'warnings.read', 'warnings.write', 'warnings.ack', 'warnings.endpoints', 'exercises.read', 'exercises.manage'],
+  analyst: ['orgs.read', 'alerts.read', 'incidents.read', 'incidents.write', 'stats.read', 'intel.read', 'intel.write', 'campaigns.read', 'warnings.read', 'warnings.ack', 'exercises.read'],
+  responder: ['orgs.read', 'alerts.read', 'incidents.read', 'incidents.write', 'stats.read', 'intel.read', 'campaigns.read', 'warnings.read', 'warnings.ack', 'exercises.read'],
+  viewer: ['orgs.read', 'alerts.read', 'incidents.read', 'stats.read', 'intel.read', 'campaigns.read', 'warnings.read', 'exercises.read'],
   connector: ['orgs.read', 'alerts.ingest', 'intel.read', 'intel.write'],
 };
 

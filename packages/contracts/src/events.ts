@@ -31,6 +31,10 @@ export const EVENT_TYPES = [
   'warning.withdrawn',
   'warning.acknowledged',
   'warning.reminder',
+  // Exercises: a run changed (status, clock), an inject reached a team, the scoreboard moved (white team).
+  'exercise.changed',
+  'exercise.inject',
+  'exercise.scoreboard',
   // Sent to one stream only, when its caller's role or organisation changed: it now carries the new rights.
   'access.changed',
 ] as const;

@@ -24,3 +24,4 @@ export * from './registry.ts';
 export * from './assessments.ts';
 export * from './documents.ts';
 export * from './account.ts';
+export * from './exercises.ts';

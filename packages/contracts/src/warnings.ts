@@ -114,10 +114,16 @@ export const WarningStatus = Type.Object({
 export type WarningStatus = Static<typeof WarningStatus>;
 
 /** A webhook endpoint to add; without a secret the server generates one (shown once in the answer). */
-export const WebhookCreate = Type.Object({ url: Type.String({ format: 'uri', maxLength: 2000, pattern: '^https?://' }), secret: Type.Optional(Type.String({ minLength: 16, maxLength: 200 })) }, { additionalProperties: false });
+export const WebhookCreate = Type.Object({
+  url: Type.String({ format: 'uri', maxLength: 2000, pattern: '^https?://' }), secret: Type.Optional(Type.String({ minLength: 16, maxLength: 200 })),
+  /** Also receives the warnings of exercises the organisation plays in (no other endpoint ever does). */
+  exercises: Type.Optional(Type.Boolean()),
+}, { additionalProperties: false });
 export type WebhookCreate = Static<typeof WebhookCreate>;
 export const Webhook = Type.Object({
   id: Uuid, orgId: Uuid, url: Type.String(), enabled: Type.Boolean(), createdAt: Timestamp,
+  /** Marked for exercises: the only kind of endpoint an exercise's warning reaches. */
+  exercises: Type.Boolean(),
   /** The latest delivery to this endpoint, if any. */
   lastDelivery: Nullable(Type.Object({ status: Type.Enum([...DELIVERY_STATES]), attempts: Type.Integer(), lastError: Nullable(Type.String()), at: Timestamp })),
 });

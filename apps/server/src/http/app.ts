@@ -34,6 +34,7 @@ import { warningRoutes } from '../modules/warnings/index.ts';
 import { documentRoutes } from '../modules/documents/index.ts';
 import { AttackKnowledge, exportsRoutes, indicatorsRoutes, intakeRoutes, intelRoutes, knowledgeRoutes, taxiiRoutes } from '../modules/intel/index.ts';
 import { constituencyRoutes } from '../modules/constituency/index.ts';
+import { exerciseRoutes } from '../modules/exercises/index.ts';
 
 export type App = FastifyInstance;
 
@@ -150,6 +151,7 @@ export async function buildApp(platform: Platform, opts: AppOptions = {}): Promi
       documentRoutes(r, services.documents);
       accountRoutes(r, services);
       retentionRoutes(r, services.retention);
+      exerciseRoutes(r, services.exercises);
     }
   }, { prefix: '/api/v1' });
   if (api) await taxiiRoutes(app, services.taxii, config.publicUrl);

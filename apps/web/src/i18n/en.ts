@@ -3,6 +3,7 @@ import type { vi } from './vi.ts';
 import { dashboardEn } from './dashboard.en.ts';
 import { campaignsEn } from './campaigns.en.ts';
 import { campaignClustersEn } from './campaign-clusters.en.ts';
+import { exercisesEn } from './exercises.en.ts';
 import { warningsEn } from './warnings.en.ts';
 import { intelEn } from './intel.en.ts';
 import { alertsEn } from './alerts.en.ts';
@@ -91,6 +92,7 @@ export const en: WithEnglishPlurals<typeof vi> = {
     intelIntake: 'Intake',
     intelCollections: 'TAXII collections',
     campaigns: 'Campaigns',
+    exercises: 'Exercises',
     warnings: 'Warnings',
     warningInbox: 'Inbox',
     warningCompose: 'Compose',
@@ -280,6 +282,7 @@ export const en: WithEnglishPlurals<typeof vi> = {
   dashboard: dashboardEn,
   campaigns: campaignsEn,
   campaignClusters: campaignClustersEn,
+  exercises: exercisesEn,
   warnings: warningsEn,
   intel: intelEn,
   documents: documentsEn,

@@ -2,6 +2,7 @@ import { dashboardVi } from './dashboard.vi.ts';
 import { incidentsVi } from './incidents.vi.ts';
 import { campaignsVi } from './campaigns.vi.ts';
 import { campaignClustersVi } from './campaign-clusters.vi.ts';
+import { exercisesVi } from './exercises.vi.ts';
 import { warningsVi } from './warnings.vi.ts';
 import { intelVi } from './intel.vi.ts';
 import { alertsVi } from './alerts.vi.ts';
@@ -83,6 +84,7 @@ export const vi = {
     intelIntake: 'Nạp tri thức',
     intelCollections: 'Bộ sưu tập TAXII',
     campaigns: 'Chiến dịch tấn công',
+    exercises: 'Diễn tập',
     warnings: 'Thông báo cảnh báo',
     warningInbox: 'Hộp cảnh báo',
     warningCompose: 'Soạn cảnh báo',
@@ -272,6 +274,7 @@ export const vi = {
   dashboard: dashboardVi,
   campaigns: campaignsVi,
   campaignClusters: campaignClustersVi,
+  exercises: exercisesVi,
   warnings: warningsVi,
   intel: intelVi,
   documents: documentsVi,

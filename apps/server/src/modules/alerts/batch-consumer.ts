@@ -23,6 +23,8 @@ export interface ConsumedBatch {
   orgId: string;
   /** Loaded from an archive: counted on its days, never promoted or correlated as live activity. */
   historical: boolean;
+  /** The exercise whose inject sent it: promoted into the exercise's own incidents, never counted or correlated as real. */
+  exerciseId: string | null;
   alerts: CommittedAlert[];
 }
 
@@ -154,10 +156,10 @@ export class AlertBatchConsumer {
         await this.#p.orgTree.ensure();
         const batches: ConsumedBatch[] = [];
         for (const event of group) {
-          const { batchId, orgId } = event.payload as { batchId: string; orgId: string };
+          const { batchId, orgId, exerciseId } = event.payload as { batchId: string; orgId: string; exerciseId?: string };
           const alerts = taken.get(event.id) ?? this.#takeRecent(batchId, orgId) ?? (await readBatch(this.#p.db, batchId, orgId));
           taken.set(event.id, alerts);
-          batches.push({ eventId: event.id, batchId, orgId, historical: event.type === HISTORY_BATCHES, alerts });
+          batches.push({ eventId: event.id, batchId, orgId, historical: event.type === HISTORY_BATCHES, exerciseId: exerciseId ?? null, alerts });
         }
         await this.#handle(batches);
         this.#queue.splice(0, group.length);

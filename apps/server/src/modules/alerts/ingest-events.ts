@@ -9,9 +9,10 @@ const SUMMARY_PER_EVENT = 100;
 /**
  * One event per affected organisation, carrying only that organisation's alerts, so that the
  * stream never shows one organisation another's alerts. The reporter hears of all it sent. History
- * from an archive is `alerts.imported`: only the consumers that count it (statistics) hear it.
+ * from an archive is `alerts.imported`: only the consumers that count it (statistics) hear it. An
+ * exercise's batch names its exercise: real statistics and campaigns leave it out.
  */
-export async function writeIngestEvents(tx: RawTx, prepared: PreparedAlert[], stored: StoredAlert[], b: { batchId: string; reporterOrgId: string; sourceId: string | null; rejected: number; history: boolean }): Promise<void> {
+export async function writeIngestEvents(tx: RawTx, prepared: PreparedAlert[], stored: StoredAlert[], b: { batchId: string; reporterOrgId: string; sourceId: string | null; rejected: number; history: boolean; exerciseId?: string | null }): Promise<void> {
   const byOrg = new Map<string, { id: string; day: string; severity: number; title: string; rsitClass: string | null; new: boolean; occurrences: number }[]>();
   prepared.forEach((p, i) => {
     const s = stored[i];
@@ -22,7 +23,7 @@ export async function writeIngestEvents(tx: RawTx, prepared: PreparedAlert[], st
   const events: { type: string; audience: Audience; payload: unknown }[] = [...byOrg].map(([orgId, alerts]) => ({
     type: b.history ? HISTORY_BATCHES : LIVE_BATCHES,
     audience: { orgIds: [...new Set([orgId, b.reporterOrgId])] },
-    payload: { batchId: b.batchId, orgId, reporterOrgId: b.reporterOrgId, count: alerts.length, alerts: alerts.slice(0, SUMMARY_PER_EVENT) },
+    payload: { batchId: b.batchId, orgId, reporterOrgId: b.reporterOrgId, count: alerts.length, alerts: alerts.slice(0, SUMMARY_PER_EVENT), ...(b.exerciseId ? { exerciseId: b.exerciseId } : {}) },
   }));
   if (b.rejected) events.push({ type: 'alerts.quarantined', audience: { orgIds: [b.reporterOrgId] }, payload: { batchId: b.batchId, sourceId: b.sourceId, count: b.rejected } });
   await batchRepository.items(tx, b.batchId, prepared, stored);

@@ -27,7 +27,7 @@ const PARSE_SLICE = 250;
 /** A record that parsed, with its place in the batch. */
 type ParsedRecord = { alert: NormalizedAlert; raw: string; index: number };
 /** Who sent a batch, in which format, and when it arrived. */
-type BatchOf = { reporterOrgId: string; sourceId: string; format: StoredAlertFormat; receivedAt: Date; history: boolean };
+type BatchOf = { reporterOrgId: string; sourceId: string; format: StoredAlertFormat; receivedAt: Date; history: boolean; exerciseId: string | null };
 type Counts = { accepted: number; duplicates: number; rejected: number };
 
 /**
@@ -82,6 +82,20 @@ export class IngestService {
     return this.#sourceOf({ id: ctx.actor.id, name: ctx.actor.name, orgId: ctx.actor.orgId }, format);
   }
 
+  /**
+   * An exercise inject's alerts, sent as if by the team's own connector: a connector of the exercise is
+   * made for them, then they take the same path as any batch (parse, attribute, fold, store, events).
+   */
+  async ingestExercise(x: { exerciseId: string; orgId: string; connector: string; format: AlertFormat; records: string[] }): Promise<IngestResult & { sourceId: string }> {
+    const sourceId = await sourcesRepository.forExercise(this.#p.db, { exerciseId: x.exerciseId, orgId: x.orgId, name: x.connector, format: x.format });
+    const ctx: RequestContext = {
+      actor: { type: 'system', id: null, name: x.connector, orgId: x.orgId, role: 'connector' },
+      scope: { all: false, manage: new Set([x.orgId]), read: new Set([x.orgId]) },
+      ip: null, requestId: null,
+    };
+    return { ...(await this.gate.run(() => this.ingestRecords({ ctx, format: x.format, records: x.records, sourceId, exerciseId: x.exerciseId }))), sourceId };
+  }
+
   /** The connector of an API key and format: looked up (or created) once, then remembered. */
   async #sourceOf(key: { id: string; name: string; orgId: string }, format: StoredAlertFormat): Promise<string> {
     const cacheKey = `${key.id}|${format}`;
@@ -95,7 +109,7 @@ export class IngestService {
 
   /** Parses and stores records of one source; the answer comes after the commit. */
   async ingestRecords(input: {
-    ctx: RequestContext; format: StoredAlertFormat; records: string[]; sourceId: string; history?: boolean; unsplittable?: QuarantineEntry;
+    ctx: RequestContext; format: StoredAlertFormat; records: string[]; sourceId: string; history?: boolean; exerciseId?: string; unsplittable?: QuarantineEntry;
     /** The records' parse outcomes when the caller already parsed them (same order), so they are not parsed twice. */
     outcomes?: ParseOutcome[];
   }): Promise<IngestResult> {
@@ -117,10 +131,14 @@ export class IngestService {
       }
     }
     await this.#p.orgTree.ensure();
-    const reporter: Reporter = { orgId: ctx.actor.orgId, mayAttribute: (orgId) => canRead(ctx.scope, orgId) };
+    const reporter: Reporter = {
+      orgId: ctx.actor.orgId, mayAttribute: (orgId) => canRead(ctx.scope, orgId),
+      // An exercise's alerts never fold into a real alert (nor a real one into them).
+      ...(input.exerciseId ? { dedupKey: `${ctx.actor.orgId}|exercise:${input.exerciseId}` } : {}),
+    };
     const { prepared, slot } = prepareAlerts(parsed, { reporter, assets: await this.assets.get(), orgs: this.#p.orgTree, receivedAt, bucketSeconds: this.#p.config.dedupWindowSeconds, indicators: this.#p.indicators });
     await this.fingerprints.ensure();
-    const batch: BatchOf = { reporterOrgId: ctx.actor.orgId, sourceId, format, receivedAt, history: input.history === true };
+    const batch: BatchOf = { reporterOrgId: ctx.actor.orgId, sourceId, format, receivedAt, history: input.history === true, exerciseId: input.exerciseId ?? null };
     try {
       return { ...(await this.#commit(batch, prepared, rejected)), errors };
     } catch (err) {
@@ -155,7 +173,7 @@ export class IngestService {
       const inputs = prepared.reduce((n, p) => n + p.occurrences, 0);
       const counts = { accepted: inserted, duplicates: inputs - inserted, rejected: quarantine.length };
       await sourcesRepository.recordBatch(tx, b.sourceId, counts);
-      await writeIngestEvents(tx, prepared, stored, { batchId, reporterOrgId: b.reporterOrgId, sourceId: b.sourceId, rejected: quarantine.length, history: b.history });
+      await writeIngestEvents(tx, prepared, stored, { batchId, reporterOrgId: b.reporterOrgId, sourceId: b.sourceId, rejected: quarantine.length, history: b.history, exerciseId: b.exerciseId });
       return { counts, stored };
     }));
     for (const p of prepared) this.fingerprints.add(p.day, p.fingerprint);
@@ -237,7 +255,7 @@ export class IngestService {
           await quarantineRepository.markReplayed(tx, passing[i]!.row.id, s.day, s.id);
         }
         for (const o of outcomes) if (!o.out.ok) await quarantineRepository.markFailedAgain(tx, o.row.id, o.out.code, o.out.message);
-        await writeIngestEvents(tx, prepared, stored, { batchId, reporterOrgId: orgId, sourceId, rejected: 0, history: false });
+        await writeIngestEvents(tx, prepared, stored, { batchId, reporterOrgId: orgId, sourceId, rejected: 0, history: false, exerciseId: null });
         batches.push(committedBatch(batchId, orgId, receivedAt.toISOString(), prepared, stored));
         const inserted = stored.filter((x) => x.inserted).length;
         result.replayed += passing.length;

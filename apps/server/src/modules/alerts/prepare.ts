@@ -12,6 +12,8 @@ export interface Reporter {
   orgId: string;
   /** Organisations the reporter may attribute to: its subtree and SOC clients, or all for the centre. */
   mayAttribute: (orgId: string) => boolean;
+  /** Who the alerts are repeats of, when not the organisation alone (an exercise's: never a real alert). */
+  dedupKey?: string;
 }
 
 /** The affected organisation: the owner of the asset, else of the destination, else of the source. */
@@ -50,7 +52,7 @@ export function prepareAlerts(
     const parsedMs = alert.eventTime ? Date.parse(alert.eventTime) : NaN;
     const eventMs = Number.isFinite(parsedMs) ? parsedMs : received;
     // A constituency report row is one alert per host, report type and report day, whatever the hour.
-    const fp = fingerprint(alert, ctx.reporter.orgId, eventMs, alert.format === 'constituency' ? DAY_SECONDS : ctx.bucketSeconds);
+    const fp = fingerprint(alert, ctx.reporter.dedupKey ?? ctx.reporter.orgId, eventMs, alert.format === 'constituency' ? DAY_SECONDS : ctx.bucketSeconds);
     const seen = byFingerprint.get(fp);
     const iso = new Date(eventMs).toISOString();
     if (!slotOf.has(fp)) slotOf.set(fp, slotOf.size);

@@ -16,6 +16,11 @@ export const sourcesRepository = {
     return (await db.selectFrom('alert_sources').select('id').where('api_key_id', '=', key.id).where('format', '=', format).executeTakeFirstOrThrow()).id;
   },
 
+  /** A connector of an exercise: one per inject and team, so that its alerts are known as the inject's. */
+  async forExercise(db: Kysely<DB>, x: { exerciseId: string; orgId: string; name: string; format: string }): Promise<string> {
+    return (await sql<{ id: string }>`insert into alert_sources (org_id, name, format, exercise_id) values (${x.orgId}, ${x.name}, ${x.format}, ${x.exerciseId}) returning id`.execute(db)).rows[0]!.id;
+  },
+
   async recordBatch(tx: RawTx, sourceId: string, counts: { accepted: number; duplicates: number; rejected: number }): Promise<void> {
     await tx.query(
       `update alert_sources set last_seen_at = now(), accepted = accepted + $2, duplicates = duplicates + $3, rejected = rejected + $4 where id = $1`,

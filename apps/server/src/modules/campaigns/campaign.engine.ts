@@ -52,7 +52,7 @@ export class CampaignEngine extends BatchConsumerWorker {
     this.#p = platform;
     this.opts = opts;
     this.#tracker = new ClusterTracker((o) => traitsOf(platform, o), opts);
-    this.consumer = new AlertBatchConsumer(platform, { name: 'campaigns', lock: LOCK, priority: 'urgent', plan: (batches) => this.#plan(batches.flatMap((b) => b.alerts)) });
+    this.consumer = new AlertBatchConsumer(platform, { name: 'campaigns', lock: LOCK, priority: 'urgent', plan: (batches) => this.#plan(batches.filter((b) => b.exerciseId === null).flatMap((b) => b.alerts)) });
   }
 
   /** Seeds the campaigns followed, rebuilds the window from recent alerts, then catches up and follows the relay. */
@@ -62,7 +62,9 @@ export class CampaignEngine extends BatchConsumerWorker {
     for (const c of await campaignsRepository.known(this.#p.db)) this.#tracker.seed(c.link_key, c.created_at.getTime(), c.features);
     const rows = await sql<CommittedAlert & { eventTime: Date; lastSeen: Date }>`select id::text as id, day::text as day, org_id as "orgId", reporter_org_id as "reporterOrgId", severity, rsit_class as "rsitClass",
         rule_id as "ruleId", title, attack, host(src_ip) as "srcIp", host(dst_ip) as "dstIp", observables, tags, event_time as "eventTime", last_seen as "lastSeen"
-      from alerts where day >= ${since.toISOString().slice(0, 10)}::date and last_seen >= ${since} and false_positive_at is null order by last_seen desc limit ${REBUILD_LIMIT}`.execute(this.#p.db);
+      from alerts where day >= ${since.toISOString().slice(0, 10)}::date and last_seen >= ${since} and false_positive_at is null
+        and not exists (select 1 from alert_sources s where s.id = alerts.source_id and s.exercise_id is not null)
+      order by last_seen desc limit ${REBUILD_LIMIT}`.execute(this.#p.db);
     for (const r of rows.rows.reverse()) this.#tracker.observe(linkAlertOf({ ...r, eventTime: r.eventTime.toISOString(), lastSeen: r.lastSeen.toISOString() }));
     this.#tracker.round(this.#p.now().getTime());
     this.#unsubscribe = this.#p.relay.subscribe((events) => this.#falsePositives(events));

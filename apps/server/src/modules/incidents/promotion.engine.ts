@@ -30,12 +30,12 @@ export class PromotionEngine extends BatchConsumerWorker {
       plan: (batches) => async (tx) => {
         // Rules are read once per group, not once per organisation's batch.
         const rules = (await sql<Rule>`select id, org_id, name, conditions from promotion_rules where enabled`.execute(tx)).rows;
-        for (const b of batches) await this.#process(tx, b.orgId, b.alerts, rules);
+        for (const b of batches) await this.#process(tx, b.orgId, b.alerts, rules, b.exerciseId);
       },
     });
   }
 
-  async #process(tx: Kysely<DB>, orgId: string, batch: CommittedAlert[], enabled: Rule[]): Promise<void> {
+  async #process(tx: Kysely<DB>, orgId: string, batch: CommittedAlert[], enabled: Rule[], exerciseId: string | null): Promise<void> {
     // National rules and those of the organisation or any organisation above it.
     const owners = new Set([orgId, ...this.#p.orgTree.ancestors(orgId)]);
     const rules = enabled.filter((r) => r.org_id === null || owners.has(r.org_id));
@@ -43,7 +43,7 @@ export class PromotionEngine extends BatchConsumerWorker {
       const minSeverity = Math.min(...rules.map((r) => r.conditions.minSeverity ?? 1));
       const alerts = batch.filter((a) => a.severity >= minSeverity).map((a) => ({ ...a, lastSeen: new Date(a.lastSeen) }));
       const opened: Opening[] = [];
-      for (const rule of rules) opened.push(...(await this.#groups(tx, rule, alerts)));
+      for (const rule of rules) opened.push(...(await this.#groups(tx, rule, alerts, exerciseId)));
       await writeOpenings(tx, await withoutFalsePositives(tx, opened));
     }
     if (Date.now() - this.#prunedAt > 3_600_000) {
@@ -54,12 +54,13 @@ export class PromotionEngine extends BatchConsumerWorker {
   }
 
   /** The groups of alerts a rule opens or updates an incident for (a count rule: only groups past its threshold). */
-  async #groups(tx: Kysely<DB>, rule: Rule, alerts: PromotedAlert[]): Promise<Opening[]> {
+  async #groups(tx: Kysely<DB>, rule: Rule, alerts: PromotedAlert[], exerciseId: string | null): Promise<Opening[]> {
     const c = rule.conditions;
     const groups = new Map<string, PromotedAlert[]>();
     for (const a of alerts) {
       if (!matchesConditions(c, a)) continue;
-      const key = groupKey(c, a);
+      // An exercise's alerts group apart: they never join (nor reset the reporting clock of) a real incident.
+      const key = exerciseId ? `exercise:${exerciseId}:${groupKey(c, a)}` : groupKey(c, a);
       (groups.get(key) ?? groups.set(key, []).get(key)!).push(a);
     }
     if (groups.size === 0) return [];

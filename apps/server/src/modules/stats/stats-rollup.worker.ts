@@ -24,7 +24,8 @@ export class StatsRollup extends BatchConsumerWorker {
       history: true,
       plan: (batches) => {
         // One roll-up for the whole group: a handful of upserts however many batches it holds.
-        const rows = rollUp(batches, limits);
+        // An exercise's alerts are never real activity.
+        const rows = rollUp(batches.filter((b) => b.exerciseId === null), limits);
         const history = batches.some((b) => b.historical);
         return async (tx) => {
           await rollupRepository.add(tx, rows);

@@ -6,3 +6,4 @@ export { signWebhook } from './webhook-sender.ts';
 export { warningRoutes } from './warnings.routes.ts';
 export { toCsaf, toStixBundle } from './warning-exports.ts';
 export { WarningPoliciesService } from './policies.service.ts';
+export { issueExerciseWarning, type ExerciseWarning } from './exercise-warnings.ts';

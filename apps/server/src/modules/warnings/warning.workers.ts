@@ -141,7 +141,7 @@ export class WarningWorkers {
     const edge = new Date(now.getTime() - REMIND_AFTER_MS);
     await this.#p.db.transaction().execute(async (tx) => {
       const due = (await sql<{ warning_id: string; org_id: string }>`update warning_recipients r set reminders = reminders + 1, last_reminded_at = ${now}
-        from warnings w where w.id = r.warning_id and w.status = 'issued' and r.acked_at is null and w.issued_at < ${edge} and coalesce(r.last_reminded_at, w.issued_at) < ${edge} and r.reminders < 3
+        from warnings w where w.id = r.warning_id and w.status = 'issued' and w.exercise_id is null and r.acked_at is null and w.issued_at < ${edge} and coalesce(r.last_reminded_at, w.issued_at) < ${edge} and r.reminders < 3
         returning r.warning_id, r.org_id`.execute(tx)).rows;
       if (!due.length) return;
       await sql`insert into warning_deliveries (warning_id, org_id, channel, target, purpose) select d.warning_id, d.org_id, 'email', o.incident_reception_email, 'reminder'

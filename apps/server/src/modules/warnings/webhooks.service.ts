@@ -9,9 +9,9 @@ import type { Platform } from '../../core/platform.ts';
 import { postWebhook } from './webhook-sender.ts';
 import { WebhookTargets } from './webhook-targets.ts';
 
-type Row = { id: string; org_id: string; url: string; enabled: boolean; created_at: Date; d_status: 'pending' | 'delivered' | 'dead' | null; d_attempts: number | null; d_error: string | null; d_at: Date | null };
+type Row = { id: string; org_id: string; url: string; enabled: boolean; exercises: boolean; created_at: Date; d_status: 'pending' | 'delivered' | 'dead' | null; d_attempts: number | null; d_error: string | null; d_at: Date | null };
 const present = (r: Row): Webhook => ({
-  id: r.id, orgId: r.org_id, url: r.url, enabled: r.enabled, createdAt: r.created_at.toISOString(),
+  id: r.id, orgId: r.org_id, url: r.url, enabled: r.enabled, exercises: r.exercises, createdAt: r.created_at.toISOString(),
   lastDelivery: r.d_status ? { status: r.d_status, attempts: r.d_attempts ?? 0, lastError: r.d_error, at: (r.d_at ?? r.created_at).toISOString() } : null,
 });
 const LAST = sql`left join lateral (select d.status as d_status, d.attempts as d_attempts, d.last_error as d_error, coalesce(d.delivered_at, d.next_attempt_at) as d_at
@@ -34,7 +34,7 @@ export class WarningWebhooksService {
   /** The endpoints with the outcome of the latest delivery to each. */
   async list(ctx: RequestContext, orgId: string): Promise<Webhook[]> {
     this.#check(ctx, orgId);
-    return (await sql<Row>`select w.id, w.org_id, w.url, w.enabled, w.created_at, d.* from warning_webhooks w ${LAST} where w.org_id = ${orgId} order by w.created_at`.execute(this.#p.db)).rows.map(present);
+    return (await sql<Row>`select w.id, w.org_id, w.url, w.enabled, w.exercises, w.created_at, d.* from warning_webhooks w ${LAST} where w.org_id = ${orgId} order by w.created_at`.execute(this.#p.db)).rows.map(present);
   }
 
   /** Adds an endpoint; the signing secret (generated unless given) is in this answer only. */
@@ -43,8 +43,8 @@ export class WarningWebhooksService {
     this.#targets.check(b.url);
     const secret = b.secret ?? `whsec_${randomBytes(24).toString('base64url')}`;
     return transact(this.#p, async (tx) => {
-      const row = (await sql<Row>`insert into warning_webhooks (org_id, url, secret) values (${orgId}, ${b.url}, ${secret}) returning id, org_id, url, enabled, created_at`.execute(tx)).rows[0]!;
-      await recordChange(tx, ctx, { action: 'warning_webhook.create', entityType: 'warning_webhook', entityId: row.id, orgId, after: { url: b.url } });
+      const row = (await sql<Row>`insert into warning_webhooks (org_id, url, secret, exercises) values (${orgId}, ${b.url}, ${secret}, ${b.exercises ?? false}) returning id, org_id, url, enabled, exercises, created_at`.execute(tx)).rows[0]!;
+      await recordChange(tx, ctx, { action: 'warning_webhook.create', entityType: 'warning_webhook', entityId: row.id, orgId, after: { url: b.url, exercises: b.exercises ?? false } });
       return { ...present(row), secret };
     });
   }

@@ -4,6 +4,7 @@ import { useDisclosure } from '@mantine/hooks';
 import { Outlet } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { WarningBanner } from '../warnings/WarningBanner.tsx';
+import { ExerciseBanner } from '../exercises/index.ts';
 import { AppHeader } from './AppHeader.tsx';
 import { MainNav } from './MainNav.tsx';
 import { ShortcutHelp } from './ShortcutHelp.tsx';
@@ -28,6 +29,7 @@ export function AppLayout() {
         <MainNav onNavigate={nav.close} onHelp={help.open} />
       </AppShell.Navbar>
       <AppShell.Main id="main-content" tabIndex={-1}>
+        <ExerciseBanner />
         <WarningBanner />
         <Suspense
           fallback={

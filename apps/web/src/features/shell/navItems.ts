@@ -7,6 +7,7 @@ import {
   IconBook2,
   IconBuildingCommunity,
   IconChartBar,
+  IconFlag,
   IconKey,
   IconListCheck,
   IconLayoutDashboard,
@@ -24,7 +25,7 @@ export interface NavSubItem {
 
 /** One navbar entry. */
 export interface NavItem {
-  key: 'overview' | 'alerts' | 'incidents' | 'knowledge' | 'campaigns' | 'warnings' | 'statistics' | 'orgs' | 'users' | 'apiKeys' | 'settings' | 'audit';
+  key: 'overview' | 'alerts' | 'incidents' | 'knowledge' | 'campaigns' | 'warnings' | 'exercises' | 'statistics' | 'orgs' | 'users' | 'apiKeys' | 'settings' | 'audit';
   icon: ComponentType<{ size?: number; stroke?: number }>;
   /** Operational modules first; administration below its divider. */
   section: 'modules' | 'admin';
@@ -87,6 +88,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
       { key: 'warningWebhooks', to: '/warnings/webhooks', permission: 'warnings.endpoints' },
     ],
   },
+  { key: 'exercises', icon: IconFlag, section: 'modules', to: '/exercises', permission: 'exercises.read', shortcut: 'x' },
   { key: 'statistics', icon: IconChartBar, section: 'modules', to: '/statistics', permission: 'stats.read', shortcut: 's' },
   { key: 'orgs', icon: IconBuildingCommunity, section: 'admin', to: '/orgs', permission: 'orgs.read', shortcut: 'o' },
   { key: 'users', icon: IconUsers, section: 'admin', to: '/users', permission: 'users.read', shortcut: 'u' },

@@ -50,6 +50,8 @@ export function queryKeysFor(event: StreamEvent, meId: string | null): QueryKey[
       return [['warnings']];
     case 'campaign':
       return [['campaigns']];
+    case 'exercise':
+      return [['exercises']];
     case 'access':
       // the caller's role or organisation changed: the profile, permissions and every list may differ
       return [[]];

@@ -1,0 +1,110 @@
+import { createServer, type Server } from 'node:http';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'kysely';
+import type { Exercise, InboxItem, Scenario } from '@lachan/contracts';
+import { createTestApp, type Caller, type TestApp } from '../../testing/harness.ts';
+import { shortScenario } from './exercise-fixture.ts';
+import { scenarioTemplates } from './templates.ts';
+
+let t: TestApp;
+let centre: Caller;
+let receiver: Server;
+const received: string[] = [];
+const teams = ['bank-sgb', 'bank-svb', 'bank-phusa'];
+const orgs: string[] = [];
+let ex: Exercise;
+let realIncident: string;
+
+const q = async <T>(query: ReturnType<typeof sql<T>>) => (await query.execute(t.platform.db)).rows;
+const settle = async () => {
+  await t.platform.relay.flush();
+  for (const w of [t.platform.workers.promotion, t.platform.workers.stats, t.platform.workers.campaigns]) await w.idle();
+};
+
+beforeAll(async () => {
+  receiver = createServer((req, res) => {
+    let body = '';
+    req.on('data', (c) => (body += c));
+    req.on('end', () => {
+      received.push(`${req.url} ${body}`);
+      res.end('ok');
+    });
+  });
+  await new Promise<void>((r) => receiver.listen(0, '127.0.0.1', () => r()));
+  const port = (receiver.address() as { port: number }).port;
+  t = await createTestApp({ webhookAllowedHosts: ['127.0.0.1'] });
+  t.platform.workers.warnings.backoffMs = 20;
+  centre = await t.userIn('ncc', 'national_coordinator');
+  for (const k of teams) orgs.push(await t.org(k));
+  // Each bank has an ordinary endpoint; the first also one marked for exercises.
+  for (const [i, k] of teams.entries()) {
+    const admin = await t.userIn(k, 'org_admin');
+    expect((await admin.post(`/api/v1/orgs/${orgs[i]}/warning-webhooks`, { url: `http://127.0.0.1:${port}/real-${k}` })).statusCode).toBe(201);
+    if (i === 0) expect((await admin.post(`/api/v1/orgs/${orgs[i]}/warning-webhooks`, { url: `http://127.0.0.1:${port}/drill-${k}`, exercises: true })).statusCode).toBe(201);
+  }
+  // A real critical alert opens a real incident for the first bank before the exercise.
+  const key = await t.keyFor(teams[0]!, 'connector');
+  const real = scenarioTemplates()[0]!.injects[0]!.alerts!.records[1]!.replaceAll('{{now}}', new Date().toISOString()).replaceAll('{{epoch}}', '1').replaceAll('{{run}}', 'real');
+  expect((await key.post('/api/v1/ingest/wazuh', JSON.parse(real))).statusCode).toBe(202);
+  await settle();
+  realIncident = (await q(sql<{ id: string }>`select id from incidents where org_id = ${orgs[0]} and exercise_id is null`))[0]!.id;
+
+  const sc = (await centre.post('/api/v1/exercises/scenarios', shortScenario('isolation'))).json() as Scenario;
+  ex = (await centre.post('/api/v1/exercises', { scenarioId: sc.id, teamOrgIds: orgs, speed: 60 })).json() as Exercise;
+  expect((await centre.post(`/api/v1/exercises/${ex.id}/start`)).statusCode).toBe(200);
+  for (let i = 0; i < 200; i++) {
+    const items = (await centre.get(`/api/v1/exercises/${ex.id}/teams/${orgs[2]}/inbox`)).json() as { items: InboxItem[] };
+    if (items.items.some((x) => x.injectKey === 'case')) break;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  await settle();
+  await t.platform.workers.warnings.wake();
+  await new Promise((r) => setTimeout(r, 500));
+  await settle();
+  await t.platform.workers.promotion.idle();
+  await t.platform.relay.flush();
+  await new Promise((r) => setTimeout(r, 300));
+});
+afterAll(async () => {
+  await t?.close();
+  await new Promise<void>((r) => receiver.close(() => r()));
+});
+
+describe('exercise data stays apart from real data', () => {
+  it('is tagged: every alert through the exercise connector, the incidents it leads to, the warnings', async () => {
+    const alerts = await q(sql<{ n: number }>`select count(*)::int as n from alerts a join alert_sources s on s.id = a.source_id where s.exercise_id = ${ex.id}`);
+    expect(alerts[0]!.n).toBe(9);
+    const incidents = await q(sql<{ id: string; exercise_id: string | null }>`select distinct i.id, i.exercise_id from incidents i join incident_alerts ia on ia.incident_id = i.id
+      join alerts a on a.day = ia.alert_day and a.id = ia.alert_id join alert_sources s on s.id = a.source_id where s.exercise_id = ${ex.id}`);
+    expect(incidents.length).toBeGreaterThan(0);
+    expect(incidents.every((i) => i.exercise_id === ex.id)).toBe(true);
+    const opened = await q(sql<{ n: number }>`select count(*)::int as n from incidents where exercise_id = ${ex.id} and source = 'manual'`);
+    expect(opened[0]!.n).toBe(3);
+    const warnings = await q(sql<{ n: number }>`select count(*)::int as n from warning_recipients r join warnings w on w.id = r.warning_id where w.exercise_id = ${ex.id}`);
+    expect(warnings[0]!.n).toBe(3);
+  });
+
+  it('never joins a real incident, so the real incident\'s alerts and reporting clock are untouched', async () => {
+    const r = await q(sql<{ alert_count: number; exercise_id: string | null }>`select alert_count, exercise_id from incidents where id = ${realIncident}`);
+    expect(r[0]).toEqual({ alert_count: 1, exercise_id: null });
+  });
+
+  it('is left out of real statistics', async () => {
+    const daily = await q(sql<{ n: number }>`select coalesce(sum(alerts), 0)::int as n from stats_alerts_daily where org_id = any(${orgs}::uuid[])`);
+    expect(daily[0]!.n).toBe(1);
+  });
+
+  it('makes no real campaign, although the same C2 address reached three banks', async () => {
+    const linked = await q(sql<{ n: number }>`select count(*)::int as n from campaign_alerts c join alerts a on a.day = c.alert_day and a.id = c.alert_id
+      join alert_sources s on s.id = a.source_id where s.exercise_id = ${ex.id}`);
+    expect(linked[0]!.n).toBe(0);
+    expect((await q(sql<{ n: number }>`select count(*)::int as n from campaign_orgs where org_id = any(${orgs}::uuid[])`))[0]!.n).toBe(0);
+  });
+
+  it('sends a warning to no real recipient: only the endpoint marked for exercises, never e-mail, no reminder', async () => {
+    const deliveries = await q(sql<{ channel: string; target: string }>`select d.channel, d.target from warning_deliveries d join warnings w on w.id = d.warning_id where w.exercise_id = ${ex.id}`);
+    expect(deliveries.map((d) => d.channel)).toEqual(['webhook']);
+    expect(received.filter((r) => r.includes('/real-'))).toEqual([]);
+    expect(received.filter((r) => r.includes('/drill-bank-sgb')).length).toBe(1);
+  });
+});

@@ -1,0 +1,6 @@
+/** Front door of the exercises module. */
+export { ExercisesPage } from './ExercisesPage.tsx';
+export { ExercisePage } from './ExercisePage.tsx';
+export { ScenarioPage } from './ScenarioPage.tsx';
+export { ReportPage } from './ReportPage.tsx';
+export { ExerciseBanner } from './ExerciseBanner.tsx';
