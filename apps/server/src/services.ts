@@ -108,8 +108,8 @@ export function createServices(platform: Platform): Services {
   // Reminders, overdue notices and escalation of assessment tasks, once a minute.
   const assessmentDeadlines = new AssessmentDeadlines(platform);
   if (platform.config.roles.includes('workers')) {
-    void platform.leadership.run('assessment-deadlines', { start: () => assessmentDeadlines.start(), stop: () => assessmentDeadlines.stop() });
-    void platform.leadership.run('constituency-digests', { start: () => constituency.digests.task.start(), stop: () => constituency.digests.task.stop() });
+    void platform.leadership.run('assessment-deadlines', assessmentDeadlines.task);
+    void platform.leadership.run('constituency-digests', constituency.digests.task);
   }
   return {
     ingest,

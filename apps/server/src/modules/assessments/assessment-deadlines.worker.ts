@@ -21,22 +21,15 @@ type Due = { id: string; org_id: string; campaign_id: string; title: string; sys
  */
 export class AssessmentDeadlines {
   #p: Platform;
-  #task = new PeriodicTask(EVERY_MS, () => this.#pass());
+  /** Started and stopped by the node that leads it. */
+  readonly task = new PeriodicTask(EVERY_MS, () => this.#pass());
   constructor(platform: Platform) {
     this.#p = platform;
   }
 
-  start(): void {
-    this.#task.start();
-  }
-
-  stop(): Promise<void> {
-    return this.#task.stop();
-  }
-
   /** One pass now; resolves to the reminders sent. */
   run(): Promise<number> {
-    return this.#task.run();
+    return this.task.run();
   }
 
   async #pass(): Promise<number> {
