@@ -47,6 +47,14 @@ const ExercisesPage = lazy(() => import('./features/exercises/index.ts').then((m
 const ExercisePage = lazy(() => import('./features/exercises/index.ts').then((m) => ({ default: m.ExercisePage })));
 const ScenarioPage = lazy(() => import('./features/exercises/index.ts').then((m) => ({ default: m.ScenarioPage })));
 const ExerciseReportPage = lazy(() => import('./features/exercises/index.ts').then((m) => ({ default: m.ReportPage })));
+const SystemsPage = lazy(() => import('./features/systems/index.ts').then((m) => ({ default: m.SystemsPage })));
+const SystemPage = lazy(() => import('./features/systems/index.ts').then((m) => ({ default: m.SystemPage })));
+const SystemFormPage = lazy(() => import('./features/systems/index.ts').then((m) => ({ default: m.SystemFormPage })));
+const AssessmentsPage = lazy(() => import('./features/assessments/index.ts').then((m) => ({ default: m.AssessmentsPage })));
+const CataloguesPage = lazy(() => import('./features/assessments/index.ts').then((m) => ({ default: m.CataloguesPage })));
+const CataloguePage = lazy(() => import('./features/assessments/index.ts').then((m) => ({ default: m.CataloguePage })));
+const AssessmentOverviewPage = lazy(() => import('./features/assessments/index.ts').then((m) => ({ default: m.OverviewPage })));
+const AssessmentTaskPage = lazy(() => import('./features/assessments/index.ts').then((m) => ({ default: m.TaskPage })));
 const WarningDeliveryPage = lazy(() => import('./features/warnings/index.ts').then((m) => ({ default: m.WarningDeliveryPage })));
 
 /** Signed-in routes; the home page is the national picture. */
@@ -86,6 +94,15 @@ function SignedInApp() {
           <Route path="exercises/scenarios/:id" element={<RequirePermission permission="exercises.manage"><ScenarioPage /></RequirePermission>} />
           <Route path="exercises/:id" element={<RequirePermission permission="exercises.read"><ExercisePage /></RequirePermission>} />
           <Route path="exercises/:id/teams/:orgId/report" element={<RequirePermission permission="exercises.read"><ExerciseReportPage /></RequirePermission>} />
+          <Route path="systems" element={<RequirePermission permission="orgs.read"><SystemsPage /></RequirePermission>} />
+          <Route path="systems/new" element={<RequirePermission permission="orgs.update"><SystemFormPage /></RequirePermission>} />
+          <Route path="systems/:id" element={<RequirePermission permission="orgs.read"><SystemPage /></RequirePermission>} />
+          <Route path="systems/:id/edit" element={<RequirePermission permission="orgs.update"><SystemFormPage /></RequirePermission>} />
+          <Route path="assessments" element={<RequirePermission permission="orgs.read"><AssessmentsPage /></RequirePermission>} />
+          <Route path="assessments/catalogues" element={<RequirePermission permission="orgs.read"><CataloguesPage /></RequirePermission>} />
+          <Route path="assessments/catalogues/:id" element={<RequirePermission permission="orgs.read"><CataloguePage /></RequirePermission>} />
+          <Route path="assessments/campaigns/:id" element={<RequirePermission permission="orgs.read"><AssessmentOverviewPage /></RequirePermission>} />
+          <Route path="assessments/tasks/:id" element={<RequirePermission permission="orgs.read"><AssessmentTaskPage /></RequirePermission>} />
           <Route path="intel" element={<RequirePermission permission="intel.read"><KnowledgeSearchPage /></RequirePermission>} />
           <Route path="intel/objects/:id" element={<RequirePermission permission="intel.read"><IntelObjectPage /></RequirePermission>} />
           <Route path="intel/intake" element={<RequirePermission permission="intel.write"><IntakePage /></RequirePermission>} />

@@ -15,6 +15,8 @@ import { settingsEn } from './settings.en.ts';
 import { auditEn } from './audit.en.ts';
 import { shellEn } from './shell.en.ts';
 import { statisticsEn } from './statistics.en.ts';
+import { systemsEn } from './systems.en.ts';
+import { assessmentsEn } from './assessments.en.ts';
 
 /**
  * The shape English must have: every key of vi.ts (tsc reports a missing or misspelt one), plus the
@@ -98,6 +100,9 @@ export const en: WithEnglishPlurals<typeof vi> = {
     warningCompose: 'Compose',
     warningWebhooks: 'Webhooks',
     statistics: 'Statistics',
+    systems: 'Information systems',
+    assessments: 'Assessments',
+    assessmentCatalogues: 'Catalogues',
     orgs: 'Organisations',
     users: 'Users',
     apiKeys: 'API keys',
@@ -289,4 +294,6 @@ export const en: WithEnglishPlurals<typeof vi> = {
   map: mapEn,
   shell: shellEn,
   statistics: statisticsEn,
+  systems: systemsEn,
+  assessments: assessmentsEn,
 };

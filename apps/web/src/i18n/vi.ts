@@ -14,6 +14,8 @@ import { settingsVi } from './settings.vi.ts';
 import { auditVi } from './audit.vi.ts';
 import { shellVi } from './shell.vi.ts';
 import { statisticsVi } from './statistics.vi.ts';
+import { systemsVi } from './systems.vi.ts';
+import { assessmentsVi } from './assessments.vi.ts';
 
 /**
  * Vietnamese, the default language. Vietnamese has a single plural form: counted keys carry only `_other`
@@ -90,6 +92,9 @@ export const vi = {
     warningCompose: 'Soạn cảnh báo',
     warningWebhooks: 'Webhook',
     statistics: 'Thống kê',
+    systems: 'Hệ thống thông tin',
+    assessments: 'Đánh giá ATTT',
+    assessmentCatalogues: 'Bộ yêu cầu',
     orgs: 'Tổ chức',
     users: 'Người dùng',
     apiKeys: 'Khóa API',
@@ -281,4 +286,6 @@ export const vi = {
   map: mapVi,
   shell: shellVi,
   statistics: statisticsVi,
+  systems: systemsVi,
+  assessments: assessmentsVi,
 };

@@ -7,6 +7,8 @@ import {
   IconBook2,
   IconBuildingCommunity,
   IconChartBar,
+  IconChecklist,
+  IconServer2,
   IconFlag,
   IconKey,
   IconListCheck,
@@ -18,14 +20,14 @@ import {
 
 /** A page inside a module, listed under it in the navbar. */
 export interface NavSubItem {
-  key: 'alertSources' | 'alertQuarantine' | 'alertSuppressions' | 'alertConstituency' | 'incidentDeadlines' | 'warningInbox' | 'warningCompose' | 'warningWebhooks' | 'intelIntake' | 'intelCollections';
+  key: 'alertSources' | 'alertQuarantine' | 'alertSuppressions' | 'alertConstituency' | 'incidentDeadlines' | 'warningInbox' | 'warningCompose' | 'warningWebhooks' | 'intelIntake' | 'intelCollections' | 'assessmentCatalogues';
   to: string;
   permission?: Permission;
 }
 
 /** One navbar entry. */
 export interface NavItem {
-  key: 'overview' | 'alerts' | 'incidents' | 'knowledge' | 'campaigns' | 'warnings' | 'exercises' | 'statistics' | 'orgs' | 'users' | 'apiKeys' | 'settings' | 'audit';
+  key: 'overview' | 'alerts' | 'incidents' | 'knowledge' | 'campaigns' | 'warnings' | 'exercises' | 'statistics' | 'systems' | 'assessments' | 'orgs' | 'users' | 'apiKeys' | 'settings' | 'audit';
   icon: ComponentType<{ size?: number; stroke?: number }>;
   /** Operational modules first; administration below its divider. */
   section: 'modules' | 'admin';
@@ -89,6 +91,16 @@ export const NAV_ITEMS: readonly NavItem[] = [
     ],
   },
   { key: 'exercises', icon: IconFlag, section: 'modules', to: '/exercises', permission: 'exercises.read', shortcut: 'x' },
+  { key: 'systems', icon: IconServer2, section: 'modules', to: '/systems', permission: 'orgs.read', shortcut: 'y' },
+  {
+    key: 'assessments',
+    icon: IconChecklist,
+    section: 'modules',
+    to: '/assessments',
+    permission: 'orgs.read',
+    shortcut: 'e',
+    children: [{ key: 'assessmentCatalogues', to: '/assessments/catalogues' }],
+  },
   { key: 'statistics', icon: IconChartBar, section: 'modules', to: '/statistics', permission: 'stats.read', shortcut: 's' },
   { key: 'orgs', icon: IconBuildingCommunity, section: 'admin', to: '/orgs', permission: 'orgs.read', shortcut: 'o' },
   { key: 'users', icon: IconUsers, section: 'admin', to: '/users', permission: 'users.read', shortcut: 'u' },
