@@ -42,8 +42,10 @@ function SystemForm({ initial, existing }: { initial: Draft; existing?: Informat
   const submit = () => {
     const body = toBody(d);
     if (existing) {
-      const { orgId: _owner, ...patch } = body;
-      update.mutate({ ...patch, description: patch.description ?? null, operatorOrgId: patch.operatorOrgId ?? null, operatorName: patch.operatorName ?? null,
+      // the owner is fixed once registered: the patch leaves it out
+      const patch: Omit<SystemCreate, 'orgId'> & { orgId?: string } = { ...body };
+      delete patch.orgId;
+      update.mutate({ ...patch, name: patch.name, functionType: patch.functionType, dataClasses: patch.dataClasses, description: patch.description ?? null, operatorOrgId: patch.operatorOrgId ?? null, operatorName: patch.operatorName ?? null,
         usersServed: patch.usersServed ?? null, securityLevel: patch.securityLevel ?? null, approval: patch.approval ?? null, critical: patch.critical ?? false,
         assetIds: patch.assetIds ?? [], dependsOn: patch.dependsOn ?? [] });
     } else create.mutate(body);
