@@ -28,7 +28,8 @@ async function signIn(page: Page, path: string, who: { email: string; password: 
 
 /** Types into a searchable select and picks the option: with `exact`, the one whose whole label is `label`. */
 async function choose(page: Page, input: string, label: string, exact = false): Promise<void> {
-  await page.click(input);
+  // a multi-select covers its input with the pill field: the click goes to the input all the same
+  await page.click(input, { force: true });
   await page.keyboard.type(label);
   await page.click(exact ? `[role=option] >> text="${label}"` : `[role=option]:has-text("${label}")`);
 }

@@ -18,7 +18,8 @@ async function signIn(page: Page, path: string, email: string, password: string)
 
 /** Picks an option of a Mantine select or multi-select by its visible label. */
 async function choose(page: Page, input: string, label: string): Promise<void> {
-  await page.click(input);
+  // a multi-select covers its input with the pill field: the click goes to the input all the same
+  await page.click(input, { force: true });
   await page.click(`[role=option]:has-text("${label}")`);
 }
 
@@ -71,10 +72,11 @@ describe.skipIf(!hasChromium())('the information systems registry in Chromium', 
     const details = await page.textContent('[data-testid=system-details]');
     expect(details).toContain('ebanking.songgianh.example.vn');
     expect(details).toContain('123/QĐ-NHSG');
-    // four layers: nothing declared yet, no SOC link, no alert: all missing
+    // four layers: layer 2 comes from the bank's SOC link; nothing declared and no alert yet for the others
     await page.waitForSelector('[data-testid=layer] >> nth=3');
-    expect(await page.locator('[data-testid=layer][data-state=missing]').count()).toBe(4);
-    expect(await page.textContent('[data-testid=layer][data-layer=monitoring]')).toContain('Chưa có đơn vị giám sát chuyên nghiệp');
+    expect(await page.getAttribute('[data-testid=layer][data-layer=monitoring]', 'data-state')).toBe('in_place');
+    expect(await page.textContent('[data-testid=layer][data-layer=monitoring]')).toContain('Thạch Sanh');
+    for (const layer of ['onSite', 'assessment', 'connection']) expect(await page.getAttribute(`[data-testid=layer][data-layer=${layer}]`, 'data-state')).toBe('missing');
 
     // the owner declares layer 1 with its evidence
     await page.click('[data-testid=layer-edit-onSite]');
