@@ -22,7 +22,7 @@ function TaskBody({ d }: { d: AssessmentTaskDetail }) {
   const assessor = useIsAssessor(task, me.org.id);
   const maySign = me.permissions.includes('orgs.update') && !assessor;
   const mode = task.status === 'submitted' ? 'read' : assessor ? 'review' : 'answer';
-  const [filter, setFilter] = useState<Filter>(assessor ? 'pending' : 'all');
+  const [filter, setFilter] = useState<Filter>('all');
   const answers = useMemo(() => new Map(d.answers.map((a) => [a.reqId, a])), [d.answers]);
   const shown = d.requirements.filter((r) => r.applicable).filter((r) => {
     const a = answers.get(r.id);
