@@ -124,4 +124,39 @@ describe.skipIf(!hasChromium())('a national assessment campaign in Chromium', ()
     await ownerContext.close();
     await assessorContext.close();
   });
+
+  it('in English, the centre sees a broken catalogue file refused with its problems, and edits the used catalogue into a new version', async () => {
+    const page = await browser.newPage({ viewport: { width: 1440, height: 1100 } });
+    await signIn(page, '/assessments/catalogues', { email: 'admin@lachan.local', password: ADMIN_PASSWORD });
+    await page.locator('[data-testid=lang-switch]').getByText('EN', { exact: true }).click();
+    await expect.poll(() => page.textContent('h2')).toContain('Requirement catalogues');
+    const broken = { ...CATALOGUE, code: 'E2E-BROKEN', requirements: [
+      { id: 'A', parent: null, text: { en: 'Group' }, levels: [] },
+      { id: 'A', parent: 'Z', text: { en: 'Twice' }, levels: [1] },
+    ] };
+    await page.setInputFiles('input[type=file]', { name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(broken)) });
+    await page.waitForSelector('[data-testid=catalogue-problems]');
+    const problems = await page.textContent('[data-testid=catalogue-problems]');
+    expect(problems).toContain('the id appears twice');
+    expect(problems).toContain('unknown parent Z');
+
+    // the campaign above uses E2E-CHECK 1: the edit is refused in place and saved as version 2
+    await page.click('[data-testid=catalogue-row][data-code=E2E-CHECK] a');
+    await page.waitForSelector('[data-testid=requirement-row][data-id="G.2"]');
+    await page.click('[data-testid=catalogue-edit]');
+    await page.click('[data-testid=editor-row][data-id=G]');
+    await page.click('[data-testid=req-add]');
+    await page.fill('[data-testid=req-id]', 'G.3');
+    await page.fill('[data-testid=req-text-en]', 'Backups are restored and tested every quarter');
+    await page.uncheck('[data-testid=req-level-1]');
+    await page.click('[data-testid=catalogue-save]');
+    await page.waitForSelector('[role=alert]:has-text("conflicts")');
+    await page.fill('[data-testid=catalogue-version]', '2');
+    await page.click('[data-testid=catalogue-save]');
+    await page.waitForSelector('[data-testid=requirement-row][data-id="G.3"]');
+    expect(await page.textContent('[data-testid=requirement-row][data-id="G.3"]')).toContain('Backups are restored');
+    expect(await page.textContent('[data-testid=catalogue-badge]')).toBe('E2E-CHECK 2');
+    expect(await untranslated(page)).toEqual([]);
+    await page.close();
+  });
 });

@@ -59,7 +59,7 @@ export function CataloguePage() {
           <Group justify="space-between">
             <Group gap="xs">
               <Title order={2} size="h3">{pickText(c.name, i18n.language)}</Title>
-              <Badge variant="outline">{c.code} {c.version}</Badge>
+              <Badge variant="outline" tt="none" data-testid="catalogue-badge">{c.code} {c.version}</Badge>
               {c.builtIn && <Badge variant="light">{t('assessments.catalogue.builtIn')}</Badge>}
             </Group>
             <Group gap="xs">
