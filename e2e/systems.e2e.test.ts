@@ -17,10 +17,10 @@ async function signIn(page: Page, path: string, email: string, password: string)
 }
 
 /** Picks an option of a Mantine select or multi-select by its visible label. */
-async function choose(page: Page, input: string, label: string): Promise<void> {
+async function choose(page: Page, input: string, label: string, exact = false): Promise<void> {
   // a multi-select covers its input with the pill field: the click goes to the input all the same
   await page.click(input, { force: true });
-  await page.click(`[role=option]:has-text("${label}")`);
+  await page.click(exact ? `[role=option] >> text="${label}"` : `[role=option]:has-text("${label}")`);
 }
 
 describe.skipIf(!hasChromium())('the information systems registry in Chromium', () => {
@@ -94,6 +94,12 @@ describe.skipIf(!hasChromium())('the information systems registry in Chromium', 
     await page.goto(`${server.url}/systems`);
     await page.waitForSelector('[data-testid=system-row]');
     expect(await page.textContent('[data-testid=systems-table]')).toContain('Cấp độ 5');
+    // layer filters: the bank has a SOC provider and no connector yet
+    await choose(page, '[data-testid=systems-filter-monitored]', 'Chưa có đơn vị giám sát', true);
+    await page.waitForSelector('text=Chưa có hệ thống nào.');
+    await choose(page, '[data-testid=systems-filter-monitored]', 'Có đơn vị giám sát', true);
+    await choose(page, '[data-testid=systems-filter-connected]', 'Không kết nối trong 72 giờ', true);
+    await page.waitForSelector('[data-testid=system-row]:has-text("Ngân hàng điện tử Sông Gianh")');
     await page.close();
   });
 

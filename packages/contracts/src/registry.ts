@@ -99,6 +99,9 @@ export const SystemListQuery = Type.Object({
   critical: Type.Optional(Type.Boolean()),
   q: Type.Optional(Type.String({ maxLength: 200 })),
   status: Type.Optional(Type.Enum(['active', 'retired', 'all'])),
+  functionType: Type.Optional(Type.Enum([...SYSTEM_FUNCTION_TYPES])),
+  monitored: Type.Optional(Type.Boolean({ description: 'the owner or operator has a professional monitoring provider (a SOC link: layer 2)' })),
+  connected: Type.Optional(Type.Boolean({ description: 'a connector of the owner sent alerts in the last 72 hours (layer 4, as the national view measures it)' })),
   limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 5000 })),
 }, { additionalProperties: false });
 export type SystemListQuery = Static<typeof SystemListQuery>;

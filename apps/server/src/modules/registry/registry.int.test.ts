@@ -79,6 +79,19 @@ describe('the information systems registry', () => {
     expect((await t.admin.get('/api/v1/systems?level=4&limit=5000')).json().items.every((s: { securityLevel: number }) => s.securityLevel === 4)).toBe(true);
   });
 
+  it('filters the list by function type, monitoring provider (layer 2) and live connection (layer 4)', async () => {
+    const sys = await system({ functionType: 'infrastructure' });
+    const ids = async (query: string) => (await finAdmin.get(`/api/v1/systems?orgId=${tax}&limit=5000&${query}`)).json().items.map((s: { id: string }) => s.id);
+    expect(await ids('functionType=infrastructure')).toContain(sys.id);
+    expect(await ids('functionType=public_services')).not.toContain(sys.id);
+    // the tax department is a client of a SOC provider in the demo network, and no connector of it has sent alerts
+    expect(await ids('monitored=true')).toContain(sys.id);
+    expect(await ids('monitored=false')).not.toContain(sys.id);
+    expect(await ids('connected=false')).toContain(sys.id);
+    expect(await ids('connected=true')).not.toContain(sys.id);
+    expect((await finAdmin.get('/api/v1/systems?monitored=perhaps')).statusCode).toBe(400);
+  });
+
   it('edits and retires a system; a retired system cannot be edited', async () => {
     const sys = await system();
     const edited = await finAdmin.patch(`/api/v1/systems/${sys.id}`, { securityLevel: 3, description: 'Nộp thuế trực tuyến' });

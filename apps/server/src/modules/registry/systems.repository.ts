@@ -38,6 +38,11 @@ export interface SystemFilter {
   critical?: boolean | undefined;
   q?: string | undefined;
   status: 'active' | 'retired' | 'all';
+  functionType?: string | undefined;
+  monitored?: boolean | undefined;
+  connected?: boolean | undefined;
+  /** Since when a connector's last alert counts as live (the `connected` filter). */
+  liveSince: Date;
   limit: number;
 }
 
@@ -55,6 +60,11 @@ export const systemsRepository = {
     if (f.critical !== undefined) where.push(sql`s.critical = ${f.critical}`);
     if (f.q) where.push(sql`s.name ilike ${`%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`}`);
     if (f.status !== 'all') where.push(sql`s.status = ${f.status}`);
+    if (f.functionType) where.push(sql`s.function_type = ${f.functionType}`);
+    const monitored = sql`exists (select 1 from soc_links l where l.client_id = s.org_id or l.client_id = s.operator_org_id)`;
+    if (f.monitored !== undefined) where.push(f.monitored ? monitored : sql`not ${monitored}`);
+    const connected = sql`exists (select 1 from alert_sources src where src.org_id = s.org_id and src.last_seen_at >= ${f.liveSince})`;
+    if (f.connected !== undefined) where.push(f.connected ? connected : sql`not ${connected}`);
     const r = await sql<SummaryRow>`select s.id, s.org_id, o.name as org_name, s.name, s.function_type, s.security_level, s.critical, s.status,
         (select count(*)::int from information_system_assets a where a.system_id = s.id) as asset_count
       from information_systems s join organizations o on o.id = s.org_id

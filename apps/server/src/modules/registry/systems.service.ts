@@ -8,6 +8,7 @@ import type { RequestContext } from '../../core/context.ts';
 import { conflict, forbidden, invalid, notFound } from '../../core/errors.ts';
 import type { Platform } from '../../core/platform.ts';
 import { classify } from './classification.ts';
+import { LIVE_HOURS } from './layers.service.ts';
 import { registryPolicy } from './registry.policy.ts';
 import { presentSummary, presentSystem } from './registry.presenter.ts';
 import { formatSystemsCsv, parseSystemsCsv, type SystemCsvRow } from './systems-csv.ts';
@@ -34,7 +35,11 @@ export class SystemsService {
     if (!registryPolicy.mayList(ctx)) throw forbidden();
     if (q.orgId && !registryPolicy.mayRead(ctx, q.orgId)) throw forbidden('that organisation is outside your scope');
     const orgIds = q.orgId ? await this.#subtree(q.orgId) : ctx.scope.all ? null : [...ctx.scope.manage];
-    const rows = await repo.list(this.#p.db, { orgIds, level: q.level, critical: q.critical, q: q.q, status: q.status ?? 'active', limit: q.limit ?? 1000 });
+    const liveSince = new Date(this.#p.now().getTime() - LIVE_HOURS * 3_600_000);
+    const rows = await repo.list(this.#p.db, {
+      orgIds, level: q.level, critical: q.critical, q: q.q, status: q.status ?? 'active', functionType: q.functionType, monitored: q.monitored, connected: q.connected,
+      liveSince, limit: q.limit ?? 1000,
+    });
     return rows.map(presentSummary);
   }
 

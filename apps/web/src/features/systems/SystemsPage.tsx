@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import { Anchor, Badge, Button, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
@@ -24,6 +24,8 @@ export function SystemsPage() {
   const [critical, setCritical] = useState<string | null>(null);
   const [functionType, setFunctionType] = useState<string | null>(null);
   const [status, setStatus] = useState<string | null>(null);
+  const [monitored, setMonitored] = useState<string | null>(null);
+  const [connected, setConnected] = useState<string | null>(null);
   const [q, setQ] = useState('');
   const [importing, setImporting] = useState(false);
   const filters: SystemFilters = {
@@ -32,12 +34,11 @@ export function SystemsPage() {
     critical: critical === null ? undefined : critical === 'yes',
     q: q.trim() || undefined,
     status: (status as SystemFilters['status']) ?? undefined,
+    functionType: functionType ?? undefined,
+    monitored: monitored === null ? undefined : monitored === 'yes',
+    connected: connected === null ? undefined : connected === 'yes',
   };
   const systems = useSystems(filters);
-  const shown = useMemo(
-    () => (systems.data ? { ...systems.data, items: systems.data.items.filter((s) => !functionType || s.functionType === functionType) } : undefined),
-    [systems.data, functionType],
-  );
   return (
     <Stack gap="md">
       <Group justify="space-between">
@@ -56,10 +57,12 @@ export function SystemsPage() {
         <FilterSelect label={t('systems.filter.level')} data={LEVELS.map((l) => ({ value: l, label: t('systems.levelN', { n: l }) }))} value={level} onChange={setLevel} testId="systems-filter-level" w={120} />
         <FilterSelect label={t('systems.filter.critical')} data={[{ value: 'yes', label: t('systems.criticalYes') }, { value: 'no', label: t('systems.criticalNo') }]} value={critical} onChange={setCritical} testId="systems-filter-critical" w={170} />
         <FilterSelect label={t('systems.filter.functionType')} data={SYSTEM_FUNCTION_TYPES.map((f) => ({ value: f, label: t(`systems.functionType.${f}`) }))} value={functionType} onChange={setFunctionType} testId="systems-filter-function" w={200} />
+        <FilterSelect label={t('systems.filter.monitored')} data={[{ value: 'yes', label: t('systems.filter.monitoredYes') }, { value: 'no', label: t('systems.filter.monitoredNo') }]} value={monitored} onChange={setMonitored} testId="systems-filter-monitored" w={200} />
+        <FilterSelect label={t('systems.filter.connected')} data={[{ value: 'yes', label: t('systems.filter.connectedYes') }, { value: 'no', label: t('systems.filter.connectedNo') }]} value={connected} onChange={setConnected} testId="systems-filter-connected" w={200} />
         <FilterSelect label={t('systems.filter.status')} data={(['active', 'retired', 'all'] as const).map((s) => ({ value: s, label: t(`systems.statusFilter.${s}`) }))} value={status} onChange={setStatus} testId="systems-filter-status" w={140} />
       </Group>
       <ListTable
-        query={{ ...systems, data: shown }}
+        query={systems}
         empty={t('systems.empty')}
         testId="systems-table"
         head={

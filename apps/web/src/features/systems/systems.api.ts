@@ -13,13 +13,18 @@ export const systemKeys = {
   layers: (id: string) => ['systems', 'layers', id] as const,
 };
 
-/** Filters the server applies; function type is narrowed in the page. */
+/** Filters of the registry list (the server applies them all). */
 export interface SystemFilters {
   orgId?: string;
   level?: number;
   critical?: boolean;
   q?: string;
   status?: 'active' | 'retired' | 'all';
+  functionType?: string;
+  /** Layer 2: the owner or operator has a SOC provider. */
+  monitored?: boolean;
+  /** Layer 4: a connector of the owner sent alerts in the last 72 hours. */
+  connected?: boolean;
 }
 
 export const useSystems = (filters: SystemFilters) =>
