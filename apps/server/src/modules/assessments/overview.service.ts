@@ -1,4 +1,4 @@
-import type { AssessmentOverview, Tally } from '@lachan/contracts';
+import type { AssessmentOverview, CampaignComparison, Tally } from '@lachan/contracts';
 import { canManage, type RequestContext } from '../../core/context.ts';
 import { forbidden, notFound } from '../../core/errors.ts';
 import type { Platform } from '../../core/platform.ts';
@@ -6,7 +6,7 @@ import { assessmentsPolicy as policy } from './assessments.policy.ts';
 import { assessmentsRepository } from './assessments.repository.ts';
 import { presentCampaign } from './assessments.service.ts';
 import { cataloguesRepository } from './catalogues.repository.ts';
-import { overviewRepository as repo, type OrgTallyRow } from './overview.repository.ts';
+import { overviewRepository as repo, type OrgTallyRow, type ReqCountRow, type TrendRow } from './overview.repository.ts';
 
 /** An owner counts as connected (layer 4) when one of its connectors sent alerts within this window. */
 const LIVE_HOURS = 72;
@@ -54,10 +54,11 @@ export class AssessmentOverviewService {
     const now = this.#p.now();
     const overdue = now.toISOString().slice(0, 10) > campaign.due_date;
     const covered = await repo.coveredOrgs(this.#p.db, new Date(now.getTime() - LIVE_HOURS * 3_600_000));
-    const [tallies, levels, reqCounts, worst, gaps, trends, reqs] = await Promise.all([
+    const previous = await repo.previous(this.#p.db, campaign);
+    const [tallies, levels, reqCounts, worst, gaps, trends, reqs, previousReqs] = await Promise.all([
       repo.tallies(this.#p.db, campaignId, orgIds), repo.levels(this.#p.db, campaignId, orgIds), repo.byRequirement(this.#p.db, campaignId, orgIds), repo.worst(this.#p.db, campaignId, orgIds, LIST),
       repo.gapSystems(this.#p.db, campaignId, orgIds, [...covered.providers], [...covered.live], LIST), repo.trends(this.#p.db, orgIds),
-      cataloguesRepository.requirements(this.#p.db, campaign.catalogue_id),
+      cataloguesRepository.requirements(this.#p.db, campaign.catalogue_id), previous ? repo.byRequirement(this.#p.db, previous.id, orgIds) : [],
     ]);
     const tree = this.#p.orgTree;
     const ministryOf = (id: string | null) => id === null ? null : [id, ...tree.ancestors(id)].find((a) => tree.profile(a)?.kind === 'ministry') ?? null;
@@ -88,6 +89,32 @@ export class AssessmentOverviewService {
         systems: gaps.map((g) => ({ systemId: g.system_id, systemName: g.system_name, orgId: g.org_id, orgName: g.org_name, level: g.security_level, noProvider: g.no_provider, noConnection: g.no_connection })),
       },
       trends: trends.map((t) => ({ campaignId: t.campaign_id, title: t.title, dueDate: t.due_date, tasks: t.tasks, submitted: t.submitted, met: t.met, applicable: t.applicable })),
+      comparison: previous ? compare(previous, total, trends.find((t) => t.campaign_id === previous.id), reqCounts, previousReqs, text) : null,
     };
   }
+}
+
+const percent = (n: number, d: number): number | null => (d > 0 ? Math.round((1000 * n) / d) / 10 : null);
+const share = (current: number | null, previous: number | null) => ({
+  current, previous, delta: current === null || previous === null ? null : Math.round(10 * (current - previous)) / 10,
+});
+const reqShare = (r: ReqCountRow | undefined) => (r ? percent(r.met, r.met + r.partly + r.not_met) : null);
+
+/**
+ * This campaign against the previous one on the same catalogue: completion (submitted / tasks),
+ * compliance (met / answered less not applicable), and the requirements that moved most, worst first.
+ */
+function compare(previous: { id: string; title: string; due_date: string }, now: Tally, before: TrendRow | undefined, reqs: ReqCountRow[], previousReqs: ReqCountRow[],
+  text: Map<string, { vi?: string; en?: string }>): CampaignComparison {
+  const earlier = new Map(previousReqs.map((r) => [r.req_id, r]));
+  const requirements = reqs.filter((r) => earlier.has(r.req_id))
+    .map((r) => ({ reqId: r.req_id, text: text.get(r.req_id) ?? {}, ...share(reqShare(r), reqShare(earlier.get(r.req_id))) }))
+    .filter((r) => r.delta !== null && r.delta !== 0)
+    .sort((a, b) => a.delta! - b.delta! || a.reqId.localeCompare(b.reqId)).slice(0, LIST);
+  return {
+    previous: { campaignId: previous.id, title: previous.title, dueDate: previous.due_date },
+    completion: share(percent(now.submitted, now.tasks), before ? percent(before.submitted, before.tasks) : null),
+    compliance: share(percent(now.met, now.answered - now.notApplicable), before ? percent(before.met, before.answered - before.not_applicable) : null),
+    requirements,
+  };
 }

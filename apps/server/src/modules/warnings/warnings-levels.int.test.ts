@@ -22,7 +22,10 @@ const recipients = async (targeting: Record<string, unknown>): Promise<string[]>
 
 beforeAll(async () => {
   t = await createTestApp();
-  [tax, treasury, customs, hospital] = await Promise.all(['ag-tax', 'ag-treasury-38', 'ag-vehicle', 'health-taybac'].map((c) => t.org(c)));
+  tax = await t.org('ag-tax');
+  treasury = await t.org('ag-treasury-38');
+  customs = await t.org('ag-vehicle');
+  hospital = await t.org('health-taybac');
   // The tax department runs a level 4 system, the treasury only level 2 ones (its profile says 5), the vehicle registry a critical level 3 one.
   await system(tax, 4);
   await system(tax, 1);
