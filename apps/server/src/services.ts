@@ -7,13 +7,14 @@ import { ApiKeysService } from './modules/apikeys/index.ts';
 import { OrgsService, OrgStructureService } from './modules/orgs/index.ts';
 import { ReferenceService } from './modules/reference/index.ts';
 import { AlertsService, AssetsService, IngestService, RetentionService } from './modules/alerts/index.ts';
-import { AlertTriageService, IncidentsService, PromotionRulesService, createIncidentServices, type IncidentServices } from './modules/incidents/index.ts';
+import { AlertTriageService, IncidentSystemsService, IncidentsService, PromotionRulesService, createIncidentServices, type IncidentServices } from './modules/incidents/index.ts';
 
 import { ForecastService, StatsHistoryService, StatsService, SurgeWatcher } from './modules/stats/index.ts';
 import { CampaignsService } from './modules/campaigns/index.ts';
 import { WarningsService, WarningWebhooksService, WarningPoliciesService } from './modules/warnings/index.ts';
 import { createConstituencyModule, type ConstituencyService, type DigestWorker } from './modules/constituency/index.ts';
 import { LayersService, SystemsService } from './modules/registry/index.ts';
+import { SystemActivityService } from './modules/system-activity/index.ts';
 import { AssessmentDeadlines, AssessmentOverviewService, AssessmentsService, CataloguesService } from './modules/assessments/index.ts';
 import { DocumentsService } from './modules/documents/index.ts';
 import { ExportsService, FeedsService, IndicatorsService, IntakeService, KnowledgeService, TaxiiService } from './modules/intel/index.ts';
@@ -36,6 +37,7 @@ export interface Services {
   assets: AssetsService;
   incidents: IncidentsService;
   incidentParts: IncidentServices;
+  incidentSystems: IncidentSystemsService;
   alertTriage: AlertTriageService;
   promotionRules: PromotionRulesService;
   stats: StatsService;
@@ -56,6 +58,7 @@ export interface Services {
   constituencyDigests: DigestWorker;
   systems: SystemsService;
   systemLayers: LayersService;
+  systemActivity: SystemActivityService;
   catalogues: CataloguesService;
   assessments: AssessmentsService;
   assessmentDeadlines: AssessmentDeadlines;
@@ -104,6 +107,7 @@ export function createServices(platform: Platform): Services {
   const warnings = new WarningsService(platform);
   const auth = new AuthService(platform);
   const systems = new SystemsService(platform);
+  const systemLayers = new LayersService(platform, systems);
   const catalogues = new CataloguesService(platform);
   // Reminders, overdue notices and escalation of assessment tasks, once a minute.
   const assessmentDeadlines = new AssessmentDeadlines(platform);
@@ -117,6 +121,7 @@ export function createServices(platform: Platform): Services {
     assets: new AssetsService(platform, ingest.assets),
     incidents,
     incidentParts,
+    incidentSystems: new IncidentSystemsService(platform, incidents),
     alertTriage: new AlertTriageService(platform, incidents),
     promotionRules: new PromotionRulesService(platform),
     stats,
@@ -137,7 +142,8 @@ export function createServices(platform: Platform): Services {
     constituency: constituency.service,
     constituencyDigests: constituency.digests,
     systems,
-    systemLayers: new LayersService(platform, systems),
+    systemLayers,
+    systemActivity: new SystemActivityService(platform, { systems, layers: systemLayers }),
     catalogues,
     assessments: new AssessmentsService(platform, catalogues),
     assessmentDeadlines,

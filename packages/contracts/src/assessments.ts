@@ -142,6 +142,22 @@ const Tally = Type.Object({
 export type Tally = Static<typeof Tally>;
 const Named = <T extends Record<string, TSchema>>(key: T) => Type.Object({ ...key, ...Tally.properties });
 
+/** A share in percent now, in the previous campaign, and the change in percentage points (null when nothing to divide by). */
+const Share = Type.Object({ current: Nullable(Type.Number()), previous: Nullable(Type.Number()), delta: Nullable(Type.Number()) });
+
+/**
+ * Trends between campaigns: completion (submitted tasks / tasks) and compliance (met / applicable
+ * answers less not applicable) against the previous campaign on the same catalogue, and the
+ * requirements whose compliance moved most (worst change first).
+ */
+export const CampaignComparison = Type.Object({
+  previous: Type.Object({ campaignId: Uuid, title: Type.String(), dueDate: Day }),
+  completion: Share,
+  compliance: Share,
+  requirements: Type.Array(Type.Object({ reqId: Type.String(), text: LangText, ...Share.properties })),
+});
+export type CampaignComparison = Static<typeof CampaignComparison>;
+
 /** The national (or a subtree's) view of one assessment campaign. */
 export const AssessmentOverview = Type.Object({
   campaign: AssessmentCampaign,
@@ -159,6 +175,8 @@ export const AssessmentOverview = Type.Object({
     systems: Type.Array(Type.Object({ systemId: Uuid, systemName: Type.String(), orgId: Uuid, orgName: Type.String(), level: Nullable(Type.Integer()), noProvider: Type.Boolean(), noConnection: Type.Boolean() })),
   }),
   trends: Type.Array(Type.Object({ campaignId: Uuid, title: Type.String(), dueDate: Day, tasks: Type.Integer(), submitted: Type.Integer(), met: Type.Integer(), applicable: Type.Integer() })),
+  /** This campaign against the previous one on the same catalogue (same scope), or null when there is none. */
+  comparison: Nullable(CampaignComparison),
 });
 export type AssessmentOverview = Static<typeof AssessmentOverview>;
 

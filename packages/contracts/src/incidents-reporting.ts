@@ -29,6 +29,10 @@ export const RegimeApplies = Type.Object({
   track: Type.Optional(Type.Enum(['routine', 'serious'])),
   sectors: Type.Optional(Type.Array(Type.String(), { maxItems: 40 })),
   personalData: Type.Optional(Type.Boolean()),
+  /** Applies when an affected information system is at one of these security levels (or critical, below). */
+  systemLevels: Type.Optional(Type.Array(Type.Integer({ minimum: 1, maximum: 5 }), { maxItems: 5 })),
+  /** Applies when an affected information system is critical to national security (or at `systemLevels`). */
+  criticalSystem: Type.Optional(Type.Boolean()),
 }, { additionalProperties: false });
 export type RegimeApplies = Static<typeof RegimeApplies>;
 

@@ -3,6 +3,7 @@ import { Day, Nullable, Timestamp, TlpSchema, Uuid } from './common.ts';
 import { AlertId } from './alerts-api.ts';
 import { ReportContent } from './incidents-reporting.ts';
 import { MemberCount } from './counts.ts';
+import { IncidentSystem } from './system-links.ts';
 
 /** Lifecycle of an incident; `closed` and `rejected` end it. */
 export const INCIDENT_STATUSES = ['new', 'triage', 'containment', 'eradication', 'recovery', 'closed', 'rejected'] as const;
@@ -124,6 +125,8 @@ export const IncidentDetail = Type.Object({
   attack: Type.Array(Type.String()),
   affectedAssets: Type.Array(Type.String()),
   affectedSystem: Nullable(AffectedSystem),
+  /** Registered information systems the incident affects (level 4-5 or critical raise severity and reporting duties). */
+  systems: Type.Array(IncidentSystem),
   affectedOrgs: Type.Array(Type.Object({ id: Uuid, name: Type.String() })),
   observables: Type.Array(IncidentObservable),
   /** Indicators of the knowledge base its alerts matched. */

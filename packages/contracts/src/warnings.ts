@@ -9,7 +9,8 @@ export const WarningTargeting = Type.Object({
   provinces: Type.Optional(Type.Array(Type.String({ pattern: '^[0-9]{2}$' }), { maxItems: 64 })),
   orgIds: Type.Optional(Type.Array(Uuid, { maxItems: 5000 })),
   kinds: Type.Optional(Type.Array(Type.String({ maxLength: 64 }), { maxItems: 20 })),
-  securityLevels: Type.Optional(Type.Array(Type.Integer({ minimum: 1, maximum: 5 }), { maxItems: 5 })),
+  securityLevels: Type.Optional(Type.Array(Type.Integer({ minimum: 1, maximum: 5 }), { maxItems: 5, description: 'organisations owning an active system at these levels' })),
+  criticalOnly: Type.Optional(Type.Boolean({ description: 'organisations owning an active system critical to national security' })),
   keywords: Type.Optional(Type.Array(Type.String({ maxLength: 128 }), { maxItems: 50, description: 'products or keywords, for the reader' })),
 }, { additionalProperties: false });
 export type WarningTargeting = Static<typeof WarningTargeting>;

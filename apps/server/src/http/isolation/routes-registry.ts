@@ -55,6 +55,7 @@ export const REGISTRY_ROUTES: RouteSpec[] = [
     request: async (w) => post(`/api/v1/systems/${await freshSystem(w)}/retire`, { reason: 'thay thế' }),
     expect: onOwnSystem(403, { ownAdmin: 200 }),
   },
+  { route: 'GET /api/v1/systems/:id/activity', request: async (w) => get(`/api/v1/systems/${await ownSystem(w)}/activity`), expect: onOwnSystem(200, { centre: 200 }) },
   { route: 'GET /api/v1/systems/:id/layers', request: async (w) => get(`/api/v1/systems/${await ownSystem(w)}/layers`), expect: onOwnSystem(200, { centre: 200 }) },
   {
     route: 'PUT /api/v1/systems/:id/layers',

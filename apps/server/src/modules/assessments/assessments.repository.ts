@@ -25,8 +25,8 @@ const TASK_FROM = sql`assessment_tasks t join assessment_campaigns c on c.id = t
   join organizations o on o.id = t.org_id`;
 const CAMPAIGN = sql`c.id, c.title, c.description, c.catalogue_id, to_char(c.due_date, 'YYYY-MM-DD') as due_date, c.target_sectors, c.target_provinces,
   c.target_kinds, c.target_levels, c.status, c.created_at,
-  (select count(*)::int from assessment_tasks t where t.campaign_id = c.id) as tasks,
-  (select count(*)::int from assessment_tasks t where t.campaign_id = c.id and t.version > 0) as submitted`;
+  coalesce((select sum(r.tasks)::int from assessment_level_tallies r where r.campaign_id = c.id), 0) as tasks,
+  coalesce((select sum(r.submitted)::int from assessment_level_tallies r where r.campaign_id = c.id), 0) as submitted`;
 
 /** SQL of assessment campaigns, their tasks, answers, evidence and submitted versions. */
 export const assessmentsRepository = {

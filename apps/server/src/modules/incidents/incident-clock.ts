@@ -4,6 +4,7 @@ import type { DB } from '../../db/index.ts';
 import type { Platform } from '../../core/platform.ts';
 import { applicableRegimes, deadlinesOf, nextDeadline, type ComputedDeadline } from './reporting-clock.ts';
 import { presentRegime, regimesRepository } from './regimes.repository.ts';
+import { incidentSystemsRepository } from './incident-systems.ts';
 
 type ClockRow = {
   id: string; number: string; title: string; org_id: string; status: string; serious: boolean; personal_data: boolean; created_at: Date; discovered_at: Date | null;
@@ -63,7 +64,10 @@ export class IncidentClock {
   async chooseRegimes(tx: Kysely<DB>, id: string, codes?: string[]): Promise<void> {
     const inc = (await this.#row(tx, id))!;
     const all = (await regimesRepository.all(tx)).map((r) => ({ ...presentRegime(r) }));
-    const chosen = codes ? all.filter((r) => codes.includes(r.code)) : applicableRegimes(all, { serious: inc.serious, personalData: inc.personal_data, sectors: this.#p.orgTree.profile(inc.org_id)?.sectors ?? [], at: inc.discovered_at ?? inc.created_at });
+    const systems = await incidentSystemsRepository.traits(tx, id);
+    const chosen = codes ? all.filter((r) => codes.includes(r.code)) : applicableRegimes(all, {
+      serious: inc.serious, personalData: inc.personal_data, sectors: this.#p.orgTree.profile(inc.org_id)?.sectors ?? [], at: inc.discovered_at ?? inc.created_at, systems,
+    });
     await regimesRepository.setForIncident(tx, id, chosen.map((r) => r.id));
     await this.refresh(tx, id);
   }

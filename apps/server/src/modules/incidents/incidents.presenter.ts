@@ -17,11 +17,11 @@ export const presentIncident = (r: IncidentRow): IncidentSummary => ({
 /** The whole incident with what hangs off it. */
 export function presentIncidentDetail(r: IncidentRow, more: {
   affectedOrgs: { id: string; name: string }[]; observables: { type: string; value: string }[]; indicators: IncidentDetail['indicators']; regimes: { id: string; code: string; name: string }[];
-  deadlines: Deadline[]; access: Access; alerts: IncidentDetail['alerts'];
+  deadlines: Deadline[]; access: Access; alerts: IncidentDetail['alerts']; systems: IncidentDetail['systems'];
 }): IncidentDetail {
   return {
     ...presentIncident(r), description: r.description, personalData: r.personal_data, attack: r.attack, affectedAssets: r.affected_assets,
-    affectedSystem: (r.affected_system as AffectedSystem | null) ?? null, affectedOrgs: more.affectedOrgs, observables: more.observables, indicators: more.indicators, occurredAt: iso(r.occurred_at),
+    affectedSystem: (r.affected_system as AffectedSystem | null) ?? null, systems: more.systems, affectedOrgs: more.affectedOrgs, observables: more.observables, indicators: more.indicators, occurredAt: iso(r.occurred_at),
     beyondCapacity: r.beyond_capacity, beyondCapacityAt: iso(r.beyond_capacity_at), seriousAt: iso(r.serious_at), acknowledgedAt: iso(r.acknowledged_at),
     containedAt: iso(r.contained_at), eradicatedAt: iso(r.eradicated_at), recoveredAt: iso(r.recovered_at), responseEndedAt: iso(r.response_ended_at), closedAt: iso(r.closed_at),
     metrics: responseMetrics(r), resolution: r.resolution as IncidentDetail['resolution'], duplicateOf: r.duplicate_of, escalatedAt: iso(r.escalated_at),

@@ -12,6 +12,7 @@ import { presentIncident, presentIncidentDetail } from './incidents.presenter.ts
 import { IncidentWriter } from './incident-writer.ts';
 import { presentDeadline } from './incident-clock.ts';
 import { regimesRepository } from './regimes.repository.ts';
+import { incidentSystemsRepository } from './incident-systems.ts';
 import { PHASE_COLUMN, isTerminal, transitionError } from './incident-lifecycle.ts';
 import { shareWithCentre, fileReport } from './incident-steps.ts';
 import { linkWithFacts, loadAlerts } from './alert-links.ts';
@@ -45,13 +46,13 @@ export class IncidentsService {
     const { grant } = await this.writer.access.require(ctx, id, 'read');
     const db = this.#p.db;
     const row = (await incidentsRepository.byId(db, id))!;
-    const [affectedOrgs, observables, indicators, regimes, clock, alerts] = await Promise.all([
-      incidentsRepository.affectedOrgs(db, id), incidentsRepository.observables(db, id), incidentsRepository.indicators(db, id), regimesRepository.ofIncident(db, id), this.writer.clock.deadlines(db, id),
+    const [systems, affectedOrgs, observables, indicators, regimes, clock, alerts] = await Promise.all([
+      incidentSystemsRepository.of(db, id), incidentsRepository.affectedOrgs(db, id), incidentsRepository.observables(db, id), incidentsRepository.indicators(db, id), regimesRepository.ofIncident(db, id), this.writer.clock.deadlines(db, id),
       sql<{ id: string; title: string; severity: number; occurrences: number; last_seen: Date }>`select to_char(a.day, 'YYYYMMDD') || '-' || a.id as id, a.title, a.severity, a.occurrences, a.last_seen
         from incident_alerts l join alerts a on a.day = l.alert_day and a.id = l.alert_id where l.incident_id = ${id} order by a.last_seen desc limit 500`.execute(db),
     ]);
     return presentIncidentDetail(row, {
-      affectedOrgs, observables, indicators, regimes: regimes.map((r) => ({ id: r.id, code: r.code, name: r.name })),
+      systems, affectedOrgs, observables, indicators, regimes: regimes.map((r) => ({ id: r.id, code: r.code, name: r.name })),
       deadlines: clock!.deadlines.map((d) => presentDeadline(clock!.inc, d)), access: grant,
       alerts: alerts.rows.map((a) => ({ id: a.id, title: a.title, severity: a.severity, occurrences: a.occurrences, lastSeen: a.last_seen.toISOString() })),
     });
@@ -162,7 +163,7 @@ export class IncidentsService {
       if (t.to === 'closed') {
         const regimes = await regimesRepository.ofIncident(tx, id);
         const reports = await regimesRepository.reportsFiled(tx, id);
-        const decision = closeDecision(who.actor, who.grant, { underCircular20: regimes.some((r) => r.code === CIRCULAR_20), finalReportFiled: reports.some((r) => r.kind === 'final') });
+        const decision = closeDecision(who.actor, who.grant, { underCircular20: regimes.some((r) => r.code.startsWith(CIRCULAR_20)), finalReportFiled: reports.some((r) => r.kind === 'final') });
         if (decision === 'forbidden') throw forbidden('the national coordinating centre closes Circular 20 incidents; others need the owner profile');
         if (decision === 'needs_final_report') throw conflict('a Circular 20 incident is closed only after its final report');
       } else if ((t.to === 'rejected' || isTerminal(row.status)) && !allows(who.grant, 'manage')) throw forbidden('only the owner of the incident may reject or reopen it');

@@ -11,3 +11,5 @@ export { deadlinesOf, type ClockInputs, type RegimeClock, type FiledReport, type
 export { incidentVisibility, visibleIncidentSql, countableIncidentSql } from './incident-visibility.ts';
 export type { Visibility as IncidentVisibility } from './incidents.policy.ts';
 export { tagExerciseIncident, tagPromotedExerciseIncidents } from './exercise-incidents.ts';
+export { IncidentSystemsService } from './incident-systems.service.ts';
+export { incidentSystemsRoutes } from './incident-systems.routes.ts';

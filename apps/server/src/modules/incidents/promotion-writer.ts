@@ -7,6 +7,7 @@ import { addEvidence, factColumns, factsOf, MERGE_FACTS } from './incident-facts
 import { promotedTitle } from './incident-title.ts';
 import { groupLabel, groupWindowMinutes } from './promotion-match.ts';
 import { recordGrouped } from './promotion-timeline.ts';
+import { attachSystemsFromAlerts } from './incident-systems.ts';
 
 export type Rule = { id: string; org_id: string | null; name: string; conditions: PromotionConditions };
 export type PromotedAlert = Omit<CommittedAlert, 'lastSeen'> & { lastSeen: Date };
@@ -88,6 +89,7 @@ export async function writeOpenings(tx: Kysely<DB>, all: Opening[]): Promise<voi
     where i.id = t.id
     returning i.id, coalesce(added.n, 0) as n, i.org_id, i.title, i.severity`.execute(tx);
   const byId = new Map(updated.rows.map((r) => [r.id, r]));
+  await attachSystemsFromAlerts(tx, link);
   await addEvidence(tx, ids.map((incidentId, i) => ({ incidentId, facts: facts[i]! })));
   await recordGrouped(tx, ids.map((id, i) => ({
     incidentId: id, created: related.has(id), rule: list[i]!.rule, alerts: byId.get(id)?.n ?? 0,

@@ -110,10 +110,13 @@ export function reminderAt(d: ComputedDeadline): Date | null {
   return new Date(d.dueAt.getTime() - (span < 2 * DAY ? span / 2 : DAY));
 }
 
-/** The regimes that apply to an incident: active and in force, its track, its owner's sectors, personal data. */
+/**
+ * The regimes that apply to an incident: active and in force, its track, its owner's sectors, personal
+ * data, and the security level or criticality of the information systems it affects.
+ */
 export function applicableRegimes<R extends { applies: RegimeApplies; active: boolean; effectiveFrom: string; effectiveTo: string | null }>(
   regimes: R[],
-  inc: { serious: boolean; personalData: boolean; sectors: string[]; at: Date },
+  inc: { serious: boolean; personalData: boolean; sectors: string[]; at: Date; systems?: { level: number | null; critical: boolean }[] },
 ): R[] {
   const day = inc.at.toISOString().slice(0, 10);
   return regimes.filter((r) => {
@@ -122,6 +125,10 @@ export function applicableRegimes<R extends { applies: RegimeApplies; active: bo
     if (a.track && a.track !== (inc.serious ? 'serious' : 'routine')) return false;
     if (a.sectors?.length && !a.sectors.some((s) => inc.sectors.includes(s))) return false;
     if (a.personalData && !inc.personalData) return false;
+    if (a.systemLevels?.length || a.criticalSystem) {
+      const levels = a.systemLevels ?? [];
+      if (!(inc.systems ?? []).some((s) => (s.level !== null && levels.includes(s.level)) || (a.criticalSystem && s.critical))) return false;
+    }
     return true;
   });
 }

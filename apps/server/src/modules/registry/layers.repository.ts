@@ -11,10 +11,15 @@ export type ConnectorRow = { source_id: string; name: string; format: string; al
  * fields alert attribution reads, so what lands on the owner lands on the system).
  */
 export const alertOnSystem = (systemId: string): RawBuilder<boolean> => sql<boolean>`exists (
-  select 1 from information_system_assets l join assets s on s.id = l.asset_id where l.system_id = ${systemId} and (
-    (s.kind = 'cidr' and (a.asset_ip <<= s.value::inet or a.dst_ip <<= s.value::inet or a.src_ip <<= s.value::inet))
-    or (s.kind = 'hostname' and lower(a.asset_hostname) = s.value)
-    or (s.kind = 'domain' and (lower(a.asset_hostname) = s.value or lower(a.asset_hostname) like '%.' || s.value))))`;
+  select 1 from information_system_assets l join assets s on s.id = l.asset_id where l.system_id = ${systemId} and ${alertOnAsset('a', 's')})`;
+
+/** Whether alert row `alert` is about registered asset row `asset` (address in its range, host equal or under its domain). */
+export const alertOnAsset = (alert: string, asset: string): RawBuilder<boolean> => {
+  const [a, s] = [sql.table(alert), sql.table(asset)];
+  return sql<boolean>`((${s}.kind = 'cidr' and (${a}.asset_ip <<= ${s}.value::inet or ${a}.dst_ip <<= ${s}.value::inet or ${a}.src_ip <<= ${s}.value::inet))
+    or (${s}.kind = 'hostname' and lower(${a}.asset_hostname) = ${s}.value)
+    or (${s}.kind = 'domain' and (lower(${a}.asset_hostname) = ${s}.value or lower(${a}.asset_hostname) like '%.' || ${s}.value)))`;
+};
 
 /** SQL of the four-layer records of systems. */
 export const layersRepository = {

@@ -19,6 +19,20 @@ export const revision = (number: number | RawBuilder<number>, summary: string): 
 
 const arr = <T>(v: T[] | undefined): T[] | null => (v && v.length ? v : null);
 
+/**
+ * Targeting by security level (and `criticalOnly`) reads the registry: organisations owning at least
+ * one active system at those levels (critical when asked). An organisation that has registered no
+ * system yet is judged by the level declared on its profile, as before the registry existed.
+ */
+function bySystems(t: WarningTargeting): RawBuilder<boolean> {
+  const levels = arr(t.securityLevels);
+  if (!levels && !t.criticalOnly) return sql<boolean>`true`;
+  const system = sql`s.org_id = o.id and s.status = 'active'`;
+  return sql<boolean>`(exists (select 1 from information_systems s where ${system}
+      and (${levels}::int[] is null or s.security_level = any(${levels}::int[])) and (${!t.criticalOnly} or s.critical))
+    or (not ${!!t.criticalOnly} and not exists (select 1 from information_systems s where ${system}) and o.security_level = any(${levels}::int[])))`;
+}
+
 /** SQL of warnings: targeting, issue (recipients, deliveries, event) and reads. */
 export const warningsRepository = {
   /** Active organisations matching every criterion of the targeting (empty targeting: all of them). */
@@ -29,7 +43,7 @@ export const warningsRepository = {
         and (${arr(t.orgIds)}::uuid[] is null or o.id = any(${arr(t.orgIds)}::uuid[]))
         and (${arr(t.provinces)}::text[] is null or o.province_code = any(${arr(t.provinces)}::text[]))
         and (${arr(t.kinds)}::text[] is null or o.kind = any(${arr(t.kinds)}::text[]))
-        and (${arr(t.securityLevels)}::int[] is null or o.security_level = any(${arr(t.securityLevels)}::int[]))
+        and ${bySystems(t)}
         and (${arr(t.sectors)}::text[] is null or exists (select 1 from org_sectors s where s.org_id = o.id and s.sector_code = any(${arr(t.sectors)}::text[])))
       order by o.name`.execute(db);
     return r.rows.map((x) => ({ id: x.id, name: x.name, provinceCode: x.province_code, sectors: x.sectors ?? [] }));
