@@ -25,3 +25,4 @@ export * from './assessments.ts';
 export * from './documents.ts';
 export * from './account.ts';
 export * from './exercises.ts';
+export * from './identity-providers.ts';
