@@ -45,6 +45,7 @@ export async function startTestOidcProvider(redirectUri: string, identities: Tes
     cookies: { keys: ['test-cookie-key-0123456789'] },
     claims: { openid: ['sub', 'org', 'groups'], email: ['email', 'email_verified'], profile: ['name', 'locale'] },
     conformIdTokenClaims: false,
+    ttl: { Interaction: 600, Session: 3600, Grant: 3600, AccessToken: 600, IdToken: 600, AuthorizationCode: 60 },
     pkce: { required: () => true },
     features: { devInteractions: { enabled: true } },
     findAccount: (_ctx, id) => {

@@ -50,12 +50,19 @@ export class OidcClients {
   }
 }
 
-/** Why the exchange failed, as the sign-in page is told: the provider said no, or what it sent did not verify. */
+/**
+ * Why the exchange failed, as the sign-in page is told: the provider said no, could not be reached, or
+ * what it sent did not verify. The precise reason (which claim, the signature) goes to the log only.
+ */
 export function exchangeError(e: unknown): AppError {
   if (e instanceof AppError) return e;
+  const cause = e instanceof Error ? e.cause : undefined;
+  const reason = cause instanceof Error ? cause.message : e instanceof Error ? e.message : String(e);
   if (e instanceof client.AuthorizationResponseError || e instanceof client.ResponseBodyError) {
-    return new AppError(401, 'oidc_rejected', 'the identity provider refused the sign-in');
+    return new AppError(401, 'oidc_rejected', 'the identity provider refused the sign-in', { reason });
   }
-  if (e instanceof TypeError || (e instanceof Error && (e.name === 'TimeoutError' || e.name === 'AbortError'))) return unavailable();
-  return new AppError(401, 'oidc_token_invalid', 'the identity provider\'s answer did not verify (issuer, audience, nonce, signature or expiry)');
+  if (cause instanceof TypeError || (e instanceof Error && (e.name === 'TimeoutError' || e.name === 'AbortError' || e instanceof TypeError))) {
+    return new AppError(502, 'oidc_provider_unavailable', 'the identity provider cannot be reached', { reason });
+  }
+  return new AppError(401, 'oidc_token_invalid', 'the identity provider\'s answer did not verify (issuer, audience, nonce, signature or expiry)', { reason });
 }

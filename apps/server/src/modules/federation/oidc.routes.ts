@@ -25,7 +25,7 @@ export function oidcRoutes(app: FastifyInstance, deps: { providers: IdentityProv
   const refused = (reply: FastifyReply, e: unknown) => {
     const code = e instanceof AppError && (OIDC_ERRORS as readonly string[]).includes(e.code) ? (e.code as OidcError) : null;
     if (!code) reply.log.warn({ err: e }, 'federated sign-in failed');
-    else reply.log.info({ code, reason: (e as AppError).message }, 'federated sign-in refused');
+    else reply.log.info({ code, reason: (e as AppError).message, details: (e as AppError).details }, 'federated sign-in refused');
     return reply.redirect(`${base}/login?oidcError=${code ?? 'oidc_provider_unavailable'}`, 302);
   };
 
