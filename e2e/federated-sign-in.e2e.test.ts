@@ -45,7 +45,7 @@ describe.skipIf(!hasChromium())('signing in with an identity provider, in Chromi
     await page.click('button[type=submit]');
     await page.waitForURL((u) => u.href.startsWith(server.url) && u.pathname === '/dashboard');
     await expect.poll(() => page.textContent('[data-testid=user-menu]')).toContain('Nguyễn Thị Alice');
-    const me = await page.evaluate(async () => (await fetch('/api/v1/me')).json());
+    const me = (await page.evaluate(async () => (await fetch('/api/v1/me')).json())) as { user: { org: { name: string } } & Record<string, unknown> };
     expect(me.user).toMatchObject({ email: 'alice@songgianh.example', role: 'analyst', stage: 'complete' });
     expect(me.user.org.name).toContain('Sông Gianh');
     await page.close();

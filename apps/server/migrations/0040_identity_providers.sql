@@ -16,9 +16,11 @@ create table identity_providers (
   updated_at timestamptz not null default now()
 );
 
--- One row per sign-in started: the state is kept only as its SHA-256, used once, for minutes.
+-- One row per sign-in started: the state is kept only as its SHA-256, used once, for minutes, and
+-- bound to the browser that started it (the SHA-256 of a cookie only that browser holds).
 create table oidc_sign_in_states (
   state_hash text primary key,
+  browser_hash text not null,
   provider_id uuid not null references identity_providers (id) on delete cascade,
   code_verifier text not null,
   nonce text not null,

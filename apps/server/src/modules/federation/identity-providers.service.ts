@@ -40,7 +40,8 @@ export function checkIssuer(value: string): string {
   if ((url.protocol !== 'https:' && !insecureOk) || url.username || url.password || url.search || url.hash) {
     throw unprocessable('the issuer must be an https URL without credentials, query or fragment (http only on a loopback address)');
   }
-  return value.replace(/\/+$/, '') === url.origin ? url.origin : value;
+  // kept as written: an issuer identifier is compared exactly (with or without its trailing slash)
+  return value;
 }
 
 /** Identity providers as data: the centre adds, changes and removes them; the sign-in page lists the enabled ones. */

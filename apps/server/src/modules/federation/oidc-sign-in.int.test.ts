@@ -14,13 +14,21 @@ const BOB = { sub: 'bob', claims: { email: 'bob@telco.example', name: 'Bob Tran'
 const MALLORY = { sub: 'mallory', claims: { email: 'admin@lachan.local', name: 'Mallory', org: 'bank-x', groups: [] } };
 
 /** The browser's trip: Lachan's start, the provider's login form, back to Lachan's callback. */
-async function signIn(login: string): Promise<{ callback: URL; res: LightMyRequestResponse }> {
+async function signIn(login: string): Promise<{ callback: URL; binding: string; res: LightMyRequestResponse }> {
+  const { location, binding } = await started();
+  const callback = await idp.signInAs(location, login);
+  return { callback, binding, res: await back(callback, binding) };
+}
+/** Lachan's start: the provider's URL, and the cookie binding the sign-in to this browser. */
+async function started(): Promise<{ location: string; binding: string }> {
   const start = await t.anonymous.get(`/api/v1/auth/oidc/${providerId}/start`);
   expect(start.statusCode).toBe(302);
-  const callback = await idp.signInAs(start.headers.location as string, login);
-  return { callback, res: await back(callback) };
+  const cookie = start.cookies.find((c) => c.name === 'lachan_oidc')!;
+  expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Lax', path: '/api/v1/auth/oidc' });
+  return { location: start.headers.location as string, binding: cookie.value };
 }
-const back = (callback: URL) => t.app.inject({ method: 'GET', url: `${callback.pathname}${callback.search}` });
+const back = (callback: URL, binding?: string) =>
+  t.app.inject({ method: 'GET', url: `${callback.pathname}${callback.search}`, headers: binding ? { cookie: `lachan_oidc=${binding}` } : {} });
 const sessionOf = (res: LightMyRequestResponse) => res.cookies.find((c) => c.name === 'lachan_session');
 const refusedWith = (res: LightMyRequestResponse, code: string) => {
   expect(res.statusCode).toBe(302);
@@ -101,15 +109,23 @@ describe('signing in with an OpenID provider', () => {
   });
 
   it('takes a state once: a replayed callback and a tampered state are refused', async () => {
-    const { callback, res } = await signIn('alice');
+    const { callback, binding, res } = await signIn('alice');
     expect(sessionOf(res)).toBeDefined();
-    refusedWith(await back(callback), 'oidc_state_invalid');
-    const start = await t.anonymous.get(`/api/v1/auth/oidc/${providerId}/start`);
-    const fresh = await idp.signInAs(start.headers.location as string, 'alice');
-    const tampered = new URL(fresh);
-    tampered.searchParams.set('state', `${fresh.searchParams.get('state')}x`);
-    refusedWith(await back(tampered), 'oidc_state_invalid');
+    refusedWith(await back(callback, binding), 'oidc_state_invalid');
+    const fresh = await started();
+    const tampered = new URL(await idp.signInAs(fresh.location, 'alice'));
+    tampered.searchParams.set('state', `${tampered.searchParams.get('state')}x`);
+    refusedWith(await back(tampered, fresh.binding), 'oidc_state_invalid');
     refusedWith(await t.app.inject({ method: 'GET', url: '/api/v1/auth/oidc/callback?code=abc' }), 'oidc_state_invalid');
+  });
+
+  it('refuses a callback in a browser that did not start the sign-in (login CSRF): no binding cookie, or another sign-in\'s', async () => {
+    // an attacker starts a sign-in as themself and lures the victim's browser to the callback
+    const attacker = await started();
+    refusedWith(await back(await idp.signInAs(attacker.location, 'alice')), 'oidc_state_invalid');
+    const victim = await started();
+    const lured = await idp.signInAs((await started()).location, 'alice');
+    refusedWith(await back(lured, victim.binding), 'oidc_state_invalid');
   });
 
   it('refuses an ID token for another audience, with another nonce, expired, or whose signature does not verify', async () => {

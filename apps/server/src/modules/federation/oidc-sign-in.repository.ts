@@ -1,21 +1,21 @@
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../db/index.ts';
 
-export type StateRow = { provider_id: string; code_verifier: string; nonce: string };
+export type StateRow = { provider_id: string; browser_hash: string; code_verifier: string; nonce: string };
 export type LinkedUser = { user_id: string; email: string; name: string; org_id: string; role: string; status: string };
 
 /** SQL of a federated sign-in: its one-time state, the (provider, sub) link, and the just-in-time account. */
 export const oidcSignInRepository = {
-  async saveState(db: Kysely<DB>, s: { stateHash: string; providerId: string; codeVerifier: string; nonce: string; expiresAt: Date }): Promise<void> {
+  async saveState(db: Kysely<DB>, s: { stateHash: string; browserHash: string; providerId: string; codeVerifier: string; nonce: string; expiresAt: Date }): Promise<void> {
     await sql`delete from oidc_sign_in_states where expires_at < now()`.execute(db);
-    await sql`insert into oidc_sign_in_states (state_hash, provider_id, code_verifier, nonce, expires_at)
-      values (${s.stateHash}, ${s.providerId}, ${s.codeVerifier}, ${s.nonce}, ${s.expiresAt})`.execute(db);
+    await sql`insert into oidc_sign_in_states (state_hash, browser_hash, provider_id, code_verifier, nonce, expires_at)
+      values (${s.stateHash}, ${s.browserHash}, ${s.providerId}, ${s.codeVerifier}, ${s.nonce}, ${s.expiresAt})`.execute(db);
   },
 
   /** Takes a state once: it is deleted as it is read, so a replay finds nothing; an expired one is taken but not returned. */
   async takeState(db: Kysely<DB>, stateHash: string): Promise<StateRow | undefined> {
     const r = await sql<StateRow & { live: boolean }>`delete from oidc_sign_in_states where state_hash = ${stateHash}
-      returning provider_id, code_verifier, nonce, expires_at > now() as live`.execute(db);
+      returning provider_id, browser_hash, code_verifier, nonce, expires_at > now() as live`.execute(db);
     const row = r.rows[0];
     return row?.live ? row : undefined;
   },

@@ -1,3 +1,4 @@
+import { timingSafeEqual } from 'node:crypto';
 import * as client from 'openid-client';
 import type { ClaimRule } from '@lachan/contracts';
 import { AppError, notFound } from '../../core/errors.ts';
@@ -37,15 +38,21 @@ export class OidcSignIn {
     return p;
   }
 
-  /** The provider's authorisation URL; the state (kept hashed), nonce and PKCE verifier wait server-side, single use. */
-  async start(providerId: string): Promise<string> {
+  /**
+   * The provider's authorisation URL; the state (kept hashed), nonce and PKCE verifier wait server-side,
+   * single use, bound to the browser by `binding` (a random value the route sets as a cookie).
+   */
+  async start(providerId: string): Promise<{ url: string; binding: string }> {
     const p = await this.#enabled(providerId);
     const config = await this.#clients.of(p);
     const state = client.randomState();
     const nonce = client.randomNonce();
     const codeVerifier = client.randomPKCECodeVerifier();
-    await repo.saveState(this.#p.db, { stateHash: sha256(state), providerId: p.id, codeVerifier, nonce, expiresAt: new Date(Date.now() + STATE_MINUTES * 60_000) });
-    return client.buildAuthorizationUrl(config, {
+    const binding = client.randomState();
+    await repo.saveState(this.#p.db, {
+      stateHash: sha256(state), browserHash: sha256(binding), providerId: p.id, codeVerifier, nonce, expiresAt: new Date(Date.now() + STATE_MINUTES * 60_000),
+    });
+    const url = client.buildAuthorizationUrl(config, {
       redirect_uri: redirectUriOf(this.#p.config.publicUrl),
       scope: p.scopes.join(' '),
       code_challenge: await client.calculatePKCECodeChallenge(codeVerifier),
@@ -53,18 +60,20 @@ export class OidcSignIn {
       state,
       nonce,
     }).href;
+    return { url, binding };
   }
 
   /**
-   * The callback (`search`: its query string as received): the state is taken once, the code exchanged
+   * The callback (`search`: its query string as received; `binding`: the browser's cookie, so that a
+   * callback started in another browser cannot sign this one in): the state is taken once, the code exchanged
    * with the PKCE verifier, the ID token verified (signature by the provider's JWKS, issuer, audience,
    * nonce, expiry), the claims mapped, and the linked account created or brought up to date.
    */
-  async finish(search: string, caller: Caller): Promise<OpenedSession> {
+  async finish(search: string, binding: string | null, caller: Caller): Promise<OpenedSession> {
     const params = new URLSearchParams(search);
     const state = params.get('state');
     const taken = state ? await repo.takeState(this.#p.db, sha256(state)) : undefined;
-    if (!state || !taken) throw stateInvalid();
+    if (!state || !taken || !binding || !timingSafeEqual(Buffer.from(sha256(binding)), Buffer.from(taken.browser_hash))) throw stateInvalid();
     const p = await this.#enabled(taken.provider_id);
     let claims: Record<string, unknown>;
     try {

@@ -10,6 +10,9 @@ import type { OidcSignIn } from './oidc-sign-in.service.ts';
 
 const tags = ['auth'];
 const DEVICE_DAYS = 180;
+/** Binds a sign-in to the browser that started it; Lax, since the provider's redirect back is a cross-site navigation. */
+const BINDING_COOKIE = 'lachan_oidc';
+const BINDING_PATH = '/api/v1/auth/oidc';
 const redirect = { 302: Type.Null({ description: 'to the identity provider, or back to the console (signed in, or /login?oidcError=<code>)' }), '4xx': ErrorBody };
 
 /**
@@ -38,7 +41,9 @@ export function oidcRoutes(app: FastifyInstance, deps: { providers: IdentityProv
     schema: { tags, security: [], params: OidcStartParams, response: redirect },
   }, async (req, reply) => {
     try {
-      return reply.redirect(await deps.signIn.start(req.params.providerId), 302);
+      const { url, binding } = await deps.signIn.start(req.params.providerId);
+      reply.setCookie(BINDING_COOKIE, binding, { path: `${base}${BINDING_PATH}`, httpOnly: true, sameSite: 'lax', secure: config.cookieSecure, maxAge: 600 });
+      return reply.redirect(url, 302);
     } catch (e) {
       return refused(reply, e);
     }
@@ -48,8 +53,10 @@ export function oidcRoutes(app: FastifyInstance, deps: { providers: IdentityProv
     config: { public: true, rateLimit: limit },
     schema: { tags, security: [], querystring: OidcCallbackQuery, response: redirect },
   }, async (req, reply) => {
+    reply.clearCookie(BINDING_COOKIE, { path: `${base}${BINDING_PATH}` });
     try {
-      const opened = await deps.signIn.finish(req.url.slice(req.url.indexOf('?') + 1 || req.url.length), callerOf(req));
+      const q = req.url.indexOf('?');
+      const opened = await deps.signIn.finish(q < 0 ? '' : req.url.slice(q + 1), req.cookies[BINDING_COOKIE] ?? null, callerOf(req));
       reply.setCookie(SESSION_COOKIE, opened.token, { ...cookie, maxAge: config.sessionHours * 3600 });
       if (opened.deviceToken) reply.setCookie(DEVICE_COOKIE, opened.deviceToken, { ...cookie, maxAge: DEVICE_DAYS * 86_400 });
       return reply.redirect(`${base}/`, 302);
