@@ -76,6 +76,8 @@ export interface Config {
   intelAllowedHosts: string[];
   /** Key sealing stored TAXII source credentials (AES-256-GCM); null stores them unsealed (never returned either way). */
   intelCredentialsKey: string | null;
+  /** Key sealing stored identity-provider client secrets (AES-256-GCM, LACHAN_IDP_SECRETS_KEY); null stores them unsealed (never returned either way). */
+  idpSecretsKey: string | null;
   /** Directory of MISP warninglist files (`*.json`) suppressing known-benign indicator values; null keeps only the reserved ranges. */
   intelWarninglistsDir: string | null;
   /** The CSAF publisher namespace (`document.publisher.namespace`): the trusted domain of the issuing centre. */
@@ -213,6 +215,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     intelFeedRoot: env.LACHAN_INTEL_FEED_ROOT ?? null,
     intelAllowedHosts: (env.LACHAN_INTEL_ALLOWED_HOSTS ?? '').split(',').map((h) => h.trim().toLowerCase()).filter((h) => h !== ''),
     intelCredentialsKey: env.LACHAN_INTEL_CREDENTIALS_KEY || null,
+    idpSecretsKey: env.LACHAN_IDP_SECRETS_KEY || null,
     intelWarninglistsDir: env.LACHAN_INTEL_WARNINGLISTS_DIR || null,
     webhookAllowedHosts: (env.LACHAN_WEBHOOK_ALLOWED_HOSTS ?? '').split(',').map((h) => h.trim().toLowerCase()).filter((h) => h !== ''),
     ingestMaxRunning: int(env.LACHAN_INGEST_MAX_RUNNING, 2),

@@ -19,6 +19,7 @@ import { AssessmentDeadlines, AssessmentOverviewService, AssessmentsService, Cat
 import { DocumentsService } from './modules/documents/index.ts';
 import { ExportsService, FeedsService, IndicatorsService, IntakeService, KnowledgeService, TaxiiService } from './modules/intel/index.ts';
 import { createExercisesModule, type ExerciseServices } from './modules/exercises/index.ts';
+import { createFederationModule, type FederationServices } from './modules/federation/index.ts';
 
 /** The services of every module, wired to one platform. */
 export interface Services {
@@ -65,6 +66,7 @@ export interface Services {
   assessmentOverview: AssessmentOverviewService;
   documents: DocumentsService;
   exercises: ExerciseServices;
+  federation: FederationServices;
 }
 
 export function createServices(platform: Platform): Services {
@@ -149,6 +151,7 @@ export function createServices(platform: Platform): Services {
     assessmentDeadlines,
     assessmentOverview: new AssessmentOverviewService(platform),
     exercises: createExercisesModule(platform, { ingest, incidents }),
+    federation: createFederationModule(platform, auth),
     db: platform.db,
     auth,
     secondFactor: new SecondFactorService(platform, auth),

@@ -35,6 +35,7 @@ export const PERMISSIONS = [
   'warnings.endpoints',
   'exercises.read',
   'exercises.manage',
+  'identity.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 

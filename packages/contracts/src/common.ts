@@ -39,6 +39,13 @@ export const ERROR_CODES = [
   'overloaded',
   'not_ready',
   'internal_error',
+  'oidc_provider_unavailable',
+  'oidc_state_invalid',
+  'oidc_rejected',
+  'oidc_token_invalid',
+  'oidc_no_matching_rule',
+  'oidc_account_conflict',
+  'oidc_account_disabled',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

@@ -26,3 +26,4 @@ export * from './documents.ts';
 export * from './account.ts';
 export * from './exercises.ts';
 export * from './system-links.ts';
+export * from './identity-providers.ts';

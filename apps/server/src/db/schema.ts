@@ -95,6 +95,8 @@ export interface SessionsTable {
   expires_at: Timestamp;
   stage: Generated<'complete' | 'second_factor'>;
   public_id: Generated<string>;
+  /** How the session was opened: a password (and maybe a code), or an OpenID provider that vouches for the second factor. */
+  sign_in_method: Generated<'password' | 'oidc'>;
 }
 
 export interface RetentionSettingsTable {

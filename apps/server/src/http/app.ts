@@ -36,6 +36,7 @@ import { documentRoutes } from '../modules/documents/index.ts';
 import { AttackKnowledge, exportsRoutes, indicatorsRoutes, intakeRoutes, intelRoutes, knowledgeRoutes, taxiiRoutes } from '../modules/intel/index.ts';
 import { constituencyRoutes } from '../modules/constituency/index.ts';
 import { exerciseRoutes } from '../modules/exercises/index.ts';
+import { federationRoutes } from '../modules/federation/index.ts';
 
 export type App = FastifyInstance;
 
@@ -155,6 +156,7 @@ export async function buildApp(platform: Platform, opts: AppOptions = {}): Promi
       accountRoutes(r, services);
       retentionRoutes(r, services.retention);
       exerciseRoutes(r, services.exercises);
+      federationRoutes(r, services.federation, platform.config);
     }
   }, { prefix: '/api/v1' });
   if (api) await taxiiRoutes(app, services.taxii, config.publicUrl);

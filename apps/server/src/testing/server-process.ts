@@ -62,6 +62,8 @@ export async function startServer(env: Record<string, string | undefined> = {}):
     ...process.env,
     PORT: String(port),
     HOST: '127.0.0.1',
+    // the address the browser reaches it at (links, the OpenID redirect URI)
+    LACHAN_PUBLIC_URL: `http://127.0.0.1:${port}`,
     LACHAN_DATA_DIR: dataDir,
     LACHAN_ADMIN_PASSWORD: ADMIN_PASSWORD,
     LACHAN_SECOND_FACTOR_ROLES: '',

@@ -12,6 +12,7 @@ import { accountEn } from './account.en.ts';
 import { constituencyEn } from './constituency.en.ts';
 import { documentsEn, mapEn } from './documents.en.ts';
 import { settingsEn } from './settings.en.ts';
+import { federationEn } from './federation.en.ts';
 import { auditEn } from './audit.en.ts';
 import { shellEn } from './shell.en.ts';
 import { statisticsEn } from './statistics.en.ts';
@@ -175,6 +176,13 @@ export const en: WithEnglishPlurals<typeof vi> = {
     overloaded: 'The system is overloaded. Try again later.',
     not_ready: 'The system is not ready yet. Try again later.',
     internal_error: 'System error. Try again later.',
+    oidc_provider_unavailable: 'The identity provider is disabled or cannot be reached. Try again later or sign in with a Lá Chắn account.',
+    oidc_state_invalid: 'This sign-in expired or was already used. Start again.',
+    oidc_rejected: 'The identity provider did not allow the sign-in.',
+    oidc_token_invalid: 'The identity provider\'s answer could not be verified. The sign-in was refused.',
+    oidc_no_matching_rule: 'Your account at the identity provider is not mapped to any organisation of Lá Chắn. Ask the national centre.',
+    oidc_account_conflict: 'A Lá Chắn account with your e-mail address already exists and is not linked to this identity provider. Ask the national centre.',
+    oidc_account_disabled: 'Your account is disabled.',
     network_error: 'Cannot reach the server.',
     http_error: 'The server gave an unexpected answer.',
     unknown: 'An unknown error occurred.',
@@ -216,6 +224,7 @@ export const en: WithEnglishPlurals<typeof vi> = {
   account: accountEn,
   constituency: constituencyEn,
   settings: settingsEn,
+  federation: federationEn,
   audit: auditEn,
   users: {
     title: 'Users',

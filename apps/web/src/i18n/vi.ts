@@ -11,6 +11,7 @@ import { accountVi } from './account.vi.ts';
 import { constituencyVi } from './constituency.vi.ts';
 import { documentsVi, mapVi } from './documents.vi.ts';
 import { settingsVi } from './settings.vi.ts';
+import { federationVi } from './federation.vi.ts';
 import { auditVi } from './audit.vi.ts';
 import { shellVi } from './shell.vi.ts';
 import { statisticsVi } from './statistics.vi.ts';
@@ -167,6 +168,13 @@ export const vi = {
     overloaded: 'Hệ thống đang quá tải. Vui lòng thử lại sau.',
     not_ready: 'Hệ thống chưa sẵn sàng. Vui lòng thử lại sau.',
     internal_error: 'Lỗi hệ thống. Vui lòng thử lại sau.',
+    oidc_provider_unavailable: 'Nhà cung cấp định danh đã bị tắt hoặc không liên lạc được. Vui lòng thử lại sau hoặc đăng nhập bằng tài khoản Lá Chắn.',
+    oidc_state_invalid: 'Phiên đăng nhập này đã hết hạn hoặc đã được dùng. Vui lòng bắt đầu lại.',
+    oidc_rejected: 'Nhà cung cấp định danh không cho phép đăng nhập.',
+    oidc_token_invalid: 'Không xác minh được phản hồi của nhà cung cấp định danh. Việc đăng nhập bị từ chối.',
+    oidc_no_matching_rule: 'Tài khoản của bạn tại nhà cung cấp định danh chưa được ánh xạ tới tổ chức nào trên Lá Chắn. Vui lòng liên hệ trung tâm quốc gia.',
+    oidc_account_conflict: 'Đã có tài khoản Lá Chắn dùng địa chỉ e-mail của bạn nhưng chưa liên kết với nhà cung cấp định danh này. Vui lòng liên hệ trung tâm quốc gia.',
+    oidc_account_disabled: 'Tài khoản của bạn đã bị vô hiệu hóa.',
     network_error: 'Không kết nối được máy chủ.',
     http_error: 'Máy chủ trả lời không như mong đợi.',
     unknown: 'Đã xảy ra lỗi không xác định.',
@@ -208,6 +216,7 @@ export const vi = {
   account: accountVi,
   constituency: constituencyVi,
   settings: settingsVi,
+  federation: federationVi,
   audit: auditVi,
   users: {
     title: 'Người dùng',

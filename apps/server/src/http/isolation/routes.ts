@@ -15,10 +15,12 @@ import { CONSTITUENCY_ROUTES } from './routes-constituency.ts';
 import { REGISTRY_ROUTES } from './routes-registry.ts';
 import { ASSESSMENT_ROUTES } from './routes-assessments.ts';
 import { EXERCISE_ROUTES } from './routes-exercises.ts';
+import { FEDERATION_ROUTES } from './routes-federation.ts';
 
 /** Every row of the isolation matrix, area by area (lists before the rows that add to them). */
 export const ROUTES: RouteSpec[] = [
   ...DIRECTORY_ROUTES, ...SECOND_FACTOR_ROUTES, ...ALERT_ROUTES, ...INCIDENT_ROUTES, ...TRIAGE_ROUTES, ...COLLAB_ROUTES, ...INTEL_ROUTES, ...TAXII_ROUTES, ...WARNING_ROUTES,
   ...CONSTITUENCY_ROUTES,
   ...REGISTRY_ROUTES, ...ASSESSMENT_ROUTES, ...DOCUMENT_ROUTES, ...ACCOUNT_ROUTES, ...SETTINGS_ROUTES, ...EXERCISE_ROUTES,
+  ...FEDERATION_ROUTES,
 ];

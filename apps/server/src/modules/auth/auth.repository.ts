@@ -26,13 +26,15 @@ export const authRepository = {
     await tx.updateTable('users').set({ last_login_at: new Date() }).where('id', '=', userId).execute();
   },
 
-  async createSession(tx: Kysely<DB>, s: { idHash: string; userId: string; csrf: string; ip: string | null; ua: string | null; expiresAt: Date; stage: 'complete' | 'second_factor' }): Promise<void> {
-    await tx.insertInto('sessions').values({ id_hash: s.idHash, user_id: s.userId, csrf_token: s.csrf, ip: s.ip, user_agent: s.ua, expires_at: s.expiresAt, stage: s.stage }).execute();
+  async createSession(tx: Kysely<DB>, s: { idHash: string; userId: string; csrf: string; ip: string | null; ua: string | null; expiresAt: Date; stage: 'complete' | 'second_factor'; method?: 'password' | 'oidc' }): Promise<void> {
+    await tx.insertInto('sessions').values({
+      id_hash: s.idHash, user_id: s.userId, csrf_token: s.csrf, ip: s.ip, user_agent: s.ua, expires_at: s.expiresAt, stage: s.stage, sign_in_method: s.method ?? 'password',
+    }).execute();
   },
 
   async sessionWithUser(db: Kysely<DB>, idHash: string) {
-    const r = await sql<UserAuthRow & { csrf_token: string; expires_at: Date; last_seen_at: Date; stage: 'complete' | 'second_factor' }>`
-      select ${userColumns}, s.csrf_token, s.expires_at, s.last_seen_at, s.stage
+    const r = await sql<UserAuthRow & { csrf_token: string; expires_at: Date; last_seen_at: Date; stage: 'complete' | 'second_factor'; sign_in_method: 'password' | 'oidc' }>`
+      select ${userColumns}, s.csrf_token, s.expires_at, s.last_seen_at, s.stage, s.sign_in_method
       from sessions s join users u on u.id = s.user_id ${userJoins}
       where s.id_hash = ${idHash} and s.expires_at > now()`.execute(db);
     return r.rows[0];

@@ -73,8 +73,10 @@ export class AuthService {
   }
 
   /** How far a session got: a waiting second factor, a required factor not set up yet, or complete. */
-  stageOf(u: UserAuthRow, stored: 'complete' | 'second_factor'): SignInStage {
+  stageOf(u: UserAuthRow, stored: 'complete' | 'second_factor', method: 'password' | 'oidc' = 'password'): SignInStage {
     if (stored === 'second_factor') return 'second_factor';
+    // a federated sign-in trusts the identity provider for the second factor (docs/oidc.md)
+    if (method === 'oidc') return 'complete';
     return this.requiresSecondFactor(u.role) && !u.second_factor_enabled ? 'enrolment' : 'complete';
   }
 
@@ -120,7 +122,20 @@ export class AuthService {
     return opened;
   }
 
-  async #open(user: UserAuthRow, caller: Caller, stage: 'complete' | 'second_factor', inTx: (tx: Kysely<DB>, ctx: RequestContext) => Promise<void>): Promise<OpenedSession> {
+  /**
+   * Opens a complete session for an account an OpenID provider just vouched for (the federation
+   * module checked the ID token and mapped the claims); a disabled account is refused.
+   */
+  async openFederated(userId: string, caller: Caller, audit: { providerId: string }): Promise<OpenedSession> {
+    const user = await authRepository.userById(this.#p.db, userId);
+    if (!user || user.status !== 'active') throw new AppError(403, 'oidc_account_disabled', 'this account is disabled');
+    return this.#open(user, caller, 'complete', async (tx, ctx) => {
+      await recordChange(tx, ctx, { action: 'auth.login', entityType: 'user', entityId: user.id, orgId: user.org_id, after: { method: 'oidc', providerId: audit.providerId } });
+    }, 'oidc');
+  }
+
+  async #open(user: UserAuthRow, caller: Caller, stage: 'complete' | 'second_factor', inTx: (tx: Kysely<DB>, ctx: RequestContext) => Promise<void>,
+    method: 'password' | 'oidc' = 'password'): Promise<OpenedSession> {
     const token = randomToken();
     const csrf = randomToken();
     const ctx = await this.context(userActor(user), caller);
@@ -128,13 +143,13 @@ export class AuthService {
     await transact(this.#p, async (tx) => {
       if (stage === 'complete') await authRepository.recordSuccess(tx, user.id);
       await authRepository.createSession(tx, {
-        idHash: sha256(token), userId: user.id, csrf, ip: caller.ip, ua: caller.userAgent?.slice(0, 300) ?? null, stage,
+        idHash: sha256(token), userId: user.id, csrf, ip: caller.ip, ua: caller.userAgent?.slice(0, 300) ?? null, stage, method,
         expiresAt: new Date(Date.now() + minutes * 60_000),
       });
       await inTx(tx, ctx);
     });
     const deviceToken = stage === 'complete' ? (caller.deviceToken ?? randomToken()) : null;
-    return { token, csrf, user: this.present(user, this.stageOf(user, stage)), deviceToken };
+    return { token, csrf, user: this.present(user, this.stageOf(user, stage, method)), deviceToken };
   }
 
   async logout(token: string, ctx: RequestContext): Promise<void> {
@@ -152,7 +167,7 @@ export class AuthService {
     if (row.stage === 'complete' && Date.now() - row.last_seen_at.getTime() > TOUCH_EVERY_MS) {
       await authRepository.touchSession(this.#p.db, idHash, new Date(Date.now() + this.#p.config.sessionHours * 3_600_000));
     }
-    return { actor: userActor(row), csrf: row.csrf_token, user: row, stage: this.stageOf(row, row.stage), credential: { kind: 'session', idHash, userId: row.id } };
+    return { actor: userActor(row), csrf: row.csrf_token, user: row, stage: this.stageOf(row, row.stage, row.sign_in_method), credential: { kind: 'session', idHash, userId: row.id } };
   }
 
   /**
@@ -179,7 +194,8 @@ export class AuthService {
   async me(ctx: RequestContext, stage: SignInStage): Promise<Me> {
     const u = await authRepository.userById(this.#p.db, userIdOf(ctx));
     if (!u) throw unauthenticated('only a signed-in user has a profile');
-    return this.present(u, stage === 'second_factor' ? stage : this.stageOf(u, 'complete'));
+    // enrolment is looked at again (the user may just have completed it); the other stages are the session's own
+    return this.present(u, stage === 'enrolment' ? this.stageOf(u, 'complete') : stage);
   }
 
   async updateMe(ctx: RequestContext, patch: MePatch, stage: SignInStage): Promise<Me> {

@@ -1,4 +1,4 @@
-export { AuthService, presentMe, type Caller } from './auth.service.ts';
+export { AuthService, presentMe, type Caller, type OpenedSession } from './auth.service.ts';
 export { authRoutes } from './auth.routes.ts';
 export { SecondFactorService } from './second-factor.service.ts';
 export { secondFactorRoutes } from './second-factor.routes.ts';

@@ -3,11 +3,12 @@ import { Button, PasswordInput, Stack, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { AuthCard } from './AuthCard.tsx';
+import { FederatedSignIn } from './FederatedSignIn.tsx';
 import { useLogin } from './auth.api.ts';
 
 const EMAIL = /^[^\s@]+@[^\s@]+$/;
 
-/** Sign-in form: email and password, errors (wrong credentials, throttled) translated. */
+/** Sign-in: the identity providers' buttons, then the form for e-mail and password (local accounts, break-glass); errors translated. */
 export function LoginPage() {
   const { t } = useTranslation();
   const login = useLogin();
@@ -28,6 +29,7 @@ export function LoginPage() {
 
   return (
     <AuthCard heading={t('auth.title')}>
+      <FederatedSignIn />
       <form onSubmit={submit} noValidate aria-labelledby="auth-title">
         <Stack gap="md">
           {login.error && <ErrorAlert error={login.error} />}

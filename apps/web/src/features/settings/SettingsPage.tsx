@@ -7,10 +7,11 @@ import { PromotionRulesTab } from './PromotionRulesTab.tsx';
 import { RegimesTab } from './RegimesTab.tsx';
 import { RetentionTab } from './RetentionTab.tsx';
 import { WarningPoliciesTab } from './WarningPoliciesTab.tsx';
+import { IdentityProvidersTab } from './IdentityProvidersTab.tsx';
 
-const TABS = ['rules', 'policies', 'regimes', 'links', 'retention'] as const;
+const TABS = ['rules', 'policies', 'regimes', 'links', 'retention', 'identity'] as const;
 /** Tabs only the national centre has. */
-const CENTRE_TABS: readonly Tab[] = ['policies', 'retention'];
+const CENTRE_TABS: readonly Tab[] = ['policies', 'retention', 'identity'];
 type Tab = (typeof TABS)[number];
 
 /** Settings of the centre and the organisation admins: promotion rules, issue policies, reporting regimes, organisation links, retention. */
@@ -36,7 +37,7 @@ export function SettingsPage() {
         <Tabs.List>
           {shown.map((key) => (
             <Tabs.Tab key={key} value={key} data-testid={`settings-tab-${key}`}>
-              {t(`settings.tabs.${key}`)}
+              {key === 'identity' ? t('federation.tab') : t(`settings.tabs.${key}`)}
             </Tabs.Tab>
           ))}
         </Tabs.List>
@@ -57,6 +58,11 @@ export function SettingsPage() {
         {centre && (
           <Tabs.Panel value="retention" pt="sm">
             <RetentionTab />
+          </Tabs.Panel>
+        )}
+        {centre && (
+          <Tabs.Panel value="identity" pt="sm">
+            <IdentityProvidersTab />
           </Tabs.Panel>
         )}
       </Tabs>
