@@ -7,17 +7,12 @@
  * --engine pglite|postgres|both
  */
 import { parseArgs } from 'node:util';
-import { parseAlert } from '@lachan/parsers';
 import { GENERATORS } from './simulate/generators/index.ts';
 import { Rng } from './simulate/rng.ts';
 import type { Format, OrgAssets } from './simulate/types.ts';
 import { ADMIN_PASSWORD, apiSession, startServer } from '../apps/server/src/testing/server-process.ts';
-import { openDatabase, type Database } from '../apps/server/src/db/index.ts';
-import { prepareAlerts } from '../apps/server/src/modules/alerts/prepare.ts';
-import { AssetIndex } from '../apps/server/src/modules/alerts/asset-index.ts';
-import { encodeCopyRows } from '../apps/server/src/modules/alerts/copy-text.ts';
-import { ALERT_COLUMNS, alertCopyRow } from '../apps/server/src/modules/alerts/alert-row.ts';
 import { cpuSnapshot, cpuUsedBetween, enginesFor, pct, PG_URL, postgresPids } from './support.ts';
+import { rawCopyRate } from './raw-copy.ts';
 
 const { values: opt } = parseArgs({ options: { alerts: { type: 'string', default: '200000' }, batch: { type: 'string', default: '5000' }, concurrency: { type: 'string', default: '3' }, engine: { type: 'string', default: 'both' } } });
 const TOTAL = Number(opt.alerts);
@@ -98,37 +93,6 @@ async function runEngine(engine: 'pglite' | 'postgres', batches: { format: Forma
     return { rate: stored / seconds, stored, seconds, p50: pct(latencies, 0.5), p99: pct(latencies, 0.99), worstHealth, rawRate: raw.rate, rawCpuPerRow: raw.cpuPerRow, serverCpuPerAlert: serverCpu / stored, dbCpuPerAlert: (totalCpu - serverCpu) / stored };
   } finally {
     await server.stop();
-  }
-}
-
-/** The same rows the pipeline writes, COPYed straight into a table shaped like `alerts` (with its indexes). */
-async function rawCopyRate(server: { dataDir: string; databaseUrl: string | null }, batches: { format: Format; records: string[] }[]): Promise<{ rate: number; cpuPerRow: number }> {
-  const db: Database = await openDatabase(server.databaseUrl ? { databaseUrl: server.databaseUrl, dataDir: null } : { dataDir: server.dataDir });
-  try {
-    await db.runScript(`create table rawcopy (like alerts including defaults); alter table rawcopy add primary key (day, id); create unique index on rawcopy (day, fingerprint);
-      create index on rawcopy (org_id, day, id); create index on rawcopy (reporter_org_id, day, id); create index on rawcopy (last_batch)`);
-    const receivedAt = new Date();
-    const reporter = { orgId: '00000000-0000-0000-0000-000000000001', mayAttribute: () => true };
-    const seen = new Set<string>();
-    const payloads = batches.map((b) => {
-      const parsed = b.records.map((raw) => ({ raw, out: parseAlert(b.format, raw, { receivedAt }) })).filter((x) => x.out.ok).map((x) => ({ raw: x.raw, alert: (x.out as unknown as { alert: never }).alert }));
-      const { prepared } = prepareAlerts(parsed, { reporter, assets: new AssetIndex([]), orgs: { profile: () => null } as never, receivedAt, bucketSeconds: 3600 });
-      const fresh = prepared.filter((p) => !seen.has(p.fingerprint) && seen.add(p.fingerprint));
-      return { n: fresh.length, data: encodeCopyRows(fresh.map((p) => alertCopyRow(p, { reporterOrgId: reporter.orgId, sourceId: null, receivedAt: receivedAt.toISOString(), batchId: '1' }))) };
-    });
-    // The copying process: PGlite's worker thread is in this one; PostgreSQL's backends are apart.
-    const pids = () => (server.databaseUrl ? postgresPids() : [process.pid]);
-    const cpu0 = cpuSnapshot(pids());
-    const t0 = performance.now();
-    let rows = 0;
-    for (const p of payloads) {
-      await db.rawTransaction((tx) => tx.copyIn('rawcopy', ALERT_COLUMNS, p.data));
-      rows += p.n;
-    }
-    const rate = rows / ((performance.now() - t0) / 1000);
-    return { rate, cpuPerRow: cpuUsedBetween(cpu0, cpuSnapshot(pids())) / rows };
-  } finally {
-    await db.close();
   }
 }
 

@@ -39,14 +39,40 @@ export class SoleLeadership implements Leadership {
 const LEAD_CLASS = 0x4c43;
 const CONNECT_TIMEOUT_MS = 5_000;
 
-type Slot = { job: LeaderJob; held: boolean; moving: Promise<void> };
+/** Rounds a worker may stay without a leader before a node at its share takes it anyway. */
+const STARVED_ROUNDS = 3;
+/** Rounds a lead is kept at least before it may be given up for balance (no back-and-forth while nodes start). */
+const KEEP_ROUNDS = 3;
+
+type Slot = { job: LeaderJob; held: boolean; moving: Promise<void>; since: number };
+
+/**
+ * How many leads this node should take or give up, holding `held` of `workers` while `liveNodes` nodes
+ * compete: each aims at its share, ceil(workers / live nodes), so that the nodes' shares cover every
+ * worker; one holding more gives one up per round (another node takes it in its next round). Workers
+ * nobody has taken for `starvedRounds` rounds are taken whatever the share (a node counted live that
+ * takes nothing, e.g. one still starting).
+ */
+export function leadMove(held: number, workers: number, liveNodes: number, free: number, starvedRounds: number): { take: number; release: number } {
+  const share = Math.ceil(workers / Math.max(1, liveNodes));
+  if (held > share) return { take: 0, release: 1 };
+  if (held < share) return { take: share - held, release: 0 };
+  return { take: free > 0 && starvedRounds >= STARVED_ROUNDS ? 1 : 0, release: 0 };
+}
+
+/** Live nodes (one leadership session each) and leads taken, in this database. */
+const PRESENCE_SQL = `select (select count(*) from pg_stat_activity where datname = current_database() and application_name like 'lachan-lead:%')::int as live,
+  (select count(*) from pg_locks where locktype = 'advisory' and classid = ${LEAD_CLASS} and granted
+    and database = (select oid from pg_database where datname = current_database()))::int as taken`;
 
 /**
  * Leadership by PostgreSQL session advisory locks on one dedicated connection: a node leads a worker
  * while its connection holds `pg_try_advisory_lock(LEAD_CLASS, hashtext(name))`. When the node dies,
  * its connection closes and PostgreSQL releases the lock; another node, trying every `checkMs`, takes it
  * and starts the worker (which resumes from its durable cursor). When the connection is lost, this node
- * stops the workers it led at once, since another node may now lead them.
+ * stops the workers it led at once, since another node may now lead them. Leads are spread: the live
+ * nodes are the leadership sessions in `pg_stat_activity`, and each node takes no more than its share
+ * (`leadMove`), giving up one lead per round while it holds more (a node that joins gets its share).
  */
 export class AdvisoryLeadership implements Leadership {
   #connect: () => pg.Client;
@@ -57,6 +83,7 @@ export class AdvisoryLeadership implements Leadership {
   #timer: NodeJS.Timeout | null = null;
   #round: Promise<void> | null = null;
   #stopped = false;
+  #starved = 0;
 
   constructor(connect: () => pg.Client, opts: { checkMs: number; log?: (line: string) => void }) {
     this.#connect = connect;
@@ -66,7 +93,7 @@ export class AdvisoryLeadership implements Leadership {
 
   /** Registers the job and tries for its lead at once; later tries run every `checkMs`. */
   async run(name: string, job: LeaderJob): Promise<void> {
-    this.#slots.set(name, { job, held: false, moving: Promise.resolve() });
+    this.#slots.set(name, { job, held: false, moving: Promise.resolve(), since: 0 });
     this.#timer ??= setInterval(() => void this.check(), this.#checkMs);
     this.#timer.unref();
     await this.check();
@@ -98,17 +125,33 @@ export class AdvisoryLeadership implements Leadership {
     if (this.#stopped) return;
     try {
       const client = this.#client ?? (await this.#open());
+      // Also proves the session alive: a lost one ends its leads.
+      const { live, taken } = (await client.query<{ live: number; taken: number }>(PRESENCE_SQL)).rows[0]!;
+      const held = this.held().length;
+      const free = Math.max(0, this.#slots.size - taken);
+      this.#starved = free > 0 ? this.#starved + 1 : 0;
+      let { take, release } = leadMove(held, this.#slots.size, live, free, this.#starved);
+      const now = Date.now();
+      for (const [name, slot] of [...this.#slots].reverse()) {
+        if (release <= 0 || this.#stopped) break;
+        if (!slot.held || now - slot.since < KEEP_ROUNDS * this.#checkMs) continue;
+        release--;
+        this.#log(`gives up ${name} (holds ${held} of ${this.#slots.size} leads, ${live} nodes)`);
+        await this.#release(slot);
+        await client.query('select pg_advisory_unlock($1, hashtext($2))', [LEAD_CLASS, `lachan.worker.${name}`]);
+      }
       for (const [name, slot] of this.#slots) {
-        if (slot.held || this.#stopped) continue;
+        if (take <= 0 || slot.held || this.#stopped) continue;
         const r = await client.query<{ ok: boolean }>('select pg_try_advisory_lock($1, hashtext($2)) as ok', [LEAD_CLASS, `lachan.worker.${name}`]);
         if (!r.rows[0]?.ok) continue;
+        take--;
+        this.#starved = 0;
         slot.held = true;
+        slot.since = now;
         this.#log(`leads ${name}`);
         slot.moving = slot.moving.then(() => slot.job.start()).catch((err: unknown) => this.#log(`${name} failed to start: ${(err as Error).message}`));
         await slot.moving;
       }
-      // A node that holds every lead still checks its session is alive: a lost one ends its leads.
-      if (this.held().length === this.#slots.size) await client.query('select 1');
     } catch (err) {
       this.#lost(err as Error);
     }

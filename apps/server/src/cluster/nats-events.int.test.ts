@@ -1,6 +1,7 @@
 import { connect as tcp } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { jetstreamManager } from '@nats-io/jetstream';
+import { sql } from 'kysely';
 import { createTestApp, type TestApp } from '../testing/harness.ts';
 import { testConfig } from '../testing/template.ts';
 import { startPlatform, stopPlatform } from '../platform.ts';
@@ -66,6 +67,24 @@ describe.runIf(nats)('events across nodes through NATS JetStream', () => {
     expect(ids).toEqual([...ids].sort((x, y) => (x < y ? -1 : 1)));
     expect(new Set(ids).size).toBe(ids.length);
     for (const h of ingested()) expect(h.at - committed.get(h.e.id)!).toBeLessThan(500);
+  });
+
+  it('goes past an outbox id that never commits: what follows it still reaches node b, in id order', async () => {
+    const heard: OutboxEvent[] = [];
+    const off = b.consoleEvents.subscribe((events) => heard.push(...events));
+    // A writer that drew an id and rolled back: node a publishes what follows at once, node b waits at the gap
+    // until the publisher has passed it, then reads what is missing from the outbox.
+    await sql`select nextval(pg_get_serial_sequence('outbox', 'id'))`.execute(a.platform.db);
+    const key = await a.keyFor('prov-48', 'connector');
+    const res = await a.app.inject({ method: 'POST', url: '/api/v1/ingest/lachan', headers: { authorization: `Bearer ${key.key}`, 'content-type': 'application/x-ndjson' }, payload: JSON.stringify({ title: 'After the gap', severity: 'low', src: { ip: '198.51.100.77' } }) });
+    expect(res.statusCode).toBe(202);
+    const after = () => heard.find((e) => e.type === 'alerts.ingested' && JSON.stringify(e.payload).includes('After the gap'));
+    for (let i = 0; i < 100 && !after(); i++) await new Promise((r) => setTimeout(r, 50));
+    off();
+    expect(after()).toBeDefined();
+    const ids = heard.map((e) => BigInt(e.id));
+    expect(ids).toEqual([...ids].sort((x, y) => (x < y ? -1 : 1)));
+    expect(new Set(ids).size).toBe(ids.length);
   });
 
   it('replays from the outbox after Last-Event-ID on node b what a reconnecting console missed', async () => {

@@ -83,7 +83,8 @@ export async function startServer(env: Record<string, string | undefined> = {}):
   child.stdout!.on('data', (d) => (out += d));
   child.stderr!.on('data', (d) => (out += d));
   const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 90_000;
+  // A loaded machine starts slowly: LACHAN_SERVER_START_SECONDS allows more than the default 90 s.
+  const deadline = Date.now() + Number(process.env.LACHAN_SERVER_START_SECONDS || 90) * 1000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`server exited (${child.exitCode}):\n${out}`);
     try {

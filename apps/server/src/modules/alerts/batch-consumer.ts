@@ -5,6 +5,8 @@ import type { CommittedAlert, CommittedBatch } from '../../core/alert-feed.ts';
 import { capturingOutbox, type OutboxEvent } from '../events/index.ts';
 
 const RECENT_BATCHES = 256;
+/** And at most this many alerts held in them (about 1 KB each), whatever the batch size. */
+const RECENT_ALERTS = 50_000;
 /** Most events handled in one transaction. */
 const GROUP = 32;
 /** A cursor moved only by batches with nothing to store is saved at most this often. */
@@ -55,6 +57,7 @@ export class AlertBatchConsumer {
   #queue: OutboxEvent[] = [];
   #running: Promise<void> | null = null;
   #recent = new Map<string, Map<string, CommittedAlert[]>>();
+  #recentAlerts = 0;
   #unsubscribe: (() => void)[] = [];
   #idleCursor: { id: string; savedAt: number } = { id: '0', savedAt: 0 };
   #failures = 0;
@@ -116,8 +119,13 @@ export class AlertBatchConsumer {
     const byOrg = new Map<string, CommittedAlert[]>();
     for (const a of batch.alerts) (byOrg.get(a.orgId) ?? byOrg.set(a.orgId, []).get(a.orgId)!).push(a);
     this.#recent.set(batch.batchId, byOrg);
+    this.#recentAlerts += batch.alerts.length;
     // Bounded: a batch whose event comes too late is read back from the database instead.
-    if (this.#recent.size > RECENT_BATCHES) this.#recent.delete(this.#recent.keys().next().value!);
+    while (this.#recent.size > RECENT_BATCHES || (this.#recentAlerts > RECENT_ALERTS && this.#recent.size > 1)) {
+      const [oldest, rows] = this.#recent.entries().next().value!;
+      this.#recent.delete(oldest);
+      for (const list of rows.values()) this.#recentAlerts -= list.length;
+    }
   }
 
   #takeRecent(batchId: string, orgId: string): CommittedAlert[] | null {
@@ -125,6 +133,7 @@ export class AlertBatchConsumer {
     const rows = byOrg?.get(orgId);
     if (!byOrg || !rows) return null;
     byOrg.delete(orgId);
+    this.#recentAlerts -= rows.length;
     if (byOrg.size === 0) this.#recent.delete(batchId);
     return rows;
   }

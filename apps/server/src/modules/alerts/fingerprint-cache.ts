@@ -2,45 +2,67 @@ import type { Kysely } from 'kysely';
 import { sql } from 'kysely';
 import type { DB } from '../../db/index.ts';
 
+/** Bound: at most this many entries, about 30 MB (small integers in a Set), oldest dropped first. */
 const MAX_ENTRIES = 2_000_000;
 
 /**
+ * A 30-bit key of a day and a fingerprint: the fingerprint is a base64url SHA-1, so its first five
+ * characters are already uniform; the day is mixed in. A small integer costs a Set slot and no string.
+ */
+function keyOf(day: string, fingerprint: string): number {
+  let k = 0;
+  for (let i = 0; i < 5; i++) k = (k << 6) | (fingerprint.charCodeAt(i) & 63);
+  let d = 0;
+  for (let i = 0; i < day.length; i++) d = (Math.imul(d, 31) + day.charCodeAt(i)) | 0;
+  return (k ^ Math.imul(d, 0x9e3779b1)) & 0x3fffffff;
+}
+
+/**
  * Fingerprints this process knows are stored (recent ones, loaded once, plus everything it stored
- * since). A cache only: an unknown fingerprint that turns out to exist (another process stored it)
- * is caught by the unique index and handled by the upsert path.
+ * since). A cache only, and a lossy one: two fingerprints may share a key, so "known" can be wrong
+ * either way; an alert taken as known that is not is found missing by the repeat update and goes
+ * through the upsert, and an unknown one that exists (another process stored it, or it was dropped
+ * from here) is caught by the unique index and handled by the upsert path too.
  */
 export class FingerprintCache {
   #db: Kysely<DB>;
-  #known = new Set<string>();
+  #known = new Set<number>();
   #loaded: Promise<void> | null = null;
+  #max: number;
 
-  constructor(db: Kysely<DB>) {
+  constructor(db: Kysely<DB>, maxEntries = MAX_ENTRIES) {
     this.#db = db;
+    this.#max = maxEntries;
   }
 
   /** Loads the fingerprints of the last two hours (the buckets new alerts fall in). */
   ensure(): Promise<void> {
-    this.#loaded ??= sql<{ k: string }>`select day::text || '|' || fingerprint as k from alerts where day >= current_date - 1 and last_seen > now() - interval '2 hours'`
+    this.#loaded ??= sql<{ day: string; fingerprint: string }>`select day::text as day, fingerprint from alerts where day >= current_date - 1 and last_seen > now() - interval '2 hours'`
       .execute(this.#db)
       .then((r) => {
-        for (const row of r.rows) this.#known.add(row.k);
+        for (const row of r.rows) this.add(row.day, row.fingerprint);
       });
     return this.#loaded;
   }
 
   has(day: string, fingerprint: string): boolean {
-    return this.#known.has(`${day}|${fingerprint}`);
+    return this.#known.has(keyOf(day, fingerprint));
   }
 
   add(day: string, fingerprint: string): void {
-    if (this.#known.size >= MAX_ENTRIES) {
+    if (this.#known.size >= this.#max) {
       // Oldest first: a Set iterates in insertion order.
-      let drop = MAX_ENTRIES / 10;
+      let drop = Math.ceil(this.#max / 10);
       for (const k of this.#known) {
         this.#known.delete(k);
         if (--drop <= 0) break;
       }
     }
-    this.#known.add(`${day}|${fingerprint}`);
+    this.#known.add(keyOf(day, fingerprint));
+  }
+
+  /** Entries held now (at most the bound). */
+  get size(): number {
+    return this.#known.size;
   }
 }

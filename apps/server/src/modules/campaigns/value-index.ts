@@ -10,6 +10,24 @@ export interface ValueState {
 }
 
 /**
+ * Bounds, whatever the window holds (14 days of national traffic would not fit in memory): at most
+ * MAX_VALUES values (about 1 KB each with their sightings), and MAX_EDGES values kept as company of one
+ * value. Past MAX_VALUES, about a tenth of the values go at once: first those only one organisation saw
+ * (they link nothing yet), longest unseen first, then the others by the same age.
+ */
+const MAX_VALUES = 200_000;
+const MAX_EDGES = 1_000;
+const EVICT_FRACTION = 0.1;
+const SAMPLE = 2_000;
+
+/** Eviction order: single-organisation values first, then by when last seen (lower goes first). */
+function evictionScore(v: ValueState): number {
+  let last = 0;
+  for (const s of v.sightings.values()) if (s.last > last) last = s.last;
+  return (v.sightings.size > 1 ? 1e15 : 0) + last;
+}
+
+/**
  * Sliding-window index of link features: value -> organisations that saw it (first/last, alerts,
  * behaviour, reporters), the values seen together in one alert (the edges clusters grow along), and
  * the population of organisations that send alerts at all (the noise model's base rates). A cache:
@@ -22,10 +40,12 @@ export class ValueIndex {
   #counts: Map<string, number> | null = null;
   #traits: (orgId: string) => OrgTraits | null;
   #warninglisted: ((type: string, value: string) => boolean) | undefined;
+  #maxValues: number;
 
-  constructor(traits: (orgId: string) => OrgTraits | null, warninglisted?: (type: string, value: string) => boolean) {
+  constructor(traits: (orgId: string) => OrgTraits | null, warninglisted?: (type: string, value: string) => boolean, maxValues = MAX_VALUES) {
     this.#traits = traits;
     this.#warninglisted = warninglisted;
+    this.#maxValues = maxValues;
   }
 
   /** Records an alert; returns its link features' keys. */
@@ -54,9 +74,29 @@ export class ValueIndex {
       if (a.dstIp && s.hosts.size < 64) s.hosts.add(a.dstIp);
       for (const t of a.attack) s.techniques.add(t);
       if (reporter !== a.orgId) s.reporters.add(reporter);
-      for (const g of features) if (g.key !== f.key) v.edges.add(g.key);
+      if (v.edges.size < MAX_EDGES) for (const g of features) if (g.key !== f.key) v.edges.add(g.key);
     }
+    if (this.values.size > this.#maxValues) this.#evict();
     return features.map((f) => f.key);
+  }
+
+  /** Drops about a tenth of the values, lowest eviction score first (the threshold from a sample: no sort of them all). */
+  #evict(): void {
+    const scores: number[] = [];
+    const step = Math.max(1, Math.floor(this.values.size / SAMPLE));
+    let i = 0;
+    for (const v of this.values.values()) if (i++ % step === 0) scores.push(evictionScore(v));
+    scores.sort((a, b) => a - b);
+    const threshold = scores[Math.floor(scores.length * EVICT_FRACTION)]!;
+    let budget = Math.ceil(this.values.size * EVICT_FRACTION);
+    for (const [k, v] of this.values) {
+      if (budget <= 0) break;
+      if (evictionScore(v) <= threshold) {
+        this.values.delete(k);
+        budget--;
+      }
+    }
+    for (const v of this.values.values()) for (const e of v.edges) if (!this.values.has(e)) v.edges.delete(e);
   }
 
   /** An analyst marked alerts of this organisation false positive: its sightings of their values stop counting. */

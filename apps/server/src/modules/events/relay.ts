@@ -26,6 +26,7 @@ export class EventRelay {
   #gaps = new Map<string, number>();
   #holding = new Map<string, number>();
   #subscribers = new Set<Subscriber>();
+  #committed = new Set<Subscriber>();
   #timer: NodeJS.Timeout | null = null;
   #running: Promise<void> | null = null;
   #again = false;
@@ -52,6 +53,16 @@ export class EventRelay {
   subscribe(fn: Subscriber): () => void {
     this.#subscribers.add(fn);
     return () => this.#subscribers.delete(fn);
+  }
+
+  /**
+   * Hears the events each transaction of this process committed, as soon as it committed, whether or
+   * not they follow what was delivered (not in id order across transactions: a round may deliver them
+   * later). What sends them on at once to other processes (which order them) listens here.
+   */
+  onCommitted(fn: Subscriber): () => void {
+    this.#committed.add(fn);
+    return () => this.#committed.delete(fn);
   }
 
   get cursor(): string {
@@ -86,6 +97,13 @@ export class EventRelay {
   publishCommitted(events: OutboxEvent[]): void {
     if (!events.length) return;
     const sorted = [...events].sort((a, b) => (BigInt(a.id) < BigInt(b.id) ? -1 : 1));
+    for (const fn of this.#committed) {
+      try {
+        fn(sorted);
+      } catch {
+        /* a listener's failure must not stop delivery */
+      }
+    }
     let expected = BigInt(this.#cursor) + 1n;
     const follows = !this.#running && sorted.every((e) => BigInt(e.id) === expected++);
     if (!follows) return this.wake();

@@ -12,6 +12,11 @@ import { mayHear } from './audience.ts';
 /** Comment frames keep proxies from closing an idle stream; each also re-checks the credential (expiry, missed signals). */
 const HEARTBEAT_MS = 15_000;
 const REPLAY_MAX = 10_000;
+/**
+ * Bound on what waits in one stream's socket buffer: a console that stops reading while connected is cut
+ * off past it (its EventSource reconnects with Last-Event-ID and the outbox replays what it missed).
+ */
+const MAX_BUFFERED_BYTES = 8 * 1024 * 1024;
 
 const frame = (e: OutboxEvent): string => {
   const body: StreamEvent = { id: e.id, type: e.type, at: e.createdAt.toISOString(), data: e.payload };
@@ -85,6 +90,11 @@ export function streamRoutes(app: FastifyInstance, platform: Platform): void {
           if (signal) {
             if (concerns(credential, signal) && !(await recheck(e.id))) return;
           } else if (mayHear(ctx, e.audience)) res.write(frame(e));
+          if (res.writableLength > MAX_BUFFERED_BYTES) {
+            finish();
+            res.destroy();
+            return;
+          }
         }
       } finally {
         draining = false;

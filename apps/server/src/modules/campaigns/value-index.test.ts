@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import type { LinkAlert } from './link-features.ts';
+import { ValueIndex } from './value-index.ts';
+
+const MAX_VALUES = 5_000;
+
+const T0 = Date.parse('2026-11-01T00:00:00Z');
+const alert = (org: number, srcIp: string, at: number): LinkAlert => ({
+  orgId: `org-${org}`, at, severity: 3, rsitClass: 'intrusion-attempts', ruleId: 'R1', title: 'Exploitation attempt', srcIp, dstIp: null, attack: [], observables: [],
+});
+const ip = (n: number) => `45.${(n >> 16) & 255}.${(n >> 8) & 255}.${n & 255}`;
+
+describe('the campaign value index under national traffic', () => {
+  it('holds at most its bound, and keeps a value several organisations share over newer ones seen once', () => {
+    const index = new ValueIndex(() => null, undefined, MAX_VALUES);
+    // An attacker address two organisations saw early: the kind of value a campaign is made of.
+    index.observe(alert(1, '91.200.1.7', T0));
+    index.observe(alert(2, '91.200.1.7', T0 + 1));
+    // Then a flood of addresses each seen once, more than the index may hold.
+    for (let n = 0; n < MAX_VALUES * 3; n++) index.observe(alert(3 + (n % 40), ip(n), T0 + 1000 + n));
+    expect(index.values.size).toBeLessThanOrEqual(MAX_VALUES + 1);
+    expect(index.values.get('ipv4:91.200.1.7')?.sightings.size).toBe(2);
+    // The oldest single sightings went first; the newest are still there.
+    expect(index.values.has(`ipv4:${ip(0)}`)).toBe(false);
+    expect(index.values.has(`ipv4:${ip(MAX_VALUES * 3 - 1)}`)).toBe(true);
+  });
+});

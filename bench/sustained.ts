@@ -1,0 +1,123 @@
+/**
+ * bench:sustained — the traffic people send, held for minutes: the simulator's mix (batches of up to
+ * 500, 20 % repeats, six formats, a few labelled campaigns) at a steady offered rate against a real
+ * server process with promotion, statistics and campaigns running. Prints, per minute, the alerts
+ * answered per second, CPU per alert (server, and PostgreSQL's backends of the run's database) and the
+ * server's resident memory; then the sustained rate, CPU per alert against a raw COPY of the same kind
+ * of rows, and whether memory levelled off after the first minutes. Bounded: `--minutes` of traffic,
+ * the simulator's drain, then it stops.
+ *   npm run bench:sustained -- --minutes 10 --rate 3000 --engine pglite|postgres|both
+ */
+import { readFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import pg from 'pg';
+import { ADMIN_PASSWORD, startServer, type RunningServer } from '../apps/server/src/testing/server-process.ts';
+import { GENERATORS } from './simulate/generators/index.ts';
+import { Rng } from './simulate/rng.ts';
+import { runSimulation } from './simulate/run.ts';
+import { FORMATS, type Format, type OrgAssets } from './simulate/types.ts';
+import { rawCopyRate } from './raw-copy.ts';
+import { cpuSnapshot, cpuUsedBetween, enginesFor, PG_URL } from './support.ts';
+
+const { values: opt } = parseArgs({ options: { minutes: { type: 'string', default: '10' }, rate: { type: 'string', default: '3000' }, engine: { type: 'string', default: 'both' }, orgs: { type: 'string', default: '40' }, campaigns: { type: 'string', default: '3' } } });
+const MINUTES = Number(opt.minutes);
+const RATE = Number(opt.rate);
+if (!(MINUTES > 0 && RATE > 0)) throw new Error('--minutes and --rate take positive numbers');
+const TARGET_CPU_RATIO = 2;
+/** Memory counts as flat when it grew by at most this fraction from the end of the warm-up to the end. */
+const TARGET_GROWTH = 0.1;
+const SAMPLE_MS = 60_000;
+
+type Sample = { minute: number; answered: number; serverCpu: number; dbCpu: number; rssMb: number };
+
+const rssMb = (pid: number): number => {
+  const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+  return m ? Number(m[1]) / 1024 : NaN;
+};
+
+/** Records of the six formats from the simulator's generators: the kind of rows the raw COPY yardstick writes. */
+function yardstickBatches(): { format: Format; records: string[] }[] {
+  const rng = new Rng(7);
+  const org = (i: number): OrgAssets => ({ orgId: `org-${i}`, name: `org ${i}`, kind: 'ci_operator', index: i, slug: `org${i}`, net: `10.71.${i}`, cidr: `10.71.${i}.0/24`, domain: `org${i}.example.vn`, hosts: [`web.org${i}.example.vn`, 'dc01'] });
+  let seq = 0;
+  return Array.from({ length: 60 }, (_, b) => {
+    const format = FORMATS[b % FORMATS.length]!;
+    return { format, records: Array.from({ length: 500 }, () => GENERATORS[format]({ rng, now: Date.now() - rng.int(0, 3_000_000), victim: org(seq % 40), reporter: org(0), seq: seq++ })) };
+  });
+}
+
+async function runEngine(engine: 'pglite' | 'postgres') {
+  if (engine === 'postgres') process.env.TEST_DATABASE_URL ??= PG_URL;
+  else delete process.env.TEST_DATABASE_URL;
+  const server: RunningServer = await startServer(engine === 'postgres' ? {} : { DATABASE_URL: '' });
+  const pid = server.process.pid!;
+  // The database's CPU: on PostgreSQL its backends serving this run's database; the embedded engine runs inside the server.
+  const pgc = server.databaseUrl ? new pg.Client({ connectionString: server.databaseUrl }) : null;
+  await pgc?.connect();
+  const backends = new Set<number>();
+  const dbPids = async (): Promise<number[]> => {
+    if (!pgc) return [];
+    const r = await pgc.query<{ pid: number }>('select pid from pg_stat_activity where datname = current_database()');
+    for (const x of r.rows) backends.add(x.pid);
+    return [...backends];
+  };
+  try {
+    let answered = 0;
+    const log = (line: string) => {
+      const m = /answered (\d+)/.exec(line);
+      if (m) answered = Number(m[1]);
+      else if (!line.startsWith('[')) console.log(`  ${engine}: ${line}`);
+    };
+    const samples: Sample[] = [];
+    let cpuS = cpuSnapshot([pid]);
+    let cpuD = cpuSnapshot(await dbPids());
+    let last = 0;
+    const sample = async () => {
+      const s2 = cpuSnapshot([pid]);
+      const d2 = cpuSnapshot(await dbPids());
+      const s = { minute: samples.length + 1, answered: answered - last, serverCpu: cpuUsedBetween(cpuS, s2), dbCpu: cpuUsedBetween(cpuD, d2), rssMb: rssMb(pid) };
+      samples.push(s);
+      [cpuS, cpuD, last] = [s2, d2, answered];
+      const per = (c: number) => (s.answered ? `${Math.round((c / s.answered) * 1e6)}` : '-');
+      console.log(`  ${engine} minute ${String(s.minute).padStart(2)}: ${Math.round(s.answered / 60)} alerts/s; CPU µs/alert server ${per(s.serverCpu)}${pgc ? ` + PostgreSQL ${per(s.dbCpu)}` : ''}; server RSS ${s.rssMb.toFixed(0)} MB`);
+    };
+    let sampling = Promise.resolve();
+    const timer = setInterval(() => (sampling = sampling.then(sample)), SAMPLE_MS);
+    const t0 = performance.now();
+    const cpuAll0 = cpuSnapshot([pid, ...backends]);
+    const report = await runSimulation({ url: server.url, orgs: Number(opt.orgs), rate: RATE, duration: MINUTES * 60, email: 'admin@lachan.local', password: ADMIN_PASSWORD, batch: 500, malformed: 0.01, repeat: 0.2, seed: 15, gzip: false, formats: FORMATS, quiet: false, log, campaigns: Number(opt.campaigns), drainSeconds: 60 });
+    clearInterval(timer);
+    await sampling;
+    const seconds = (performance.now() - t0) / 1000;
+    const cpuAll = cpuUsedBetween(cpuAll0, cpuSnapshot([pid, ...(await dbPids())]));
+    const finalRss = rssMb(pid);
+    server.process.kill('SIGTERM');
+    await new Promise((r) => server.process.once('exit', r));
+    const raw = await rawCopyRate(server, yardstickBatches());
+    const linked = report.injected ? `${report.injected.campaigns.filter((c) => c.detected).length}/${report.injected.campaigns.length} injected campaigns detected` : '';
+    return { engine, samples, answered, seconds, cpuPerAlert: cpuAll / Math.max(answered, 1), rawCpuPerRow: raw.cpuPerRow, finalRss, linked };
+  } finally {
+    await pgc?.end();
+    await server.stop();
+  }
+}
+
+// The server starts with its whole schema and demo network; on a shared machine that can take minutes.
+process.env.LACHAN_SERVER_START_SECONDS ??= '600';
+const engines = await enginesFor(opt.engine);
+console.log(`bench:sustained ${MINUTES} min at ${RATE} alerts/s offered, on ${engines.join(' and ')} (load average ${readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')})`);
+const lines: string[] = [];
+for (const engine of engines) {
+  const r = await runEngine(engine);
+  const rate = r.answered / (MINUTES * 60);
+  const ratio = r.cpuPerAlert / r.rawCpuPerRow;
+  // Warm-up: the first two minutes (one when the run is shorter), then memory must hold.
+  const warm = r.samples[Math.min(1, r.samples.length - 2)]?.rssMb ?? r.samples[0]?.rssMb ?? r.finalRss;
+  const peak = Math.max(r.finalRss, ...r.samples.slice(Math.min(2, r.samples.length - 1)).map((s) => s.rssMb));
+  const growth = (peak - warm) / warm;
+  console.log(`  ${engine}: answered ${r.answered} alerts (${Math.round(rate)}/s of ${RATE}/s offered); CPU per alert ${Math.round(r.cpuPerAlert * 1e6)} µs (server${engine === 'postgres' ? ' + PostgreSQL' : ', its database inside'}) vs raw COPY ${Math.round(r.rawCpuPerRow * 1e6)} µs per row; RSS after warm-up ${warm.toFixed(0)} MB, peak after ${peak.toFixed(0)} MB; ${r.linked} (load average ${readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')})`);
+  lines.push(`bench:sustained ${engine} rate=${Math.round(rate)}/s target>=${Math.round(RATE * 0.95)}/s ${rate >= RATE * 0.95 ? 'ok' : 'miss'}`);
+  lines.push(`bench:sustained ${engine} cpu_ratio=${ratio.toFixed(2)}x target<=${TARGET_CPU_RATIO}x ${ratio <= TARGET_CPU_RATIO ? 'ok' : 'miss'}`);
+  lines.push(`bench:sustained ${engine} rss_growth=${(growth * 100).toFixed(0)}% target<=${TARGET_GROWTH * 100}% ${growth <= TARGET_GROWTH ? 'ok' : 'miss'}`);
+}
+for (const l of lines) console.log(l);
