@@ -14,7 +14,7 @@ type ClockRow = {
 export function presentDeadline(inc: { id: string; number: string; title: string; org_id: string }, d: ComputedDeadline): Deadline {
   return {
     incidentId: inc.id, incidentReference: reference(inc.number), incidentTitle: inc.title, orgId: inc.org_id, regimeId: d.regimeId, regimeCode: d.regimeCode,
-    ruleKey: d.rule.key, kind: d.rule.kind, recipients: d.rule.recipients, startedAt: d.startedAt?.toISOString() ?? null, dueAt: d.dueAt?.toISOString() ?? null,
+    ruleKey: d.rule.key, kind: d.rule.kind, recipientCodes: d.rule.recipientCodes ?? [], recipients: d.rule.recipients, startedAt: d.startedAt?.toISOString() ?? null, dueAt: d.dueAt?.toISOString() ?? null,
     state: d.state, secondsLeft: d.secondsLeft, metAt: d.metAt?.toISOString() ?? null,
   };
 }

@@ -4,3 +4,4 @@ export { OrgDetailPage } from './OrgDetailPage.tsx';
 export { OrgPicker } from './OrgPicker.tsx';
 export { useOrgDirectory } from './orgs.api.ts';
 export { useOrgLabels } from './useOrgLabels.ts';
+export { orgNameIn, useOrgName } from './useOrgName.ts';

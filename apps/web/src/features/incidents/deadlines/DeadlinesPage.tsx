@@ -11,12 +11,14 @@ import { useCurrentUser } from '../../auth/auth.api.ts';
 import { OrgPicker } from '../../orgs/OrgPicker.tsx';
 import { Countdown } from '../Countdown.tsx';
 import { useDeadlines, useRegimeName } from '../incidents.api.ts';
+import { useReportRecipients } from '../reportRecipients.ts';
 import { DEADLINE_GROUPS, groupDeadlines, type DeadlineGroup } from './groupDeadlines.ts';
 
 const GROUP_COLORS: Record<DeadlineGroup, string> = { overdue: 'red', soon: 'orange', upcoming: 'blue', waiting: 'gray', met: 'teal' };
 
 function DeadlineRows({ group, list }: { group: DeadlineGroup; list: Deadline[] }) {
   const { t } = useTranslation();
+  const recipients = useReportRecipients();
   const fmt = useFormat();
   const regimeName = useRegimeName();
   return (
@@ -36,7 +38,7 @@ function DeadlineRows({ group, list }: { group: DeadlineGroup; list: Deadline[] 
                 </Table.Td>
                 <Table.Td w={320}>
                   <Text size="sm">{t(`incidents.reportKinds.${d.kind}`)}</Text>
-                  <Text size="xs" c="dimmed" lineClamp={1} title={`${d.regimeCode}: ${d.recipients}`}>{regimeName(d.regimeCode, fmt.lang)}</Text>
+                  <Text size="xs" c="dimmed" lineClamp={1} title={recipients(d)}>{regimeName(d.regimeCode, fmt.lang)}</Text>
                 </Table.Td>
                 <Table.Td w={170}><Text size="xs">{d.dueAt ? fmt.dateTime(d.dueAt) : t('incidents.clocks.notStarted')}</Text></Table.Td>
                 <Table.Td w={150} ta="right">
