@@ -106,6 +106,9 @@ export const Deadline = Type.Object({
   incidentId: Uuid,
   incidentReference: Type.String(),
   incidentTitle: Type.String(),
+  /** A server-made title as code and parameters, worded by the console (as the incident's own `titleCode`). */
+  incidentTitleCode: Nullable(Type.Enum([...INCIDENT_TITLE_CODES])),
+  incidentTitleParams: Nullable(Type.Record(Type.String(), Type.String())),
   orgId: Uuid,
   regimeId: Uuid,
   regimeCode: Type.String(),
