@@ -195,6 +195,8 @@ export const incidentsEn: WithEnglishPlurals<typeof incidentsVi> = {
       shared: 'Shared with another organisation',
       report_filed: 'Report filed',
       support_requested: 'Support requested',
+      support_accepted: 'Support request accepted',
+      support_declined: 'Support request declined',
       report_overdue: 'Report overdue',
       report_due_soon: 'Report due soon',
       other: 'Other activity',

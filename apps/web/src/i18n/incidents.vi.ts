@@ -185,6 +185,8 @@ export const incidentsVi = {
       shared: 'Chia sẻ với tổ chức khác',
       report_filed: 'Nộp báo cáo',
       support_requested: 'Đề nghị hỗ trợ',
+      support_accepted: 'Đề nghị hỗ trợ được chấp nhận',
+      support_declined: 'Đề nghị hỗ trợ bị từ chối',
       report_overdue: 'Quá hạn báo cáo',
       report_due_soon: 'Sắp đến hạn báo cáo',
       other: 'Hoạt động khác',
