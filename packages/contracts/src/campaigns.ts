@@ -10,12 +10,16 @@ export const CONFIDENCES = ['low', 'medium', 'high'] as const;
 export const CampaignCount = Type.Object({ key: Type.String(), ...MemberCount.properties });
 export type CampaignCount = Static<typeof CampaignCount>;
 
+/** Codes of the titles the campaign engine makes (stored with the campaign, migration 0046). */
+export const CAMPAIGN_TITLE_CODES = ['shared_infrastructure'] as const;
+export type CampaignTitleCode = (typeof CAMPAIGN_TITLE_CODES)[number];
+
 /** One campaign in a list. */
 export const CampaignSummary = Type.Object({
   id: Uuid,
   /** As stored (English); the console words it from `titleCode` and `titleParams` in the reader's language. */
   title: Type.String(),
-  titleCode: Type.Optional(Type.Enum(['shared_infrastructure'])),
+  titleCode: Type.Optional(Type.Enum([...CAMPAIGN_TITLE_CODES])),
   titleParams: Type.Optional(Type.Object({ value: Type.String() })),
   status: Type.Enum([...CAMPAIGN_STATUSES]),
   confidence: Type.Enum([...CONFIDENCES]),

@@ -2,6 +2,18 @@ import { Type, type Static } from 'typebox';
 import { Nullable, Timestamp, TlpSchema, Uuid } from './common.ts';
 import { ShareProfileSchema } from './incidents.ts';
 
+/**
+ * What a timeline entry records: the one list the server writes (typed at its writers) and the console
+ * words in both languages (a test fails on a kind without a translation).
+ */
+export const TIMELINE_KINDS = [
+  'created', 'opened', 'updated', 'status', 'comment', 'task', 'task_updated', 'report', 'share', 'share_revoked', 'support', 'escalated',
+  'transferred', 'merged', 'attachment', 'alerts_linked', 'alerts_grouped', 'split', 'response_completed', 'regimes',
+  'shared', 'report_filed', 'support_requested', 'support_accepted', 'support_declined', 'report_overdue', 'report_due_soon',
+] as const;
+export type TimelineKind = (typeof TIMELINE_KINDS)[number];
+export const isTimelineKind = (kind: string): kind is TimelineKind => (TIMELINE_KINDS as readonly string[]).includes(kind);
+
 /** One entry of an incident's timeline: what happened, who did it and when. */
 export const TimelineEntry = Type.Object({
   id: Type.String(),

@@ -11,6 +11,18 @@ export const CLOCK_TRIGGERS = ['discovery', 'occurrence', 'beyond_capacity', 're
 export type ClockTrigger = (typeof CLOCK_TRIGGERS)[number];
 export const CLOCK_UNITS = ['hours', 'calendar_days', 'working_days'] as const;
 
+/**
+ * Who a report goes to, as codes worded in the reader's language: the system owner, the national
+ * coordinating agency (Circular 20), the specialised response unit, the supervising ministry, the
+ * standing agency (Decision 05), the State Bank's IT department (Circular 09) and the Ministry of
+ * Public Security's A05 (Decree 13).
+ */
+export const REPORT_RECIPIENTS = [
+  'system_owner', 'national_coordinator', 'specialised_unit', 'supervising_ministry', 'standing_agency', 'sbv_it_department', 'mps_a05',
+] as const;
+export type ReportRecipient = (typeof REPORT_RECIPIENTS)[number];
+export const ReportRecipientSchema = Type.Enum([...REPORT_RECIPIENTS]);
+
 /** One clock rule of a regime: report `kind` due `amount` `unit` after `trigger`. */
 export const ReportingRule = Type.Object({
   key: Type.String({ pattern: '^[a-z0-9_-]{1,40}$' }),
@@ -18,6 +30,8 @@ export const ReportingRule = Type.Object({
   trigger: Type.Enum([...CLOCK_TRIGGERS]),
   amount: Type.Integer({ minimum: 0, maximum: 10000 }),
   unit: Type.Enum([...CLOCK_UNITS]),
+  recipientCodes: Type.Optional(Type.Array(ReportRecipientSchema, { maxItems: 10, uniqueItems: true })),
+  /** Recipients no code names (an address, another body), as the regime's author wrote them. */
   recipients: Type.String({ maxLength: 500 }),
   form: Type.Optional(Type.String({ maxLength: 200 })),
   note: Type.Optional(Type.String({ maxLength: 500 })),

@@ -1,7 +1,7 @@
 import { Type, type Static } from 'typebox';
 import { Day, Nullable, Timestamp, TlpSchema, Uuid } from './common.ts';
 import { AlertId } from './alerts-api.ts';
-import { ReportContent } from './incidents-reporting.ts';
+import { ReportContent, ReportRecipientSchema } from './incidents-reporting.ts';
 import { MemberCount } from './counts.ts';
 import { IncidentSystem } from './system-links.ts';
 
@@ -34,6 +34,9 @@ export const AffectedSystem = Type.Object({
 }, { additionalProperties: false });
 export type AffectedSystem = Static<typeof AffectedSystem>;
 
+/** Codes of the titles the server makes for incidents (a promotion rule's group, chosen alerts). */
+export const INCIDENT_TITLE_CODES = ['promoted', 'alerts'] as const;
+
 /** One line of the incident list. */
 export const IncidentSummary = Type.Object({
   id: Uuid,
@@ -54,7 +57,7 @@ export const IncidentSummary = Type.Object({
    * A server-made title as a code and its parameters, for the console to word in the reader's
    * language (`title` is its English wording); null once someone writes the title.
    */
-  titleCode: Nullable(Type.Enum(['promoted', 'alerts'])),
+  titleCode: Nullable(Type.Enum([...INCIDENT_TITLE_CODES])),
   titleParams: Nullable(Type.Record(Type.String(), Type.String())),
   ruleId: Nullable(Uuid),
   /** The earlier incident this one follows: of the same group (ended or gone quiet), or the one it was split from. */
@@ -104,11 +107,15 @@ export const Deadline = Type.Object({
   incidentId: Uuid,
   incidentReference: Type.String(),
   incidentTitle: Type.String(),
+  /** A server-made title as code and parameters, worded by the console (as the incident's own `titleCode`). */
+  incidentTitleCode: Nullable(Type.Enum([...INCIDENT_TITLE_CODES])),
+  incidentTitleParams: Nullable(Type.Record(Type.String(), Type.String())),
   orgId: Uuid,
   regimeId: Uuid,
   regimeCode: Type.String(),
   ruleKey: Type.String(),
   kind: Type.Enum(['notification', 'update', 'initial', 'final']),
+  recipientCodes: Type.Array(ReportRecipientSchema),
   recipients: Type.String(),
   startedAt: Nullable(Timestamp),
   dueAt: Nullable(Timestamp),

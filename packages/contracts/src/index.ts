@@ -10,6 +10,7 @@ export * from './text.ts';
 export * from './counts.ts';
 export * from './alerts.ts';
 export * from './alerts-api.ts';
+export * from './quarantine.ts';
 export * from './alert-triage.ts';
 export * from './stats.ts';
 export * from './incidents.ts';

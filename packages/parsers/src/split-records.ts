@@ -1,4 +1,4 @@
-import type { AlertFormat } from '@lachan/contracts';
+import type { AlertFormat, QuarantineReason } from '@lachan/contracts';
 import { containerEnd, nextObjectLine, scanOf, skipSpace, sliceArray } from './json-scan.ts';
 import type { SplitOutcome } from './types.ts';
 
@@ -22,7 +22,7 @@ export function splitRecords(format: AlertFormat, body: string, contentType: str
   return splitJson(text, start, media);
 }
 
-function error(code: string, message: string): SplitOutcome {
+function error(code: QuarantineReason, message: string): SplitOutcome {
   return { error: { code, message } };
 }
 

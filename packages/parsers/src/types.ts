@@ -1,7 +1,7 @@
-import type { NormalizedAlert } from '@lachan/contracts';
+import type { NormalizedAlert, QuarantineReason } from '@lachan/contracts';
 
 /** Result of parsing one record: the normalised alert, or a stable snake_case reason for quarantine. */
-export type ParseOutcome = { ok: true; alert: NormalizedAlert } | { ok: false; code: string; message: string };
+export type ParseOutcome = { ok: true; alert: NormalizedAlert } | { ok: false; code: QuarantineReason; message: string };
 
 /** Options of `parseAlert`. */
 export interface ParseOptions {
@@ -20,4 +20,4 @@ export interface ParseContext {
 }
 
 /** A batch body cut into records, or why it could not be cut. */
-export type SplitOutcome = { records: string[] } | { error: { code: string; message: string } };
+export type SplitOutcome = { records: string[] } | { error: { code: QuarantineReason; message: string } };

@@ -101,6 +101,7 @@ export const incidentsEn: WithEnglishPlurals<typeof incidentsVi> = {
   profiles: { read_only: 'Read-only', analyst: 'Analyst', owner: 'Owner' },
   sources: { alerts: 'From alerts', manual: 'Opened by hand', report: 'Organisation’s report' },
   reportKinds: { notification: 'Incident notification', update: 'Update report', initial: 'Initial report', final: 'Final report' },
+  reportRecipients: { system_owner: 'System owner', national_coordinator: 'National coordinating agency', specialised_unit: 'Specialised response unit', supervising_ministry: 'Supervising ministry', standing_agency: 'Standing agency', sbv_it_department: 'State Bank IT Department', mps_a05: 'Ministry of Public Security (A05)' },
   tabs: {
     summary: 'Summary',
     timeline: 'Timeline',
@@ -194,6 +195,8 @@ export const incidentsEn: WithEnglishPlurals<typeof incidentsVi> = {
       shared: 'Shared with another organisation',
       report_filed: 'Report filed',
       support_requested: 'Support requested',
+      support_accepted: 'Support request accepted',
+      support_declined: 'Support request declined',
       report_overdue: 'Report overdue',
       report_due_soon: 'Report due soon',
       other: 'Other activity',

@@ -94,6 +94,7 @@ export const incidentsVi = {
   profiles: { read_only: 'Chỉ xem', analyst: 'Phân tích', owner: 'Chủ quản' },
   sources: { alerts: 'Từ cảnh báo', manual: 'Mở thủ công', report: 'Báo cáo của đơn vị' },
   reportKinds: { notification: 'Thông báo sự cố', update: 'Báo cáo cập nhật', initial: 'Báo cáo ban đầu sự cố', final: 'Báo cáo kết thúc ứng phó sự cố' },
+  reportRecipients: { system_owner: 'Chủ quản hệ thống thông tin', national_coordinator: 'Cơ quan điều phối quốc gia', specialised_unit: 'Đơn vị chuyên trách ứng cứu sự cố', supervising_ministry: 'Bộ, ngành chủ quản', standing_agency: 'Cơ quan thường trực', sbv_it_department: 'Cục Công nghệ thông tin, Ngân hàng Nhà nước', mps_a05: 'Cục An ninh mạng (A05), Bộ Công an' },
   tabs: {
     summary: 'Tóm tắt',
     timeline: 'Diễn biến',
@@ -184,6 +185,8 @@ export const incidentsVi = {
       shared: 'Chia sẻ với tổ chức khác',
       report_filed: 'Nộp báo cáo',
       support_requested: 'Đề nghị hỗ trợ',
+      support_accepted: 'Đề nghị hỗ trợ được chấp nhận',
+      support_declined: 'Đề nghị hỗ trợ bị từ chối',
       report_overdue: 'Quá hạn báo cáo',
       report_due_soon: 'Sắp đến hạn báo cáo',
       other: 'Hoạt động khác',

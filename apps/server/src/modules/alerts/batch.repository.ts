@@ -1,4 +1,5 @@
 import { sql, type Kysely } from 'kysely';
+import type { QuarantineReason } from '@lachan/contracts';
 import { storableText } from '@lachan/parsers';
 import type { DB, RawTx } from '../../db/index.ts';
 import { writeEvents, type NewEvent } from '../events/index.ts';
@@ -12,7 +13,7 @@ export interface StoredAlert {
 }
 
 export interface QuarantineEntry {
-  code: string;
+  code: QuarantineReason;
   message: string;
   raw: string;
 }

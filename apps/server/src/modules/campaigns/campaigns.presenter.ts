@@ -1,10 +1,9 @@
 import { memberCount, shownCount, type CampaignCount, type CampaignDetail, type CampaignReason, type CampaignSummary } from '@lachan/contracts';
 import type { OrgProfile } from '../orgs/index.ts';
-import { SHARED_TITLE_PREFIX } from './campaigns.repository.ts';
 
 /** A campaigns row as stored, with the alerts and shared techniques of the members the caller may name. */
 export interface CampaignRow {
-  id: string; title: string; status: string; confidence: string; severity: number; techniques: string[]; org_count: number; alert_count: number;
+  id: string; title: string; title_code?: string | null; title_params?: { value?: string } | null; status: string; confidence: string; severity: number; techniques: string[]; org_count: number; alert_count: number;
   visible_alerts: number; visible_techniques: string[]; first_activity: Date; last_activity: Date; merged_into_id: string | null;
   explanation?: { level?: string; factors?: CampaignReason[] } | null; retracted_reason?: CampaignReason[] | null;
 }
@@ -37,15 +36,16 @@ function counts(orgs: string[], keys: (o: string) => string[], visible: (o: stri
     .sort((a, b) => shownCount(b) - shownCount(a) || a.key.localeCompare(b.key));
 }
 
-/** The engine's title as a code with its parameter, so every reader gets it in their language. */
-function titleCode(title: string): Pick<CampaignSummary, 'titleCode' | 'titleParams'> {
-  return title.startsWith(SHARED_TITLE_PREFIX) ? { titleCode: 'shared_infrastructure', titleParams: { value: title.slice(SHARED_TITLE_PREFIX.length) } } : {};
+/** The engine's title as its stored code with its parameter, so every reader gets it in their language. */
+function titleCode(r: CampaignRow): Pick<CampaignSummary, 'titleCode' | 'titleParams'> {
+  const value = r.title_params?.value;
+  return r.title_code === 'shared_infrastructure' && typeof value === 'string' ? { titleCode: r.title_code, titleParams: { value } } : {};
 }
 
 /** Turns a campaign row and its member organisations into the API summary as the caller may see it. */
 export function presentCampaign(r: CampaignRow, orgs: string[], profile: (o: string) => OrgProfile | null, visible: (o: string) => boolean): CampaignSummary {
   return {
-    id: r.id, title: r.title, ...titleCode(r.title), status: r.status as CampaignSummary['status'], confidence: r.confidence as CampaignSummary['confidence'], severity: r.severity,
+    id: r.id, title: r.title, ...titleCode(r), status: r.status as CampaignSummary['status'], confidence: r.confidence as CampaignSummary['confidence'], severity: r.severity,
     techniques: r.visible_techniques, members: memberCount(orgs, visible), alertCount: r.visible_alerts,
     firstActivity: r.first_activity.toISOString(), lastActivity: r.last_activity.toISOString(),
     bySector: counts(orgs, (o) => profile(o)?.sectors ?? [], visible),

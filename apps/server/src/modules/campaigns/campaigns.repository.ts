@@ -41,8 +41,8 @@ async function history(tx: Kysely<DB>, id: string, action: string, other: string
   await sql`insert into campaign_history (campaign_id, action, other_campaign_id, reasons) values (${id}, ${action}, ${other}, ${json(reasons)}::jsonb)`.execute(tx);
 }
 
-/** How the engine titles a campaign (`Shared infrastructure 203.0.113.0/24`); the presenter turns it back into a code. */
-export const SHARED_TITLE_PREFIX = 'Shared infrastructure ';
+/** How the engine titles a campaign: a code and its parameter, worded by each reader; `title` keeps the English wording. */
+const sharedTitle = (value: string) => ({ title: `Shared infrastructure ${value}`, code: 'shared_infrastructure', params: json({ value }) });
 
 /** SQL of campaigns as the engine keeps them: upserts of clusters, merges, splits, retractions, mass scanners. */
 export const campaignsRepository = {
@@ -67,11 +67,11 @@ export const campaignsRepository = {
     const shown = evidence.filter((e) => e.kind === 'observable' || e.kind === 'network').sort((a, b) => b.orgIds.length - a.orgIds.length || (a.value < b.value ? -1 : 1));
     const label = (shown[0] ?? evidence[0])?.value ?? w.linkKey;
     // Every viewer reads the title, members outside their scope included: it names the shared value, never a count.
-    const title = `${SHARED_TITLE_PREFIX}${label}`;
+    const { title, code, params } = sharedTitle(label);
     const explanation = json(w.cluster.explanation);
-    const c = await sql<{ id: string; created: boolean; status: string }>`insert into campaigns (link_key, title, confidence, severity, techniques, org_count, first_activity, last_activity, explanation)
-      values (${w.linkKey}, ${title}, ${w.confidence}, ${w.severity}, ${w.techniques}::text[], ${orgs.length}, ${first}, ${last}, ${explanation}::jsonb)
-      on conflict (link_key) do update set title = excluded.title, confidence = excluded.confidence, severity = greatest(campaigns.severity, excluded.severity),
+    const c = await sql<{ id: string; created: boolean; status: string }>`insert into campaigns (link_key, title, title_code, title_params, confidence, severity, techniques, org_count, first_activity, last_activity, explanation)
+      values (${w.linkKey}, ${title}, ${code}, ${params}::jsonb, ${w.confidence}, ${w.severity}, ${w.techniques}::text[], ${orgs.length}, ${first}, ${last}, ${explanation}::jsonb)
+      on conflict (link_key) do update set title = excluded.title, title_code = excluded.title_code, title_params = excluded.title_params, confidence = excluded.confidence, severity = greatest(campaigns.severity, excluded.severity),
         techniques = excluded.techniques, first_activity = least(campaigns.first_activity, excluded.first_activity),
         last_activity = greatest(campaigns.last_activity, excluded.last_activity), explanation = excluded.explanation, updated_at = now()
       returning id, (xmax = 0) as created, status`.execute(tx);

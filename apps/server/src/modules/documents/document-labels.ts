@@ -1,4 +1,4 @@
-import type { Tlp } from '@lachan/contracts';
+import type { ReportRecipient, Tlp } from '@lachan/contracts';
 import type { DocLang } from './document.model.ts';
 
 /** Words every document shares, in both languages. */
@@ -54,3 +54,25 @@ export const RSIT_CLASS: Record<DocLang, Record<string, string>> = {
     other: 'Other', test: 'Test',
   },
 };
+
+/** Who a report goes to, by recipient code, as the console words them (a missing code fails the type check). */
+export const RECIPIENTS: Record<DocLang, Record<ReportRecipient, string>> = {
+  vi: {
+    system_owner: 'Chủ quản hệ thống thông tin', national_coordinator: 'Cơ quan điều phối quốc gia', specialised_unit: 'Đơn vị chuyên trách ứng cứu sự cố',
+    supervising_ministry: 'Bộ, ngành chủ quản', standing_agency: 'Cơ quan thường trực', sbv_it_department: 'Cục Công nghệ thông tin, Ngân hàng Nhà nước',
+    mps_a05: 'Cục An ninh mạng (A05), Bộ Công an',
+  },
+  en: {
+    system_owner: 'System owner', national_coordinator: 'National coordinating agency', specialised_unit: 'Specialised response unit',
+    supervising_ministry: 'Supervising ministry', standing_agency: 'Standing agency', sbv_it_department: 'State Bank IT Department',
+    mps_a05: 'Ministry of Public Security (A05)',
+  },
+};
+
+/** A deadline's recipients in the document's language: the coded ones, then the author's own words (an address). */
+export function recipientsText(d: { recipientCodes: ReportRecipient[]; recipients: string }, lang: DocLang): string {
+  const named = d.recipientCodes.map((c) => RECIPIENTS[lang][c]).join(', ');
+  const extra = d.recipients.trim();
+  if (!named) return extra || '–';
+  return extra ? `${named} (${extra})` : named;
+}

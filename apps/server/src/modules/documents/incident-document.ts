@@ -1,6 +1,6 @@
 import type { IncidentDetail, IncidentTask } from '@lachan/contracts';
 import type { DocBlock, DocLang, PrintDocument } from './document.model.ts';
-import { COMMON, RSIT_CLASS, hours, vnTime } from './document-labels.ts';
+import { COMMON, RSIT_CLASS, hours, recipientsText, vnTime } from './document-labels.ts';
 
 const T = {
   vi: {
@@ -17,7 +17,7 @@ const T = {
     kinds: { notification: 'Thông báo sự cố', update: 'Cập nhật', initial: 'Báo cáo ban đầu', final: 'Báo cáo kết thúc' },
     states: { pending: 'Chưa đến hạn', due: 'Sắp đến hạn', overdue: 'Quá hạn', met: 'Đúng hạn', met_late: 'Trễ hạn' },
     taskStatuses: { open: 'Chưa làm', in_progress: 'Đang làm', done: 'Hoàn thành', cancelled: 'Đã hủy' },
-    from: 'từ', on: 'trên', alertsN: 'cảnh báo',
+    from: 'từ', on: 'trên', alertsN: 'cảnh báo', rules: { 'Critical alert': 'Cảnh báo nghiêm trọng', 'Brute-force burst': 'Dò mật khẩu dồn dập' } as Record<string, string>,
   },
   en: {
     title: 'Incident report', basis: 'Under Circular 20/2017/TT-BTTTT on incident response coordination', general: 'General', reference: 'Reference', name: 'Title',
@@ -33,18 +33,23 @@ const T = {
     kinds: { notification: 'Notification', update: 'Update', initial: 'Initial report', final: 'Final report' },
     states: { pending: 'Pending', due: 'Due soon', overdue: 'Overdue', met: 'In time', met_late: 'Late' },
     taskStatuses: { open: 'Open', in_progress: 'In progress', done: 'Done', cancelled: 'Cancelled' },
-    from: 'from', on: 'on', alertsN: 'alerts',
+    from: 'from', on: 'on', alertsN: 'alerts', rules: {} as Record<string, string>,
   },
 };
 
 const MAX_ALERTS = 50;
+
+/** Observables or matched indicators as one table of type and value (the two lists the report shows alike). */
+function typeValueTable(t: (typeof T)[DocLang], items: { type: string; value: string }[]): DocBlock {
+  return { kind: 'table', head: [t.type, t.value], rows: items.map((x) => [x.type, x.value]), empty: t.noneYet };
+}
 
 /** A title the server made (code and parameters) worded in the document's language, as the console does. */
 export function incidentTitle(i: Pick<IncidentDetail, 'title' | 'titleCode' | 'titleParams'>, lang: DocLang): string {
   const t = T[lang];
   const p = i.titleParams ?? {};
   if (i.titleCode !== 'promoted' && i.titleCode !== 'alerts') return i.title;
-  const what = p.signature ?? (i.titleCode === 'promoted' ? p.rule : `${p.count ?? 0} ${t.alertsN}`);
+  const what = p.signature ?? (i.titleCode === 'promoted' ? (p.rule && (t.rules[p.rule] ?? p.rule)) : `${p.count ?? 0} ${t.alertsN}`);
   if (!what) return i.title;
   return [what, p.attacker && `${t.from} ${p.attacker}`, p.asset && `${t.on} ${p.asset}`].filter(Boolean).join(' ');
 }
@@ -81,9 +86,9 @@ export function incidentDocument(i: IncidentDetail, tasks: IncidentTask[], lang:
     { kind: 'heading', text: t.scope },
     { kind: 'fields', rows: [[t.orgs, i.affectedOrgs.map((o) => o.name).join('; ') || c.none], [t.assets, i.affectedAssets.join('; ') || c.none]] },
     { kind: 'heading', text: t.iocs },
-    { kind: 'table', head: [t.type, t.value], rows: i.observables.map((o) => [o.type, o.value]), empty: t.noneYet },
+    typeValueTable(t, i.observables),
   );
-  if (i.indicators.length) blocks.push({ kind: 'paragraph', text: t.matched }, { kind: 'table', head: [t.type, t.value], rows: i.indicators.map((x) => [x.type, x.value]) });
+  if (i.indicators.length) blocks.push({ kind: 'paragraph', text: t.matched }, typeValueTable(t, i.indicators));
   if (i.attack.length) blocks.push({ kind: 'heading', text: t.attack }, { kind: 'paragraph', text: i.attack.join(', ') });
   const m = i.metrics;
   blocks.push(
@@ -95,7 +100,7 @@ export function incidentDocument(i: IncidentDetail, tasks: IncidentTask[], lang:
     { kind: 'table', numeric: true, head: [t.times, t.ttd, t.tta, t.ttc, t.ttr], rows: [[i.reference, hours(m.timeToDetectSeconds, lang), hours(m.timeToAcknowledgeSeconds, lang), hours(m.timeToContainSeconds, lang), hours(m.timeToResolveSeconds, lang)]] },
     { kind: 'heading', text: t.deadlines },
     { kind: 'table', head: [t.kind, t.recipients, t.due, t.state, t.metAt], empty: t.noneYet,
-      rows: i.deadlines.map((d) => [t.kinds[d.kind], d.recipients, time(d.dueAt), t.states[d.state], time(d.metAt)]) },
+      rows: i.deadlines.map((d) => [t.kinds[d.kind], recipientsText(d, lang), time(d.dueAt), t.states[d.state], time(d.metAt)]) },
     { kind: 'heading', text: t.tasks },
     { kind: 'table', head: [t.task, t.status, t.due], rows: tasks.map((k) => [k.title, t.taskStatuses[k.status], time(k.dueAt)]), empty: t.noneYet },
     { kind: 'heading', text: t.alerts },

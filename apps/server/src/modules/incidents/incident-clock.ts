@@ -7,15 +7,16 @@ import { presentRegime, regimesRepository } from './regimes.repository.ts';
 import { incidentSystemsRepository } from './incident-systems.ts';
 
 type ClockRow = {
-  id: string; number: string; title: string; org_id: string; status: string; serious: boolean; personal_data: boolean; created_at: Date; discovered_at: Date | null;
+  id: string; number: string; title: string; title_code: string | null; title_params: Record<string, string> | null; org_id: string; status: string; serious: boolean; personal_data: boolean; created_at: Date; discovered_at: Date | null;
   occurred_at: Date | null; beyond_capacity_at: Date | null; response_ended_at: Date | null; serious_at: Date | null;
 };
 
 /** A computed deadline as the API shows it. */
-export function presentDeadline(inc: { id: string; number: string; title: string; org_id: string }, d: ComputedDeadline): Deadline {
+export function presentDeadline(inc: Pick<ClockRow, 'id' | 'number' | 'title' | 'title_code' | 'title_params' | 'org_id'>, d: ComputedDeadline): Deadline {
   return {
-    incidentId: inc.id, incidentReference: reference(inc.number), incidentTitle: inc.title, orgId: inc.org_id, regimeId: d.regimeId, regimeCode: d.regimeCode,
-    ruleKey: d.rule.key, kind: d.rule.kind, recipients: d.rule.recipients, startedAt: d.startedAt?.toISOString() ?? null, dueAt: d.dueAt?.toISOString() ?? null,
+    incidentId: inc.id, incidentReference: reference(inc.number), incidentTitle: inc.title,
+    incidentTitleCode: inc.title_code as Deadline['incidentTitleCode'], incidentTitleParams: inc.title_params, orgId: inc.org_id, regimeId: d.regimeId, regimeCode: d.regimeCode,
+    ruleKey: d.rule.key, kind: d.rule.kind, recipientCodes: d.rule.recipientCodes ?? [], recipients: d.rule.recipients, startedAt: d.startedAt?.toISOString() ?? null, dueAt: d.dueAt?.toISOString() ?? null,
     state: d.state, secondsLeft: d.secondsLeft, metAt: d.metAt?.toISOString() ?? null,
   };
 }
@@ -35,7 +36,7 @@ export class IncidentClock {
   }
 
   async #row(db: Kysely<DB>, id: string): Promise<ClockRow | undefined> {
-    return (await sql<ClockRow>`select id, number::text as number, title, org_id, status, serious, personal_data, created_at, discovered_at, occurred_at, beyond_capacity_at,
+    return (await sql<ClockRow>`select id, number::text as number, title, title_code, title_params, org_id, status, serious, personal_data, created_at, discovered_at, occurred_at, beyond_capacity_at,
       response_ended_at, serious_at from incidents where id = ${id}`.execute(db)).rows[0];
   }
 

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import type { TimelineKind } from '@lachan/contracts';
 import type { DB } from '../../db/index.ts';
 import type { Platform } from '../../core/platform.ts';
 import type { RequestContext } from '../../core/context.ts';
@@ -31,7 +32,7 @@ export class IncidentWriter {
    * appends `kind` to its timeline, refreshes its reporting clock, and writes the audit link and an
    * `incident.updated` event heard by exactly the organisations that may see the incident afterwards.
    */
-  async change<T>(ctx: RequestContext, id: string, action: IncidentAction, kind: string,
+  async change<T>(ctx: RequestContext, id: string, action: IncidentAction, kind: TimelineKind,
     fn: (tx: Kysely<DB>, row: IncidentRow, who: { actor: IncidentActor; grant: IncidentAccessGrant }) => Promise<ChangeOutcome<T>>): Promise<T> {
     const who = await this.access.require(ctx, id, action);
     return transact(this.#p, async (tx) => {
@@ -44,7 +45,7 @@ export class IncidentWriter {
   }
 
   /** Timeline, clock, audit and event of a change already made in `tx`. */
-  async record(tx: Kysely<DB>, ctx: RequestContext, id: string, kind: string, data: unknown, type = 'incident.updated'): Promise<void> {
+  async record(tx: Kysely<DB>, ctx: RequestContext, id: string, kind: TimelineKind, data: unknown, type = 'incident.updated'): Promise<void> {
     await incidentsRepository.addEvent(tx, id, kind, { name: ctx.actor.name, orgId: ctx.actor.orgId }, data);
     await this.clock.refresh(tx, id);
     const audience = await this.access.audience(tx, id);

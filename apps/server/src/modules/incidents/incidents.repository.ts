@@ -1,5 +1,5 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely';
-import { escapeLike, foldDiacritics, type IncidentListQuery, type Tlp } from '@lachan/contracts';
+import { escapeLike, foldDiacritics, type IncidentListQuery, type TimelineKind, type Tlp } from '@lachan/contracts';
 import type { DB } from '../../db/index.ts';
 import type { Visibility } from './incidents.policy.ts';
 import { visibleIncidentSql } from './incident-visibility.ts';
@@ -96,7 +96,7 @@ export const incidentsRepository = {
   },
 
   /** Adds one entry to the incident's timeline. */
-  async addEvent(tx: Kysely<DB>, incidentId: string, kind: string, actor: { name: string; orgId: string | null }, data: unknown): Promise<void> {
+  async addEvent(tx: Kysely<DB>, incidentId: string, kind: TimelineKind, actor: { name: string; orgId: string | null }, data: unknown): Promise<void> {
     await sql`insert into incident_events (incident_id, kind, actor_name, actor_org_id, data) values (${incidentId}, ${kind}, ${actor.name}, ${actor.orgId}, ${JSON.stringify(data ?? {})}::jsonb)`.execute(tx);
   },
 

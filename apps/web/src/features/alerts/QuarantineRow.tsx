@@ -6,6 +6,7 @@ import type { QuarantineItem } from '@lachan/contracts';
 import { useFormat } from '../../i18n/useFormat.ts';
 import { FORMAT_LABELS } from './alertLabels.ts';
 import { RawRecord } from './RawRecordCard.tsx';
+import { useQuarantineReason } from './quarantineReason.ts';
 
 interface QuarantineRowProps {
   item: QuarantineItem;
@@ -22,6 +23,7 @@ const COLUMNS = 8;
 export function QuarantineRow({ item, selected, expanded, selectable, onSelect, onToggle }: QuarantineRowProps) {
   const { t } = useTranslation();
   const fmt = useFormat();
+  const reason = useQuarantineReason()(item.code);
   return (
     <>
       <Table.Tr data-testid="quarantine-row" data-quarantine-id={item.id} data-state={item.replayedAt ? 'replayed' : 'open'} bg={selected ? 'var(--mantine-color-indigo-light)' : undefined}>
@@ -38,11 +40,13 @@ export function QuarantineRow({ item, selected, expanded, selectable, onSelect, 
         </Table.Td>
         <Table.Td>{FORMAT_LABELS[item.format]}</Table.Td>
         <Table.Td>
-          <Code fz="xs">{item.code}</Code>
+          <Text size="sm" fw={500} title={item.code} data-testid="quarantine-reason" data-code={item.code}>
+            {reason.label}
+          </Text>
         </Table.Td>
         <Table.Td style={{ maxWidth: 420 }}>
-          <Text size="sm" truncate="end" title={item.message}>
-            {item.message}
+          <Text size="sm" truncate="end" title={reason.hint}>
+            {reason.hint}
           </Text>
         </Table.Td>
         <Table.Td ta="right">{fmt.number(item.attempts)}</Table.Td>
@@ -69,11 +73,14 @@ export function QuarantineRow({ item, selected, expanded, selectable, onSelect, 
         <Table.Tr>
           <Table.Td colSpan={COLUMNS}>
             <Stack gap={6} py={4} data-testid="quarantine-detail">
+              <Text size="sm">{reason.hint}</Text>
               <Group gap="xs" align="baseline" wrap="nowrap">
-                <Code fz="xs">{item.code}</Code>
-                <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
-                  {item.message}
+                <Text size="xs" c="dimmed" style={{ flexShrink: 0 }}>
+                  {t('alerts.quarantine.parserMessage')}
                 </Text>
+                <Code fz="xs" style={{ whiteSpace: 'pre-wrap' }} data-testid="quarantine-parser-message">
+                  {item.message}
+                </Code>
               </Group>
               <RawRecord raw={item.raw} maxHeight={320} testId="quarantine-raw" />
             </Stack>

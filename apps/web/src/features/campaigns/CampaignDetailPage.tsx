@@ -18,6 +18,7 @@ import { CampaignGraph } from './CampaignGraph.tsx';
 import { CampaignTimeline } from './CampaignTimeline.tsx';
 import { useCampaign, useCampaignDecision, useProposeWarning } from './campaigns.api.ts';
 import { exactTotal, hiddenText, memberCountText } from '../../lib/memberCount.ts';
+import { useOrgName } from '../orgs/useOrgName.ts';
 
 /** Confirm and dismiss, for the centre while the campaign awaits review. */
 function DecisionButtons({ campaign }: { campaign: CampaignDetail }) {
@@ -55,6 +56,7 @@ export function CampaignDetailPage() {
 
 function CampaignView({ campaign: c }: { campaign: CampaignDetail }) {
   const { t } = useTranslation();
+  const nameOf = useOrgName();
   const campaignTitle = useCampaignTitle();
   const fmt = useFormat();
   const labels = useOrgLabels();
@@ -109,7 +111,7 @@ function CampaignView({ campaign: c }: { campaign: CampaignDetail }) {
                 {c.orgs.map((o) => (
                   <Text key={o.id} size="sm">
                     <Anchor component={Link} to={`/orgs/${o.id}`} size="sm">
-                      {o.name}
+                      {nameOf(o.id, o.name)}
                     </Anchor>{' '}
                     <Text span size="xs" c="dimmed">
                       · {o.sectors.map(labels.sector).join(', ')} · {labels.province(o.provinceCode)}

@@ -7,6 +7,7 @@ import { SeverityBadge } from '../../components/SeverityBadge.tsx';
 import { useFormat } from '../../i18n/useFormat.ts';
 import { EChart } from '../dashboard/EChart.tsx';
 import { timelineOption, type CampaignChartOption } from './campaignCharts.ts';
+import { useOrgName } from '../orgs/useOrgName.ts';
 
 /** Below this many alerts a plain list reads better than a chart. */
 const LIST_BELOW = 8;
@@ -14,8 +15,9 @@ const LIST_BELOW = 8;
 /** Member alerts in time: a list when few, a scatter by time and severity otherwise. */
 export function CampaignTimeline({ campaign }: { campaign: CampaignDetail }) {
   const { t } = useTranslation();
+  const nameOf = useOrgName();
   const fmt = useFormat();
-  const names = useMemo(() => new Map(campaign.orgs.map((o) => [o.id, o.name])), [campaign.orgs]);
+  const names = useMemo(() => new Map(campaign.orgs.map((o) => [o.id, nameOf(o.id, o.name)])), [campaign.orgs, nameOf]);
   const orgName = (id: string) => names.get(id) ?? '—';
   const option = useMemo(() => timelineOption(campaign, (id) => names.get(id) ?? '—'), [campaign, names]);
   if (campaign.alerts.length >= LIST_BELOW) return <EChart<CampaignChartOption> option={option} height={200} label={t('campaigns.timeline')} testId="campaign-timeline" />;

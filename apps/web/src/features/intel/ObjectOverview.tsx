@@ -5,16 +5,16 @@ import { Section } from '../../components/Section.tsx';
 import { useFormat } from '../../i18n/useFormat.ts';
 import { ObjectTlp, StixTypeBadge } from './IntelBadges.tsx';
 import { referenceUrl } from './intelGraph.ts';
+import { useStixProperty } from './stixProperties.ts';
 
 type Ref = { source_name?: string; external_id?: string; url?: string; description?: string };
 const SHOWN = new Set(['type', 'id', 'spec_version', 'name', 'description', 'pattern', 'created', 'modified', 'external_references', 'object_marking_refs']);
-
-const show = (v: unknown): string => (typeof v === 'string' ? v : JSON.stringify(v));
 
 /** Properties, pattern, description and external references (ATT&CK ids linked) of one object. */
 export function ObjectOverview({ d }: { d: IntelObjectDetail }) {
   const { t } = useTranslation();
   const fmt = useFormat();
+  const prop = useStixProperty(fmt.dateTime);
   const o = d.object;
   const refs = Array.isArray(o.external_references) ? (o.external_references as Ref[]) : [];
   const rest = Object.entries(o).filter(([k]) => !SHOWN.has(k));
@@ -23,7 +23,7 @@ export function ObjectOverview({ d }: { d: IntelObjectDetail }) {
       <Stack gap="sm">
         {d.withheld.length > 0 && (
           <Alert color="red" variant="light" data-testid="intel-withheld">
-            {t('intel.object.withheld', { count: d.withheld.length, fields: d.withheld.join(', ') })}
+            {t('intel.object.withheld', { count: d.withheld.length, fields: d.withheld.map(prop.label).join(', ') })}
           </Alert>
         )}
         <Section title={t('intel.object.properties')} testId="intel-properties">
@@ -36,7 +36,7 @@ export function ObjectOverview({ d }: { d: IntelObjectDetail }) {
               <Row k={t('intel.object.modified')}>{d.modified ? fmt.dateTime(d.modified) : '—'}</Row>
               <Row k={t('intel.object.owner')}>{d.ownerOrgName ?? '—'}</Row>
               <Row k={t('intel.object.sightings')}><span data-testid="intel-sightings">{t('intel.object.sightingsValue', { stix: fmt.number(d.sightings.stix), alerts: fmt.number(d.sightings.alerts) })}</span></Row>
-              {rest.map(([k, v]) => <Row key={k} k={k}><Text size="xs" style={{ wordBreak: 'break-word' }}>{show(v)}</Text></Row>)}
+              {rest.map(([k, v]) => <Row key={k} k={prop.label(k)} hint={k}><Text size="xs" style={{ wordBreak: 'break-word' }}>{prop.value(k, v)}</Text></Row>)}
             </Table.Tbody>
           </Table>
         </Section>
@@ -73,10 +73,11 @@ export function ObjectOverview({ d }: { d: IntelObjectDetail }) {
   );
 }
 
-function Row({ k, children }: { k: string; children: React.ReactNode }) {
+/** One property: its label, with the raw STIX name as a hover hint where it has one. */
+function Row({ k, hint, children }: { k: string; hint?: string; children: React.ReactNode }) {
   return (
-    <Table.Tr>
-      <Table.Td w={150} c="dimmed" style={{ verticalAlign: 'top' }}>{k}</Table.Td>
+    <Table.Tr data-testid={hint ? 'intel-property' : undefined} data-property={hint}>
+      <Table.Td w={150} c="dimmed" style={{ verticalAlign: 'top' }} title={hint}>{k}</Table.Td>
       <Table.Td>{children}</Table.Td>
     </Table.Tr>
   );

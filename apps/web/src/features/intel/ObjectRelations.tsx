@@ -7,6 +7,7 @@ import { EmptyNote } from '../../components/EmptyNote.tsx';
 import { Section } from '../../components/Section.tsx';
 import { EChart } from '../dashboard/EChart.tsx';
 import { ObjectTlp, StixTypeBadge, useTypeLabel } from './IntelBadges.tsx';
+import { useStixProperty } from './stixProperties.ts';
 import { relationRows, relationshipGraph, type IntelGraphOption } from './intelGraph.ts';
 import { objectPath } from './KnowledgeSearchPage.tsx';
 
@@ -14,6 +15,7 @@ import { objectPath } from './KnowledgeSearchPage.tsx';
 export function ObjectRelations({ d }: { d: IntelObjectDetail }) {
   const { t } = useTranslation();
   const typeLabel = useTypeLabel();
+  const prop = useStixProperty((iso) => iso);
   const option = useMemo(() => relationshipGraph(d, typeLabel), [d, typeLabel]);
   const rows = useMemo(() => relationRows(d), [d]);
   if (rows.length === 0) return <EmptyNote>{t('intel.object.noRelations')}</EmptyNote>;
@@ -36,7 +38,7 @@ export function ObjectRelations({ d }: { d: IntelObjectDetail }) {
           {rows.map((r) => (
             <Table.Tr key={r.edgeId} data-testid="intel-relation">
               <Table.Td><Badge size="xs" variant="light" tt="none" color={r.direction === 'out' ? 'blue' : 'grape'}>{r.direction === 'out' ? `→ ${t('intel.object.outgoing')}` : `← ${t('intel.object.incoming')}`}</Badge></Table.Td>
-              <Table.Td>{r.relationshipType}</Table.Td>
+              <Table.Td title={r.relationshipType}>{prop.relation(r.relationshipType)}</Table.Td>
               <Table.Td><Anchor component={Link} to={objectPath(r.other.id)} size="sm">{r.other.name}</Anchor></Table.Td>
               <Table.Td><StixTypeBadge type={r.other.type} /></Table.Td>
               <Table.Td><ObjectTlp tlp={r.other.tlp} /></Table.Td>

@@ -3,12 +3,14 @@ import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { useOrgLabels } from '../orgs/useOrgLabels.ts';
 import type { useDebouncedPreview } from './useDebouncedPreview.ts';
+import { useOrgName } from '../orgs/useOrgName.ts';
 
 const SHOWN = 12;
 
 /** Who the warning will reach, as the server computed it for the settled targeting. */
 export function RecipientPreviewCard({ preview }: { preview: ReturnType<typeof useDebouncedPreview> }) {
   const { t } = useTranslation();
+  const nameOf = useOrgName();
   const labels = useOrgLabels();
   const data = preview.data;
   return (
@@ -32,7 +34,7 @@ export function RecipientPreviewCard({ preview }: { preview: ReturnType<typeof u
         <Stack gap={2}>
           {data.orgs.slice(0, SHOWN).map((o) => (
             <Text key={o.id} size="xs" truncate data-testid="recipient-org">
-              {o.name}{' '}
+              {nameOf(o.id, o.name)}{' '}
               <Text span c="dimmed" size="xs">
                 · {labels.province(o.provinceCode)} · {o.sectors.map(labels.sector).join(', ')}
               </Text>

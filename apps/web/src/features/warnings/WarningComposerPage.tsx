@@ -12,6 +12,7 @@ import { bodyOf, EMPTY_FORM, formOf, targetingOf, type ComposerForm } from './co
 import { RecipientPreviewCard } from './RecipientPreviewCard.tsx';
 import { useDebouncedPreview } from './useDebouncedPreview.ts';
 import { useDiscardWarning, useIssueWarning, useSaveWarning, useWarning } from './warnings.api.ts';
+import { useOrgName } from '../orgs/useOrgName.ts';
 
 /** New warning (/warnings/new) or a draft reopened (/warnings/:id/edit). */
 export function WarningComposerPage() {
@@ -24,6 +25,7 @@ export function WarningComposerPage() {
 /** The bilingual form beside the live recipient preview; Ctrl+S saves the draft. */
 function WarningComposer({ id: initialId, initial }: { id: string | null; initial: ComposerForm }) {
   const { t } = useTranslation();
+  const nameOf = useOrgName();
   const navigate = useNavigate();
   const labels = useOrgLabels();
   const orgs = useOrgDirectory();
@@ -72,7 +74,7 @@ function WarningComposer({ id: initialId, initial }: { id: string | null; initia
     return () => window.removeEventListener('keydown', onKey);
   });
 
-  const orgOptions = (orgs.data?.items ?? []).map((o) => ({ value: o.id, label: o.name }));
+  const orgOptions = (orgs.data?.items ?? []).map((o) => ({ value: o.id, label: nameOf(o.id, o.name) }));
   return (
     <Stack gap="sm" data-testid="warning-composer">
       {modal}

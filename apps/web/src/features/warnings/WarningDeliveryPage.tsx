@@ -11,6 +11,7 @@ import { useWarning, useWarningStatus, useWithdrawWarning } from './warnings.api
 import { useWarningText } from './useWarningText.ts';
 import { DocumentMenu } from '../documents/index.ts';
 import { WarningProvinces } from './WarningProvinces.tsx';
+import { useOrgName } from '../orgs/useOrgName.ts';
 
 /** A headline figure of the delivery view. */
 function Figure({ label, value, testId }: { label: string; value: string; testId: string }) {
@@ -30,6 +31,7 @@ function Figure({ label, value, testId }: { label: string; value: string; testId
 export function WarningDeliveryPage() {
   const { id = '' } = useParams();
   const { t } = useTranslation();
+  const nameOf = useOrgName();
   const fmt = useFormat();
   const text = useWarningText();
   const warning = useWarning(id);
@@ -113,7 +115,7 @@ export function WarningDeliveryPage() {
                 <Table.Tbody>
                   {s.orgs.map((o) => (
                     <Table.Tr key={o.orgId} data-acked={o.ackedAt !== null}>
-                      <Table.Td>{o.name}</Table.Td>
+                      <Table.Td>{nameOf(o.orgId, o.name)}</Table.Td>
                       <Table.Td>
                         <DeliveryStates deliveries={o.deliveries} />
                       </Table.Td>

@@ -11,12 +11,16 @@ import { useCurrentUser } from '../../auth/auth.api.ts';
 import { OrgPicker } from '../../orgs/OrgPicker.tsx';
 import { Countdown } from '../Countdown.tsx';
 import { useDeadlines, useRegimeName } from '../incidents.api.ts';
+import { useReportRecipients } from '../reportRecipients.ts';
+import { useIncidentTitle } from '../madeTitle.ts';
 import { DEADLINE_GROUPS, groupDeadlines, type DeadlineGroup } from './groupDeadlines.ts';
 
 const GROUP_COLORS: Record<DeadlineGroup, string> = { overdue: 'red', soon: 'orange', upcoming: 'blue', waiting: 'gray', met: 'teal' };
 
 function DeadlineRows({ group, list }: { group: DeadlineGroup; list: Deadline[] }) {
   const { t } = useTranslation();
+  const recipients = useReportRecipients();
+  const title = useIncidentTitle();
   const fmt = useFormat();
   const regimeName = useRegimeName();
   return (
@@ -32,11 +36,11 @@ function DeadlineRows({ group, list }: { group: DeadlineGroup; list: Deadline[] 
               <Table.Tr key={`${d.incidentId}-${d.regimeId}-${d.ruleKey}`} data-testid="deadline-row">
                 <Table.Td w={96}><Text size="xs" ff="monospace">{d.incidentReference}</Text></Table.Td>
                 <Table.Td>
-                  <Anchor component={Link} to={`/incidents/${d.incidentId}?tab=reports`} size="sm" lineClamp={1}>{d.incidentTitle}</Anchor>
+                  <Anchor component={Link} to={`/incidents/${d.incidentId}?tab=reports`} size="sm" lineClamp={1}>{title({ title: d.incidentTitle, titleCode: d.incidentTitleCode, titleParams: d.incidentTitleParams })}</Anchor>
                 </Table.Td>
                 <Table.Td w={320}>
                   <Text size="sm">{t(`incidents.reportKinds.${d.kind}`)}</Text>
-                  <Text size="xs" c="dimmed" lineClamp={1} title={`${d.regimeCode}: ${d.recipients}`}>{regimeName(d.regimeCode, fmt.lang)}</Text>
+                  <Text size="xs" c="dimmed" lineClamp={1} title={recipients(d)}>{regimeName(d.regimeCode, fmt.lang)}</Text>
                 </Table.Td>
                 <Table.Td w={170}><Text size="xs">{d.dueAt ? fmt.dateTime(d.dueAt) : t('incidents.clocks.notStarted')}</Text></Table.Td>
                 <Table.Td w={150} ta="right">

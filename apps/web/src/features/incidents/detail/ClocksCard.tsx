@@ -7,12 +7,14 @@ import { Section } from '../../../components/Section.tsx';
 import { useFormat } from '../../../i18n/useFormat.ts';
 import { Countdown } from '../Countdown.tsx';
 import { useRegimeName } from '../incidents.api.ts';
+import { useReportRecipients } from '../reportRecipients.ts';
 
 const STATE_COLORS: Record<Deadline['state'], string> = { pending: 'gray', due: 'blue', overdue: 'red', met: 'teal', met_late: 'orange' };
 
 /** One clock: the report it asks for and to whom, then the countdown, or when it was met, or that it has not started. */
 function Clock({ d }: { d: Deadline }) {
   const { t } = useTranslation();
+  const recipients = useReportRecipients();
   const fmt = useFormat();
   const met = d.state === 'met' || d.state === 'met_late';
   return (
@@ -27,7 +29,7 @@ function Clock({ d }: { d: Deadline }) {
           <Countdown dueAt={d.dueAt} testId="clock-countdown" />
         )}
       </Group>
-      <Text size="xs" c="dimmed">{d.recipients}</Text>
+      <Text size="xs" c="dimmed" data-testid="clock-recipients">{recipients(d)}</Text>
       {(met || d.dueAt) && (
         <Text size="xs" c="dimmed">
           {met ? t('incidents.clocks.metAt', { at: fmt.dateTime(d.metAt) }) : t('incidents.clocks.dueAt', { at: fmt.dateTime(d.dueAt) })}

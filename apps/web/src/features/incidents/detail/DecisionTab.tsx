@@ -11,10 +11,12 @@ import { IncidentStatusBadge } from '../IncidentBadges.tsx';
 import { useFormat } from '../../../i18n/useFormat.ts';
 import { memberCountText } from '../../../lib/memberCount.ts';
 import { SimilarTitle } from './SimilarTitle.tsx';
+import { useOrgName } from '../../orgs/useOrgName.ts';
 
 /** Decision support: how similar incidents ended, the techniques with their mitigations, and who is likely next. */
 export function DecisionTab({ incidentId }: { incidentId: string }) {
   const { t } = useTranslation();
+  const nameOf = useOrgName();
   const fmt = useFormat();
   const q = useQuery({ queryKey: ['incidents', incidentId, 'decision-support'], queryFn: () => api.get<DecisionSupport>(`/incidents/${incidentId}/decision-support`) });
   return (
@@ -61,7 +63,7 @@ export function DecisionTab({ incidentId }: { incidentId: string }) {
                 {d.likelyNext.organisations.length > 0 && (
                   <>
                     <Text size="xs" fw={600}>{t('incidents.decide.orgsNext')}</Text>
-                    <List size="xs" spacing={2}>{d.likelyNext.organisations.map((o) => <List.Item key={o.orgId}><Anchor component={Link} to={`/orgs/${o.orgId}`} size="xs">{o.name}</Anchor> · {o.sector}</List.Item>)}</List>
+                    <List size="xs" spacing={2}>{d.likelyNext.organisations.map((o) => <List.Item key={o.orgId}><Anchor component={Link} to={`/orgs/${o.orgId}`} size="xs">{nameOf(o.orgId, o.name)}</Anchor> · {o.sector}</List.Item>)}</List>
                   </>
                 )}
                 <Text size="xs" fw={600}>{t('incidents.decide.shared')}</Text>

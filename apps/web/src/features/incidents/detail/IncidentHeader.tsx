@@ -16,10 +16,12 @@ import { EscalateModal } from './EscalateModal.tsx';
 import { TransferModal } from './TransferModal.tsx';
 import { TransitionModal } from './TransitionModal.tsx';
 import { DocumentMenu } from '../../documents/index.ts';
+import { useOrgName } from '../../orgs/useOrgName.ts';
 
 /** Reference, title, markings and status, with the moves the lifecycle allows and the coordination actions. */
 export function IncidentHeader({ incident: i }: { incident: IncidentDetail }) {
   const { t } = useTranslation();
+  const nameOf = useOrgName();
   const titleOf = useIncidentTitle();
   const [to, setTo] = useState<IncidentStatus | null>(null);
   const [dialog, setDialog] = useState<'edit' | 'escalate' | 'transfer' | null>(null);
@@ -42,7 +44,7 @@ export function IncidentHeader({ incident: i }: { incident: IncidentDetail }) {
       <Group gap="xs" justify="space-between" wrap="wrap">
         <Text size="sm" c="dimmed">
           {t('incidents.fields.owner')}:{' '}
-          <Anchor component={Link} to={`/orgs/${i.orgId}`} size="sm">{i.orgName}</Anchor>
+          <Anchor component={Link} to={`/orgs/${i.orgId}`} size="sm">{nameOf(i.orgId, i.orgName)}</Anchor>
           {' · '}
           {t(`incidents.profiles.${i.access.profile}`)}
         </Text>

@@ -11,16 +11,18 @@ import { TlpBadge } from '../IncidentBadges.tsx';
 import { incidentApi } from '../incidents.actions.ts';
 import { incidentKeys, useIncidentPart } from '../incidents.api.ts';
 import { ShareForm } from './ShareForm.tsx';
+import { useOrgName } from '../../orgs/useOrgName.ts';
 
 /** Organisations the incident is shared with (revoked shares stay listed, greyed); the owner shares and revokes. */
 export function SharesTab({ incident }: { incident: IncidentDetail }) {
   const { t } = useTranslation();
+  const nameOf = useOrgName();
   const fmt = useFormat();
   const { confirm, modal } = useConfirm();
   const shares = useIncidentPart<IncidentShare>(incident.id, 'shares');
   const revoke = useApiMutation((shareId: string) => incidentApi.revokeShare(incident.id, shareId), { invalidate: [incidentKeys.detail(incident.id)], success: t('incidents.shares.revoked') });
   const ask = async (s: IncidentShare) => {
-    if (await confirm({ title: t('incidents.shares.revokeTitle'), message: t('incidents.shares.revokeText', { org: s.orgName }), confirmLabel: t('incidents.shares.revoke'), danger: true })) revoke.mutate(s.id);
+    if (await confirm({ title: t('incidents.shares.revokeTitle'), message: t('incidents.shares.revokeText', { org: nameOf(s.orgId, s.orgName) }), confirmLabel: t('incidents.shares.revoke'), danger: true })) revoke.mutate(s.id);
   };
   const canManage = incident.access.canManage;
   return (
@@ -47,7 +49,7 @@ export function SharesTab({ incident }: { incident: IncidentDetail }) {
                     {list.map((s) => (
                       <Table.Tr key={s.id} data-testid="share-row" data-effective={s.effective} style={{ opacity: s.revokedAt ? 0.55 : 1 }}>
                         <Table.Td>
-                          <Text size="sm">{s.orgName}</Text>
+                          <Text size="sm">{nameOf(s.orgId, s.orgName)}</Text>
                           {!s.effective && (
                             <Tooltip label={s.revokedAt ? t('incidents.shares.revokedBy', { name: s.revokedByName ?? '', at: fmt.dateTime(s.revokedAt) }) : t('incidents.shares.suspendedHint')}>
                               <Badge size="xs" color={s.revokedAt ? 'gray' : 'orange'} variant="light">{s.revokedAt ? t('incidents.shares.revokedLabel') : t('incidents.shares.suspended')}</Badge>

@@ -8,10 +8,12 @@ import { SeverityBadge } from '../../../components/SeverityBadge.tsx';
 import { IncidentStatusBadge } from '../IncidentBadges.tsx';
 import { useIncidentPart } from '../incidents.api.ts';
 import { SimilarTitle } from './SimilarTitle.tsx';
+import { useOrgName } from '../../orgs/useOrgName.ts';
 
 /** Incidents that look like this one, with why: shared indicators, shared techniques, similar wording. */
 export function SimilarTab({ incidentId }: { incidentId: string }) {
   const { t } = useTranslation();
+  const nameOf = useOrgName();
   const similar = useIncidentPart<SimilarIncident>(incidentId, 'similar');
   return (
     <Section title={t('incidents.tabs.similar')} testId="incident-similar">
@@ -36,7 +38,7 @@ export function SimilarTab({ incidentId }: { incidentId: string }) {
                         {s.textSimilarity > 0 && <Text size="xs" c="dimmed">{t('incidents.similar.text', { pct: Math.round(s.textSimilarity * 100) })}</Text>}
                       </Group>
                     </Table.Td>
-                    <Table.Td w={180}><Text size="xs">{s.incident.orgName}</Text></Table.Td>
+                    <Table.Td w={180}><Text size="xs">{nameOf(s.incident.orgId, s.incident.orgName)}</Text></Table.Td>
                     <Table.Td w={110}><IncidentStatusBadge status={s.incident.status} /></Table.Td>
                   </Table.Tr>
                 ))}

@@ -9,10 +9,12 @@ import { useRsitLabel } from '../../alerts/alertLabels.ts';
 import { useDuration } from '../Countdown.tsx';
 import { ClocksCard } from './ClocksCard.tsx';
 import { usePromotionRules } from '../incidents.api.ts';
+import { useOrgName } from '../../orgs/useOrgName.ts';
 
 /** The Circular 20 picture of the incident: description, affected system, times, flags, indicators; its clocks beside. */
 export function SummaryTab({ incident: i }: { incident: IncidentDetail }) {
   const { t } = useTranslation();
+  const nameOf = useOrgName();
   const fmt = useFormat();
   const rsit = useRsitLabel();
   const duration = useDuration();
@@ -58,7 +60,7 @@ export function SummaryTab({ incident: i }: { incident: IncidentDetail }) {
             </SimpleGrid>
             {(i.affectedAssets.length > 0 || i.affectedOrgs.length > 0) && (
               <Group gap={4} mt="xs">
-                {i.affectedOrgs.map((o) => <Badge key={o.id} size="xs" variant="light" tt="none">{o.name}</Badge>)}
+                {i.affectedOrgs.map((o) => <Badge key={o.id} size="xs" variant="light" tt="none">{nameOf(o.id, o.name)}</Badge>)}
                 {i.affectedAssets.map((a) => <Badge key={a} size="xs" variant="outline" color="gray" tt="none">{a}</Badge>)}
               </Group>
             )}

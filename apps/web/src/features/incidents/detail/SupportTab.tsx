@@ -11,6 +11,7 @@ import { useFormat } from '../../../i18n/useFormat.ts';
 import { OrgPicker } from '../../orgs/OrgPicker.tsx';
 import { incidentApi } from '../incidents.actions.ts';
 import { incidentKeys, useIncidentPart } from '../incidents.api.ts';
+import { useOrgName } from '../../orgs/useOrgName.ts';
 
 /** The kinds of organisation support may be asked of (the server refuses others). */
 const SUPPORT_KINDS = ['response_team', 'soc_provider', 'coordination_centre'] as const;
@@ -48,6 +49,7 @@ function SupportForm({ incidentId, ownerId }: { incidentId: string; ownerId: str
 /** Support requested from other teams and their answers. */
 export function SupportTab({ incidentId, ownerId, canWrite }: { incidentId: string; ownerId: string; canWrite: boolean }) {
   const { t } = useTranslation();
+  const nameOf = useOrgName();
   const fmt = useFormat();
   const requests = useIncidentPart<SupportRequest>(incidentId, 'support-requests');
   return (
@@ -63,7 +65,7 @@ export function SupportTab({ incidentId, ownerId, canWrite }: { incidentId: stri
                   {list.map((r) => (
                     <Table.Tr key={r.id} data-testid="support-row" data-status={r.status}>
                       <Table.Td w={240}>
-                        <Text size="sm" fw={500}>{r.toOrgName}</Text>
+                        <Text size="sm" fw={500}>{nameOf(r.toOrgId, r.toOrgName)}</Text>
                         <Text size="xs" c="dimmed">{r.createdByName} · {fmt.dateTime(r.createdAt)}</Text>
                       </Table.Td>
                       <Table.Td>

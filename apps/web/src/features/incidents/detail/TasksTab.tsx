@@ -6,20 +6,20 @@ import { QueryState } from '../../../components/QueryState.tsx';
 import { Section } from '../../../components/Section.tsx';
 import { useApiMutation } from '../../../api/useApiMutation.ts';
 import { useFormat } from '../../../i18n/useFormat.ts';
-import { useOrgDirectory } from '../../orgs/orgs.api.ts';
 import { incidentApi } from '../incidents.actions.ts';
 import { incidentKeys, useIncidentPart } from '../incidents.api.ts';
 import { TaskForm } from './TaskForm.tsx';
+import { useOrgName } from '../../orgs/useOrgName.ts';
 
 const STATUS_COLORS: Record<IncidentTask['status'], string> = { open: 'blue', in_progress: 'cyan', done: 'teal', cancelled: 'gray' };
 
 /** The incident's tasks: who does what by when; open ones can be started, completed or cancelled. */
 export function TasksTab({ incidentId, canWrite }: { incidentId: string; canWrite: boolean }) {
   const { t } = useTranslation();
+  const nameOf = useOrgName();
   const fmt = useFormat();
   const tasks = useIncidentPart<IncidentTask>(incidentId, 'tasks');
-  const orgs = useOrgDirectory();
-  const orgName = (id: string | null) => (id ? (orgs.data?.items.find((o) => o.id === id)?.name ?? '…') : '—');
+  const orgName = (id: string | null) => (id ? nameOf(id, '…') : '—');
   const update = useApiMutation(({ id, patch }: { id: string; patch: IncidentTaskPatch }) => incidentApi.updateTask(incidentId, id, patch), { invalidate: [incidentKeys.detail(incidentId)] });
   return (
     <Section title={t('incidents.tabs.tasks')} testId="incident-tasks">

@@ -1,13 +1,7 @@
 import type { TimelineEntry } from '@lachan/contracts';
 
-/** Timeline kinds the console names; any other is named "other activity", never shown as the code the server wrote. */
-export const TIMELINE_KINDS = [
-  'created', 'opened', 'updated', 'status', 'comment', 'task', 'task_updated', 'report', 'share', 'share_revoked', 'support', 'escalated',
-  'transferred', 'merged', 'attachment', 'alerts_linked', 'alerts_grouped', 'split', 'response_completed', 'regimes',
-  'shared', 'report_filed', 'support_requested', 'report_overdue', 'report_due_soon',
-] as const;
-export type TimelineKind = (typeof TIMELINE_KINDS)[number];
-export const isTimelineKind = (kind: string): kind is TimelineKind => (TIMELINE_KINDS as readonly string[]).includes(kind);
+/** Timeline kinds the console names come from contracts; any other is named "other activity", never shown as the code. */
+export { TIMELINE_KINDS, isTimelineKind, type TimelineKind } from '@lachan/contracts';
 
 const text = (data: unknown, key: string): string | null => {
   if (typeof data !== 'object' || data === null) return null;

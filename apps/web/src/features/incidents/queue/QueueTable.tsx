@@ -8,6 +8,7 @@ import { useFormat } from '../../../i18n/useFormat.ts';
 import { Countdown } from '../Countdown.tsx';
 import { IncidentStatusBadge, SeriousBadge, TlpBadge } from '../IncidentBadges.tsx';
 import { useIncidentTitle } from '../madeTitle.ts';
+import { useOrgName } from '../../orgs/useOrgName.ts';
 
 interface QueueTableProps {
   items: IncidentSummary[];
@@ -21,6 +22,7 @@ interface QueueTableProps {
 /** The queue's rows: selection, severity, reference, title, owner, status, TLP and the next reporting deadline. */
 export function QueueTable({ items, cursorId, selected, onToggle, onToggleAll, onCursor }: QueueTableProps) {
   const { t } = useTranslation();
+  const nameOf = useOrgName();
   const fmt = useFormat();
   const titleOf = useIncidentTitle();
   const cursorRow = useRef<HTMLTableRowElement>(null);
@@ -83,7 +85,7 @@ export function QueueTable({ items, cursorId, selected, onToggle, onToggleAll, o
                   </Group>
                 </Table.Td>
                 <Table.Td>
-                  <Text size="xs" lineClamp={2}>{i.orgName}</Text>
+                  <Text size="xs" lineClamp={2}>{nameOf(i.orgId, i.orgName)}</Text>
                 </Table.Td>
                 <Table.Td>
                   <IncidentStatusBadge status={i.status} />

@@ -7,20 +7,20 @@ import { ErrorAlert } from '../../../components/ErrorAlert.tsx';
 import { useApiMutation } from '../../../api/useApiMutation.ts';
 import { useCurrentUser } from '../../auth/auth.api.ts';
 import { OrgPicker } from '../../orgs/OrgPicker.tsx';
-import { useOrgDirectory } from '../../orgs/orgs.api.ts';
 import { incidentApi } from '../incidents.actions.ts';
 import { incidentKeys } from '../incidents.api.ts';
 import { isoToVnLocal } from '../vnTime.ts';
 import { ReportFields } from './ReportFields.tsx';
 import { emptyReportForm, formToCreate, validateReportForm, type ReportFormErrors, type ReportFormValues } from './reportForm.ts';
+import { useOrgName } from '../../orgs/useOrgName.ts';
 
 /** "/incidents/new": an organisation notifies an incident with the Circular 20 form; the server opens it and starts its clocks. */
 export function ReportFormPage() {
   const { t } = useTranslation();
+  const nameOf = useOrgName();
   const navigate = useNavigate();
   const me = useCurrentUser();
-  const orgs = useOrgDirectory();
-  const orgName = (id: string | null) => orgs.data?.items.find((o) => o.id === id)?.name ?? '';
+  const orgName = (id: string | null) => nameOf(id);
   const [orgId, setOrgId] = useState<string | null>(me.org.id);
   const [values, setValues] = useState<ReportFormValues>(() => emptyReportForm({ unitName: me.org.name, name: me.name, email: me.email }, isoToVnLocal(new Date())));
   const [errors, setErrors] = useState<ReportFormErrors>({});
