@@ -156,7 +156,7 @@ export class ClusterTracker {
     const sig = key.slice(key.indexOf('|') + 1);
     if (key.startsWith('net:')) return commodity(`sig:${sig}`) || commodity(`title:${sig}`);
     // Hashes, domains, senders and fingerprints are specific; an address at two organisations may be opportunistic.
-    if (!/^ipv[46]:/.test(key) || v.orgs.length > 2 || v.concentrated) return false;
+    if (!/^ipv[46]:/.test(key) || v.concentrated) return false;
     const sigs = [...(this.index.values.get(key)?.edges ?? [])].filter((e) => e.startsWith('sig:') || e.startsWith('title:'));
     return sigs.length > 0 && sigs.every(commodity);
   }
