@@ -131,11 +131,18 @@ describe('the noise model', () => {
 
   it('retracts a campaign whose link turns out to be everywhere, with the reason', () => {
     const t = new ClusterTracker(traits);
-    const early = [alert(1, { srcIp: '91.5.5.5' }), alert(22, { srcIp: '91.5.5.5' }), alert(43, { srcIp: '91.5.5.5' })];
-    const later = Array.from({ length: 45 }, (_, i) => alert(i + 2, { srcIp: '91.5.5.5' }));
+    // (Under a rule of its own: an address doing only what everyone sees is opportunistic from the start.)
+    const early = [alert(1, { srcIp: '91.5.5.5', ruleId: 'W' }), alert(22, { srcIp: '91.5.5.5', ruleId: 'W' }), alert(43, { srcIp: '91.5.5.5', ruleId: 'W' })];
+    const later = Array.from({ length: 45 }, (_, i) => alert(i + 2, { srcIp: '91.5.5.5', ruleId: 'W' }));
     const [p1, p2] = feed(t, [[...background(), ...early], later]);
     expect(p1!.campaigns).toHaveLength(1);
-    expect(p2!.retracted).toEqual([{ key: p1!.campaigns[0]!.cluster.key, reasons: [expect.objectContaining({ code: 'broad' })] }]);
+    expect(p2!.retracted).toEqual([{ key: p1!.campaigns[0]!.cluster.key, reasons: expect.arrayContaining([expect.objectContaining({ code: 'broad', params: expect.objectContaining({ value: 'ipv4:91.5.5.5' }) })]) }]);
+  });
+
+  it('takes an address seen only with commodity signatures for opportunistic, however many organisations it hits', () => {
+    const t = new ClusterTracker(traits);
+    const [p] = feed(t, [[...background(), ...[1, 22, 43, 17].map((o) => alert(o, { srcIp: '91.8.8.8' }))]]);
+    expect(p!.campaigns).toHaveLength(0);
   });
 
   it('takes analysts\' false-positive marks: a link marked by its organisations stops counting', () => {
