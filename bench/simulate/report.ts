@@ -84,5 +84,27 @@ export function formatReport(r: SimulationReport): string {
   }
   if (r.samples.length > 0) lines.push('', 'samples:', ...r.samples.map((s) => `  ${s}`));
   lines.push('', r.ok ? 'OK: every request was answered 202' : 'FAILED: some requests were not answered 202');
+  lines.push(summaryLine(r));
   return lines.join('\n');
+}
+
+/**
+ * The last line: the measured targets in one place, `simulate: … ok|miss`. One active campaign and one
+ * campaign proposal per injected campaign, every injected campaign found, incidents at most twice the
+ * (organisation, signature, attacker) groups of critical alerts; every request answered.
+ */
+export function summaryLine(r: SimulationReport): string {
+  const parts = [`rate=${r.achievedRate}/s`, `requests=${r.ok ? 'ok' : 'failed'}`];
+  let met = r.ok;
+  if (r.injected) {
+    const n = r.injected.campaigns.length;
+    const found = r.injected.campaigns.filter((c) => c.detected).length;
+    parts.push(`campaigns=${r.injected.activeCampaigns}/${n}`, `proposals=${r.injected.campaignProposals}/${n}`, `detected=${found}/${n}`);
+    met &&= r.injected.activeCampaigns === n && r.injected.campaignProposals === n && found === n && r.injected.campaigns.every((c) => c.serverCampaigns === 1 && c.proposals === 1);
+  }
+  if (r.incidents) {
+    parts.push(`incidents=${r.incidents.incidents}`, `groups=${r.incidents.groups}`, `incidents/group=${r.incidents.ratio ?? 'n/a'}`);
+    met &&= r.incidents.ratio === null || r.incidents.ratio <= 2;
+  }
+  return `simulate: ${parts.join(' ')} target: 1 campaign and 1 proposal per injected, incidents/group<=2 ${met ? 'ok' : 'miss'}`;
 }

@@ -21,6 +21,10 @@ export const campaignClustersEn = {
     retracted: 'Retracted',
   },
   reason: {
+    chance: 'Too few organisations sharing one value with nothing else in common: no more than chance',
+    neighbourhood: 'Its network {{network}} is background: most of its addresses seen by several organisations are scanners or seen everywhere',
+    vocabulary: 'One of the few values of its kind that most reporting organisations see in turn: commodity activity',
+    moved: 'Moved with the part split off: {{alerts}} alerts, {{orgs}} organisations',
     joined: 'New link: {{values}}',
     false_positive: 'Its organisations marked the alerts false positive',
     reporter_artifact: 'A SOC provider\'s own value (in most alerts it sends)',

@@ -21,6 +21,10 @@ export const campaignClustersVi = {
     retracted: 'Rút lại',
   },
   reason: {
+    chance: 'Quá ít tổ chức chung một giá trị, không có điểm chung nào khác: không hơn sự ngẫu nhiên',
+    neighbourhood: 'Dải mạng {{network}} là nền: phần lớn địa chỉ của nó mà nhiều tổ chức thấy là máy quét hoặc xuất hiện khắp nơi',
+    vocabulary: 'Một trong số ít giá trị cùng loại mà phần lớn tổ chức báo cáo lần lượt đều thấy: hoạt động phổ biến',
+    moved: 'Đã chuyển theo phần tách ra: {{alerts}} cảnh báo, {{orgs}} tổ chức',
     joined: 'Liên kết mới: {{values}}',
     false_positive: 'Các tổ chức đã đánh dấu cảnh báo là dương tính giả',
     reporter_artifact: 'Giá trị của chính nhà cung cấp SOC (có trong hầu hết cảnh báo họ gửi)',

@@ -7,7 +7,7 @@ import { AlertBatchConsumer, BatchConsumerWorker, type BatchWrite } from '../ale
 import { ClusterTracker, DEFAULT_DETECTOR, type DetectorOptions } from './cluster-tracker.ts';
 import { planRound, type CampaignPlan } from './campaign-plan.ts';
 import { campaignsRepository, type CampaignWrite } from './campaigns.repository.ts';
-import type { LinkAlert } from './link-features.ts';
+import { linkFeatures, type LinkAlert } from './link-features.ts';
 import type { OrgTraits } from './noise-model.ts';
 
 const LOCK = 727_008;
@@ -111,6 +111,25 @@ export class CampaignEngine extends BatchConsumerWorker {
     return (tx) => this.#write(tx, plan, now);
   }
 
+  /**
+   * A part split off a campaign takes the old campaign's alerts (and so their incidents) whose values
+   * are now its own and none of the old part's, and the members that had only those; the history of
+   * both says how many moved.
+   */
+  async #split(tx: Kysely<DB>, id: string, fromId: string, c: CampaignPlan<Row>['campaigns'][number]['cluster'], windowEdge: Date): Promise<void> {
+    const mine = new Set(c.values);
+    const theirs = this.#tracker.valuesOf(c.splitFrom!.key);
+    const held = await campaignsRepository.alertsOf(tx, fromId, windowEdge.toISOString().slice(0, 10));
+    const moving = held.filter((a) => {
+      const keys = linkFeatures(a, this.opts.warninglisted).map((f) => f.key);
+      return keys.some((k) => mine.has(k)) && !keys.some((k) => theirs.has(k));
+    });
+    const keep = [...new Set([...theirs].flatMap((v) => [...(this.#tracker.index.values.get(v)?.sightings.keys() ?? [])]))];
+    await campaignsRepository.moveAlerts(tx, fromId, id, moving, keep);
+    const moved = { code: 'moved', params: { alerts: moving.length, orgs: new Set(moving.map((a) => a.orgId)).size } };
+    await campaignsRepository.split(tx, id, fromId, [...c.splitFrom!.reasons, moved]);
+  }
+
   async #write(tx: Kysely<DB>, plan: CampaignPlan<Row>, now: number): Promise<void> {
     const windowEdge = new Date(now - this.opts.windowMs);
     const values = (k: string) => this.#tracker.index.values.get(k)?.sightings;
@@ -126,7 +145,7 @@ export class CampaignEngine extends BatchConsumerWorker {
         if (id) await campaignsRepository.merge(tx, id, saved.id, [{ code: 'joined', params: { values: a.via.slice(0, 10).join(', ') } }]);
       }
       const from = c.splitFrom && others.get(c.splitFrom.key);
-      if (from) await campaignsRepository.split(tx, saved.id, from, c.splitFrom!.reasons);
+      if (from) await this.#split(tx, saved.id, from, c, windowEdge);
     }
     const retracted = await campaignsRepository.idsOf(tx, plan.retracted.map((r) => r.key));
     for (const r of plan.retracted) {

@@ -133,6 +133,38 @@ export const campaignsRepository = {
     await history(tx, fromId, 'split_off', id, reasons);
   },
 
+  /** The alerts a campaign holds since `sinceDay`, as the detector reads them (to tell which part of a split they belong to). */
+  async alertsOf(tx: Kysely<DB>, id: string, sinceDay: string): Promise<(LinkAlert & { id: string; day: string })[]> {
+    return (await sql<LinkAlert & { id: string; day: string }>`select a.id::text as id, a.day::text as day, a.org_id as "orgId", a.reporter_org_id as "reporterOrgId", 0 as at, a.severity,
+        a.rsit_class as "rsitClass", a.rule_id as "ruleId", a.title, a.attack, host(a.src_ip) as "srcIp", host(a.dst_ip) as "dstIp", a.observables, a.tags
+      from campaign_alerts l join alerts a on a.day = l.alert_day and a.id = l.alert_id
+      where l.campaign_id = ${id} and l.alert_day >= ${sinceDay}::date`.execute(tx)).rows;
+  },
+
+  /**
+   * Moves alerts of a campaign to the part split off it: they go with their incidents (which a campaign
+   * reaches through its alerts); members left with no alert in the old part and no longer in its cluster
+   * go, and both counts are recounted.
+   */
+  async moveAlerts(tx: Kysely<DB>, fromId: string, toId: string, alerts: { id: string; day: string }[], keepOrgs: string[]): Promise<void> {
+    if (!alerts.length) return;
+    await sql`insert into campaign_alerts (campaign_id, alert_day, alert_id, org_id)
+      select ${toId}::uuid, l.alert_day, l.alert_id, l.org_id from campaign_alerts l
+      join unnest(${alerts.map((a) => a.day)}::date[], ${alerts.map((a) => a.id)}::bigint[]) as t(d, a) on l.alert_day = t.d and l.alert_id = t.a
+      where l.campaign_id = ${fromId} on conflict do nothing`.execute(tx);
+    await sql`delete from campaign_alerts l using unnest(${alerts.map((a) => a.day)}::date[], ${alerts.map((a) => a.id)}::bigint[]) as t(d, a)
+      where l.campaign_id = ${fromId} and l.alert_day = t.d and l.alert_id = t.a`.execute(tx);
+    await sql`insert into campaign_orgs (campaign_id, org_id, first_seen, last_seen)
+        select ${toId}::uuid, o.org_id, o.first_seen, o.last_seen from campaign_orgs o
+        where o.campaign_id = ${fromId} and exists (select 1 from campaign_alerts l where l.campaign_id = ${toId} and l.org_id = o.org_id)
+        on conflict (campaign_id, org_id) do update set first_seen = least(campaign_orgs.first_seen, excluded.first_seen), last_seen = greatest(campaign_orgs.last_seen, excluded.last_seen)`.execute(tx);
+    await sql`delete from campaign_orgs o where o.campaign_id = ${fromId} and o.org_id <> all(${keepOrgs}::uuid[])
+      and not exists (select 1 from campaign_alerts l where l.campaign_id = ${fromId} and l.org_id = o.org_id)`.execute(tx);
+    for (const id of [fromId, toId]) {
+      await sql`update campaigns set org_count = (select count(*) from campaign_orgs where campaign_id = ${id}), alert_count = (select count(*) from campaign_alerts where campaign_id = ${id}), updated_at = now() where id = ${id}`.execute(tx);
+    }
+  },
+
   /**
    * Retracts a campaign the engine had detected whose links turned out to be background (the reasons
    * say which and why); one the centre confirmed stays, with the reasons in its history.

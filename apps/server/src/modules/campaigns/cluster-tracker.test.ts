@@ -71,8 +71,43 @@ describe('campaigns as clusters', () => {
     const [p] = feed(t, [[...background(),
       alert(1, { observables: [{ type: 'sha256', value: 'a'.repeat(64) }] }), alert(25, { observables: [{ type: 'sha256', value: 'a'.repeat(64) }] }),
       alert(2, { observables: [{ type: 'email', value: 'x1@hr-notice.example', role: 'src' }] }), alert(35, { observables: [{ type: 'email', value: 'y2@hr-notice.example', role: 'src' }] }),
+      alert(47, { observables: [{ type: 'email', value: 'z3@hr-notice.example', role: 'src' }] }),
       alert(3, { tags: ['ja3:e7d705a3286e19ea42f587b344ee6865'] }), alert(45, { tags: ['ja3:e7d705a3286e19ea42f587b344ee6865'] })]]);
     expect(p!.campaigns.map((c) => c.cluster.values[0]).sort()).toEqual(['sender:hr-notice.example', `sha256:${'a'.repeat(64)}`, 'tls:e7d705a3286e19ea42f587b344ee6865']);
+  });
+
+  it('wants evidence beyond chance from two organisations: one shared sender or address alone is no campaign, a second feature or the same rule is', () => {
+    const t = new ClusterTracker(traits);
+    const [p] = feed(t, [[...background(),
+      alert(2, { observables: [{ type: 'email', value: 'a@tax-refund.example', role: 'src' }] }), alert(35, { observables: [{ type: 'email', value: 'b@tax-refund.example', role: 'src' }] }),
+      alert(4, { srcIp: '45.20.20.20', title: 'Exploit A' }), alert(38, { srcIp: '45.20.20.20', title: 'Exploit B' }),
+      alert(6, { srcIp: '45.30.30.30', ruleId: 'SAME-RULE' }), alert(41, { srcIp: '45.30.30.30', ruleId: 'SAME-RULE' }),
+      alert(7, { srcIp: '45.40.40.40', ruleId: 'P-7', observables: [{ type: 'domain', value: 'c2.pair.example' }] }), alert(43, { srcIp: '45.40.40.40', ruleId: 'P-43', observables: [{ type: 'domain', value: 'c2.pair.example' }] })]]);
+    expect(p!.campaigns.map((c) => [...c.cluster.orgs.keys()].sort().join(' ')).sort()).toEqual(['org-41 org-6', 'org-43 org-7']);
+  });
+
+  it('judges an address by its network: one more address of a scanning farm\'s /24 is background, the same in a quiet /24 a campaign', () => {
+    const farm = (t: ClusterTracker) => Array.from({ length: 40 }, (_, o) => [1, 2].map((h) => alert(o + 5, { srcIp: `185.99.7.${h}`, title: 'SSH brute force', rsitClass: 'intrusion-attempts', severity: 1, attack: ['T1110.001'] }))).flat().filter(() => t !== null);
+    const trio = (net: string) => [11, 24, 37].map((o) => alert(o, { srcIp: `${net}.77`, ruleId: `OWN-${o}` }));
+    const noisy = new ClusterTracker(traits);
+    const [p1] = feed(noisy, [[...background(), ...farm(noisy), ...trio('185.99.7')]]);
+    expect(p1!.campaigns).toHaveLength(0);
+    const quiet = new ClusterTracker(traits);
+    const [p2] = feed(quiet, [[...background(), ...farm(quiet), ...trio('91.77.3')]]);
+    expect(p2!.campaigns.map((c) => c.cluster.values)).toEqual([['ipv4:91.77.3.77']]);
+  });
+
+  it('takes the few sender domains every reporting gateway sees in turn for commodity vocabulary, and a campaign\'s own sender domain for a link', () => {
+    const t = new ClusterTracker(traits);
+    const domains = ['tax-a.example', 'tax-b.example', 'tax-c.example', 'tax-d.example'];
+    // Nine organisations of five sectors report phishing; each sees most of the four names, never two in one alert.
+    const gateways = [0, 3, 12, 15, 21, 27, 33, 36, 44];
+    const spam = gateways.flatMap((o, i) => domains.filter((_, d) => (i + d) % 3 !== 0).map((d) => alert(o, { title: 'Phishing e-mail delivered', observables: [{ type: 'email', value: `x@${d}`, role: 'src' }] })));
+    const own = [1, 5, 8].map((o) => alert(o, { title: 'Phishing e-mail delivered', observables: [{ type: 'email', value: 'hr@payroll-notice.example', role: 'src' }] }));
+    const [p] = feed(t, [[...background(), ...spam, ...own]]);
+    expect(p!.campaigns.map((c) => c.cluster.values)).toEqual([['sender:payroll-notice.example']]);
+    // Not by breadth (too few of all organisations): by being one of the names the same gateways see in turn.
+    expect(t.verdictOf('sender:tax-a.example')).toMatchObject({ background: false, orgs: expect.any(Array) });
   });
 });
 
@@ -96,11 +131,18 @@ describe('the noise model', () => {
 
   it('retracts a campaign whose link turns out to be everywhere, with the reason', () => {
     const t = new ClusterTracker(traits);
-    const early = [alert(1, { srcIp: '91.5.5.5' }), alert(22, { srcIp: '91.5.5.5' }), alert(43, { srcIp: '91.5.5.5' })];
-    const later = Array.from({ length: 45 }, (_, i) => alert(i + 2, { srcIp: '91.5.5.5' }));
+    // (Under a rule of its own: an address doing only what everyone sees is opportunistic from the start.)
+    const early = [alert(1, { srcIp: '91.5.5.5', ruleId: 'W' }), alert(22, { srcIp: '91.5.5.5', ruleId: 'W' }), alert(43, { srcIp: '91.5.5.5', ruleId: 'W' })];
+    const later = Array.from({ length: 45 }, (_, i) => alert(i + 2, { srcIp: '91.5.5.5', ruleId: 'W' }));
     const [p1, p2] = feed(t, [[...background(), ...early], later]);
     expect(p1!.campaigns).toHaveLength(1);
-    expect(p2!.retracted).toEqual([{ key: p1!.campaigns[0]!.cluster.key, reasons: [expect.objectContaining({ code: 'broad' })] }]);
+    expect(p2!.retracted).toEqual([{ key: p1!.campaigns[0]!.cluster.key, reasons: expect.arrayContaining([expect.objectContaining({ code: 'broad', params: expect.objectContaining({ value: 'ipv4:91.5.5.5' }) })]) }]);
+  });
+
+  it('takes an address seen only with commodity signatures for opportunistic, however many organisations it hits', () => {
+    const t = new ClusterTracker(traits);
+    const [p] = feed(t, [[...background(), ...[1, 22, 43, 17].map((o) => alert(o, { srcIp: '91.8.8.8' }))]]);
+    expect(p!.campaigns).toHaveLength(0);
   });
 
   it('takes analysts\' false-positive marks: a link marked by its organisations stops counting', () => {

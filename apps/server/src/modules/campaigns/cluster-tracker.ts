@@ -1,6 +1,7 @@
-import { linkFeatures, type LinkAlert } from './link-features.ts';
-import { DEFAULT_NOISE, judge, type NoiseOptions, type OrgTraits, type Reason, type Sighting, type Verdict } from './noise-model.ts';
-import { ValueIndex } from './value-index.ts';
+import { ipv6Prefixes, linkFeatures, type LinkAlert } from './link-features.ts';
+import { network24 } from './noise.ts';
+import { concentrationOf, DEFAULT_NOISE, judge, type NoiseOptions, type Population, type OrgTraits, type Reason, type Sighting, type Verdict } from './noise-model.ts';
+import { featureType, ValueIndex } from './value-index.ts';
 import { explain, type Explanation } from './explanation.ts';
 
 /** Tuning of detection (all from configuration). */
@@ -12,11 +13,27 @@ export interface DetectorOptions {
   /** Distinct organisations a gated feature (signature, CVE, family) needs, besides concentration. */
   gatedMinOrgs: number;
   noise: NoiseOptions;
+  /** New clusters of at most this many organisations need evidence beyond chance (a second kind of evidence, a specific artefact, or concentration). */
+  smallCluster: number;
+  /** Adjusted probability under which a small cluster's victims count as concentrated. */
+  smallClusterP: number;
   /** Extra warninglists (e.g. the intel module's MISP lists): a listed value links nothing. */
   warninglisted?: (type: string, value: string) => boolean;
 }
 const DAY = 86_400_000;
-export const DEFAULT_DETECTOR: DetectorOptions = { windowMs: 14 * DAY, halfLifeMs: 3 * DAY, gatedMinOrgs: 4, noise: DEFAULT_NOISE };
+export const DEFAULT_DETECTOR: DetectorOptions = { windowMs: 14 * DAY, halfLifeMs: 3 * DAY, gatedMinOrgs: 4, smallCluster: 2, smallClusterP: 0.01, noise: DEFAULT_NOISE };
+
+/** The network an address key belongs to: its /24, or its /64 for IPv6 (null for other keys). */
+function networkOf(key: string): string | null {
+  if (key.startsWith('ipv4:')) return network24(key.slice(5));
+  if (key.startsWith('ipv6:')) return ipv6Prefixes(key.slice(5))?.p64 ?? null;
+  return null;
+}
+
+/** Kinds of evidence, for a small cluster's second feature: an address and its network are one kind. */
+const EVIDENCE_KIND: Record<string, string> = {
+  ipv4: 'address', ipv6: 'address', net: 'address', domain: 'domain', sender: 'sender', md5: 'file', sha1: 'file', sha256: 'file', tls: 'tls', cert: 'tls',
+};
 
 /** A campaign as the tracker sees it now: a connected cluster of linking values across organisations. */
 export interface Cluster {
@@ -70,6 +87,10 @@ export class ClusterTracker {
   #orgsOf = new Map<string, string>();
   #born = new Map<string, number>();
   #touched = new Set<string>();
+  /** Values that link but whose cluster was too small and too thin to be more than chance, this round. */
+  #weak = new Set<string>();
+  /** Addresses that are background by their network's company (why), as of the last round. */
+  #neighbourhood = new Map<string, Reason>();
   #seq = 0;
 
   constructor(traits: (orgId: string) => OrgTraits | null, opts: DetectorOptions = DEFAULT_DETECTOR) {
@@ -101,6 +122,11 @@ export class ClusterTracker {
     return out;
   }
 
+  /** The values a campaign holds as of the last round (empty when it no longer links). */
+  valuesOf(key: string): ReadonlySet<string> {
+    return this.#members.get(key) ?? new Set();
+  }
+
   /** The campaign a value belongs to as of the last round. */
   ownerOf(value: string): string | undefined {
     return this.#owner.get(value);
@@ -118,7 +144,7 @@ export class ClusterTracker {
    */
   #links(key: string, v: Verdict): boolean {
     const state = this.index.values.get(key);
-    if (!state || v.background || v.orgs.length < 2 || key.startsWith('title:')) return false;
+    if (!state || v.background || v.orgs.length < 2 || key.startsWith('title:') || this.#neighbourhood.has(key)) return false;
     if (state.kind === 'gated') return v.orgs.length >= this.opts.gatedMinOrgs && v.concentrated && !this.#amongScanners(key);
     return !this.#commodity(key, v);
   }
@@ -130,7 +156,7 @@ export class ClusterTracker {
     const sig = key.slice(key.indexOf('|') + 1);
     if (key.startsWith('net:')) return commodity(`sig:${sig}`) || commodity(`title:${sig}`);
     // Hashes, domains, senders and fingerprints are specific; an address at two organisations may be opportunistic.
-    if (!/^ipv[46]:/.test(key) || v.orgs.length > 2 || v.concentrated) return false;
+    if (!/^ipv[46]:/.test(key) || v.concentrated) return false;
     const sigs = [...(this.index.values.get(key)?.edges ?? [])].filter((e) => e.startsWith('sig:') || e.startsWith('title:'));
     return sigs.length > 0 && sigs.every(commodity);
   }
@@ -174,6 +200,8 @@ export class ClusterTracker {
       }
     }
     for (const k of this.#verdicts.keys()) if (!this.index.values.has(k)) this.#verdicts.delete(k);
+    this.#judgeNeighbourhoods();
+    this.#judgeVocabulary(pop);
     const linking = new Set([...this.#verdicts].filter(([k, v]) => this.#links(k, v)).map(([k]) => k));
     // A signature nobody else uses (not commodity) that comes with two links of infrastructure is the same tooling: it joins them.
     for (const [k, v] of this.#verdicts) {
@@ -182,10 +210,105 @@ export class ClusterTracker {
       for (const e of this.index.values.get(k)?.edges ?? []) if (linking.has(e) && ++links >= 2) break;
       if (links >= 2) linking.add(k);
     }
-    const components = this.#components(linking);
+    this.#weak.clear();
+    // A new cluster must be more than chance; a campaign already followed that shrank as its evidence aged stays until it ages out.
+    const components = this.#components(linking).filter((comp) => {
+      if (comp.some((v) => this.#owner.has(v)) || this.#beyondChance(comp, pop)) return true;
+      for (const v of comp) this.#weak.add(v);
+      return false;
+    });
     const result = this.#match(components, now);
     this.#touched.clear();
     return { ...result, scanners };
+  }
+
+  /**
+   * Addresses judged by their network: one whose /24 (IPv6 /64) holds other addresses seen by several
+   * organisations, most of them background (scanners, brute-forcers hitting organisations spread over
+   * sectors), is the same background farm, however few victims it has yet. Victims concentrated beyond
+   * chance still make a campaign.
+   */
+  #judgeNeighbourhoods(): void {
+    const byNet = new Map<string, { key: string; v: Verdict }[]>();
+    for (const [k, v] of this.#verdicts) {
+      const net = networkOf(k);
+      if (net) (byNet.get(net) ?? byNet.set(net, []).get(net)!).push({ key: k, v });
+    }
+    this.#neighbourhood.clear();
+    for (const [net, members] of byNet) {
+      const background = members.filter((m) => m.v.background).length;
+      if (background < 2 || background * 2 < members.length) continue;
+      for (const m of members) {
+        if (!m.v.background && !m.v.concentrated) this.#neighbourhood.set(m.key, { code: 'neighbourhood', params: { network: net, background, addresses: members.length } });
+      }
+    }
+  }
+
+  /**
+   * Commodity vocabulary: a value that most organisations reporting its type see (five at least, not
+   * concentrated beyond chance), alongside two or more other such values of its type that the
+   * same organisations see and that never come with it, is one of the few names commodity activity
+   * draws from in turn (the sender domains of a tax-refund spam run, the C2 names of a botnet), not
+   * a campaign's infrastructure. A campaign's rotating names come with its other infrastructure or
+   * its victims' concentration.
+   */
+  #judgeVocabulary(pop: Population): void {
+    const o = this.opts.noise;
+    const byType = new Map<string, { key: string; orgs: Set<string> }[]>();
+    for (const [k, v] of this.#verdicts) {
+      if (v.background || v.concentrated || this.index.values.get(k)?.kind !== 'strong' || networkOf(k) || k.startsWith('net:')) continue;
+      const type = featureType(k);
+      const observers = pop.observers(type);
+      if (observers < o.broadMinOrgs || v.orgs.length < Math.max(5, o.observerShare * observers)) continue;
+      (byType.get(type) ?? byType.set(type, []).get(type)!).push({ key: k, orgs: new Set(v.orgs) });
+    }
+    const vocabulary = new Map<string, { key: string; orgs: Set<string> }[]>();
+    for (const [type, values] of byType) {
+      if (values.length < 3) continue;
+      for (const a of values) {
+        const edges = this.index.values.get(a.key)?.edges;
+        const alike = values.filter((b) => b !== a && !edges?.has(b.key) && [...a.orgs].filter((x) => b.orgs.has(x)).length * 2 >= a.orgs.size).length;
+        if (alike < 2) continue;
+        this.#neighbourhood.set(a.key, { code: 'vocabulary', params: { orgs: a.orgs.size, observers: pop.observers(type), alike } });
+        (vocabulary.get(type) ?? vocabulary.set(type, []).get(type)!).push(a);
+      }
+    }
+    // A value of that type seen by fewer so far, each of whose organisations sees two or more of the vocabulary and which never comes with it, is drawn from it too.
+    for (const [k, v] of this.#verdicts) {
+      const words = vocabulary.get(featureType(k));
+      if (!words || words.length < 3 || this.#neighbourhood.has(k) || v.background || v.concentrated || this.index.values.get(k)?.kind !== 'strong') continue;
+      const edges = this.index.values.get(k)?.edges;
+      if (words.some((w) => edges?.has(w.key))) continue;
+      if (v.orgs.every((o) => words.filter((w) => w.orgs.has(o)).length >= 2)) this.#neighbourhood.set(k, { code: 'vocabulary', params: { orgs: v.orgs.length, observers: pop.observers(featureType(k)), alike: words.length } });
+    }
+  }
+
+  /**
+   * Whether a new cluster of two organisations (`smallCluster`) is more than a coincidence: a second
+   * kind of shared evidence (an address and a domain, a network under one signature, the same rule on
+   * the shared value), a specific artefact (a file hash, a TLS fingerprint), or victims concentrated
+   * beyond chance. One shared value alone between two organisations is what background traffic
+   * produces by chance; three organisations sharing an exact value are not, unless the value is
+   * background (breadth, neighbourhood, vocabulary), which the noise model judges first.
+   */
+  #beyondChance(comp: readonly string[], pop: Population): boolean {
+    const orgs = new Set<string>();
+    const kinds = new Set<string>();
+    for (const v of comp) {
+      const seen = [...(this.index.values.get(v)?.sightings ?? [])].filter(([, s]) => !s.falsePositive);
+      for (const [o] of seen) orgs.add(o);
+      if (seen.length < 2) continue;
+      kinds.add(EVIDENCE_KIND[featureType(v)] ?? 'signature');
+      // A network is shared under one signature: two kinds of evidence in one key.
+      if (v.startsWith('net:')) kinds.add('signature');
+    }
+    if (orgs.size > this.opts.smallCluster) return true;
+    if (kinds.size >= 2 || kinds.has('file') || kinds.has('tls')) return true;
+    // The same rule fired at each of them on the shared value.
+    const sameRule = comp.some((v) => [...(this.index.values.get(v)?.edges ?? [])].some((e) => e.startsWith('sig:') && [...orgs].every((o) => this.index.values.get(e)?.sightings.has(o))));
+    if (sameRule) return true;
+    const c = concentrationOf([...orgs], pop);
+    return c !== null && c.hits === orgs.size && c.p <= this.opts.smallClusterP;
   }
 
   #components(linking: Set<string>): string[][] {
@@ -266,10 +389,14 @@ export class ClusterTracker {
       if (still.has(v)) continue;
       const verdict = this.#verdicts.get(v);
       const state = this.index.values.get(v);
+      const near = this.#neighbourhood.get(v);
       if (verdict?.background) for (const r of verdict.reasons) out.push({ code: r.code, params: { ...r.params, value: v } });
+      else if (near) out.push({ code: near.code, params: { ...near.params, value: v } });
       else if (verdict && state && verdict.orgs.length < 2 && state.sightings.size !== verdict.orgs.length) out.push({ code: 'false_positive', params: { value: v } });
       // Still in the window but no longer a link: what came with it turned out to be commodity activity, seen everywhere.
       else if (verdict && state && this.#commodity(v, verdict)) out.push({ code: 'commodity', params: { value: v } });
+      // Still a link, but between too few organisations with nothing else in common to be more than chance.
+      else if (this.#weak.has(v)) out.push({ code: 'chance', params: { value: v, orgs: verdict?.orgs.length ?? 0 } });
     }
     return out.slice(0, 20);
   }

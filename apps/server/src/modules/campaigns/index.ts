@@ -4,3 +4,4 @@ export { CampaignsService } from './campaigns.service.ts';
 export { campaignRoutes } from './campaigns.routes.ts';
 export { isNoise } from './noise.ts';
 export type { CampaignWrite } from './campaigns.repository.ts';
+export { massScanningList, type MassScanningEntry } from './mass-scanning-list.ts';

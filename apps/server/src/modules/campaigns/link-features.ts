@@ -41,9 +41,22 @@ const FAMILY = [
 ];
 const GENERIC_FAMILY = new Set(['generic', 'agent', 'malware', 'trojan', 'suspicious', 'activity', 'detected', 'possible', 'unknown', 'known', 'likely', 'observed', 'suspected', 'ransomware']);
 
-/** The signature of an alert: its rule id, else its title (lower case, numbers of counts removed). */
+/**
+ * A title as a message template: the variable parts a log line carries (addresses, `key=value` values,
+ * numbers, long hex runs) become `*`, so `pam_unix … rhost=198.51.100.3 user=root` and the same line
+ * from another address are one signature, not one per attacker and account.
+ */
+export function titleTemplate(title: string): string {
+  return title.toLowerCase()
+    .replace(/\b(?:\d{1,3}\.){3}\d{1,3}\b|\b[0-9a-f]{0,4}(?::[0-9a-f]{0,4}){2,7}\b/g, '*')
+    .replace(/\b([a-z_][a-z0-9_.-]*)=(?:"[^"]*"|'[^']*'|[^\s;,]*)/g, '$1=*')
+    .replace(/\b[0-9a-f]{12,}\b|\d+/g, '*')
+    .replace(/\s+/g, ' ').trim();
+}
+
+/** The signature of an alert: its rule id, else its title as a template (variable parts removed). */
 export function signatureOf(a: Pick<LinkAlert, 'ruleId' | 'title'>): string {
-  return (a.ruleId ?? a.title).toLowerCase().replace(/\s+/g, ' ').trim().slice(0, 200);
+  return (a.ruleId ? a.ruleId.toLowerCase().replace(/\s+/g, ' ').trim() : titleTemplate(a.title)).slice(0, 200);
 }
 
 /** Expands an IPv6 address to its eight groups (null when it is not one). */

@@ -32,6 +32,8 @@ export interface Population {
   traits(orgId: string): OrgTraits | null;
   /** Alerts a reporter sent in the window (to tell a SOC's own sensor from its clients' attackers). */
   reporterAlerts(reporterOrgId: string): number;
+  /** Active organisations that reported any value of a feature type (`sender`, `domain`…): who could have seen a value of it. */
+  observers(type: string): number;
 }
 
 export interface Concentration { category: string; hits: number; of: number; base: number; p: number }
@@ -55,8 +57,15 @@ export interface NoiseOptions {
   broadShare: number;
   /** Behaviour score (0..1) from which a value is scanning. */
   scanningScore: number;
+  /**
+   * Commodity vocabulary: a value seen by this share of the organisations that report its type at all
+   * (at least `broadMinOrgs` of them report it, five see it), not concentrated beyond chance, among at least two other such values of its type seen by the same organisations and never
+   * with it, is background: the few sender domains or C2 names of commodity activity that every
+   * organisation whose gateway reports them sees, in turn.
+   */
+  observerShare: number;
 }
-export const DEFAULT_NOISE: NoiseOptions = { concentratedP: 1e-3, broadMinOrgs: 8, broadShare: 0.15, scanningScore: 0.5 };
+export const DEFAULT_NOISE: NoiseOptions = { concentratedP: 1e-3, broadMinOrgs: 8, broadShare: 0.15, scanningScore: 0.5, observerShare: 0.5 };
 
 const RECON_CLASSES = new Set(['information-gathering', 'scanner', 'reconnaissance']);
 const RECON_TECHNIQUES = /^T(1595|1046|1590|1592|1589|1110)(\.|$)/;

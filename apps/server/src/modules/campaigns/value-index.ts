@@ -1,6 +1,9 @@
 import { linkFeatures, type FeatureKind, type LinkAlert } from './link-features.ts';
 import { isRecon, type OrgTraits, type Population, type Sighting } from './noise-model.ts';
 
+/** The type of a feature key: `sender` of `sender:evil.example`, `net` of a network key. */
+export const featureType = (key: string): string => key.slice(0, key.indexOf(':'));
+
 /** One shared value within the window: who saw it, how, and which values came with it in one alert. */
 export interface ValueState {
   kind: FeatureKind;
@@ -37,6 +40,8 @@ export class ValueIndex {
   readonly values = new Map<string, ValueState>();
   #active = new Map<string, number>();
   #reporters = new Map<string, { alerts: number; last: number }>();
+  /** Feature type (`sender`, `domain`, `ipv4`…) -> organisations that reported a value of it, and when last. */
+  #observers = new Map<string, Map<string, number>>();
   #counts: Map<string, number> | null = null;
   #traits: (orgId: string) => OrgTraits | null;
   #warninglisted: ((type: string, value: string) => boolean) | undefined;
@@ -59,6 +64,9 @@ export class ValueIndex {
     const features = linkFeatures(a, this.#warninglisted);
     const recon = isRecon(a);
     for (const f of features) {
+      const type = featureType(f.key);
+      const seen = this.#observers.get(type) ?? this.#observers.set(type, new Map()).get(type)!;
+      seen.set(a.orgId, Math.max(seen.get(a.orgId) ?? 0, a.at));
       const v = this.values.get(f.key) ?? this.values.set(f.key, { kind: f.kind, sightings: new Map(), edges: new Set(), dirty: true }).get(f.key)!;
       v.dirty = true;
       let s = v.sightings.get(a.orgId);
@@ -119,6 +127,7 @@ export class ValueIndex {
     for (const v of this.values.values()) for (const e of v.edges) if (!this.values.has(e)) v.edges.delete(e);
     for (const [o, t] of this.#active) if (t < edge) { this.#active.delete(o); this.#counts = null; }
     for (const [r, s] of this.#reporters) if (s.last < edge) this.#reporters.delete(r);
+    for (const seen of this.#observers.values()) for (const [o, t] of seen) if (t < edge) seen.delete(o);
   }
 
   /** Whether the population changed since the base rates were last counted. */
@@ -135,6 +144,7 @@ export class ValueIndex {
       count: (c) => counts.get(c) ?? 0,
       traits: (o) => this.#traits(o),
       reporterAlerts: (r) => this.#reporters.get(r)?.alerts ?? 0,
+      observers: (type) => this.#observers.get(type)?.size ?? 0,
     };
   }
 

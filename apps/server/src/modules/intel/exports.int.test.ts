@@ -66,6 +66,39 @@ describe('outer shield exports', () => {
     expect(stix.json()).toMatchObject({ type: 'bundle', objects: [{ id: 'indicator--00000003-2222-4a5e-9d2b-8d6a0b1c2d3e' }] });
   });
 
+  it('adds the mass-scanning list the campaign noise model keeps, on request and at a low score', async () => {
+    // An internet-wide scanner hits four organisations of three sectors: background, kept on the mass-scanning list.
+    const scan = (src: string) => JSON.stringify({ title: 'ET SCAN Nmap SYN scan', severity: 'low', sourceRef: `scan-${src}-${Math.random()}`, rule: { id: 'SCAN-1', name: 'scan' },
+      rsit: { class: 'information-gathering' }, attack: ['T1595.001'], src: { ip: src }, dst: { ip: `100.64.0.${Math.floor(Math.random() * 200) + 1}` } });
+    for (const org of ['fin-haiau', 'fin-commodity', 'fin-ankhang', 'tel-mayngan']) {
+      const k = await t.keyFor(org, 'connector');
+      const lines = ['185.64.101.7', '185.64.101.7', '185.64.101.7', '198.51.100.99', '198.51.100.99', '198.51.100.99'].map(scan).join('\n');
+      const res = await t.app.inject({ method: 'POST', url: '/api/v1/ingest/lachan', headers: { authorization: `Bearer ${k.key}`, 'content-type': 'application/x-ndjson' }, payload: lines });
+      expect(res.statusCode).toBe(202);
+    }
+    for (let i = 0; i < 3; i++) {
+      await t.platform.relay.flush();
+      await t.platform.workers.campaigns.idle();
+    }
+    expect((await t.admin.get('/api/v1/campaigns/mass-scanning')).json().items.map((s: { value: string }) => s.value)).toEqual(expect.arrayContaining(['185.64.101.7', '198.51.100.99']));
+    // Not unless asked: the block lists stay the knowledge base's.
+    expect((await get('/api/v1/intel/exports/txt?type=ipv4')).body).toBe('100.200.0.9\n');
+    expect((await get('/api/v1/intel/exports/txt?type=ipv4&massScanning=true')).body).toBe('100.200.0.9\n185.64.101.7\n');
+    const row = (await get('/api/v1/intel/exports/csv?massScanning=true')).body.split('\n').find((l) => l.startsWith('ipv4,185.64.101.7,'))!;
+    const [, , score, tlp, id] = row.split(',');
+    expect(Number(score)).toBeGreaterThanOrEqual(15);
+    expect(Number(score)).toBeLessThanOrEqual(25);
+    expect([tlp, id]).toEqual(['GREEN', 'mass-scanning']);
+    expect((await get('/api/v1/intel/exports/suricata?massScanning=true')).body).toMatch(/alert ip any any -> 185\.64\.101\.7 any \(msg:"LACHAN intel ipv4 185\.64\.101\.7 \(mass-scanning\)/);
+    // A score floor above it, a CLEAR ceiling, a domain list or a documentation address leave it out.
+    expect((await get('/api/v1/intel/exports/txt?massScanning=true&minScore=30')).body).not.toContain('185.64.101.7');
+    expect((await get('/api/v1/intel/exports/txt?massScanning=true&tlp=CLEAR')).body).not.toContain('185.64.101.7');
+    expect((await get('/api/v1/intel/exports/txt?massScanning=true&type=domain')).body).toBe('phish.example.net\n');
+    expect((await get('/api/v1/intel/exports/txt?massScanning=true')).body).not.toContain('198.51.100.99');
+    expect((await get('/api/v1/intel/exports/stix?massScanning=true')).body).not.toContain('185.64.101.7');
+    expect((await get('/api/v1/intel/exports/txt?massScanning=maybe')).statusCode).toBe(400);
+  });
+
   it('answers 304 when the list has not changed since the caller\'s ETag, and refuses anonymous callers', async () => {
     const first = await get('/api/v1/intel/exports/rpz');
     const etag = first.headers.etag as string;

@@ -12,6 +12,7 @@ const Query = Type.Object({
   minScore: Type.Optional(Type.Number({ minimum: 0, maximum: 100 })),
   tlp: Type.Optional(Type.Union(TLP_LEVELS.map((t) => Type.Literal(t)), { description: 'highest TLP to include' })),
   sector: Type.Optional(Type.String({ maxLength: 50, description: 'sector code of the organisation that created the indicator' })),
+  massScanning: Type.Optional(Type.Boolean({ description: 'add the mass-scanning list (internet-wide scanners the campaign noise model found) at a low score (15-25)' })),
 });
 
 /** GET /intel/exports/{format}: lists for firewalls, IDS and DNS resolvers, with ETag / If-None-Match. */
@@ -22,7 +23,7 @@ export function exportsRoutes(api: FastifyInstance, exportsService: ExportsServi
   }, async (req, reply) => {
     const q = req.query as Static<typeof Query>;
     const r = await exportsService.render(ctxOf(req), (req.params as { format: ExportFormat }).format, {
-      ...(q.type ? { type: q.type } : {}), ...(q.minScore !== undefined ? { minScore: q.minScore } : {}), ...(q.tlp ? { tlp: q.tlp } : {}), ...(q.sector ? { sector: q.sector } : {}),
+      ...(q.type ? { type: q.type } : {}), ...(q.minScore !== undefined ? { minScore: q.minScore } : {}), ...(q.tlp ? { tlp: q.tlp } : {}), ...(q.sector ? { sector: q.sector } : {}), ...(q.massScanning ? { massScanning: true } : {}),
     });
     reply.header('etag', r.etag).header('cache-control', 'private, no-cache');
     if (req.headers['if-none-match'] === r.etag) return reply.status(304).send();

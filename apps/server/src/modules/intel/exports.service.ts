@@ -10,9 +10,21 @@ import { lowerTlp, stixViewAt, viewAt } from './object-view.ts';
 import { indicatorValuesRepository } from './indicator-values.repository.ts';
 import { warninglistsFrom } from './warninglist-files.ts';
 import { renderExport, type ExportEntry, type ExportFormat } from './exports.format.ts';
+import { massScanningList } from '../campaigns/index.ts';
 
-/** Export filters: value type, decayed score floor (sightings restart the decay), TLP ceiling, and the sector of the creating organisation. */
-export interface ExportFilter { type?: string; minScore?: number; tlp?: Tlp; sector?: string }
+/**
+ * Export filters: value type, decayed score floor (sightings restart the decay), TLP ceiling, the sector
+ * of the creating organisation, and whether to add the mass-scanning list (at a low score).
+ */
+export interface ExportFilter { type?: string; minScore?: number; tlp?: Tlp; sector?: string; massScanning?: boolean }
+
+/**
+ * The score of an address on the mass-scanning list: low (scanners hit everyone and change addresses;
+ * blocking them is hygiene, not defence), higher for the widest seen. A `minScore` above it leaves them out.
+ */
+export const MASS_SCANNING_SCORE = { base: 15, widest: 25 } as const;
+/** How long an address stays on the exported mass-scanning list after it was last seen scanning. */
+const MASS_SCANNING_DAYS = 14;
 
 /** A rendered export with its ETag. */
 export interface ExportResult { body: string; contentType: string; etag: string }
@@ -57,9 +69,32 @@ export class ExportsService {
         entries.push({ type: v.type, value: v.value, score: v.score, indicatorId: r.id, name: typeof o.name === 'string' ? o.name : '', tlp: r.tlp, object: o });
       }
     }
+    // A STIX bundle carries the knowledge base's indicators only; the list goes to the block lists, rules and CSV.
+    if (f.massScanning && format !== 'stix') entries.push(...(await this.#massScanning(f, lists, new Set(entries.map((e) => `${e.type}:${e.value}`)), now)));
     entries.sort((a, b) => (a.type === b.type ? (a.value < b.value ? -1 : a.value > b.value ? 1 : 0) : a.type < b.type ? -1 : 1));
     // Scores move with time; the ETag covers only what the file says, so it changes when the list does.
     const { body, contentType } = renderExport(format, entries);
     return { body, contentType, etag: `"${createHash('sha256').update(body).digest('base64url')}"` };
+  }
+
+  /**
+   * The mass-scanning list as export entries: TLP:GREEN (derived from many organisations' alerts, naming
+   * none), left out under a CLEAR ceiling, for the sector filter (no creating organisation), for values
+   * an indicator already exports (its own score wins) and for warninglisted or reserved addresses.
+   */
+  async #massScanning(f: ExportFilter, lists: ReturnType<typeof warninglistsFrom>, exported: ReadonlySet<string>, now: number): Promise<ExportEntry[]> {
+    if (f.sector || f.tlp === 'CLEAR' || (f.type && f.type !== 'ipv4' && f.type !== 'ipv6')) return [];
+    const list = await massScanningList(this.#p.db, new Date(now - MASS_SCANNING_DAYS * 86_400_000));
+    const widest = Math.max(1, ...list.map((s) => s.orgCount));
+    const out: ExportEntry[] = [];
+    for (const s of list) {
+      if ((f.type && s.type !== f.type) || exported.has(`${s.type}:${s.value}`) || lists.suppress(s.type, s.value) !== null) continue;
+      const score = Math.round((MASS_SCANNING_SCORE.base + ((MASS_SCANNING_SCORE.widest - MASS_SCANNING_SCORE.base) * s.orgCount) / widest) * 10) / 10;
+      if (f.minScore !== undefined && score < f.minScore) continue;
+      const name = `Mass scanning (${s.sectors.length} sectors)`;
+      out.push({ type: s.type, value: s.value, score, indicatorId: 'mass-scanning', name, tlp: 'GREEN',
+        object: { type: 'indicator', name, pattern: `[${s.type}-addr:value = '${s.value}']`, modified: s.lastSeen.toISOString(), labels: ['mass-scanning'] } });
+    }
+    return out;
   }
 }

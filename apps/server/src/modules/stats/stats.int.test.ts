@@ -18,7 +18,8 @@ beforeAll(async () => {
   const energy = await t.keyFor('energy-themluc', 'connector');
   await send(bank, [alert('login storm'), alert('login storm'), alert('phishing kit', { severity: 'critical', rsit: { class: 'fraud', type: 'phishing' } })]);
   await send(bank, [alert('login storm')]);
-  await send(energy, [alert('scada probe', { severity: 'medium', rsit: { class: 'information-gathering', type: 'scanner' } })]);
+  // The same rule on the same address at both: more than one shared value by chance, so a campaign.
+  await send(energy, [alert('scada probe', { severity: 'medium', rsit: { class: 'information-gathering', type: 'scanner' }, rule: { id: 'login storm' } })]);
 });
 afterAll(() => t?.close());
 
@@ -34,7 +35,7 @@ describe('the national picture', () => {
     expect(o.byDay.at(-1)).toMatchObject({ alerts: 3, occurrences: 5 });
     expect(o.live.today).toBe(5);
     expect(o.topOrganisations[0]).toMatchObject({ orgId: await t.org('bank-sgb'), alerts: 2 });
-    // Both organisations were hit from 198.51.100.9: a (low-confidence) campaign.
+    // Both organisations were hit from 198.51.100.9 under one rule: a (low-confidence) campaign.
     expect(o.campaigns).toEqual({ active: 1 });
     expect(o.warnings).toEqual({ active: 0 });
   });
