@@ -44,7 +44,7 @@ export async function findMet(db: Kysely<DB>, exerciseIds: readonly string[], te
           when 'support_requested' then (select min(q.created_at) from subject s join support_requests q on q.incident_id = s.incident_id
             where s.exercise_id = o.exercise_id and s.team_org_id = o.team_org_id and s.inject_key = o.inject_key and q.from_org_id = o.team_org_id)
           when 'warning_acknowledged' then (select wr.acked_at from warning_recipients wr where wr.warning_id = o.warning_id and wr.org_id = o.team_org_id)
-          when 'indicator_added' then (select min(so.date_added) from stix_objects so where so.type = 'indicator' and so.added_by_org_id = o.team_org_id
+          when 'indicator_added' then (select min(so.date_added) from stix_objects so where so.type = 'indicator' and so.added_by_org_id = o.team_org_id and (so.exercise_id = o.exercise_id or so.exercise_id is null)
             and so.date_added >= o.delivered_at and (o.value is null or strpos(so.object->>'pattern', o.value) > 0))
         end) as met_at
       from open o)
