@@ -16,6 +16,14 @@ export const sourcesRepository = {
     return (await db.selectFrom('alert_sources').select('id').where('api_key_id', '=', key.id).where('format', '=', format).executeTakeFirstOrThrow()).id;
   },
 
+  /** Connectors of an exercise inject for several teams, in one statement; ids in the teams' order. */
+  async forExerciseTeams(db: Kysely<DB>, x: { exerciseId: string; orgIds: readonly string[]; name: string; format: string }): Promise<string[]> {
+    const rows = (await sql<{ id: string; org_id: string }>`insert into alert_sources (org_id, name, format, exercise_id)
+      select o, ${x.name}, ${x.format}, ${x.exerciseId}::uuid from unnest(${[...x.orgIds]}::uuid[]) as t(o) returning id, org_id`.execute(db)).rows;
+    const byOrg = new Map(rows.map((r) => [r.org_id, r.id]));
+    return x.orgIds.map((o) => byOrg.get(o)!);
+  },
+
   /** A connector of an exercise: one per inject and team, so that its alerts are known as the inject's. */
   async forExercise(db: Kysely<DB>, x: { exerciseId: string; orgId: string; name: string; format: string }): Promise<string> {
     return (await sql<{ id: string }>`insert into alert_sources (org_id, name, format, exercise_id) values (${x.orgId}, ${x.name}, ${x.format}, ${x.exerciseId}) returning id`.execute(db)).rows[0]!.id;

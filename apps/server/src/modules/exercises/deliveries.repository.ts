@@ -50,6 +50,42 @@ export const deliveriesRepository = {
     return r.rows.map((x) => x.team_org_id);
   },
 
+  /** Claims the deliveries of several injects at once (one statement); answers the teams claimed per inject. */
+  async claimMany(tx: Kysely<DB>, exerciseId: string, items: readonly { key: string; teams: readonly string[]; dueAt: Date }[]): Promise<Map<string, string[]>> {
+    const keys = items.flatMap((i) => i.teams.map(() => i.key));
+    const teams = items.flatMap((i) => [...i.teams]);
+    const due = items.flatMap((i) => i.teams.map(() => i.dueAt.toISOString()));
+    const r = await sql<{ inject_key: string; team_org_id: string }>`insert into exercise_deliveries (exercise_id, inject_key, team_org_id, due_at)
+      select ${exerciseId}::uuid, k, t, d from unnest(${keys}::text[], ${teams}::uuid[], ${due}::timestamptz[]) as x(k, t, d)
+      on conflict do nothing returning inject_key, team_org_id`.execute(tx);
+    const out = new Map<string, string[]>();
+    for (const row of r.rows) (out.get(row.inject_key) ?? out.set(row.inject_key, []).get(row.inject_key)!).push(row.team_org_id);
+    return out;
+  },
+
+  /**
+   * Records, when a run ends, every inject that had not reached a team as not delivered, with the
+   * reason, so that the report says so; answers how many.
+   */
+  async recordUndelivered(tx: Kysely<DB>, exerciseId: string, endedAt: Date, reason: 'ended_before_due' | 'ended_by_white_team'): Promise<number> {
+    const r = await sql`insert into exercise_deliveries (exercise_id, inject_key, team_org_id, due_at, undelivered)
+      select i.exercise_id, i.key, t.org_id, ${endedAt}, ${reason}
+      from exercise_injects i join exercise_teams t on t.exercise_id = i.exercise_id and (i.team_org_ids is null or t.org_id = any(i.team_org_ids))
+      where i.exercise_id = ${exerciseId} on conflict do nothing`.execute(tx);
+    // Claimed but never completed (a delivery cut short): not delivered either.
+    await sql`update exercise_deliveries set undelivered = coalesce(undelivered, 'interrupted') where exercise_id = ${exerciseId} and delivered_at is null`.execute(tx);
+    return Number(r.numAffectedRows ?? 0);
+  },
+
+  /** What never reached a team of a run (or one team), with the reason, in scenario order. */
+  async undelivered(db: Kysely<DB>, exerciseId: string, teamOrgId: string | null): Promise<{ inject_key: string; team_org_id: string; inject: Inject; offset_ms: number; reason: string }[]> {
+    return (await sql<{ inject_key: string; team_org_id: string; inject: Inject; offset_ms: number; reason: string }>`select d.inject_key, d.team_org_id, i.inject,
+        i.offset_ms::float8 as offset_ms, d.undelivered as reason
+      from exercise_deliveries d join exercise_injects i on i.exercise_id = d.exercise_id and i.key = d.inject_key
+      where d.exercise_id = ${exerciseId} and d.delivered_at is null and d.undelivered is not null and (${teamOrgId}::uuid is null or d.team_org_id = ${teamOrgId}::uuid)
+      order by i.offset_ms, i.key`.execute(db)).rows;
+  },
+
   /** Records what the inject made for each team, delivered now. */
   async complete(tx: Kysely<DB>, exerciseId: string, injectKey: string, outcomes: ReadonlyMap<string, DeliveryOutcome>): Promise<void> {
     const teams = [...outcomes.keys()];
@@ -76,6 +112,11 @@ export const deliveriesRepository = {
       from exercise_deliveries d join exercise_injects i on i.exercise_id = d.exercise_id and i.key = d.inject_key
       where d.exercise_id = ${exerciseId} and d.delivered_at is not null and (${teamOrgId}::uuid is null or d.team_org_id = ${teamOrgId}::uuid)
       order by i.offset_ms, d.delivered_at, i.key`.execute(db)).rows;
+  },
+
+  /** How many injects of a run reached at least one team (the scoreboard's count). */
+  async deliveredInjects(db: Kysely<DB>, exerciseId: string): Promise<number> {
+    return Number((await sql<{ n: number }>`select count(distinct inject_key)::int as n from exercise_deliveries where exercise_id = ${exerciseId} and delivered_at is not null`.execute(db)).rows[0]!.n);
   },
 
   /** How late each delivery was against its due time, in milliseconds (the benchmark's figure). */

@@ -1,29 +1,37 @@
 import { systemContext } from '../../core/context.ts';
 import { recordChange, transact } from '../../core/change.ts';
 import type { Platform } from '../../core/platform.ts';
+import { withDbPriority } from '../../db/index.ts';
 import { outboxRepository } from '../events/index.ts';
 import { tagPromotedExerciseIncidents } from '../incidents/index.ts';
 import { exerciseClock } from './exercise-clock.ts';
 import { exercisesRepository as runs, type ExerciseRow } from './exercises.repository.ts';
 import { deliveriesRepository as deliveries } from './deliveries.repository.ts';
 import { findMet } from './expectation-checks.repository.ts';
-import type { InjectDelivery } from './inject-delivery.ts';
+import type { DueInject, InjectDelivery } from './inject-delivery.ts';
 
-const TICK_MS = 100;
+/** The longest the runner sleeps: scheduled starts, expectations running out, other processes' changes. */
 const SWEEP_MS = 1000;
 
 /**
- * Drives running exercises: starts those whose time came, delivers each inject when scenario time
- * reaches it, and scores expectations from what teams did, at once after any platform event (and at
- * least every second), so the scoreboard follows the teams within a second.
+ * Drives running exercises. Injects are scheduled by timers aligned to their due instants (the next
+ * one of every running run, with a catch-up of whatever is overdue at start, resume or restart), and
+ * every group due together reaches all its teams in one batch. Scoring follows the platform's events:
+ * the teams named by an event are checked at once, for their open expectations only; a sweep every
+ * second starts scheduled runs, marks expectations whose time ran out and checks everything else.
+ * Delivery and scoring are time-critical, so their database work goes ahead of bulk work.
  */
 export class ExerciseRunner {
   #p: Platform;
   #delivery: InjectDelivery;
   #timer: NodeJS.Timeout | null = null;
+  #sweepTimer: NodeJS.Timeout | null = null;
   #running: Promise<void> | null = null;
-  #dirty = true;
-  #lastSweep = 0;
+  #again = false;
+  #stopped = true;
+  #sweepDue = true;
+  /** Organisations named by platform events since the last round: their teams' expectations are checked. */
+  #acted = new Set<string>();
   #unsubscribe: (() => void) | null = null;
 
   constructor(platform: Platform, delivery: InjectDelivery) {
@@ -32,42 +40,94 @@ export class ExerciseRunner {
   }
 
   start(): void {
+    this.#stopped = false;
     this.#unsubscribe = this.#p.relay.subscribe((events) => {
-      // A team acted somewhere (not the runner's own deliveries nor alert batches): score at once.
-      if (events.some((e) => !e.type.startsWith('exercise.') && !e.type.startsWith('alerts.'))) this.#dirty = true;
+      let wake = false;
+      for (const e of events) {
+        // A run started, resumed, sped up (possibly by another process): schedule again at once.
+        if (e.type === 'exercise.changed') wake = true;
+        // A team acted somewhere (not the runner's own deliveries nor alert batches): score it at once.
+        if (e.type.startsWith('exercise.') || e.type.startsWith('alerts.')) continue;
+        for (const org of e.audience.orgIds ?? []) this.#acted.add(org);
+        wake = true;
+      }
+      if (wake) void this.tick();
     });
-    this.#timer = setInterval(() => void this.tick(), TICK_MS);
-    this.#timer.unref();
+    this.#sweepTimer = setInterval(() => {
+      this.#sweepDue = true;
+      void this.tick();
+    }, SWEEP_MS);
+    this.#sweepTimer.unref();
+    void this.tick();
   }
 
   async stop(): Promise<void> {
-    if (this.#timer) clearInterval(this.#timer);
-    this.#timer = null;
+    this.#stopped = true;
+    if (this.#timer) clearTimeout(this.#timer);
+    if (this.#sweepTimer) clearInterval(this.#sweepTimer);
+    this.#timer = this.#sweepTimer = null;
     this.#unsubscribe?.();
-    await this.#running;
+    while (this.#running) await this.#running;
   }
 
-  /** One round (one at a time): due starts, due injects, scoring. */
+  /** One round (one at a time; a call during a round causes another after it): due starts, due injects, scoring. */
   tick(): Promise<void> {
-    if (this.#running) return this.#running;
-    this.#running = this.#round().catch((err) => { if (process.env.EXERCISE_DEBUG) console.error(err); }).finally(() => (this.#running = null));
+    if (this.#running) {
+      this.#again = true;
+      return this.#running;
+    }
+    this.#running = withDbPriority('urgent', () => this.#round())
+      .catch((err) => { if (process.env.EXERCISE_DEBUG) console.error(err); })
+      .finally(() => {
+        this.#running = null;
+        if (this.#again && !this.#stopped) {
+          this.#again = false;
+          void this.tick();
+        }
+      });
     return this.#running;
   }
 
   async #round(): Promise<void> {
+    const sweep = this.#sweepDue;
+    this.#sweepDue = false;
+    const acted = [...this.#acted];
+    this.#acted.clear();
     const now = this.#p.now();
     const live = await runs.live(this.#p.db, now);
-    if (!live.length) return;
-    for (const e of live) {
-      if (e.status === 'scheduled') await this.#startScheduled(e, now);
-    }
-    const running = (await runs.live(this.#p.db, now)).filter((e) => e.status === 'running');
-    if (this.#dirty || Date.now() - this.#lastSweep >= SWEEP_MS) await this.#scoreNow(running);
-    for (const e of running) await this.#deliverDue(e);
-    if (this.#dirty) await this.#scoreNow(running);
+    for (const e of live) if (e.status === 'scheduled') await this.#startScheduled(e, now);
+    const running = live.some((e) => e.status === 'scheduled') ? (await runs.live(this.#p.db, now)).filter((e) => e.status === 'running') : live;
+    for (const e of running) await this.deliverDue(e);
+    if (sweep) await this.score(running);
+    else if (acted.length) await this.score(running, acted);
+    const next: number[] = [];
     for (const e of running) {
       if (exerciseClock.elapsedAt(e.clock, this.#p.now()) >= e.document.durationMinutes * 60_000) await this.#endByClock(e);
+      else next.push(...(await this.#nextWake(e)));
     }
+    this.#schedule(next);
+  }
+
+  /** Wall instants the run needs the runner at: its next undelivered inject, and its end. */
+  async #nextWake(e: ExerciseRow): Promise<number[]> {
+    const out: number[] = [];
+    const offset = await runs.nextDue(this.#p.db, e.id);
+    const at = offset === null ? null : exerciseClock.wallAt(e.clock, offset);
+    if (at) out.push(at.getTime());
+    const end = exerciseClock.wallAt(e.clock, e.document.durationMinutes * 60_000);
+    if (end) out.push(end.getTime());
+    return out;
+  }
+
+  /** Sets the one timer to the earliest instant wanted (the sweep covers anything beyond a second). */
+  #schedule(instants: number[]): void {
+    if (this.#timer) clearTimeout(this.#timer);
+    this.#timer = null;
+    if (this.#stopped || !instants.length) return;
+    const wait = Math.min(...instants) - Date.now();
+    if (wait >= SWEEP_MS) return;
+    this.#timer = setTimeout(() => void this.tick(), Math.max(0, wait));
+    this.#timer.unref();
   }
 
   async #startScheduled(e: ExerciseRow, now: Date): Promise<void> {
@@ -81,60 +141,75 @@ export class ExerciseRunner {
     });
   }
 
-  async #deliverDue(e: ExerciseRow): Promise<void> {
-    const elapsed = exerciseClock.elapsedAt(e.clock, this.#p.now());
-    const due = await runs.due(this.#p.db, e.id, elapsed);
-    // One inject reaches all its teams (in one go) before the next one starts.
-    for (let i = 0; i < due.length;) {
-      const first = due[i]!;
-      const teams: string[] = [];
-      while (i < due.length && due[i]!.key === first.key) teams.push(due[i++]!.team_org_id);
-      const dueAt = exerciseClock.wallAt(e.clock, first.offset_ms) ?? this.#p.now();
-      await this.#delivery.deliver(e, first.inject, first.offset_ms, teams, new Date(Math.max(dueAt.getTime(), Date.parse(e.clock.at(-1)!.at))));
-      if (this.#dirty) await this.#scoreNow([e]);
+  /**
+   * Delivers everything due by now (or by `at`) of a running run, in one batch per round: whatever is
+   * overdue (after a start, resume or restart) and the group due now reach their teams together.
+   */
+  async deliverDue(e: ExerciseRow, at: Date = this.#p.now()): Promise<number> {
+    let total = 0;
+    // What falls due while a batch is delivered goes in the next batch, at once.
+    for (let round = 0; round < 10; round++) {
+      const elapsed = exerciseClock.elapsedAt(e.clock, round === 0 ? at : new Date(Math.max(at.getTime(), this.#p.now().getTime())));
+      const due = await runs.due(this.#p.db, e.id, elapsed);
+      if (!due.length) break;
+      const resumedAt = Date.parse(e.clock.at(-1)!.at);
+      const groups: DueInject[] = due.map((d) => {
+        const dueAt = exerciseClock.wallAt(e.clock, d.offset_ms) ?? this.#p.now();
+        // An inject overdue when the clock last started (a pause, a restart) is due from then.
+        return { inject: d.inject, offsetMs: d.offset_ms, teams: d.teams, dueAt: new Date(Math.max(dueAt.getTime(), resumedAt)) };
+      });
+      total += await this.#delivery.deliverMany(e, groups);
     }
+    return total;
   }
 
-  async #scoreNow(running: readonly ExerciseRow[]): Promise<void> {
-    this.#dirty = false;
-    this.#lastSweep = Date.now();
-    await this.score(running);
-  }
-
-  /** Scores open expectations of the runs from the platform's records; tells the white team when anything moved. */
-  async score(running: readonly ExerciseRow[]): Promise<void> {
-    if (!running.length) return;
-    const found = await findMet(this.#p.db, running.map((e) => e.id));
-    const byId = new Map(running.map((e) => [e.id, e]));
+  /**
+   * Scores open expectations of the runs from the platform's records (of the given teams only, when
+   * an event named them; all of them on the sweep); tells the white team when anything moved.
+   */
+  async score(running: readonly ExerciseRow[], teamOrgIds: readonly string[] | null = null): Promise<void> {
+    const playing = teamOrgIds ? running.filter((e) => e.teams.some((t) => teamOrgIds.includes(t.orgId))) : running;
+    if (!playing.length) return;
+    const found = await findMet(this.#p.db, playing.map((e) => e.id), teamOrgIds);
+    const sweep = teamOrgIds === null;
+    if (!found.length && !sweep) return;
+    const byId = new Map(playing.map((e) => [e.id, e]));
     const changed = new Set<string>();
-    const open = new Map((await Promise.all(running.map(async (e) => (await deliveries.expectations(this.#p.db, e.id, null)).map((x) => [`${e.id}|${x.team_org_id}|${x.inject_key}|${x.expectation_key}`, x] as const)))).flat());
     const now = this.#p.now();
     await transact(this.#p, async (tx) => {
-      for (const e of running) await tagPromotedExerciseIncidents(tx, e.id);
+      if (sweep) for (const e of playing) await tagPromotedExerciseIncidents(tx, e.id);
       for (const f of found) {
         const e = byId.get(f.exercise_id)!;
-        const x = open.get(`${f.exercise_id}|${f.team_org_id}|${f.inject_key}|${f.expectation_key}`);
-        if (!x) continue;
-        const took = Math.max(0, exerciseClock.elapsedAt(e.clock, new Date(f.met_at)) - Number(x.offset_ms));
-        const inTime = took <= Number(x.within_ms);
-        await deliveries.settle(tx, e.id, { team: f.team_org_id, inject: f.inject_key, expectation: f.expectation_key, status: inTime ? 'met' : 'late', metAt: new Date(f.met_at), tookMs: Math.round(took), awarded: inTime ? x.points : 0 });
+        const took = Math.max(0, exerciseClock.elapsedAt(e.clock, new Date(f.met_at)) - Number(f.offset_ms));
+        const inTime = took <= Number(f.within_ms);
+        await deliveries.settle(tx, e.id, { team: f.team_org_id, inject: f.inject_key, expectation: f.expectation_key, status: inTime ? 'met' : 'late', metAt: new Date(f.met_at), tookMs: Math.round(took), awarded: inTime ? f.points : 0 });
         changed.add(e.id);
       }
-      for (const e of running) {
-        if ((await deliveries.missPast(tx, e.id, exerciseClock.elapsedAt(e.clock, now))) > 0) changed.add(e.id);
+      if (sweep) {
+        for (const e of playing) {
+          if ((await deliveries.missPast(tx, e.id, exerciseClock.elapsedAt(e.clock, now))) > 0) changed.add(e.id);
+        }
       }
       for (const id of changed) await outboxRepository.insert(tx, 'exercise.scoreboard', { orgIds: [byId.get(id)!.organiser_org_id], manage: true }, { id });
     });
   }
 
+  /**
+   * Ends a run whose scenario time is over: what is due is delivered first (all of it, by then), and
+   * anything that still could not reach a team is recorded as not delivered, with the reason.
+   */
   async #endByClock(e: ExerciseRow): Promise<void> {
+    const end = exerciseClock.wallAt(e.clock, e.document.durationMinutes * 60_000) ?? this.#p.now();
+    await this.deliverDue(e, end);
+    await this.score([e]);
     const now = this.#p.now();
     const clock = exerciseClock.change(e.clock, now, { running: false, speed: Number(e.speed) });
     await transact(this.#p, async (tx) => {
       await runs.setClock(tx, e.id, { status: 'ended', speed: Number(e.speed), clock, endedAt: now });
+      const undelivered = await deliveries.recordUndelivered(tx, e.id, now, 'ended_before_due');
       await deliveries.missAll(tx, e.id);
       await recordChange(tx, systemContext(e.organiser_org_id, 'exercise'), {
-        action: 'exercise.end', entityType: 'exercise', entityId: e.id, orgId: e.organiser_org_id, after: { byClock: true },
+        action: 'exercise.end', entityType: 'exercise', entityId: e.id, orgId: e.organiser_org_id, after: { byClock: true, undelivered },
         event: { type: 'exercise.changed', audience: { orgIds: [e.organiser_org_id, ...e.teams.map((t) => t.orgId)] }, data: { id: e.id, status: 'ended' } },
       });
     });

@@ -83,12 +83,25 @@ export const exercisesRepository = {
     return Number(r.numAffectedRows ?? 0) > 0;
   },
 
-  /** Injects due by `elapsedMs` that have not reached a team yet, one row per inject and team, in order. */
-  async due(db: Kysely<DB>, id: string, elapsedMs: number): Promise<(InjectRow & { team_org_id: string })[]> {
-    return (await sql<InjectRow & { team_org_id: string }>`select i.key, i.offset_ms::float8 as offset_ms, i.inject, i.team_org_ids, i.manual, t.org_id as team_org_id
+  /** The scenario offset of the run's next inject that has not reached every team (null: none left). */
+  async nextDue(db: Kysely<DB>, id: string): Promise<number | null> {
+    const r = await sql<{ offset_ms: number | null }>`select min(i.offset_ms)::float8 as offset_ms
       from exercise_injects i join exercise_teams t on t.exercise_id = i.exercise_id and (i.team_org_ids is null or t.org_id = any(i.team_org_ids))
-      where i.exercise_id = ${id} and i.offset_ms <= ${elapsedMs}
-        and not exists (select 1 from exercise_deliveries d where d.exercise_id = i.exercise_id and d.inject_key = i.key and d.team_org_id = t.org_id)
-      order by i.offset_ms, i.key, t.org_id`.execute(db)).rows;
+      where i.exercise_id = ${id} and not exists (select 1 from exercise_deliveries d where d.exercise_id = i.exercise_id and d.inject_key = i.key and d.team_org_id = t.org_id)`.execute(db);
+    return r.rows[0]?.offset_ms ?? null;
+  },
+
+  /**
+   * Injects due by `elapsedMs` that have not reached every team yet, each once with the teams it has
+   * still to reach, in order (the inject document once per inject, not once per team).
+   */
+  async due(db: Kysely<DB>, id: string, elapsedMs: number): Promise<(InjectRow & { teams: string[] })[]> {
+    return (await sql<InjectRow & { teams: string[] }>`select i.key, i.offset_ms::float8 as offset_ms, i.inject, i.team_org_ids, i.manual, x.teams
+      from exercise_injects i cross join lateral (
+        select array_agg(t.org_id order by t.org_id) as teams from exercise_teams t
+        where t.exercise_id = i.exercise_id and (i.team_org_ids is null or t.org_id = any(i.team_org_ids))
+          and not exists (select 1 from exercise_deliveries d where d.exercise_id = i.exercise_id and d.inject_key = i.key and d.team_org_id = t.org_id)) x
+      where i.exercise_id = ${id} and i.offset_ms <= ${elapsedMs} and x.teams is not null
+      order by i.offset_ms, i.key`.execute(db)).rows;
   },
 };

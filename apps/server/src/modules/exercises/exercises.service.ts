@@ -86,7 +86,11 @@ export class ExercisesService {
     const { row } = await this.#white(ctx, id);
     const step = NEXT[action];
     if (!step.from.includes(row.status)) throw conflict(`the exercise is ${row.status}; it cannot ${action}`);
-    if (action === 'end' && row.status === 'running') await this.#runner.score([row]);
+    if (action === 'end' && row.status === 'running') {
+      // What is due reaches the teams before the end; what is not yet due is recorded as not delivered.
+      await this.#runner.deliverDue(row);
+      await this.#runner.score([row]);
+    }
     await this.#setClock(ctx, row, action, { running: step.running, speed: Number(row.speed) }, step.to);
     if (step.running) void this.#runner.tick();
     return this.get(ctx, id);
@@ -152,11 +156,11 @@ export class ExercisesService {
   async scoreboard(ctx: RequestContext, id: string): Promise<Scoreboard> {
     const { row } = await this.#white(ctx, id);
     const [injects, expectations, delivered] = await Promise.all([
-      runs.injects(this.#p.db, id), deliveries.expectations(this.#p.db, id, null), deliveries.delivered(this.#p.db, id, null),
+      runs.injects(this.#p.db, id), deliveries.expectations(this.#p.db, id, null), deliveries.deliveredInjects(this.#p.db, id),
     ]);
     return {
       exerciseId: id, status: row.status, elapsedMinutes: presentExercise(row, 'white', this.#p.now()).elapsedMinutes,
-      injectsDelivered: new Set(delivered.map((d) => d.inject_key)).size, injectsTotal: injects.length,
+      injectsDelivered: delivered, injectsTotal: injects.length,
       teams: scoreboardRows(row.teams, injects, expectations),
     };
   }
@@ -193,7 +197,10 @@ export class ExercisesService {
     const clock = exerciseClock.change(row.clock, now, next);
     await transact(this.#p, async (tx) => {
       await runs.setClock(tx, row.id, { status, speed: next.speed, clock, ...(status === 'running' ? { startedAt: now } : {}), ...(status === 'ended' ? { endedAt: now } : {}) });
-      if (status === 'ended') await deliveries.missAll(tx, row.id);
+      if (status === 'ended') {
+        await deliveries.recordUndelivered(tx, row.id, now, 'ended_by_white_team');
+        await deliveries.missAll(tx, row.id);
+      }
       await recordChange(tx, ctx, {
         action: `exercise.${action}`, entityType: 'exercise', entityId: row.id, orgId: row.organiser_org_id, after: { status, speed: next.speed },
         event: { type: 'exercise.changed', audience: { orgIds: [row.organiser_org_id, ...row.teams.map((t) => t.orgId)] }, data: { id: row.id, status } },

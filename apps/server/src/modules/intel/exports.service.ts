@@ -51,7 +51,7 @@ export class ExportsService {
     requirePermission(ctx, 'intel.read');
     const rows = await sql<Row>`
       select distinct on (o.id) o.id, o.object, o.tlp, o.granular_tlp, o.owner_org_id from stix_objects o
-      where o.type = 'indicator'
+      where o.type = 'indicator' and o.exercise_id is null
         ${f.sector ? sql`and exists (select 1 from org_sectors s where s.org_id = o.owner_org_id and s.sector_code = ${f.sector})` : sql``}
       order by o.id, o.version desc`.execute(this.#p.db);
     const now = Date.now();

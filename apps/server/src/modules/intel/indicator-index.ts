@@ -39,7 +39,7 @@ export class IndicatorIndex {
   async #rebuild(): Promise<number> {
     const db = this.#p.db;
     const live = await sql<LiveIndicator>`select id, object->>'pattern' as pattern, coalesce(object->>'pattern_type', 'stix') as pattern_type from (
-        select distinct on (id) id, object from stix_objects where type = 'indicator' order by id, version desc) latest
+        select distinct on (id) id, object from stix_objects where type = 'indicator' and exercise_id is null order by id, version desc) latest
       where coalesce((object->>'revoked')::boolean, false) = false
         and (object->>'valid_until' is null or (object->>'valid_until')::timestamptz > now())`.execute(db);
     const values: { stixId: string; type: IndicatorValueType; value: string }[] = [];

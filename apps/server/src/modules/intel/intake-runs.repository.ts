@@ -35,6 +35,13 @@ const COLUMNS = sql`id, kind, source, org_id, started_at::text as started_at, fi
 
 /** SQL for intake runs. */
 export const intakeRunsRepository = {
+  /** Whether the organisation is a team of the exercise, and the exercise is under way (running or paused). */
+  async playsExercise(db: Kysely<DB>, exerciseId: string, orgId: string): Promise<boolean> {
+    const r = await sql`select 1 from exercises e join exercise_teams t on t.exercise_id = e.id
+      where e.id = ${exerciseId} and t.org_id = ${orgId} and e.status in ('running', 'paused')`.execute(db);
+    return r.rows.length > 0;
+  },
+
   /** Open a run carried by the process whose presence mark is `runner`. */
   async start(db: Kysely<DB>, run: { kind: IntakeKind; source: string; orgId: string; bytesTotal: number | null; runner: string }): Promise<string> {
     const r = await sql<{ id: string }>`

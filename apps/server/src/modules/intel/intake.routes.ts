@@ -7,6 +7,7 @@ import type { FeedsService } from './feeds.service.ts';
 import type { IntakeService } from './intake.service.ts';
 
 const Accepted = Type.Object({ runId: Type.String({ format: 'uuid' }) });
+const BundleQuery = Type.Object({ exerciseId: Type.Optional(Type.String({ format: 'uuid' })) }, { additionalProperties: false });
 const present = (r: Awaited<ReturnType<IntakeService['run']>>) => ({
   id: r.id, kind: r.kind, source: r.source, orgId: r.org_id, startedAt: r.started_at, finishedAt: r.finished_at, status: r.status,
   received: r.received, stored: r.stored, duplicates: r.duplicates, invalid: r.invalid, errors: r.errors,
@@ -20,9 +21,14 @@ export function intakeRoutes(api: FastifyInstance, intake: IntakeService, feeds:
     scope.removeAllContentTypeParsers();
     scope.addContentTypeParser(['application/json', 'application/stix+json'], (_req, payload, done) => done(null, payload));
     for (const [url, kind, summary] of [['/intel/bundles', 'bundle', 'Upload a STIX 2.1 bundle (streamed, up to 100 MB)'], ['/intel/attack', 'attack', 'Import the enterprise ATT&CK STIX bundle']] as const) {
-      scope.post(url, { schema: { tags: ['intel'], summary, description: 'Body: a STIX bundle {"type": "bundle", "objects": [...]}; progress on the intake run while it is read', response: { 202: Accepted } } }, async (req, reply) => {
+      scope.post(url, {
+        schema: {
+          tags: ['intel'], summary, querystring: BundleQuery, response: { 202: Accepted },
+          description: 'Body: a STIX bundle {"type": "bundle", "objects": [...]}; progress on the intake run while it is read. `exerciseId`: a team adds it in an exercise it plays (kept apart from real knowledge)',
+        },
+      }, async (req, reply) => {
         const length = Number(req.headers['content-length']);
-        const runId = await intake.streamBundle(ctxOf(req), req.body as Readable, Number.isFinite(length) ? length : null, kind);
+        const runId = await intake.streamBundle(ctxOf(req), req.body as Readable, Number.isFinite(length) ? length : null, kind, (req.query as Static<typeof BundleQuery>).exerciseId ?? null);
         return reply.status(202).send({ runId });
       });
     }

@@ -3,7 +3,7 @@ import { validateObject } from '@lachan/stix';
 import { requirePermission } from '../../core/authorize.ts';
 import { recordChange, transact } from '../../core/change.ts';
 import type { RequestContext } from '../../core/context.ts';
-import { AppError, notFound } from '../../core/errors.ts';
+import { AppError, invalid, notFound } from '../../core/errors.ts';
 import { refusalReason } from '../../core/database-refusal.ts';
 import { unstorableJson } from '../../core/storable-json.ts';
 import type { Platform } from '../../core/platform.ts';
@@ -35,12 +35,17 @@ export class IntakeService {
    * recording bytes and counts on the run as it goes. Objects are held back only until the top-level
    * `"type": "bundle"` has been read (writers put it first); a body that never says so stores nothing.
    */
-  async streamBundle(ctx: RequestContext, body: Readable, bytesTotal: number | null, kind: Extract<IntakeKind, 'bundle' | 'attack'>): Promise<string> {
+  async streamBundle(ctx: RequestContext, body: Readable, bytesTotal: number | null, kind: Extract<IntakeKind, 'bundle' | 'attack'>, exerciseId: string | null = null): Promise<string> {
     // ATT&CK is the national reference every organisation reads technique names from: only the centre replaces it.
     requirePermission(ctx, kind === 'attack' ? 'intel.manage' : 'intel.write');
     if (bytesTotal !== null && bytesTotal > MAX_BUNDLE_BYTES) throw new AppError(413, 'payload_too_large', `the bundle is larger than ${MAX_BUNDLE_BYTES} bytes`);
-    const runId = await this.startRun(ctx, kind, kind, bytesTotal);
-    const writer = writerOf(ctx);
+    if (exerciseId !== null) {
+      // Knowledge added in an exercise: only by a team of a run under way, and it stays the exercise's.
+      if (kind !== 'bundle') throw invalid('only a bundle is added in an exercise');
+      if (!(await intakeRunsRepository.playsExercise(this.#p.db, exerciseId, ctx.actor.orgId))) throw notFound('exercise (under way, with your organisation as a team)');
+    }
+    const runId = await this.startRun(ctx, kind, exerciseId ? 'exercise' : kind, bytesTotal);
+    const writer: StixWriter = { ...writerOf(ctx), exerciseId };
     const state: BundleReadState = { bytes: 0, isBundle: false };
     let pending: unknown[] = [];
     let offset = 0;
@@ -111,7 +116,7 @@ export class IntakeService {
           delta.errors.push({ index: offset + start + i, message: errs.join('; ') });
         } else {
           const obj = o as Record<string, unknown>;
-          ready.push({ index: offset + start + i, v: toStored(obj, writer.orgId) });
+          ready.push({ index: offset + start + i, v: { ...toStored(obj, writer.orgId), exerciseId: writer.exerciseId ?? null } });
           if (obj.type === 'indicator') {
             for (const x of suppressedValues(obj, lists)) delta.notes!.push({ index: offset + start + i, message: `${obj.id as string}: ${x.value} is on warninglist "${x.list}", so it is neither matched nor exported` });
           }

@@ -56,7 +56,12 @@ export function collectionReaderCeiling(ctx: RequestContext, ownerOrgId: string 
 }
 
 /** Who is storing STIX objects: the organisation, and whether it may issue versions of others' objects. */
-export interface StixWriter { orgId: string; mayVersionOthers: boolean }
+export interface StixWriter {
+  orgId: string;
+  mayVersionOthers: boolean;
+  /** The exercise the writer plays, when it writes in one: what it stores is the exercise's, never real knowledge. */
+  exerciseId?: string | null;
+}
 
 /**
  * The writer a caller is: only the national centre with intel.manage versions other organisations'

@@ -40,8 +40,9 @@ const like = (text: string): string => `%${text.replace(/[\\%_]/g, (c) => `\\${c
 /** The TLP rule of the whole module, as SQL on alias `o` (see mayReadObject in intel.policy.ts). */
 export function visibleTo(scope: OrgScope, alias = 'o'): RawBuilder<unknown> {
   const a = sql.raw(alias);
-  if (scope.all) return sql`true`;
-  return sql`(${a}.tlp is null or ${a}.tlp in ('CLEAR', 'GREEN') or ${a}.owner_org_id = any(${[...scope.read]}::uuid[]))`;
+  // Knowledge added in an exercise is the exercise's: never part of the real knowledge base.
+  if (scope.all) return sql`${a}.exercise_id is null`;
+  return sql`${a}.exercise_id is null and (${a}.tlp is null or ${a}.tlp in ('CLEAR', 'GREEN') or ${a}.owner_org_id = any(${[...scope.read]}::uuid[]))`;
 }
 
 /**
@@ -51,7 +52,7 @@ export function visibleTo(scope: OrgScope, alias = 'o'): RawBuilder<unknown> {
  */
 export function wholeVisibleTo(scope: OrgScope, alias = 'o'): RawBuilder<unknown> {
   const a = sql.raw(alias);
-  if (scope.all) return sql`true`;
+  if (scope.all) return visibleTo(scope, alias);
   return sql`(${visibleTo(scope, alias)} and (${a}.granular_tlp is null or ${a}.granular_tlp in ('CLEAR', 'GREEN') or ${a}.owner_org_id = any(${[...scope.read]}::uuid[])))`;
 }
 

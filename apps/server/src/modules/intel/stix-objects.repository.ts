@@ -29,6 +29,8 @@ export interface StoredVersion {
   ownerOrgId: string | null;
   /** The organisation storing this version. */
   addedByOrgId: string;
+  /** The exercise it was added in (null: real knowledge). */
+  exerciseId?: string | null;
   tlp: string | null;
   granularTlp: string | null;
   search: string;
@@ -44,7 +46,8 @@ const MICROS = sql.raw(`'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'`);
  * common case where they coincide; otherwise no earlier / later chosen version may exist).
  */
 function conditions(collectionId: string, f: TaxiiFilter, objectId: string | null, useVersions: boolean): RawBuilder<unknown> {
-  const w: RawBuilder<unknown>[] = [sql`m.collection_id = ${collectionId}`];
+  // An exercise's objects are never served, whatever collection they were put in.
+  const w: RawBuilder<unknown>[] = [sql`m.collection_id = ${collectionId}`, sql`o.exercise_id is null`];
   if (objectId !== null) w.push(sql`m.object_id = ${objectId}`);
   if (f.addedAfter !== null) w.push(sql`m.date_added > ${f.addedAfter}::timestamptz`);
   if (f.after !== null) w.push(sql`(m.date_added, m.seq) > (${f.after.dateAdded}::timestamptz, ${f.after.seq}::bigint)`);
@@ -94,8 +97,8 @@ export const stixObjectsRepository = {
   async insert(tx: Kysely<DB>, v: StoredVersion): Promise<boolean> {
     const object = JSON.stringify(v.object);
     const r = await sql`
-      insert into stix_objects (id, version, modified, type, spec_version, object, owner_org_id, added_by_org_id, tlp, granular_tlp, search_folded)
-      select ${v.id}, ${v.version}, ${v.modified}, ${v.type}, ${v.specVersion}, ${object}::jsonb, ${v.ownerOrgId}, ${v.addedByOrgId}, ${v.tlp}, ${v.granularTlp}, ${v.search}
+      insert into stix_objects (id, version, modified, type, spec_version, object, owner_org_id, added_by_org_id, tlp, granular_tlp, search_folded, exercise_id)
+      select ${v.id}, ${v.version}, ${v.modified}, ${v.type}, ${v.specVersion}, ${object}::jsonb, ${v.ownerOrgId}, ${v.addedByOrgId}, ${v.tlp}, ${v.granularTlp}, ${v.search}, ${v.exerciseId ?? null}::uuid
       where ${v.modified !== null} or not exists (select 1 from stix_objects o where o.id = ${v.id} and o.is_latest and o.object = ${object}::jsonb)
       on conflict (id, version) do nothing returning id`.execute(tx);
     return r.rows.length > 0;

@@ -17,6 +17,13 @@ export const stixOwnersRepository = {
     return new Map(r.rows.map((x) => [x.id, x.org_id]));
   },
 
+  /** Those ids stored as real knowledge (any version outside an exercise). */
+  async realIds(tx: Kysely<DB>, ids: string[]): Promise<Set<string>> {
+    if (ids.length === 0) return new Set();
+    const r = await sql<{ id: string }>`select distinct id from stix_objects where id = any(${ids}::text[]) and exercise_id is null`.execute(tx);
+    return new Set(r.rows.map((x) => x.id));
+  },
+
   /** The recorded owner of one object: undefined when none is recorded, null when recorded without one. */
   async owner(db: Kysely<DB>, id: string): Promise<string | null | undefined> {
     const r = await sql<{ org_id: string | null }>`select org_id from stix_object_owners where id = ${id}`.execute(db);

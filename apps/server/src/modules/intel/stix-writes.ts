@@ -31,7 +31,10 @@ export async function decideWrites(tx: Kysely<DB>, writer: StixWriter, versions:
   const ownerOf = (v: StoredVersion): string | null => owners.get(v.id) ?? null;
   const foreign = versions.filter((v) => !mayVersionObject(writer, ownerOf(v)));
   const held = await stixOwnersRepository.held(tx, foreign.filter((v) => v.modified !== null).map((v) => ({ id: v.id, version: v.version })), foreign.filter((v) => v.modified === null).map((v) => v.id));
+  // In an exercise, a writer adds the exercise's own objects; it never versions real knowledge.
+  const real = writer.exerciseId ? await stixOwnersRepository.realIds(tx, versions.map((v) => v.id)) : new Set<string>();
   return versions.map((v): WriteDecision => {
+    if (real.has(v.id)) return { kind: 'refused', v, message: `${v.id} is real knowledge: an exercise cannot change it` };
     const owner = ownerOf(v);
     if (mayVersionObject(writer, owner)) return { kind: 'store', v: { ...v, ownerOrgId: owner } };
     const copy = canonicalJson(v.object);
