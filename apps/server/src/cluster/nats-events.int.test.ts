@@ -4,7 +4,7 @@ import { jetstreamManager } from '@nats-io/jetstream';
 import { createTestApp, type TestApp } from '../testing/harness.ts';
 import { testConfig } from '../testing/template.ts';
 import { startPlatform, stopPlatform } from '../platform.ts';
-import type { Platform } from '../core/platform.ts';
+import type { Platform } from '../platform.types.ts';
 import type { OutboxEvent } from '../modules/events/index.ts';
 import { NatsConsoleEvents } from './nats-events.ts';
 

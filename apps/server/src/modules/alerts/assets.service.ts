@@ -3,8 +3,8 @@ import { isIP } from 'node:net';
 import { canRead, type RequestContext } from '../../core/context.ts';
 import { requirePermission } from '../../core/authorize.ts';
 import { conflict, forbidden, invalid, notFound } from '../../core/errors.ts';
-import { recordChange, transact } from '../../core/change.ts';
-import type { Platform } from '../../core/platform.ts';
+import { recordChange, transact } from '../events/index.ts';
+import type { Platform } from '../../platform.types.ts';
 import { orgsPolicy } from '../orgs/orgs.policy.ts';
 import type { AssetCache } from './asset-cache.ts';
 

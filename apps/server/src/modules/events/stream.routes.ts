@@ -4,7 +4,7 @@ import { Type } from 'typebox';
 import type { StreamEvent } from '@lachan/contracts';
 import { ctxOf } from '../../http/auth-hook.ts';
 import type { RequestContext } from '../../core/context.ts';
-import type { Platform } from '../../core/platform.ts';
+import type { Platform } from '../../platform.types.ts';
 import { concerns, contextNow, credentialSignal, sameStanding } from '../auth/index.ts';
 import type { OutboxEvent } from './outbox.repository.ts';
 import { mayHear } from './audience.ts';

@@ -1,7 +1,6 @@
 import { systemContext } from '../../core/context.ts';
-import { recordChange, transact } from '../../core/change.ts';
-import type { Platform } from '../../core/platform.ts';
-import { outboxRepository } from '../events/index.ts';
+import { recordChange, transact, outboxRepository } from '../events/index.ts';
+import type { Platform } from '../../platform.types.ts';
 import { tagPromotedExerciseIncidents } from '../incidents/index.ts';
 import { exerciseClock } from './exercise-clock.ts';
 import { exercisesRepository as runs, type ExerciseRow } from './exercises.repository.ts';
