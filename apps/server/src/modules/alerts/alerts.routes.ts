@@ -5,7 +5,7 @@ import {
   AlertDetail, AlertId, AlertListQuery, AlertSource, AlertSummary, Asset, AssetCreate, ErrorBody, IdParams, ListOf, QuarantineItem, QuarantineListQuery,
   QuarantineReplay, QuarantineReplayResult, SyslogSourceCreate,
 } from '@lachan/contracts';
-import { ctxOf } from '../../http/auth-hook.ts';
+import { ctxOf } from '../../http/request-context.ts';
 import type { Services } from '../../services.ts';
 
 const errors = { '4xx': ErrorBody };

@@ -4,7 +4,7 @@ import type { RequestContext } from '../../core/context.ts';
 import { conflict, forbidden, invalid, notFound } from '../../core/errors.ts';
 import { requirePermission } from '../../core/authorize.ts';
 import type { Platform } from '../../platform.types.ts';
-import { generateApiKey } from '../auth/secrets.ts';
+import { generateApiKey } from '../auth/index.ts';
 import { apiKeysPolicy } from './apikeys.policy.ts';
 import { apiKeysRepository } from './apikeys.repository.ts';
 import { presentApiKey } from './apikeys.presenter.ts';

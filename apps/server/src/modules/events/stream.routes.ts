@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import type { StreamEvent } from '@lachan/contracts';
-import { ctxOf } from '../../http/auth-hook.ts';
+import { ctxOf } from '../../http/request-context.ts';
 import type { RequestContext } from '../../core/context.ts';
 import type { Platform } from '../../platform.types.ts';
 import { concerns, contextNow, credentialSignal, sameStanding } from '../auth/index.ts';

@@ -5,7 +5,7 @@ import {
   ErrorBody, FocalPointsReplace, IdParams, ListOf, Organization, OrgCreate, OrgHistoryEntry, OrgListQuery, OrgMerge, OrgMove, OrgPatch,
   OrgRetire, OrgSummary, SocLinkCreate, Uuid,
 } from '@lachan/contracts';
-import { ctxOf } from '../../http/auth-hook.ts';
+import { ctxOf } from '../../http/request-context.ts';
 import type { Services } from '../../services.ts';
 
 const errors = { '4xx': ErrorBody };
