@@ -58,4 +58,13 @@ export default tseslint.config(
   { files: tests.map((t) => `apps/server/src/modules/*/${t}`), rules: restrict(frontDoor(1)) },
   { files: tests.map((t) => `apps/server/src/modules/*/*/${t}`), rules: restrict(frontDoor(2)) },
   { files: ['apps/server/src/**/*.ts'], ignores: ['apps/server/src/modules/**', 'apps/server/src/core/**'], rules: restrict(moduleFrontDoors) },
+  // Settings are read through config.ts only; entry points hand it the environment, test support and the
+  // local cluster launcher (which passes the environment on to its child processes) are not the server.
+  {
+    files: ['apps/server/src/**/*.ts'],
+    ignores: [...tests, 'apps/server/src/config.ts', 'apps/server/src/bin/**', 'apps/server/src/testing/**', 'apps/server/src/cluster/local-cluster.ts'],
+    rules: {
+      'no-restricted-properties': ['error', { object: 'process', property: 'env', message: 'read settings through config.ts (loadConfig), never process.env' }],
+    },
+  },
 );

@@ -16,6 +16,16 @@ async function refusals(path: string, code: string): Promise<string[]> {
   return result!.messages.filter((m) => m.ruleId === 'no-restricted-imports' || m.ruleId === 'no-restricted-properties').map((m) => m.message);
 }
 
+describe('settings', () => {
+  it('are read through config.ts only', async () => {
+    const env = "export const debug = Boolean(process.env.LACHAN_DEBUG);\n";
+    expect(await refusals('apps/server/src/modules/alerts/fixture.ts', env)).toEqual([expect.stringContaining('through config.ts')]);
+    expect(await refusals('apps/server/src/platform.ts', env)).toHaveLength(1);
+    expect(await refusals('apps/server/src/config.ts', env)).toEqual([]);
+    expect(await refusals('apps/server/src/modules/alerts/fixture.test.ts', env)).toEqual([]);
+  });
+});
+
 describe('layer rules', () => {
   it('keep core/ below the modules and the composition root', async () => {
     expect(await refusals('apps/server/src/core/fixture.ts', "import { appendAudit } from '../modules/audit/index.ts';\nappendAudit();\n"))

@@ -158,7 +158,7 @@ function leadershipFor(config: Config, database: Database, announce?: (line: str
   if (!database.pool) return new SoleLeadership();
   return new AdvisoryLeadership(dedicatedConnection(database.pool, config.nodeName), {
     checkMs: config.leaderCheckSeconds * 1000,
-    log: (line) => { if (config.roles.length < 3 || process.env.LACHAN_LOG_LEADERSHIP) announce?.(`${config.nodeName} ${line}`); },
+    log: (line) => { if (config.roles.length < 3 || config.logLeadership) announce?.(`${config.nodeName} ${line}`); },
   });
 }
 

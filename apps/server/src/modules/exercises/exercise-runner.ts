@@ -49,7 +49,7 @@ export class ExerciseRunner {
   /** One round (one at a time): due starts, due injects, scoring. */
   tick(): Promise<void> {
     if (this.#running) return this.#running;
-    this.#running = this.#round().catch((err) => { if (process.env.EXERCISE_DEBUG) console.error(err); }).finally(() => (this.#running = null));
+    this.#running = this.#round().catch((err) => { if (this.#p.config.exerciseDebug) console.error(err); }).finally(() => (this.#running = null));
     return this.#running;
   }
 
