@@ -124,10 +124,10 @@ export async function buildApp(platform: Platform, opts: AppOptions = {}): Promi
     if (api) {
       authRoutes(r, services, platform.config);
       secondFactorRoutes(r, services);
-      userRoutes(r, services);
-      apiKeyRoutes(r, services);
+      userRoutes(r, services.users);
+      apiKeyRoutes(r, services.apiKeys);
       orgRoutes(r, services);
-      referenceRoutes(r, services);
+      referenceRoutes(r, services.reference);
       auditRoutes(r, services, platform.audit.signer);
       streamRoutes(r, platform);
       alertRoutes(r, services);
