@@ -37,6 +37,10 @@ export interface Config {
   nodeName: string;
   /** Seconds between attempts to take the lead of a worker another node holds (failover bound). */
   leaderCheckSeconds: number;
+  /** Print this node's leadership changes even when it runs every role (LACHAN_LOG_LEADERSHIP set). */
+  logLeadership: boolean;
+  /** Print the errors of exercise rounds, which are otherwise retried silently (EXERCISE_DEBUG set). */
+  exerciseDebug: boolean;
   /** Outgoing mail for warning deliveries (SMTP_URL), null: e-mail deliveries fail with the reason. */
   smtpUrl: string | null;
   /** The sender of warning e-mails (SMTP_FROM). */
@@ -187,6 +191,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     roles: processRolesOf(env.LACHAN_ROLES),
     nodeName: env.LACHAN_NODE_NAME || `${hostname()}-${process.pid}`,
     leaderCheckSeconds: Math.max(0.2, int(env.LACHAN_LEADER_CHECK_SECONDS, 2)),
+    logLeadership: Boolean(env.LACHAN_LOG_LEADERSHIP),
+    exerciseDebug: Boolean(env.EXERCISE_DEBUG),
     smtpUrl: env.SMTP_URL || null,
     smtpFrom: env.SMTP_FROM || 'canhbao@lachan.local',
     adminEmail: env.LACHAN_ADMIN_EMAIL || 'admin@lachan.local',

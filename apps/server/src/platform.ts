@@ -1,11 +1,10 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { ConfigError, type Config } from './config.ts';
-import type { Platform } from './core/platform.ts';
+import type { Platform } from './platform.types.ts';
 import { systemContext } from './core/context.ts';
-import { recordChange, transact } from './core/change.ts';
+import { recordChange, transact, EventRelay } from './modules/events/index.ts';
 import { migrate, openDatabase, type Database } from './db/index.ts';
-import { EventRelay } from './modules/events/index.ts';
 import { OrgTree, orgsRepository, seedDemoNetwork } from './modules/orgs/index.ts';
 import { ReferenceService } from './modules/reference/index.ts';
 import { usersRepository } from './modules/users/index.ts';
@@ -159,7 +158,7 @@ function leadershipFor(config: Config, database: Database, announce?: (line: str
   if (!database.pool) return new SoleLeadership();
   return new AdvisoryLeadership(dedicatedConnection(database.pool, config.nodeName), {
     checkMs: config.leaderCheckSeconds * 1000,
-    log: (line) => { if (config.roles.length < 3 || process.env.LACHAN_LOG_LEADERSHIP) announce?.(`${config.nodeName} ${line}`); },
+    log: (line) => { if (config.roles.length < 3 || config.logLeadership) announce?.(`${config.nodeName} ${line}`); },
   });
 }
 

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { DB } from './db/index.ts';
-import type { Platform } from './core/platform.ts';
+import type { Platform } from './platform.types.ts';
 import { AccountService, AuthService, SecondFactorService } from './modules/auth/index.ts';
 import { UsersService } from './modules/users/index.ts';
 import { ApiKeysService } from './modules/apikeys/index.ts';

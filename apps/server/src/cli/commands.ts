@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import type { parseArgs as ParseArgs } from 'node:util';
 import { ROLES, USER_ROLES, type Role } from '@lachan/contracts';
-import type { Platform } from '../core/platform.ts';
+import type { Platform } from '../platform.types.ts';
 import { systemContext } from '../core/context.ts';
 import { createServices } from '../services.ts';
 import { parseHeads, signedHead, verifyAuditChain } from '../modules/audit/index.ts';

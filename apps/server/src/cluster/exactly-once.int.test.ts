@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type Caller, type TestApp } from '../testing/harness.ts';
 import { StatsRollup } from '../modules/stats/index.ts';
 import { WarningWorkers } from '../modules/warnings/index.ts';
-import type { Platform } from '../core/platform.ts';
+import type { Platform } from '../platform.types.ts';
 
 /**
  * Several nodes handling the same work: each alert batch rolled up once, each warning delivered once,

@@ -5,7 +5,7 @@ import { sql } from 'kysely';
 import { createTestApp, type TestApp } from '../testing/harness.ts';
 import { testConfig } from '../testing/template.ts';
 import { startPlatform, stopPlatform } from '../platform.ts';
-import type { Platform } from '../core/platform.ts';
+import type { Platform } from '../platform.types.ts';
 import type { OutboxEvent } from '../modules/events/index.ts';
 import { NatsConsoleEvents } from './nats-events.ts';
 

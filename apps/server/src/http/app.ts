@@ -5,7 +5,7 @@ import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import type { Platform } from '../core/platform.ts';
+import type { Platform } from '../platform.types.ts';
 import { isDay, isInstant, OPEN_BY_NATURE } from '@lachan/contracts';
 import { AppError } from '../core/errors.ts';
 import { registerErrorHandler, renderRoutingError } from './error-handler.ts';
@@ -126,10 +126,10 @@ export async function buildApp(platform: Platform, opts: AppOptions = {}): Promi
     if (api) {
       authRoutes(r, services, platform.config);
       secondFactorRoutes(r, services);
-      userRoutes(r, services);
-      apiKeyRoutes(r, services);
+      userRoutes(r, services.users);
+      apiKeyRoutes(r, services.apiKeys);
       orgRoutes(r, services);
-      referenceRoutes(r, services);
+      referenceRoutes(r, services.reference);
       auditRoutes(r, services, platform.audit.signer);
       streamRoutes(r, platform);
       alertRoutes(r, services);

@@ -1,12 +1,8 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { SignInStage } from '@lachan/contracts';
-import type { RequestContext } from '../core/context.ts';
 import { AppError, unauthenticated } from '../core/errors.ts';
-import type { AuthService, Caller, Credential, CredentialWatch } from '../modules/auth/index.ts';
+import { callerOf, SESSION_COOKIE, type AuthService, type Credential, type CredentialWatch } from '../modules/auth/index.ts';
 
-export const SESSION_COOKIE = 'lachan_session';
-/** Marks a browser that completed a sign-in; the account still lets it try while strangers are throttled. */
-export const DEVICE_COOKIE = 'lachan_device';
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 /** A session stage short of `complete`, in which only the routes that name it answer. */
@@ -14,7 +10,6 @@ type PartialStage = Exclude<SignInStage, 'complete'>;
 
 declare module 'fastify' {
   interface FastifyRequest {
-    ctx: RequestContext | null;
     sessionToken: string | null;
     csrfToken: string | null;
     signInStage: SignInStage;
@@ -35,19 +30,6 @@ const STAGE_REFUSALS: Record<PartialStage, () => AppError> = {
   second_factor: () => new AppError(403, 'second_factor_required', 'enter the code of your authenticator app (or a recovery code) first'),
   enrolment: () => new AppError(403, 'second_factor_enrolment_required', 'your role requires a second factor: set one up before anything else'),
 };
-
-/** The caller's context on an authenticated route (the hook guarantees it is there). */
-export function ctxOf(req: FastifyRequest): RequestContext {
-  if (!req.ctx) throw unauthenticated();
-  return req.ctx;
-}
-
-const callerOf = (req: FastifyRequest): Caller => ({
-  ip: req.ip,
-  userAgent: req.headers['user-agent'] ?? null,
-  requestId: req.id,
-  deviceToken: req.cookies?.[DEVICE_COOKIE] ?? null,
-});
 
 /**
  * Authenticates every /api/v1 and /taxii2 route unless it is marked public: a Bearer API key, or the
@@ -114,4 +96,3 @@ function basicCredentials(header: string): { user: string; password: string } | 
   return colon < 0 ? null : { user: text.slice(0, colon), password: text.slice(colon + 1) };
 }
 
-export { callerOf };

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import { sql } from 'kysely';
 import client from 'prom-client';
-import type { Platform } from '../core/platform.ts';
+import type { Platform } from '../platform.types.ts';
 import { pendingMigrations } from '../db/index.ts';
 import { forbidden } from '../core/errors.ts';
 import { registerMetrics } from './metrics.ts';

@@ -5,15 +5,22 @@ import {
   AlertDetail, AlertId, AlertListQuery, AlertSource, AlertSummary, Asset, AssetCreate, ErrorBody, IdParams, ListOf, QuarantineItem, QuarantineListQuery,
   QuarantineReplay, QuarantineReplayResult, SyslogSourceCreate,
 } from '@lachan/contracts';
-import { ctxOf } from '../../http/auth-hook.ts';
-import type { Services } from '../../services.ts';
+import { ctxOf } from '../../http/request-context.ts';
+import type { AlertsService } from './alerts.service.ts';
+import type { AssetsService } from './assets.service.ts';
 
 const errors = { '4xx': ErrorBody };
 const tags = ['alerts'];
 const page = <T extends { id: string }>(items: T[], limit: number) => ({ items, nextCursor: items.length === limit ? items[items.length - 1]!.id : null });
 
+/** The services the alert routes call. */
+export interface AlertRouteServices {
+  alerts: AlertsService;
+  assets: AssetsService;
+}
+
 /** /api/v1/alerts, /alert-sources, /quarantine and organisations' assets. */
-export function alertRoutes(app: FastifyInstance, s: Services): void {
+export function alertRoutes(app: FastifyInstance, s: AlertRouteServices): void {
   const r = app.withTypeProvider<TypeBoxTypeProvider>();
   r.get('/alerts', { schema: { tags, querystring: AlertListQuery, response: { 200: ListOf(AlertSummary), ...errors } } }, async (req) =>
     page(await s.alerts.list(ctxOf(req), req.query), req.query.limit ?? 100),

@@ -3,9 +3,9 @@ import { isIP } from 'node:net';
 import { canRead, type RequestContext } from '../../core/context.ts';
 import { requirePermission } from '../../core/authorize.ts';
 import { conflict, forbidden, invalid, notFound } from '../../core/errors.ts';
-import { recordChange, transact } from '../../core/change.ts';
-import type { Platform } from '../../core/platform.ts';
-import { orgsPolicy } from '../orgs/orgs.policy.ts';
+import { recordChange, transact } from '../events/index.ts';
+import type { Platform } from '../../platform.types.ts';
+import { orgsPolicy } from '../orgs/index.ts';
 import type { AssetCache } from './asset-cache.ts';
 
 type AssetRow = { id: string; org_id: string; kind: 'cidr' | 'domain' | 'hostname'; value: string; description: string | null; created_at: Date };

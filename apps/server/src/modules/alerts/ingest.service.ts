@@ -4,7 +4,7 @@ import type { RequestContext } from '../../core/context.ts';
 import { canRead } from '../../core/context.ts';
 import { requirePermission } from '../../core/authorize.ts';
 import { forbidden } from '../../core/errors.ts';
-import type { Platform } from '../../core/platform.ts';
+import type { Platform } from '../../platform.types.ts';
 import { refusalReason } from '../../core/database-refusal.ts';
 import { capturingOutbox } from '../events/index.ts';
 import { AssetCache } from './asset-cache.ts';

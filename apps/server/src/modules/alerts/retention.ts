@@ -1,11 +1,11 @@
 import { sql, type Kysely } from 'kysely';
 import type { Retention, RetentionPatch } from '@lachan/contracts';
 import type { DB } from '../../db/index.ts';
-import { recordChange, transact } from '../../core/change.ts';
+import { recordChange, transact } from '../events/index.ts';
 import type { RequestContext } from '../../core/context.ts';
 import { forbidden } from '../../core/errors.ts';
 import { PeriodicTask } from '../../core/periodic-task.ts';
-import type { Platform } from '../../core/platform.ts';
+import type { Platform } from '../../platform.types.ts';
 
 const HOUR_MS = 3_600_000;
 const DAY_MS = 86_400_000;

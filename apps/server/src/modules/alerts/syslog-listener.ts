@@ -1,7 +1,7 @@
 import { createSocket, type Socket } from 'node:dgram';
 import { createServer, type Server, type Socket as NetSocket } from 'node:net';
 import type { AlertFormat } from '@lachan/contracts';
-import type { Platform } from '../../core/platform.ts';
+import type { Platform } from '../../platform.types.ts';
 import { AppError } from '../../core/errors.ts';
 import type { IngestService } from './ingest.service.ts';
 import { SyslogFramer } from './syslog-framing.ts';

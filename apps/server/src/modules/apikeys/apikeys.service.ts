@@ -1,10 +1,10 @@
 import type { ApiKey, ApiKeyCreate, ApiKeyCreated, ApiKeyListQuery } from '@lachan/contracts';
-import { recordChange, transact } from '../../core/change.ts';
+import { recordChange, transact } from '../events/index.ts';
 import type { RequestContext } from '../../core/context.ts';
 import { conflict, forbidden, invalid, notFound } from '../../core/errors.ts';
 import { requirePermission } from '../../core/authorize.ts';
-import type { Platform } from '../../core/platform.ts';
-import { generateApiKey } from '../auth/secrets.ts';
+import type { Platform } from '../../platform.types.ts';
+import { generateApiKey } from '../auth/index.ts';
 import { apiKeysPolicy } from './apikeys.policy.ts';
 import { apiKeysRepository } from './apikeys.repository.ts';
 import { presentApiKey } from './apikeys.presenter.ts';

@@ -1,8 +1,8 @@
 import { sql } from 'kysely';
-import { recordChange } from '../../core/change.ts';
+import { recordChange } from '../events/index.ts';
 import { systemContext } from '../../core/context.ts';
 import { PeriodicTask } from '../../core/periodic-task.ts';
-import type { Platform } from '../../core/platform.ts';
+import type { Platform } from '../../platform.types.ts';
 
 const EVERY_MS = 60_000;
 /** Reminded this many days before the due date; escalated to the supervisor this many days after it. */

@@ -7,7 +7,7 @@ import {
   ReviewPut, TaskReqParams, AssessmentOverview, OverviewQuery,
 } from '@lachan/contracts';
 import { overviewCsv, overviewHtml } from './overview-export.ts';
-import { ctxOf } from '../../http/auth-hook.ts';
+import { ctxOf } from '../../http/request-context.ts';
 import type { Services } from '../../services.ts';
 
 const errors = { '4xx': ErrorBody };

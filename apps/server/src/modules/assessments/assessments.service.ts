@@ -3,10 +3,10 @@ import type {
 } from '@lachan/contracts';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/index.ts';
-import { recordChange, transact } from '../../core/change.ts';
+import { recordChange, transact } from '../events/index.ts';
 import type { RequestContext } from '../../core/context.ts';
 import { conflict, forbidden, invalid, notFound } from '../../core/errors.ts';
-import type { Platform } from '../../core/platform.ts';
+import type { Platform } from '../../platform.types.ts';
 import { assessmentsPolicy as policy } from './assessments.policy.ts';
 import { assessmentsRepository as repo, type CampaignRow, type TaskRow } from './assessments.repository.ts';
 import { cataloguesRepository } from './catalogues.repository.ts';

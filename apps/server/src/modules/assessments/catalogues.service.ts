@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import type { CatalogueDetail, CatalogueDocument, CatalogueRequirementPatch, CatalogueSummary, LangText } from '@lachan/contracts';
 import { hasPermission } from '@lachan/contracts';
-import { recordChange, transact } from '../../core/change.ts';
+import { recordChange, transact } from '../events/index.ts';
 import type { RequestContext } from '../../core/context.ts';
 import { conflict, forbidden, invalid, notFound } from '../../core/errors.ts';
-import type { Platform } from '../../core/platform.ts';
+import type { Platform } from '../../platform.types.ts';
 import { catalogueProblems } from './catalogue-format.ts';
 import { cataloguesRepository as repo, type CatalogueRow, type RequirementRow } from './catalogues.repository.ts';
 

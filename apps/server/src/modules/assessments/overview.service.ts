@@ -1,7 +1,7 @@
 import type { AssessmentOverview, CampaignComparison, Tally } from '@lachan/contracts';
 import { canManage, type RequestContext } from '../../core/context.ts';
 import { forbidden, notFound } from '../../core/errors.ts';
-import type { Platform } from '../../core/platform.ts';
+import type { Platform } from '../../platform.types.ts';
 import { assessmentsPolicy as policy } from './assessments.policy.ts';
 import { assessmentsRepository } from './assessments.repository.ts';
 import { presentCampaign } from './assessments.service.ts';

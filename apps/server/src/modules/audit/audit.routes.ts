@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { AUDIT_EXPORT_LIMIT, AuditEntry, AuditExportQuery, AuditHead, AuditListQuery, AuditVerifyBody, AuditVerifyResult, ErrorBody, ListOf } from '@lachan/contracts';
-import { ctxOf } from '../../http/auth-hook.ts';
+import { ctxOf } from '../../http/request-context.ts';
 import { requirePermission } from '../../core/authorize.ts';
 import { forbidden } from '../../core/errors.ts';
 import { canManage, type RequestContext } from '../../core/context.ts';

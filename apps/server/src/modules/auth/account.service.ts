@@ -1,8 +1,8 @@
 import type { AccountSession, MailPreferences } from '@lachan/contracts';
-import { recordChange, transact } from '../../core/change.ts';
+import { recordChange, transact } from '../events/index.ts';
 import type { RequestContext } from '../../core/context.ts';
 import { conflict, forbidden, notFound } from '../../core/errors.ts';
-import type { Platform } from '../../core/platform.ts';
+import type { Platform } from '../../platform.types.ts';
 import { accountRepository, type SessionRow } from './account.repository.ts';
 import { sha256 } from './secrets.ts';
 

@@ -1,7 +1,8 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { ErrorBody, LoginBody, LoginResponse, Me, MePatch, MeResponse, Ok, PasswordChange, SecondFactorCheck } from '@lachan/contracts';
-import { callerOf, ctxOf, DEVICE_COOKIE, SESSION_COOKIE } from '../../http/auth-hook.ts';
+import { ctxOf } from '../../http/request-context.ts';
+import { callerOf, DEVICE_COOKIE, SESSION_COOKIE } from './request-caller.ts';
 import type { Config } from '../../config.ts';
 import type { Services } from '../../services.ts';
 import type { OpenedSession } from './auth.service.ts';

@@ -1,9 +1,9 @@
 import type { Kysely } from 'kysely';
 import { ROLE_PERMISSIONS, type Me, type MePatch, type PasswordChange, type Role, type SignInStage } from '@lachan/contracts';
 import { AppError, conflict, forbidden, unauthenticated } from '../../core/errors.ts';
-import { recordChange, transact } from '../../core/change.ts';
+import { recordChange, transact } from '../events/index.ts';
 import type { Actor, RequestContext } from '../../core/context.ts';
-import type { Platform } from '../../core/platform.ts';
+import type { Platform } from '../../platform.types.ts';
 import type { DB } from '../../db/index.ts';
 import { authRepository, type UserAuthRow } from './auth.repository.ts';
 import type { Credential } from './credential-signal.ts';

@@ -1,6 +1,6 @@
 import type { Role } from '@lachan/contracts';
 import type { Actor, RequestContext } from '../../core/context.ts';
-import type { Platform } from '../../core/platform.ts';
+import type { Platform } from '../../platform.types.ts';
 import { authRepository } from './auth.repository.ts';
 import { userActor } from './credentials.ts';
 import type { Credential } from './credential-signal.ts';

@@ -1,5 +1,5 @@
 import type { RequestContext } from '../../core/context.ts';
-import type { Platform } from '../../core/platform.ts';
+import type { Platform } from '../../platform.types.ts';
 import type { OutboxEvent } from '../events/index.ts';
 import { concerns, credentialSignal, type Credential } from './credential-signal.ts';
 import { contextNow, sameStanding } from './credential-check.ts';

@@ -1,8 +1,8 @@
 import type { Role } from '@lachan/contracts';
 import { AppError } from '../../core/errors.ts';
-import { recordChange, transact } from '../../core/change.ts';
+import { recordChange, transact } from '../events/index.ts';
 import type { Actor, RequestContext } from '../../core/context.ts';
-import type { Platform } from '../../core/platform.ts';
+import type { Platform } from '../../platform.types.ts';
 import { authRepository, type UserAuthRow } from './auth.repository.ts';
 import { secondFactorRepository } from './second-factor.repository.ts';
 import type { SignInThrottle } from './sign-in-throttle.ts';

@@ -12,3 +12,4 @@ export { actorNow, contextNow, sameStanding } from './credential-check.ts';
 export { CredentialWatch } from './credential-watch.ts';
 export { AccountService } from './account.service.ts';
 export { accountRoutes } from './account.routes.ts';
+export { callerOf, DEVICE_COOKIE, SESSION_COOKIE } from './request-caller.ts';

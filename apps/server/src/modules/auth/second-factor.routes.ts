@@ -1,7 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { ErrorBody, Ok, RecoveryCodes, SecondFactorCheck, SecondFactorDisable, SecondFactorEnrolment, SecondFactorStatus } from '@lachan/contracts';
-import { callerOf, ctxOf } from '../../http/auth-hook.ts';
+import { ctxOf } from '../../http/request-context.ts';
+import { callerOf } from './request-caller.ts';
 import type { Services } from '../../services.ts';
 
 const errors = { '4xx': ErrorBody };

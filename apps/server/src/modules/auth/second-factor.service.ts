@@ -1,8 +1,8 @@
 import type { RecoveryCodes, SecondFactorDisable, SecondFactorEnrolment, SecondFactorStatus } from '@lachan/contracts';
 import { AppError, conflict, forbidden, unauthenticated } from '../../core/errors.ts';
-import { recordChange, transact } from '../../core/change.ts';
+import { recordChange, transact } from '../events/index.ts';
 import type { RequestContext } from '../../core/context.ts';
-import type { Platform } from '../../core/platform.ts';
+import type { Platform } from '../../platform.types.ts';
 import { authRepository, type UserAuthRow } from './auth.repository.ts';
 import type { AuthService, Caller } from './auth.service.ts';
 import { secondFactorRepository } from './second-factor.repository.ts';

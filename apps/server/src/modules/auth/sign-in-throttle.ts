@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/index.ts';
-import type { Platform } from '../../core/platform.ts';
+import type { Platform } from '../../platform.types.ts';
 import { AppError } from '../../core/errors.ts';
 import { throttleRepository } from './throttle.repository.ts';
 import { keysOf, limitOf, refusingBlock, retryAfterSeconds, throttleAddress, type ActiveBlock } from './throttle-rules.ts';

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { CampaignDetail, CampaignListQuery, CampaignMerge, CampaignSummary, ErrorBody, IdParams, ListOf, MassScanner, MassScannerQuery } from '@lachan/contracts';
-import { ctxOf } from '../../http/auth-hook.ts';
+import { ctxOf } from '../../http/request-context.ts';
 import type { Services } from '../../services.ts';
 
 const errors = { '4xx': ErrorBody };

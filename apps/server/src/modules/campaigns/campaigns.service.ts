@@ -3,8 +3,8 @@ import { memberCount, type CampaignDetail, type CampaignHistoryEntry, type Campa
 import type { RequestContext } from '../../core/context.ts';
 import { requirePermission } from '../../core/authorize.ts';
 import { forbidden, invalid, notFound } from '../../core/errors.ts';
-import { recordChange, transact } from '../../core/change.ts';
-import type { Platform } from '../../core/platform.ts';
+import { recordChange, transact } from '../events/index.ts';
+import type { Platform } from '../../platform.types.ts';
 import { campaignsPolicy as policy } from './campaigns.policy.ts';
 import { presentCampaign, presentExplanation, presentReason } from './campaigns.presenter.ts';
 import { campaignReads } from './campaign-reads.repository.ts';

@@ -5,7 +5,7 @@ import {
   ConstituencyDigest, ConstituencyDigestQuery, ConstituencyFeedSchema, ConstituencyMapping, ConstituencyMappingCreate, ConstituencyMappingUpdate,
   ConstituencyReportQuery, ConstituencyReportResult, ConstituencyRow, ConstituencyRowQuery, ConstituencyStats, ConstituencyStatsQuery, ErrorBody, IdParams, ListOf,
 } from '@lachan/contracts';
-import { ctxOf } from '../../http/auth-hook.ts';
+import { ctxOf } from '../../http/request-context.ts';
 import type { ConstituencyService } from './constituency.service.ts';
 
 const REPORT_TYPES = ['text/csv', 'text/plain', 'application/csv', 'application/octet-stream'];

@@ -5,7 +5,7 @@ import type {
 import { parseAlert, splitConstituencyReport, type CsvMappingInput } from '@lachan/parsers';
 import type { RequestContext } from '../../core/context.ts';
 import { forbidden, invalid, notFound } from '../../core/errors.ts';
-import type { Platform } from '../../core/platform.ts';
+import type { Platform } from '../../platform.types.ts';
 import { fingerprint, type IngestService } from '../alerts/index.ts';
 import { constituencyPolicy as policy } from './constituency.policy.ts';
 import { rowsRepository } from './rows.repository.ts';

@@ -1,5 +1,5 @@
 import { createTransport, type Transporter } from 'nodemailer';
-import type { Platform } from '../../core/platform.ts';
+import type { Platform } from '../../platform.types.ts';
 import { PeriodicTask } from '../../core/periodic-task.ts';
 import { digestsRepository, type DigestRecord } from './digests.repository.ts';
 import { rowsRepository } from './rows.repository.ts';

@@ -1,4 +1,4 @@
-import type { Platform } from '../../core/platform.ts';
+import type { Platform } from '../../platform.types.ts';
 import type { IngestService } from '../alerts/index.ts';
 import { ConstituencyService } from './constituency.service.ts';
 import { DigestWorker } from './digest.worker.ts';

@@ -1,9 +1,9 @@
 import type { ConstituencyMapping, ConstituencyMappingCreate, ConstituencyMappingUpdate } from '@lachan/contracts';
 import { normaliseRsit } from '@lachan/parsers';
 import type { RequestContext } from '../../core/context.ts';
-import { recordChange, transact } from '../../core/change.ts';
+import { recordChange, transact } from '../events/index.ts';
 import { conflict, forbidden, invalid, notFound } from '../../core/errors.ts';
-import type { Platform } from '../../core/platform.ts';
+import type { Platform } from '../../platform.types.ts';
 import { constituencyPolicy as policy } from './constituency.policy.ts';
 import { mappingsRepository } from './mappings.repository.ts';
 import { presentMapping } from './constituency.presenter.ts';

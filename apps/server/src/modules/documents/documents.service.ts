@@ -1,6 +1,6 @@
 import type { DocumentQuery } from '@lachan/contracts';
 import type { RequestContext } from '../../core/context.ts';
-import type { Platform } from '../../core/platform.ts';
+import type { Platform } from '../../platform.types.ts';
 import type { IncidentsService, IncidentServices } from '../incidents/index.ts';
 import type { WarningsService } from '../warnings/index.ts';
 import { orgsRepository } from '../orgs/index.ts';

@@ -1,5 +1,5 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import type { OutboxEvent } from './outbox.repository.ts';
+import type { OutboxEvent } from './outbox-event.ts';
 
 const capture = new AsyncLocalStorage<OutboxEvent[]>();
 

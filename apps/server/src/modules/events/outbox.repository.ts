@@ -2,25 +2,12 @@ import { sql, type Kysely } from 'kysely';
 import type { DB, RawTx } from '../../db/index.ts';
 import type { Audience } from './audience.ts';
 import { noteOutboxWrites } from './outbox-capture.ts';
+import type { NewEvent, OutboxEvent } from './outbox-event.ts';
 
-/** An event as stored in the outbox. */
-export interface OutboxEvent {
-  id: string;
-  type: string;
-  audience: Audience;
-  payload: unknown;
-  createdAt: Date;
-}
+export type { NewEvent, OutboxEvent } from './outbox-event.ts';
 
 type Row = { id: string; type: string; audience: Audience; payload: unknown; created_at: Date };
 const toEvent = (r: Row): OutboxEvent => ({ id: r.id, type: r.type, audience: r.audience, payload: r.payload, createdAt: r.created_at });
-
-/** An event to write: what happened, who may hear of it, and what it carries. */
-export interface NewEvent {
-  type: string;
-  audience: Audience;
-  payload: unknown;
-}
 
 const INSERT_EVENTS = `insert into outbox (type, audience, payload) select t, a::jsonb, p::jsonb from unnest($1::text[], $2::text[], $3::text[]) with ordinality as x(t, a, p, n) order by n
   returning id::text as id, created_at`;

@@ -5,7 +5,7 @@ import { createTestApp, type TestApp } from '../../testing/harness.ts';
 import { listenTo, within, type Listener } from '../../testing/sse.ts';
 import { buildApp } from '../../http/app.ts';
 import { EventRelay } from './relay.ts';
-import type { Platform } from '../../core/platform.ts';
+import type { Platform } from '../../platform.types.ts';
 
 /** "Within seconds": the signal is heard at once on this process, within a poll (500 ms) on another. */
 const SECONDS = 3000;

@@ -1,7 +1,7 @@
 import type { TeamReport } from '@lachan/contracts';
 import type { RequestContext } from '../../core/context.ts';
 import { forbidden, notFound } from '../../core/errors.ts';
-import type { Platform } from '../../core/platform.ts';
+import type { Platform } from '../../platform.types.ts';
 import { exercisesPolicy as policy } from './exercises.policy.ts';
 import { presentExercise, presentExpectation, presentInboxItem, scoreboardRows } from './exercises.presenter.ts';
 import { exercisesRepository as runs } from './exercises.repository.ts';

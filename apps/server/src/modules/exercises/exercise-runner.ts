@@ -1,8 +1,7 @@
 import { systemContext } from '../../core/context.ts';
-import { recordChange, transact } from '../../core/change.ts';
-import type { Platform } from '../../core/platform.ts';
 import { withDbPriority } from '../../db/index.ts';
-import { outboxRepository } from '../events/index.ts';
+import { recordChange, transact, outboxRepository } from '../events/index.ts';
+import type { Platform } from '../../platform.types.ts';
 import { tagPromotedExerciseIncidents } from '../incidents/index.ts';
 import { exerciseClock } from './exercise-clock.ts';
 import { exercisesRepository as runs, type ExerciseRow } from './exercises.repository.ts';
@@ -77,7 +76,7 @@ export class ExerciseRunner {
       return this.#running;
     }
     this.#running = withDbPriority('urgent', () => this.#round())
-      .catch((err) => { if (process.env.EXERCISE_DEBUG) console.error(err); })
+      .catch((err) => { if (this.#p.config.exerciseDebug) console.error(err); })
       .finally(() => {
         this.#running = null;
         if (this.#again && !this.#stopped) {

@@ -5,7 +5,7 @@ import {
   ErrorBody, Exercise, ExerciseCreate, ExerciseSpeed, ExpectationJudgement, IdParams, InboxItem, Lesson, LessonCreate, ManualInject, Scenario, ScenarioDocument,
   ScenarioSummary, Scoreboard, TeamParams, TeamReport,
 } from '@lachan/contracts';
-import { ctxOf } from '../../http/auth-hook.ts';
+import { ctxOf } from '../../http/request-context.ts';
 import type { ExercisesService } from './exercises.service.ts';
 import type { ScenariosService } from './scenarios.service.ts';
 import type { ExerciseReports } from './exercise-reports.service.ts';

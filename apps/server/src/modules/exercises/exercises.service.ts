@@ -2,8 +2,8 @@ import type { Exercise, ExerciseCreate, ExpectationJudgement, InboxItem, Lesson,
 import type { RequestContext } from '../../core/context.ts';
 import { requirePermission } from '../../core/authorize.ts';
 import { conflict, forbidden, invalid, notFound } from '../../core/errors.ts';
-import { recordChange, transact } from '../../core/change.ts';
-import type { Platform } from '../../core/platform.ts';
+import { recordChange, transact } from '../events/index.ts';
+import type { Platform } from '../../platform.types.ts';
 import { exerciseClock } from './exercise-clock.ts';
 import { exercisesPolicy as policy } from './exercises.policy.ts';
 import { presentExercise, presentInboxItem, scoreboardRows } from './exercises.presenter.ts';

@@ -1,4 +1,4 @@
-import type { Platform } from '../../core/platform.ts';
+import type { Platform } from '../../platform.types.ts';
 import type { DeliveryDeps } from './inject-delivery.ts';
 import { InjectDelivery } from './inject-delivery.ts';
 import { ExerciseRunner } from './exercise-runner.ts';

@@ -1,7 +1,7 @@
 import type { Inject } from '@lachan/contracts';
 import { systemContext } from '../../core/context.ts';
-import { recordChange, transact } from '../../core/change.ts';
-import type { Platform } from '../../core/platform.ts';
+import { recordChange, transact } from '../events/index.ts';
+import type { Platform } from '../../platform.types.ts';
 import type { IngestService } from '../alerts/index.ts';
 import { tagExerciseIncident, type IncidentsService } from '../incidents/index.ts';
 import { issueExerciseWarning } from '../warnings/index.ts';

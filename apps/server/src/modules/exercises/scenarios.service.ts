@@ -2,8 +2,8 @@ import type { Scenario, ScenarioDocument, ScenarioSummary } from '@lachan/contra
 import type { RequestContext } from '../../core/context.ts';
 import { requirePermission } from '../../core/authorize.ts';
 import { conflict, forbidden, invalid, notFound } from '../../core/errors.ts';
-import { recordChange, transact } from '../../core/change.ts';
-import type { Platform } from '../../core/platform.ts';
+import { recordChange, transact } from '../events/index.ts';
+import type { Platform } from '../../platform.types.ts';
 import { exercisesPolicy as policy } from './exercises.policy.ts';
 import { presentScenario, presentScenarioSummary } from './exercises.presenter.ts';
 import { scenarioProblems } from './scenario-check.ts';

@@ -4,7 +4,7 @@ import { Type } from 'typebox';
 import {
   AlertsActionResult, AlertsAssign, AlertsFalsePositive, AlertsOpenIncident, ErrorBody, IdParams, IncidentDetail, PromotionSuppression, PromotionSuppressionQuery,
 } from '@lachan/contracts';
-import { ctxOf } from '../../http/auth-hook.ts';
+import { ctxOf } from '../../http/request-context.ts';
 import type { Services } from '../../services.ts';
 
 const errors = { '4xx': ErrorBody };

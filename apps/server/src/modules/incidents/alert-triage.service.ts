@@ -3,8 +3,8 @@ import { hasPermission, type AlertsActionResult, type AlertsAssign, type AlertsF
 import { canRead, type RequestContext } from '../../core/context.ts';
 import { requirePermission } from '../../core/authorize.ts';
 import { invalid, notFound } from '../../core/errors.ts';
-import { recordChange, transact } from '../../core/change.ts';
-import type { Platform } from '../../core/platform.ts';
+import { recordChange, transact } from '../events/index.ts';
+import type { Platform } from '../../platform.types.ts';
 import { loadAlerts, type LoadedAlert } from './alert-links.ts';
 import { alertsTitle } from './incident-title.ts';
 import type { IncidentsService } from './incidents.service.ts';

@@ -4,7 +4,7 @@ import { fileTypeFromBuffer } from 'file-type';
 import { ATTACHMENT_TYPES, type IncidentAttachment } from '@lachan/contracts';
 import type { RequestContext } from '../../core/context.ts';
 import { AppError, invalid, notFound } from '../../core/errors.ts';
-import type { Platform } from '../../core/platform.ts';
+import type { Platform } from '../../platform.types.ts';
 import type { IncidentWriter } from './incident-writer.ts';
 
 /** Largest attachment accepted (bytes). */

@@ -1,7 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { ShareProfile, Tlp } from '@lachan/contracts';
 import type { DB } from '../../db/index.ts';
-import type { Platform } from '../../core/platform.ts';
+import type { Platform } from '../../platform.types.ts';
 import type { RequestContext } from '../../core/context.ts';
 import { notFound } from '../../core/errors.ts';
 import { accessTo, allows, audienceOf, type IncidentAccessGrant, type IncidentActor, type IncidentAction, type IncidentFacts, type LinkGrant } from './incidents.policy.ts';

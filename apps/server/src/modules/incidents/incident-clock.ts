@@ -1,7 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { Deadline } from '@lachan/contracts';
 import type { DB } from '../../db/index.ts';
-import type { Platform } from '../../core/platform.ts';
+import type { Platform } from '../../platform.types.ts';
 import { applicableRegimes, deadlinesOf, nextDeadline, type ComputedDeadline } from './reporting-clock.ts';
 import { presentRegime, regimesRepository } from './regimes.repository.ts';
 import { incidentSystemsRepository } from './incident-systems.ts';

@@ -7,7 +7,7 @@ import {
   IncidentTask, IncidentTaskCreate, IncidentTaskPatch, OrgLink, OrgLinkCreate, OrgLinkQuery, ShareParams, SimilarIncident, SupportRequest, SupportRequestAnswer,
   SupportRequestCreate, SupportRequestQuery, TaskParams, TimelineEntry,
 } from '@lachan/contracts';
-import { ctxOf } from '../../http/auth-hook.ts';
+import { ctxOf } from '../../http/request-context.ts';
 import type { Services } from '../../services.ts';
 import { ATTACHMENT_MAX_BYTES } from './attachments.service.ts';
 

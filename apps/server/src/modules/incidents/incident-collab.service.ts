@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import type { IncidentComment, IncidentTask, IncidentTaskCreate, IncidentTaskPatch, TimelineEntry } from '@lachan/contracts';
 import type { RequestContext } from '../../core/context.ts';
 import { notFound } from '../../core/errors.ts';
-import type { Platform } from '../../core/platform.ts';
+import type { Platform } from '../../platform.types.ts';
 import type { IncidentWriter } from './incident-writer.ts';
 
 type CommentRow = { id: string; incident_id: string; author_id: string | null; author_name: string; org_id: string; body: string; created_at: Date };

@@ -1,4 +1,4 @@
-import type { Platform } from '../../core/platform.ts';
+import type { Platform } from '../../platform.types.ts';
 import type { IncidentsService } from './incidents.service.ts';
 import { IncidentReportsService } from './incident-reports.service.ts';
 import { IncidentSharesService } from './incident-shares.service.ts';

@@ -1,11 +1,10 @@
 import { sql } from 'kysely';
-import { writeEvents } from '../events/index.ts';
+import { writeEvents, recordChange, transact } from '../events/index.ts';
 import type { IncidentShare, IncidentShareCreate, OrgLink, OrgLinkCreate, Tlp } from '@lachan/contracts';
 import { canManage, type RequestContext } from '../../core/context.ts';
 import { requirePermission } from '../../core/authorize.ts';
 import { conflict, forbidden, invalid, notFound } from '../../core/errors.ts';
-import { recordChange, transact } from '../../core/change.ts';
-import type { Platform } from '../../core/platform.ts';
+import type { Platform } from '../../platform.types.ts';
 import { orgsRepository } from '../orgs/index.ts';
 import type { IncidentWriter } from './incident-writer.ts';
 import { TLP_RANK } from './incidents.policy.ts';

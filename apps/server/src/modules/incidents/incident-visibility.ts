@@ -1,6 +1,6 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { RequestContext } from '../../core/context.ts';
-import type { Platform } from '../../core/platform.ts';
+import type { Platform } from '../../platform.types.ts';
 import { IncidentAccess } from './incident-access.ts';
 import { COMMUNITY_CEILING, RELATIONSHIP_CEILING, visibilityOf, type Visibility } from './incidents.policy.ts';
 

@@ -1,9 +1,9 @@
 import type { Kysely } from 'kysely';
 import type { TimelineKind } from '@lachan/contracts';
 import type { DB } from '../../db/index.ts';
-import type { Platform } from '../../core/platform.ts';
+import type { Platform } from '../../platform.types.ts';
 import type { RequestContext } from '../../core/context.ts';
-import { recordChange, transact } from '../../core/change.ts';
+import { recordChange, transact } from '../events/index.ts';
 import { notFound } from '../../core/errors.ts';
 import { IncidentAccess } from './incident-access.ts';
 import { IncidentClock } from './incident-clock.ts';

@@ -6,7 +6,7 @@ import {
   IncidentRegimesSet, IncidentSplit, IncidentSummary, IncidentTransfer, IncidentTransition, ListOf, PromotionRule, PromotionRuleCreate, PromotionRulePatch, PromotionRulePreview, PromotionRulePreviewBody, ReportingRegime,
   ReportingRegimeCreate, ReportingRegimePatch,
 } from '@lachan/contracts';
-import { ctxOf } from '../../http/auth-hook.ts';
+import { ctxOf } from '../../http/request-context.ts';
 import type { Services } from '../../services.ts';
 
 const errors = { '4xx': ErrorBody };

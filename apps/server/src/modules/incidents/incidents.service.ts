@@ -3,8 +3,8 @@ import type { IncidentCreate, IncidentDetail, IncidentListQuery, IncidentPatch, 
 import { canRead, type RequestContext } from '../../core/context.ts';
 import { requirePermission } from '../../core/authorize.ts';
 import { conflict, forbidden, invalid, notFound } from '../../core/errors.ts';
-import { transact } from '../../core/change.ts';
-import type { Platform } from '../../core/platform.ts';
+import { transact } from '../events/index.ts';
+import type { Platform } from '../../platform.types.ts';
 import { orgsRepository } from '../orgs/index.ts';
 import { accessTo, allows, closeDecision, visibilityOf } from './incidents.policy.ts';
 import { encodeCursor, incidentsRepository, type IncidentRow } from './incidents.repository.ts';

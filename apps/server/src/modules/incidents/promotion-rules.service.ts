@@ -3,8 +3,8 @@ import type { PromotionRule, PromotionRuleCreate, PromotionRulePatch, PromotionR
 import { canManage, canRead, type RequestContext } from '../../core/context.ts';
 import { requirePermission } from '../../core/authorize.ts';
 import { conflict, forbidden, notFound } from '../../core/errors.ts';
-import { recordChange, transact } from '../../core/change.ts';
-import type { Platform } from '../../core/platform.ts';
+import { recordChange, transact } from '../events/index.ts';
+import type { Platform } from '../../platform.types.ts';
 import { suppressionsRepository } from './promotion-suppressions.ts';
 import { PREVIEW_DAYS, PREVIEW_LIMIT, previewAlerts, simulateOpenings } from './promotion-preview.ts';
 

@@ -1,6 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../db/index.ts';
-import type { Platform } from '../../core/platform.ts';
+import type { Platform } from '../../platform.types.ts';
 import type { CommittedAlert } from '../../core/alert-feed.ts';
 import { AlertBatchConsumer, BatchConsumerWorker } from '../alerts/index.ts';
 import { groupKey, matchesConditions } from './promotion-match.ts';

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { writeEvents } from '../events/index.ts';
-import type { Platform } from '../../core/platform.ts';
+import type { Platform } from '../../platform.types.ts';
 import { PeriodicTask } from '../../core/periodic-task.ts';
 import { IncidentAccess } from './incident-access.ts';
 import { IncidentClock, presentDeadline } from './incident-clock.ts';

@@ -1,6 +1,6 @@
 import type { SimilarIncident } from '@lachan/contracts';
 import type { RequestContext } from '../../core/context.ts';
-import type { Platform } from '../../core/platform.ts';
+import type { Platform } from '../../platform.types.ts';
 import type { IncidentWriter } from './incident-writer.ts';
 import { visibilityOf } from './incidents.policy.ts';
 import { incidentsRepository } from './incidents.repository.ts';

@@ -3,8 +3,8 @@ import type { SupportRequest, SupportRequestAnswer, SupportRequestCreate } from 
 import type { RequestContext } from '../../core/context.ts';
 import { requirePermission } from '../../core/authorize.ts';
 import { conflict, forbidden, invalid, notFound } from '../../core/errors.ts';
-import { transact } from '../../core/change.ts';
-import type { Platform } from '../../core/platform.ts';
+import { transact } from '../events/index.ts';
+import type { Platform } from '../../platform.types.ts';
 import type { IncidentWriter } from './incident-writer.ts';
 
 type Row = { id: string; incident_id: string; from_org_id: string; to_org_id: string; to_org_name: string; message: string; status: SupportRequest['status']; response: string | null; created_by_name: string; created_at: Date; responded_at: Date | null; responded_by_name: string | null };

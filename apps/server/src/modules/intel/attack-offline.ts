@@ -5,7 +5,7 @@ import { gunzipSync } from 'node:zlib';
 import { sql } from 'kysely';
 import { systemContext, type RequestContext } from '../../core/context.ts';
 import { PeriodicTask } from '../../core/periodic-task.ts';
-import type { Platform } from '../../core/platform.ts';
+import type { Platform } from '../../platform.types.ts';
 import { checkRemoteUrl, fetchRemote } from './remote-fetch.ts';
 import type { IntakeService } from './intake.service.ts';
 import { writerOf } from './intel.policy.ts';

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { Type, type Static } from 'typebox';
 import { INDICATOR_VALUE_TYPES } from '@lachan/stix';
 import { TLP_LEVELS } from '@lachan/contracts';
-import { ctxOf } from '../../http/auth-hook.ts';
+import { ctxOf } from '../../http/request-context.ts';
 import { EXPORT_FORMATS, type ExportFormat } from './exports.format.ts';
 import type { ExportsService } from './exports.service.ts';
 import { readTlpQuery } from './tlp-query.ts';

@@ -3,7 +3,7 @@ import { sql } from 'kysely';
 import type { Tlp } from '@lachan/contracts';
 import { requirePermission } from '../../core/authorize.ts';
 import type { RequestContext } from '../../core/context.ts';
-import type { Platform } from '../../core/platform.ts';
+import type { Platform } from '../../platform.types.ts';
 import { scoreIndicator } from './indicator-scores.ts';
 import { readerCeiling } from './intel.policy.ts';
 import { lowerTlp, stixViewAt, viewAt } from './object-view.ts';

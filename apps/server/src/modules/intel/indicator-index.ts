@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { patternObservables, type IndicatorValueType } from '@lachan/stix';
-import type { Platform } from '../../core/platform.ts';
+import type { Platform } from '../../platform.types.ts';
 import { PeriodicTask } from '../../core/periodic-task.ts';
 import { indicatorValuesRepository } from './indicator-values.repository.ts';
 import { IocMatcher } from './ioc-matcher.ts';

@@ -3,7 +3,7 @@ import type { Tlp } from '@lachan/contracts';
 import { requirePermission } from '../../core/authorize.ts';
 import type { RequestContext } from '../../core/context.ts';
 import { notFound } from '../../core/errors.ts';
-import type { Platform } from '../../core/platform.ts';
+import type { Platform } from '../../platform.types.ts';
 import { scoreIndicator, type ScoredValue } from './indicator-scores.ts';
 import { indicatorValuesRepository } from './indicator-values.repository.ts';
 import { readerCeiling } from './intel.policy.ts';

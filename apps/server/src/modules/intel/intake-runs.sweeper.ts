@@ -1,7 +1,7 @@
-import { recordChange, transact } from '../../core/change.ts';
+import { recordChange, transact } from '../events/index.ts';
 import { systemContext } from '../../core/context.ts';
 import { PeriodicTask } from '../../core/periodic-task.ts';
-import type { Platform } from '../../core/platform.ts';
+import type { Platform } from '../../platform.types.ts';
 import { intakeRunsRepository } from './intake-runs.repository.ts';
 
 /** The note an interrupted run carries (the console shows its own translation of it). */

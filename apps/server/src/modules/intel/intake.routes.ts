@@ -2,7 +2,7 @@ import type { Readable } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
 import { Type, type Static } from 'typebox';
 import { IntelFeedInput as FeedInput, IntelIntakeRun as Run } from '@lachan/contracts';
-import { ctxOf } from '../../http/auth-hook.ts';
+import { ctxOf } from '../../http/request-context.ts';
 import type { FeedsService } from './feeds.service.ts';
 import type { IntakeService } from './intake.service.ts';
 

@@ -1,12 +1,12 @@
 import type { Readable } from 'node:stream';
 import { validateObject } from '@lachan/stix';
 import { requirePermission } from '../../core/authorize.ts';
-import { recordChange, transact } from '../../core/change.ts';
+import { recordChange, transact } from '../events/index.ts';
 import type { RequestContext } from '../../core/context.ts';
 import { AppError, invalid, notFound } from '../../core/errors.ts';
 import { refusalReason } from '../../core/database-refusal.ts';
 import { unstorableJson } from '../../core/storable-json.ts';
-import type { Platform } from '../../core/platform.ts';
+import type { Platform } from '../../platform.types.ts';
 import { bundleObjects, type BundleReadState } from './bundle-stream.ts';
 import { intakeRunsRepository, type IntakeKind, type IntakeRunRow, type RunDelta } from './intake-runs.repository.ts';
 import { writerOf, type StixWriter } from './intel.policy.ts';

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { ErrorBody, IdParams, IntelCollection, IntelCollectionList, IntelCollectionPatch, IntelFeedList, IntelObjectDetail, IntelObjectPage, IntelObjectQuery, IntelObjectVersions } from '@lachan/contracts';
-import { ctxOf } from '../../http/auth-hook.ts';
+import { ctxOf } from '../../http/request-context.ts';
 import type { KnowledgeService } from './knowledge.service.ts';
 import { readTlpQuery } from './tlp-query.ts';
 import { presentCollection, presentDetail, presentFeed, presentSummary, presentVersions } from './knowledge.presenter.ts';

@@ -1,9 +1,9 @@
 import { foldDiacritics, type IntelCollectionPatch, type IntelObjectQuery } from '@lachan/contracts';
 import { requirePermission } from '../../core/authorize.ts';
-import { recordChange, transact } from '../../core/change.ts';
+import { recordChange, transact } from '../events/index.ts';
 import type { RequestContext } from '../../core/context.ts';
 import { forbidden, invalid, notFound } from '../../core/errors.ts';
-import type { Platform } from '../../core/platform.ts';
+import type { Platform } from '../../platform.types.ts';
 import type { FeedRow } from './feeds.service.ts';
 import { intelAdminRepository, type AdminCollectionRow } from './intel-admin.repository.ts';
 import { mayAdministerCollections, readerCeiling } from './intel.policy.ts';

@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { Platform } from '../../core/platform.ts';
+import type { Platform } from '../../platform.types.ts';
 import { AlertBatchConsumer, BatchConsumerWorker } from '../alerts/index.ts';
 import { indicatorValuesRepository } from './indicator-values.repository.ts';
 

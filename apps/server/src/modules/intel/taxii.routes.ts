@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { Type, type Static } from 'typebox';
 import { TLP_LEVELS } from '@lachan/contracts';
-import { ctxOf } from '../../http/auth-hook.ts';
+import { ctxOf } from '../../http/request-context.ts';
 import { notFound } from '../../core/errors.ts';
 import type { TaxiiService } from './taxii.service.ts';
 import { MAX_CONTENT_LENGTH, registerTaxiiHttp, sendTaxii, TAXII_MEDIA_TYPE } from './taxii-http.ts';

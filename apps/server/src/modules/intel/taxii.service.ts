@@ -1,10 +1,10 @@
 import type { Tlp } from '@lachan/contracts';
 import { tlpOf, validateObject } from '@lachan/stix';
 import { requirePermission } from '../../core/authorize.ts';
-import { recordChange, transact } from '../../core/change.ts';
+import { recordChange, transact } from '../events/index.ts';
 import type { RequestContext } from '../../core/context.ts';
 import { AppError, forbidden, notFound } from '../../core/errors.ts';
-import type { Platform } from '../../core/platform.ts';
+import type { Platform } from '../../platform.types.ts';
 import { collectionAccess, collectionReaderCeiling, fitsCeiling, isVisible, mayVersionObject, writerOf, type CollectionAccess } from './intel.policy.ts';
 import { stixViewAt } from './object-view.ts';
 import { stixObjectsRepository, type PageRow, type StoredVersion } from './stix-objects.repository.ts';

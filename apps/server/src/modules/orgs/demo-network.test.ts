@@ -1,7 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { ORG_KINDS } from '@lachan/contracts';
-import { PROVINCES } from '../reference/provinces.data.ts';
-import { SECTORS } from '../reference/sectors.data.ts';
+import { PROVINCES, SECTORS } from '../reference/index.ts';
 import { buildDemoNetwork, type DemoOrg } from './demo-network.ts';
 
 const orgs = buildDemoNetwork();

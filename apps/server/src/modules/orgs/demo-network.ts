@@ -1,5 +1,5 @@
 import type { OrgKind, Province } from '@lachan/contracts';
-import { PROVINCES } from '../reference/provinces.data.ts';
+import { PROVINCES } from '../reference/index.ts';
 import type { Spec } from './demo-network/spec.ts';
 import { AGENCIES, CENTRE, MINISTRIES, REGULATORS } from './demo-network/government.ts';
 import { INFRASTRUCTURE_OPERATORS } from './demo-network/operators-infrastructure.ts';

@@ -1,6 +1,6 @@
 import type { RequestContext } from '../../core/context.ts';
-import { recordChange, transact } from '../../core/change.ts';
-import type { Platform } from '../../core/platform.ts';
+import { recordChange, transact } from '../events/index.ts';
+import type { Platform } from '../../platform.types.ts';
 import { buildDemoNetwork } from './demo-network.ts';
 import { orgsRepository } from './orgs.repository.ts';
 import { orgLinksRepository } from './org-links.repository.ts';

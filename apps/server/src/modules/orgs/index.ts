@@ -4,3 +4,4 @@ export { OrgTree, type OrgProfile } from './org-tree.ts';
 export { orgRoutes } from './orgs.routes.ts';
 export { orgsRepository } from './orgs.repository.ts';
 export { seedDemoNetwork } from './demo-seed.ts';
+export { orgsPolicy } from './orgs.policy.ts';

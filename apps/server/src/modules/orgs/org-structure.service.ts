@@ -1,8 +1,8 @@
 import type { Organization, OrgHistoryEntry } from '@lachan/contracts';
-import { recordChange, transact } from '../../core/change.ts';
+import { recordChange, transact } from '../events/index.ts';
 import type { RequestContext } from '../../core/context.ts';
 import { conflict, forbidden, invalid, notFound } from '../../core/errors.ts';
-import type { Platform } from '../../core/platform.ts';
+import type { Platform } from '../../platform.types.ts';
 import { auditRepository } from '../audit/index.ts';
 import { usersRepository } from '../users/index.ts';
 import { apiKeysRepository } from '../apikeys/index.ts';

@@ -5,14 +5,21 @@ import {
   ErrorBody, FocalPointsReplace, IdParams, ListOf, Organization, OrgCreate, OrgHistoryEntry, OrgListQuery, OrgMerge, OrgMove, OrgPatch,
   OrgRetire, OrgSummary, SocLinkCreate, Uuid,
 } from '@lachan/contracts';
-import { ctxOf } from '../../http/auth-hook.ts';
-import type { Services } from '../../services.ts';
+import { ctxOf } from '../../http/request-context.ts';
+import type { OrgsService } from './orgs.service.ts';
+import type { OrgStructureService } from './org-structure.service.ts';
 
 const errors = { '4xx': ErrorBody };
 const tags = ['orgs'];
 
+/** The services the organisation routes call. */
+export interface OrgRouteServices {
+  orgs: OrgsService;
+  orgStructure: OrgStructureService;
+}
+
 /** /api/v1/orgs: the organisation hub. */
-export function orgRoutes(app: FastifyInstance, s: Services): void {
+export function orgRoutes(app: FastifyInstance, s: OrgRouteServices): void {
   const r = app.withTypeProvider<TypeBoxTypeProvider>();
   r.get('/orgs', { schema: { tags, querystring: OrgListQuery, response: { 200: ListOf(OrgSummary), ...errors } } }, async (req) => ({
     items: await s.orgs.list(ctxOf(req), req.query),

@@ -1,10 +1,10 @@
 import type { FocalPointInput, Organization, OrgCreate, OrgListQuery, OrgPatch, OrgSummary, SocLinkCreate } from '@lachan/contracts';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/index.ts';
-import { recordChange, transact } from '../../core/change.ts';
+import { recordChange, transact } from '../events/index.ts';
 import type { RequestContext } from '../../core/context.ts';
 import { conflict, forbidden, invalid, notFound } from '../../core/errors.ts';
-import type { Platform } from '../../core/platform.ts';
+import type { Platform } from '../../platform.types.ts';
 import { orgsPolicy } from './orgs.policy.ts';
 import { orgsRepository, type OrgFields } from './orgs.repository.ts';
 import { orgLinksRepository } from './org-links.repository.ts';

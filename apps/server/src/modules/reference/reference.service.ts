@@ -1,9 +1,9 @@
 import type { Province, Sector, SectorCreate, SectorPatch } from '@lachan/contracts';
-import { recordChange, transact } from '../../core/change.ts';
+import { recordChange, transact } from '../events/index.ts';
 import type { RequestContext } from '../../core/context.ts';
 import { requirePermission } from '../../core/authorize.ts';
 import { conflict, notFound } from '../../core/errors.ts';
-import type { Platform } from '../../core/platform.ts';
+import type { Platform } from '../../platform.types.ts';
 import { referenceRepository } from './reference.repository.ts';
 import { PROVINCES } from './provinces.data.ts';
 import { SECTORS } from './sectors.data.ts';

@@ -1,8 +1,8 @@
 import type { SystemLayers, SystemLayersPut } from '@lachan/contracts';
-import { recordChange, transact } from '../../core/change.ts';
+import { recordChange, transact } from '../events/index.ts';
 import type { RequestContext } from '../../core/context.ts';
 import { conflict, forbidden, invalid } from '../../core/errors.ts';
-import type { Platform } from '../../core/platform.ts';
+import type { Platform } from '../../platform.types.ts';
 import { registryPolicy } from './registry.policy.ts';
 import { layersRepository as repo, type LayerRow } from './layers.repository.ts';
 import type { SystemsService } from './systems.service.ts';

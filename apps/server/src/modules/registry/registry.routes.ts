@@ -5,7 +5,7 @@ import {
   ClassificationRequest, ClassificationResult, ErrorBody, IdParams, InformationSystem, ListOf, SystemCreate, SystemImportResult, SystemListQuery, SystemPatch,
   SystemLayers, SystemLayersPut, SystemRetire, SystemSummary, Uuid,
 } from '@lachan/contracts';
-import { ctxOf } from '../../http/auth-hook.ts';
+import { ctxOf } from '../../http/request-context.ts';
 import type { Services } from '../../services.ts';
 import { registryPolicy } from './registry.policy.ts';
 import { forbidden } from '../../core/errors.ts';

@@ -3,10 +3,10 @@ import type {
 } from '@lachan/contracts';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/index.ts';
-import { recordChange, transact } from '../../core/change.ts';
+import { recordChange, transact } from '../events/index.ts';
 import type { RequestContext } from '../../core/context.ts';
 import { conflict, forbidden, invalid, notFound } from '../../core/errors.ts';
-import type { Platform } from '../../core/platform.ts';
+import type { Platform } from '../../platform.types.ts';
 import { classify } from './classification.ts';
 import { LIVE_HOURS } from './layers.service.ts';
 import { registryPolicy } from './registry.policy.ts';

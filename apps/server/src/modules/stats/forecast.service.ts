@@ -1,6 +1,6 @@
 import type { StatsForecast, StatsForecastQuery, SurgeSignal } from '@lachan/contracts';
 import type { RequestContext } from '../../core/context.ts';
-import type { Platform } from '../../core/platform.ts';
+import type { Platform } from '../../platform.types.ts';
 import { detectSurges, forecastDaily } from '../analytics/index.ts';
 import type { StatsService } from './stats.service.ts';
 

@@ -3,7 +3,7 @@ import type { RequestContext } from '../../core/context.ts';
 import { invalid } from '../../core/errors.ts';
 import type { StatsService } from './stats.service.ts';
 import { statsRepository } from './stats.repository.ts';
-import type { Platform } from '../../core/platform.ts';
+import type { Platform } from '../../platform.types.ts';
 
 /** `2026-H1` → January to June, `2026-H2` → July to December, `2026` → the year. */
 export function periodOf(label: string): { from: string; to: string } {

@@ -1,4 +1,4 @@
-import type { Platform } from '../../core/platform.ts';
+import type { Platform } from '../../platform.types.ts';
 import { AlertBatchConsumer, BatchConsumerWorker } from '../alerts/index.ts';
 import { rollUp } from './rollup.ts';
 import { rollupRepository } from './rollup.repository.ts';

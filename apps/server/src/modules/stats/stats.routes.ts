@@ -2,15 +2,26 @@ import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { ErrorBody, PeriodicReport, PeriodicReportQuery, StatsExportQuery, StatsForecast, StatsForecastQuery, StatsHistoryImport, StatsHourly, StatsHourlyQuery, StatsOverview, StatsQuery, StatsResponse, StatsSeries, StatsSeriesQuery, SurgeReport } from '@lachan/contracts';
-import { ctxOf } from '../../http/auth-hook.ts';
-import type { Services } from '../../services.ts';
+import { ctxOf } from '../../http/request-context.ts';
+import type { StatsService } from './stats.service.ts';
+import type { ForecastService } from './forecast.service.ts';
+import type { SurgeWatcher } from './surge-watcher.worker.ts';
+import type { StatsHistoryService } from './history.service.ts';
 import { sendDocument } from '../documents/index.ts';
 
 const errors = { '4xx': ErrorBody };
 const tags = ['stats'];
 
+/** The services the statistics routes call. */
+export interface StatsRouteServices {
+  stats: StatsService;
+  forecasts: ForecastService;
+  surges: SurgeWatcher;
+  statsHistory: StatsHistoryService;
+}
+
 /** /api/v1/stats: the national picture from the roll-ups. */
-export function statsRoutes(app: FastifyInstance, s: Services, historyBodyLimit: number): void {
+export function statsRoutes(app: FastifyInstance, s: StatsRouteServices, historyBodyLimit: number): void {
   const r = app.withTypeProvider<TypeBoxTypeProvider>();
   r.get('/stats/overview', { schema: { tags, summary: 'Totals, breakdowns, trend, live counters and incidents for a period', querystring: StatsQuery, response: { 200: StatsOverview, ...errors } } }, async (req) =>
     s.stats.overview(ctxOf(req), req.query),
@@ -53,7 +64,7 @@ export function statsRoutes(app: FastifyInstance, s: Services, historyBodyLimit:
  * POST /api/v1/stats/history: the national centre loads daily counts per organisation (and sector) as
  * CSV (`text/csv`, the ingest body limit), checked whole and stored in one audited transaction.
  */
-function historyRoute(app: FastifyInstance, s: Services, bodyLimit: number): void {
+function historyRoute(app: FastifyInstance, s: StatsRouteServices, bodyLimit: number): void {
   app.register(async (scope) => {
     scope.removeAllContentTypeParsers();
     scope.addContentTypeParser(['text/csv', 'text/plain'], { parseAs: 'string', bodyLimit }, (_req, body, done) => done(null, body));

@@ -3,7 +3,7 @@ import type { RequestContext } from '../../core/context.ts';
 import { canRead } from '../../core/context.ts';
 import { requirePermission } from '../../core/authorize.ts';
 import { forbidden, invalid } from '../../core/errors.ts';
-import type { Platform } from '../../core/platform.ts';
+import type { Platform } from '../../platform.types.ts';
 import { statsRepository, type CountRow, type StatsFilter } from './stats.repository.ts';
 import { daysBetween, toCsv } from './stats-format.ts';
 import { deadlinesOf, incidentVisibility, type ComputedDeadline } from '../incidents/index.ts';

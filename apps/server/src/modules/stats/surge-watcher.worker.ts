@@ -1,10 +1,10 @@
 import { sql } from 'kysely';
 import type { StatsForecastQuery, SurgeEpisode, SurgeReport, SurgeSignal } from '@lachan/contracts';
-import type { Platform } from '../../core/platform.ts';
+import type { Platform } from '../../platform.types.ts';
 import { PeriodicTask } from '../../core/periodic-task.ts';
 import { systemContext, type RequestContext } from '../../core/context.ts';
 import { withDbPriority } from '../../db/index.ts';
-import { transact } from '../../core/change.ts';
+import { transact } from '../events/index.ts';
 import { orgsRepository } from '../orgs/index.ts';
 import { checkHour, hourlyBaseline, type HourlyBaseline } from '../analytics/index.ts';
 import type { ForecastService } from './forecast.service.ts';

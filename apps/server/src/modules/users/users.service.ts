@@ -1,10 +1,9 @@
 import type { User, UserCreate, UserCreated, UserListQuery, UserPasswordReset, UserPasswordResetDone, UserPatch } from '@lachan/contracts';
-import { recordChange, transact } from '../../core/change.ts';
+import { recordChange, transact, type Audience } from '../events/index.ts';
 import type { RequestContext } from '../../core/context.ts';
 import { conflict, forbidden, invalid, notFound } from '../../core/errors.ts';
 import { requirePermission } from '../../core/authorize.ts';
-import type { Platform } from '../../core/platform.ts';
-import type { Audience } from '../events/index.ts';
+import type { Platform } from '../../platform.types.ts';
 import { assertStrongPassword, generatePassword, hashPassword, secondFactorRepository } from '../auth/index.ts';
 import { usersPolicy } from './users.policy.ts';
 import { usersRepository } from './users.repository.ts';

@@ -2,8 +2,8 @@ import { sql } from 'kysely';
 import type { WarningPolicy, WarningPolicyCreate } from '@lachan/contracts';
 import type { RequestContext } from '../../core/context.ts';
 import { forbidden, notFound } from '../../core/errors.ts';
-import { recordChange, transact } from '../../core/change.ts';
-import type { Platform } from '../../core/platform.ts';
+import { recordChange, transact } from '../events/index.ts';
+import type { Platform } from '../../platform.types.ts';
 import { warningsPolicy } from './warnings.policy.ts';
 
 type Row = { id: string; min_severity: number; sector_code: string | null; auto_issue: boolean };

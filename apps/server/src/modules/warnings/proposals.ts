@@ -1,6 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../db/index.ts';
-import type { Platform } from '../../core/platform.ts';
+import type { Platform } from '../../platform.types.ts';
 import { outboxRepository } from '../events/index.ts';
 import { proposalFromCampaign, proposalFromSurge, type ProposalContent, type SurgeFacts } from './campaign-draft.ts';
 import { proposalsRepository as repo, type ProposalKey } from './proposals.repository.ts';

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { ErrorBody, IdParams, ListOf, RecipientPreview, Warning, WarningAck, WarningCreate, WarningListQuery, WarningPatch, WarningStatus, WarningTargeting, Webhook, WebhookCreate, WebhookCreated, WebhookTestResult, Uuid, WarningPolicy, WarningPolicyCreate } from '@lachan/contracts';
-import { ctxOf } from '../../http/auth-hook.ts';
+import { ctxOf } from '../../http/request-context.ts';
 import type { Services } from '../../services.ts';
 
 const errors = { '4xx': ErrorBody };

@@ -3,8 +3,8 @@ import type { RecipientPreview, Warning, WarningCreate, WarningListQuery, Warnin
 import type { RequestContext } from '../../core/context.ts';
 import { requirePermission } from '../../core/authorize.ts';
 import { conflict, forbidden, notFound } from '../../core/errors.ts';
-import { recordChange, transact } from '../../core/change.ts';
-import type { Platform } from '../../core/platform.ts';
+import { recordChange, transact } from '../events/index.ts';
+import type { Platform } from '../../platform.types.ts';
 import { warningsPolicy as policy } from './warnings.policy.ts';
 import { warningsRepository as repo, type WarningRow } from './warnings.repository.ts';
 import { deliveriesRepository as deliveries } from './deliveries.repository.ts';

@@ -1,20 +1,20 @@
 import type { Kysely } from 'kysely';
-import type { Config } from '../config.ts';
-import type { Database, DB } from '../db/index.ts';
-import type { EventRelay } from '../modules/events/index.ts';
-import type { OrgTree } from '../modules/orgs/org-tree.ts';
-import type { PromotionEngine } from '../modules/incidents/promotion.engine.ts';
-import type { StatsRollup } from '../modules/stats/stats-rollup.worker.ts';
-import type { IndicatorIndex, IntakeRunsSweeper, SightingsRecorder } from '../modules/intel/index.ts';
-import type { AlertFeed } from './alert-feed.ts';
-import type { IndicatorSlot } from './indicator-matcher.ts';
-import type { ReportingReminders } from '../modules/incidents/reminders.worker.ts';
-import type { RetentionSweeper } from '../modules/alerts/retention.ts';
-import type { CampaignEngine } from '../modules/campaigns/campaign.engine.ts';
-import type { WarningWorkers } from '../modules/warnings/warning.workers.ts';
-import type { EmbeddedMaintenance } from './embedded-maintenance.ts';
-import type { AuditCheckpoints, AuditSigner } from '../modules/audit/index.ts';
-import type { ConsoleEvents, Leadership } from '../cluster/index.ts';
+import type { Config } from './config.ts';
+import type { Database, DB } from './db/index.ts';
+import type { EventRelay } from './modules/events/index.ts';
+import type { OrgTree } from './modules/orgs/index.ts';
+import type { PromotionEngine } from './modules/incidents/index.ts';
+import type { StatsRollup } from './modules/stats/index.ts';
+import type { IndicatorIndex, IntakeRunsSweeper, SightingsRecorder } from './modules/intel/index.ts';
+import type { AlertFeed } from './core/alert-feed.ts';
+import type { IndicatorSlot } from './core/indicator-matcher.ts';
+import type { ReportingReminders } from './modules/incidents/index.ts';
+import type { RetentionSweeper } from './modules/alerts/index.ts';
+import type { CampaignEngine } from './modules/campaigns/index.ts';
+import type { WarningWorkers } from './modules/warnings/index.ts';
+import type { EmbeddedMaintenance } from './core/embedded-maintenance.ts';
+import type { AuditCheckpoints, AuditSigner } from './modules/audit/index.ts';
+import type { ConsoleEvents, Leadership } from './cluster/index.ts';
 
 /** The long-lived parts every module works with, built once per process. */
 export interface Platform {

@@ -1,9 +1,11 @@
 import type { Kysely } from 'kysely';
-import type { DB } from '../db/index.ts';
-import type { RequestContext } from './context.ts';
-import type { Platform } from './platform.ts';
-import { appendAudit, type AuditChange } from '../modules/audit/index.ts';
-import { capturingOutbox, outboxRepository, type Audience } from '../modules/events/index.ts';
+import type { DB } from '../../db/index.ts';
+import type { RequestContext } from '../../core/context.ts';
+import type { Platform } from '../../platform.types.ts';
+import { appendAudit, type AuditChange } from '../audit/index.ts';
+import { capturingOutbox } from './outbox-capture.ts';
+import { outboxRepository } from './outbox.repository.ts';
+import type { Audience } from './audience.ts';
 
 /** A change to record: its audit link and, when others must hear of it, its event. */
 export interface Change extends AuditChange {
