@@ -9,7 +9,7 @@ import { ShareProfileSchema } from './incidents.ts';
 export const TIMELINE_KINDS = [
   'created', 'opened', 'updated', 'status', 'comment', 'task', 'task_updated', 'report', 'share', 'share_revoked', 'support', 'escalated',
   'transferred', 'merged', 'attachment', 'alerts_linked', 'alerts_grouped', 'split', 'response_completed', 'regimes',
-  'shared', 'report_filed', 'support_requested', 'support_accepted', 'support_declined', 'report_overdue', 'report_due_soon',
+  'shared', 'report_filed', 'support_requested', 'support_accepted', 'support_declined', 'report_overdue', 'report_due_soon', 'systems',
 ] as const;
 export type TimelineKind = (typeof TIMELINE_KINDS)[number];
 export const isTimelineKind = (kind: string): kind is TimelineKind => (TIMELINE_KINDS as readonly string[]).includes(kind);

@@ -199,6 +199,7 @@ export const incidentsEn: WithEnglishPlurals<typeof incidentsVi> = {
       support_declined: 'Support request declined',
       report_overdue: 'Report overdue',
       report_due_soon: 'Report due soon',
+      systems: 'Affected systems changed',
       other: 'Other activity',
     },
     actors: { system: 'The platform', promotion: 'Automatic incident rule', bootstrap: 'First start', cli: 'Administration command line', 'ATT&CK': 'ATT&CK import' },

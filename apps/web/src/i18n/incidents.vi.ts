@@ -189,6 +189,7 @@ export const incidentsVi = {
       support_declined: 'Đề nghị hỗ trợ bị từ chối',
       report_overdue: 'Quá hạn báo cáo',
       report_due_soon: 'Sắp đến hạn báo cáo',
+      systems: 'Thay đổi hệ thống bị ảnh hưởng',
       other: 'Hoạt động khác',
     },
     actors: { system: 'Hệ thống', promotion: 'Quy tắc tạo sự cố tự động', bootstrap: 'Khởi tạo hệ thống', cli: 'Dòng lệnh quản trị', 'ATT&CK': 'Nạp ATT&CK' },

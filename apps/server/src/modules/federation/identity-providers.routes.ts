@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { ErrorBody, IdentityProvider, IdentityProviderCreate, IdentityProviderPatch, IdParams, ListOf } from '@lachan/contracts';
-import { ctxOf } from '../../http/auth-hook.ts';
+import { ctxOf } from '../../http/request-context.ts';
 import type { IdentityProvidersService } from './identity-providers.service.ts';
 
 const errors = { '4xx': ErrorBody };

@@ -1,8 +1,8 @@
 import type { ClaimRule, IdentityProvider, IdentityProviderCreate, IdentityProviderPatch, SignInProvider } from '@lachan/contracts';
 import type { RequestContext } from '../../core/context.ts';
 import { AppError, forbidden, notFound } from '../../core/errors.ts';
-import { recordChange, transact } from '../../core/change.ts';
-import type { Platform } from '../../core/platform.ts';
+import { recordChange, transact } from '../events/index.ts';
+import type { Platform } from '../../platform.types.ts';
 import { identityProvidersPolicy } from './identity-providers.policy.ts';
 import { identityProvidersRepository as repo, type ProviderRow, type ProviderValues } from './identity-providers.repository.ts';
 import { sealSecret } from './sealed-secret.ts';

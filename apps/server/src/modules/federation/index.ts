@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { Config } from '../../config.ts';
-import type { Platform } from '../../core/platform.ts';
+import type { Platform } from '../../platform.types.ts';
 import type { AuthService } from '../auth/index.ts';
 import { IdentityProvidersService } from './identity-providers.service.ts';
 import { identityProviderRoutes } from './identity-providers.routes.ts';

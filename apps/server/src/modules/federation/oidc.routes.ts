@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { ErrorBody, OIDC_ERRORS, OidcCallbackQuery, OidcStartParams, SignInProviders, type OidcError } from '@lachan/contracts';
-import { callerOf, DEVICE_COOKIE, SESSION_COOKIE } from '../../http/auth-hook.ts';
+import { callerOf, DEVICE_COOKIE, SESSION_COOKIE } from '../auth/index.ts';
 import type { Config } from '../../config.ts';
 import { AppError } from '../../core/errors.ts';
 import type { IdentityProvidersService } from './identity-providers.service.ts';

@@ -1,7 +1,7 @@
 import type { IncidentDetail } from '@lachan/contracts';
 import type { RequestContext } from '../../core/context.ts';
 import { invalid } from '../../core/errors.ts';
-import type { Platform } from '../../core/platform.ts';
+import type { Platform } from '../../platform.types.ts';
 import { incidentSystemsRepository as repo } from './incident-systems.ts';
 import type { IncidentsService } from './incidents.service.ts';
 

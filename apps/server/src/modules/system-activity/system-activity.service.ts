@@ -1,6 +1,6 @@
 import type { SystemActivity } from '@lachan/contracts';
 import type { RequestContext } from '../../core/context.ts';
-import type { Platform } from '../../core/platform.ts';
+import type { Platform } from '../../platform.types.ts';
 import { incidentVisibility, visibleIncidentSql } from '../incidents/index.ts';
 import type { LayersService, SystemsService } from '../registry/index.ts';
 import { systemActivityRepository as repo } from './system-activity.repository.ts';
