@@ -90,6 +90,13 @@ describe.skipIf(!hasChromium())('the information systems registry in Chromium', 
     expect(await page.locator('[data-testid=system-activity]').count()).toBe(0);
     expect(await untranslated(page)).toEqual([]);
 
+    // editing keeps the owner and what was registered
+    await page.click('[data-testid=system-edit]');
+    await page.fill('[data-testid=system-name]', 'Ngân hàng điện tử Sông Gianh (SG-Online)');
+    await page.click('[data-testid=system-save]');
+    await page.waitForSelector('[data-testid=system-title]:has-text("SG-Online")');
+    expect(await page.textContent('[data-testid=system-details]')).toContain('123/QĐ-NHSG');
+
     // the list finds it by level and critical flag
     await page.goto(`${server.url}/systems`);
     await page.waitForSelector('[data-testid=system-row]');

@@ -42,7 +42,7 @@ function SystemForm({ initial, existing }: { initial: Draft; existing?: Informat
   const submit = () => {
     const body = toBody(d);
     if (existing) {
-      // the owner is fixed once registered: the patch leaves it out
+      // the patch leaves the owner out
       const patch: Omit<SystemCreate, 'orgId'> & { orgId?: string } = { ...body };
       delete patch.orgId;
       update.mutate({ ...patch, name: patch.name, functionType: patch.functionType, dataClasses: patch.dataClasses, description: patch.description ?? null, operatorOrgId: patch.operatorOrgId ?? null, operatorName: patch.operatorName ?? null,
@@ -55,7 +55,12 @@ function SystemForm({ initial, existing }: { initial: Draft; existing?: Informat
       <Stack gap="sm">
         <Paper withBorder p="sm">
           <SimpleGrid cols={{ base: 1, md: 2 }} spacing="sm">
-            <OrgPicker label={t('systems.field.owner')} value={d.orgId} onChange={(v) => v && set({ orgId: v, assetIds: [] })} required clearable={false} testId="system-owner" />
+            {existing ? (
+              // the owner is fixed once registered
+              <TextInput label={t('systems.field.owner')} value={existing.orgName} readOnly />
+            ) : (
+              <OrgPicker label={t('systems.field.owner')} value={d.orgId} onChange={(v) => v && set({ orgId: v, assetIds: [] })} required clearable={false} testId="system-owner" />
+            )}
             <TextInput label={t('systems.field.name')} value={d.name} onChange={(e) => set({ name: e.currentTarget.value })} required minLength={2} maxLength={300} data-testid="system-name" />
             <OrgPicker label={t('systems.field.operatorOrg')} value={d.operatorOrgId ?? null} onChange={(v) => set({ operatorOrgId: v })} testId="system-operator-org" />
             <TextInput label={t('systems.field.operatorName')} value={d.operatorName ?? ''} onChange={(e) => set({ operatorName: e.currentTarget.value })} maxLength={300} />
