@@ -99,6 +99,9 @@ describe('signing in with an OpenID provider', () => {
   it('refuses a person no mapping rule matches, creating no account', async () => {
     refusedWith((await signIn('bob')).res, 'oidc_no_matching_rule');
     expect(await t.platform.db.selectFrom('users').select('id').where('email', '=', 'bob@telco.example').execute()).toHaveLength(0);
+    // the centre sees who was refused, by which provider and why
+    const audit = await t.platform.db.selectFrom('audit_log').select(['actor_type', 'after']).where('action', '=', 'auth.oidc_refused').where('entity_id', '=', providerId).execute();
+    expect(audit.map((a) => a.after)).toContainEqual({ code: 'oidc_no_matching_rule', subject: 'bob' });
   });
 
   it('never links by e-mail: an address held by a local account is a conflict, and the local account is untouched', async () => {

@@ -3,6 +3,7 @@ import * as client from 'openid-client';
 import type { ClaimRule } from '@lachan/contracts';
 import { AppError, notFound } from '../../core/errors.ts';
 import { recordChange, transact } from '../events/index.ts';
+import type { RequestContext } from '../../core/context.ts';
 import type { Platform } from '../../platform.types.ts';
 import { generatePassword, hashPassword, sha256, type AuthService, type Caller, type OpenedSession } from '../auth/index.ts';
 import { mapClaims } from './claim-mapping.ts';
@@ -75,13 +76,35 @@ export class OidcSignIn {
     const taken = state ? await repo.takeState(this.#p.db, sha256(state)) : undefined;
     if (!state || !taken || !binding || !timingSafeEqual(Buffer.from(sha256(binding)), Buffer.from(taken.browser_hash))) throw stateInvalid();
     const p = await this.#enabled(taken.provider_id);
+    const seen: { subject?: string } = {};
+    try {
+      return await this.#signIn(p, { state, params, codeVerifier: taken.code_verifier, nonce: taken.nonce }, caller, seen);
+    } catch (e) {
+      if (e instanceof AppError && e.code !== 'oidc_provider_unavailable' && e.code.startsWith('oidc_')) await this.#refused(p, e, seen.subject ?? null, caller);
+      throw e;
+    }
+  }
+
+  /** Audits a refused federated sign-in (the centre watches a provider whose people are refused), with the subject once it is known. */
+  async #refused(p: ProviderRow, e: AppError, subject: string | null, caller: Caller): Promise<void> {
+    const ctx: RequestContext = {
+      actor: { type: 'system', id: null, name: `openid:${p.display_name}`, orgId: '', role: 'viewer' },
+      scope: { all: false, manage: new Set(), read: new Set() },
+      ip: caller.ip,
+      requestId: caller.requestId,
+    };
+    await transact(this.#p, (tx) => recordChange(tx, ctx, { action: 'auth.oidc_refused', entityType: 'identity_provider', entityId: p.id, orgId: null, after: { code: e.code, subject } }));
+  }
+
+  async #signIn(p: ProviderRow, flow: { state: string; params: URLSearchParams; codeVerifier: string; nonce: string }, caller: Caller, seen: { subject?: string }): Promise<OpenedSession> {
+    const { state, params } = flow;
     let claims: Record<string, unknown>;
     try {
       const config = await this.#clients.of(p);
       const current = new URL(redirectUriOf(this.#p.config.publicUrl));
       current.search = params.toString();
       const tokens = await client.authorizationCodeGrant(config, current, {
-        pkceCodeVerifier: taken.code_verifier, expectedState: state, expectedNonce: taken.nonce, idTokenExpected: true,
+        pkceCodeVerifier: flow.codeVerifier, expectedState: state, expectedNonce: flow.nonce, idTokenExpected: true,
       });
       const idClaims = tokens.claims();
       if (!idClaims) throw new AppError(401, 'oidc_token_invalid', 'the identity provider sent no ID token');
@@ -91,6 +114,7 @@ export class OidcSignIn {
     }
     const subject = text(claims.sub, 255);
     if (!subject) throw new AppError(401, 'oidc_token_invalid', 'the ID token names no subject');
+    seen.subject = subject;
     const match = mapClaims(p.rules, claims);
     if (!match) throw new AppError(403, 'oidc_no_matching_rule', 'no mapping rule of this identity provider matches your account: ask the centre');
     const userId = await this.#account(p, subject, claims, match.rule, caller);
