@@ -6,7 +6,8 @@ import { ctxOf } from '../../http/request-context.ts';
 import { requirePermission } from '../../core/authorize.ts';
 import { forbidden } from '../../core/errors.ts';
 import { canManage, type RequestContext } from '../../core/context.ts';
-import type { Services } from '../../services.ts';
+import type { Kysely } from 'kysely';
+import type { DB } from '../../db/index.ts';
 import { auditRepository } from './audit.repository.ts';
 import type { AuditSigner } from './audit-signing.ts';
 import { verifyAuditChain } from './audit-verify.ts';
@@ -27,7 +28,7 @@ const readerOf = (req: FastifyRequest): RequestContext => {
 };
 
 /** /api/v1/audit: the centre reads everything; an organisation admin reads its own subtree's entries. */
-export function auditRoutes(app: FastifyInstance, s: Services, signer: AuditSigner): void {
+export function auditRoutes(app: FastifyInstance, s: { db: Kysely<DB> }, signer: AuditSigner): void {
   const r = app.withTypeProvider<TypeBoxTypeProvider>();
   r.get('/audit', { schema: { tags, querystring: AuditListQuery, response: { 200: ListOf(AuditEntry), ...errors } } }, async (req) => {
     const ctx = readerOf(req);
