@@ -76,6 +76,16 @@ describe.skipIf(!hasChromium())('an exercise in Chromium: the ransomware templat
     await signIn(teamB, '/incidents', TEAM_B.email, TEAM_B.password);
     await teamB.waitForSelector('[data-testid=exercise-banner]');
     expect(await teamB.textContent('[data-testid=exercise-banner]')).toContain('DIỄN TẬP');
+    // Team A's incident of the exercise is not in its real list; the exercise filter shows it under a banner.
+    const teamAPage = await (await browser.newContext({ viewport: { width: 1440, height: 1100 } })).newPage();
+    await signIn(teamAPage, '/incidents', TEAM_A.email, TEAM_A.password);
+    await teamAPage.waitForSelector('[data-testid=incident-filter-exercise]');
+    await teamAPage.waitForLoadState('networkidle');
+    await expect.poll(async () => (await teamAPage.textContent('main')) ?? '', { timeout: 10_000 }).not.toContain('Mã độc tống tiền trên máy chủ HIS');
+    await teamAPage.click('[data-testid=incident-filter-exercise]');
+    await teamAPage.waitForSelector('[data-testid=exercise-list-banner]');
+    await teamAPage.waitForSelector('text=Mã độc tống tiền trên máy chủ HIS', { timeout: 10_000 });
+    await teamAPage.context().close();
     await teamB.goto(`${server.url}/exercises/${exerciseId}`);
     await teamB.waitForSelector('[data-testid=inbox-item][data-kind=alerts]');
     await teamB.waitForSelector('[data-testid=inbox-item][data-kind=message]', { timeout: 30_000 });
