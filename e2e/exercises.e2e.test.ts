@@ -79,10 +79,11 @@ describe.skipIf(!hasChromium())('an exercise in Chromium: the ransomware templat
     // Team A's incident of the exercise is not in its real list; the exercise filter shows it under a banner.
     const teamAPage = await (await browser.newContext({ viewport: { width: 1440, height: 1100 } })).newPage();
     await signIn(teamAPage, '/incidents', TEAM_A.email, TEAM_A.password);
-    await teamAPage.waitForSelector('[data-testid=incident-filter-exercise]');
+    await teamAPage.waitForSelector('[data-testid=incident-filter-exercise]', { state: 'attached' });
     await teamAPage.waitForLoadState('networkidle');
     await expect.poll(async () => (await teamAPage.textContent('main')) ?? '', { timeout: 10_000 }).not.toContain('Mã độc tống tiền trên máy chủ HIS');
-    await teamAPage.click('[data-testid=incident-filter-exercise]');
+    // A chip is a label over a hidden checkbox: the label is what a user clicks.
+    await teamAPage.click('label:has([data-testid=incident-filter-exercise]), label[for="' + (await teamAPage.getAttribute('[data-testid=incident-filter-exercise]', 'id')) + '"]');
     await teamAPage.waitForSelector('[data-testid=exercise-list-banner]');
     await teamAPage.waitForSelector('text=Mã độc tống tiền trên máy chủ HIS', { timeout: 10_000 });
     await teamAPage.context().close();
