@@ -150,6 +150,12 @@ describe('a run', () => {
     const again = json<Exercise>(await centre.post(`/api/v1/exercises/${ex.id}/replay`), 201);
     expect(again.status).toBe('scheduled');
     expect(again.teams.map((x) => x.orgId).sort()).toEqual([orgA, orgB].sort());
+    // The replay runs for training; its report compares the team with the run it replays.
+    json(await centre.post(`/api/v1/exercises/${again.id}/start`), 200);
+    json(await centre.post(`/api/v1/exercises/${again.id}/end`), 200);
+    const replayed = json<TeamReport>(await teamA.get(`/api/v1/exercises/${again.id}/teams/${orgA}/report`), 200);
+    expect(replayed.previous.map((p) => [p.exerciseId, p.points])).toEqual([[ex.id, 210]]);
+    expect(replayed.team.points).toBe(0);
   });
 });
 
