@@ -76,6 +76,17 @@ describe.skipIf(!hasChromium())('an exercise in Chromium: the ransomware templat
     await signIn(teamB, '/incidents', TEAM_B.email, TEAM_B.password);
     await teamB.waitForSelector('[data-testid=exercise-banner]');
     expect(await teamB.textContent('[data-testid=exercise-banner]')).toContain('DIỄN TẬP');
+    // Team A's incident of the exercise is not in its real list; the exercise filter shows it under a banner.
+    const teamAPage = await (await browser.newContext({ viewport: { width: 1440, height: 1100 } })).newPage();
+    await signIn(teamAPage, '/incidents', TEAM_A.email, TEAM_A.password);
+    await teamAPage.waitForSelector('[data-testid=incident-filter-exercise]', { state: 'attached' });
+    await teamAPage.waitForLoadState('networkidle');
+    await expect.poll(async () => (await teamAPage.textContent('main')) ?? '', { timeout: 10_000 }).not.toContain('Mã độc tống tiền trên máy chủ HIS');
+    // A chip is a label over a hidden checkbox: the label is what a user clicks.
+    await teamAPage.click('label:has([data-testid=incident-filter-exercise]), label[for="' + (await teamAPage.getAttribute('[data-testid=incident-filter-exercise]', 'id')) + '"]');
+    await teamAPage.waitForSelector('[data-testid=exercise-list-banner]');
+    await teamAPage.waitForSelector('text=Mã độc tống tiền trên máy chủ HIS', { timeout: 10_000 });
+    await teamAPage.context().close();
     await teamB.goto(`${server.url}/exercises/${exerciseId}`);
     await teamB.waitForSelector('[data-testid=inbox-item][data-kind=alerts]');
     await teamB.waitForSelector('[data-testid=inbox-item][data-kind=message]', { timeout: 30_000 });

@@ -243,6 +243,11 @@ export const TeamReport = Type.Object({
   team: ScoreboardRow,
   timeline: Type.Array(Type.Object({ item: InboxItem, expectations: Type.Array(ExpectationResult) })),
   lessons: Type.Array(Lesson),
+  /** Injects that never reached the team, and why (the run ended before they were due, the white team ended it, a delivery was cut short). */
+  notDelivered: Type.Array(Type.Object({
+    injectKey: Type.String(), kind: Type.Enum([...INJECT_KINDS]), title: BiText(300), offsetMinutes: Type.Number(),
+    reason: Type.Union([Type.Literal('ended_before_due'), Type.Literal('ended_by_white_team'), Type.Literal('interrupted')]),
+  })),
   /** The same team's earlier finished exercises, newest first. */
   previous: Type.Array(Type.Object({ exerciseId: Uuid, title: Type.String(), endedAt: Nullable(Timestamp), points: Type.Integer(), possible: Type.Integer() })),
 });

@@ -70,6 +70,8 @@ export const IncidentSummary = Type.Object({
   discoveredAt: Nullable(Timestamp),
   createdAt: Timestamp,
   updatedAt: Timestamp,
+  /** The exercise it belongs to (issue 17): shown with the exercise banner, never in the real list. */
+  exerciseId: Nullable(Uuid),
 });
 export type IncidentSummary = Static<typeof IncidentSummary>;
 
@@ -88,6 +90,7 @@ export const IncidentListQuery = Type.Object({
   /** Opened on these days (UTC), as statistics count them: a figure's drill-down. */
   from: Type.Optional(Day),
   to: Type.Optional(Day),
+  exercise: Type.Optional(Type.Boolean({ description: 'the incidents of exercises only; without it, real incidents only' })),
   cursor: Type.Optional(Type.String({ maxLength: 200 })),
   limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 50 })),
 });

@@ -65,5 +65,11 @@ export const exercisesEn = {
   lessonAdded: 'Lesson recorded.',
   previous: 'Compared with earlier exercises',
   noPrevious: 'The team has no earlier exercise.',
+  notDelivered: 'Injects not delivered',
+  undelivered: {
+    ended_before_due: 'Not delivered: the exercise ended before it was due',
+    ended_by_white_team: 'Not delivered: the white team ended the exercise before it was due',
+    interrupted: 'Not delivered: its delivery was cut short',
+  },
   score: '{{points}} / {{possible}} points',
 };

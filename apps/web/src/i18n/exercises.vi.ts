@@ -65,5 +65,11 @@ export const exercisesVi = {
   lessonAdded: 'Đã ghi bài học.',
   previous: 'So sánh với các lần diễn tập trước',
   noPrevious: 'Đội chưa có lần diễn tập nào trước đây.',
+  notDelivered: 'Tình huống chưa được gửi',
+  undelivered: {
+    ended_before_due: 'Chưa gửi: cuộc diễn tập kết thúc trước thời điểm của tình huống',
+    ended_by_white_team: 'Chưa gửi: đội điều hành kết thúc diễn tập trước thời điểm của tình huống',
+    interrupted: 'Chưa gửi: việc gửi bị gián đoạn',
+  },
   score: '{{points}} / {{possible}} điểm',
 };

@@ -49,7 +49,9 @@ export const incidentsEn: WithEnglishPlurals<typeof incidentsVi> = {
     org: 'Organisation',
     overdue: 'Report overdue',
     mine: 'Assigned to me',
+    exercise: 'Exercise',
   },
+  exerciseBanner: 'EXERCISE — these incidents belong to exercises, not to real events; they are left out of the real list, counts and statistics.',
   views: {
     title: 'Saved views',
     none: 'No saved view yet',

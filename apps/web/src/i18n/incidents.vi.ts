@@ -44,7 +44,9 @@ export const incidentsVi = {
     org: 'Tổ chức',
     overdue: 'Quá hạn báo cáo',
     mine: 'Giao cho tôi',
+    exercise: 'Diễn tập',
   },
+  exerciseBanner: 'DIỄN TẬP — các sự cố này thuộc các cuộc diễn tập, không phải sự kiện thật; chúng không nằm trong danh sách, số đếm và thống kê thật.',
   views: {
     title: 'Bộ lọc đã lưu',
     none: 'Chưa lưu bộ lọc nào',

@@ -89,6 +89,25 @@ describe('exercise data stays apart from real data', () => {
     expect(r[0]).toEqual({ alert_count: 1, exercise_id: null });
   });
 
+  it('is out of the team\'s incident list and counts, shown only with the exercise filter', async () => {
+    const bank = await t.userIn(teams[0]!, 'analyst');
+    // Promoted incidents are tagged by the runner's sweep (within a second of their opening).
+    for (let i = 0; i < 60; i++) {
+      const untagged = await q(sql<{ n: number }>`select count(*)::int as n from incidents where group_key like ${`exercise:${ex.id}:%`} and exercise_id is null`);
+      if (untagged[0]!.n === 0) break;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    const real = (await bank.get('/api/v1/incidents?limit=200')).json().items as { id: string; exerciseId: string | null }[];
+    expect(real.map((i) => i.id)).toEqual([realIncident]);
+    expect(real[0]!.exerciseId).toBeNull();
+    const drill = (await bank.get('/api/v1/incidents?exercise=true&limit=200')).json().items as { id: string; exerciseId: string | null }[];
+    expect(drill.length).toBeGreaterThan(0);
+    expect(drill.every((i) => i.exerciseId === ex.id)).toBe(true);
+    const overview = (await bank.get('/api/v1/stats/overview')).json() as { incidents: { open: number; opened: number } };
+    expect(overview.incidents.open).toBe(1);
+    expect(overview.incidents.opened).toBe(1);
+  });
+
   it('is left out of real statistics', async () => {
     const daily = await q(sql<{ n: number }>`select coalesce(sum(alerts), 0)::int as n from stats_alerts_daily where org_id = any(${orgs}::uuid[])`);
     expect(daily[0]!.n).toBe(1);

@@ -28,9 +28,9 @@ export class ExerciseReports {
     if (!team || !policy.mayReadTeam(ctx, row.organiser_org_id, teamOrgId)) throw notFound('team');
     if (!white && row.status !== 'ended') throw forbidden('the team\'s report opens when the exercise ends');
     const db = this.#p.db;
-    const [injects, expectations, delivered, notes, history] = await Promise.all([
+    const [injects, expectations, delivered, notes, history, undelivered] = await Promise.all([
       runs.injects(db, id), deliveries.expectations(db, id, teamOrgId), deliveries.delivered(db, id, teamOrgId), lessons.ofTeam(db, id, teamOrgId),
-      runs.list(db, [teamOrgId]),
+      runs.list(db, [teamOrgId]), deliveries.undelivered(db, id, teamOrgId),
     ]);
     const injectOf = new Map(injects.map((i) => [i.key, i.inject]));
     const previous = [];
@@ -49,6 +49,10 @@ export class ExerciseReports {
         expectations: expectations.filter((x) => x.inject_key === d.inject_key).map((x) => presentExpectation(x, injectOf.get(x.inject_key))),
       })),
       lessons: notes,
+      notDelivered: undelivered.map((u) => ({
+        injectKey: u.inject_key, kind: u.inject.kind, title: u.inject.title, offsetMinutes: Math.round(Number(u.offset_ms) / 600) / 100,
+        reason: u.reason as TeamReport['notDelivered'][number]['reason'],
+      })),
       previous: previous.slice(0, 10),
     };
   }

@@ -90,21 +90,29 @@ export class ExerciseRunner {
   async #round(): Promise<void> {
     const sweep = this.#sweepDue;
     this.#sweepDue = false;
-    const acted = [...this.#acted];
-    this.#acted.clear();
     const now = this.#p.now();
     const live = await runs.live(this.#p.db, now);
     for (const e of live) if (e.status === 'scheduled') await this.#startScheduled(e, now);
     const running = live.some((e) => e.status === 'scheduled') ? (await runs.live(this.#p.db, now)).filter((e) => e.status === 'running') : live;
-    for (const e of running) await this.deliverDue(e);
+    // What teams did is scored first (it is small), and again between batches of deliveries.
+    await this.#scoreActed(running);
+    for (const e of running) await this.deliverDue(e, this.#p.now(), () => this.#scoreActed(running));
     if (sweep) await this.score(running);
-    else if (acted.length) await this.score(running, acted);
+    else await this.#scoreActed(running);
     const next: number[] = [];
     for (const e of running) {
       if (exerciseClock.elapsedAt(e.clock, this.#p.now()) >= e.document.durationMinutes * 60_000) await this.#endByClock(e);
       else next.push(...(await this.#nextWake(e)));
     }
     this.#schedule(next);
+  }
+
+  /** Scores the teams named by events since the last time, if any. */
+  async #scoreActed(running: readonly ExerciseRow[]): Promise<void> {
+    if (!this.#acted.size) return;
+    const acted = [...this.#acted];
+    this.#acted.clear();
+    await this.score(running, acted);
   }
 
   /** Wall instants the run needs the runner at: its next undelivered inject, and its end. */
@@ -144,7 +152,7 @@ export class ExerciseRunner {
    * Delivers everything due by now (or by `at`) of a running run, in one batch per round: whatever is
    * overdue (after a start, resume or restart) and the group due now reach their teams together.
    */
-  async deliverDue(e: ExerciseRow, at: Date = this.#p.now()): Promise<number> {
+  async deliverDue(e: ExerciseRow, at: Date = this.#p.now(), between?: () => Promise<void>): Promise<number> {
     let total = 0;
     // What falls due while a batch is delivered goes in the next batch, at once.
     for (let round = 0; round < 10; round++) {
@@ -158,6 +166,7 @@ export class ExerciseRunner {
         return { inject: d.inject, offsetMs: d.offset_ms, teams: d.teams, dueAt: new Date(Math.max(dueAt.getTime(), resumedAt)) };
       });
       total += await this.#delivery.deliverMany(e, groups);
+      await between?.();
     }
     return total;
   }

@@ -150,5 +150,46 @@ describe('a run', () => {
     const again = json<Exercise>(await centre.post(`/api/v1/exercises/${ex.id}/replay`), 201);
     expect(again.status).toBe('scheduled');
     expect(again.teams.map((x) => x.orgId).sort()).toEqual([orgA, orgB].sort());
+    // The replay runs for training; its report compares the team with the run it replays.
+    json(await centre.post(`/api/v1/exercises/${again.id}/start`), 200);
+    json(await centre.post(`/api/v1/exercises/${again.id}/end`), 200);
+    const replayed = json<TeamReport>(await teamA.get(`/api/v1/exercises/${again.id}/teams/${orgA}/report`), 200);
+    expect(replayed.previous.map((p) => [p.exerciseId, p.points])).toEqual([[ex.id, 210]]);
+    expect(replayed.team.points).toBe(0);
+  });
+});
+
+describe('ending a run never loses an inject', () => {
+  const label = (en: string) => ({ vi: `${en} (vi)`, en });
+  const message = (key: string, offsetMinutes: number) => ({ key, offsetMinutes, kind: 'message', title: label(`Message ${key}`),
+    message: { from: 'White team', subject: label(key), body: label('Update.') }, expectations: [] });
+  const run = async (key: string, durationMinutes: number, speed: number, injects: unknown[]) => {
+    const sc = json<Scenario>(await centre.post('/api/v1/exercises/scenarios', {
+      schema: 'lachan-exercise/1', key, title: label(key), summary: label('Ending.'), durationMinutes, injects,
+    }), 201);
+    return json<Exercise>(await centre.post('/api/v1/exercises', { scenarioId: sc.id, teamOrgIds: [orgA, orgB], speed }), 201);
+  };
+
+  it('ended by the white team: what is due is delivered, what is not yet due is reported as not delivered', async () => {
+    const ex = await run('end-by-white', 60, 1, [message('first', 0), message('later', 30), message('last', 59)]);
+    json(await centre.post(`/api/v1/exercises/${ex.id}/start`), 200);
+    json(await centre.post(`/api/v1/exercises/${ex.id}/end`), 200);
+    const r = json<TeamReport>(await centre.get(`/api/v1/exercises/${ex.id}/teams/${orgA}/report`), 200);
+    expect(r.timeline.map((s) => s.item.injectKey)).toEqual(['first']);
+    expect(r.notDelivered.map((n) => [n.injectKey, n.reason])).toEqual([['later', 'ended_by_white_team'], ['last', 'ended_by_white_team']]);
+    expect(r.notDelivered[0]!.offsetMinutes).toBe(30);
+  });
+
+  it('ended by the clock: every inject due by the end reaches every team, one added past the end is reported', async () => {
+    // One scenario minute in one second: the last injects fall due just before the end.
+    const ex = await run('end-by-clock', 1, 60, Array.from({ length: 20 }, (_, i) => message(`m${i}`, Math.round(i * 0.05 * 1000) / 1000)));
+    json(await centre.post(`/api/v1/exercises/${ex.id}/start`), 200);
+    json(await centre.post(`/api/v1/exercises/${ex.id}/injects`, { inject: message('too-late', 5) }), 200);
+    await until(() => centre.get(`/api/v1/exercises/${ex.id}`).then((res) => res.json() as Exercise), (e) => e.status === 'ended', 'the end by the clock');
+    for (const org of [orgA, orgB]) {
+      const r = json<TeamReport>(await centre.get(`/api/v1/exercises/${ex.id}/teams/${org}/report`), 200);
+      expect(r.timeline.length).toBe(20);
+      expect(r.notDelivered.map((n) => [n.injectKey, n.reason])).toEqual([['too-late', 'ended_before_due']]);
+    }
   });
 });

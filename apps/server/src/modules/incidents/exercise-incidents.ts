@@ -6,7 +6,15 @@ export async function tagExerciseIncident(tx: Kysely<DB>, incidentId: string, ex
   await sql`update incidents set exercise_id = ${exerciseId} where id = ${incidentId}`.execute(tx);
 }
 
-/** Tags the incidents promotion opened from an exercise's alerts (grouped apart under `exercise:<id>:`). */
+/**
+ * Tags the incidents of an exercise's alerts: those promotion opened (grouped apart under
+ * `exercise:<id>:`) and those a team opened itself from the alerts its injects sent.
+ */
 export async function tagPromotedExerciseIncidents(tx: Kysely<DB>, exerciseId: string): Promise<void> {
   await sql`update incidents set exercise_id = ${exerciseId} where exercise_id is null and group_key like ${`exercise:${exerciseId}:%`}`.execute(tx);
+  await sql`update incidents set exercise_id = ${exerciseId} where exercise_id is null and id in (
+      select ia.incident_id from exercise_deliveries d join exercises e on e.id = d.exercise_id
+        join alerts a on a.org_id = d.team_org_id and a.day >= (coalesce(e.started_at, e.created_at) at time zone 'UTC')::date - 1 and a.source_id = d.source_id
+        join incident_alerts ia on ia.alert_day = a.day and ia.alert_id = a.id
+      where d.exercise_id = ${exerciseId} and d.source_id is not null)`.execute(tx);
 }

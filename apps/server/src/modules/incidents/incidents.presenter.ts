@@ -12,6 +12,7 @@ export const presentIncident = (r: IncidentRow): IncidentSummary => ({
   source: r.source as IncidentSummary['source'], titleCode: r.title_code as IncidentSummary['titleCode'], titleParams: r.title_params, ruleId: r.rule_id,
   relatedIncidentId: r.related_incident_id, alertCount: r.alert_count, assigneeUserId: r.assignee_user_id, nextDeadlineAt: iso(r.next_deadline_at),
   firstAlertAt: iso(r.first_alert_at), lastAlertAt: iso(r.last_alert_at), discoveredAt: iso(r.discovered_at), createdAt: r.created_at.toISOString(), updatedAt: r.updated_at.toISOString(),
+  exerciseId: r.exercise_id ?? null,
 });
 
 /** The whole incident with what hangs off it. */

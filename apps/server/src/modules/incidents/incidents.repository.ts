@@ -12,12 +12,13 @@ export type IncidentRow = {
   first_alert_at: Date | null; last_alert_at: Date | null; discovered_at: Date | null; occurred_at: Date | null; beyond_capacity: boolean; beyond_capacity_at: Date | null;
   acknowledged_at: Date | null; contained_at: Date | null; eradicated_at: Date | null; recovered_at: Date | null; response_ended_at: Date | null; closed_at: Date | null;
   resolution: string | null; duplicate_of: string | null; escalated_at: Date | null; reported_at: Date | null; created_at: Date; updated_at: Date; cursor_ts: string;
+  exercise_id: string | null;
 };
 
 const cols = sql`i.id, i.number::text as number, i.org_id, o.name as org_name, i.title, i.description, i.severity, i.status, i.tlp, i.pap, i.serious, i.serious_at,
   i.rsit_class, i.rsit_type, i.source, i.rule_id, i.alert_count, i.title_code, i.title_params, i.related_incident_id, i.personal_data, i.attack, i.affected_assets, i.affected_system, i.assignee_user_id, i.next_deadline_at,
   i.first_alert_at, i.last_alert_at, i.discovered_at, i.occurred_at, i.beyond_capacity, i.beyond_capacity_at, i.acknowledged_at, i.contained_at, i.eradicated_at,
-  i.recovered_at, i.response_ended_at, i.closed_at, i.resolution, i.duplicate_of, i.escalated_at, i.reported_at, i.created_at, i.updated_at, i.created_at::text as cursor_ts`;
+  i.recovered_at, i.response_ended_at, i.closed_at, i.resolution, i.duplicate_of, i.escalated_at, i.reported_at, i.created_at, i.updated_at, i.created_at::text as cursor_ts, i.exercise_id`;
 
 /** Encodes the keyset position of a row (creation time as the database prints it, and the id). */
 export const encodeCursor = (r: IncidentRow): string => Buffer.from(`${r.cursor_ts}|${r.id}`).toString('base64url');
@@ -31,6 +32,8 @@ export const parseReference = (q: string): string | null => /^(?:lc-?)?0*([0-9]{
 
 function filters(q: IncidentListQuery, actorId: string | null): RawBuilder<unknown>[] | null {
   const w: RawBuilder<unknown>[] = [sql`true`];
+  // The real list by default; an exercise's incidents only when asked for (issue 17).
+  w.push(q.exercise ? sql`i.exercise_id is not null` : sql`i.exercise_id is null`);
   if (q.status === 'open') w.push(sql`i.status not in ('closed', 'rejected')`);
   else if (q.status) w.push(sql`i.status = ${q.status}`);
   if (q.severity) w.push(sql`i.severity >= ${q.severity}`);

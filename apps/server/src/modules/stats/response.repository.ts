@@ -25,7 +25,7 @@ export const responseRepository = {
         case when occurred_at is null then (select min(a.event_time) from incident_alerts ia join alerts a on a.day = ia.alert_day and a.id = ia.alert_id
           where ia.incident_id = incidents.id) end as first_event_at
       from incidents
-      where created_at >= ${f.from}::date and created_at < ${f.to}::date + 1 and status <> 'rejected'
+      where created_at >= ${f.from}::date and created_at < ${f.to}::date + 1 and status <> 'rejected' and exercise_id is null
         and ${visibleIncidentSql(vis, 'incidents')} ${f.orgIds ? sql`and org_id = any(${f.orgIds}::uuid[])` : sql``}
         ${f.orgId ? sql`and org_id = ${f.orgId}` : sql``}
         ${f.rsitClass ? sql`and rsit_class = ${f.rsitClass}` : sql``}

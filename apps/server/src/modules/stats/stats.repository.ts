@@ -151,7 +151,8 @@ export const statsRepository = {
    * these), counting only incidents the caller may open (the incidents policy: never a unit's RED).
    */
   async incidents(db: Kysely<DB>, f: StatsFilter, within: string[] | null, vis: IncidentVisibility): Promise<{ open: number; opened: number; closed: number; bySeverity: CountRow[] }> {
-    const scope = sql`and ${visibleIncidentSql(vis, 'incidents')} ${f.orgIds ? sql`and org_id = any(${f.orgIds}::uuid[])` : sql``}
+    // An exercise's incidents are never real activity (issue 17).
+    const scope = sql`and exercise_id is null and ${visibleIncidentSql(vis, 'incidents')} ${f.orgIds ? sql`and org_id = any(${f.orgIds}::uuid[])` : sql``}
       ${within ? sql`and org_id = any(${within}::uuid[])` : sql``}`;
     const org = f.orgId ? sql`and org_id = ${f.orgId}` : sql``;
     const r = await sql<{ open: number; opened: number; closed: number }>`select

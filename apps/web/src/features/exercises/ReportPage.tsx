@@ -75,6 +75,21 @@ function Report({ report: r }: { report: TeamReport }) {
           </Table.Tbody>
         </Table>
       </Section>
+      {r.notDelivered.length > 0 && (
+        <Section title={t('exercises.notDelivered')}>
+          <Table fz="sm" data-testid="report-not-delivered">
+            <Table.Tbody>
+              {r.notDelivered.map((n) => (
+                <Table.Tr key={n.injectKey}>
+                  <Table.Td w={90}>+{t('exercises.minutes', { n: n.offsetMinutes })}</Table.Td>
+                  <Table.Td>{pick(n.title)}</Table.Td>
+                  <Table.Td>{t(`exercises.undelivered.${n.reason}`)}</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Section>
+      )}
       <Lessons report={r} />
       <Section title={t('exercises.previous')}>
         {r.previous.length === 0 ? <EmptyNote>{t('exercises.noPrevious')}</EmptyNote> : (

@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { Button, Group, Kbd, Paper, Stack, Text, Title } from '@mantine/core';
+import { Alert, Button, Group, Kbd, Paper, Stack, Text, Title } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
 import { Link, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
@@ -56,6 +56,11 @@ export function IncidentsPage() {
       </Group>
       {canWrite && <SupportInbox />}
       <QueueFilterBar filters={filters} />
+      {filters.filters.exercise && (
+        <Alert color="orange" variant="filled" py={6} role="status" data-testid="exercise-list-banner">
+          <Text size="sm" fw={600}>{t('incidents.exerciseBanner')}</Text>
+        </Alert>
+      )}
       {canWrite && chosen.length > 0 && <BulkBar ids={chosen} incidents={items.filter((i) => selected.has(i.id))} onDone={() => setSelected(new Set())} />}
       <Paper withBorder p={0}>
         <QueryState query={query}>

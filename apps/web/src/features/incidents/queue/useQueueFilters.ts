@@ -6,9 +6,9 @@ import type { IncidentFilters } from '../incidents.api.ts';
 
 /**
  * Keys of the queue's address (?status=&severity=&class=&tlp=&serious=&org=&overdue=&assigned=&q=), and
- * those a statistics drill-down adds (?sector=&province=&from=&to=).
+ * those a statistics drill-down adds (?sector=&province=&from=&to=); ?exercise=true lists the incidents of exercises instead of real ones.
  */
-export const FILTER_KEYS = ['status', 'severity', 'class', 'tlp', 'serious', 'org', 'overdue', 'assigned', 'q', 'sector', 'province', 'from', 'to'] as const;
+export const FILTER_KEYS = ['status', 'severity', 'class', 'tlp', 'serious', 'org', 'overdue', 'assigned', 'q', 'sector', 'province', 'from', 'to', 'exercise'] as const;
 export type FilterKey = (typeof FILTER_KEYS)[number];
 const SEARCH_DEBOUNCE_MS = 300;
 
@@ -33,6 +33,7 @@ export function filtersFromParams(params: URLSearchParams, q: string): IncidentF
     province: /^[0-9]{2}$/.test(params.get('province') ?? '') ? params.get('province')! : undefined,
     from: isDay(params.get('from')) ? params.get('from')! : undefined,
     to: isDay(params.get('to')) ? params.get('to')! : undefined,
+    exercise: params.get('exercise') === 'true' ? true : undefined,
   };
 }
 
