@@ -78,7 +78,10 @@ try {
     await Promise.all(inFlight);
   })();
 
-  const alert = (net: string, n: number) => JSON.stringify({ title: 'Exploitation of edge VPN appliance', severity: 'high', sourceRef: `bw-${net}-${n}-${Math.random()}`, attack: ['T1190'], src: { ip: `${net}.${10 + n}` }, observables: [{ type: 'ipv4', value: `${net}.${10 + n}` }] });
+  // Each trial is its own campaign with its own exploit rule: one title shared by every trial would be seen by most
+  // organisations after a few trials, commodity to the noise model, and link nothing (the trial would never complete).
+  const alert = (net: string, n: number) => JSON.stringify({ title: 'Exploitation of edge VPN appliance', rule: { id: `BW-EDGE-${net}`, name: 'edge VPN exploit' }, severity: 'high', sourceRef: `bw-${net}-${n}-${Math.random()}`,
+    attack: ['T1190'], src: { ip: `${net}.${10 + n}` }, observables: [{ type: 'ipv4', value: `${net}.${10 + n}` }] });
   // The trial's warning is the one naming its network (looked up after it arrived, so the lookup costs no latency).
   const bodies = new Map<string, string>();
   const isTrialWarning = async (id: string, net: string): Promise<boolean> => {

@@ -21,6 +21,7 @@ export const campaignClustersEn = {
     retracted: 'Retracted',
   },
   reason: {
+    not_concentrated: 'Its victims are no longer concentrated beyond chance ({{orgs}} organisations)',
     chance: 'Too few organisations sharing one value with nothing else in common: no more than chance',
     neighbourhood: 'Its network {{network}} is background: most of its addresses seen by several organisations are scanners or seen everywhere',
     vocabulary: 'One of the few values of its kind that most reporting organisations see in turn: commodity activity',

@@ -21,6 +21,7 @@ export const campaignClustersVi = {
     retracted: 'Rút lại',
   },
   reason: {
+    not_concentrated: 'Nạn nhân không còn tập trung ngoài mức ngẫu nhiên ({{orgs}} tổ chức)',
     chance: 'Quá ít tổ chức chung một giá trị, không có điểm chung nào khác: không hơn sự ngẫu nhiên',
     neighbourhood: 'Dải mạng {{network}} là nền: phần lớn địa chỉ của nó mà nhiều tổ chức thấy là máy quét hoặc xuất hiện khắp nơi',
     vocabulary: 'Một trong số ít giá trị cùng loại mà phần lớn tổ chức báo cáo lần lượt đều thấy: hoạt động phổ biến',

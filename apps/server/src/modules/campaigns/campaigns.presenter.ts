@@ -9,7 +9,7 @@ export interface CampaignRow {
 }
 
 /** Parameters that count members or name values: only the national centre reads them (others may not know who else is in it). */
-const CENTRE_ONLY_PARAMS = new Set(['count', 'hits', 'base', 'widest', 'value', 'values', 'orgs', 'marked', 'alerts', 'active']);
+const CENTRE_ONLY_PARAMS = new Set(['count', 'hits', 'base', 'widest', 'value', 'values', 'orgs', 'marked', 'alerts', 'active', 'network', 'observers', 'alike', 'background', 'addresses']);
 
 /**
  * A reason or factor as the caller may read it: counts and values stripped for anyone but the centre,

@@ -97,13 +97,22 @@ describe('campaigns as clusters', () => {
     expect(p2!.campaigns.map((c) => c.cluster.values)).toEqual([['ipv4:91.77.3.77']]);
   });
 
+  it('holds three organisations sharing one sender and nothing else to be chance where commodity senders circulate, not where none do', () => {
+    const few = [2, 17, 29].map((o) => alert(o, { title: 'Phishing e-mail delivered', observables: [{ type: 'email', value: 'hr@other-notice.example', role: 'src' }] }));
+    const quiet = new ClusterTracker(traits);
+    expect(feed(quiet, [[...background(), ...few]])[0]!.campaigns).toHaveLength(1);
+    const noisy = new ClusterTracker(traits);
+    const spam = ['spam-a.example', 'spam-b.example', 'spam-c.example'].flatMap((d) => [0, 3, 12, 15, 21, 27, 33, 36, 44, 48].map((o) => alert(o, { title: 'Phishing e-mail delivered', observables: [{ type: 'email', value: `x@${d}`, role: 'src' }] })));
+    expect(feed(noisy, [[...background(), ...spam, ...few]])[0]!.campaigns).toHaveLength(0);
+  });
+
   it('takes the few sender domains every reporting gateway sees in turn for commodity vocabulary, and a campaign\'s own sender domain for a link', () => {
     const t = new ClusterTracker(traits);
     const domains = ['tax-a.example', 'tax-b.example', 'tax-c.example', 'tax-d.example'];
     // Nine organisations of five sectors report phishing; each sees most of the four names, never two in one alert.
     const gateways = [0, 3, 12, 15, 21, 27, 33, 36, 44];
-    const spam = gateways.flatMap((o, i) => domains.filter((_, d) => (i + d) % 3 !== 0).map((d) => alert(o, { title: 'Phishing e-mail delivered', observables: [{ type: 'email', value: `x@${d}`, role: 'src' }] })));
-    const own = [1, 5, 8].map((o) => alert(o, { title: 'Phishing e-mail delivered', observables: [{ type: 'email', value: 'hr@payroll-notice.example', role: 'src' }] }));
+    const spam = gateways.flatMap((o, i) => domains.filter((_, d) => (i + d) % 4 !== 0).map((d) => alert(o, { title: 'Phishing e-mail delivered', observables: [{ type: 'email', value: `x@${d}`, role: 'src' }] })));
+    const own = [1, 14, 25, 38].map((o) => alert(o, { title: 'Phishing e-mail delivered', observables: [{ type: 'email', value: 'hr@payroll-notice.example', role: 'src' }] }));
     const [p] = feed(t, [[...background(), ...spam, ...own]]);
     expect(p!.campaigns.map((c) => c.cluster.values)).toEqual([['sender:payroll-notice.example']]);
     // Not by breadth (too few of all organisations): by being one of the names the same gateways see in turn.

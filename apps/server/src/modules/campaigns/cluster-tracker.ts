@@ -21,7 +21,7 @@ export interface DetectorOptions {
   warninglisted?: (type: string, value: string) => boolean;
 }
 const DAY = 86_400_000;
-export const DEFAULT_DETECTOR: DetectorOptions = { windowMs: 14 * DAY, halfLifeMs: 3 * DAY, gatedMinOrgs: 4, smallCluster: 2, smallClusterP: 0.01, noise: DEFAULT_NOISE };
+export const DEFAULT_DETECTOR: DetectorOptions = { windowMs: 14 * DAY, halfLifeMs: 3 * DAY, gatedMinOrgs: 4, smallCluster: 2, smallClusterP: 1e-3, noise: DEFAULT_NOISE };
 
 /** The network an address key belongs to: its /24, or its /64 for IPv6 (null for other keys). */
 function networkOf(key: string): string | null {
@@ -89,6 +89,10 @@ export class ClusterTracker {
   #touched = new Set<string>();
   /** Values that link but whose cluster was too small and too thin to be more than chance, this round. */
   #weak = new Set<string>();
+  /** Networks most of whose addresses seen by several organisations are background, as of the last round. */
+  #backgroundNets = new Set<string>();
+  /** Feature types with commodity vocabulary in the window (`sender`, `domain`…), as of the last round. */
+  #noisyTypes = new Set<string>();
   /** Addresses that are background by their network's company (why), as of the last round. */
   #neighbourhood = new Map<string, Reason>();
   #seq = 0;
@@ -152,7 +156,7 @@ export class ClusterTracker {
   /** A network under a commodity signature, or an address of two organisations doing only commodity things. */
   #commodity(key: string, v: Verdict): boolean {
     const commodity = (sig: string) => this.#verdicts.get(sig)?.background === true || this.#amongScanners(sig);
-    if (key.startsWith('net:') && this.#amongScanners(key)) return true;
+    if (key.startsWith('net:') && (this.#amongScanners(key) || (!v.concentrated && this.#backgroundNets.has(key.slice(4, key.indexOf('|')))))) return true;
     const sig = key.slice(key.indexOf('|') + 1);
     if (key.startsWith('net:')) return commodity(`sig:${sig}`) || commodity(`title:${sig}`);
     // Hashes, domains, senders and fingerprints are specific; an address at two organisations may be opportunistic.
@@ -211,9 +215,11 @@ export class ClusterTracker {
       if (links >= 2) linking.add(k);
     }
     this.#weak.clear();
-    // A new cluster must be more than chance; a campaign already followed that shrank as its evidence aged stays until it ages out.
+    // A cluster must be more than chance; a campaign already followed that shrank as its evidence aged stays until it ages out,
+    // unless its one kind of evidence turned out to be of a type where commodity values circulate.
     const components = this.#components(linking).filter((comp) => {
-      if (comp.some((v) => this.#owner.has(v)) || this.#beyondChance(comp, pop)) return true;
+      if (this.#beyondChance(comp, pop)) return true;
+      if (comp.some((v) => this.#owner.has(v)) && !comp.every((v) => this.#noisyTypes.has(featureType(v)))) return true;
       for (const v of comp) this.#weak.add(v);
       return false;
     });
@@ -235,9 +241,11 @@ export class ClusterTracker {
       if (net) (byNet.get(net) ?? byNet.set(net, []).get(net)!).push({ key: k, v });
     }
     this.#neighbourhood.clear();
+    this.#backgroundNets.clear();
     for (const [net, members] of byNet) {
       const background = members.filter((m) => m.v.background).length;
       if (background < 2 || background * 2 < members.length) continue;
+      this.#backgroundNets.add(net);
       for (const m of members) {
         if (!m.v.background && !m.v.concentrated) this.#neighbourhood.set(m.key, { code: 'neighbourhood', params: { network: net, background, addresses: members.length } });
       }
@@ -254,7 +262,15 @@ export class ClusterTracker {
    */
   #judgeVocabulary(pop: Population): void {
     const o = this.opts.noise;
+    this.#noisyTypes.clear();
     const byType = new Map<string, { key: string; orgs: Set<string> }[]>();
+    // Types of which three or more values are background by breadth circulate commodity values too.
+    const broad = new Map<string, number>();
+    for (const [k, v] of this.#verdicts) {
+      if (!v.background || networkOf(k) || k.startsWith('net:') || this.index.values.get(k)?.kind !== 'strong') continue;
+      const type = featureType(k);
+      if (broad.set(type, (broad.get(type) ?? 0) + 1).get(type)! >= 3) this.#noisyTypes.add(type);
+    }
     for (const [k, v] of this.#verdicts) {
       if (v.background || v.concentrated || this.index.values.get(k)?.kind !== 'strong' || networkOf(k) || k.startsWith('net:')) continue;
       const type = featureType(k);
@@ -270,6 +286,7 @@ export class ClusterTracker {
         const alike = values.filter((b) => b !== a && !edges?.has(b.key) && [...a.orgs].filter((x) => b.orgs.has(x)).length * 2 >= a.orgs.size).length;
         if (alike < 2) continue;
         this.#neighbourhood.set(a.key, { code: 'vocabulary', params: { orgs: a.orgs.size, observers: pop.observers(type), alike } });
+        this.#noisyTypes.add(type);
         (vocabulary.get(type) ?? vocabulary.set(type, []).get(type)!).push(a);
       }
     }
@@ -302,10 +319,13 @@ export class ClusterTracker {
       // A network is shared under one signature: two kinds of evidence in one key.
       if (v.startsWith('net:')) kinds.add('signature');
     }
-    if (orgs.size > this.opts.smallCluster) return true;
+    // Where commodity values of the evidence's type circulate (a vocabulary), three organisations sharing one of them are within chance too.
+    const noisy = comp.every((v) => this.#noisyTypes.has(featureType(v)));
+    if (orgs.size > this.opts.smallCluster + (noisy ? 1 : 0)) return true;
     if (kinds.size >= 2 || kinds.has('file') || kinds.has('tls')) return true;
-    // The same rule fired at each of them on the shared value.
-    const sameRule = comp.some((v) => [...(this.index.values.get(v)?.edges ?? [])].some((e) => e.startsWith('sig:') && [...orgs].every((o) => this.index.values.get(e)?.sightings.has(o))));
+    // The same rule fired at each of them on the shared value, and not one that fires everywhere.
+    const sameRule = comp.some((v) => [...(this.index.values.get(v)?.edges ?? [])].some((e) => e.startsWith('sig:') && this.#verdicts.get(e)?.background !== true && !this.#amongScanners(e)
+      && [...orgs].every((o) => this.index.values.get(e)?.sightings.has(o))));
     if (sameRule) return true;
     const c = concentrationOf([...orgs], pop);
     return c !== null && c.hits === orgs.size && c.p <= this.opts.smallClusterP;
@@ -397,6 +417,8 @@ export class ClusterTracker {
       else if (verdict && state && this.#commodity(v, verdict)) out.push({ code: 'commodity', params: { value: v } });
       // Still a link, but between too few organisations with nothing else in common to be more than chance.
       else if (this.#weak.has(v)) out.push({ code: 'chance', params: { value: v, orgs: verdict?.orgs.length ?? 0 } });
+      // A signature, CVE or family links only where its victims are concentrated: more of them came, and they no longer are (fewer is aging, quiet).
+      else if (verdict && state?.kind === 'gated' && !verdict.concentrated && verdict.orgs.length >= this.opts.gatedMinOrgs) out.push({ code: 'not_concentrated', params: { value: v, orgs: verdict.orgs.length } });
     }
     return out.slice(0, 20);
   }

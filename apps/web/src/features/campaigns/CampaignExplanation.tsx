@@ -4,7 +4,7 @@ import type { CampaignDetail, CampaignReason } from '@lachan/contracts';
 import { useFormat } from '../../i18n/useFormat.ts';
 
 /** Parameters the server leaves out for readers outside the centre (counts, values) read as an ellipsis. */
-const HIDDEN = { count: '…', values: '…', hits: '…', base: '…', value: '…' };
+const HIDDEN = { count: '…', values: '…', hits: '…', base: '…', value: '…', orgs: '…', alerts: '…', network: '…' };
 
 /** A reason or factor in the reader's language (an unknown code reads as itself). */
 export function useReasonText(): (group: 'factor' | 'reason', r: CampaignReason) => string {
