@@ -89,13 +89,16 @@ async function runEngine(engine: 'pglite' | 'postgres') {
     clearInterval(timer);
     await sampling;
     const seconds = (performance.now() - t0) / 1000;
-    const cpuAll = cpuUsedBetween(cpuAll0, cpuSnapshot([pid, ...(await dbPids())]));
+    // CPU per alert over the minutes that answered alerts (not the simulator's setup, nor its final read-back).
+    const busy = samples.filter((x) => x.answered > 0);
+    const cpuAll = busy.length ? busy.reduce((n, x) => n + x.serverCpu + x.dbCpu, 0) : cpuUsedBetween(cpuAll0, cpuSnapshot([pid, ...(await dbPids())]));
+    const answeredInBusy = busy.length ? busy.reduce((n, x) => n + x.answered, 0) : answered;
     const finalRss = rssMb(pid);
     server.process.kill('SIGTERM');
     await new Promise((r) => server.process.once('exit', r));
     const raw = await rawCopyRate(server, yardstickBatches());
     const linked = report.injected ? `${report.injected.campaigns.filter((c) => c.detected).length}/${report.injected.campaigns.length} injected campaigns detected` : '';
-    return { engine, samples, answered, seconds, cpuPerAlert: cpuAll / Math.max(answered, 1), rawCpuPerRow: raw.cpuPerRow, finalRss, linked };
+    return { engine, samples, answered, seconds, cpuPerAlert: cpuAll / Math.max(answeredInBusy, 1), rawCpuPerRow: raw.cpuPerRow, finalRss, linked };
   } finally {
     await pgc?.end();
     await server.stop();

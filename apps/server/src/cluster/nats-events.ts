@@ -17,6 +17,8 @@ export interface EventsChannel {
   publishedSubject: string;
 }
 const PUBLISHER_CURSOR = 'nats-events-publisher';
+/** Events a console node holds behind a gap at most: past it (no publisher for a long while) the gap is read from the outbox. */
+const MAX_WAITING = 10_000;
 const PUBLISH_GROUP = 256;
 
 /** What a console's event stream needs: live events, the position reached, and what a reconnecting console missed. */
@@ -246,6 +248,7 @@ export class NatsConsoleEvents implements ConsoleEvents {
 
   /** Events wait at a gap the publisher has passed: what is missing is read from the outbox, then delivery goes on. */
   #fillIfPassed(): void {
+    if (this.#waiting.size > MAX_WAITING) for (const id of this.#waiting.keys()) if (id > this.#watermark) this.#watermark = id;
     if (this.#filling || !this.#waiting.size || this.#watermark <= BigInt(this.#cursor)) return;
     const upTo = this.#watermark;
     this.#filling = (async () => {
