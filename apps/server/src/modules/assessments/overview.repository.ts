@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { DB } from '../../db/index.ts';
 
 export type OrgTallyRow = {
@@ -17,18 +17,20 @@ const SUMS = sql`coalesce(sum(tasks), 0)::int as tasks, coalesce(sum(submitted),
   coalesce(sum(answered), 0)::int as answered, coalesce(sum(met), 0)::int as met, coalesce(sum(partly), 0)::int as partly, coalesce(sum(not_met), 0)::int as not_met,
   coalesce(sum(not_applicable), 0)::int as not_applicable`;
 
+/**
+ * The rows of a per-organisation table (keyed by campaign, then organisation) for the subtree `orgIds`
+ * (null: all), as `alias`: the subtree drives index look-ups instead of a filter over every organisation's rows.
+ */
+const subtreeRows = (table: RawBuilder<unknown>, alias: string, campaignId: string, orgIds: string[] | null) => orgIds
+  ? sql`unnest(${orgIds}::uuid[]) as scope_org(id) join ${table} ${sql.raw(alias)} on ${sql.ref(`${alias}.campaign_id`)} = ${campaignId} and ${sql.ref(`${alias}.org_id`)} = scope_org.id`
+  : sql`${table} ${sql.raw(alias)}`;
+
 /** `orgIds` null: every organisation (the national view). */
 const inScope = (col: RawCol, orgIds: string[] | null) => (orgIds ? sql`${sql.ref(col)} = any(${orgIds}::uuid[])` : sql`true`);
-type RawCol = 't.org_id' | 'c.org_id' | 'r.org_id';
+type RawCol = 't.org_id';
 
 /** SQL of a campaign's overview: tallies by organisation and level, counts by requirement, the worst systems, the gaps. */
 export const overviewRepository = {
-  /** Tallies per owner organisation, from the roll-up (the caller folds them by ministry, province and sector). */
-  async tallies(db: Kysely<DB>, campaignId: string, orgIds: string[] | null): Promise<OrgTallyRow[]> {
-    return (await sql<OrgTallyRow>`select r.org_id, null::int as security_level, r.tasks, r.submitted, r.applicable, r.answered, r.met, r.partly, r.not_met, r.not_applicable
-      from assessment_org_tallies r where r.campaign_id = ${campaignId} and r.tasks > 0 and ${inScope('r.org_id', orgIds)}`.execute(db)).rows;
-  },
-
   /**
    * The roll-up folded in SQL, one round trip of a few hundred rows: the total (with the tasks of owners
    * lacking a provider or a live connector), by province, by sector, and by `ministry key` (the owner
@@ -36,7 +38,7 @@ export const overviewRepository = {
    */
   async folded(db: Kysely<DB>, campaignId: string, orgIds: string[] | null, providers: string[], live: string[]): Promise<FoldedRow[]> {
     return (await sql<FoldedRow>`with x as materialized (select r.*, o.province_code, case when o.kind = 'ministry' then o.id else o.parent_id end as mkey
-        from assessment_org_tallies r join organizations o on o.id = r.org_id where r.campaign_id = ${campaignId} and r.tasks > 0 and ${inScope('r.org_id', orgIds)})
+        from ${subtreeRows(sql`assessment_org_tallies`, 'r', campaignId, orgIds)} join organizations o on o.id = r.org_id where r.campaign_id = ${campaignId} and r.tasks > 0)
       select 'total' as dim, null as key, ${SUMS}, coalesce(sum(tasks) filter (where p.id is null), 0)::int as no_provider,
         coalesce(sum(tasks) filter (where l.id is null), 0)::int as no_connection
         from x left join unnest(${providers}::uuid[]) as p(id) on p.id = x.org_id left join unnest(${live}::uuid[]) as l(id) on l.id = x.org_id
@@ -61,7 +63,7 @@ export const overviewRepository = {
   async byRequirement(db: Kysely<DB>, campaignId: string, orgIds: string[] | null): Promise<ReqCountRow[]> {
     const q = orgIds
       ? sql<ReqCountRow>`select c.req_id, sum(c.met)::int as met, sum(c.partly)::int as partly, sum(c.not_met)::int as not_met, sum(c.not_applicable)::int as not_applicable
-          from assessment_org_requirement_counts c where c.campaign_id = ${campaignId} and ${inScope('c.org_id', orgIds)} group by c.req_id`
+          from ${subtreeRows(sql`assessment_org_requirement_counts`, 'c', campaignId, orgIds)} group by c.req_id`
       : sql<ReqCountRow>`select req_id, sum(met)::int as met, sum(partly)::int as partly, sum(not_met)::int as not_met, sum(not_applicable)::int as not_applicable
           from assessment_requirement_counts where campaign_id = ${campaignId} group by req_id`;
     return (await q.execute(db)).rows;
