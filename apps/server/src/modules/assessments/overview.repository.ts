@@ -25,10 +25,6 @@ const subtreeRows = (table: RawBuilder<unknown>, alias: string, campaignId: stri
   ? sql`unnest(${orgIds}::uuid[]) as scope_org(id) join ${table} ${sql.raw(alias)} on ${sql.ref(`${alias}.campaign_id`)} = ${campaignId} and ${sql.ref(`${alias}.org_id`)} = scope_org.id`
   : sql`${table} ${sql.raw(alias)}`;
 
-/** `orgIds` null: every organisation (the national view). */
-const inScope = (col: RawCol, orgIds: string[] | null) => (orgIds ? sql`${sql.ref(col)} = any(${orgIds}::uuid[])` : sql`true`);
-type RawCol = 't.org_id';
-
 /** SQL of a campaign's overview: tallies by organisation and level, counts by requirement, the worst systems, the gaps. */
 export const overviewRepository = {
   /**
@@ -72,7 +68,7 @@ export const overviewRepository = {
   /** Level 4-5 systems with the most unmet requirements. */
   async worst(db: Kysely<DB>, campaignId: string, orgIds: string[] | null, limit: number): Promise<WorstRow[]> {
     return (await sql<WorstRow>`select t.id, t.system_id, s.name as system_name, t.org_id, o.name as org_name, t.security_level, t.not_met, t.partly
-      from (select * from assessment_tasks t where t.campaign_id = ${campaignId} and t.security_level >= 4 and ${inScope('t.org_id', orgIds)}
+      from (select t.* from ${subtreeRows(sql`assessment_tasks`, 't', campaignId, orgIds)} where t.campaign_id = ${campaignId} and t.security_level >= 4
         order by t.not_met desc, t.partly desc limit ${limit}) t
       join information_systems s on s.id = t.system_id join organizations o on o.id = t.org_id order by t.not_met desc, t.partly desc`.execute(db)).rows;
   },
@@ -91,9 +87,9 @@ export const overviewRepository = {
     // Sets joined, not `= any(array)` per row: the live connectors may number thousands.
     return (await sql<GapRow>`select t.system_id, s.name as system_name, t.org_id, o.name as org_name, t.security_level,
         p.id is null as no_provider, l.id is null as no_connection
-      from assessment_tasks t join information_systems s on s.id = t.system_id join organizations o on o.id = t.org_id
+      from ${subtreeRows(sql`assessment_tasks`, 't', campaignId, orgIds)} join information_systems s on s.id = t.system_id join organizations o on o.id = t.org_id
         left join (select distinct unnest(${providers}::uuid[]) as id) p on p.id = t.org_id left join (select distinct unnest(${live}::uuid[]) as id) l on l.id = t.org_id
-      where t.campaign_id = ${campaignId} and ${inScope('t.org_id', orgIds)} and (p.id is null or l.id is null)
+      where t.campaign_id = ${campaignId} and (p.id is null or l.id is null)
       order by t.security_level desc nulls last limit ${limit}`.execute(db)).rows;
   },
 
