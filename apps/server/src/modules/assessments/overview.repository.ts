@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { DB } from '../../db/index.ts';
 
 export type OrgTallyRow = {
@@ -17,18 +17,16 @@ const SUMS = sql`coalesce(sum(tasks), 0)::int as tasks, coalesce(sum(submitted),
   coalesce(sum(answered), 0)::int as answered, coalesce(sum(met), 0)::int as met, coalesce(sum(partly), 0)::int as partly, coalesce(sum(not_met), 0)::int as not_met,
   coalesce(sum(not_applicable), 0)::int as not_applicable`;
 
-/** `orgIds` null: every organisation (the national view). */
-const inScope = (col: RawCol, orgIds: string[] | null) => (orgIds ? sql`${sql.ref(col)} = any(${orgIds}::uuid[])` : sql`true`);
-type RawCol = 't.org_id' | 'c.org_id' | 'r.org_id';
+/**
+ * The rows of a per-organisation table (keyed by campaign, then organisation) for the subtree `orgIds`
+ * (null: all), as `alias`: the subtree drives index look-ups instead of a filter over every organisation's rows.
+ */
+const subtreeRows = (table: RawBuilder<unknown>, alias: string, campaignId: string, orgIds: string[] | null) => orgIds
+  ? sql`unnest(${orgIds}::uuid[]) as scope_org(id) join ${table} ${sql.raw(alias)} on ${sql.ref(`${alias}.campaign_id`)} = ${campaignId} and ${sql.ref(`${alias}.org_id`)} = scope_org.id`
+  : sql`${table} ${sql.raw(alias)}`;
 
 /** SQL of a campaign's overview: tallies by organisation and level, counts by requirement, the worst systems, the gaps. */
 export const overviewRepository = {
-  /** Tallies per owner organisation, from the roll-up (the caller folds them by ministry, province and sector). */
-  async tallies(db: Kysely<DB>, campaignId: string, orgIds: string[] | null): Promise<OrgTallyRow[]> {
-    return (await sql<OrgTallyRow>`select r.org_id, null::int as security_level, r.tasks, r.submitted, r.applicable, r.answered, r.met, r.partly, r.not_met, r.not_applicable
-      from assessment_org_tallies r where r.campaign_id = ${campaignId} and r.tasks > 0 and ${inScope('r.org_id', orgIds)}`.execute(db)).rows;
-  },
-
   /**
    * The roll-up folded in SQL, one round trip of a few hundred rows: the total (with the tasks of owners
    * lacking a provider or a live connector), by province, by sector, and by `ministry key` (the owner
@@ -36,7 +34,7 @@ export const overviewRepository = {
    */
   async folded(db: Kysely<DB>, campaignId: string, orgIds: string[] | null, providers: string[], live: string[]): Promise<FoldedRow[]> {
     return (await sql<FoldedRow>`with x as materialized (select r.*, o.province_code, case when o.kind = 'ministry' then o.id else o.parent_id end as mkey
-        from assessment_org_tallies r join organizations o on o.id = r.org_id where r.campaign_id = ${campaignId} and r.tasks > 0 and ${inScope('r.org_id', orgIds)})
+        from ${subtreeRows(sql`assessment_org_tallies`, 'r', campaignId, orgIds)} join organizations o on o.id = r.org_id where r.campaign_id = ${campaignId} and r.tasks > 0)
       select 'total' as dim, null as key, ${SUMS}, coalesce(sum(tasks) filter (where p.id is null), 0)::int as no_provider,
         coalesce(sum(tasks) filter (where l.id is null), 0)::int as no_connection
         from x left join unnest(${providers}::uuid[]) as p(id) on p.id = x.org_id left join unnest(${live}::uuid[]) as l(id) on l.id = x.org_id
@@ -61,7 +59,7 @@ export const overviewRepository = {
   async byRequirement(db: Kysely<DB>, campaignId: string, orgIds: string[] | null): Promise<ReqCountRow[]> {
     const q = orgIds
       ? sql<ReqCountRow>`select c.req_id, sum(c.met)::int as met, sum(c.partly)::int as partly, sum(c.not_met)::int as not_met, sum(c.not_applicable)::int as not_applicable
-          from assessment_org_requirement_counts c where c.campaign_id = ${campaignId} and ${inScope('c.org_id', orgIds)} group by c.req_id`
+          from ${subtreeRows(sql`assessment_org_requirement_counts`, 'c', campaignId, orgIds)} group by c.req_id`
       : sql<ReqCountRow>`select req_id, sum(met)::int as met, sum(partly)::int as partly, sum(not_met)::int as not_met, sum(not_applicable)::int as not_applicable
           from assessment_requirement_counts where campaign_id = ${campaignId} group by req_id`;
     return (await q.execute(db)).rows;
@@ -70,7 +68,7 @@ export const overviewRepository = {
   /** Level 4-5 systems with the most unmet requirements. */
   async worst(db: Kysely<DB>, campaignId: string, orgIds: string[] | null, limit: number): Promise<WorstRow[]> {
     return (await sql<WorstRow>`select t.id, t.system_id, s.name as system_name, t.org_id, o.name as org_name, t.security_level, t.not_met, t.partly
-      from (select * from assessment_tasks t where t.campaign_id = ${campaignId} and t.security_level >= 4 and ${inScope('t.org_id', orgIds)}
+      from (select t.* from ${subtreeRows(sql`assessment_tasks`, 't', campaignId, orgIds)} where t.campaign_id = ${campaignId} and t.security_level >= 4
         order by t.not_met desc, t.partly desc limit ${limit}) t
       join information_systems s on s.id = t.system_id join organizations o on o.id = t.org_id order by t.not_met desc, t.partly desc`.execute(db)).rows;
   },
@@ -89,9 +87,9 @@ export const overviewRepository = {
     // Sets joined, not `= any(array)` per row: the live connectors may number thousands.
     return (await sql<GapRow>`select t.system_id, s.name as system_name, t.org_id, o.name as org_name, t.security_level,
         p.id is null as no_provider, l.id is null as no_connection
-      from assessment_tasks t join information_systems s on s.id = t.system_id join organizations o on o.id = t.org_id
+      from ${subtreeRows(sql`assessment_tasks`, 't', campaignId, orgIds)} join information_systems s on s.id = t.system_id join organizations o on o.id = t.org_id
         left join (select distinct unnest(${providers}::uuid[]) as id) p on p.id = t.org_id left join (select distinct unnest(${live}::uuid[]) as id) l on l.id = t.org_id
-      where t.campaign_id = ${campaignId} and ${inScope('t.org_id', orgIds)} and (p.id is null or l.id is null)
+      where t.campaign_id = ${campaignId} and (p.id is null or l.id is null)
       order by t.security_level desc nulls last limit ${limit}`.execute(db)).rows;
   },
 

@@ -44,13 +44,15 @@ export const incidentSystemsRepository = {
 
   /**
    * Attaches to incidents the systems their newly linked alerts land on: an active system of the alert's
-   * organisation one of whose assets the alert is about (the attribution alert ingest uses).
+   * organisation one of whose assets the alert is about (the attribution alert ingest uses). An
+   * exercise's incidents never name real systems.
    */
   async attachFromAlerts(tx: Kysely<DB>, links: readonly { id: string; day: string; alert: number | string }[]): Promise<AttachedRow[]> {
     if (!links.length) return [];
     return (await sql<AttachedRow>`with found as (select distinct t.i as incident_id, sa.system_id
         from unnest(${links.map((l) => l.id)}::uuid[], ${links.map((l) => l.day)}::date[], ${links.map((l) => String(l.alert))}::bigint[]) as t(i, d, n)
         join alerts a on a.day = t.d and a.id = t.n
+        join incidents i on i.id = t.i and i.exercise_id is null and coalesce(i.group_key, '') not like 'exercise:%'
         join assets x on x.org_id = a.org_id and ${alertOnAsset('a', 'x')}
         join information_system_assets sa on sa.asset_id = x.id
         join information_systems s on s.id = sa.system_id and s.status = 'active' and s.org_id = a.org_id),
