@@ -86,8 +86,8 @@ describe.skipIf(!hasChromium())('the information systems registry in Chromium', 
     await page.click('[data-testid=layer-save]');
     await page.waitForSelector('[data-testid=layer][data-layer=onSite][data-state=in_place]');
     expect(await page.textContent('[data-testid=layer][data-layer=onSite]')).toContain('QĐ 45/QĐ-NHSG');
-    // the activity endpoint is not on this server yet: the section is hidden, not an error
-    expect(await page.locator('[data-testid=system-activity]').count()).toBe(0);
+    // the activity section: nothing has happened on the system yet
+    await page.waitForSelector('[data-testid=system-activity]');
     expect(await untranslated(page)).toEqual([]);
 
     // editing keeps the owner and what was registered
@@ -107,6 +107,31 @@ describe.skipIf(!hasChromium())('the information systems registry in Chromium', 
     await choose(page, '[data-testid=systems-filter-monitored]', 'Có đơn vị giám sát', true);
     await choose(page, '[data-testid=systems-filter-connected]', 'Không kết nối trong 72 giờ', true);
     await page.waitForSelector('[data-testid=system-row]:has-text("Ngân hàng điện tử Sông Gianh")');
+    await page.close();
+  });
+
+  it('an analyst names the system on an incident: its level shows, severity rises once, and the system page lists the incident', async () => {
+    const owner = await apiSession(server.url, OWNER.email, OWNER.password);
+    const systems = (await owner('GET', '/api/v1/systems?q=SG-Online')).json.items as { id: string }[];
+    expect(systems).toHaveLength(1);
+    const created = await owner('POST', '/api/v1/incidents', { title: 'Đăng nhập bất thường vào ngân hàng điện tử', severity: 2, tlp: 'AMBER' });
+    expect(created.status).toBe(201);
+    const incidentId = (created.json as { id: string }).id;
+    const page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
+    await signIn(page, `/incidents/${incidentId}`, OWNER.email, OWNER.password);
+    await page.waitForSelector('[data-testid=incident-systems]');
+    expect(await page.textContent('[data-testid=incident-systems]')).toContain('Chưa nêu hệ thống nào');
+    await page.click('[data-testid=incident-systems-edit]');
+    await choose(page, '[data-testid=incident-systems-pick]', 'SG-Online');
+    await page.keyboard.press('Escape');
+    await page.click('[data-testid=incident-systems-save]');
+    await page.waitForSelector('[data-testid=incident-systems] >> text=Cấp độ 5');
+    expect(await page.textContent('[data-testid=incident-systems]')).toContain('Quan trọng về ANQG');
+    // a level 5, critical system raised the severity one step (2 -> 3), once
+    expect(((await owner('GET', `/api/v1/incidents/${incidentId}`)).json as { severity: number }).severity).toBe(3);
+    expect(await untranslated(page)).toEqual([]);
+    await page.goto(`${server.url}/systems/${systems[0]!.id}`);
+    await page.waitForSelector('[data-testid=activity-incidents] >> text=Đăng nhập bất thường vào ngân hàng điện tử');
     await page.close();
   });
 

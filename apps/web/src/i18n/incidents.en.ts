@@ -135,6 +135,12 @@ export const incidentsEn: WithEnglishPlurals<typeof incidentsVi> = {
     rule: 'Promotion rule',
   },
   metrics: { title: 'Response times', detect: 'To detect', acknowledge: 'To acknowledge', contain: 'To contain', resolve: 'To resolve' },
+  systems: {
+    title: 'Affected information systems ({{count}})', none: 'No registered system named yet. Promotion names the systems whose assets the alerts land on; you can name them here.',
+    edit: 'Change', editTitle: 'Affected information systems', pick: 'Systems of the organisation',
+    hint: 'A system at security level 4 or 5, or critical to national security, raises the severity once and adds the reporting duty to the national centre.',
+    level: 'Level {{level}}', critical: 'Critical',
+  },
   edit: { title: 'Edit the incident…', serious: 'National serious incident' },
   transition: {
     moveTo: 'Move to:',

@@ -127,6 +127,12 @@ export const incidentsVi = {
     rule: 'Quy tắc chuyển cảnh báo',
   },
   metrics: { title: 'Thời gian ứng cứu', detect: 'Đến khi phát hiện', acknowledge: 'Đến khi tiếp nhận', contain: 'Đến khi ngăn chặn', resolve: 'Đến khi khắc phục' },
+  systems: {
+    title: 'Hệ thống thông tin bị ảnh hưởng ({{count}})', none: 'Chưa nêu hệ thống nào đã đăng ký. Hệ thống có tài sản mà cảnh báo rơi vào được gắn tự động; có thể chọn tại đây.',
+    edit: 'Thay đổi', editTitle: 'Hệ thống thông tin bị ảnh hưởng', pick: 'Hệ thống của tổ chức',
+    hint: 'Hệ thống cấp độ 4 hoặc 5, hoặc quan trọng về an ninh quốc gia, nâng mức nghiêm trọng một bậc và thêm nghĩa vụ báo cáo cho cơ quan điều phối quốc gia.',
+    level: 'Cấp độ {{level}}', critical: 'Quan trọng về ANQG',
+  },
   edit: { title: 'Sửa thông tin sự cố…', serious: 'Sự cố nghiêm trọng cấp quốc gia' },
   transition: {
     moveTo: 'Chuyển sang:',

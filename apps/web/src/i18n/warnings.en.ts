@@ -40,6 +40,7 @@ export const warningsEn = {
     references: 'External references',
     referencesHint: 'One per line: https://… what it is (a vendor advisory, an ATT&CK page); the CSAF export lists them as external references',
     securityLevels: 'Security levels',
+    criticalOnly: 'Only owners of systems critical to national security',
     level: 'Level {{level}}',
     keywords: 'Products / keywords',
     keywordsHint: 'For readers and the CSAF product list; one per line',

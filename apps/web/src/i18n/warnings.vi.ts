@@ -39,6 +39,7 @@ export const warningsVi = {
     references: 'Tham chiếu bên ngoài',
     referencesHint: 'Mỗi dòng một nguồn: https://… mô tả (khuyến cáo của hãng, trang ATT&CK); tài liệu CSAF ghi chúng là tham chiếu bên ngoài',
     securityLevels: 'Cấp độ an toàn hệ thống',
+    criticalOnly: 'Chỉ chủ quản hệ thống quan trọng về an ninh quốc gia',
     level: 'Cấp {{level}}',
     keywords: 'Sản phẩm / từ khoá',
     keywordsHint: 'Cho người đọc và danh sách sản phẩm CSAF; mỗi dòng một mục',

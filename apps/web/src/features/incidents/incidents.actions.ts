@@ -18,6 +18,7 @@ export const incidentApi = {
   escalate: (id: string, message: string) => api.post<IncidentDetail>(`${base(id)}/escalate`, { message }),
   transfer: (id: string, body: IncidentTransfer) => api.post<IncidentDetail>(`${base(id)}/transfer`, body),
   setRegimes: (id: string, regimeCodes: string[]) => api.put<IncidentDetail>(`${base(id)}/regimes`, { regimeCodes }),
+  setSystems: (id: string, systemIds: string[]) => api.put<IncidentDetail>(`${base(id)}/systems`, { systemIds }),
   comment: (id: string, body: string) => api.post<IncidentComment>(`${base(id)}/comments`, { body }),
   addTask: (id: string, body: IncidentTaskCreate) => api.post<IncidentTask>(`${base(id)}/tasks`, body),
   updateTask: (id: string, taskId: string, body: IncidentTaskPatch) => api.patch<IncidentTask>(`${base(id)}/tasks/${taskId}`, body),

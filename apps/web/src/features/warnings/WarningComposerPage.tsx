@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { Button, Grid, Group, MultiSelect, SegmentedControl, Select, SimpleGrid, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
+import { Button, Checkbox, Grid, Group, MultiSelect, SegmentedControl, Select, SimpleGrid, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useNavigate, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
@@ -112,6 +112,7 @@ function WarningComposer({ id: initialId, initial }: { id: string | null; initia
               <MultiSelect size="xs" searchable clearable label={t('warnings.form.provinces')} data={labels.provinceOptions} value={form.provinces} onChange={set('provinces')} data-testid="target-provinces" />
               <MultiSelect size="xs" searchable clearable limit={50} label={t('warnings.form.orgs')} data={orgOptions} value={form.orgIds} onChange={set('orgIds')} data-testid="target-orgs" />
               <MultiSelect size="xs" clearable label={t('warnings.form.securityLevels')} data={['1', '2', '3', '4', '5'].map((l) => ({ value: l, label: t('warnings.form.level', { level: l }) }))} value={form.securityLevels} onChange={set('securityLevels')} data-testid="target-levels" />
+              <Checkbox size="xs" mt="lg" label={t('warnings.form.criticalOnly')} checked={form.criticalOnly} onChange={(e) => set('criticalOnly')(e.currentTarget.checked)} data-testid="target-critical" />
               <Textarea size="xs" autosize minRows={1} label={t('warnings.form.keywords')} description={t('warnings.form.keywordsHint')} name="keywords" {...text('keywords')} />
             </SimpleGrid>
             <SimpleGrid cols={{ base: 1, md: 2 }} spacing="xs">

@@ -14,6 +14,8 @@ export interface ComposerForm {
   orgIds: string[];
   /** Security levels (1–5) as select values. */
   securityLevels: string[];
+  /** Only organisations owning an active system critical to national security. */
+  criticalOnly: boolean;
   /** Products or keywords, one per line or comma (shown to readers, listed as products in CSAF). */
   keywords: string;
   actionsVi: string;
@@ -27,17 +29,18 @@ export interface ComposerForm {
 }
 
 /** An empty warning: medium severity, TLP:GREEN (shareable within the community). */
-export const EMPTY_FORM: ComposerForm = { titleVi: '', titleEn: '', bodyVi: '', bodyEn: '', severity: 2, tlp: 'GREEN', sectors: [], provinces: [], orgIds: [], securityLevels: [], keywords: '', actionsVi: '', actionsEn: '', indicators: '', cves: '', references: '', validFrom: '', validUntil: '' };
+export const EMPTY_FORM: ComposerForm = { titleVi: '', titleEn: '', bodyVi: '', bodyEn: '', severity: 2, tlp: 'GREEN', sectors: [], provinces: [], orgIds: [], securityLevels: [], criticalOnly: false, keywords: '', actionsVi: '', actionsEn: '', indicators: '', cves: '', references: '', validFrom: '', validUntil: '' };
 
 const lines = (text: string) => text.split('\n').map((l) => l.trim()).filter(Boolean);
 
 /** The targeting the form describes; empty criteria are left out (empty = everyone). */
-export function targetingOf(form: Pick<ComposerForm, 'sectors' | 'provinces' | 'orgIds'> & Partial<Pick<ComposerForm, 'securityLevels' | 'keywords'>>): WarningTargeting {
+export function targetingOf(form: Pick<ComposerForm, 'sectors' | 'provinces' | 'orgIds'> & Partial<Pick<ComposerForm, 'securityLevels' | 'criticalOnly' | 'keywords'>>): WarningTargeting {
   const targeting: WarningTargeting = {};
   if (form.sectors.length) targeting.sectors = form.sectors;
   if (form.provinces.length) targeting.provinces = form.provinces;
   if (form.orgIds.length) targeting.orgIds = form.orgIds;
   if (form.securityLevels?.length) targeting.securityLevels = form.securityLevels.map(Number);
+  if (form.criticalOnly) targeting.criticalOnly = true;
   const keywords = (form.keywords ?? '').split(/[\n,]+/).map((k) => k.trim()).filter(Boolean);
   if (keywords.length) targeting.keywords = keywords;
   return targeting;
@@ -92,6 +95,7 @@ export function formOf(w: Warning): ComposerForm {
     provinces: w.targeting.provinces ?? [],
     orgIds: w.targeting.orgIds ?? [],
     securityLevels: (w.targeting.securityLevels ?? []).map(String),
+    criticalOnly: w.targeting.criticalOnly ?? false,
     keywords: (w.targeting.keywords ?? []).join('\n'),
     actionsVi: w.actions.map((a) => a.vi).join('\n'),
     actionsEn: w.actions.map((a) => a.en).join('\n'),

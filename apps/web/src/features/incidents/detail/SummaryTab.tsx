@@ -8,6 +8,7 @@ import { useFormat } from '../../../i18n/useFormat.ts';
 import { useRsitLabel } from '../../alerts/alertLabels.ts';
 import { useDuration } from '../Countdown.tsx';
 import { ClocksCard } from './ClocksCard.tsx';
+import { IncidentSystemsCard } from './IncidentSystemsCard.tsx';
 import { usePromotionRules } from '../incidents.api.ts';
 import { useOrgName } from '../../orgs/useOrgName.ts';
 
@@ -65,6 +66,7 @@ export function SummaryTab({ incident: i }: { incident: IncidentDetail }) {
               </Group>
             )}
           </Section>
+          <IncidentSystemsCard incident={i} />
           <Section title={t('incidents.fields.indicators', { count: i.observables.length })}>
             {i.observables.length === 0 && i.attack.length === 0 ? (
               <Text size="sm" c="dimmed">—</Text>
