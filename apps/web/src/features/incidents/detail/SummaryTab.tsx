@@ -10,6 +10,7 @@ import { useDuration } from '../Countdown.tsx';
 import { ClocksCard } from './ClocksCard.tsx';
 import { usePromotionRules } from '../incidents.api.ts';
 import { useOrgName } from '../../orgs/useOrgName.ts';
+import { useRuleName } from '../madeTitle.ts';
 
 /** The Circular 20 picture of the incident: description, affected system, times, flags, indicators; its clocks beside. */
 export function SummaryTab({ incident: i }: { incident: IncidentDetail }) {
@@ -21,7 +22,9 @@ export function SummaryTab({ incident: i }: { incident: IncidentDetail }) {
   const yes = (v: boolean) => (v ? t('incidents.yes') : t('incidents.no'));
   const sys = i.affectedSystem;
   const rules = usePromotionRules();
-  const rule = i.ruleId ? (rules.data?.find((r) => r.id === i.ruleId)?.name ?? null) : null;
+  const ruleName = useRuleName();
+  const found = i.ruleId ? rules.data?.find((r) => r.id === i.ruleId) : undefined;
+  const rule = found ? ruleName(found.name) : null;
   const metric = (s: number | null) => (s === null ? null : duration(s));
   return (
     <Grid gap="sm">
