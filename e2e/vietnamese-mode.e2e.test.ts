@@ -42,7 +42,7 @@ async function leaks(p: Page): Promise<string[]> {
 async function visit(path: string, ready: string): Promise<string[]> {
   await page.goto(`${server.url}${path}`);
   await page.waitForSelector(ready);
-  await page.waitForFunction("document.querySelectorAll('.mantine-Loader-root').length === 0", undefined, { timeout: 15_000 });
+  await expect.poll(() => page.locator('.mantine-Loader-root').count(), { timeout: 15_000 }).toBe(0);
   return leaks(page);
 }
 
@@ -75,6 +75,8 @@ describe.skipIf(!hasChromium())('the console in Vietnamese shows no English and 
     }
     expect(campaignId).not.toBe('');
     expect(incidentId).not.toBe('');
+    // Circular 20's clocks, whose recipients the shipped regime named in English
+    expect((await admin('PUT', `/api/v1/incidents/${incidentId}/regimes`, { regimeCodes: ['vn-circular-20-2017'] })).status).toBe(200);
     // sharing writes the `shared` timeline entry the issue found raw
     expect((await admin('POST', `/api/v1/incidents/${incidentId}/shares`, { orgId: orgIds[1]!, profile: 'read_only', tlpCeiling: 'AMBER' })).status).toBe(201);
     // an indicator whose STIX properties the knowledge base labels
