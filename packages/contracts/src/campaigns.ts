@@ -1,6 +1,7 @@
 import { Type, type Static } from 'typebox';
 import { Nullable, Timestamp, Uuid } from './common.ts';
 import { MemberCount } from './counts.ts';
+import { INCIDENT_TITLE_CODES } from './incidents.ts';
 
 /** `retracted`: the engine found its links to be background (scanning, commodity, false positives) and withdrew it. */
 export const CAMPAIGN_STATUSES = ['detected', 'confirmed', 'dismissed', 'merged', 'retracted'] as const;
@@ -61,7 +62,10 @@ export const CampaignDetail = Type.Object({
   evidence: Type.Array(Type.Object({ kind: Type.Enum(['observable', 'network', 'technique', 'signature', 'fingerprint']), value: Type.String(), members: MemberCount, firstSeen: Timestamp, lastSeen: Timestamp })),
   alerts: Type.Array(Type.Object({ id: Type.String(), orgId: Uuid, title: Type.String(), severity: Type.Integer(), lastSeen: Timestamp })),
   /** Incidents of the named members that the caller may open. */
-  incidents: Type.Array(Type.Object({ id: Uuid, orgId: Uuid, title: Type.String(), status: Type.String() })),
+  incidents: Type.Array(Type.Object({
+    id: Uuid, orgId: Uuid, title: Type.String(), status: Type.String(),
+    titleCode: Nullable(Type.Enum([...INCIDENT_TITLE_CODES])), titleParams: Nullable(Type.Record(Type.String(), Type.String())),
+  })),
   explanation: CampaignExplanation,
   history: Type.Array(CampaignHistoryEntry),
   /** Why the engine retracted it (null unless retracted). */

@@ -36,6 +36,7 @@ export type AffectedSystem = Static<typeof AffectedSystem>;
 
 /** Codes of the titles the server makes for incidents (a promotion rule's group, chosen alerts). */
 export const INCIDENT_TITLE_CODES = ['promoted', 'alerts'] as const;
+export type IncidentTitleCode = (typeof INCIDENT_TITLE_CODES)[number];
 
 /** One line of the incident list. */
 export const IncidentSummary = Type.Object({

@@ -61,6 +61,7 @@ export const accountEn: WithEnglishPlurals<typeof accountVi> = {
     signedIn: 'Signed in',
     lastSeen: 'Last active',
     current: 'This session',
+    none: 'No signed-in session.',
     revoke: 'End session',
     revokeTitle: 'End a session',
     revokeConfirm: 'The session on {{device}} will be signed out at once. Continue?',

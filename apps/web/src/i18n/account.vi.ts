@@ -57,6 +57,7 @@ export const accountVi = {
     signedIn: 'Đăng nhập lúc',
     lastSeen: 'Hoạt động gần nhất',
     current: 'Phiên này',
+    none: 'Không có phiên đăng nhập nào.',
     revoke: 'Kết thúc phiên',
     revokeTitle: 'Kết thúc phiên đăng nhập',
     revokeConfirm: 'Phiên trên {{device}} sẽ bị đăng xuất ngay. Tiếp tục?',

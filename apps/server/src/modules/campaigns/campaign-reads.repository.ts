@@ -87,8 +87,8 @@ export const campaignReads = {
   },
 
   /** Incidents holding the named members' campaign alerts, only those the caller may open (the incidents policy in SQL). */
-  async incidents(db: Kysely<DB>, id: string, named: string[], vis: IncidentVisibility): Promise<{ id: string; org_id: string; title: string; status: string }[]> {
-    return (await sql<{ id: string; org_id: string; title: string; status: string }>`select distinct i.id, i.org_id, i.title, i.status from campaign_alerts l
+  async incidents(db: Kysely<DB>, id: string, named: string[], vis: IncidentVisibility): Promise<{ id: string; org_id: string; title: string; title_code: string | null; title_params: Record<string, string> | null; status: string }[]> {
+    return (await sql<{ id: string; org_id: string; title: string; title_code: string | null; title_params: Record<string, string> | null; status: string }>`select distinct i.id, i.org_id, i.title, i.title_code, i.title_params, i.status from campaign_alerts l
       join incident_alerts ia on ia.alert_day = l.alert_day and ia.alert_id = l.alert_id join incidents i on i.id = ia.incident_id
       where l.campaign_id = ${id} and l.org_id = any(${named}::uuid[]) and i.org_id = any(${named}::uuid[]) and ${visibleIncidentSql(vis, 'i')}
       order by i.title, i.id`.execute(db)).rows;

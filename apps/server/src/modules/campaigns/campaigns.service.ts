@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import { memberCount, type CampaignDetail, type CampaignHistoryEntry, type CampaignListQuery, type CampaignReason, type CampaignSummary, type MassScanner, type MassScannerQuery } from '@lachan/contracts';
+import { memberCount, type CampaignDetail, type CampaignHistoryEntry, type CampaignListQuery, type CampaignReason, type CampaignSummary, type IncidentTitleCode, type MassScanner, type MassScannerQuery } from '@lachan/contracts';
 import type { RequestContext } from '../../core/context.ts';
 import { requirePermission } from '../../core/authorize.ts';
 import { forbidden, invalid, notFound } from '../../core/errors.ts';
@@ -56,7 +56,7 @@ export class CampaignsService {
       orgs: named.map((m) => ({ id: m.org_id, name: m.name, sectors: tree.profile(m.org_id)?.sectors ?? [], provinceCode: tree.profile(m.org_id)?.provinceCode ?? null, firstSeen: m.first_seen.toISOString(), lastSeen: m.last_seen.toISOString() })),
       evidence: evidence.map((e) => ({ kind: e.kind, value: e.value, members: memberCount(e.org_ids, visible), firstSeen: e.first_seen.toISOString(), lastSeen: e.last_seen.toISOString() })),
       alerts: alerts.map((a) => ({ id: a.id, orgId: a.org_id, title: a.title, severity: a.severity, lastSeen: a.last_seen.toISOString() })),
-      incidents: incidents.map((i) => ({ id: i.id, orgId: i.org_id, title: i.title, status: i.status })),
+      incidents: incidents.map((i) => ({ id: i.id, orgId: i.org_id, title: i.title, titleCode: i.title_code as IncidentTitleCode | null, titleParams: i.title_params, status: i.status })),
       explanation: presentExplanation(c, centre),
       history: history.map((h) => ({ at: h.at.toISOString(), action: h.action as CampaignHistoryEntry['action'], otherCampaignId: centre ? h.other_campaign_id : null,
         reasons: (h.reasons as CampaignReason[]).map((r) => presentReason(r, centre, c.visible_techniques)) })),

@@ -1,11 +1,10 @@
-import { Badge, Button, Table, Text } from '@mantine/core';
+import { Badge, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { AccountSession } from '@lachan/contracts';
 import { useApiMutation } from '../../api/useApiMutation.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
 import { Section } from '../../components/Section.tsx';
-import { useConfirm } from '../../components/useConfirm.tsx';
+import { RemovableTable } from '../../components/RemovableTable.tsx';
 import { useFormat } from '../../i18n/useFormat.ts';
 import { accountApi, SESSIONS_KEY, useSessions } from './account.api.ts';
 
@@ -22,51 +21,32 @@ export function SessionsSection() {
   const { t } = useTranslation();
   const fmt = useFormat();
   const sessions = useSessions();
-  const { confirm, modal } = useConfirm();
   const revoke = useApiMutation(accountApi.revokeSession, { success: t('account.sessions.revoked'), invalidate: [SESSIONS_KEY] });
-  const ask = async (s: AccountSession) => {
-    const ok = await confirm({ title: t('account.sessions.revokeTitle'), message: t('account.sessions.revokeConfirm', { device: deviceOf(s.userAgent) }), confirmLabel: t('account.sessions.revoke'), danger: true });
-    if (ok) revoke.mutate(s.id);
-  };
   return (
     <Section title={t('account.sessions.title')} testId="account-sessions">
-      {modal}
       {revoke.error && <ErrorAlert error={revoke.error} />}
       <Text size="xs" c="dimmed" mb="xs">
         {t('account.sessions.hint')}
       </Text>
       <QueryState query={sessions}>
         {(data) => (
-          <Table fz="sm" verticalSpacing={4} data-testid="sessions-table">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('account.sessions.device')}</Table.Th>
-                <Table.Th>{t('account.sessions.ip')}</Table.Th>
-                <Table.Th>{t('account.sessions.signedIn')}</Table.Th>
-                <Table.Th>{t('account.sessions.lastSeen')}</Table.Th>
-                <Table.Th />
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {data.items.map((s) => (
-                <Table.Tr key={s.id} data-testid="session-row">
-                  <Table.Td title={s.userAgent ?? undefined}>{deviceOf(s.userAgent)}</Table.Td>
-                  <Table.Td>{s.ip ?? '—'}</Table.Td>
-                  <Table.Td>{fmt.dateTime(s.createdAt)}</Table.Td>
-                  <Table.Td>{fmt.dateTime(s.lastSeenAt)}</Table.Td>
-                  <Table.Td ta="right">
-                    {s.current ? (
-                      <Badge size="sm" variant="light" color="teal">{t('account.sessions.current')}</Badge>
-                    ) : (
-                      <Button size="compact-xs" variant="light" color="red" onClick={() => void ask(s)} loading={revoke.isPending && revoke.variables === s.id}>
-                        {t('account.sessions.revoke')}
-                      </Button>
-                    )}
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
+          <RemovableTable
+            items={data.items}
+            empty={t('account.sessions.none')}
+            testId="sessions-table"
+            rowTestId="session-row"
+            removeLabel={t('account.sessions.revoke')}
+            confirm={(s) => ({ title: t('account.sessions.revokeTitle'), message: t('account.sessions.revokeConfirm', { device: deviceOf(s.userAgent) }) })}
+            onRemove={(s) => revoke.mutate(s.id)}
+            removingId={revoke.isPending ? revoke.variables : null}
+            fixed={(s) => (s.current ? <Badge size="sm" variant="light" color="teal">{t('account.sessions.current')}</Badge> : null)}
+            columns={[
+              { header: t('account.sessions.device'), cell: (s) => deviceOf(s.userAgent), hint: (s) => s.userAgent ?? undefined },
+              { header: t('account.sessions.ip'), cell: (s) => s.ip ?? '—' },
+              { header: t('account.sessions.signedIn'), cell: (s) => fmt.dateTime(s.createdAt) },
+              { header: t('account.sessions.lastSeen'), cell: (s) => fmt.dateTime(s.lastSeenAt) },
+            ]}
+          />
         )}
       </QueryState>
     </Section>

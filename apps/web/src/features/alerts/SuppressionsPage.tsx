@@ -8,10 +8,12 @@ import { useApiMutation } from '../../api/useApiMutation.ts';
 import { useFormat } from '../../i18n/useFormat.ts';
 import { usePermission } from '../auth/auth.api.ts';
 import { alertApi, alertKeys, useSuppressions } from './alerts.api.ts';
+import { useRuleName } from '../incidents/madeTitle.ts';
 
 /** Groups promotion rules stopped opening incidents for after repeated false positives, and why; lifted here. */
 export function SuppressionsPage() {
   const { t } = useTranslation();
+  const ruleName = useRuleName();
   const fmt = useFormat();
   const canLift = usePermission('incidents.write');
   const query = useSuppressions();
@@ -50,7 +52,7 @@ export function SuppressionsPage() {
                           </Group>
                           <Text size="xs" c="dimmed">{t('alerts.suppressions.counts', { incidents: s.incidents, falsePositives: s.falsePositives })}</Text>
                         </Table.Td>
-                        <Table.Td>{s.ruleName}</Table.Td>
+                        <Table.Td>{ruleName(s.ruleName)}</Table.Td>
                         <Table.Td><Anchor component={Link} to={`/orgs/${s.orgId}`} size="sm">{s.orgName}</Anchor></Table.Td>
                         <Table.Td><Text size="sm" lineClamp={2}>{s.reason}</Text><Text size="xs" c="dimmed">{s.createdByName}</Text></Table.Td>
                         <Table.Td><Text size="xs">{fmt.dateTime(s.createdAt)}</Text></Table.Td>

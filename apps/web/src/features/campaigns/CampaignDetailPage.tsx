@@ -2,6 +2,7 @@ import { Anchor, Button, Grid, Group, Stack, Text, Title } from '@mantine/core';
 import { Link, useNavigate, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useCampaignTitle } from './campaignTitle.ts';
+import { useIncidentTitle } from '../incidents/madeTitle.ts';
 import { shownCount, type CampaignDetail } from '@lachan/contracts';
 import { QueryState } from '../../components/QueryState.tsx';
 import { Section } from '../../components/Section.tsx';
@@ -58,6 +59,7 @@ function CampaignView({ campaign: c }: { campaign: CampaignDetail }) {
   const { t } = useTranslation();
   const nameOf = useOrgName();
   const campaignTitle = useCampaignTitle();
+  const incidentTitle = useIncidentTitle();
   const fmt = useFormat();
   const labels = useOrgLabels();
   const me = useCurrentUser();
@@ -130,7 +132,7 @@ function CampaignView({ campaign: c }: { campaign: CampaignDetail }) {
               <Section title={t('campaigns.incidents')}>
                 {c.incidents.map((i) => (
                   <Anchor key={i.id} component={Link} to={`/incidents/${i.id}`} size="sm" display="block">
-                    {i.title}
+                    {incidentTitle(i)}
                   </Anchor>
                 ))}
               </Section>

@@ -32,9 +32,14 @@ function everyMember(e: MemberCount, c: MemberCount): boolean {
  * links to each of them; any other links to the campaign node, weighted by its count, so no edge claims
  * a link the data does not show.
  */
-export function campaignGraph(c: CampaignDetail, hiddenLabel: (hidden: HiddenCount, sector: string) => string): { nodes: GraphNode[]; links: { source: string; target: string; value: number }[] } {
-  const hub: GraphNode = { id: 'campaign', name: c.title, category: 0, value: weight(c.members) };
-  const orgs: GraphNode[] = c.orgs.map((o) => ({ id: `org:${o.id}`, name: o.name, category: 1, value: 1 }));
+export function campaignGraph(
+  c: CampaignDetail,
+  hiddenLabel: (hidden: HiddenCount, sector: string) => string,
+  /** The campaign's title and organisation names as the reader reads them (as stored by default). */
+  worded: { title: string; org: (id: string, name: string) => string } = { title: c.title, org: (_id, name) => name },
+): { nodes: GraphNode[]; links: { source: string; target: string; value: number }[] } {
+  const hub: GraphNode = { id: 'campaign', name: worded.title, category: 0, value: weight(c.members) };
+  const orgs: GraphNode[] = c.orgs.map((o) => ({ id: `org:${o.id}`, name: worded.org(o.id, o.name), category: 1, value: 1 }));
   const hidden: GraphNode[] = c.bySector.filter((s) => s.hidden !== 0).map((s) => ({ id: `hidden:${s.key}`, name: hiddenLabel(s.hidden, s.key), category: 2, value: atLeast(s.hidden) }));
   const members = [...orgs, ...hidden];
   const evidence: GraphNode[] = c.evidence.map((e) => ({ id: `ev:${e.kind}:${e.value}`, name: e.value, category: 3, value: weight(e.members) }));

@@ -20,6 +20,12 @@ export function incidentTitle(t: Translate, i: Titled): string {
   return [what, p.attacker && t('incidents.madeTitle.from', { attacker: p.attacker }), p.asset && t('incidents.madeTitle.on', { asset: p.asset })].filter(Boolean).join(' ');
 }
 
+/** A promotion rule's name in the reader's language: the national rules the platform ships are translated, others as written. */
+export function useRuleName(): (name: string) => string {
+  const { t } = useTranslation();
+  return (name) => ruleName(t as unknown as Translate, name) ?? name;
+}
+
 /** `incidentTitle` bound to the current language. */
 export function useIncidentTitle(): (i: Titled) => string {
   const { t } = useTranslation();

@@ -1,13 +1,14 @@
 import { useState } from 'react';
-import { Button, Group, Select, Table, Text } from '@mantine/core';
+import { Button, Group, Select, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { ORG_LINK_TYPES, type OrgLink } from '@lachan/contracts';
+import { ORG_LINK_TYPES } from '@lachan/contracts';
 import { useApiMutation } from '../../api/useApiMutation.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
-import { useConfirm } from '../../components/useConfirm.tsx';
+import { RemovableTable } from '../../components/RemovableTable.tsx';
 import { useFormat } from '../../i18n/useFormat.ts';
 import { OrgPicker } from '../orgs/OrgPicker.tsx';
+import { useOrgName } from '../orgs/useOrgName.ts';
 import { settingsApi, settingsKeys, useOrgLinks } from './settings.api.ts';
 
 type LinkType = (typeof ORG_LINK_TYPES)[number];
@@ -17,7 +18,7 @@ export function OrgLinksTab() {
   const { t } = useTranslation();
   const fmt = useFormat();
   const links = useOrgLinks();
-  const { confirm, modal } = useConfirm();
+  const nameOf = useOrgName();
   const [from, setFrom] = useState<string | null>(null);
   const [to, setTo] = useState<string | null>(null);
   const [type, setType] = useState<LinkType>('notify');
@@ -25,13 +26,8 @@ export function OrgLinksTab() {
   const [tlp, setTlp] = useState<'CLEAR' | 'GREEN' | 'AMBER'>('AMBER');
   const create = useApiMutation(settingsApi.createLink, { invalidate: [settingsKeys.links], success: t('settings.links.saved') });
   const remove = useApiMutation(settingsApi.deleteLink, { invalidate: [settingsKeys.links], success: t('settings.links.removed') });
-  const ask = async (l: OrgLink) => {
-    const ok = await confirm({ title: t('settings.links.removeTitle'), message: t('settings.links.removeConfirm', { from: l.fromOrgName, to: l.toOrgName }), confirmLabel: t('settings.links.remove'), danger: true });
-    if (ok) remove.mutate(l.id);
-  };
   return (
     <>
-      {modal}
       <Text size="sm" c="dimmed" mb="xs">
         {t('settings.links.intro')}
       </Text>
@@ -47,46 +43,26 @@ export function OrgLinksTab() {
         </Button>
       </Group>
       <QueryState query={links}>
-        {(items) =>
-          items.length === 0 ? (
-            <Text size="sm" c="dimmed">
-              {t('settings.links.none')}
-            </Text>
-          ) : (
-            <Table fz="sm" verticalSpacing={4} data-testid="links-table">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('settings.links.from')}</Table.Th>
-                  <Table.Th>{t('settings.links.to')}</Table.Th>
-                  <Table.Th>{t('settings.links.type')}</Table.Th>
-                  <Table.Th>{t('settings.links.profile')}</Table.Th>
-                  <Table.Th>{t('settings.links.tlp')}</Table.Th>
-                  <Table.Th>{t('settings.links.created')}</Table.Th>
-                  <Table.Th />
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {items.map((l) => (
-                  <Table.Tr key={l.id} data-testid="link-row">
-                    <Table.Td>{l.fromOrgName}</Table.Td>
-                    <Table.Td>{l.toOrgName}</Table.Td>
-                    <Table.Td>{t(`settings.links.types.${l.type}`)}</Table.Td>
-                    <Table.Td>{t(l.profile === 'analyst' ? 'settings.links.analyst' : 'settings.links.readOnly')}</Table.Td>
-                    <Table.Td>{l.tlpCeiling}</Table.Td>
-                    <Table.Td>
-                      {l.createdByName} · {fmt.dateTime(l.createdAt)}
-                    </Table.Td>
-                    <Table.Td ta="right">
-                      <Button size="compact-xs" variant="light" color="red" onClick={() => void ask(l)}>
-                        {t('settings.links.remove')}
-                      </Button>
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          )
-        }
+        {(items) => (
+          <RemovableTable
+            items={items}
+            empty={t('settings.links.none')}
+            testId="links-table"
+            rowTestId="link-row"
+            removeLabel={t('settings.links.remove')}
+            confirm={(l) => ({ title: t('settings.links.removeTitle'), message: t('settings.links.removeConfirm', { from: nameOf(l.fromOrgId, l.fromOrgName), to: nameOf(l.toOrgId, l.toOrgName) }) })}
+            onRemove={(l) => remove.mutate(l.id)}
+            removingId={remove.isPending ? remove.variables : null}
+            columns={[
+              { header: t('settings.links.from'), cell: (l) => nameOf(l.fromOrgId, l.fromOrgName) },
+              { header: t('settings.links.to'), cell: (l) => nameOf(l.toOrgId, l.toOrgName) },
+              { header: t('settings.links.type'), cell: (l) => t(`settings.links.types.${l.type}`) },
+              { header: t('settings.links.profile'), cell: (l) => t(l.profile === 'analyst' ? 'settings.links.analyst' : 'settings.links.readOnly') },
+              { header: t('settings.links.tlp'), cell: (l) => l.tlpCeiling },
+              { header: t('settings.links.created'), cell: (l) => `${l.createdByName} · ${fmt.dateTime(l.createdAt)}` },
+            ]}
+          />
+        )}
       </QueryState>
     </>
   );

@@ -11,10 +11,12 @@ import { useOrgNames } from './useOrgNames.ts';
 import { conditionParts } from './ruleForm.ts';
 import { RuleModal } from './RuleModal.tsx';
 import { settingsApi, settingsKeys, usePromotionRuleList } from './settings.api.ts';
+import { useRuleName } from '../incidents/madeTitle.ts';
 
 /** Promotion rules: which alerts open incidents; national rules are the centre's, an organisation's its admins'. */
 export function PromotionRulesTab() {
   const { t } = useTranslation();
+  const ruleName = useRuleName();
   const fmt = useFormat();
   const me = useCurrentUser();
   const rules = usePromotionRuleList();
@@ -51,10 +53,10 @@ export function PromotionRulesTab() {
                   <Table.Td>
                     {mayEdit(r) ? (
                       <Button variant="subtle" size="compact-sm" onClick={() => setEditing(r)}>
-                        {r.name}
+                        {ruleName(r.name)}
                       </Button>
                     ) : (
-                      r.name
+                      ruleName(r.name)
                     )}
                   </Table.Td>
                   <Table.Td>{r.orgId === null ? <Badge size="sm" variant="light">{t('settings.rules.national')}</Badge> : orgName(r.orgId)}</Table.Td>

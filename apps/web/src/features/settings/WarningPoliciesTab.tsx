@@ -1,11 +1,10 @@
 import { useState } from 'react';
-import { Button, Checkbox, Group, Select, Table, Text } from '@mantine/core';
+import { Button, Checkbox, Group, Select, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { WarningPolicy } from '@lachan/contracts';
 import { useApiMutation } from '../../api/useApiMutation.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
-import { useConfirm } from '../../components/useConfirm.tsx';
+import { RemovableTable } from '../../components/RemovableTable.tsx';
 import { useOrgLabels } from '../orgs/useOrgLabels.ts';
 import { settingsApi, settingsKeys, useWarningPolicies } from './settings.api.ts';
 
@@ -16,18 +15,13 @@ export function WarningPoliciesTab() {
   const { t } = useTranslation();
   const labels = useOrgLabels();
   const policies = useWarningPolicies(true);
-  const { confirm, modal } = useConfirm();
   const [severity, setSeverity] = useState('4');
   const [sector, setSector] = useState<string | null>(null);
   const [autoIssue, setAutoIssue] = useState(true);
   const create = useApiMutation(settingsApi.createPolicy, { invalidate: [settingsKeys.policies], success: t('settings.policies.saved') });
   const remove = useApiMutation(settingsApi.deletePolicy, { invalidate: [settingsKeys.policies], success: t('settings.policies.removed') });
-  const ask = async (p: WarningPolicy) => {
-    if (await confirm({ title: t('settings.policies.removeTitle'), message: t('settings.policies.removeConfirm'), confirmLabel: t('settings.policies.remove'), danger: true })) remove.mutate(p.id);
-  };
   return (
     <>
-      {modal}
       <Text size="sm" c="dimmed" mb="xs">
         {t('settings.policies.intro')}
       </Text>
@@ -41,38 +35,23 @@ export function WarningPoliciesTab() {
         </Button>
       </Group>
       <QueryState query={policies}>
-        {(items) =>
-          items.length === 0 ? (
-            <Text size="sm" c="dimmed">
-              {t('settings.policies.none')}
-            </Text>
-          ) : (
-            <Table fz="sm" verticalSpacing={4} data-testid="policies-table">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('settings.policies.minSeverity')}</Table.Th>
-                  <Table.Th>{t('settings.policies.sector')}</Table.Th>
-                  <Table.Th>{t('settings.policies.action')}</Table.Th>
-                  <Table.Th />
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {items.map((p) => (
-                  <Table.Tr key={p.id} data-testid="policy-row">
-                    <Table.Td>{t(`severity.${SEVERITY[p.minSeverity - 1] ?? 'critical'}`)}</Table.Td>
-                    <Table.Td>{p.sectorCode ? labels.sector(p.sectorCode) : t('settings.policies.anySector')}</Table.Td>
-                    <Table.Td>{t(p.autoIssue ? 'settings.policies.issueAtOnce' : 'settings.policies.hold')}</Table.Td>
-                    <Table.Td ta="right">
-                      <Button size="compact-xs" variant="light" color="red" onClick={() => void ask(p)}>
-                        {t('settings.policies.remove')}
-                      </Button>
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          )
-        }
+        {(items) => (
+          <RemovableTable
+            items={items}
+            empty={t('settings.policies.none')}
+            testId="policies-table"
+            rowTestId="policy-row"
+            removeLabel={t('settings.policies.remove')}
+            confirm={() => ({ title: t('settings.policies.removeTitle'), message: t('settings.policies.removeConfirm') })}
+            onRemove={(p) => remove.mutate(p.id)}
+            removingId={remove.isPending ? remove.variables : null}
+            columns={[
+              { header: t('settings.policies.minSeverity'), cell: (p) => t(`severity.${SEVERITY[p.minSeverity - 1] ?? 'critical'}`) },
+              { header: t('settings.policies.sector'), cell: (p) => (p.sectorCode ? labels.sector(p.sectorCode) : t('settings.policies.anySector')) },
+              { header: t('settings.policies.action'), cell: (p) => t(p.autoIssue ? 'settings.policies.issueAtOnce' : 'settings.policies.hold') },
+            ]}
+          />
+        )}
       </QueryState>
     </>
   );

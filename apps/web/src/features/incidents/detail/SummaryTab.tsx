@@ -11,6 +11,7 @@ import { ClocksCard } from './ClocksCard.tsx';
 import { IncidentSystemsCard } from './IncidentSystemsCard.tsx';
 import { usePromotionRules } from '../incidents.api.ts';
 import { useOrgName } from '../../orgs/useOrgName.ts';
+import { useRuleName } from '../madeTitle.ts';
 
 /** The Circular 20 picture of the incident: description, affected system, times, flags, indicators; its clocks beside. */
 export function SummaryTab({ incident: i }: { incident: IncidentDetail }) {
@@ -22,7 +23,9 @@ export function SummaryTab({ incident: i }: { incident: IncidentDetail }) {
   const yes = (v: boolean) => (v ? t('incidents.yes') : t('incidents.no'));
   const sys = i.affectedSystem;
   const rules = usePromotionRules();
-  const rule = i.ruleId ? (rules.data?.find((r) => r.id === i.ruleId)?.name ?? null) : null;
+  const ruleName = useRuleName();
+  const found = i.ruleId ? rules.data?.find((r) => r.id === i.ruleId) : undefined;
+  const rule = found ? ruleName(found.name) : null;
   const metric = (s: number | null) => (s === null ? null : duration(s));
   return (
     <Grid gap="sm">

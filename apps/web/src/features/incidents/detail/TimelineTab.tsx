@@ -10,6 +10,7 @@ import { useFormat } from '../../../i18n/useFormat.ts';
 import { IncidentStatusBadge } from '../IncidentBadges.tsx';
 import { incidentApi } from '../incidents.actions.ts';
 import { incidentKeys, useIncidentPart } from '../incidents.api.ts';
+import { useRuleName } from '../madeTitle.ts';
 import { entryCommentId, entryDetail, entryGrouped, entryMoved, entryStatus, isSystemActor, isTimelineKind, visibleEntries } from './timelineText.ts';
 
 /** Adds a comment; Ctrl+Enter sends. */
@@ -44,6 +45,7 @@ function CommentBox({ incidentId }: { incidentId: string }) {
 /** Everything that happened to the incident, oldest first, comments written out in full; a box to add one. */
 export function TimelineTab({ incidentId, canWrite }: { incidentId: string; canWrite: boolean }) {
   const { t } = useTranslation();
+  const ruleName = useRuleName();
   const fmt = useFormat();
   const timeline = useIncidentPart<TimelineEntry>(incidentId, 'timeline');
   const comments = useIncidentPart<IncidentComment>(incidentId, 'comments');
@@ -58,7 +60,7 @@ export function TimelineTab({ incidentId, canWrite }: { incidentId: string; canW
               const status = entryStatus(e);
               const grouped = entryGrouped(e);
               const moved = entryMoved(e);
-              const detail = grouped ? t('incidents.timeline.grouped', grouped) : moved !== null ? t('incidents.timeline.moved', { count: moved }) : entryDetail(e);
+              const detail = grouped ? t('incidents.timeline.grouped', { ...grouped, rule: ruleName(grouped.rule) }) : moved !== null ? t('incidents.timeline.moved', { count: moved }) : entryDetail(e);
               return (
                 <Timeline.Item key={e.id} mt={10} data-testid="timeline-entry" data-kind={e.kind} title={
                   <Group gap={6} wrap="nowrap">
