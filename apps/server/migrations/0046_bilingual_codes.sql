@@ -20,7 +20,9 @@ with seeded(regime, rule_key, was, codes, rest) as (values
   ('vn-sbv-circular-09-2020', 'final', 'State Bank IT Department', '["sbv_it_department"]', ''),
   ('vn-decree-13-2023', 'notification', 'Ministry of Public Security (A05)', '["mps_a05"]', ''),
   ('vn-decision-05-2017', 'notification', 'standing agency, national coordinating agency', '["standing_agency", "national_coordinator"]', ''),
-  ('vn-decision-05-2017', 'final', 'standing agency, national coordinating agency', '["standing_agency", "national_coordinator"]', '')
+  ('vn-decision-05-2017', 'final', 'standing agency, national coordinating agency', '["standing_agency", "national_coordinator"]', ''),
+  ('vn-circular-20-2017-systems', 'notification', 'national coordinating agency (national centre), system owner', '["national_coordinator", "system_owner"]', ''),
+  ('vn-circular-20-2017-systems', 'final', 'national coordinating agency (national centre), system owner', '["national_coordinator", "system_owner"]', '')
 )
 update reporting_regimes r set rules = (
   select jsonb_agg(case when s.codes is null then x.e else x.e || jsonb_build_object('recipientCodes', s.codes::jsonb, 'recipients', s.rest) end order by x.ord)
