@@ -138,6 +138,23 @@ describe('exercise data stays apart from real data', () => {
     expect(everyTeam.length).toBe(9);
   });
 
+  it('is never like a real incident: similar incidents and organisations sharing indicators stay on their side', async () => {
+    type Similar = { incident: { id: string; exerciseId: string | null } };
+    const drill = (await centre.get('/api/v1/incidents?exercise=true&limit=200')).json().items as { id: string; orgId: string }[];
+    // Without the rule the exercise's incidents (same rule, same C2 address) are the real incident's nearest neighbours.
+    const asked = await q(sql<{ n: number }>`select count(*)::int as n from incident_observables o join incident_observables m on m.value = o.value
+      where m.incident_id = ${realIncident} and o.incident_id = any(${drill.map((d) => d.id)}::uuid[])`);
+    expect(asked[0]!.n).toBeGreaterThan(0);
+    const real = (await centre.get(`/api/v1/incidents/${realIncident}/similar`)).json() as Similar[];
+    expect(real.filter((s) => s.incident.exerciseId !== null)).toEqual([]);
+    const support = (await centre.get(`/api/v1/incidents/${realIncident}/decision-support`)).json() as { similar: Similar[]; likelyNext: { organisations: unknown[]; sharedIndicators: string[] } };
+    expect(support.similar.filter((s) => s.incident.exerciseId !== null)).toEqual([]);
+    expect(support.likelyNext.sharedIndicators).toEqual([]);
+    const inDrill = (await centre.get(`/api/v1/incidents/${drill[0]!.id}/similar`)).json() as Similar[];
+    expect(inDrill.length).toBeGreaterThan(0);
+    expect(inDrill.every((s) => s.incident.exerciseId === ex.id)).toBe(true);
+  });
+
   it('is left out of real statistics', async () => {
     const daily = await q(sql<{ n: number }>`select coalesce(sum(alerts), 0)::int as n from stats_alerts_daily where org_id = any(${orgs}::uuid[])`);
     expect(daily[0]!.n).toBe(1);
