@@ -57,7 +57,7 @@ describe.skipIf(!hasChromium())('an exercise in Chromium: the ransomware templat
     const teamA: Session = await apiSession(server.url, TEAM_A.email, TEAM_A.password);
     let alerts: { id: string }[] = [];
     for (let i = 0; i < 100 && alerts.length < 3; i++) {
-      alerts = (await teamA('GET', `/api/v1/alerts?orgId=${orgIds[TEAM_A.name]}&limit=10`)).json.items as { id: string }[];
+      alerts = (await teamA('GET', `/api/v1/alerts?orgId=${orgIds[TEAM_A.name]}&exercise=true&limit=10`)).json.items as { id: string }[];
       if (alerts.length < 3) await new Promise((r) => setTimeout(r, 100));
     }
     const incident = await teamA('POST', '/api/v1/incidents', { title: 'Mã độc tống tiền trên máy chủ HIS', severity: 4, alertIds: alerts.slice(0, 3).map((a) => a.id) });
@@ -86,6 +86,18 @@ describe.skipIf(!hasChromium())('an exercise in Chromium: the ransomware templat
     await teamAPage.click('label:has([data-testid=incident-filter-exercise]), label[for="' + (await teamAPage.getAttribute('[data-testid=incident-filter-exercise]', 'id')) + '"]');
     await teamAPage.waitForSelector('[data-testid=exercise-list-banner]');
     await teamAPage.waitForSelector('text=Mã độc tống tiền trên máy chủ HIS', { timeout: 10_000 });
+    // The alert stream: the exercise's alerts are out of the real stream, the same chip shows them, each marked.
+    await teamAPage.goto(`${server.url}/alerts`);
+    await teamAPage.waitForSelector('[data-testid=alert-filter-exercise]', { state: 'attached' });
+    await teamAPage.waitForLoadState('networkidle');
+    expect(await teamAPage.locator('[data-testid=alert-exercise-badge]').count()).toBe(0);
+    await teamAPage.click('label[for="' + (await teamAPage.getAttribute('[data-testid=alert-filter-exercise]', 'id')) + '"]');
+    await teamAPage.waitForSelector('[data-testid=exercise-list-banner]');
+    await teamAPage.waitForSelector('[data-testid=alert-exercise-badge]', { timeout: 10_000 });
+    expect(teamAPage.url()).toContain('exercise=true');
+    // The warnings inbox: the same chip and banner.
+    await teamAPage.goto(`${server.url}/warnings/inbox?exercise=true`);
+    await teamAPage.waitForSelector('[data-testid=exercise-list-banner]');
     await teamAPage.context().close();
     await teamB.goto(`${server.url}/exercises/${exerciseId}`);
     await teamB.waitForSelector('[data-testid=inbox-item][data-kind=alerts]');
