@@ -95,6 +95,20 @@ describe.skipIf(!hasChromium())('an exercise in Chromium: the ransomware templat
     await teamAPage.waitForSelector('[data-testid=exercise-list-banner]');
     await teamAPage.waitForSelector('[data-testid=alert-exercise-badge]', { timeout: 10_000 });
     expect(teamAPage.url()).toContain('exercise=true');
+    // Knowledge the team adds in the exercise: out of the real knowledge base, shown in the exercise's view under the banner.
+    const bundle = { type: 'bundle', id: 'bundle--8c1f3a2e-7b4d-4e1a-9f0c-2d5e6a7b8c9d', objects: [{ type: 'indicator', spec_version: '2.1', id: 'indicator--8c1f3a2e-7b4d-4e1a-9f0c-2d5e6a7b8c9e',
+      created: '2026-12-01T00:00:00.000Z', modified: '2026-12-01T00:00:00.000Z', name: 'C2 HIS diễn tập', pattern: "[ipv4-addr:value = '100.201.9.99']", pattern_type: 'stix', valid_from: '2026-12-01T00:00:00Z' }] };
+    expect((await teamA('POST', `/api/v1/intel/bundles?exerciseId=${exerciseId}`, bundle)).status).toBe(202);
+    await expect.poll(async () => ((await teamA('GET', `/api/v1/intel/objects?exerciseId=${exerciseId}`)).json.items as unknown[]).length, { timeout: 10_000 }).toBe(1);
+    await teamAPage.goto(`${server.url}/intel?q=${encodeURIComponent('C2 HIS')}`);
+    await teamAPage.waitForSelector('[data-testid=intel-filter-exercise]');
+    await teamAPage.waitForLoadState('networkidle');
+    expect(await teamAPage.textContent('main')).not.toContain('C2 HIS diễn tập');
+    await teamAPage.goto(`${server.url}/intel?q=${encodeURIComponent('C2 HIS')}&exerciseId=${exerciseId}`);
+    await teamAPage.waitForSelector('[data-testid=exercise-list-banner]');
+    await teamAPage.click('text=C2 HIS diễn tập');
+    await teamAPage.waitForSelector('[data-testid=intel-object-name]:has-text("C2 HIS diễn tập")');
+    await teamAPage.waitForSelector('[data-testid=exercise-list-banner]');
     // The warnings inbox: the same chip and banner.
     await teamAPage.goto(`${server.url}/warnings/inbox?exercise=true`);
     await teamAPage.waitForSelector('[data-testid=exercise-list-banner]');

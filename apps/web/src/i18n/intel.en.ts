@@ -8,6 +8,8 @@ export const intelEn: typeof intelVi = {
   searchPlaceholder: 'Name, value (IP, domain), description… accents optional',
   actor: 'Threat actor',
   technique: 'ATT&CK technique',
+  exercise: 'Exercise knowledge',
+  exerciseBanner: 'EXERCISE — this is the knowledge added in an exercise, not real knowledge; it is never exported, shared over TAXII or matched against real alerts.',
   type: 'Object type',
   tlp: 'TLP',
   empty: 'No object matches.',

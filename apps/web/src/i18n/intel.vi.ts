@@ -6,6 +6,8 @@ export const intelVi = {
   searchPlaceholder: 'Tên, giá trị (IP, tên miền), mô tả… không cần dấu',
   actor: 'Nhóm tấn công',
   technique: 'Kỹ thuật ATT&CK',
+  exercise: 'Tri thức diễn tập',
+  exerciseBanner: 'DIỄN TẬP — đây là tri thức được thêm trong một cuộc diễn tập, không phải tri thức thật; không bao giờ được xuất, chia sẻ qua TAXII hay đối sánh với cảnh báo thật.',
   type: 'Loại đối tượng',
   tlp: 'TLP',
   empty: 'Không có đối tượng nào phù hợp.',
