@@ -57,7 +57,7 @@ describe.skipIf(!hasChromium())('an exercise in Chromium: the ransomware templat
     const teamA: Session = await apiSession(server.url, TEAM_A.email, TEAM_A.password);
     let alerts: { id: string }[] = [];
     for (let i = 0; i < 100 && alerts.length < 3; i++) {
-      alerts = (await teamA('GET', `/api/v1/alerts?orgId=${orgIds[TEAM_A.name]}&limit=10`)).json.items as { id: string }[];
+      alerts = (await teamA('GET', `/api/v1/alerts?orgId=${orgIds[TEAM_A.name]}&exercise=true&limit=10`)).json.items as { id: string }[];
       if (alerts.length < 3) await new Promise((r) => setTimeout(r, 100));
     }
     const incident = await teamA('POST', '/api/v1/incidents', { title: 'Mã độc tống tiền trên máy chủ HIS', severity: 4, alertIds: alerts.slice(0, 3).map((a) => a.id) });
@@ -86,6 +86,32 @@ describe.skipIf(!hasChromium())('an exercise in Chromium: the ransomware templat
     await teamAPage.click('label:has([data-testid=incident-filter-exercise]), label[for="' + (await teamAPage.getAttribute('[data-testid=incident-filter-exercise]', 'id')) + '"]');
     await teamAPage.waitForSelector('[data-testid=exercise-list-banner]');
     await teamAPage.waitForSelector('text=Mã độc tống tiền trên máy chủ HIS', { timeout: 10_000 });
+    // The alert stream: the exercise's alerts are out of the real stream, the same chip shows them, each marked.
+    await teamAPage.goto(`${server.url}/alerts`);
+    await teamAPage.waitForSelector('[data-testid=alert-filter-exercise]', { state: 'attached' });
+    await teamAPage.waitForLoadState('networkidle');
+    expect(await teamAPage.locator('[data-testid=alert-exercise-badge]').count()).toBe(0);
+    await teamAPage.click('label[for="' + (await teamAPage.getAttribute('[data-testid=alert-filter-exercise]', 'id')) + '"]');
+    await teamAPage.waitForSelector('[data-testid=exercise-list-banner]');
+    await teamAPage.waitForSelector('[data-testid=alert-exercise-badge]', { timeout: 10_000 });
+    expect(teamAPage.url()).toContain('exercise=true');
+    // Knowledge the team adds in the exercise: out of the real knowledge base, shown in the exercise's view under the banner.
+    const bundle = { type: 'bundle', id: 'bundle--8c1f3a2e-7b4d-4e1a-9f0c-2d5e6a7b8c9d', objects: [{ type: 'indicator', spec_version: '2.1', id: 'indicator--8c1f3a2e-7b4d-4e1a-9f0c-2d5e6a7b8c9e',
+      created: '2026-12-01T00:00:00.000Z', modified: '2026-12-01T00:00:00.000Z', name: 'C2 HIS diễn tập', pattern: "[ipv4-addr:value = '100.201.9.99']", pattern_type: 'stix', valid_from: '2026-12-01T00:00:00Z' }] };
+    expect((await teamA('POST', `/api/v1/intel/bundles?exerciseId=${exerciseId}`, bundle)).status).toBe(202);
+    await expect.poll(async () => ((await teamA('GET', `/api/v1/intel/objects?exerciseId=${exerciseId}`)).json.items as unknown[]).length, { timeout: 10_000 }).toBe(1);
+    await teamAPage.goto(`${server.url}/intel?q=${encodeURIComponent('C2 HIS')}`);
+    await teamAPage.waitForSelector('[data-testid=intel-filter-exercise]');
+    await teamAPage.waitForLoadState('networkidle');
+    expect(await teamAPage.textContent('main')).not.toContain('C2 HIS diễn tập');
+    await teamAPage.goto(`${server.url}/intel?q=${encodeURIComponent('C2 HIS')}&exerciseId=${exerciseId}`);
+    await teamAPage.waitForSelector('[data-testid=exercise-list-banner]');
+    await teamAPage.click('text=C2 HIS diễn tập');
+    await teamAPage.waitForSelector('[data-testid=intel-object-name]:has-text("C2 HIS diễn tập")');
+    await teamAPage.waitForSelector('[data-testid=exercise-list-banner]');
+    // The warnings inbox: the same chip and banner.
+    await teamAPage.goto(`${server.url}/warnings/inbox?exercise=true`);
+    await teamAPage.waitForSelector('[data-testid=exercise-list-banner]');
     await teamAPage.context().close();
     await teamB.goto(`${server.url}/exercises/${exerciseId}`);
     await teamB.waitForSelector('[data-testid=inbox-item][data-kind=alerts]');

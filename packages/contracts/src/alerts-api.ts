@@ -32,6 +32,8 @@ export const AlertSummary = Type.Object({
   /** An analyst's verdict that the alert is a false positive, with the reason. */
   falsePositive: Nullable(Type.Object({ reason: Type.String(), at: Timestamp, by: Type.String() })),
   assigneeUserId: Nullable(Uuid),
+  /** The exercise whose inject sent it (issue 17): shown with the exercise banner, never in the real stream. */
+  exerciseId: Type.Optional(Nullable(Uuid)),
 });
 export type AlertSummary = Static<typeof AlertSummary>;
 
@@ -74,6 +76,7 @@ export const AlertListQuery = Type.Object({
   to: Type.Optional(Day),
   before: Type.Optional(AlertId),
   limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 100 })),
+  exercise: Type.Optional(Type.Boolean({ description: 'the alerts of exercises only; without it, real alerts only' })),
 });
 export type AlertListQuery = Static<typeof AlertListQuery>;
 

@@ -10,8 +10,13 @@ export const IntelObjectQuery = Type.Object({
   tlp: Type.Optional(TlpSchema),
   cursor: Type.Optional(Type.String({ maxLength: 400 })),
   limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200 })),
+  /** The knowledge added in this exercise instead of the real knowledge base (its teams while under way, its white team). */
+  exerciseId: Type.Optional(Uuid),
 });
 export type IntelObjectQuery = Static<typeof IntelObjectQuery>;
+/** Reading one object of an exercise's knowledge (issue 17); without it, the real knowledge base. */
+export const IntelExerciseQuery = Type.Object({ exerciseId: Type.Optional(Uuid) });
+export type IntelExerciseQuery = Static<typeof IntelExerciseQuery>;
 
 /** One object (its newest version) in a search result or a graph node. */
 export const IntelObjectSummary = Type.Object({

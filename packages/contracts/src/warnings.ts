@@ -70,13 +70,22 @@ export const Warning = Type.Object({
   updatedAt: Timestamp,
   /** For a recipient organisation: its own read and acknowledgement times. */
   mine: Type.Optional(Type.Object({ readAt: Nullable(Timestamp), ackedAt: Nullable(Timestamp) })),
+  /** The exercise it belongs to (issue 17): shown with the exercise banner, never in the real lists. */
+  exerciseId: Type.Optional(Nullable(Uuid)),
   /** In lists, for the issuer (the centre or the author's admins): delivery at a glance. */
   delivery: Type.Optional(Type.Object({ targeted: Type.Integer(), acknowledged: Type.Integer(), pending: Type.Integer(), failed: Type.Integer() })),
 });
 export type Warning = Static<typeof Warning>;
 
-export const WarningListQuery = Type.Object({ status: Type.Optional(Type.Enum([...WARNING_STATUSES])), limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500 })) });
+export const WarningListQuery = Type.Object({
+  status: Type.Optional(Type.Enum([...WARNING_STATUSES])),
+  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500 })),
+  exercise: Type.Optional(Type.Boolean({ description: 'the warnings of exercises only; without it, real warnings only' })),
+});
 export type WarningListQuery = Static<typeof WarningListQuery>;
+/** GET /warnings/inbox: real warnings by default, an exercise's only with `exercise=true` (issue 17). */
+export const WarningInboxQuery = Type.Object({ exercise: Type.Optional(Type.Boolean({ description: 'the warnings of exercises only' })) });
+export type WarningInboxQuery = Static<typeof WarningInboxQuery>;
 
 export const RecipientPreview = Type.Object({ count: Type.Integer(), orgs: Type.Array(Type.Object({ id: Uuid, name: Type.String(), provinceCode: Nullable(Type.String()), sectors: Type.Array(Type.String()) })) });
 export type RecipientPreview = Static<typeof RecipientPreview>;

@@ -14,6 +14,8 @@ export const alertsEn = {
   loadOlder: 'Load older alerts',
   allLoaded: 'All matching alerts are shown.',
   empty: 'No alerts yet.',
+  exerciseBadge: 'Exercise',
+  exerciseBanner: 'EXERCISE — these alerts were sent by exercises, not by real events; they are left out of the real stream, counts and statistics.',
   noMatch: 'No alerts match the filters.',
   shown_one: '{{count, number}} alert shown',
   shown_other: '{{count, number}} alerts shown',
@@ -73,6 +75,7 @@ export const alertsEn = {
   },
   unattributed: 'No asset matched: attributed to the reporting organisation',
   filters: {
+    exercise: 'Exercise',
     severity: 'Minimum severity',
     atLeast: '{{level}} or higher',
     format: 'Format',

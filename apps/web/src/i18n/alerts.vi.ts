@@ -13,6 +13,8 @@ export const alertsVi = {
   loadOlder: 'Tải cảnh báo cũ hơn',
   allLoaded: 'Đã hiển thị tất cả cảnh báo phù hợp.',
   empty: 'Chưa có cảnh báo nào.',
+  exerciseBadge: 'Diễn tập',
+  exerciseBanner: 'DIỄN TẬP — các cảnh báo này do các cuộc diễn tập gửi, không phải sự kiện thật; chúng không nằm trong luồng, số đếm và thống kê thật.',
   noMatch: 'Không có cảnh báo nào phù hợp với bộ lọc.',
   shown_other: '{{count, number}} cảnh báo đang hiển thị',
   keysHint: 'j/k chọn dòng · Enter mở · p tạm dừng',
@@ -65,6 +67,7 @@ export const alertsVi = {
   },
   unattributed: 'Chưa khớp tài sản nào: gán cho đơn vị báo cáo',
   filters: {
+    exercise: 'Diễn tập',
     severity: 'Mức độ tối thiểu',
     atLeast: 'Từ {{level}} trở lên',
     format: 'Định dạng',

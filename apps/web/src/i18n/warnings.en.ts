@@ -6,6 +6,11 @@ export const warningsEn = {
   editTitle: 'Compose a warning',
   empty: 'No warnings yet.',
   inboxEmpty: 'No warnings were sent to your organisation.',
+  exercise: {
+    filter: 'Exercise',
+    badge: 'Exercise',
+    banner: 'EXERCISE — these warnings belong to exercises, not to real events; they are left out of the real warnings and the inbox.',
+  },
   status: { draft: 'Draft', proposed: 'Proposed', issued: 'Issued', withdrawn: 'Withdrawn', discarded: 'Discarded' },
   origin: { manual: 'Manual', campaign: 'Campaign', surge: 'Surge' },
   col: { title: 'Title', severity: 'Severity', tlp: 'TLP', status: 'Status', issuedAt: 'Issued', date: 'Date', origin: 'Origin', targets: 'Targets', mine: 'My organisation', delivery: 'Delivery' },

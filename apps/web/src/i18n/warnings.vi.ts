@@ -6,6 +6,11 @@ export const warningsVi = {
   editTitle: 'Soạn cảnh báo',
   empty: 'Chưa có cảnh báo nào.',
   inboxEmpty: 'Không có cảnh báo nào gửi đến đơn vị của bạn.',
+  exercise: {
+    filter: 'Diễn tập',
+    badge: 'Diễn tập',
+    banner: 'DIỄN TẬP — các cảnh báo này thuộc các cuộc diễn tập, không phải sự kiện thật; chúng không nằm trong danh sách cảnh báo thật và hộp thư đến.',
+  },
   status: { draft: 'Bản nháp', proposed: 'Đề xuất', issued: 'Đã phát hành', withdrawn: 'Đã thu hồi', discarded: 'Đã hủy' },
   origin: { manual: 'Thủ công', campaign: 'Chiến dịch', surge: 'Tăng đột biến' },
   col: { title: 'Tiêu đề', severity: 'Mức độ', tlp: 'TLP', status: 'Trạng thái', issuedAt: 'Phát hành', date: 'Ngày', origin: 'Nguồn', targets: 'Gửi đến', mine: 'Đơn vị tôi', delivery: 'Tình trạng gửi' },

@@ -30,6 +30,7 @@ export const presentAlertSummary = (r: AlertRow): AlertSummary => ({
   incidentId: r.incident_id,
   falsePositive: r.false_positive_at ? { reason: r.false_positive_reason ?? '', at: r.false_positive_at.toISOString(), by: r.false_positive_by ?? '' } : null,
   assigneeUserId: r.assignee_user_id,
+  exerciseId: r.exercise_id ?? null,
 });
 
 /** The full alert with its observables and the raw record as received. */

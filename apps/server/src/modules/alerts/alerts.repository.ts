@@ -11,13 +11,15 @@ export type AlertRow = {
   source_severity: string | null; attack: string[]; src_port: number | null; dst_port: number | null; protocol: string | null;
   asset_ip: string | null; observables: unknown; indicator_matches?: unknown; tags: string[]; raw: string; raw_last?: string | null;
   false_positive_at: Date | null; false_positive_reason: string | null; false_positive_by: string | null; assignee_user_id: string | null;
+  exercise_id: string | null;
 };
 
 const summaryCols = sql`a.id::text as id, to_char(a.day, 'YYYYMMDD') as day, a.org_id, o.name as org_name, a.reporter_org_id, a.attributed, a.format, a.title,
   a.severity, a.rsit_class, a.rsit_type, a.product, a.rule_id, host(a.src_ip) as src_ip, host(a.dst_ip) as dst_ip, a.asset_hostname, a.sectors,
   a.province_code, a.occurrences, a.event_time, a.first_seen, a.last_seen, a.received_at,
   a.false_positive_at, a.false_positive_reason, a.false_positive_by, a.assignee_user_id,
-  (select l.incident_id from incident_alerts l where l.alert_day = a.day and l.alert_id = a.id order by l.incident_id limit 1) as incident_id`;
+  (select l.incident_id from incident_alerts l where l.alert_day = a.day and l.alert_id = a.id order by l.incident_id limit 1) as incident_id,
+  (select s.exercise_id from alert_sources s where s.id = a.source_id) as exercise_id`;
 
 /** Splits a public alert id (`20261121-4711`) into its partition day and number. */
 export function parseAlertId(id: string): { day: string; id: string } | null {
@@ -28,7 +30,9 @@ export function parseAlertId(id: string): { day: string; id: string } | null {
 /** SQL for reading alerts. `orgIds` is the caller's read scope (null = everything). */
 export const alertsRepository = {
   async list(db: Kysely<DB>, orgIds: string[] | null, q: AlertListQuery): Promise<AlertRow[]> {
-    const where: RawBuilder<unknown>[] = [sql`true`];
+    // The real stream by default; an exercise's alerts (sent through its connectors) only when asked for (issue 17).
+    const drill = sql`exists (select 1 from alert_sources s where s.id = a.source_id and s.exercise_id is not null)`;
+    const where: RawBuilder<unknown>[] = [q.exercise ? drill : sql`not ${drill}`];
     if (orgIds) where.push(sql`(a.org_id = any(${orgIds}::uuid[]) or a.reporter_org_id = any(${orgIds}::uuid[]))`);
     if (q.orgId) where.push(sql`(a.org_id = ${q.orgId} or a.reporter_org_id = ${q.orgId})`);
     if (q.severity) where.push(sql`a.severity >= ${q.severity}`);

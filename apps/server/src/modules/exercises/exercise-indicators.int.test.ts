@@ -100,6 +100,26 @@ describe('indicators a team adds in an exercise stay the exercise\'s', () => {
     expect((await t.admin.get(`/api/v1/intel/objects/${indicator(1, '').id}`)).statusCode).toBe(404);
   });
 
+  it('are shown to the run\'s team and white team when they ask for the exercise, never to others nor in the real list', async () => {
+    const drillId = indicator(1, '').id;
+    const mine = (await analyst.get(`/api/v1/intel/objects?type=indicator&limit=100&exerciseId=${ex.id}`)).json() as { items: { id: string }[] };
+    expect(mine.items.map((o) => o.id)).toEqual([drillId]);
+    expect(JSON.stringify((await analyst.get('/api/v1/intel/objects?type=indicator&limit=100')).json())).not.toContain(DRILL_IP);
+    const one = await analyst.get(`/api/v1/intel/objects/${drillId}?exerciseId=${ex.id}`);
+    expect(one.statusCode).toBe(200);
+    expect(JSON.stringify(one.json())).toContain(DRILL_IP);
+    expect((await analyst.get(`/api/v1/intel/objects/${drillId}`)).statusCode).toBe(404);
+    expect((await analyst.get(`/api/v1/intel/objects/${drillId}/versions?exerciseId=${ex.id}`)).statusCode).toBe(200);
+    // Real knowledge is not read through the exercise.
+    expect((await analyst.get(`/api/v1/intel/objects/${indicator(2, '').id}?exerciseId=${ex.id}`)).statusCode).toBe(404);
+    // The white team (the centre) sees it; another organisation learns nothing.
+    expect((await centre.get(`/api/v1/intel/objects?exerciseId=${ex.id}`)).json().items.map((o: { id: string }) => o.id)).toEqual([drillId]);
+    const other = await t.userIn('bank-svb', 'analyst');
+    expect((await other.get(`/api/v1/intel/objects?exerciseId=${ex.id}`)).statusCode).toBe(404);
+    expect((await other.get(`/api/v1/intel/objects/${drillId}?exerciseId=${ex.id}`)).statusCode).toBe(404);
+    expect((await analyst.get('/api/v1/intel/objects?exerciseId=not-a-uuid')).statusCode).toBe(400);
+  });
+
   it('never match a real alert', async () => {
     const key = await t.keyFor('bank-svb', 'connector');
     const lines = [{ title: 'drill c2 seen for real', severity: 'high', src: { ip: DRILL_IP } }, { title: 'real c2 seen', severity: 'high', src: { ip: REAL_IP } }].map((x) => JSON.stringify(x)).join('\n');

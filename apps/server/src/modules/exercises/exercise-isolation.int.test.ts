@@ -108,6 +108,53 @@ describe('exercise data stays apart from real data', () => {
     expect(overview.incidents.opened).toBe(1);
   });
 
+  it('is out of the team\'s warnings list and inbox, shown only with the exercise filter, tagged with the exercise', async () => {
+    const bank = await t.userIn(teams[0]!, 'org_admin');
+    const ids = async (path: string) => ((await bank.get(path)).json().items as { id: string; exerciseId: string | null }[]);
+    expect(await ids('/api/v1/warnings')).toEqual([]);
+    expect(await ids('/api/v1/warnings/inbox')).toEqual([]);
+    const drill = await ids('/api/v1/warnings?exercise=true');
+    expect(drill.length).toBe(1);
+    expect(drill[0]!.exerciseId).toBe(ex.id);
+    const inbox = await ids('/api/v1/warnings/inbox?exercise=true');
+    expect(inbox.map((w) => w.exerciseId)).toEqual([ex.id]);
+    expect((await bank.get(`/api/v1/warnings/${drill[0]!.id}`)).json().exerciseId).toBe(ex.id);
+    // The centre's own list of warnings it issued: the same rule.
+    expect((await ids('/api/v1/warnings')).length).toBe(0);
+    expect((await centre.get('/api/v1/warnings')).json().items.every((w: { exerciseId: string | null }) => w.exerciseId === null)).toBe(true);
+    expect((await centre.get('/api/v1/warnings?exercise=true')).json().items.length).toBe(1);
+    expect((await bank.get('/api/v1/warnings?exercise=maybe')).statusCode).toBe(400);
+  });
+
+  it('is out of the team\'s alert stream, shown only with the exercise filter, tagged with the exercise', async () => {
+    const bank = await t.userIn(teams[0]!, 'analyst');
+    const real = (await bank.get('/api/v1/alerts?limit=500')).json().items as { id: string; exerciseId: string | null }[];
+    expect(real.length).toBe(1);
+    expect(real[0]!.exerciseId).toBeNull();
+    const drill = (await bank.get('/api/v1/alerts?exercise=true&limit=500')).json().items as { id: string; exerciseId: string | null }[];
+    expect(drill.length).toBe(3);
+    expect(drill.every((a) => a.exerciseId === ex.id)).toBe(true);
+    const everyTeam = (await centre.get('/api/v1/alerts?exercise=true&limit=500')).json().items as unknown[];
+    expect(everyTeam.length).toBe(9);
+  });
+
+  it('is never like a real incident: similar incidents and organisations sharing indicators stay on their side', async () => {
+    type Similar = { incident: { id: string; exerciseId: string | null } };
+    const drill = (await centre.get('/api/v1/incidents?exercise=true&limit=200')).json().items as { id: string; orgId: string }[];
+    // Without the rule the exercise's incidents (same rule, same C2 address) are the real incident's nearest neighbours.
+    const asked = await q(sql<{ n: number }>`select count(*)::int as n from incident_observables o join incident_observables m on m.value = o.value
+      where m.incident_id = ${realIncident} and o.incident_id = any(${drill.map((d) => d.id)}::uuid[])`);
+    expect(asked[0]!.n).toBeGreaterThan(0);
+    const real = (await centre.get(`/api/v1/incidents/${realIncident}/similar`)).json() as Similar[];
+    expect(real.filter((s) => s.incident.exerciseId !== null)).toEqual([]);
+    const support = (await centre.get(`/api/v1/incidents/${realIncident}/decision-support`)).json() as { similar: Similar[]; likelyNext: { organisations: unknown[]; sharedIndicators: string[] } };
+    expect(support.similar.filter((s) => s.incident.exerciseId !== null)).toEqual([]);
+    expect(support.likelyNext.sharedIndicators).toEqual([]);
+    const inDrill = (await centre.get(`/api/v1/incidents/${drill[0]!.id}/similar`)).json() as Similar[];
+    expect(inDrill.length).toBeGreaterThan(0);
+    expect(inDrill.every((s) => s.incident.exerciseId === ex.id)).toBe(true);
+  });
+
   it('is left out of real statistics', async () => {
     const daily = await q(sql<{ n: number }>`select coalesce(sum(alerts), 0)::int as n from stats_alerts_daily where org_id = any(${orgs}::uuid[])`);
     expect(daily[0]!.n).toBe(1);

@@ -95,7 +95,7 @@ describe('a run', () => {
   });
 
   it('scores what a team does in the platform: incident, Circular 20 report, support request, task, warning acknowledged', async () => {
-    const alerts = json<{ items: { id: string }[] }>(await teamA.get(`/api/v1/alerts?orgId=${orgA}&limit=10`), 200).items;
+    const alerts = json<{ items: { id: string }[] }>(await teamA.get(`/api/v1/alerts?orgId=${orgA}&exercise=true&limit=10`), 200).items;
     const incident = json<{ id: string }>(await teamA.post('/api/v1/incidents', { title: 'Ransomware on HIS', severity: 3, alertIds: alerts.slice(0, 3).map((a) => a.id) }), 201);
     json(await teamA.post(`/api/v1/incidents/${incident.id}/reports`, { kind: 'initial', content: { description: 'HIS encrypted', category: 'malware' } }), 201);
     const centreOrg = await t.org('ncc');

@@ -32,14 +32,14 @@ export const knowledgeRepository = {
       with ap as (
         select distinct on (o.id) o.id, o.object, o.tlp, o.granular_tlp, o.owner_org_id, x->>'external_id' as tid
         from stix_objects o cross join lateral jsonb_array_elements(coalesce(o.object->'external_references', '[]'::jsonb)) x
-        where o.type = 'attack-pattern' and o.is_latest and x->>'source_name' = 'mitre-attack' and x->>'external_id' = any(${ids}::text[])
+        where o.type = 'attack-pattern' and o.is_latest and o.exercise_id is null and x->>'source_name' = 'mitre-attack' and x->>'external_id' = any(${ids}::text[])
         order by o.id),
       rel as (
         select r.object, r.tlp, r.granular_tlp, r.owner_org_id, r.object->>'source_ref' as coa, r.object->>'target_ref' as target from stix_objects r
-        where r.is_latest and r.type = 'relationship' and r.object->>'relationship_type' = 'mitigates' and r.object->>'target_ref' in (select id from ap))
+        where r.is_latest and r.exercise_id is null and r.type = 'relationship' and r.object->>'relationship_type' = 'mitigates' and r.object->>'target_ref' in (select id from ap))
       select ap.tid, ap.id as ap_id, ${part('ap')}, ${part('rel')}, c.id as coa_id, ${part('c', 'coa')}
       from ap left join rel on rel.target = ap.id
-        left join lateral (select s.id, s.object, s.tlp, s.granular_tlp, s.owner_org_id from stix_objects s where s.id = rel.coa and s.is_latest) c on true
+        left join lateral (select s.id, s.object, s.tlp, s.granular_tlp, s.owner_org_id from stix_objects s where s.id = rel.coa and s.is_latest and s.exercise_id is null) c on true
       order by ap.tid, ap.id, c.id`.execute(db);
     return r.rows;
   },
@@ -47,7 +47,8 @@ export const knowledgeRepository = {
   /**
    * Other organisations whose incidents of the last 90 days share an observable value with this one,
    * counting only incidents the caller's aggregates may count (visible to them, or CLEAR/GREEN);
-   * `visible` when one of them is an incident the caller may open.
+   * `visible` when one of them is an incident the caller may open. A real incident meets real
+   * incidents only, an exercise's incident those of its own exercise only (issue 17).
    */
   async orgsSharingIndicators(db: Kysely<DB>, vis: Visibility, incidentId: string, ownOrgId: string): Promise<{ orgId: string; values: string[]; visible: boolean }[]> {
     const r = await sql<{ orgId: string; values: string[]; visible: boolean }>`select i.org_id as "orgId", array_agg(distinct o.value order by o.value) as values,
@@ -56,6 +57,7 @@ export const knowledgeRepository = {
         join incidents i on i.id = o.incident_id
       where mine.incident_id = ${incidentId} and i.org_id <> ${ownOrgId} and i.created_at > now() - interval '90 days' and i.status <> 'rejected'
         and ${countableIncidentSql(vis, 'i')}
+        and i.exercise_id is not distinct from (select x.exercise_id from incidents x where x.id = ${incidentId})
       group by i.org_id order by count(*) desc limit 200`.execute(db);
     return r.rows;
   },

@@ -8,11 +8,12 @@ export type SimilarCandidate = { id: string; shared: string[]; techniques: strin
 
 const PER_SIGNAL = 200;
 
-/** SQL of similar incidents: only incidents the caller's aggregates may count (visible, or CLEAR/GREEN). */
+/** SQL of similar incidents: only incidents the caller's aggregates may count (visible, or CLEAR/GREEN), never across the exercise line. */
 export const similarRepository = {
   /** Up to 200 candidates per signal (observables, techniques, wording), each among the countable ones. */
   async candidates(db: Kysely<DB>, vis: Visibility, id: string, attack: string[]): Promise<SimilarCandidate[]> {
-    const countable = countableIncidentSql(vis, 'i');
+    // A real incident is like real incidents only, an exercise's incident like those of its own exercise only (issue 17).
+    const countable = sql`${countableIncidentSql(vis, 'i')} and i.exercise_id is not distinct from (select x.exercise_id from incidents x where x.id = ${id})`;
     const r = await sql<SimilarCandidate>`with mine as (select value from incident_observables where incident_id = ${id}),
       me as (select search_text from incidents where id = ${id}),
       by_obs as (select o.incident_id as id, array_agg(distinct o.value) as shared from incident_observables o join mine m on m.value = o.value

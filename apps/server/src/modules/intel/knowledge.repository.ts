@@ -1,6 +1,6 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { DB } from '../../db/index.ts';
-import type { OrgScope } from '../../core/context.ts';
+import type { KnowledgeScope } from './exercise-scope.ts';
 import { foldDiacritics } from '@lachan/contracts';
 
 /** One object's newest version as searches and graphs list it. */
@@ -38,11 +38,13 @@ export interface VersionRow { version: string; modified: string | null; date_add
 const like = (text: string): string => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 /** The TLP rule of the whole module, as SQL on alias `o` (see mayReadObject in intel.policy.ts). */
-export function visibleTo(scope: OrgScope, alias = 'o'): RawBuilder<unknown> {
+export function visibleTo(scope: KnowledgeScope, alias = 'o'): RawBuilder<unknown> {
   const a = sql.raw(alias);
-  // Knowledge added in an exercise is the exercise's: never part of the real knowledge base.
-  if (scope.all) return sql`${a}.exercise_id is null`;
-  return sql`${a}.exercise_id is null and (${a}.tlp is null or ${a}.tlp in ('CLEAR', 'GREEN') or ${a}.owner_org_id = any(${[...scope.read]}::uuid[]))`;
+  // Knowledge added in an exercise is the exercise's: never part of the real knowledge base, shown
+  // only to a reader asking for that exercise (see exerciseKnowledgeScope).
+  const apart = scope.exerciseId ? sql`${a}.exercise_id = ${scope.exerciseId}::uuid` : sql`${a}.exercise_id is null`;
+  if (scope.all) return apart;
+  return sql`${apart} and (${a}.tlp is null or ${a}.tlp in ('CLEAR', 'GREEN') or ${a}.owner_org_id = any(${[...scope.read]}::uuid[]))`;
 }
 
 /**
@@ -50,7 +52,7 @@ export function visibleTo(scope: OrgScope, alias = 'o'): RawBuilder<unknown> {
  * those who do not reach the owner): for queries that read an object's properties to relate or count
  * objects (relationship ends, actor and technique names, sightings), which cannot take a part out.
  */
-export function wholeVisibleTo(scope: OrgScope, alias = 'o'): RawBuilder<unknown> {
+export function wholeVisibleTo(scope: KnowledgeScope, alias = 'o'): RawBuilder<unknown> {
   const a = sql.raw(alias);
   if (scope.all) return visibleTo(scope, alias);
   return sql`(${visibleTo(scope, alias)} and (${a}.granular_tlp is null or ${a}.granular_tlp in ('CLEAR', 'GREEN') or ${a}.owner_org_id = any(${[...scope.read]}::uuid[])))`;
@@ -61,7 +63,7 @@ const summary = (full = false) => sql`o.id, o.type, o.version, o.tlp, o.granular
   ${full ? sql`o.object` : sql`case when o.granular_tlp is not null then o.object end`} as object`;
 
 /** Objects related (either direction) to the given set, plus the set itself. */
-const withRelated = (scope: OrgScope, seeds: RawBuilder<unknown>): RawBuilder<unknown> => sql`
+const withRelated = (scope: KnowledgeScope, seeds: RawBuilder<unknown>): RawBuilder<unknown> => sql`
   (with s as (${seeds})
    select id from s
    union select r.object->>'target_ref' from stix_objects r where r.is_latest and r.type = 'relationship' and ${wholeVisibleTo(scope, 'r')} and r.object->>'source_ref' in (select id from s)
@@ -70,7 +72,7 @@ const withRelated = (scope: OrgScope, seeds: RawBuilder<unknown>): RawBuilder<un
 /** SQL of the knowledge-base console: search, one object with its graph, versions. */
 export const knowledgeRepository = {
   /** Newest first by (version, id), reading limit + 1 rows so the caller knows whether more follow. */
-  async search(db: Kysely<DB>, scope: OrgScope, s: ObjectSearch): Promise<ObjectSummaryRow[]> {
+  async search(db: Kysely<DB>, scope: KnowledgeScope, s: ObjectSearch): Promise<ObjectSummaryRow[]> {
     const w: RawBuilder<unknown>[] = [sql`o.is_latest`, visibleTo(scope)];
     if (s.folded) w.push(sql`o.search_folded like ${like(s.folded)}`);
     if (s.types) w.push(sql`o.type = any(${s.types}::text[])`);
@@ -96,7 +98,7 @@ export const knowledgeRepository = {
   },
 
   /** The newest visible version of one object, with the full object. */
-  async latest(db: Kysely<DB>, scope: OrgScope, id: string): Promise<(ObjectSummaryRow & { object: Record<string, unknown> }) | undefined> {
+  async latest(db: Kysely<DB>, scope: KnowledgeScope, id: string): Promise<(ObjectSummaryRow & { object: Record<string, unknown> }) | undefined> {
     const r = await sql<ObjectSummaryRow & { object: Record<string, unknown> }>`
       select ${summary(true)} from stix_objects o left join organizations g on g.id = o.owner_org_id
       where o.id = ${id} and o.is_latest and ${visibleTo(scope)}`.execute(db);
@@ -104,7 +106,7 @@ export const knowledgeRepository = {
   },
 
   /** Visible relationships that have the object at either end (at most `limit`). */
-  async edges(db: Kysely<DB>, scope: OrgScope, id: string, limit: number): Promise<EdgeRow[]> {
+  async edges(db: Kysely<DB>, scope: KnowledgeScope, id: string, limit: number): Promise<EdgeRow[]> {
     const r = await sql<EdgeRow>`
       select o.id, o.object->>'relationship_type' as relationship_type, o.object->>'source_ref' as source, o.object->>'target_ref' as target
       from stix_objects o where o.is_latest and o.type = 'relationship' and ${wholeVisibleTo(scope)}
@@ -114,7 +116,7 @@ export const knowledgeRepository = {
   },
 
   /** Summaries of the visible objects among `ids`. */
-  async summaries(db: Kysely<DB>, scope: OrgScope, ids: string[]): Promise<ObjectSummaryRow[]> {
+  async summaries(db: Kysely<DB>, scope: KnowledgeScope, ids: string[]): Promise<ObjectSummaryRow[]> {
     if (ids.length === 0) return [];
     const r = await sql<ObjectSummaryRow>`
       select ${summary()} from stix_objects o left join organizations g on g.id = o.owner_org_id
@@ -123,7 +125,7 @@ export const knowledgeRepository = {
   },
 
   /** Sighting objects about it, and alert matches of its values in the caller's organisations. */
-  async sightings(db: Kysely<DB>, scope: OrgScope, id: string): Promise<{ stix: number; alerts: number }> {
+  async sightings(db: Kysely<DB>, scope: KnowledgeScope, id: string): Promise<{ stix: number; alerts: number }> {
     const r = await sql<{ stix: number; alerts: number }>`
       select (select count(*)::int from stix_objects o where o.is_latest and o.type = 'sighting' and o.object->>'sighting_of_ref' = ${id} and ${wholeVisibleTo(scope)}) as stix,
              (select coalesce(sum(s.count), 0)::int from intel_sightings s join intel_indicator_values v on v.id = s.value_id
@@ -132,7 +134,7 @@ export const knowledgeRepository = {
   },
 
   /** Every visible version, newest first. */
-  async versions(db: Kysely<DB>, scope: OrgScope, id: string): Promise<VersionRow[]> {
+  async versions(db: Kysely<DB>, scope: KnowledgeScope, id: string): Promise<VersionRow[]> {
     const r = await sql<VersionRow>`
       select o.version, o.modified, to_char(o.date_added at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as date_added, o.tlp, o.granular_tlp, o.owner_org_id, o.object
       from stix_objects o where o.id = ${id} and ${visibleTo(scope)} order by o.version desc`.execute(db);

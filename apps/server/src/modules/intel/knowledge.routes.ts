@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { ErrorBody, IdParams, IntelCollection, IntelCollectionList, IntelCollectionPatch, IntelFeedList, IntelObjectDetail, IntelObjectPage, IntelObjectQuery, IntelObjectVersions } from '@lachan/contracts';
+import { ErrorBody, IdParams, IntelCollection, IntelCollectionList, IntelCollectionPatch, IntelExerciseQuery, IntelFeedList, IntelObjectDetail, IntelObjectPage, IntelObjectQuery, IntelObjectVersions } from '@lachan/contracts';
 import { ctxOf } from '../../http/request-context.ts';
 import type { KnowledgeService } from './knowledge.service.ts';
 import { readTlpQuery } from './tlp-query.ts';
@@ -18,10 +18,10 @@ export function knowledgeRoutes(app: FastifyInstance, kb: KnowledgeService): voi
     const page = await kb.search(ctxOf(req), req.query);
     return { items: page.rows.map(presentSummary), nextCursor: page.nextCursor };
   });
-  r.get('/intel/objects/:id', { schema: { tags, summary: 'One object, its relationships both ways and its sightings', params: StixIdParams, response: { 200: IntelObjectDetail, ...errors } } }, async (req) =>
-    presentDetail(await kb.object(ctxOf(req), req.params.id)));
-  r.get('/intel/objects/:id/versions', { schema: { tags, summary: 'Every version of one object, newest first', params: StixIdParams, response: { 200: IntelObjectVersions, ...errors } } }, async (req) =>
-    presentVersions(await kb.versions(ctxOf(req), req.params.id)));
+  r.get('/intel/objects/:id', { schema: { tags, summary: 'One object, its relationships both ways and its sightings', params: StixIdParams, querystring: IntelExerciseQuery, response: { 200: IntelObjectDetail, ...errors } } }, async (req) =>
+    presentDetail(await kb.object(ctxOf(req), req.params.id, req.query.exerciseId)));
+  r.get('/intel/objects/:id/versions', { schema: { tags, summary: 'Every version of one object, newest first', params: StixIdParams, querystring: IntelExerciseQuery, response: { 200: IntelObjectVersions, ...errors } } }, async (req) =>
+    presentVersions(await kb.versions(ctxOf(req), req.params.id, req.query.exerciseId)));
   r.get('/intel/collections', { schema: { tags, summary: 'TAXII collections with their grants (national centre)', response: { 200: IntelCollectionList, ...errors } } }, async (req) => ({
     items: (await kb.collections(ctxOf(req))).map(presentCollection),
   }));

@@ -8,6 +8,7 @@ import type { FeedRow } from './feeds.service.ts';
 import { intelAdminRepository, type AdminCollectionRow } from './intel-admin.repository.ts';
 import { mayAdministerCollections, readerCeiling } from './intel.policy.ts';
 import { displayName, viewAt } from './object-view.ts';
+import { exerciseKnowledgeScope } from './exercise-scope.ts';
 import { knowledgeRepository, type EdgeRow, type ObjectSummaryRow, type VersionRow } from './knowledge.repository.ts';
 import { taxiiCollectionsRepository } from './taxii-collections.repository.ts';
 
@@ -51,7 +52,8 @@ export class KnowledgeService {
     const limit = q.limit ?? 50;
     const text = blank(q.q);
     const types = blank(q.type)?.split(',').map((t) => t.trim()).filter(Boolean) ?? null;
-    const rows = await knowledgeRepository.search(this.#p.db, ctx.scope, {
+    const scope = await exerciseKnowledgeScope(this.#p.db, ctx, q.exerciseId);
+    const rows = await knowledgeRepository.search(this.#p.db, scope, {
       folded: text === null ? null : foldDiacritics(text), types, actor: blank(q.actor), technique: blank(q.technique),
       tlp: q.tlp ?? null, after: q.cursor ? decodeCursor(q.cursor) : null, limit,
     });
@@ -61,26 +63,28 @@ export class KnowledgeService {
   }
 
   /** One visible object, its visible relationships both ways (with the objects at their other ends) and sightings. */
-  async object(ctx: RequestContext, id: string): Promise<ObjectView> {
+  async object(ctx: RequestContext, id: string, exerciseId?: string): Promise<ObjectView> {
     requirePermission(ctx, 'intel.read');
     const db = this.#p.db;
-    const stored = await knowledgeRepository.latest(db, ctx.scope, id);
+    const scope = await exerciseKnowledgeScope(db, ctx, exerciseId);
+    const stored = await knowledgeRepository.latest(db, scope, id);
     const view = stored ? viewAt(stored, readerCeiling(ctx, stored.owner_org_id)) : null;
     if (!stored || !view) throw notFound('object');
     const row = { ...stored, object: view.object, name: displayName(view.object, stored.id) };
-    const rels = await knowledgeRepository.edges(db, ctx.scope, id, GRAPH_LIMIT);
+    const rels = await knowledgeRepository.edges(db, scope, id, GRAPH_LIMIT);
     const others = [...new Set(rels.flatMap((e) => [e.source, e.target]).filter((x) => x !== id))];
-    const nodes = this.shown(ctx, await knowledgeRepository.summaries(db, ctx.scope, others));
+    const nodes = this.shown(ctx, await knowledgeRepository.summaries(db, scope, others));
     const seen = new Set([id, ...nodes.map((n) => n.id)]);
     const edges = rels.filter((e) => seen.has(e.source) && seen.has(e.target));
-    const [sightings, versions] = await Promise.all([knowledgeRepository.sightings(db, ctx.scope, id), this.versions(ctx, id)]);
+    const [sightings, versions] = await Promise.all([knowledgeRepository.sightings(db, scope, id), this.versions(ctx, id, exerciseId)]);
     return { row, withheld: view.withheld, nodes: [row, ...nodes], edges, sightings, versionCount: versions.length };
   }
 
   /** Every version of one object the caller may see, newest first. */
-  async versions(ctx: RequestContext, id: string): Promise<VersionRow[]> {
+  async versions(ctx: RequestContext, id: string, exerciseId?: string): Promise<VersionRow[]> {
     requirePermission(ctx, 'intel.read');
-    const rows = (await knowledgeRepository.versions(this.#p.db, ctx.scope, id)).flatMap((r) => {
+    const scope = await exerciseKnowledgeScope(this.#p.db, ctx, exerciseId);
+    const rows = (await knowledgeRepository.versions(this.#p.db, scope, id)).flatMap((r) => {
       const view = viewAt(r, readerCeiling(ctx, r.owner_org_id));
       return view ? [{ ...r, object: view.object }] : [];
     });

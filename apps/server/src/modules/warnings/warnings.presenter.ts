@@ -18,7 +18,7 @@ export function presentWarning(r: WarningRow, mine?: { read_at: Date | null; ack
     id: r.id, status: r.status as Warning['status'], origin: r.origin as Warning['origin'], campaignId: r.campaign_id, authorOrgId: r.author_org_id,
     titleVi: r.title_vi, titleEn: r.title_en, bodyVi: r.body_vi, bodyEn: r.body_en, severity: r.severity, tlp: r.tlp as Warning['tlp'], targeting: targetingFor(r.targeting, mayName),
     actions: r.actions, indicators: r.indicators, cves: r.cves, references: r.references ?? [], revisions: r.revisions ?? [], validFrom: iso(r.valid_from), validUntil: iso(r.valid_until), issuedAt: iso(r.issued_at),
-    createdAt: r.created_at.toISOString(), updatedAt: r.updated_at.toISOString(),
+    createdAt: r.created_at.toISOString(), updatedAt: r.updated_at.toISOString(), exerciseId: r.exercise_id ?? null,
     ...(mine ? { mine: { readAt: iso(mine.read_at), ackedAt: iso(mine.acked_at) } } : {}),
     ...(delivery ? { delivery } : {}),
   };

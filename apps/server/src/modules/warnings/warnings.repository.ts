@@ -11,6 +11,7 @@ export interface WarningRow {
   severity: number; tlp: string; targeting: WarningTargeting; actions: { vi: string; en: string }[]; indicators: { type: string; value: string }[];
   cves: { id: string; cvss?: number; cvssVector?: string; epss?: number; knownExploited?: boolean }[]; references: { url: string; summary: string }[];
   revisions: { number: number; date: string; summary: string }[]; valid_from: Date | null; valid_until: Date | null; issued_at: Date | null; created_at: Date; updated_at: Date;
+  exercise_id?: string | null;
 }
 
 /** A one-element revision history array (jsonb) dated now: concatenated to a warning's `revisions`. */

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { ErrorBody, IdParams, ListOf, RecipientPreview, Warning, WarningAck, WarningCreate, WarningListQuery, WarningPatch, WarningStatus, WarningTargeting, Webhook, WebhookCreate, WebhookCreated, WebhookTestResult, Uuid, WarningPolicy, WarningPolicyCreate } from '@lachan/contracts';
+import { ErrorBody, IdParams, ListOf, RecipientPreview, Warning, WarningAck, WarningCreate, WarningInboxQuery, WarningListQuery, WarningPatch, WarningStatus, WarningTargeting, Webhook, WebhookCreate, WebhookCreated, WebhookTestResult, Uuid, WarningPolicy, WarningPolicyCreate } from '@lachan/contracts';
 import { ctxOf } from '../../http/request-context.ts';
 import type { Services } from '../../services.ts';
 
@@ -14,7 +14,7 @@ export function warningRoutes(app: FastifyInstance, s: Services): void {
   const r = app.withTypeProvider<TypeBoxTypeProvider>();
   const w = s.warnings;
   r.get('/warnings', { schema: { tags, querystring: WarningListQuery, response: { 200: ListOf(Warning), ...errors } } }, async (req) => ({ items: await w.list(ctxOf(req), req.query), nextCursor: null }));
-  r.get('/warnings/inbox', { schema: { tags, response: { 200: ListOf(Warning), ...errors } } }, async (req) => ({ items: await w.inbox(ctxOf(req)), nextCursor: null }));
+  r.get('/warnings/inbox', { schema: { tags, querystring: WarningInboxQuery, response: { 200: ListOf(Warning), ...errors } } }, async (req) => ({ items: await w.inbox(ctxOf(req), req.query), nextCursor: null }));
   r.post('/warnings', { schema: { tags, body: WarningCreate, response: { 201: Warning, ...errors } } }, async (req, reply) => reply.status(201).send(await w.create(ctxOf(req), req.body)));
   r.post('/campaigns/:id/propose-warning', { schema: { tags: ['campaigns', ...tags], params: IdParams, response: { 201: Warning, ...errors } } }, async (req, reply) => reply.status(201).send(await w.draftFromCampaign(ctxOf(req), req.params.id)));
   r.post('/warnings/preview-recipients', { schema: { tags, body: WarningTargeting, response: { 200: RecipientPreview, ...errors } } }, async (req) => w.preview(ctxOf(req), req.body));

@@ -1,4 +1,4 @@
-import { Button, Group } from '@mantine/core';
+import { Button, Chip, Group } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { SEVERITIES } from '@lachan/contracts';
 import { OrgPicker, useOrgLabels } from '../orgs/index.ts';
@@ -32,6 +32,9 @@ export function AlertFilterBar({ filters }: { filters: Filters }) {
       <FilterSelect w={165} label={t('alerts.filters.sector')} data={labels.sectorOptions} value={raw.sector} onChange={(v) => set('sector', v)} searchable testId="alert-filter-sector" />
       <FilterSelect w={165} label={t('alerts.filters.province')} data={labels.provinceOptions} value={raw.province} onChange={(v) => set('province', v)} searchable testId="alert-filter-province" />
       <OrgPicker size="xs" placeholder={t('alerts.filters.org')} value={raw.org} onChange={(v) => set('org', v)} clearable includeInactive testId="alert-filter-org" />
+      <Chip size="xs" checked={Boolean(raw.exercise)} onChange={() => set('exercise', raw.exercise ? null : 'true')} color="orange" data-testid="alert-filter-exercise">
+        {t('alerts.filters.exercise')}
+      </Chip>
       <FilterChips chips={chips} removeLabel={t('common.remove')} />
       {narrowing && (
         <Button size="xs" variant="subtle" onClick={reset}>

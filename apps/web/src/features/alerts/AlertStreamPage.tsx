@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { Alert, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { EmptyNote } from '../../components/EmptyNote.tsx';
@@ -51,6 +51,11 @@ export function AlertStreamPage() {
         <AlertStreamToolbar paused={live.paused} newCount={live.newCount} density={density} onTogglePause={live.togglePause} onDensity={setDensity} />
       </Group>
       <AlertFilterBar filters={filters} />
+      {filters.query.exercise && (
+        <Alert color="orange" variant="filled" py={6} role="status" data-testid="exercise-list-banner">
+          <Text size="sm" fw={600}>{t('alerts.exerciseBanner')}</Text>
+        </Alert>
+      )}
       {canAct && selection.chosen.length > 0 && <AlertBulkBar ids={selection.chosen} onDone={selection.clear} />}
       <Paper withBorder p={0}>
         <QueryState query={pages}>

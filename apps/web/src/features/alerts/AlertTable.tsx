@@ -112,6 +112,11 @@ export function AlertTable({ items, fresh, selectedId, density, onSelect, onOpen
               </Table.Td>
               {/* maxWidth 0 lets the title take the room left and truncate, rather than push other columns */}
               <Table.Td style={{ maxWidth: 0, minWidth: 160 }}>
+                {a.exerciseId && (
+                  <Badge size="xs" color="orange" variant="filled" data-testid="alert-exercise-badge">
+                    {t('alerts.exerciseBadge')}
+                  </Badge>
+                )}
                 <Anchor component={Link} to={`/alerts/${a.id}`} size={compact ? 'xs' : 'sm'} c="inherit" fw={500} truncate="end" display="block" title={a.title}>
                   {a.title}
                 </Anchor>

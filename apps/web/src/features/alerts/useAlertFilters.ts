@@ -4,7 +4,7 @@ import { useSearchParams } from 'react-router';
 import { ALERT_FORMATS, type AlertFormat } from '@lachan/contracts';
 import type { AlertFilters } from './alerts.api.ts';
 
-export type AlertFilterKey = 'severity' | 'format' | 'rsit' | 'sector' | 'province' | 'org' | 'q' | 'from' | 'to';
+export type AlertFilterKey = 'severity' | 'format' | 'rsit' | 'sector' | 'province' | 'org' | 'q' | 'from' | 'to' | 'exercise';
 const SEARCH_DEBOUNCE_MS = 300;
 
 /** A calendar day as the API takes it (a statistics drill-down names the days events happened). */
@@ -12,7 +12,8 @@ const isDay = (v: string | null): v is string => !!v && /^\d{4}-\d{2}-\d{2}$/.te
 
 const isFormat = (value: string | null): value is AlertFormat => (ALERT_FORMATS as readonly (string | null)[]).includes(value);
 
-/** Alert stream filters kept in the address (?severity=&format=&rsit=&sector=&province=&org=&q=&from=&to=), so a view can be shared. */
+/** Alert stream filters kept in the address (?severity=&format=&rsit=&sector=&province=&org=&q=&from=&to=), so a view can be shared;
+ * ?exercise=true shows the alerts of exercises instead of real ones. */
 export function useAlertFilters() {
   const [params, setParams] = useSearchParams();
   const raw = {
@@ -25,6 +26,7 @@ export function useAlertFilters() {
     q: params.get('q') ?? '',
     from: params.get('from'),
     to: params.get('to'),
+    exercise: params.get('exercise') === 'true' ? 'true' : null,
   };
   const [q] = useDebouncedValue(raw.q.trim(), SEARCH_DEBOUNCE_MS);
 
@@ -69,8 +71,9 @@ export function useAlertFilters() {
       q: q || undefined,
       from: isDay(raw.from) ? raw.from : undefined,
       to: isDay(raw.to) ? raw.to : undefined,
+      exercise: raw.exercise ? true : undefined,
     }),
-    [severity, raw.format, raw.rsit, raw.sector, raw.province, raw.org, q, raw.from, raw.to],
+    [severity, raw.format, raw.rsit, raw.sector, raw.province, raw.org, q, raw.from, raw.to, raw.exercise],
   );
   const narrowing = Object.values(raw).some(Boolean);
 

@@ -8,6 +8,7 @@ import { useFreshRows } from './freshRows.ts';
 /** Payload of an `alerts.ingested` event: one organisation's share of a batch, with the first summaries. */
 interface IngestedData {
   count: number;
+  exerciseId?: string;
   alerts: { severity: number; rsitClass: string | null; new: boolean }[];
 }
 
@@ -19,6 +20,8 @@ export function countNewAlerts(event: StreamEvent, filters: AlertFilters): numbe
   if (event.type !== 'alerts.ingested') return 0;
   const data = event.data as IngestedData;
   if (!data || !Array.isArray(data.alerts)) return 0;
+  // an exercise's alerts are counted in the exercise view only, real ones in the real stream only
+  if (Boolean(data.exerciseId) !== Boolean(filters.exercise)) return 0;
   const listed = data.alerts.filter((a) => a.new && (!filters.severity || a.severity >= filters.severity) && (!filters.rsitClass || a.rsitClass === filters.rsitClass));
   return listed.length + Math.max(0, (data.count ?? 0) - data.alerts.length);
 }

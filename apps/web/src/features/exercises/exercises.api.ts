@@ -17,6 +17,16 @@ export const exerciseKeys = {
 
 export const useExercises = (enabled = true) =>
   useQuery({ queryKey: exerciseKeys.list, queryFn: () => api.get<{ items: Exercise[] }>('/exercises'), enabled, refetchInterval: enabled ? 30_000 : false });
+/** Runs under way (running or paused) in which the caller's own organisation is a team: where it may add knowledge. */
+export function useRunsIPlay(enabled: boolean, orgId: string): Exercise[] {
+  const runs = useExercises(enabled);
+  return (runs.data?.items ?? []).filter((e) => (e.status === 'running' || e.status === 'paused') && e.teams.some((t) => t.orgId === orgId));
+}
+/** Runs whose knowledge the caller may read: those it organises (white team) and those under way it plays in. */
+export function useKnowledgeRuns(enabled: boolean): Exercise[] {
+  const runs = useExercises(enabled);
+  return (runs.data?.items ?? []).filter((e) => e.role === 'white' || e.status === 'running' || e.status === 'paused');
+}
 export const useScenarios = (enabled: boolean) =>
   useQuery({ queryKey: exerciseKeys.scenarios, queryFn: () => api.get<{ items: ScenarioSummary[] }>('/exercises/scenarios'), enabled });
 export const useScenario = (id: string) => useQuery({ queryKey: exerciseKeys.scenario(id), queryFn: () => api.get<Scenario>(`/exercises/scenarios/${id}`) });

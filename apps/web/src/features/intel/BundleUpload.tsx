@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Button, FileButton, FileInput, Group, Progress, Stack, Text } from '@mantine/core';
+import { Button, FileButton, FileInput, Group, Progress, Select, Stack, Text } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { IconUpload } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
@@ -8,6 +8,7 @@ import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { Section } from '../../components/Section.tsx';
 import { useFormat } from '../../i18n/useFormat.ts';
 import { useCurrentUser } from '../auth/auth.api.ts';
+import { useRunsIPlay } from '../exercises/index.ts';
 import { intelKeys, useAttackImport, useIntakeRun } from './intel.api.ts';
 import { RunStatusBadge } from './IntakeRunsTable.tsx';
 import { uploadWithProgress } from './uploadWithProgress.ts';
@@ -32,7 +33,12 @@ export function BundleUpload() {
   const [runId, setRunId] = useState<string | null>(null);
   const run = useIntakeRun(runId);
   const attack = useAttackImport(t('intel.intake.attackStarted'));
-  const mayReplaceAttack = useCurrentUser().permissions.includes('intel.manage');
+  const me = useCurrentUser();
+  const mayReplaceAttack = me.permissions.includes('intel.manage');
+  // A team of a run under way may add the bundle in that exercise: kept apart from real knowledge (issue 17).
+  const runs = useRunsIPlay(me.permissions.includes('exercises.read'), me.org.id);
+  const [exerciseId, setExerciseId] = useState<string | null>(null);
+  const inExercise = exerciseId && runs.some((e) => e.id === exerciseId) ? exerciseId : null;
 
   const send = async () => {
     if (!file) return;
@@ -40,7 +46,8 @@ export function BundleUpload() {
     setRunId(null);
     setSent(0);
     try {
-      const res = await uploadWithProgress<{ runId: string }>('/intel/bundles', file, (loaded, total) => setSent(total > 0 ? (100 * loaded) / total : 0));
+      const path = inExercise ? `/intel/bundles?exerciseId=${encodeURIComponent(inExercise)}` : '/intel/bundles';
+      const res = await uploadWithProgress<{ runId: string }>(path, file, (loaded, total) => setSent(total > 0 ? (100 * loaded) / total : 0));
       setRunId(res.runId);
       await queryClient.invalidateQueries({ queryKey: intelKeys.runs });
     } catch (e) {
@@ -57,6 +64,19 @@ export function BundleUpload() {
         <Text size="xs" c="dimmed">{t('intel.intake.uploadHint')}</Text>
         <Group gap="xs" align="flex-end">
           <FileInput size="xs" w={320} accept=".json,application/json" placeholder={t('intel.intake.chooseFile')} aria-label={t('intel.intake.chooseFile')} value={file} onChange={setFile} clearable data-testid="intel-bundle-file" />
+          {runs.length > 0 && (
+            <Select
+              size="xs"
+              w={260}
+              label={t('intel.intake.exercise')}
+              placeholder={t('intel.intake.realKnowledge')}
+              data={runs.map((e) => ({ value: e.id, label: e.title }))}
+              value={inExercise}
+              onChange={setExerciseId}
+              clearable
+              data-testid="intel-bundle-exercise"
+            />
+          )}
           <Button size="xs" leftSection={<IconUpload size={14} />} disabled={!file || sent !== null} loading={sent !== null} onClick={() => void send()} data-testid="intel-bundle-send">{t('intel.intake.send')}</Button>
           {mayReplaceAttack && (
             <FileButton accept=".json,application/json" onChange={(f) => f && attack.mutate(f, { onSuccess: (x) => setRunId(x.runId) })}>
@@ -64,6 +84,7 @@ export function BundleUpload() {
             </FileButton>
           )}
         </Group>
+        {inExercise && <Text size="xs" c="orange" fw={600} data-testid="intel-bundle-exercise-note">{t('intel.intake.exerciseNote')}</Text>}
         {sent !== null && (
           <Stack gap={2}>
             <Text size="xs">{t('intel.intake.sending', { percent: Math.round(sent) })}</Text>

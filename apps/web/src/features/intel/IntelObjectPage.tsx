@@ -1,4 +1,4 @@
-import { Anchor, Breadcrumbs, Group, Stack, Tabs, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Breadcrumbs, Group, Stack, Tabs, Text, Title } from '@mantine/core';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { QueryState } from '../../components/QueryState.tsx';
@@ -16,13 +16,19 @@ export function IntelObjectPage() {
   const id = decodeURIComponent(useParams().id ?? '');
   const [params, setParams] = useSearchParams();
   const tab = TABS.find((x) => x === params.get('tab')) ?? 'overview';
-  const query = useIntelObject(id);
+  const exerciseId = params.get('exerciseId') ?? undefined;
+  const query = useIntelObject(id, exerciseId);
   return (
     <Stack gap="sm">
       <Breadcrumbs>
-        <Anchor component={Link} to="/intel" size="sm">{t('intel.title')}</Anchor>
+        <Anchor component={Link} to={exerciseId ? `/intel?exerciseId=${encodeURIComponent(exerciseId)}` : '/intel'} size="sm">{t('intel.title')}</Anchor>
         <Text size="sm" c="dimmed">{id}</Text>
       </Breadcrumbs>
+      {exerciseId && (
+        <Alert color="orange" variant="filled" py={6} role="status" data-testid="exercise-list-banner">
+          <Text size="sm" fw={600}>{t('intel.exerciseBanner')}</Text>
+        </Alert>
+      )}
       <QueryState query={query}>
         {(d) => (
           <Stack gap="sm">
@@ -38,8 +44,8 @@ export function IntelObjectPage() {
                 <Tabs.Tab value="versions" data-testid="intel-tab-versions">{t('intel.object.versions')} ({d.versionCount})</Tabs.Tab>
               </Tabs.List>
               <Tabs.Panel value="overview" pt="sm"><ObjectOverview d={d} /></Tabs.Panel>
-              <Tabs.Panel value="relationships" pt="sm"><ObjectRelations d={d} /></Tabs.Panel>
-              <Tabs.Panel value="versions" pt="sm"><ObjectVersions id={d.id} /></Tabs.Panel>
+              <Tabs.Panel value="relationships" pt="sm"><ObjectRelations d={d} exerciseId={exerciseId} /></Tabs.Panel>
+              <Tabs.Panel value="versions" pt="sm"><ObjectVersions id={d.id} exerciseId={exerciseId} /></Tabs.Panel>
             </Tabs>
           </Stack>
         )}

@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { Anchor, Button, Group, Paper, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Group, Paper, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
@@ -11,11 +11,14 @@ import { useFormat } from '../../i18n/useFormat.ts';
 import { useListKeys } from '../shell/useListKeys.ts';
 import { ObjectTlp, SEARCH_TYPES, StixTypeBadge, useTypeLabel } from './IntelBadges.tsx';
 import { useIntelSearch } from './intel.api.ts';
+import { useCurrentUser } from '../auth/auth.api.ts';
+import { useKnowledgeRuns } from '../exercises/index.ts';
 
-type FilterKey = 'q' | 'type' | 'tlp' | 'actor' | 'technique';
+type FilterKey = 'q' | 'type' | 'tlp' | 'actor' | 'technique' | 'exerciseId';
 
-/** The address of an object's page. */
-export const objectPath = (id: string): string => `/intel/objects/${encodeURIComponent(id)}`;
+/** The address of an object's page (of an exercise's knowledge when `exerciseId` is given). */
+export const objectPath = (id: string, exerciseId?: string | null): string =>
+  `/intel/objects/${encodeURIComponent(id)}${exerciseId ? `?exerciseId=${encodeURIComponent(exerciseId)}` : ''}`;
 
 /** Knowledge-base search: text (accents optional), type, TLP, actor and technique, all held in the address; j/k/Enter. */
 export function KnowledgeSearchPage() {
@@ -25,6 +28,9 @@ export function KnowledgeSearchPage() {
   const typeLabel = useTypeLabel();
   const [params, setParams] = useSearchParams();
   const get = (k: FilterKey) => params.get(k) ?? '';
+  // The knowledge added in one exercise instead of the real knowledge base (its teams, its white team).
+  const runs = useKnowledgeRuns(useCurrentUser().permissions.includes('exercises.read'));
+  const exerciseId = get('exerciseId') || undefined;
   const setFilter = (k: FilterKey) => (value: string | null) =>
     setParams((p) => {
       if (value) p.set(k, value);
@@ -39,7 +45,7 @@ export function KnowledgeSearchPage() {
 
   const query: IntelObjectQuery = {
     q: get('q') || undefined, type: get('type') || undefined, tlp: (get('tlp') as Tlp) || undefined,
-    actor: get('actor') || undefined, technique: get('technique') || undefined,
+    actor: get('actor') || undefined, technique: get('technique') || undefined, exerciseId,
   };
   const search = useIntelSearch(query);
   const items = useMemo(() => search.data?.pages.flatMap((p) => p.items) ?? [], [search.data]);
@@ -47,7 +53,7 @@ export function KnowledgeSearchPage() {
   const [cursorId, setCursorId] = useState<string | null>(null);
   const cursorRow = useRef<HTMLTableRowElement>(null);
   useEffect(() => cursorRow.current?.focus({ preventScroll: true }), [cursorId]);
-  useListKeys({ ids, cursorId, onMove: setCursorId, onOpen: (id) => void navigate(objectPath(id)) });
+  useListKeys({ ids, cursorId, onMove: setCursorId, onOpen: (id) => void navigate(objectPath(id, exerciseId)) });
   const listQuery = { data: search.data ? { items } : undefined, error: search.error, isPending: search.isPending, refetch: search.refetch };
 
   return (
@@ -61,8 +67,16 @@ export function KnowledgeSearchPage() {
         <FilterSelect label={t('intel.type')} testId="intel-filter-type" value={get('type') || null} onChange={setFilter('type')} data={SEARCH_TYPES.map((v) => ({ value: v, label: typeLabel(v) }))} searchable w={190} />
         <FilterSelect label={t('intel.tlp')} testId="intel-filter-tlp" value={get('tlp') || null} onChange={setFilter('tlp')} data={TLP_LEVELS.map((v) => ({ value: v, label: `TLP:${v}` }))} w={140} />
         <TextInput size="xs" w={170} aria-label={t('intel.actor')} placeholder={t('intel.actor')} defaultValue={get('actor')} onBlur={(e) => setFilter('actor')(e.currentTarget.value.trim() || null)} onKeyDown={(e) => e.key === 'Enter' && setFilter('actor')(e.currentTarget.value.trim() || null)} data-testid="intel-filter-actor" />
+        {(runs.length > 0 || exerciseId) && (
+          <FilterSelect label={t('intel.exercise')} testId="intel-filter-exercise" value={exerciseId ?? null} onChange={setFilter('exerciseId')} data={runs.map((e) => ({ value: e.id, label: e.title }))} w={220} />
+        )}
         <TextInput size="xs" w={170} aria-label={t('intel.technique')} placeholder={t('intel.technique')} defaultValue={get('technique')} onBlur={(e) => setFilter('technique')(e.currentTarget.value.trim() || null)} onKeyDown={(e) => e.key === 'Enter' && setFilter('technique')(e.currentTarget.value.trim() || null)} data-testid="intel-filter-technique" />
       </Group>
+      {exerciseId && (
+        <Alert color="orange" variant="filled" py={6} role="status" data-testid="exercise-list-banner">
+          <Text size="sm" fw={600}>{t('intel.exerciseBanner')}</Text>
+        </Alert>
+      )}
       <ListTable
         query={listQuery}
         empty={t('intel.empty')}
@@ -85,7 +99,7 @@ export function KnowledgeSearchPage() {
                 style={{ outline: 'none' }} bg={isCursor ? 'var(--mantine-primary-color-light)' : undefined} onClick={() => setCursorId(o.id)} aria-selected={isCursor}>
                 <Table.Td><StixTypeBadge type={o.type} /></Table.Td>
                 <Table.Td maw={520}>
-                  <Anchor component={Link} to={objectPath(o.id)} size="sm" fw={500} lineClamp={1} style={{ wordBreak: 'break-all' }}>{o.name}</Anchor>
+                  <Anchor component={Link} to={objectPath(o.id, exerciseId)} size="sm" fw={500} lineClamp={1} style={{ wordBreak: 'break-all' }}>{o.name}</Anchor>
                 </Table.Td>
                 <Table.Td><ObjectTlp tlp={o.tlp} /></Table.Td>
                 <Table.Td><Text size="xs">{o.modified ? fmt.dateTime(o.modified) : '—'}</Text></Table.Td>

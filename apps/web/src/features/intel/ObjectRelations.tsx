@@ -12,7 +12,7 @@ import { relationRows, relationshipGraph, type IntelGraphOption } from './intelG
 import { objectPath } from './KnowledgeSearchPage.tsx';
 
 /** The object's relationships: a force graph, then the same as a list with links to each related object. */
-export function ObjectRelations({ d }: { d: IntelObjectDetail }) {
+export function ObjectRelations({ d, exerciseId }: { d: IntelObjectDetail; exerciseId?: string }) {
   const { t } = useTranslation();
   const typeLabel = useTypeLabel();
   const prop = useStixProperty((iso) => iso);
@@ -39,7 +39,7 @@ export function ObjectRelations({ d }: { d: IntelObjectDetail }) {
             <Table.Tr key={r.edgeId} data-testid="intel-relation">
               <Table.Td><Badge size="xs" variant="light" tt="none" color={r.direction === 'out' ? 'blue' : 'grape'}>{r.direction === 'out' ? `→ ${t('intel.object.outgoing')}` : `← ${t('intel.object.incoming')}`}</Badge></Table.Td>
               <Table.Td title={r.relationshipType}>{prop.relation(r.relationshipType)}</Table.Td>
-              <Table.Td><Anchor component={Link} to={objectPath(r.other.id)} size="sm">{r.other.name}</Anchor></Table.Td>
+              <Table.Td><Anchor component={Link} to={objectPath(r.other.id, exerciseId)} size="sm">{r.other.name}</Anchor></Table.Td>
               <Table.Td><StixTypeBadge type={r.other.type} /></Table.Td>
               <Table.Td><ObjectTlp tlp={r.other.tlp} /></Table.Td>
             </Table.Tr>

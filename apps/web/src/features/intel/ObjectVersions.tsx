@@ -8,10 +8,10 @@ import { ObjectTlp } from './IntelBadges.tsx';
 import { useIntelVersions } from './intel.api.ts';
 
 /** Every version of the object (newest first); choosing one shows it in full. */
-export function ObjectVersions({ id }: { id: string }) {
+export function ObjectVersions({ id, exerciseId }: { id: string; exerciseId?: string }) {
   const { t } = useTranslation();
   const fmt = useFormat();
-  const query = useIntelVersions(id, true);
+  const query = useIntelVersions(id, true, exerciseId);
   const [chosen, setChosen] = useState(0);
   return (
     <QueryState query={query}>

@@ -19,8 +19,8 @@ import { useApiMutation } from '../../api/useApiMutation.ts';
 export const intelKeys = {
   all: ['intel'] as const,
   search: (q: IntelObjectQuery) => ['intel', 'objects', q] as const,
-  object: (id: string) => ['intel', 'object', id] as const,
-  versions: (id: string) => ['intel', 'object', id, 'versions'] as const,
+  object: (id: string, exerciseId?: string) => ['intel', 'object', id, exerciseId ?? null] as const,
+  versions: (id: string, exerciseId?: string) => ['intel', 'object', id, exerciseId ?? null, 'versions'] as const,
   runs: ['intel', 'runs'] as const,
   run: (id: string) => ['intel', 'runs', id] as const,
   feeds: ['intel', 'feeds'] as const,
@@ -43,13 +43,13 @@ export function useIntelSearch(q: IntelObjectQuery) {
 }
 
 /** GET /intel/objects/:id: newest version, relationships both ways, sightings. */
-export function useIntelObject(id: string) {
-  return useQuery({ queryKey: intelKeys.object(id), queryFn: () => api.get<IntelObjectDetail>(`/intel/objects/${id}`) });
+export function useIntelObject(id: string, exerciseId?: string) {
+  return useQuery({ queryKey: intelKeys.object(id, exerciseId), queryFn: () => api.get<IntelObjectDetail>(`/intel/objects/${id}`, exerciseId ? { exerciseId } : {}) });
 }
 
 /** GET /intel/objects/:id/versions, newest first. */
-export function useIntelVersions(id: string, enabled: boolean) {
-  return useQuery({ queryKey: intelKeys.versions(id), queryFn: () => api.get<IntelObjectVersions>(`/intel/objects/${id}/versions`), enabled });
+export function useIntelVersions(id: string, enabled: boolean, exerciseId?: string) {
+  return useQuery({ queryKey: intelKeys.versions(id, exerciseId), queryFn: () => api.get<IntelObjectVersions>(`/intel/objects/${id}/versions`, exerciseId ? { exerciseId } : {}), enabled });
 }
 
 /** GET /intel/intake-runs, refreshed while any run is still going. */

@@ -8,6 +8,7 @@ import { useAckWarning, useMarkRead } from './warnings.api.ts';
 import { useWarningText } from './useWarningText.ts';
 import { DocumentMenu } from '../documents/index.ts';
 import { WarningProvinces } from './WarningProvinces.tsx';
+import { ExerciseBadge } from './ExerciseFilter.tsx';
 
 /** One warning in the inbox: unread marked, opened on click (marks it read), acknowledged in one click. */
 export function WarningCard({ warning: w, open, onToggle }: { warning: Warning; open: boolean; onToggle: () => void }) {
@@ -27,6 +28,7 @@ export function WarningCard({ warning: w, open, onToggle }: { warning: Warning; 
       <Group justify="space-between" wrap="nowrap" gap="xs">
         <Group gap="xs" wrap="nowrap" style={{ minWidth: 0, cursor: 'pointer' }} onClick={toggle}>
           <SeverityBadge level={w.severity} size="xs" />
+          {w.exerciseId && <ExerciseBadge />}
           <TlpBadge tlp={w.tlp} />
           {unread && (
             <Badge size="xs" color="orange" variant="filled">

@@ -1,21 +1,27 @@
 import { useState } from 'react';
-import { Stack, Title } from '@mantine/core';
+import { Group, Stack, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { EmptyNote } from '../../components/EmptyNote.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
 import { WarningCard } from './WarningCard.tsx';
 import { useWarningInbox } from './warnings.api.ts';
+import { ExerciseChip, ExerciseListBanner, useExerciseParam } from './ExerciseFilter.tsx';
 
 /** Warnings sent to my organisation, unacknowledged first as the server orders them. */
 export function WarningInboxPage() {
   const { t } = useTranslation();
-  const query = useWarningInbox();
+  const [exercise, toggleExercise] = useExerciseParam();
+  const query = useWarningInbox(true, exercise);
   const [open, setOpen] = useState<string | null>(null);
   return (
     <Stack gap="sm" data-testid="warning-inbox">
-      <Title order={2} size="h3">
-        {t('warnings.inboxTitle')}
-      </Title>
+      <Group justify="space-between">
+        <Title order={2} size="h3">
+          {t('warnings.inboxTitle')}
+        </Title>
+        <ExerciseChip on={exercise} onToggle={toggleExercise} />
+      </Group>
+      {exercise && <ExerciseListBanner />}
       <QueryState query={query}>
         {(page) =>
           page.items.length === 0 ? (

@@ -10,6 +10,7 @@ import { useWarnings } from './warnings.api.ts';
 import { useWarningText } from './useWarningText.ts';
 import { WarningTargets } from './WarningTargets.tsx';
 import { SurgeWatchNote } from './SurgeWatchNote.tsx';
+import { ExerciseBadge, ExerciseChip, ExerciseListBanner, useExerciseParam } from './ExerciseFilter.tsx';
 
 /** Warnings the caller authored or oversees; authors open the composer, the centre the delivery view. */
 export function WarningsPage() {
@@ -17,7 +18,8 @@ export function WarningsPage() {
   const fmt = useFormat();
   const text = useWarningText();
   const me = useCurrentUser();
-  const query = useWarnings();
+  const [exercise, toggleExercise] = useExerciseParam();
+  const query = useWarnings(exercise);
   return (
     <Stack gap="sm">
       <Group justify="space-between">
@@ -25,12 +27,14 @@ export function WarningsPage() {
           {t('warnings.title')}
         </Title>
         {me.permissions.includes('stats.read') && <SurgeWatchNote />}
+        <ExerciseChip on={exercise} onToggle={toggleExercise} />
         {me.permissions.includes('warnings.write') && (
           <Button component={Link} to="/warnings/new" size="xs" data-testid="warning-compose">
             {t('warnings.compose')}
           </Button>
         )}
       </Group>
+      {exercise && <ExerciseListBanner />}
       <ListTable
         query={query}
         empty={t('warnings.empty')}
@@ -56,6 +60,7 @@ export function WarningsPage() {
                 <SeverityBadge level={w.severity} size="xs" />
               </Table.Td>
               <Table.Td>
+                {w.exerciseId && <ExerciseBadge />}
                 {w.status === 'draft' || w.status === 'proposed' ? (
                   <Anchor component={Link} to={`/warnings/${w.id}/edit`} size="sm" fw={500}>
                     {text.title(w)}

@@ -6,16 +6,16 @@ import { useApiMutation } from '../../api/useApiMutation.ts';
 /** Query keys of the warnings module (the event stream invalidates by the ['warnings'] prefix). */
 export const warningKeys = {
   all: ['warnings'] as const,
-  list: ['warnings', 'list'] as const,
-  inbox: ['warnings', 'inbox'] as const,
+  list: (exercise = false) => ['warnings', 'list', { exercise }] as const,
+  inbox: (exercise = false) => ['warnings', 'inbox', { exercise }] as const,
   detail: (id: string) => ['warnings', 'detail', id] as const,
   status: (id: string) => ['warnings', 'status', id] as const,
   preview: (targeting: WarningTargeting) => ['warnings', 'preview', targeting] as const,
 };
 
-/** GET /warnings: what the caller authored or may oversee. */
-export function useWarnings() {
-  return useQuery({ queryKey: warningKeys.list, queryFn: () => api.get<Page<Warning>>('/warnings') });
+/** GET /warnings: what the caller authored or may oversee (real ones, or with `exercise` those of exercises). */
+export function useWarnings(exercise = false) {
+  return useQuery({ queryKey: warningKeys.list(exercise), queryFn: () => api.get<Page<Warning>>('/warnings', exercise ? { exercise: true } : {}) });
 }
 
 /** GET /stats/surges: when the hourly surge watcher last looked (refreshed every minute). */
@@ -23,9 +23,9 @@ export function useSurgeWatch(enabled = true) {
   return useQuery({ queryKey: ['stats', 'surges', 'watch'], queryFn: () => api.get<SurgeReport>('/stats/surges', { groupBy: 'sector' }), enabled, refetchInterval: 60_000, retry: false });
 }
 
-/** GET /warnings/inbox: issued warnings sent to the caller's organisation, with its read/ack times. */
-export function useWarningInbox(enabled = true) {
-  return useQuery({ queryKey: warningKeys.inbox, queryFn: () => api.get<Page<Warning>>('/warnings/inbox'), enabled });
+/** GET /warnings/inbox: issued warnings sent to the caller's organisation, with its read/ack times (real ones, or with `exercise` those of exercises). */
+export function useWarningInbox(enabled = true, exercise = false) {
+  return useQuery({ queryKey: warningKeys.inbox(exercise), queryFn: () => api.get<Page<Warning>>('/warnings/inbox', exercise ? { exercise: true } : {}), enabled });
 }
 
 /** GET /warnings/:id. */
@@ -70,7 +70,7 @@ export function useAckWarning(success: string) {
 
 /** POST /warnings/:id/read, quietly, when a recipient opens a warning. */
 export function useMarkRead() {
-  return useApiMutation((id: string) => api.post<Warning>(`/warnings/${id}/read`, {}), { invalidate: [warningKeys.inbox] });
+  return useApiMutation((id: string) => api.post<Warning>(`/warnings/${id}/read`, {}), { invalidate: [['warnings', 'inbox']] });
 }
 
 /** POST /warnings/:id/deliveries/:deliveryId/retry: queues a dead letter again (the issuer). */
