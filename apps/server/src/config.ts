@@ -73,6 +73,20 @@ export interface Config {
   surgeCheckSeconds: number;
   /** Campaigns link alerts this many days apart at most; evidence loses half its weight every third of it. */
   campaignWindowDays: number;
+  /**
+   * A new campaign stays provisional (not published) until its evidence holds: published at once when the
+   * base rates are warm (this many active organisations, seconds of window data, organisations reporting
+   * each feature type) and it links `campaignStrongOrgs` organisations by two kinds of evidence or by
+   * concentrated victims; else once warm and held `campaignHoldRounds` rounds and `campaignHoldSeconds`;
+   * else after `campaignMaxHoldSeconds` whatever the base rates. All zero: published when found.
+   */
+  campaignWarmOrgs: number;
+  campaignWarmSeconds: number;
+  campaignWarmObservers: number;
+  campaignStrongOrgs: number;
+  campaignHoldRounds: number;
+  campaignHoldSeconds: number;
+  campaignMaxHoldSeconds: number;
   ingestBodyLimitBytes: number;
   /** Directory under which intel feeds may be read from local disk (offline use); null refuses local feeds. */
   intelFeedRoot: string | null;
@@ -217,6 +231,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     statsClockSkewSeconds: int(env.LACHAN_STATS_CLOCK_SKEW_SECONDS, 600),
     surgeCheckSeconds: int(env.LACHAN_SURGE_CHECK_SECONDS, 60),
     campaignWindowDays: int(env.LACHAN_CAMPAIGN_WINDOW_DAYS, 14),
+    campaignWarmOrgs: int(env.LACHAN_CAMPAIGN_WARM_ORGS, 8),
+    campaignWarmSeconds: int(env.LACHAN_CAMPAIGN_WARM_SECONDS, 5),
+    campaignWarmObservers: int(env.LACHAN_CAMPAIGN_WARM_OBSERVERS, 3),
+    campaignStrongOrgs: int(env.LACHAN_CAMPAIGN_STRONG_ORGS, 3),
+    campaignHoldRounds: int(env.LACHAN_CAMPAIGN_HOLD_ROUNDS, 3),
+    campaignHoldSeconds: int(env.LACHAN_CAMPAIGN_HOLD_SECONDS, 3),
+    campaignMaxHoldSeconds: int(env.LACHAN_CAMPAIGN_MAX_HOLD_SECONDS, 30),
     ingestBodyLimitBytes: int(env.LACHAN_INGEST_BODY_LIMIT_BYTES, 33_554_432),
     intelFeedRoot: env.LACHAN_INTEL_FEED_ROOT ?? null,
     intelAllowedHosts: (env.LACHAN_INTEL_ALLOWED_HOSTS ?? '').split(',').map((h) => h.trim().toLowerCase()).filter((h) => h !== ''),

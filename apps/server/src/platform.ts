@@ -168,7 +168,10 @@ const consumer = (c: { start(): Promise<void>; stop(): void; idle(): Promise<voi
 function campaignEngine(platform: Platform): CampaignEngine {
   const lists = warninglistsFrom(platform.config.intelWarninglistsDir);
   const windowMs = platform.config.campaignWindowDays * 86_400_000;
-  return new CampaignEngine(platform, { ...DEFAULT_DETECTOR, windowMs, halfLifeMs: windowMs / 3, warninglisted: (type, value) => lists.suppress(type, value) !== null });
+  const c = platform.config;
+  const publish = { ...DEFAULT_DETECTOR.publish, warmOrgs: c.campaignWarmOrgs, warmMs: c.campaignWarmSeconds * 1000, warmObservers: c.campaignWarmObservers, strongOrgs: c.campaignStrongOrgs,
+    holdRounds: c.campaignHoldRounds, holdMs: c.campaignHoldSeconds * 1000, maxHoldMs: c.campaignMaxHoldSeconds * 1000 };
+  return new CampaignEngine(platform, { ...DEFAULT_DETECTOR, windowMs, halfLifeMs: windowMs / 3, publish, warninglisted: (type, value) => lists.suppress(type, value) !== null });
 }
 
 /** Stops a batch consumer following new batches and waits for what it had queued. */

@@ -39,6 +39,8 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     webDist: null,
     attackBundle: null,
     attackFeedUrl: null,
+    // Tests of campaigns send a handful of alerts to a fresh server: no provisional wait (the wait has its own tests in cluster-tracker.test.ts).
+    campaignWarmOrgs: 0, campaignWarmSeconds: 0, campaignWarmObservers: 0, campaignStrongOrgs: 0, campaignHoldRounds: 0, campaignHoldSeconds: 0, campaignMaxHoldSeconds: 0,
     ...overrides,
   };
 }

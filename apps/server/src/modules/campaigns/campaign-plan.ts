@@ -4,18 +4,59 @@ import type { LinkAlert } from './link-features.ts';
 /** A campaign to write after a batch: its cluster and the batch's alerts that belong to it. */
 export interface PlannedCampaign<M> { cluster: Cluster; members: M[]; severity: number }
 
-/** What one batch means for campaigns: the clusters to write, those retracted, the mass scanners seen. */
-export interface CampaignPlan<M> { campaigns: PlannedCampaign<M>[]; retracted: Round['retracted']; scanners: Round['scanners'] }
+/** What one batch means for campaigns: the clusters to write, those retracted, the mass scanners seen, and provisional churn nobody saw. */
+export interface CampaignPlan<M> { campaigns: PlannedCampaign<M>[]; retracted: Round['retracted']; scanners: Round['scanners']; provisional: number; dropped: number }
+
+const HELD_MAX = 50_000;
+
+/**
+ * The recent alerts, with their feature keys, for as long as a cluster may stay provisional: a cluster
+ * published after it waited takes the alerts that made it, not only the batch that published it.
+ * Bounded by age (the longest wait) and by count.
+ */
+export class HeldAlerts<M> {
+  #items: { at: number; alert: M; keys: string[] }[] = [];
+  #head = 0;
+  readonly #maxAgeMs: number;
+  constructor(maxAgeMs: number) {
+    this.#maxAgeMs = maxAgeMs;
+  }
+
+  add(now: number, alert: M, keys: string[]): void {
+    if (this.#maxAgeMs <= 0) return;
+    this.#items.push({ at: now, alert, keys });
+    while (this.#head < this.#items.length && (this.#items[this.#head]!.at < now - this.#maxAgeMs || this.#items.length - this.#head > HELD_MAX)) this.#head++;
+    if (this.#head > 4096 && this.#head * 2 > this.#items.length) { this.#items = this.#items.slice(this.#head); this.#head = 0; }
+  }
+
+  /** Held alerts carrying any of these values. */
+  *carrying(values: ReadonlySet<string>): Iterable<M> {
+    for (let i = this.#head; i < this.#items.length; i++) if (this.#items[i]!.keys.some((k) => values.has(k))) yield this.#items[i]!.alert;
+  }
+}
 
 /**
  * The engine's decision for one batch, in memory: observe the alerts, re-derive the clusters, and
- * give each changed campaign the batch's alerts whose values it holds. The server's engine writes the
- * result; the benchmark scores the same result (one code path).
+ * give each changed campaign the batch's alerts whose values it holds (a newly published one also
+ * the held alerts that made it). The server's engine writes the result; the benchmark scores the
+ * same result (one code path).
  */
-export function planRound<M extends LinkAlert & { severity: number }>(tracker: ClusterTracker, alerts: readonly M[], now: number): CampaignPlan<M> {
+export function planRound<M extends LinkAlert & { severity: number }>(tracker: ClusterTracker, alerts: readonly M[], now: number, held?: HeldAlerts<M>): CampaignPlan<M> {
   const keysOf = alerts.map((a) => tracker.observe(a));
   const round = tracker.round(now);
   const byKey = new Map(round.clusters.map((c) => [c.key, { cluster: c, members: [] as M[], severity: 0 }]));
+  const batch = new Set(alerts);
+  if (held) {
+    for (const p of byKey.values()) {
+      if (!p.cluster.created || p.cluster.splitFrom) continue;
+      for (const a of held.carrying(new Set(p.cluster.values))) {
+        if (batch.has(a)) continue;
+        p.members.push(a);
+        p.severity = Math.max(p.severity, a.severity);
+      }
+    }
+    alerts.forEach((a, i) => held.add(now, a, keysOf[i]!));
+  }
   alerts.forEach((a, i) => {
     const owners = new Set(keysOf[i]!.map((k) => tracker.ownerOf(k)).filter((k): k is string => k !== undefined));
     for (const key of owners) {
@@ -26,5 +67,5 @@ export function planRound<M extends LinkAlert & { severity: number }>(tracker: C
       planned.severity = Math.max(planned.severity, a.severity);
     }
   });
-  return { campaigns: [...byKey.values()].map((p) => ({ ...p, severity: p.severity || 2 })), retracted: round.retracted, scanners: round.scanners };
+  return { campaigns: [...byKey.values()].map((p) => ({ ...p, severity: p.severity || 2 })), retracted: round.retracted, scanners: round.scanners, provisional: round.provisional, dropped: round.dropped };
 }

@@ -5,7 +5,7 @@ import type { CommittedAlert } from '../../core/alert-feed.ts';
 import type { OutboxEvent } from '../events/index.ts';
 import { AlertBatchConsumer, BatchConsumerWorker, type BatchWrite } from '../alerts/index.ts';
 import { ClusterTracker, DEFAULT_DETECTOR, type DetectorOptions } from './cluster-tracker.ts';
-import { planRound, type CampaignPlan } from './campaign-plan.ts';
+import { HeldAlerts, planRound, type CampaignPlan } from './campaign-plan.ts';
 import { campaignsRepository, type CampaignWrite } from './campaigns.repository.ts';
 import { linkFeatures, type LinkAlert } from './link-features.ts';
 import type { OrgTraits } from './noise-model.ts';
@@ -13,6 +13,8 @@ import type { OrgTraits } from './noise-model.ts';
 const LOCK = 727_008;
 const REBUILD_LIMIT = 200_000;
 const PRUNE_EVERY_MS = 60_000;
+/** While clusters are provisional, they are judged again this often without new alerts (a wait ends even when traffic stops). */
+const PENDING_TICK_MS = 1_000;
 type Row = LinkAlert & { id: string; day: string; severity: number };
 
 /** Called inside the campaign's transaction after a campaign changed (warnings: propose, refresh, hand over, withdraw). */
@@ -44,6 +46,8 @@ export class CampaignEngine extends BatchConsumerWorker {
   #prunedAt = 0;
   #unsubscribe: (() => void) | null = null;
   #rejudged: Promise<void> = Promise.resolve();
+  #held: HeldAlerts<Row>;
+  #tick: ReturnType<typeof setInterval> | null = null;
   hook: CampaignHook | null = null;
   readonly opts: DetectorOptions;
 
@@ -52,6 +56,7 @@ export class CampaignEngine extends BatchConsumerWorker {
     this.#p = platform;
     this.opts = opts;
     this.#tracker = new ClusterTracker((o) => traitsOf(platform, o), opts);
+    this.#held = new HeldAlerts(opts.publish.maxHoldMs + PENDING_TICK_MS);
     this.consumer = new AlertBatchConsumer(platform, { name: 'campaigns', lock: LOCK, priority: 'urgent', plan: (batches) => this.#plan(batches.filter((b) => b.exerciseId === null).flatMap((b) => b.alerts)) });
   }
 
@@ -68,10 +73,14 @@ export class CampaignEngine extends BatchConsumerWorker {
     for (const r of rows.rows.reverse()) this.#tracker.observe(linkAlertOf({ ...r, eventTime: r.eventTime.toISOString(), lastSeen: r.lastSeen.toISOString() }));
     this.#tracker.round(this.#p.now().getTime());
     this.#unsubscribe = this.#p.relay.subscribe((events) => this.#falsePositives(events));
+    this.#tick = setInterval(() => this.#rejudgePending(), PENDING_TICK_MS);
+    this.#tick.unref();
     await this.consumer.start();
   }
 
   override stop(): void {
+    if (this.#tick) clearInterval(this.#tick);
+    this.#tick = null;
     this.#unsubscribe?.();
     super.stop();
   }
@@ -86,9 +95,17 @@ export class CampaignEngine extends BatchConsumerWorker {
       this.#tracker.index.markFalsePositive(d.orgId, this.#tracker.keysOfObservables(d.orgId, d.observables));
       marked = true;
     }
-    if (!marked) return;
+    if (marked) this.#rejudge();
+  }
+
+  /** Provisional clusters waiting with no new alerts: their wait may have ended. */
+  #rejudgePending(): void {
+    if (this.#tracker.provisional > 0) this.#rejudge();
+  }
+
+  #rejudge(): void {
     const now = this.#p.now().getTime();
-    const plan = planRound(this.#tracker, [], now);
+    const plan = planRound(this.#tracker, [], now, this.#held);
     if (plan.campaigns.length || plan.retracted.length) {
       this.#rejudged = this.#rejudged.then(() => this.#p.db.transaction().execute((tx) => this.#write(tx, plan, now))).then(() => this.#p.relay.wake()).catch(() => {});
     }
@@ -106,7 +123,7 @@ export class CampaignEngine extends BatchConsumerWorker {
       this.#tracker.index.prune(now - this.opts.windowMs);
       this.#prunedAt = now;
     }
-    const plan = planRound(this.#tracker, alerts.map(linkAlertOf), now);
+    const plan = planRound(this.#tracker, alerts.map(linkAlertOf), now, this.#held);
     if (!plan.campaigns.length && !plan.retracted.length && !plan.scanners.length) return null;
     return (tx) => this.#write(tx, plan, now);
   }

@@ -19,9 +19,36 @@ export interface DetectorOptions {
   smallClusterP: number;
   /** Extra warninglists (e.g. the intel module's MISP lists): a listed value links nothing. */
   warninglisted?: (type: string, value: string) => boolean;
+  /** When a new cluster is published (see `PublishOptions`); all zero publishes at once. */
+  publish: PublishOptions;
 }
+
+/**
+ * A new cluster is provisional (kept and followed, not published: no campaign, event or proposal) until
+ * its evidence holds. Published at once when the base rates are warm and its evidence is strong; else
+ * once warm and held for `holdRounds` rounds and `holdMs`; else, whatever the base rates, once held for
+ * `maxHoldMs`. Hysteresis: the bar to publish is this, the bar to retract stays the noise model's
+ * (links turned background or false positive), so a published campaign does not flip.
+ */
+export interface PublishOptions {
+  /** Base rates are warm with this many active organisations… */
+  warmOrgs: number;
+  /** …this much window data (ms from the earliest alert held to now)… */
+  warmMs: number;
+  /** …and this many organisations reporting each feature type of the cluster. */
+  warmObservers: number;
+  /** Strong evidence: this many organisations with two kinds of evidence, or concentrated victims (p <= strongP). */
+  strongOrgs: number;
+  strongP: number;
+  holdRounds: number;
+  holdMs: number;
+  maxHoldMs: number;
+}
+export const DEFAULT_PUBLISH: PublishOptions = { warmOrgs: 8, warmMs: 5_000, warmObservers: 3, strongOrgs: 3, strongP: 1e-4, holdRounds: 3, holdMs: 3_000, maxHoldMs: 30_000 };
+/** No provisional stage: every cluster is published when found. */
+export const PUBLISH_AT_ONCE: PublishOptions = { warmOrgs: 0, warmMs: 0, warmObservers: 0, strongOrgs: 0, strongP: 1, holdRounds: 0, holdMs: 0, maxHoldMs: 0 };
 const DAY = 86_400_000;
-export const DEFAULT_DETECTOR: DetectorOptions = { windowMs: 14 * DAY, halfLifeMs: 3 * DAY, gatedMinOrgs: 4, smallCluster: 2, smallClusterP: 1e-3, noise: DEFAULT_NOISE };
+export const DEFAULT_DETECTOR: DetectorOptions = { windowMs: 14 * DAY, halfLifeMs: 3 * DAY, gatedMinOrgs: 4, smallCluster: 2, smallClusterP: 1e-3, noise: DEFAULT_NOISE, publish: DEFAULT_PUBLISH };
 
 /** The network an address key belongs to: its /24, or its /64 for IPv6 (null for other keys). */
 function networkOf(key: string): string | null {
@@ -54,6 +81,9 @@ export interface Round {
   retracted: { key: string; reasons: Reason[] }[];
   /** Values judged mass scanning (their key and verdict), as changed in this round. */
   scanners: { key: string; verdict: Verdict; first: number; last: number }[];
+  /** Provisional clusters (not published) after this round, and those that ended unpublished in it (churn nobody saw). */
+  provisional: number;
+  dropped: number;
 }
 
 const merge = (into: Map<string, Sighting>, from: ReadonlyMap<string, Sighting>) => {
@@ -96,6 +126,9 @@ export class ClusterTracker {
   /** Addresses that are background by their network's company (why), as of the last round. */
   #neighbourhood = new Map<string, Reason>();
   #seq = 0;
+  /** Campaigns published (written); the others are provisional, with when and how many rounds they have held. */
+  #published = new Set<string>();
+  #pending = new Map<string, { since: number; rounds: number }>();
 
   constructor(traits: (orgId: string) => OrgTraits | null, opts: DetectorOptions = DEFAULT_DETECTOR) {
     this.opts = opts;
@@ -112,6 +145,7 @@ export class ClusterTracker {
   /** Seeds a known campaign (on start): its key, when it was born, and the feature values it was linked by. */
   seed(key: string, born: number, values: readonly string[]): void {
     this.#born.set(key, born);
+    this.#published.add(key);
     this.#members.set(key, new Set(values));
     for (const v of values) this.#owner.set(v, key);
   }
@@ -124,6 +158,11 @@ export class ClusterTracker {
     const out = keys.filter((k) => !k.startsWith('net:'));
     for (const [k, v] of this.index.values) if (v.sightings.has(orgId) && nets.some((n) => k.startsWith(n))) out.push(k);
     return out;
+  }
+
+  /** Clusters found but not published yet (waiting for their evidence to hold). */
+  get provisional(): number {
+    return this.#pending.size;
   }
 
   /** The values a campaign holds as of the last round (empty when it no longer links). */
@@ -219,13 +258,13 @@ export class ClusterTracker {
     // unless its one kind of evidence turned out to be of a type where commodity values circulate.
     const components = this.#components(linking).filter((comp) => {
       if (this.#beyondChance(comp, pop)) return true;
-      if (comp.some((v) => this.#owner.has(v)) && !comp.every((v) => this.#noisyTypes.has(featureType(v)))) return true;
+      if (comp.some((v) => this.#published.has(this.#owner.get(v) ?? '')) && !comp.every((v) => this.#noisyTypes.has(featureType(v)))) return true;
       for (const v of comp) this.#weak.add(v);
       return false;
     });
-    const result = this.#match(components, now);
+    const result = this.#match(components, now, pop);
     this.#touched.clear();
-    return { ...result, scanners };
+    return { ...result, scanners, provisional: this.#pending.size };
   }
 
   /**
@@ -349,14 +388,41 @@ export class ClusterTracker {
     return out.sort((a, b) => b.length - a.length || (a[0]! < b[0]! ? -1 : 1));
   }
 
-  #match(components: string[][], now: number): Omit<Round, 'scanners'> {
+  /** Whether a provisional cluster's evidence holds (see `PublishOptions`). */
+  #publishable(key: string, comp: readonly string[], now: number, pop: Population): boolean {
+    const o = this.opts.publish;
+    const p = this.#pending.get(key)!;
+    const held = now - p.since;
+    if (held >= o.maxHoldMs) return true;
+    const warm = pop.size >= o.warmOrgs && now - this.index.since >= o.warmMs
+      && comp.every((v) => pop.observers(featureType(v)) >= o.warmObservers);
+    if (!warm) return false;
+    if (p.rounds >= o.holdRounds && held >= o.holdMs) return true;
+    const orgs = new Set<string>();
+    const kinds = new Set<string>();
+    for (const v of comp) {
+      const seen = [...(this.index.values.get(v)?.sightings ?? [])].filter(([, s]) => !s.falsePositive);
+      for (const [org] of seen) orgs.add(org);
+      if (seen.length < 2) continue;
+      kinds.add(EVIDENCE_KIND[featureType(v)] ?? 'signature');
+      if (v.startsWith('net:')) kinds.add('signature');
+    }
+    if (orgs.size < o.strongOrgs) return false;
+    if (kinds.size >= 2) return true;
+    const c = concentrationOf([...orgs], pop);
+    return c !== null && c.p <= o.strongP;
+  }
+
+  #match(components: string[][], now: number, pop: Population): Omit<Round, 'scanners' | 'provisional'> {
     const survivors = new Map<string, string[]>();
     const absorbedBy = new Map<string, string>();
     const assigned: { key: string; comp: string[]; created: boolean; splitFrom: string | null }[] = [];
     for (const comp of components) {
       const prior = new Map<string, number>();
       for (const v of comp) { const p = this.#owner.get(v); if (p) prior.set(p, (prior.get(p) ?? 0) + 1); }
-      const candidates = [...prior.keys()].sort((a, b) => (this.#born.get(a) ?? 0) - (this.#born.get(b) ?? 0) || (a < b ? -1 : 1));
+      // A published campaign survives over a provisional cluster (which is folded in silently), then the oldest.
+      const pub = (k: string) => (this.#published.has(k) ? 0 : 1);
+      const candidates = [...prior.keys()].sort((a, b) => pub(a) - pub(b) || (this.#born.get(a) ?? 0) - (this.#born.get(b) ?? 0) || (a < b ? -1 : 1));
       const free = candidates.filter((c) => !survivors.has(c) && !absorbedBy.has(c));
       if (free.length) {
         const key = free[0]!;
@@ -367,13 +433,26 @@ export class ClusterTracker {
         const key = `cluster:${now.toString(36)}:${(this.#seq++).toString(36)}`;
         this.#born.set(key, now + this.#seq / 1e6);
         survivors.set(key, comp);
-        assigned.push({ key, comp, created: true, splitFrom: candidates[0] ?? null });
+        // A part split off a published campaign is published with the split (its alerts move); else it starts provisional.
+        const from = candidates[0] ?? null;
+        if (from !== null && this.#published.has(from)) this.#published.add(key);
+        else this.#pending.set(key, { since: now, rounds: 0 });
+        assigned.push({ key, comp, created: true, splitFrom: from !== null && this.#published.has(from) ? from : null });
       }
     }
     const clusters: Cluster[] = [];
     for (const a of assigned) {
+      const pending = this.#pending.get(a.key);
+      if (pending) {
+        pending.rounds++;
+        if (!this.#publishable(a.key, a.comp, now, pop)) continue;
+        // Published now: announced as new, with everything it holds.
+        this.#pending.delete(a.key);
+        this.#published.add(a.key);
+        a.created = true;
+      }
       const before = this.#members.get(a.key);
-      const absorbed = [...absorbedBy].filter(([, into]) => into === a.key).map(([key]) => ({ key, via: a.comp.filter((v) => this.#owner.get(v) === key) }));
+      const absorbed = [...absorbedBy].filter(([key, into]) => into === a.key && this.#published.has(key)).map(([key]) => ({ key, via: a.comp.filter((v) => this.#owner.get(v) === key) }));
       const orgs = new Map<string, Sighting>();
       for (const v of a.comp) merge(orgs, this.index.values.get(v)!.sightings);
       const orgKey = [...orgs.keys()].sort().join(',');
@@ -385,21 +464,35 @@ export class ClusterTracker {
         absorbed, splitFrom, created: a.created });
     }
     const retracted: Round['retracted'] = [];
+    let dropped = 0;
     for (const [key, values] of this.#members) {
       if (survivors.has(key) || absorbedBy.has(key)) continue;
+      if (this.#pending.delete(key)) {
+        // Never published: it ends unseen.
+        dropped++;
+        this.#members.delete(key);
+        this.#orgsOf.delete(key);
+        continue;
+      }
+      this.#published.delete(key);
       const reasons = this.#why(values, new Set());
       // Links that simply aged out of the window end a campaign quietly; background or false positives retract it.
       if (reasons.length) retracted.push({ key, reasons });
       this.#members.delete(key);
       this.#orgsOf.delete(key);
     }
-    for (const key of absorbedBy.keys()) { this.#members.delete(key); this.#orgsOf.delete(key); }
+    for (const key of absorbedBy.keys()) {
+      if (this.#pending.delete(key)) dropped++;
+      this.#published.delete(key);
+      this.#members.delete(key);
+      this.#orgsOf.delete(key);
+    }
     this.#owner.clear();
     for (const [key, comp] of survivors) {
       this.#members.set(key, new Set(comp));
       for (const v of comp) this.#owner.set(v, key);
     }
-    return { clusters, retracted };
+    return { clusters, retracted, dropped };
   }
 
   /** Why values a campaign was linked by no longer link: the noise model's reasons for those still in the window. */

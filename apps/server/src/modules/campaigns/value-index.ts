@@ -46,6 +46,7 @@ export class ValueIndex {
   #traits: (orgId: string) => OrgTraits | null;
   #warninglisted: ((type: string, value: string) => boolean) | undefined;
   #maxValues: number;
+  #since = Infinity;
 
   constructor(traits: (orgId: string) => OrgTraits | null, warninglisted?: (type: string, value: string) => boolean, maxValues = MAX_VALUES) {
     this.#traits = traits;
@@ -55,6 +56,7 @@ export class ValueIndex {
 
   /** Records an alert; returns its link features' keys. */
   observe(a: LinkAlert): string[] {
+    if (a.at < this.#since) this.#since = a.at;
     if (!this.#active.has(a.orgId)) this.#counts = null;
     this.#active.set(a.orgId, Math.max(this.#active.get(a.orgId) ?? 0, a.at));
     const reporter = a.reporterOrgId ?? a.orgId;
@@ -120,6 +122,7 @@ export class ValueIndex {
 
   /** Drops sightings older than `edge` (values nobody saw since, and organisations that fell silent). */
   prune(edge: number): void {
+    if (this.#since < edge) this.#since = edge;
     for (const [k, v] of this.values) {
       for (const [o, s] of v.sightings) if (s.last < edge) { v.sightings.delete(o); v.dirty = true; }
       if (v.sightings.size === 0) this.values.delete(k);
@@ -128,6 +131,11 @@ export class ValueIndex {
     for (const [o, t] of this.#active) if (t < edge) { this.#active.delete(o); this.#counts = null; }
     for (const [r, s] of this.#reporters) if (s.last < edge) this.#reporters.delete(r);
     for (const seen of this.#observers.values()) for (const [o, t] of seen) if (t < edge) seen.delete(o);
+  }
+
+  /** When the window's data begins: the earliest alert held (Infinity while empty); how long the base rates have been learnt. */
+  get since(): number {
+    return this.#since;
   }
 
   /** Whether the population changed since the base rates were last counted. */
