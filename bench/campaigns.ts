@@ -16,18 +16,18 @@ const { values: opt } = parseArgs({ options: { seeds: { type: 'string', default:
 const TARGET = 0.95;
 const f = (n: number) => n.toFixed(3);
 let worst = 1;
-console.log('seed  orgs  records  true  detected  hits  precision  recall     f1  fragments/true  scanner-campaigns  scanners-listed  ms');
+console.log('seed  orgs  records  true  detected  hits  precision  recall     f1  fragments/true  scanner-campaigns  scanners-listed  ms  churn (created/retracted/merged, provisional ended unseen)');
 for (const size of opt.sizes.split(',').map(Number)) {
   for (const seed of opt.seeds.split(',').map(Number)) {
     const data = generate(seed, size);
     const traits = new Map(data.orgs.map((o) => [o.id, { sectors: o.sectors, provinceCode: o.provinceCode, kind: o.kind }]));
     const t0 = performance.now();
-    const { campaigns, scanners } = replay(data.records, (o) => traits.get(o) ?? null, { batch: Number(opt.batch) });
+    const { campaigns, scanners, churn } = replay(data.records, (o) => traits.get(o) ?? null, { batch: Number(opt.batch) });
     const ms = Math.round(performance.now() - t0);
     const active = activeCampaigns(campaigns);
     const s = scoreStrict(active.map((c) => new Set(c.orgs.keys())), data.truth, data.scanners);
     worst = Math.min(worst, s.f1);
-    console.log(`${String(seed).padStart(4)}  ${String(size).padStart(4)}  ${String(data.records.length).padStart(7)}  ${String(s.truth).padStart(4)}  ${String(s.detected).padStart(8)}  ${String(s.hits).padStart(4)}  ${f(s.precision).padStart(9)}  ${f(s.recall).padStart(6)}  ${f(s.f1)}  ${f(s.fragments / Math.max(1, s.truth)).padStart(13)}  ${String(s.scannerCampaigns).padStart(17)}  ${String(scanners.size).padStart(15)}  ${ms}`);
+    console.log(`${String(seed).padStart(4)}  ${String(size).padStart(4)}  ${String(data.records.length).padStart(7)}  ${String(s.truth).padStart(4)}  ${String(s.detected).padStart(8)}  ${String(s.hits).padStart(4)}  ${f(s.precision).padStart(9)}  ${f(s.recall).padStart(6)}  ${f(s.f1)}  ${f(s.fragments / Math.max(1, s.truth)).padStart(13)}  ${String(s.scannerCampaigns).padStart(17)}  ${String(scanners.size).padStart(15)}  ${ms}  ${churn.created}/${churn.retracted}/${churn.merged}, ${churn.dropped}`);
     if (s.missed.length) console.log(`      missed: ${s.missed.join(', ')}`);
     if (opt.verbose) {
       const truth = data.truth.map((t) => ({ ...t, set: new Set(t.orgIds) }));

@@ -18,13 +18,42 @@ export interface HeldCampaign { key: string; values: string[]; orgs: Map<string,
  * members of the cluster (members seen before the window edge stay), merges fold the absorbed campaign
  * into the survivor, retractions withdraw.
  */
-export function replay(records: readonly SentRecord[], traits: (orgId: string) => OrgTraits | null, o: { batch: number; opts?: DetectorOptions }): { campaigns: Map<string, HeldCampaign>; scanners: Set<string>; parsed: number } {
+/** Churn during a replay: campaigns published, retracted and merged away, and provisional clusters that ended unpublished (unseen). */
+export interface Churn { created: number; retracted: number; merged: number; dropped: number }
+
+export function replay(records: readonly SentRecord[], traits: (orgId: string) => OrgTraits | null, o: { batch: number; opts?: DetectorOptions }): { campaigns: Map<string, HeldCampaign>; scanners: Set<string>; parsed: number; churn: Churn } {
   const opts = o.opts ?? DEFAULT_DETECTOR;
   const tracker = new ClusterTracker(traits, opts);
   const held = new Map<string, HeldCampaign>();
   const scanners = new Set<string>();
   let parsed = 0;
   let prunedAt = 0;
+  const churn: Churn = { created: 0, retracted: 0, merged: 0, dropped: 0 };
+  let last = 0;
+  const apply = (plan: ReturnType<typeof planRound>, now: number) => {
+    const edge = now - opts.windowMs;
+    churn.dropped += plan.dropped;
+    for (const p of plan.campaigns) {
+      const c = p.cluster;
+      if (c.created) churn.created++;
+      const prior = held.get(c.key);
+      const orgs = new Map([...c.orgs].map(([org, s]) => [org, s.last]));
+      for (const [org, last] of prior?.orgs ?? []) if (!orgs.has(org) && last < edge) orgs.set(org, last);
+      held.set(c.key, { key: c.key, values: c.values, orgs, confidence: c.explanation.level, retracted: prior?.retracted ?? false, mergedInto: null });
+      for (const a of c.absorbed) {
+        const gone = held.get(a.key);
+        if (!gone) continue;
+        for (const [org, last] of gone.orgs) if (!orgs.has(org)) orgs.set(org, last);
+        gone.mergedInto = c.key;
+        churn.merged++;
+      }
+    }
+    for (const r of plan.retracted) {
+      const c = held.get(r.key);
+      if (c && !c.retracted) { c.retracted = true; churn.retracted++; }
+    }
+    for (const s of plan.scanners) scanners.add(s.key);
+  };
   for (let i = 0; i < records.length; i += o.batch) {
     const alerts: (LinkAlert & { severity: number })[] = [];
     let now = 0;
@@ -42,28 +71,13 @@ export function replay(records: readonly SentRecord[], traits: (orgId: string) =
       tracker.index.prune(now - opts.windowMs);
       prunedAt = now;
     }
-    const plan = planRound(tracker, alerts, now);
-    const edge = now - opts.windowMs;
-    for (const p of plan.campaigns) {
-      const c = p.cluster;
-      const prior = held.get(c.key);
-      const orgs = new Map([...c.orgs].map(([org, s]) => [org, s.last]));
-      for (const [org, last] of prior?.orgs ?? []) if (!orgs.has(org) && last < edge) orgs.set(org, last);
-      held.set(c.key, { key: c.key, values: c.values, orgs, confidence: c.explanation.level, retracted: prior?.retracted ?? false, mergedInto: null });
-      for (const a of c.absorbed) {
-        const gone = held.get(a.key);
-        if (!gone) continue;
-        for (const [org, last] of gone.orgs) if (!orgs.has(org)) orgs.set(org, last);
-        gone.mergedInto = c.key;
-      }
-    }
-    for (const r of plan.retracted) {
-      const c = held.get(r.key);
-      if (c) c.retracted = true;
-    }
-    for (const s of plan.scanners) scanners.add(s.key);
+    apply(planRound(tracker, alerts, now), now);
+    last = Math.max(last, now);
   }
-  return { campaigns: held, scanners, parsed };
+  // After the last alert time passes (the engine judges provisional clusters again every second): the longest wait ends.
+  const end = last + opts.publish.maxHoldMs;
+  apply(planRound(tracker, [], end), end);
+  return { campaigns: held, scanners, parsed, churn };
 }
 
 /** The campaigns a user would see at the end: neither merged away nor retracted. */
