@@ -12,6 +12,8 @@ import type { InjectionReport, OrgAssets } from './types.ts';
 export class Injector {
   #queue: (InjectedRecord & { connector: Connector })[];
   #plan: Injection;
+  /** Campaigns and discarded campaign proposals on the server before the run (churn counts only the run's). */
+  #before: { campaigns: Set<string>; discarded: Set<string> } = { campaigns: new Set(), discarded: new Set() };
 
   private constructor(plan: Injection, queue: (InjectedRecord & { connector: Connector })[]) {
     this.#plan = plan;
@@ -25,6 +27,11 @@ export class Injector {
     const all = [...plan.campaigns.flatMap((c) => c.records), ...(plan.surge?.records ?? [])];
     for (const orgId of new Set(all.map((r) => r.orgId))) keys.set(orgId, await connectorFor(byId.get(orgId)!, 'lachan'));
     return new Injector(plan, all.map((r) => ({ ...r, connector: keys.get(r.orgId)! })));
+  }
+
+  /** Notes what the server held before the run, so churn counts only what the run made. */
+  async baseline(admin: AdminClient): Promise<void> {
+    this.#before = { campaigns: new Set((await allCampaigns(admin)).map((c) => c.id)), discarded: new Set((await discardedProposals(admin)).map((w) => w.id)) };
   }
 
   get left(): number {
@@ -74,8 +81,13 @@ export class Injector {
     const warnings = await admin.request<{ items: { campaignId: string | null; origin: string; status: string }[] }>('GET', '/warnings?limit=500');
     const proposals = (warnings.status === 200 ? warnings.body.items : []).filter((w) => w.origin === 'campaign' && (w.status === 'proposed' || w.status === 'issued'));
     const proposalsOf = (ids: Set<string>) => proposals.filter((w) => w.campaignId !== null && ids.has(w.campaignId)).length;
+    // Churn: every campaign the run made (published), how many were retracted or merged away, and proposals discarded with them.
+    const made = (await allCampaigns(admin)).filter((c) => !this.#before.campaigns.has(c.id));
+    const churn = { created: made.length, retracted: made.filter((c) => c.status === 'retracted').length, merged: made.filter((c) => c.status === 'merged').length,
+      proposalsDiscarded: (await discardedProposals(admin)).filter((w) => !this.#before.discarded.has(w.id)).length };
     const s = this.#plan.surge;
     return {
+      churn,
       activeCampaigns: active.length,
       campaignProposals: proposals.length,
       campaigns: this.#plan.campaigns.map((c) => ({ label: c.label, group: c.group, orgs: c.orgIds.map((o) => names.get(o) ?? o), network: c.network, domain: c.domain, techniques: c.techniques,
@@ -84,4 +96,14 @@ export class Injector {
       recall: this.#plan.campaigns.length ? found.size / this.#plan.campaigns.length : null,
     };
   }
+}
+
+async function allCampaigns(admin: AdminClient): Promise<CampaignSummary[]> {
+  const r = await admin.request<{ items: CampaignSummary[] }>('GET', '/campaigns?limit=500');
+  return r.status === 200 ? r.body.items : [];
+}
+
+async function discardedProposals(admin: AdminClient): Promise<{ id: string; origin: string }[]> {
+  const r = await admin.request<{ items: { id: string; origin: string }[] }>('GET', '/warnings?status=discarded&limit=500');
+  return r.status === 200 ? r.body.items.filter((w) => w.origin === 'campaign') : [];
 }

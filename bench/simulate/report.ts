@@ -72,6 +72,8 @@ export function formatReport(r: SimulationReport): string {
     }
     const n = r.injected.campaigns.length;
     lines.push(`  campaigns on the server: ${r.injected.activeCampaigns} active for ${n} injected (${n ? (r.injected.activeCampaigns / n).toFixed(2) : 'n/a'} per injected, target 1); campaign proposals: ${r.injected.campaignProposals} (${n ? (r.injected.campaignProposals / n).toFixed(2) : 'n/a'} per injected, target 1)`);
+    const ch = r.injected.churn;
+    lines.push(`  churn during the run: ${ch.created} campaigns published, ${ch.retracted} retracted, ${ch.merged} merged away; ${ch.proposalsDiscarded} campaign proposals discarded (target: each at most ${n}, the number injected)`);
     if (r.injected.surge) lines.push(`  ${r.injected.surge.label}: ${r.injected.surge.alerts} alerts over ${r.injected.surge.orgs} organisations of ${r.injected.surge.sector}`);
     if (r.injected.recall !== null) lines.push(`  campaigns detected by the server: ${Math.round(r.injected.recall * 100)}%`);
   }
@@ -91,7 +93,10 @@ export function formatReport(r: SimulationReport): string {
 /**
  * The last line: the measured targets in one place, `simulate: … ok|miss`. One active campaign and one
  * campaign proposal per injected campaign, every injected campaign found, incidents at most twice the
- * (organisation, signature, attacker) groups of critical alerts; every request answered.
+ * (organisation, signature, attacker) groups of critical alerts; every request answered. Churn (campaigns
+ * retracted or merged away, proposals discarded during the run) at most one each per injected campaign:
+ * an injected campaign may rightly be found as two parts that later join, or lose a link once, but churn
+ * beyond that is background announced as campaigns, which an analyst reads as noise.
  */
 export function summaryLine(r: SimulationReport): string {
   const parts = [`rate=${r.achievedRate}/s`, `requests=${r.ok ? 'ok' : 'failed'}`];
@@ -99,12 +104,15 @@ export function summaryLine(r: SimulationReport): string {
   if (r.injected) {
     const n = r.injected.campaigns.length;
     const found = r.injected.campaigns.filter((c) => c.detected).length;
-    parts.push(`campaigns=${r.injected.activeCampaigns}/${n}`, `proposals=${r.injected.campaignProposals}/${n}`, `detected=${found}/${n}`);
+    const ch = r.injected.churn;
+    parts.push(`campaigns=${r.injected.activeCampaigns}/${n}`, `proposals=${r.injected.campaignProposals}/${n}`, `detected=${found}/${n}`,
+      `churn=${ch.retracted}/${ch.merged}/${ch.proposalsDiscarded}`);
+    met &&= ch.retracted <= n && ch.merged <= n && ch.proposalsDiscarded <= n;
     met &&= r.injected.activeCampaigns === n && r.injected.campaignProposals === n && found === n && r.injected.campaigns.every((c) => c.serverCampaigns === 1 && c.proposals === 1);
   }
   if (r.incidents) {
     parts.push(`incidents=${r.incidents.incidents}`, `groups=${r.incidents.groups}`, `incidents/group=${r.incidents.ratio ?? 'n/a'}`);
     met &&= r.incidents.ratio === null || r.incidents.ratio <= 2;
   }
-  return `simulate: ${parts.join(' ')} target: 1 campaign and 1 proposal per injected, incidents/group<=2 ${met ? 'ok' : 'miss'}`;
+  return `simulate: ${parts.join(' ')} target: 1 campaign and 1 proposal per injected, churn (retracted/merged/discarded) <= injected each, incidents/group<=2 ${met ? 'ok' : 'miss'}`;
 }

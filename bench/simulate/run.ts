@@ -32,6 +32,7 @@ export async function runSimulation(options: SimulationOptions): Promise<Simulat
   const span = opts.duration * 1000 * 0.8;
   const plan = inject ? planInjection(Rng.derive(opts.seed, 'inject'), prepared.directory, { campaigns: opts.campaigns ?? 0, surge: opts.surge, surgeAlerts: opts.surgeAlerts ?? 300, start: Date.now() + 1000, spanMs: span, tag: `-s${opts.seed}-${Date.now().toString(36)}` }) : null;
   const injector = plan ? await Injector.prepare(plan, prepared.directory, prepared.connectorFor) : null;
+  await injector?.baseline(prepared.admin);
   if (plan) {
     for (const c of plan.campaigns) log(`injecting ${c.label}: ${c.records.length} alerts from ${c.orgIds.length} organisations (${c.group}), infrastructure ${c.network} and ${c.domain}, techniques ${c.techniques.join(' ')}`);
     if (plan.surge) log(`injecting ${plan.surge.label}: ${plan.surge.records.length} ransomware alerts over ${plan.surge.orgIds.length} organisations of ${plan.surge.sector}`);

@@ -133,6 +133,12 @@ export interface InjectionReport {
   /** Every active campaign on the server at the end, and every proposal of campaign origin (target: one each per injected campaign). */
   activeCampaigns: number;
   campaignProposals: number;
+  /**
+   * Churn during the run: campaigns the server published, those of them retracted or merged away by the
+   * end, and campaign proposals discarded. Each was announced before it went; target: each at most the
+   * number injected.
+   */
+  churn: { created: number; retracted: number; merged: number; proposalsDiscarded: number };
   surge: { label: string; sector: string; orgs: number; alerts: number } | null;
   /** Injected campaigns the server detected, over all injected. */
   recall: number | null;
