@@ -29,9 +29,12 @@ export class HeldAlerts<M> {
     if (this.#head > 4096 && this.#head * 2 > this.#items.length) { this.#items = this.#items.slice(this.#head); this.#head = 0; }
   }
 
-  /** Held alerts carrying any of these values. */
-  *carrying(values: ReadonlySet<string>): Iterable<M> {
-    for (let i = this.#head; i < this.#items.length; i++) if (this.#items[i]!.keys.some((k) => values.has(k))) yield this.#items[i]!.alert;
+  /** Held alerts of rounds since `since` carrying any of these values. */
+  *carrying(values: ReadonlySet<string>, since: number): Iterable<M> {
+    for (let i = this.#head; i < this.#items.length; i++) {
+      const h = this.#items[i]!;
+      if (h.at >= since && h.keys.some((k) => values.has(k))) yield h.alert;
+    }
   }
 }
 
@@ -48,8 +51,9 @@ export function planRound<M extends LinkAlert & { severity: number }>(tracker: C
   const batch = new Set(alerts);
   if (held) {
     for (const p of byKey.values()) {
-      if (!p.cluster.created || p.cluster.splitFrom) continue;
-      for (const a of held.carrying(new Set(p.cluster.values))) {
+      // A campaign that waited as provisional takes the alerts of the rounds it waited through (as if published when found).
+      if (p.cluster.waitedSince === null) continue;
+      for (const a of held.carrying(new Set(p.cluster.values), p.cluster.waitedSince)) {
         if (batch.has(a)) continue;
         p.members.push(a);
         p.severity = Math.max(p.severity, a.severity);

@@ -73,6 +73,8 @@ export interface Cluster {
   /** Set when this campaign was split off another in this round. */
   splitFrom: { key: string; reasons: Reason[] } | null;
   created: boolean;
+  /** When this campaign, published in this round, was found (it waited as provisional since); null when published as found. */
+  waitedSince: number | null;
 }
 
 /** What changed in one round: campaigns to write, campaigns whose links turned out to be background. */
@@ -443,7 +445,9 @@ export class ClusterTracker {
     const clusters: Cluster[] = [];
     for (const a of assigned) {
       const pending = this.#pending.get(a.key);
+      let waitedSince: number | null = null;
       if (pending) {
+        if (pending.rounds > 0) waitedSince = pending.since;
         pending.rounds++;
         if (!this.#publishable(a.key, a.comp, now, pop)) continue;
         // Published now: announced as new, with everything it holds.
@@ -461,7 +465,7 @@ export class ClusterTracker {
       if (!changed) continue;
       const splitFrom = a.splitFrom ? { key: a.splitFrom, reasons: this.#why(this.#members.get(a.splitFrom) ?? new Set(), new Set(a.comp)) } : null;
       clusters.push({ key: a.key, values: a.comp, orgs, explanation: explain(a.comp, orgs, (v) => this.#verdicts.get(v)!, this.index.population(), now, this.opts.halfLifeMs),
-        absorbed, splitFrom, created: a.created });
+        absorbed, splitFrom, created: a.created, waitedSince });
     }
     const retracted: Round['retracted'] = [];
     let dropped = 0;
