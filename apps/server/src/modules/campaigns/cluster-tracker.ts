@@ -44,7 +44,12 @@ export interface PublishOptions {
   holdMs: number;
   maxHoldMs: number;
 }
-export const DEFAULT_PUBLISH: PublishOptions = { warmOrgs: 8, warmMs: 5_000, warmObservers: 3, strongOrgs: 3, strongP: 1e-4, holdRounds: 3, holdMs: 3_000, maxHoldMs: 30_000 };
+/**
+ * Defaults: the simulator's 30 s cold start showed background (commodity addresses and names) judged broad
+ * within ~25 s of a fresh server's first alert; warm after 30 s of data. A restarted server rebuilds its
+ * window from stored alerts, so only a new installation is cold.
+ */
+export const DEFAULT_PUBLISH: PublishOptions = { warmOrgs: 8, warmMs: 30_000, warmObservers: 3, strongOrgs: 3, strongP: 1e-4, holdRounds: 3, holdMs: 5_000, maxHoldMs: 60_000 };
 /** No provisional stage: every cluster is published when found. */
 export const PUBLISH_AT_ONCE: PublishOptions = { warmOrgs: 0, warmMs: 0, warmObservers: 0, strongOrgs: 0, strongP: 1, holdRounds: 0, holdMs: 0, maxHoldMs: 0 };
 const DAY = 86_400_000;
