@@ -3,6 +3,9 @@
  * /24; a policy issues its warning at once) to `warning.issued` arriving on a console's SSE stream,
  * under background load from the simulator's generators, against a real server process (embedded
  * engine). Bounded: --trials campaigns, background for as long as they take. Options: --trials N --rate N
+ * --warm S: seconds of background before the first trial (default 35): a fresh server holds new campaigns
+ * provisional for its first 30 s of data (LACHAN_CAMPAIGN_WARM_SECONDS), as a server that has run for a
+ * while does not; the figure is the latency of a warm server.
  */
 import { parseArgs } from 'node:util';
 import { GENERATORS } from './simulate/generators/index.ts';
@@ -11,12 +14,13 @@ import type { OrgAssets } from './simulate/types.ts';
 import { ADMIN_PASSWORD, apiSession, startServer } from '../apps/server/src/testing/server-process.ts';
 import { pct } from './support.ts';
 
-const { values: opt } = parseArgs({ options: { trials: { type: 'string', default: '30' }, rate: { type: 'string', default: '5000' } } });
+const { values: opt } = parseArgs({ options: { trials: { type: 'string', default: '30' }, rate: { type: 'string', default: '5000' }, warm: { type: 'string', default: '35' } } });
 const TRIALS = Number(opt.trials);
 const RATE = Number(opt.rate);
+const WARM_S = Number(opt.warm);
 const TARGET_MS = 250;
 
-const server = await startServer({ DATABASE_URL: '' });
+const server = await startServer({ DATABASE_URL: '', LACHAN_CAMPAIGN_WARM_SECONDS: '30' });
 let sent = 0;
 try {
   const admin = await apiSession(server.url, 'admin@lachan.local', ADMIN_PASSWORD);
@@ -89,7 +93,10 @@ try {
     return bodies.get(id)!.includes(`${net}.`);
   };
   const latencies: number[] = [];
+  // The server learns its background first (base rates of a fresh server are cold: new campaigns wait).
+  await new Promise((r) => setTimeout(r, WARM_S * 1000));
   const t0 = performance.now();
+  const sentBefore = sent;
   try {
     for (let k = 0; k < TRIALS; k++) {
       const net = `198.18.${k + 1}`;
@@ -118,7 +125,7 @@ try {
   void reader.cancel();
   const seconds = (performance.now() - t0) / 1000;
   const p99 = pct(latencies, 0.99);
-  console.log(`bench:warning ${TRIALS} campaigns under ${Math.round(sent / seconds)} alerts/s background (${sent} in ${seconds.toFixed(1)} s); alert→SSE warning p50 ${pct(latencies, 0.5).toFixed(0)} ms, p99 ${p99.toFixed(0)} ms, max ${Math.max(...latencies).toFixed(0)} ms`);
+  console.log(`bench:warning ${TRIALS} campaigns under ${Math.round((sent - sentBefore) / seconds)} alerts/s background (${sent - sentBefore} in ${seconds.toFixed(1)} s, after ${WARM_S} s of warm-up); alert→SSE warning p50 ${pct(latencies, 0.5).toFixed(0)} ms, p99 ${p99.toFixed(0)} ms, max ${Math.max(...latencies).toFixed(0)} ms`);
   console.log(`bench:warning p99=${p99.toFixed(0)}ms target<${TARGET_MS}ms ${p99 < TARGET_MS ? 'ok' : 'miss'}`);
 } finally {
   await server.stop();
