@@ -14,7 +14,7 @@ const HELD_MAX = 50_000;
  * published after it waited takes the alerts that made it, not only the batch that published it.
  * Bounded by age (the longest wait) and by count.
  */
-export class HeldAlerts<M> {
+export class HeldAlerts<M extends { orgId: string }> {
   #items: { at: number; alert: M; keys: string[] }[] = [];
   #head = 0;
   readonly #maxAgeMs: number;
@@ -51,9 +51,13 @@ export function planRound<M extends LinkAlert & { severity: number }>(tracker: C
   const batch = new Set(alerts);
   if (held) {
     for (const p of byKey.values()) {
-      // A campaign that waited as provisional takes the alerts of the rounds it waited through (as if published when found).
-      if (p.cluster.waitedSince === null) continue;
-      for (const a of held.carrying(new Set(p.cluster.values), p.cluster.waitedSince)) {
+      // A campaign that waited as provisional takes the alerts of the rounds it waited through (as if published when found);
+      // a campaign found in this round takes the recent alerts that made it too: its first victim's alert came in an
+      // earlier round, before a second organisation's made its values a link.
+      const since = p.cluster.waitedSince ?? (p.cluster.created && !p.cluster.splitFrom ? Number.NEGATIVE_INFINITY : null);
+      if (since === null) continue;
+      for (const a of held.carrying(new Set(p.cluster.values), since)) {
+        if (!p.cluster.orgs.has(a.orgId)) continue;
         if (batch.has(a)) continue;
         p.members.push(a);
         p.severity = Math.max(p.severity, a.severity);

@@ -13,6 +13,8 @@ import type { OrgTraits } from './noise-model.ts';
 const LOCK = 727_008;
 const REBUILD_LIMIT = 200_000;
 const PRUNE_EVERY_MS = 60_000;
+/** How far back a campaign found in a round looks for the alerts that made it, within the held alerts' bound. */
+const FIRST_ALERTS_MS = 3_600_000;
 /** While clusters are provisional, they are judged again this often without new alerts (a wait ends even when traffic stops). */
 const PENDING_TICK_MS = 1_000;
 type Row = LinkAlert & { id: string; day: string; severity: number };
@@ -56,7 +58,8 @@ export class CampaignEngine extends BatchConsumerWorker {
     this.#p = platform;
     this.opts = opts;
     this.#tracker = new ClusterTracker((o) => traitsOf(platform, o), opts);
-    this.#held = new HeldAlerts(opts.publish.maxHoldMs + PENDING_TICK_MS);
+    // Held for the longest provisional wait, and at least an hour: a campaign found now takes its first victims' alerts of the hour before.
+    this.#held = new HeldAlerts(Math.max(opts.publish.maxHoldMs + PENDING_TICK_MS, FIRST_ALERTS_MS));
     this.consumer = new AlertBatchConsumer(platform, { name: 'campaigns', lock: LOCK, priority: 'urgent', plan: (batches) => this.#plan(batches.filter((b) => b.exerciseId === null).flatMap((b) => b.alerts)) });
   }
 
