@@ -1,7 +1,7 @@
 import * as client from 'openid-client';
 import { AppError } from '../../core/errors.ts';
 import type { ProviderRow } from './identity-providers.repository.ts';
-import { openSecret } from './sealed-secret.ts';
+import { openSecret } from '../../core/sealed-secret.ts';
 
 /** The one redirect URI of every provider: the callback under the public URL (LACHAN_PUBLIC_URL). */
 export const redirectUriOf = (publicUrl: string): string => `${publicUrl}/api/v1/auth/oidc/callback`;
@@ -31,7 +31,7 @@ export class OidcClients {
     const insecure = issuer.protocol === 'http:' && LOOPBACK.has(issuer.hostname);
     let config: client.Configuration;
     try {
-      config = await client.discovery(issuer, p.client_id, undefined, client.ClientSecretBasic(openSecret(p.client_secret, this.#key)), {
+      config = await client.discovery(issuer, p.client_id, undefined, client.ClientSecretBasic(openSecret(p.client_secret, this.#key, 'LACHAN_IDP_SECRETS_KEY')), {
         timeout: 10,
         ...(insecure ? { execute: [client.allowInsecureRequests] } : {}),
       });

@@ -1,5 +1,5 @@
-import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
 import { AppError } from '../../core/errors.ts';
+import { openSecret as openSealed, sealSecret } from '../../core/sealed-secret.ts';
 import { hostMatches, parseOutboundUrl } from '../../core/outbound-url.ts';
 
 /** Refuse a feed or TAXII URL unless it is http(s) and its host is on the allow-list (`host` or `*.suffix`). */
@@ -16,23 +16,6 @@ export async function fetchRemote(url: string, allowed: readonly string[], heade
   return res;
 }
 
-const keyOf = (secret: string) => createHash('sha256').update(secret).digest();
-
-/** Seal a stored credential with AES-256-GCM under the configured key; without a key it is kept as is, marked so. */
-export function sealSecret(plain: string, key: string | null): string {
-  if (key === null) return `plain:${plain}`;
-  const iv = randomBytes(12);
-  const c = createCipheriv('aes-256-gcm', keyOf(key), iv);
-  const body = Buffer.concat([c.update(plain, 'utf8'), c.final()]);
-  return `gcm:${Buffer.concat([iv, c.getAuthTag(), body]).toString('base64')}`;
-}
-
-/** Open a credential sealed by {@link sealSecret}. */
-export function openSecret(sealed: string, key: string | null): string {
-  if (sealed.startsWith('plain:')) return sealed.slice(6);
-  if (key === null) throw new Error('the stored credentials are sealed and LACHAN_INTEL_CREDENTIALS_KEY is not set');
-  const raw = Buffer.from(sealed.slice(4), 'base64');
-  const d = createDecipheriv('aes-256-gcm', keyOf(key), raw.subarray(0, 12));
-  d.setAuthTag(raw.subarray(12, 28));
-  return Buffer.concat([d.update(raw.subarray(28)), d.final()]).toString('utf8');
-}
+/** Stored feed credentials are sealed under LACHAN_INTEL_CREDENTIALS_KEY (the shared sealing of core). */
+export { sealSecret };
+export const openSecret = (sealed: string, key: string | null): string => openSealed(sealed, key, 'LACHAN_INTEL_CREDENTIALS_KEY');

@@ -2,7 +2,7 @@ import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:
 
 const keyOf = (secret: string) => createHash('sha256').update(secret).digest();
 
-/** Seals a client secret with AES-256-GCM under LACHAN_IDP_SECRETS_KEY; without a key it is kept as is, marked so. */
+/** Seals a stored credential with AES-256-GCM under a configured key; without a key it is kept as is, marked so. */
 export function sealSecret(plain: string, key: string | null): string {
   if (key === null) return `plain:${plain}`;
   const iv = randomBytes(12);
@@ -11,10 +11,10 @@ export function sealSecret(plain: string, key: string | null): string {
   return `gcm:${Buffer.concat([iv, c.getAuthTag(), body]).toString('base64')}`;
 }
 
-/** Opens a secret sealed by {@link sealSecret}; throws when the key is missing or wrong. */
-export function openSecret(sealed: string, key: string | null): string {
+/** Opens a credential sealed by {@link sealSecret}; throws when the key (named by `keyName` in the error) is missing or wrong. */
+export function openSecret(sealed: string, key: string | null, keyName: string): string {
   if (sealed.startsWith('plain:')) return sealed.slice(6);
-  if (key === null) throw new Error('the client secret is sealed and LACHAN_IDP_SECRETS_KEY is not set');
+  if (key === null) throw new Error(`the stored secret is sealed and ${keyName} is not set`);
   const raw = Buffer.from(sealed.slice(4), 'base64');
   const d = createDecipheriv('aes-256-gcm', keyOf(key), raw.subarray(0, 12));
   d.setAuthTag(raw.subarray(12, 28));
