@@ -1,111 +1,14 @@
-import { ipv6Prefixes, linkFeatures, type LinkAlert } from './link-features.ts';
-import { network24 } from './noise.ts';
-import { concentrationOf, DEFAULT_NOISE, judge, type NoiseOptions, type Population, type OrgTraits, type Reason, type Sighting, type Verdict } from './noise-model.ts';
+import { linkFeatures, type LinkAlert } from './link-features.ts';
+import { concentrationOf, judge, type Population, type OrgTraits, type Reason, type Sighting, type Verdict } from './noise-model.ts';
 import { featureType, ValueIndex } from './value-index.ts';
-import { explain, type Explanation } from './explanation.ts';
+import { explain } from './explanation.ts';
+import { DEFAULT_DETECTOR, type DetectorOptions } from './detector-options.ts';
+import { EVIDENCE_KIND, mergeSightings, networkOf, strongEvidence, type Cluster, type Round } from './cluster-model.ts';
 
-/** Tuning of detection (all from configuration). */
-export interface DetectorOptions {
-  /** How far back links count (days, default 14). */
-  windowMs: number;
-  /** Sightings lose half their weight in confidence every this long. */
-  halfLifeMs: number;
-  /** Distinct organisations a gated feature (signature, CVE, family) needs, besides concentration. */
-  gatedMinOrgs: number;
-  noise: NoiseOptions;
-  /** New clusters of at most this many organisations need evidence beyond chance (a second kind of evidence, a specific artefact, or concentration). */
-  smallCluster: number;
-  /** Adjusted probability under which a small cluster's victims count as concentrated. */
-  smallClusterP: number;
-  /** Extra warninglists (e.g. the intel module's MISP lists): a listed value links nothing. */
-  warninglisted?: (type: string, value: string) => boolean;
-  /** When a new cluster is published (see `PublishOptions`); all zero publishes at once. */
-  publish: PublishOptions;
-}
+export { DEFAULT_DETECTOR, DEFAULT_PUBLISH, PUBLISH_AT_ONCE, type DetectorOptions, type PublishOptions } from './detector-options.ts';
+export type { Cluster, Round } from './cluster-model.ts';
 
-/**
- * A new cluster is provisional (kept and followed, not published: no campaign, event or proposal) until
- * its evidence holds. Published at once when the base rates are warm and its evidence is strong; else
- * once warm and held for `holdRounds` rounds and `holdMs`; else, whatever the base rates, once held for
- * `maxHoldMs`. Hysteresis: the bar to publish is this, the bar to retract stays the noise model's
- * (links turned background or false positive), so a published campaign does not flip.
- */
-export interface PublishOptions {
-  /** Base rates are warm with this many active organisations… */
-  warmOrgs: number;
-  /** …this much window data (ms from the earliest alert held to now)… */
-  warmMs: number;
-  /** …and this many organisations reporting each feature type of the cluster. */
-  warmObservers: number;
-  /** Strong evidence: this many organisations with two kinds of evidence, or concentrated victims (p <= strongP). */
-  strongOrgs: number;
-  strongP: number;
-  holdRounds: number;
-  holdMs: number;
-  maxHoldMs: number;
-}
-/**
- * Defaults: the simulator's 30 s cold start showed background (commodity addresses and names) judged broad
- * within ~25 s of a fresh server's first alert; warm after 30 s of data. A restarted server rebuilds its
- * window from stored alerts, so only a new installation is cold.
- */
-export const DEFAULT_PUBLISH: PublishOptions = { warmOrgs: 8, warmMs: 30_000, warmObservers: 3, strongOrgs: 3, strongP: 1e-4, holdRounds: 3, holdMs: 5_000, maxHoldMs: 60_000 };
-/** No provisional stage: every cluster is published when found. */
-export const PUBLISH_AT_ONCE: PublishOptions = { warmOrgs: 0, warmMs: 0, warmObservers: 0, strongOrgs: 0, strongP: 1, holdRounds: 0, holdMs: 0, maxHoldMs: 0 };
-const DAY = 86_400_000;
-export const DEFAULT_DETECTOR: DetectorOptions = { windowMs: 14 * DAY, halfLifeMs: 3 * DAY, gatedMinOrgs: 4, smallCluster: 2, smallClusterP: 1e-3, noise: DEFAULT_NOISE, publish: DEFAULT_PUBLISH };
 
-/** The network an address key belongs to: its /24, or its /64 for IPv6 (null for other keys). */
-function networkOf(key: string): string | null {
-  if (key.startsWith('ipv4:')) return network24(key.slice(5));
-  if (key.startsWith('ipv6:')) return ipv6Prefixes(key.slice(5))?.p64 ?? null;
-  return null;
-}
-
-/** Kinds of evidence, for a small cluster's second feature: an address and its network are one kind. */
-const EVIDENCE_KIND: Record<string, string> = {
-  ipv4: 'address', ipv6: 'address', net: 'address', domain: 'domain', sender: 'sender', md5: 'file', sha1: 'file', sha256: 'file', tls: 'tls', cert: 'tls',
-};
-
-/** A campaign as the tracker sees it now: a connected cluster of linking values across organisations. */
-export interface Cluster {
-  key: string;
-  values: string[];
-  orgs: Map<string, Sighting>;
-  explanation: Explanation;
-  /** Campaigns this one absorbed in this round, with the values that joined them. */
-  absorbed: { key: string; via: string[] }[];
-  /** Set when this campaign was split off another in this round. */
-  splitFrom: { key: string; reasons: Reason[] } | null;
-  created: boolean;
-  /** When this campaign, published in this round, was found (it waited as provisional since); null when published as found. */
-  waitedSince: number | null;
-}
-
-/** What changed in one round: campaigns to write, campaigns whose links turned out to be background. */
-export interface Round {
-  clusters: Cluster[];
-  retracted: { key: string; reasons: Reason[] }[];
-  /** Values judged mass scanning (their key and verdict), as changed in this round. */
-  scanners: { key: string; verdict: Verdict; first: number; last: number }[];
-  /** Provisional clusters (not published) after this round, and those that ended unpublished in it (churn nobody saw). */
-  provisional: number;
-  dropped: number;
-}
-
-const merge = (into: Map<string, Sighting>, from: ReadonlyMap<string, Sighting>) => {
-  for (const [o, s] of from) {
-    if (s.falsePositive) continue;
-    const t = into.get(o);
-    if (!t) into.set(o, { ...s, hosts: new Set(s.hosts), techniques: new Set(s.techniques), reporters: new Set(s.reporters) });
-    else {
-      t.first = Math.min(t.first, s.first);
-      t.last = Math.max(t.last, s.last);
-      t.alerts += s.alerts;
-      for (const x of s.techniques) t.techniques.add(x);
-    }
-  }
-};
 
 /**
  * Campaigns as clusters, not keys: values shared by organisations link them when the noise model says
@@ -405,19 +308,7 @@ export class ClusterTracker {
       && comp.every((v) => pop.observers(featureType(v)) >= o.warmObservers);
     if (!warm) return false;
     if (p.rounds >= o.holdRounds && held >= o.holdMs) return true;
-    const orgs = new Set<string>();
-    const kinds = new Set<string>();
-    for (const v of comp) {
-      const seen = [...(this.index.values.get(v)?.sightings ?? [])].filter(([, s]) => !s.falsePositive);
-      for (const [org] of seen) orgs.add(org);
-      if (seen.length < 2) continue;
-      kinds.add(EVIDENCE_KIND[featureType(v)] ?? 'signature');
-      if (v.startsWith('net:')) kinds.add('signature');
-    }
-    if (orgs.size < o.strongOrgs) return false;
-    if (kinds.size >= 2) return true;
-    const c = concentrationOf([...orgs], pop);
-    return c !== null && c.p <= o.strongP;
+    return strongEvidence(comp, (v) => this.index.values.get(v)?.sightings, o, pop);
   }
 
   #match(components: string[][], now: number, pop: Population): Omit<Round, 'scanners' | 'provisional'> {
@@ -463,7 +354,7 @@ export class ClusterTracker {
       const before = this.#members.get(a.key);
       const absorbed = [...absorbedBy].filter(([key, into]) => into === a.key && this.#published.has(key)).map(([key]) => ({ key, via: a.comp.filter((v) => this.#owner.get(v) === key) }));
       const orgs = new Map<string, Sighting>();
-      for (const v of a.comp) merge(orgs, this.index.values.get(v)!.sightings);
+      for (const v of a.comp) mergeSightings(orgs, this.index.values.get(v)!.sightings);
       const orgKey = [...orgs.keys()].sort().join(',');
       const changed = a.created || absorbed.length > 0 || !before || before.size !== a.comp.length || a.comp.some((v) => !before.has(v) || this.#touched.has(v)) || this.#orgsOf.get(a.key) !== orgKey;
       this.#orgsOf.set(a.key, orgKey);
