@@ -82,4 +82,29 @@ describe.runIf(onPostgres)('leadership by PostgreSQL session advisory locks (ski
     await b.stop();
     await a.stop();
   });
+  it('takes every lead of a dead node in one round, even when its workers are slow to start', async () => {
+    const names = ['promotion', 'stats', 'campaigns', 'reminders'];
+    const a = new AdvisoryLeadership(dedicatedConnection(database.pool!, 'a'), { checkMs: 300 });
+    for (const w of names) await a.run(w, { start: () => {}, stop: () => {} });
+    // Node b's workers take 2 s each to start (catching up after a failover, under load).
+    let started = 0;
+    const slow = { start: () => new Promise<void>((r) => setTimeout(() => { started++; r(); }, 2000)), stop: () => {} };
+    const b = new AdvisoryLeadership(dedicatedConnection(database.pool!, 'b'), { checkMs: 300 });
+    await Promise.all(names.map((w) => b.run(w, slow)));
+    const admin = new pg.Client(database.pool!.options);
+    await admin.connect();
+    const leadsOf = async (node: string) => Number((await admin.query(`select count(*) as n from pg_locks l join pg_stat_activity s on s.pid = l.pid
+      where l.locktype = 'advisory' and l.granted and s.application_name = $1`, [`lachan-lead:${node}`])).rows[0].n);
+    await a.stop();
+    const t0 = Date.now();
+    while ((await leadsOf('b')) < names.length) {
+      if (Date.now() - t0 > 10_000) throw new Error(`b holds ${await leadsOf('b')} of ${names.length} leads after 10 s`);
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    // Sequential starts would have needed 8 s; one round takes every lock, then the workers start together.
+    expect(Date.now() - t0).toBeLessThan(2500);
+    await until(() => started >= names.length, 5000);
+    await admin.end();
+    await b.stop();
+  });
 });

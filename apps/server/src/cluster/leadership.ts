@@ -140,6 +140,9 @@ export class AdvisoryLeadership implements Leadership {
         await this.#release(slot);
         await client.query('select pg_advisory_unlock($1, hashtext($2))', [LEAD_CLASS, `lachan.worker.${name}`]);
       }
+      // Every lead of the round is taken before any worker starts: a worker slow to start (catching up
+      // after a failover, under load) must not hold back the next lead.
+      const starting: Promise<void>[] = [];
       for (const [name, slot] of this.#slots) {
         if (take <= 0 || slot.held || this.#stopped) continue;
         const r = await client.query<{ ok: boolean }>('select pg_try_advisory_lock($1, hashtext($2)) as ok', [LEAD_CLASS, `lachan.worker.${name}`]);
@@ -150,8 +153,9 @@ export class AdvisoryLeadership implements Leadership {
         slot.since = now;
         this.#log(`leads ${name}`);
         slot.moving = slot.moving.then(() => slot.job.start()).catch((err: unknown) => this.#log(`${name} failed to start: ${(err as Error).message}`));
-        await slot.moving;
+        starting.push(slot.moving);
       }
+      await Promise.all(starting);
     } catch (err) {
       this.#lost(err as Error);
     }
