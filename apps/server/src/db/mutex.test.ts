@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Mutex, PRIORITY_STEP_MS, withDbPriority, type DbPriority } from './mutex.ts';
+import { Mutex, PRIORITY_STEP_MS, URGENT_STEP_MS, withDbPriority, type DbPriority } from './mutex.ts';
 
 /** Queues one waiter per entry while the lock is held, releases, and returns the order they ran in. */
 async function order(mutex: Mutex, waiters: { name: string; priority: DbPriority; advance?: number }[], clock: { t: number }): Promise<string[]> {
@@ -36,6 +36,21 @@ describe('the embedded connection lock', () => {
       { name: 'late-ingest', priority: 'normal', advance: PRIORITY_STEP_MS + 1 },
     ], clock);
     expect(ran).toEqual(['rollup', 'late-ingest']);
+  });
+
+  it('lets urgent work go before normal work that has waited a while under load, but not before work waiting for seconds', async () => {
+    const clock = { t: 0 };
+    const ran = await order(new Mutex(() => clock.t), [
+      { name: 'old-ingest', priority: 'normal' },
+      { name: 'ingest', priority: 'normal', advance: 300 },
+      { name: 'relay', priority: 'urgent', advance: 500 },
+    ], clock);
+    expect(ran).toEqual(['relay', 'old-ingest', 'ingest']);
+    const starved = await order(new Mutex(() => clock.t), [
+      { name: 'old-ingest', priority: 'normal' },
+      { name: 'relay', priority: 'urgent', advance: URGENT_STEP_MS + 1 },
+    ], clock);
+    expect(starved).toEqual(['old-ingest', 'relay']);
   });
 
   it('takes the priority of the surrounding work when none is given', async () => {

@@ -4,11 +4,18 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 export type DbPriority = 'urgent' | 'normal' | 'background';
 
 /**
- * One level of priority is worth this much waiting: background work that has waited this long goes
- * before normal work that just arrived, so nothing starves however busy the connection is.
+ * Normal and background work: background work that has waited this long goes before normal work that
+ * just arrived, so nothing starves however busy the connection is.
  */
 export const PRIORITY_STEP_MS = 400;
-const RANK: Record<DbPriority, number> = { urgent: 0, normal: 1, background: 2 };
+/**
+ * Urgent work (the event relay, the campaign consumer a warning waits on, exercise injects) is small and
+ * someone waits on it live: it goes before any other work that has waited less than this. Under sustained
+ * load every normal waiter has waited a few hundred milliseconds; a step as short as the other would let
+ * each of them go first and urgent work would queue behind all of it.
+ */
+export const URGENT_STEP_MS = 2_000;
+const HEAD_START: Record<DbPriority, number> = { urgent: 0, normal: URGENT_STEP_MS, background: URGENT_STEP_MS + PRIORITY_STEP_MS };
 
 const current = new AsyncLocalStorage<DbPriority>();
 
@@ -31,7 +38,7 @@ interface Waiter {
 /**
  * An async lock handed out by priority, then by arrival: the embedded database has one connection,
  * and a campaign's warning or the event relay should not queue behind bulk roll-ups. Aging
- * (`PRIORITY_STEP_MS` per level) keeps lower levels moving.
+ * (`URGENT_STEP_MS`, then `PRIORITY_STEP_MS`) keeps lower levels moving.
  */
 export class Mutex {
   #held = false;
@@ -49,7 +56,7 @@ export class Mutex {
       this.#held = true;
       return Promise.resolve(this.#releaser());
     }
-    return new Promise((grant) => this.#waiting.push({ due: this.#now() + RANK[priority] * PRIORITY_STEP_MS, seq: this.#seq++, grant }));
+    return new Promise((grant) => this.#waiting.push({ due: this.#now() + HEAD_START[priority], seq: this.#seq++, grant }));
   }
 
   #releaser(): () => void {

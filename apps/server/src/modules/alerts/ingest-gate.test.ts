@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { IngestGate } from './ingest-gate.ts';
+import { IngestGate, SMALL_BATCH } from './ingest-gate.ts';
+import { currentDbPriority } from '../../db/mutex.ts';
 import { AppError } from '../../core/errors.ts';
 
 describe('ingest admission', () => {
@@ -16,6 +17,24 @@ describe('ingest admission', () => {
     release();
     expect(await first).toBe('a');
     expect(await second).toBe('b');
+    expect(gate.load).toEqual({ running: 0, waiting: 0 });
+  });
+
+  it('admits a small batch at once while bulk uploads fill their lane, and runs its database work before bulk work', async () => {
+    const gate = new IngestGate(1, 1);
+    let release!: () => void;
+    const bulk = gate.run(() => {
+      const priority = currentDbPriority();
+      return new Promise<string>((r) => (release = () => r(priority)));
+    }, 5000);
+    const queued = gate.run(async () => 'queued', 5000);
+    await expect(gate.run(async () => 'refused', 5000)).rejects.toBeInstanceOf(AppError);
+    // The bulk lane is full (one running, one waiting): a single alert still goes through, at normal priority.
+    expect(await gate.run(async () => currentDbPriority(), 1)).toBe('normal');
+    expect(await gate.run(async () => 'edge', SMALL_BATCH)).toBe('edge');
+    release();
+    expect(await bulk).toBe('background');
+    expect(await queued).toBe('queued');
     expect(gate.load).toEqual({ running: 0, waiting: 0 });
   });
 });

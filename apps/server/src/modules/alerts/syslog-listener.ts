@@ -178,7 +178,7 @@ export class SyslogListener {
     }
     const scope = this.#p.orgTree.scopeFor(sender.orgId, 'connector');
     const ctx = { actor: { type: 'apikey' as const, id: null, name: `syslog ${from}`, orgId: sender.orgId, role: 'connector' as const }, scope, ip: from, requestId: null };
-    await this.#ingest.gate.run(() => this.#ingest.ingestRecords({ ctx, format: sender.format, records: messages, sourceId: sender.sourceId }));
+    await this.#ingest.gate.run(() => this.#ingest.ingestRecords({ ctx, format: sender.format, records: messages, sourceId: sender.sourceId }), messages.length);
   }
 
   /**
