@@ -21,6 +21,10 @@ const summaryCols = sql`a.id::text as id, to_char(a.day, 'YYYYMMDD') as day, a.o
   (select l.incident_id from incident_alerts l where l.alert_day = a.day and l.alert_id = a.id order by l.incident_id limit 1) as incident_id,
   (select s.exercise_id from alert_sources s where s.id = a.source_id) as exercise_id`;
 
+/** Whether alert row `alias` came through an exercise's connector (an inject's alert, never real). */
+export const exerciseAlertSql = (alias: string): RawBuilder<boolean> =>
+  sql<boolean>`exists (select 1 from alert_sources s where s.id = ${sql.ref(`${alias}.source_id`)} and s.exercise_id is not null)`;
+
 /** Splits a public alert id (`20261121-4711`) into its partition day and number. */
 export function parseAlertId(id: string): { day: string; id: string } | null {
   const m = /^(\d{4})(\d{2})(\d{2})-(\d{1,18})$/.exec(id);
@@ -31,7 +35,7 @@ export function parseAlertId(id: string): { day: string; id: string } | null {
 export const alertsRepository = {
   async list(db: Kysely<DB>, orgIds: string[] | null, q: AlertListQuery): Promise<AlertRow[]> {
     // The real stream by default; an exercise's alerts (sent through its connectors) only when asked for (issue 17).
-    const drill = sql`exists (select 1 from alert_sources s where s.id = a.source_id and s.exercise_id is not null)`;
+    const drill = exerciseAlertSql('a');
     const where: RawBuilder<unknown>[] = [q.exercise ? drill : sql`not ${drill}`];
     if (orgIds) where.push(sql`(a.org_id = any(${orgIds}::uuid[]) or a.reporter_org_id = any(${orgIds}::uuid[]))`);
     if (q.orgId) where.push(sql`(a.org_id = ${q.orgId} or a.reporter_org_id = ${q.orgId})`);

@@ -3,6 +3,7 @@ export { fingerprint } from './fingerprint.ts';
 export type { PreparedAlert } from './alert-row.ts';
 export type { StoredAlert } from './batch.repository.ts';
 export { AlertsService } from './alerts.service.ts';
+export { exerciseAlertSql } from './alerts.repository.ts';
 export { AssetsService } from './assets.service.ts';
 export { ingestRoutes } from './ingest.routes.ts';
 export { alertRoutes } from './alerts.routes.ts';

@@ -1,5 +1,9 @@
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { DB } from '../../db/index.ts';
+
+/** Whether incident row `alias` belongs to an exercise: tagged, or opened by promotion under an exercise's group. */
+export const exerciseIncidentSql = (alias: string): RawBuilder<boolean> =>
+  sql<boolean>`(${sql.ref(`${alias}.exercise_id`)} is not null or coalesce(${sql.ref(`${alias}.group_key`)}, '') like 'exercise:%')`;
 
 /** Tags an incident as belonging to an exercise (an inject opened it). */
 export async function tagExerciseIncident(tx: Kysely<DB>, incidentId: string, exerciseId: string): Promise<void> {

@@ -59,8 +59,10 @@ export class IncidentClock {
   }
 
   /**
-   * Chooses the regimes that apply (track, owner's sectors, personal data), or those named; then
-   * refreshes the clock. Call `orgTree.ensure()` before the transaction.
+   * Chooses the regimes that apply (track, owner's sectors, personal data, affected systems), or those
+   * `codes` name; then refreshes the clock. Never drops a regime a report was filed under, nor (when
+   * choosing by itself) one the analyst named: the new set is the union. Call `orgTree.ensure()` before
+   * the transaction.
    */
   async chooseRegimes(tx: Kysely<DB>, id: string, codes?: string[]): Promise<void> {
     const inc = (await this.#row(tx, id))!;
@@ -69,7 +71,9 @@ export class IncidentClock {
     const chosen = codes ? all.filter((r) => codes.includes(r.code)) : applicableRegimes(all, {
       serious: inc.serious, personalData: inc.personal_data, sectors: this.#p.orgTree.profile(inc.org_id)?.sectors ?? [], at: inc.discovered_at ?? inc.created_at, systems,
     });
-    await regimesRepository.setForIncident(tx, id, chosen.map((r) => r.id));
+    const kept = await regimesRepository.keptForIncident(tx, id, !codes);
+    const ids = [...new Set([...chosen.map((r) => r.id), ...kept])];
+    await regimesRepository.setForIncident(tx, id, ids, codes ? chosen.map((r) => r.id) : undefined);
     await this.refresh(tx, id);
   }
 }

@@ -2,6 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import type { IncidentSystem } from '@lachan/contracts';
 import type { DB } from '../../db/index.ts';
 import { alertOnAsset } from '../registry/index.ts';
+import { exerciseIncidentSql } from './exercise-incidents.ts';
 
 /** Most severe incident severity; a system's level 4-5 or criticality raises an incident one step towards it. */
 const MAX_SEVERITY = 4;
@@ -52,12 +53,30 @@ export const incidentSystemsRepository = {
     return (await sql<AttachedRow>`with found as (select distinct t.i as incident_id, sa.system_id
         from unnest(${links.map((l) => l.id)}::uuid[], ${links.map((l) => l.day)}::date[], ${links.map((l) => String(l.alert))}::bigint[]) as t(i, d, n)
         join alerts a on a.day = t.d and a.id = t.n
-        join incidents i on i.id = t.i and i.exercise_id is null and coalesce(i.group_key, '') not like 'exercise:%'
+        join incidents i on i.id = t.i and not ${exerciseIncidentSql('i')}
         join assets x on x.org_id = a.org_id and ${alertOnAsset('a', 'x')}
         join information_system_assets sa on sa.asset_id = x.id
         join information_systems s on s.id = sa.system_id and s.status = 'active' and s.org_id = a.org_id),
       added as (insert into incident_systems (incident_id, system_id, source) select incident_id, system_id, 'alerts' from found on conflict do nothing returning incident_id, system_id)
       select added.incident_id, added.system_id, s.name from added join information_systems s on s.id = added.system_id`.execute(tx)).rows;
+  },
+
+  /** Copies to an incident the systems of the incidents merged into it (keeping how each was attached). */
+  async copyFrom(tx: Kysely<DB>, incidentId: string, from: readonly string[]): Promise<AttachedRow[]> {
+    return (await sql<AttachedRow>`with added as (insert into incident_systems (incident_id, system_id, source)
+        select distinct on (system_id) ${incidentId}::uuid, system_id, source from incident_systems where incident_id = any(${[...from]}::uuid[])
+        order by system_id, (source = 'manual') desc
+        on conflict do nothing returning incident_id, system_id)
+      select added.incident_id, added.system_id, s.name from added join information_systems s on s.id = added.system_id`.execute(tx)).rows;
+  },
+
+  /**
+   * Of these incidents, those whose regimes are chosen already, so that a system attached now must add
+   * its regime: open, and past `new` or given regimes (a promoted incident gets them when triaged).
+   */
+  async withRegimesChosen(db: Kysely<DB>, incidentIds: string[]): Promise<string[]> {
+    return (await sql<{ id: string }>`select i.id from incidents i where i.id = any(${incidentIds}::uuid[]) and i.status not in ('closed', 'rejected')
+      and (i.status <> 'new' or exists (select 1 from incident_regimes r where r.incident_id = i.id)) order by i.id`.execute(db)).rows.map((r) => r.id);
   },
 
   /**
@@ -74,18 +93,37 @@ export const incidentSystemsRepository = {
   },
 };
 
+/** Who attached systems, as the timeline names them. */
+export type Attacher = { name: string; orgId: string | null };
+/** What re-chooses an incident's reporting regimes (the incident clock). */
+export type RegimeChooser = { chooseRegimes(tx: Kysely<DB>, id: string): Promise<void> };
+
 /**
- * After promotion linked alerts: attaches the systems they land on, raises severity for level 4-5 or
- * critical systems, and writes both on each incident's timeline (in the promotion's transaction).
+ * After alerts were linked to incidents (by promotion or by hand): attaches the systems they land on,
+ * raises severity for level 4-5 or critical systems, adds the regimes those bring, and writes it all
+ * on each incident's timeline, in the caller's transaction.
  */
-export async function attachSystemsFromAlerts(tx: Kysely<DB>, links: readonly { id: string; day: string; alert: number | string }[]): Promise<void> {
-  const attached = await incidentSystemsRepository.attachFromAlerts(tx, links);
+export async function attachSystemsFromAlerts(tx: Kysely<DB>, links: readonly { id: string; day: string; alert: number | string }[], clock: RegimeChooser,
+  by: Attacher = PROMOTION): Promise<void> {
+  await settleAttached(tx, await incidentSystemsRepository.attachFromAlerts(tx, links), clock, by, 'alerts');
+}
+
+/** After a merge: the incident takes the systems of the incidents folded into it, with what they bring. */
+export async function attachSystemsOfMerged(tx: Kysely<DB>, id: string, merged: readonly string[], clock: RegimeChooser, by: Attacher): Promise<void> {
+  if (!merged.length) return;
+  await settleAttached(tx, await incidentSystemsRepository.copyFrom(tx, id, merged), clock, by, 'merge');
+}
+
+const PROMOTION: Attacher = { name: 'promotion', orgId: null };
+
+async function settleAttached(tx: Kysely<DB>, attached: AttachedRow[], clock: RegimeChooser, by: Attacher, source: string): Promise<void> {
   if (!attached.length) return;
   const ids = [...new Set(attached.map((a) => a.incident_id))];
   const raised = new Map((await incidentSystemsRepository.inherit(tx, ids)).map((r) => [r.id, r]));
+  for (const id of await incidentSystemsRepository.withRegimesChosen(tx, ids)) await clock.chooseRegimes(tx, id);
   const lines = ids.map((id) => ({
-    id, data: JSON.stringify({ source: 'alerts', added: attached.filter((a) => a.incident_id === id).map((a) => ({ id: a.system_id, name: a.name })), severity: raised.get(id) ?? null }),
+    id, data: JSON.stringify({ source, added: attached.filter((a) => a.incident_id === id).map((a) => ({ id: a.system_id, name: a.name })), severity: raised.get(id) ?? null }),
   }));
   await sql`insert into incident_events (incident_id, kind, actor_name, actor_org_id, data)
-    select i, 'systems', 'promotion', null, d::jsonb from unnest(${lines.map((l) => l.id)}::uuid[], ${lines.map((l) => l.data)}::text[]) as t(i, d)`.execute(tx);
+    select i, 'systems', ${by.name}, ${by.orgId}::uuid, d::jsonb from unnest(${lines.map((l) => l.id)}::uuid[], ${lines.map((l) => l.data)}::text[]) as t(i, d)`.execute(tx);
 }

@@ -1,4 +1,5 @@
-import { sql } from 'kysely';
+import { sql, type Kysely } from 'kysely';
+import type { DB } from '../../db/index.ts';
 import type { IncidentCreate, IncidentDetail, IncidentListQuery, IncidentPatch, IncidentSplit, IncidentSummary, IncidentTransition, IncidentTransfer, ReportContent } from '@lachan/contracts';
 import { canRead, type RequestContext } from '../../core/context.ts';
 import { requirePermission } from '../../core/authorize.ts';
@@ -12,10 +13,10 @@ import { presentIncident, presentIncidentDetail } from './incidents.presenter.ts
 import { IncidentWriter } from './incident-writer.ts';
 import { presentDeadline } from './incident-clock.ts';
 import { regimesRepository } from './regimes.repository.ts';
-import { incidentSystemsRepository } from './incident-systems.ts';
+import { attachSystemsFromAlerts, attachSystemsOfMerged, incidentSystemsRepository } from './incident-systems.ts';
 import { PHASE_COLUMN, isTerminal, transitionError } from './incident-lifecycle.ts';
 import { shareWithCentre, fileReport } from './incident-steps.ts';
-import { linkWithFacts, loadAlerts } from './alert-links.ts';
+import { linkWithFacts, loadAlerts, type LoadedAlert } from './alert-links.ts';
 import { absorb, splitOff } from './incident-regroup.ts';
 import type { MadeTitle } from './incident-title.ts';
 
@@ -90,6 +91,7 @@ export class IncidentsService {
       await incidentsRepository.replaceAffectedOrgs(tx, id, body.affectedOrgIds ?? []);
       if (alerts.length) await linkWithFacts(tx, id, alerts);
       await absorb(tx, id, body.mergeIncidentIds ?? []);
+      await this.#attachSystems(tx, ctx, id, alerts, body.mergeIncidentIds ?? []);
       await this.writer.clock.chooseRegimes(tx, id, body.regimeCodes);
       await incidentsRepository.addEvent(tx, id, 'created', { name: ctx.actor.name, orgId: ctx.actor.orgId }, { source: report ? 'report' : 'manual', merged: body.mergeIncidentIds ?? [], alerts: alerts.length });
       if (report) await fileReport(tx, ctx, id, { kind: 'notification', content: report }, now, centre?.id ?? null);
@@ -107,7 +109,9 @@ export class IncidentsService {
         const facts = await this.writer.access.facts(tx, mid);
         if (mid === id || !facts || !allows(accessTo(who.actor, facts), 'manage')) throw invalid(`incident ${mid} cannot be merged by you`);
       }
-      return { data: { merged: others }, result: await absorb(tx, id, others) };
+      await absorb(tx, id, others);
+      await this.#attachSystems(tx, ctx, id, [], others);
+      return { data: { merged: others }, result: undefined };
     });
     return this.get(ctx, id);
   }
@@ -115,7 +119,9 @@ export class IncidentsService {
   async linkAlerts(ctx: RequestContext, id: string, alertIds: string[]): Promise<IncidentDetail> {
     await this.writer.change(ctx, id, 'work', 'alerts_linked', async (tx) => {
       const alerts = await loadAlerts(tx, ctx, alertIds, outsideScope);
-      return { data: { alerts: alertIds }, result: await linkWithFacts(tx, id, alerts) };
+      await linkWithFacts(tx, id, alerts);
+      await this.#attachSystems(tx, ctx, id, alerts, []);
+      return { data: { alerts: alertIds }, result: undefined };
     });
     return this.get(ctx, id);
   }
@@ -123,7 +129,9 @@ export class IncidentsService {
   /** Moves some of the incident's alerts to a new incident (related to this one); answers the new incident. */
   async split(ctx: RequestContext, id: string, body: IncidentSplit): Promise<IncidentDetail> {
     const created = await this.writer.change(ctx, id, 'work', 'split', async (tx, row) => {
-      const into = await splitOff(tx, ctx, row, await loadAlerts(tx, ctx, body.alertIds, outsideScope), body.title);
+      const moved = await loadAlerts(tx, ctx, body.alertIds, outsideScope);
+      const into = await splitOff(tx, ctx, row, moved, body.title);
+      await this.#attachSystems(tx, ctx, into, moved, []);
       await this.writer.clock.chooseRegimes(tx, into);
       await this.writer.record(tx, ctx, into, 'opened', { title: body.title ?? null, orgId: row.org_id, splitFrom: id }, 'incident.created');
       return { data: { into, alerts: body.alertIds }, result: into };
@@ -217,6 +225,16 @@ export class IncidentsService {
       return { data: { from: row.org_id, to: body.orgId }, result: undefined };
     });
     return this.get(ctx, id);
+  }
+
+  /**
+   * The systems the incident's new alerts land on and those of the incidents merged into it join the
+   * incident, with the severity and reporting regimes they bring (inside the change's transaction).
+   */
+  async #attachSystems(tx: Kysely<DB>, ctx: RequestContext, id: string, alerts: readonly LoadedAlert[], merged: readonly string[]): Promise<void> {
+    const by = { name: ctx.actor.name, orgId: ctx.actor.orgId };
+    await attachSystemsFromAlerts(tx, alerts.map((a) => ({ id, day: a.day, alert: a.id })), this.writer.clock, by);
+    await attachSystemsOfMerged(tx, id, merged, this.writer.clock, by);
   }
 
   async setRegimes(ctx: RequestContext, id: string, codes: string[]): Promise<IncidentDetail> {

@@ -10,6 +10,6 @@ export { PromotionRulesService } from './promotion-rules.service.ts';
 export { deadlinesOf, type ClockInputs, type RegimeClock, type FiledReport, type ComputedDeadline } from './reporting-clock.ts';
 export { incidentVisibility, visibleIncidentSql, countableIncidentSql } from './incident-visibility.ts';
 export type { Visibility as IncidentVisibility } from './incidents.policy.ts';
-export { tagExerciseIncident, tagPromotedExerciseIncidents } from './exercise-incidents.ts';
+export { exerciseIncidentSql, tagExerciseIncident, tagPromotedExerciseIncidents } from './exercise-incidents.ts';
 export { IncidentSystemsService } from './incident-systems.service.ts';
 export { incidentSystemsRoutes } from './incident-systems.routes.ts';

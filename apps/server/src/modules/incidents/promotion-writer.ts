@@ -7,7 +7,7 @@ import { addEvidence, factColumns, factsOf, MERGE_FACTS } from './incident-facts
 import { promotedTitle } from './incident-title.ts';
 import { groupLabel, groupWindowMinutes } from './promotion-match.ts';
 import { recordGrouped } from './promotion-timeline.ts';
-import { attachSystemsFromAlerts } from './incident-systems.ts';
+import { attachSystemsFromAlerts, type RegimeChooser } from './incident-systems.ts';
 
 export type Rule = { id: string; org_id: string | null; name: string; conditions: PromotionConditions };
 export type PromotedAlert = Omit<CommittedAlert, 'lastSeen'> & { lastSeen: Date };
@@ -27,9 +27,10 @@ const keyOf = (o: { rule: { id: string }; key: string }) => `${o.rule.id}|${o.ke
  * burst may touch hundreds). A group joins its incident while that is open and the group was seen
  * within the rule's window; otherwise (ended, or quiet too long) the group leaves it and a new incident
  * opens, related to the earlier one: a closed incident is never reopened by a late alert. A group
- * suppressed for its rule (false positives) opens and joins nothing.
+ * suppressed for its rule (false positives) opens and joins nothing. `clock` adds the regimes that
+ * systems newly attached from the alerts bring to incidents already past `new`.
  */
-export async function writeOpenings(tx: Kysely<DB>, all: Opening[]): Promise<void> {
+export async function writeOpenings(tx: Kysely<DB>, all: Opening[], clock: RegimeChooser): Promise<void> {
   if (!all.length) return;
   // Only this engine adds to a rule's groups, under its advisory lock: what has no usable incident now gets one here.
   const found = await sql<Found>`select t.r as rule_id, t.k as group_key, g.incident_id,
@@ -89,7 +90,7 @@ export async function writeOpenings(tx: Kysely<DB>, all: Opening[]): Promise<voi
     where i.id = t.id
     returning i.id, coalesce(added.n, 0) as n, i.org_id, i.title, i.severity`.execute(tx);
   const byId = new Map(updated.rows.map((r) => [r.id, r]));
-  await attachSystemsFromAlerts(tx, link);
+  await attachSystemsFromAlerts(tx, link, clock);
   await addEvidence(tx, ids.map((incidentId, i) => ({ incidentId, facts: facts[i]! })));
   await recordGrouped(tx, ids.map((id, i) => ({
     incidentId: id, created: related.has(id), rule: list[i]!.rule, alerts: byId.get(id)?.n ?? 0,

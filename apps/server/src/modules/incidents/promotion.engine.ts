@@ -6,6 +6,7 @@ import { AlertBatchConsumer, BatchConsumerWorker } from '../alerts/index.ts';
 import { groupKey, matchesConditions } from './promotion-match.ts';
 import { countsInWindow } from './promotion-counts.ts';
 import { writeOpenings, type Opening, type PromotedAlert, type Rule } from './promotion-writer.ts';
+import { IncidentClock } from './incident-clock.ts';
 
 const LOCK = 727_003;
 
@@ -18,12 +19,14 @@ const LOCK = 727_003;
  */
 export class PromotionEngine extends BatchConsumerWorker {
   #p: Platform;
+  #clock: IncidentClock;
   protected readonly consumer: AlertBatchConsumer;
   #prunedAt = 0;
 
   constructor(platform: Platform) {
     super();
     this.#p = platform;
+    this.#clock = new IncidentClock(platform);
     this.consumer = new AlertBatchConsumer(platform, {
       name: 'promotion',
       lock: LOCK,
@@ -44,7 +47,7 @@ export class PromotionEngine extends BatchConsumerWorker {
       const alerts = batch.filter((a) => a.severity >= minSeverity).map((a) => ({ ...a, lastSeen: new Date(a.lastSeen) }));
       const opened: Opening[] = [];
       for (const rule of rules) opened.push(...(await this.#groups(tx, rule, alerts, exerciseId)));
-      await writeOpenings(tx, await withoutFalsePositives(tx, opened));
+      await writeOpenings(tx, await withoutFalsePositives(tx, opened), this.#clock);
     }
     if (Date.now() - this.#prunedAt > 3_600_000) {
       // Tallies older than the longest window a rule may have (7 days) count for nothing.

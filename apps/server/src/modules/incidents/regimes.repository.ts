@@ -25,9 +25,19 @@ export const regimesRepository = {
   async ofIncident(db: Kysely<DB>, incidentId: string): Promise<RegimeRow[]> {
     return (await sql<RegimeRow>`select ${cols} from reporting_regimes where id in (select regime_id from incident_regimes where incident_id = ${incidentId}) order by code`.execute(db)).rows;
   },
-  async setForIncident(tx: Kysely<DB>, incidentId: string, regimeIds: string[]): Promise<void> {
+  /**
+   * Makes `regimeIds` the incident's regimes; `named` (when the analyst named them) marks which ones
+   * were named, and unmarks the others, so that a later automatic re-choice keeps exactly those.
+   */
+  async setForIncident(tx: Kysely<DB>, incidentId: string, regimeIds: string[], named?: string[]): Promise<void> {
     await sql`delete from incident_regimes where incident_id = ${incidentId} and not (regime_id = any(${regimeIds}::uuid[]))`.execute(tx);
     if (regimeIds.length) await sql`insert into incident_regimes (incident_id, regime_id) select ${incidentId}, r from unnest(${regimeIds}::uuid[]) as x(r) on conflict do nothing`.execute(tx);
+    if (named) await sql`update incident_regimes set named = (regime_id = any(${named}::uuid[])) where incident_id = ${incidentId}`.execute(tx);
+  },
+  /** Regimes a re-choice must keep: those a report was filed under and, unless the analyst names anew, those named. */
+  async keptForIncident(db: Kysely<DB>, incidentId: string, withNamed: boolean): Promise<string[]> {
+    return (await sql<{ id: string }>`select regime_id as id from incident_reports where incident_id = ${incidentId} and regime_id is not null
+      union select regime_id from incident_regimes where incident_id = ${incidentId} and named and ${withNamed}`.execute(db)).rows.map((r) => r.id);
   },
   async reportsFiled(db: Kysely<DB>, incidentId: string): Promise<{ regimeId: string | null; kind: ReportKind; submittedAt: Date }[]> {
     return (await sql<{ regimeId: string | null; kind: ReportKind; submittedAt: Date }>`select regime_id as "regimeId", kind, submitted_at as "submittedAt" from incident_reports where incident_id = ${incidentId}`.execute(db)).rows;

@@ -43,10 +43,10 @@ export const layersRepository = {
     return r.rows;
   },
 
-  /** The connectors whose alerts about the system were stored in the last `days` days, newest first. */
+  /** The connectors whose alerts about the system were stored in the last `days` days, newest first (an exercise's connectors are no connection). */
   async connectors(db: Kysely<DB>, systemId: string, orgId: string, days: number): Promise<ConnectorRow[]> {
     const r = await sql<ConnectorRow>`select a.source_id, src.name, src.format, count(*)::int as alerts, max(a.received_at) as last_alert_at
-      from alerts a join alert_sources src on src.id = a.source_id
+      from alerts a join alert_sources src on src.id = a.source_id and src.exercise_id is null
       where a.org_id = ${orgId} and a.day >= current_date - ${days}::int and ${alertOnSystem(systemId)}
       group by a.source_id, src.name, src.format order by last_alert_at desc`.execute(db);
     return r.rows;
