@@ -23,6 +23,7 @@ export const exercisesEn = {
   elapsed: '{{elapsed}} / {{total}} scenario minutes · speed ×{{speed}}',
   banner: 'EXERCISE · {{title}} — this data belongs to an exercise, not to a real incident.',
   bannerLink: 'Open the exercise',
+  recordBanner: 'EXERCISE — this record belongs to an exercise, not to a real event; it is left out of real lists, statistics and reports.',
   control: { start: 'Start', pause: 'Pause', resume: 'Resume', end: 'End', replay: 'Run again', setSpeed: 'Set speed' },
   confirmEnd: 'End the exercise? Expectations not met count as missed.',
   scoreboard: 'Scoreboard',

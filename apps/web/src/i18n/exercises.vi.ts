@@ -23,6 +23,7 @@ export const exercisesVi = {
   elapsed: '{{elapsed}} / {{total}} phút kịch bản · tốc độ ×{{speed}}',
   banner: 'DIỄN TẬP · {{title}} — dữ liệu thuộc cuộc diễn tập, không phải sự cố thật.',
   bannerLink: 'Mở diễn tập',
+  recordBanner: 'DIỄN TẬP — bản ghi này thuộc một cuộc diễn tập, không phải sự kiện thật; nó không nằm trong danh sách, thống kê và báo cáo thật.',
   control: { start: 'Bắt đầu', pause: 'Tạm dừng', resume: 'Tiếp tục', end: 'Kết thúc', replay: 'Diễn tập lại', setSpeed: 'Đặt tốc độ' },
   confirmEnd: 'Kết thúc cuộc diễn tập? Các yêu cầu chưa đạt sẽ tính là trượt.',
   scoreboard: 'Bảng điểm',
