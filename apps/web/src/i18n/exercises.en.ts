@@ -35,6 +35,7 @@ export const exercisesEn = {
   openIncident: 'Open the incident',
   openWarning: 'Open the warning',
   openAlerts: 'See the alerts',
+  records: { title: 'This exercise\'s records:', alerts: 'Alerts', incidents: 'Incidents', warnings: 'Warnings', knowledge: 'Knowledge' },
   kind: { alerts: 'Alerts', campaign: 'Campaign', message: 'Message', document: 'Document', incident: 'Incident', warning: 'Centre warning', pressure: 'Pressure' },
   expKind: {
     incident_opened: 'Incident taken up', initial_report_filed: 'Initial report (Circular 20)', warning_acknowledged: 'Warning acknowledged', indicator_added: 'Indicator added',

@@ -35,6 +35,7 @@ export const exercisesVi = {
   openIncident: 'Mở sự cố',
   openWarning: 'Mở cảnh báo',
   openAlerts: 'Xem cảnh báo',
+  records: { title: 'Dữ liệu của cuộc diễn tập này:', alerts: 'Luồng cảnh báo', incidents: 'Sự cố', warnings: 'Cảnh báo sớm', knowledge: 'Tri thức' },
   kind: { alerts: 'Cảnh báo', campaign: 'Chiến dịch', message: 'Tin nhắn', document: 'Tài liệu', incident: 'Sự cố', warning: 'Cảnh báo của Trung tâm', pressure: 'Sức ép' },
   expKind: {
     incident_opened: 'Tiếp nhận sự cố', initial_report_filed: 'Báo cáo ban đầu (TT 20)', warning_acknowledged: 'Xác nhận cảnh báo', indicator_added: 'Thêm chỉ dấu',

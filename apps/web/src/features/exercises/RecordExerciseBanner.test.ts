@@ -16,6 +16,7 @@ import { IncidentDetailPage } from '../incidents/detail/IncidentDetailPage.tsx';
 import { alertKeys } from '../alerts/alerts.api.ts';
 import { AlertDetailPage } from '../alerts/AlertDetailPage.tsx';
 import { exerciseKeys } from './exercises.api.ts';
+import { ExerciseRecordLinks } from './ExerciseRecordLinks.tsx';
 
 const EXERCISE_ID = '5b0c0f8e-7d1a-4c7e-9a43-0d6f7e1d2a10';
 const INCIDENT_ID = '0e7c2b1a-3d4f-4a5b-8c6d-7e8f9a0b1c2d';
@@ -30,9 +31,9 @@ function reader(mayReadExercises: boolean): Me {
   const permissions: Permission[] = ['incidents.read', 'incidents.write', 'alerts.read', ...(mayReadExercises ? ['exercises.read' as const] : [])];
   return {
     id: '11111111-1111-4111-8111-111111111111', email: 'analyst@bachmai.example.vn', name: 'Analyst', role: 'analyst', locale: 'en',
-    org: { id: ORG, name: 'Bệnh viện Bạch Mai', nameEn: 'Bach Mai Hospital', kind: 'unit' }, permissions, stage: 'signed_in',
+    org: { id: ORG, name: 'Bệnh viện Bạch Mai', nameEn: 'Bach Mai Hospital', kind: 'agency' }, permissions, stage: 'complete',
     secondFactor: { enabled: false, required: false },
-  } as Me;
+  };
 }
 
 const incident = (exerciseId: string | null): IncidentDetail => ({
@@ -67,7 +68,7 @@ function render(path: string, page: ReactElement, cache: [readonly unknown[], un
   for (const [key, data] of cache) client.setQueryData(key, data);
   const i18n = i18next.createInstance();
   void i18n.use(initReactI18next).init({ resources: { vi: { translation: vi }, en: { translation: en } }, lng, initAsync: false, interpolation: { escapeValue: false } });
-  const route = createElement(Routes, null, createElement(Route, { path: path.replace(/[^/]+$/, ':id'), element: page }));
+  const route = createElement(Routes, null, createElement(Route, { path: path.replace(/[^/?]+(\?.*)?$/, ':id'), element: page }));
   return renderToString(
     createElement(MantineProvider, { theme },
       createElement(QueryClientProvider, { client },
@@ -116,5 +117,21 @@ describe('the exercise banner on a record of an exercise', () => {
     const real = alertPage(alert(null), reader(true));
     expect(real).toContain('Ransomware note written');
     expect(real).not.toContain('record-exercise-banner');
+  });
+});
+
+describe('links from an exercise to its records', () => {
+  const links = (e: Exercise) => render(`/exercises/${e.id}`, createElement(ExerciseRecordLinks, { exercise: e }), [[ME_KEY, { ...reader(true), permissions: ['alerts.read', 'incidents.read', 'warnings.read', 'warnings.ack', 'intel.read', 'exercises.read'] }]]);
+
+  it('open the lists filtered to this one exercise: a team\'s warnings inbox, the white team\'s issued warnings', () => {
+    const team = links(exercise);
+    for (const path of ['/alerts', '/incidents', '/warnings/inbox', '/intel']) expect(team).toContain(`href="${path}?exerciseId=${EXERCISE_ID}"`);
+    const white = links({ ...exercise, role: 'white', status: 'ended' });
+    expect(white).toContain(`href="/warnings?exerciseId=${EXERCISE_ID}"`);
+    expect(white).not.toContain('/warnings/inbox');
+  });
+
+  it('leave out the knowledge of a finished run for a team, which may no longer read it', () => {
+    expect(links({ ...exercise, status: 'ended' })).not.toContain('/intel?');
   });
 });
