@@ -52,7 +52,7 @@ export function AlertStreamPage() {
         <AlertStreamToolbar paused={live.paused} newCount={live.newCount} density={density} onTogglePause={live.togglePause} onDensity={setDensity} />
       </Group>
       <AlertFilterBar filters={filters} />
-      <RecordExerciseBanner exerciseId={filters.query.exerciseId} />
+      <RecordExerciseBanner exerciseId={filters.query.exerciseId} list />
       {filters.query.exercise && !filters.query.exerciseId && (
         <Alert color="orange" variant="filled" py={6} role="status" data-testid="exercise-list-banner">
           <Text size="sm" fw={600}>{t('alerts.exerciseBanner')}</Text>

@@ -17,6 +17,7 @@ import { alertKeys } from '../alerts/alerts.api.ts';
 import { AlertDetailPage } from '../alerts/AlertDetailPage.tsx';
 import { exerciseKeys } from './exercises.api.ts';
 import { ExerciseRecordLinks } from './ExerciseRecordLinks.tsx';
+import { RecordExerciseBanner } from './RecordExerciseBanner.tsx';
 
 const EXERCISE_ID = '5b0c0f8e-7d1a-4c7e-9a43-0d6f7e1d2a10';
 const INCIDENT_ID = '0e7c2b1a-3d4f-4a5b-8c6d-7e8f9a0b1c2d';
@@ -110,6 +111,11 @@ describe('the exercise banner on a record of an exercise', () => {
     const html = incidentPage(incident(EXERCISE_ID), reader(true), 'vi');
     expect(html).toContain(`DIỄN TẬP · ${DRILL_TITLE}`);
     expect(html).toContain('Mở diễn tập');
+  });
+
+  it('over a list of one exercise\'s records, speaks of the records listed', () => {
+    const html = render(`/alerts/x`, createElement(RecordExerciseBanner, { exerciseId: EXERCISE_ID, list: true }), [[ME_KEY, reader(true)], [exerciseKeys.detail(EXERCISE_ID), exercise]]);
+    expect(html).toContain(`EXERCISE · ${DRILL_TITLE} — these records belong to that exercise`);
   });
 
   it('shows on an exercise alert\'s page and not on a real alert\'s', () => {

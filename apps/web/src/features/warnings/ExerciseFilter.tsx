@@ -49,7 +49,7 @@ export function ExerciseChip({ on, onToggle }: { on: boolean; onToggle: () => vo
 /** The banner over a list of exercise warnings: naming the exercise when the list is one exercise's. */
 export function ExerciseListBanner({ side }: { side: ExerciseSide }) {
   const { t } = useTranslation();
-  if (side.exerciseId) return <RecordExerciseBanner exerciseId={side.exerciseId} />;
+  if (side.exerciseId) return <RecordExerciseBanner exerciseId={side.exerciseId} list />;
   if (!side.exercise) return null;
   return (
     <Alert color="orange" variant="filled" py={6} role="status" data-testid="exercise-list-banner">

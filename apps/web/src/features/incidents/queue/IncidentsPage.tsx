@@ -57,7 +57,7 @@ export function IncidentsPage() {
       </Group>
       {canWrite && <SupportInbox />}
       <QueueFilterBar filters={filters} />
-      <RecordExerciseBanner exerciseId={filters.filters.exerciseId} />
+      <RecordExerciseBanner exerciseId={filters.filters.exerciseId} list />
       {filters.filters.exercise && !filters.filters.exerciseId && (
         <Alert color="orange" variant="filled" py={6} role="status" data-testid="exercise-list-banner">
           <Text size="sm" fw={600}>{t('incidents.exerciseBanner')}</Text>
