@@ -77,6 +77,7 @@ export const AlertListQuery = Type.Object({
   before: Type.Optional(AlertId),
   limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 100 })),
   exercise: Type.Optional(Type.Boolean({ description: 'the alerts of exercises only; without it, real alerts only' })),
+  exerciseId: Type.Optional(Type.String({ format: 'uuid', description: "the alerts of this one exercise only (implies `exercise=true`), within the caller's scope" })),
 });
 export type AlertListQuery = Static<typeof AlertListQuery>;
 

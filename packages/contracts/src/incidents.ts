@@ -92,6 +92,7 @@ export const IncidentListQuery = Type.Object({
   from: Type.Optional(Day),
   to: Type.Optional(Day),
   exercise: Type.Optional(Type.Boolean({ description: 'the incidents of exercises only; without it, real incidents only' })),
+  exerciseId: Type.Optional(Type.String({ format: 'uuid', description: "the incidents of this one exercise only (implies `exercise=true`), within the caller's scope" })),
   cursor: Type.Optional(Type.String({ maxLength: 200 })),
   limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 50 })),
 });

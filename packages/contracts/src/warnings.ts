@@ -81,10 +81,14 @@ export const WarningListQuery = Type.Object({
   status: Type.Optional(Type.Enum([...WARNING_STATUSES])),
   limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500 })),
   exercise: Type.Optional(Type.Boolean({ description: 'the warnings of exercises only; without it, real warnings only' })),
+  exerciseId: Type.Optional(Type.String({ format: 'uuid', description: "the warnings of this one exercise only (implies `exercise=true`), within the caller's scope" })),
 });
 export type WarningListQuery = Static<typeof WarningListQuery>;
 /** GET /warnings/inbox: real warnings by default, an exercise's only with `exercise=true` (issue 17). */
-export const WarningInboxQuery = Type.Object({ exercise: Type.Optional(Type.Boolean({ description: 'the warnings of exercises only' })) });
+export const WarningInboxQuery = Type.Object({
+  exercise: Type.Optional(Type.Boolean({ description: 'the warnings of exercises only' })),
+  exerciseId: Type.Optional(Type.String({ format: 'uuid', description: "the warnings of this one exercise only (implies `exercise=true`)" })),
+});
 export type WarningInboxQuery = Static<typeof WarningInboxQuery>;
 
 export const RecipientPreview = Type.Object({ count: Type.Integer(), orgs: Type.Array(Type.Object({ id: Uuid, name: Type.String(), provinceCode: Nullable(Type.String()), sectors: Type.Array(Type.String()) })) });

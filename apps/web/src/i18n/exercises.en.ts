@@ -23,6 +23,10 @@ export const exercisesEn = {
   elapsed: '{{elapsed}} / {{total}} scenario minutes · speed ×{{speed}}',
   banner: 'EXERCISE · {{title}} — this data belongs to an exercise, not to a real incident.',
   bannerLink: 'Open the exercise',
+  listBannerOf: 'EXERCISE · {{title}} — these records belong to that exercise, not to real events.',
+  listBanner: 'EXERCISE — these records belong to an exercise, not to real events.',
+  recordBannerOf: 'EXERCISE · {{title}} — this record belongs to that exercise, not to a real event.',
+  recordBanner: 'EXERCISE — this record belongs to an exercise, not to a real event; it is left out of real lists, statistics and reports.',
   control: { start: 'Start', pause: 'Pause', resume: 'Resume', end: 'End', replay: 'Run again', setSpeed: 'Set speed' },
   confirmEnd: 'End the exercise? Expectations not met count as missed.',
   scoreboard: 'Scoreboard',
@@ -34,6 +38,7 @@ export const exercisesEn = {
   openIncident: 'Open the incident',
   openWarning: 'Open the warning',
   openAlerts: 'See the alerts',
+  records: { title: 'This exercise\'s records:', alerts: 'Alerts', incidents: 'Incidents', warnings: 'Warnings', knowledge: 'Knowledge' },
   kind: { alerts: 'Alerts', campaign: 'Campaign', message: 'Message', document: 'Document', incident: 'Incident', warning: 'Centre warning', pressure: 'Pressure' },
   expKind: {
     incident_opened: 'Incident taken up', initial_report_filed: 'Initial report (Circular 20)', warning_acknowledged: 'Warning acknowledged', indicator_added: 'Indicator added',

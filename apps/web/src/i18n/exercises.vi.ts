@@ -23,6 +23,10 @@ export const exercisesVi = {
   elapsed: '{{elapsed}} / {{total}} phút kịch bản · tốc độ ×{{speed}}',
   banner: 'DIỄN TẬP · {{title}} — dữ liệu thuộc cuộc diễn tập, không phải sự cố thật.',
   bannerLink: 'Mở diễn tập',
+  listBannerOf: 'DIỄN TẬP · {{title}} — các bản ghi này thuộc cuộc diễn tập đó, không phải sự kiện thật.',
+  listBanner: 'DIỄN TẬP — các bản ghi này thuộc một cuộc diễn tập, không phải sự kiện thật.',
+  recordBannerOf: 'DIỄN TẬP · {{title}} — bản ghi này thuộc cuộc diễn tập đó, không phải sự kiện thật.',
+  recordBanner: 'DIỄN TẬP — bản ghi này thuộc một cuộc diễn tập, không phải sự kiện thật; nó không nằm trong danh sách, thống kê và báo cáo thật.',
   control: { start: 'Bắt đầu', pause: 'Tạm dừng', resume: 'Tiếp tục', end: 'Kết thúc', replay: 'Diễn tập lại', setSpeed: 'Đặt tốc độ' },
   confirmEnd: 'Kết thúc cuộc diễn tập? Các yêu cầu chưa đạt sẽ tính là trượt.',
   scoreboard: 'Bảng điểm',
@@ -34,6 +38,7 @@ export const exercisesVi = {
   openIncident: 'Mở sự cố',
   openWarning: 'Mở cảnh báo',
   openAlerts: 'Xem cảnh báo',
+  records: { title: 'Dữ liệu của cuộc diễn tập này:', alerts: 'Luồng cảnh báo', incidents: 'Sự cố', warnings: 'Cảnh báo sớm', knowledge: 'Tri thức' },
   kind: { alerts: 'Cảnh báo', campaign: 'Chiến dịch', message: 'Tin nhắn', document: 'Tài liệu', incident: 'Sự cố', warning: 'Cảnh báo của Trung tâm', pressure: 'Sức ép' },
   expKind: {
     incident_opened: 'Tiếp nhận sự cố', initial_report_filed: 'Báo cáo ban đầu (TT 20)', warning_acknowledged: 'Xác nhận cảnh báo', indicator_added: 'Thêm chỉ dấu',

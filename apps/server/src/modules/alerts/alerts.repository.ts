@@ -31,12 +31,20 @@ export function parseAlertId(id: string): { day: string; id: string } | null {
   return m ? { day: `${m[1]}-${m[2]}-${m[3]}`, id: m[4]! } : null;
 }
 
+/**
+ * The real stream by default; the alerts of exercises (sent through their connectors) only when asked for, and
+ * those of one exercise with `exerciseId` (issue 17).
+ */
+function exerciseFilter(q: AlertListQuery): RawBuilder<unknown> {
+  if (q.exerciseId) return sql`a.source_id in (select s.id from alert_sources s where s.exercise_id = ${q.exerciseId})`;
+  const drill = exerciseAlertSql('a');
+  return q.exercise ? drill : sql`not ${drill}`;
+}
+
 /** SQL for reading alerts. `orgIds` is the caller's read scope (null = everything). */
 export const alertsRepository = {
   async list(db: Kysely<DB>, orgIds: string[] | null, q: AlertListQuery): Promise<AlertRow[]> {
-    // The real stream by default; an exercise's alerts (sent through its connectors) only when asked for (issue 17).
-    const drill = exerciseAlertSql('a');
-    const where: RawBuilder<unknown>[] = [q.exercise ? drill : sql`not ${drill}`];
+    const where: RawBuilder<unknown>[] = [exerciseFilter(q)];
     if (orgIds) where.push(sql`(a.org_id = any(${orgIds}::uuid[]) or a.reporter_org_id = any(${orgIds}::uuid[]))`);
     if (q.orgId) where.push(sql`(a.org_id = ${q.orgId} or a.reporter_org_id = ${q.orgId})`);
     if (q.severity) where.push(sql`a.severity >= ${q.severity}`);

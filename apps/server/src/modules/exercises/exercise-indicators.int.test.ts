@@ -92,6 +92,26 @@ describe('indicators a team adds in an exercise stay the exercise\'s', () => {
     expect(ids).not.toContain(indicator(1, '').id);
   });
 
+  it('are not listed by TAXII\'s manifest, nor served as one object or its versions', async () => {
+    const taxii = taxiiClient(t.app, () => basicAuth(analyst.email, 'a-long-test-password'));
+    const base = `/taxii2/lachan/collections/${collectionId}`;
+    const manifest = await taxii.get(`${base}/manifest/`);
+    expect(manifest.statusCode).toBe(200);
+    expect(manifest.body).toContain(indicator(2, '').id);
+    expect(manifest.body).not.toContain(indicator(1, '').id);
+    for (const n of [1, 2]) {
+      const one = await taxii.get(`${base}/objects/${indicator(n, '').id}/`);
+      const versions = await taxii.get(`${base}/objects/${indicator(n, '').id}/versions/`);
+      if (n === 2) {
+        expect(one.body).toContain(REAL_IP);
+        expect(versions.json().versions).toEqual(['2026-12-01T00:00:00.000Z']);
+      } else {
+        expect(one.body).not.toContain(DRILL_IP);
+        expect(versions.json().versions ?? []).toEqual([]);
+      }
+    }
+  });
+
   it('are not in the knowledge base', async () => {
     const list = (await t.admin.get('/api/v1/intel/objects?type=indicator&limit=100')).json();
     const names = JSON.stringify(list);

@@ -174,3 +174,78 @@ describe('exercise data stays apart from real data', () => {
     expect(received.filter((r) => r.includes('/drill-bank-sgb')).length).toBe(1);
   });
 });
+
+describe('one exercise\'s records (exerciseId), within the caller\'s scope', () => {
+  let other: Exercise;
+  type Tagged = { id: string; exerciseId: string | null };
+  const items = async (who: Caller, path: string) => {
+    const res = await who.get(path);
+    expect(res.statusCode).toBe(200);
+    return res.json().items as Tagged[];
+  };
+  const exerciseIds = (list: Tagged[]) => [...new Set(list.map((x) => x.exerciseId))];
+
+  beforeAll(async () => {
+    // A second run for two of the three banks, so that "the exercises' records" and "this exercise's" differ.
+    const sc = (await centre.post('/api/v1/exercises/scenarios', shortScenario('isolation-second'))).json() as Scenario;
+    other = (await centre.post('/api/v1/exercises', { scenarioId: sc.id, teamOrgIds: orgs.slice(0, 2), speed: 60 })).json() as Exercise;
+    expect((await centre.post(`/api/v1/exercises/${other.id}/start`)).statusCode).toBe(200);
+    for (let i = 0; i < 200; i++) {
+      const inbox = (await centre.get(`/api/v1/exercises/${other.id}/teams/${orgs[1]}/inbox`)).json() as { items: InboxItem[] };
+      if (inbox.items.some((x) => x.injectKey === 'case')) break;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    await settle();
+    for (let i = 0; i < 60; i++) {
+      const untagged = await q(sql<{ n: number }>`select count(*)::int as n from incidents where group_key like ${`exercise:${other.id}:%`} and exercise_id is null`);
+      if (untagged[0]!.n === 0) break;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  });
+
+  it('gives a team of both runs the alerts, incidents and warnings of the one it names, its own only', async () => {
+    const bank = await t.userIn(teams[0]!, 'org_admin');
+    expect(exerciseIds(await items(bank, '/api/v1/alerts?exercise=true&limit=500')).sort()).toEqual([ex.id, other.id].sort());
+    const alerts = await items(bank, `/api/v1/alerts?exerciseId=${ex.id}&limit=500`);
+    expect(alerts.length).toBe(3);
+    expect(exerciseIds(alerts)).toEqual([ex.id]);
+    expect(exerciseIds(await items(bank, `/api/v1/alerts?exerciseId=${other.id}&limit=500`))).toEqual([other.id]);
+    const incidents = await items(bank, `/api/v1/incidents?exerciseId=${ex.id}&limit=200`);
+    expect(incidents.length).toBeGreaterThan(0);
+    expect(exerciseIds(incidents)).toEqual([ex.id]);
+    expect(exerciseIds(await items(bank, `/api/v1/incidents?exerciseId=${other.id}&limit=200`))).toEqual([other.id]);
+    expect(exerciseIds(await items(bank, `/api/v1/warnings/inbox?exerciseId=${ex.id}`))).toEqual([ex.id]);
+    expect((await items(bank, `/api/v1/warnings/inbox?exerciseId=${other.id}`)).map((w) => w.exerciseId)).toEqual([other.id]);
+    // `exerciseId` implies the exercise side even if the caller asks for real records.
+    expect(exerciseIds(await items(bank, `/api/v1/alerts?exercise=false&exerciseId=${ex.id}&limit=500`))).toEqual([ex.id]);
+    // Without either parameter: real records only, as before.
+    expect(exerciseIds(await items(bank, '/api/v1/alerts?limit=500'))).toEqual([null]);
+  });
+
+  it('keeps the normal scope: a team sees its own records of the run, the white team every team\'s', async () => {
+    const second = await t.userIn(teams[1]!, 'analyst');
+    const mine = await items(second, `/api/v1/alerts?exerciseId=${ex.id}&limit=500`);
+    expect(mine.length).toBe(3);
+    const orgIdsOf = async (path: string) => [...new Set(((await second.get(path)).json().items as { orgId: string }[]).map((x) => x.orgId))];
+    expect(await orgIdsOf(`/api/v1/alerts?exerciseId=${ex.id}&limit=500`)).toEqual([orgs[1]]);
+    expect(await orgIdsOf(`/api/v1/incidents?exerciseId=${ex.id}&limit=200`)).toEqual([orgs[1]]);
+    expect((await items(centre, `/api/v1/alerts?exerciseId=${ex.id}&limit=500`)).length).toBe(9);
+    expect((await items(centre, `/api/v1/alerts?exerciseId=${other.id}&limit=500`)).length).toBe(6);
+    const warnings = await items(centre, `/api/v1/warnings?exerciseId=${other.id}`);
+    expect(warnings.length).toBe(1);
+    expect(warnings[0]!.exerciseId).toBe(other.id);
+  });
+
+  it('gives nothing of a run to an organisation outside it, nor to a team of another run', async () => {
+    const outsider = await t.userIn('prov-48', 'org_admin');
+    const third = await t.userIn(teams[2]!, 'org_admin');
+    for (const path of ['/api/v1/alerts', '/api/v1/incidents', '/api/v1/warnings', '/api/v1/warnings/inbox']) {
+      expect(await items(outsider, `${path}?exerciseId=${ex.id}`)).toEqual([]);
+      expect(await items(third, `${path}?exerciseId=${other.id}`)).toEqual([]);
+    }
+    // The same team does see its records of the run it plays in.
+    expect(exerciseIds(await items(third, `/api/v1/alerts?exerciseId=${ex.id}&limit=500`))).toEqual([ex.id]);
+    expect(exerciseIds(await items(third, `/api/v1/warnings/inbox?exerciseId=${ex.id}`))).toEqual([ex.id]);
+    expect((await outsider.get('/api/v1/alerts?exerciseId=not-a-uuid')).statusCode).toBe(400);
+  });
+});

@@ -32,8 +32,9 @@ export const parseReference = (q: string): string | null => /^(?:lc-?)?0*([0-9]{
 
 function filters(q: IncidentListQuery, actorId: string | null): RawBuilder<unknown>[] | null {
   const w: RawBuilder<unknown>[] = [sql`true`];
-  // The real list by default; an exercise's incidents only when asked for (issue 17).
-  w.push(q.exercise ? sql`i.exercise_id is not null` : sql`i.exercise_id is null`);
+  // The real list by default; the incidents of exercises only when asked for, of one exercise with its id (issue 17).
+  if (q.exerciseId) w.push(sql`i.exercise_id = ${q.exerciseId}`);
+  else w.push(q.exercise ? sql`i.exercise_id is not null` : sql`i.exercise_id is null`);
   if (q.status === 'open') w.push(sql`i.status not in ('closed', 'rejected')`);
   else if (q.status) w.push(sql`i.status = ${q.status}`);
   if (q.severity) w.push(sql`i.severity >= ${q.severity}`);

@@ -85,7 +85,8 @@ export const stixObjectsRepository = {
   },
 
   async existsIn(db: Kysely<DB>, collectionId: string, objectId: string): Promise<boolean> {
-    const r = await sql`select 1 from taxii_collection_objects where collection_id = ${collectionId} and object_id = ${objectId} limit 1`.execute(db);
+    const r = await sql`select 1 from taxii_collection_objects where collection_id = ${collectionId} and object_id = ${objectId}
+      and not exists (select 1 from stix_objects o where o.id = ${objectId} and o.exercise_id is not null) limit 1`.execute(db);
     return r.rows.length > 0;
   },
 

@@ -18,6 +18,15 @@ export interface WarningRow {
 export const revision = (number: number | RawBuilder<number>, summary: string): RawBuilder<unknown> =>
   sql`jsonb_build_array(jsonb_build_object('number', ${number}::int, 'date', to_char(now() at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'), 'summary', ${summary}::text))`;
 
+/**
+ * Which side of the exercise line a list reads (issue 17): real warnings by default, those of exercises
+ * with `exercise`, those of one exercise with `exerciseId`. The table is aliased `w`.
+ */
+export function exerciseFilter(q: { exercise?: boolean; exerciseId?: string }): RawBuilder<boolean> {
+  if (q.exerciseId) return sql<boolean>`w.exercise_id = ${q.exerciseId}`;
+  return q.exercise ? sql<boolean>`w.exercise_id is not null` : sql<boolean>`w.exercise_id is null`;
+}
+
 const arr = <T>(v: T[] | undefined): T[] | null => (v && v.length ? v : null);
 
 /**

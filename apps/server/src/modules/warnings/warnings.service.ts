@@ -6,7 +6,7 @@ import { conflict, forbidden, notFound } from '../../core/errors.ts';
 import { recordChange, transact } from '../events/index.ts';
 import type { Platform } from '../../platform.types.ts';
 import { warningsPolicy as policy } from './warnings.policy.ts';
-import { warningsRepository as repo, type WarningRow } from './warnings.repository.ts';
+import { exerciseFilter, warningsRepository as repo, type WarningRow } from './warnings.repository.ts';
 import { deliveriesRepository as deliveries } from './deliveries.repository.ts';
 import { presentWarning } from './warnings.presenter.ts';
 import { CampaignsService } from '../campaigns/index.ts';
@@ -50,7 +50,7 @@ export class WarningsService {
       from warnings w where (${scope === null} or w.author_org_id = any(${[...ctx.scope.manage]}::uuid[])
         or (w.status in ('issued', 'withdrawn') and exists (select 1 from warning_recipients r where r.warning_id = w.id and r.org_id = any(${scope ?? []}::uuid[]))))
         and (${q.status ?? null}::text is null and w.status <> 'discarded' or w.status = ${q.status ?? null})
-        and (w.exercise_id is not null) = ${q.exercise === true} order by w.created_at desc limit ${q.limit ?? 100}`.execute(this.#p.db);
+        and ${exerciseFilter(q)} order by w.created_at desc limit ${q.limit ?? 100}`.execute(this.#p.db);
     const issuer = (w: WarningRow) => policy.isIssuer(ctx, w.author_org_id);
     return r.rows.map((w) => presentWarning(w, undefined, w.status !== 'draft' && w.status !== 'proposed' && issuer(w) ? { targeted: w.d_targeted, acknowledged: w.d_acked, pending: w.d_pending, failed: w.d_failed } : undefined,
       policy.recipientFilter(ctx, w.author_org_id)));
@@ -60,7 +60,7 @@ export class WarningsService {
   async inbox(ctx: RequestContext, q: WarningInboxQuery = {}): Promise<Warning[]> {
     requirePermission(ctx, 'warnings.read');
     const r = await sql<WarningRow & { read_at: Date | null; acked_at: Date | null }>`select w.*, r.read_at, r.acked_at from warning_recipients r join warnings w on w.id = r.warning_id
-      where r.org_id = ${ctx.actor.orgId} and w.status = 'issued' and (w.exercise_id is not null) = ${q.exercise === true} order by w.issued_at desc limit 200`.execute(this.#p.db);
+      where r.org_id = ${ctx.actor.orgId} and w.status = 'issued' and ${exerciseFilter(q)} order by w.issued_at desc limit 200`.execute(this.#p.db);
     return r.rows.map((w) => presentWarning(w, w, undefined, policy.recipientFilter(ctx, w.author_org_id)));
   }
 

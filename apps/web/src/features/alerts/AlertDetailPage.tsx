@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { AlertDetail } from '@lachan/contracts';
 import { QueryState } from '../../components/QueryState.tsx';
 import { SeverityBadge } from '../../components/SeverityBadge.tsx';
+import { RecordExerciseBanner } from '../exercises/index.ts';
 import { FORMAT_LABELS } from './alertLabels.ts';
 import { useAlert } from './alerts.api.ts';
 import { AlertSummaryCard } from './AlertSummaryCard.tsx';
@@ -29,6 +30,7 @@ function AlertDetailView({ alert }: { alert: AlertDetail }) {
           {alert.id}
         </Text>
       </Breadcrumbs>
+      <RecordExerciseBanner exerciseId={alert.exerciseId} />
       <div>
         <Group gap="sm" wrap="nowrap" align="center">
           <SeverityBadge level={alert.severity} />

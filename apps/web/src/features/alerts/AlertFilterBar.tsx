@@ -18,6 +18,7 @@ export function AlertFilterBar({ filters }: { filters: Filters }) {
   const rsitLabel = useRsitLabel();
   const fmt = useFormat();
   const { raw, set, clear, narrowing, reset } = filters;
+  const drill = Boolean(raw.exercise || raw.exerciseId);
   const days = raw.from && raw.to ? (raw.from === raw.to ? fmt.shortDate(raw.from) : `${fmt.shortDate(raw.from)} – ${fmt.shortDate(raw.to)}`) : null;
   const chips = [
     ...(days ? [{ key: 'period', label: t('statistics.drill.days', { days }), onRemove: () => clear(['from', 'to']) }] : []),
@@ -32,7 +33,7 @@ export function AlertFilterBar({ filters }: { filters: Filters }) {
       <FilterSelect w={165} label={t('alerts.filters.sector')} data={labels.sectorOptions} value={raw.sector} onChange={(v) => set('sector', v)} searchable testId="alert-filter-sector" />
       <FilterSelect w={165} label={t('alerts.filters.province')} data={labels.provinceOptions} value={raw.province} onChange={(v) => set('province', v)} searchable testId="alert-filter-province" />
       <OrgPicker size="xs" placeholder={t('alerts.filters.org')} value={raw.org} onChange={(v) => set('org', v)} clearable includeInactive testId="alert-filter-org" />
-      <Chip size="xs" checked={Boolean(raw.exercise)} onChange={() => set('exercise', raw.exercise ? null : 'true')} color="orange" data-testid="alert-filter-exercise">
+      <Chip size="xs" checked={drill} onChange={() => (drill ? clear(['exercise', 'exerciseId']) : set('exercise', 'true'))} color="orange" data-testid="alert-filter-exercise">
         {t('alerts.filters.exercise')}
       </Chip>
       <FilterChips chips={chips} removeLabel={t('common.remove')} />

@@ -15,6 +15,7 @@ import { useLiveAlerts } from './useLiveAlerts.ts';
 import { useSelection } from './alertSelection.ts';
 import { AlertBulkBar } from './AlertBulkBar.tsx';
 import { useCurrentUser, usePermission } from '../auth/auth.api.ts';
+import { RecordExerciseBanner } from '../exercises/index.ts';
 
 /**
  * The live alert stream: filters, pause (counting what arrives), density, keyboard cursor, older pages;
@@ -51,7 +52,8 @@ export function AlertStreamPage() {
         <AlertStreamToolbar paused={live.paused} newCount={live.newCount} density={density} onTogglePause={live.togglePause} onDensity={setDensity} />
       </Group>
       <AlertFilterBar filters={filters} />
-      {filters.query.exercise && (
+      <RecordExerciseBanner exerciseId={filters.query.exerciseId} list />
+      {filters.query.exercise && !filters.query.exerciseId && (
         <Alert color="orange" variant="filled" py={6} role="status" data-testid="exercise-list-banner">
           <Text size="sm" fw={600}>{t('alerts.exerciseBanner')}</Text>
         </Alert>

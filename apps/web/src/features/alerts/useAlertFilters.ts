@@ -4,16 +4,17 @@ import { useSearchParams } from 'react-router';
 import { ALERT_FORMATS, type AlertFormat } from '@lachan/contracts';
 import type { AlertFilters } from './alerts.api.ts';
 
-export type AlertFilterKey = 'severity' | 'format' | 'rsit' | 'sector' | 'province' | 'org' | 'q' | 'from' | 'to' | 'exercise';
+export type AlertFilterKey = 'severity' | 'format' | 'rsit' | 'sector' | 'province' | 'org' | 'q' | 'from' | 'to' | 'exercise' | 'exerciseId';
 const SEARCH_DEBOUNCE_MS = 300;
 
 /** A calendar day as the API takes it (a statistics drill-down names the days events happened). */
 const isDay = (v: string | null): v is string => !!v && /^\d{4}-\d{2}-\d{2}$/.test(v);
+const isUuid = (v: string | null): v is string => !!v && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(v);
 
 const isFormat = (value: string | null): value is AlertFormat => (ALERT_FORMATS as readonly (string | null)[]).includes(value);
 
 /** Alert stream filters kept in the address (?severity=&format=&rsit=&sector=&province=&org=&q=&from=&to=), so a view can be shared;
- * ?exercise=true shows the alerts of exercises instead of real ones. */
+ * ?exercise=true shows the alerts of exercises instead of real ones, ?exerciseId= those of one exercise. */
 export function useAlertFilters() {
   const [params, setParams] = useSearchParams();
   const raw = {
@@ -27,6 +28,7 @@ export function useAlertFilters() {
     from: params.get('from'),
     to: params.get('to'),
     exercise: params.get('exercise') === 'true' ? 'true' : null,
+    exerciseId: isUuid(params.get('exerciseId')) ? params.get('exerciseId') : null,
   };
   const [q] = useDebouncedValue(raw.q.trim(), SEARCH_DEBOUNCE_MS);
 
@@ -72,8 +74,9 @@ export function useAlertFilters() {
       from: isDay(raw.from) ? raw.from : undefined,
       to: isDay(raw.to) ? raw.to : undefined,
       exercise: raw.exercise ? true : undefined,
+      exerciseId: raw.exerciseId ?? undefined,
     }),
-    [severity, raw.format, raw.rsit, raw.sector, raw.province, raw.org, q, raw.from, raw.to, raw.exercise],
+    [severity, raw.format, raw.rsit, raw.sector, raw.province, raw.org, q, raw.from, raw.to, raw.exercise, raw.exerciseId],
   );
   const narrowing = Object.values(raw).some(Boolean);
 

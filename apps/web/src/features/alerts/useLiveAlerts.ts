@@ -20,8 +20,8 @@ export function countNewAlerts(event: StreamEvent, filters: AlertFilters): numbe
   if (event.type !== 'alerts.ingested') return 0;
   const data = event.data as IngestedData;
   if (!data || !Array.isArray(data.alerts)) return 0;
-  // an exercise's alerts are counted in the exercise view only, real ones in the real stream only
-  if (Boolean(data.exerciseId) !== Boolean(filters.exercise)) return 0;
+  // an exercise's alerts are counted in the exercise view only (one exercise's in its own), real ones in the real stream only
+  if (filters.exerciseId ? data.exerciseId !== filters.exerciseId : Boolean(data.exerciseId) !== Boolean(filters.exercise)) return 0;
   const listed = data.alerts.filter((a) => a.new && (!filters.severity || a.severity >= filters.severity) && (!filters.rsitClass || a.rsitClass === filters.rsitClass));
   return listed.length + Math.max(0, (data.count ?? 0) - data.alerts.length);
 }

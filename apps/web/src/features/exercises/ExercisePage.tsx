@@ -12,6 +12,7 @@ import { Scoreboard } from './Scoreboard.tsx';
 import { TeamInbox } from './TeamInbox.tsx';
 import { ManualInjectForm } from './ManualInjectForm.tsx';
 import { SpeedControl } from './SpeedControl.tsx';
+import { ExerciseRecordLinks } from './ExerciseRecordLinks.tsx';
 
 /** One exercise: the white team's run control and live scoreboard, or a team's view of what reached it. */
 export function ExercisePage() {
@@ -39,6 +40,7 @@ function ExerciseView({ exercise: e }: { exercise: Exercise }) {
         </Stack>
         <Badge size="lg" color={STATUS_COLOR[e.status]} data-testid="exercise-status">{t(`exercises.status.${e.status}`)}</Badge>
       </Group>
+      <ExerciseRecordLinks exercise={e} />
       {white && (
         <Group gap="xs" data-testid="run-control">
           {e.status === 'scheduled' && <Button size="xs" onClick={act('start')} loading={control.isPending} data-testid="run-start">{t('exercises.control.start')}</Button>}

@@ -33,9 +33,9 @@ export function TeamInbox({ exerciseId, orgId }: { exerciseId: string; orgId: st
                   </Stack>
                 )}
                 <Group gap="sm" mt={4}>
-                  {i.alerts !== null && <Anchor component={Link} to="/alerts?exercise=true" size="xs">{t('exercises.alertsSent', { n: i.alerts })}</Anchor>}
+                  {i.alerts !== null && <Anchor component={Link} to={`/alerts?exerciseId=${exerciseId}`} size="xs">{t('exercises.alertsSent', { n: i.alerts })}</Anchor>}
                   {i.incidentId && <Anchor component={Link} to={`/incidents/${i.incidentId}`} size="xs">{t('exercises.openIncident')}</Anchor>}
-                  {i.warningId && <Anchor component={Link} to="/warnings/inbox?exercise=true" size="xs">{t('exercises.openWarning')}</Anchor>}
+                  {i.warningId && <Anchor component={Link} to={`/warnings/inbox?exerciseId=${exerciseId}`} size="xs">{t('exercises.openWarning')}</Anchor>}
                 </Group>
               </Paper>
             ))}

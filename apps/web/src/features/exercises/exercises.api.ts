@@ -31,6 +31,9 @@ export const useScenarios = (enabled: boolean) =>
   useQuery({ queryKey: exerciseKeys.scenarios, queryFn: () => api.get<{ items: ScenarioSummary[] }>('/exercises/scenarios'), enabled });
 export const useScenario = (id: string) => useQuery({ queryKey: exerciseKeys.scenario(id), queryFn: () => api.get<Scenario>(`/exercises/scenarios/${id}`) });
 export const useExercise = (id: string) => useQuery({ queryKey: exerciseKeys.detail(id), queryFn: () => api.get<Exercise>(`/exercises/${id}`) });
+/** The exercise a record belongs to, if the reader may see it (the server answers 404 otherwise: then no title, no link). */
+export const useVisibleExercise = (id: string, enabled: boolean) =>
+  useQuery({ queryKey: exerciseKeys.detail(id), queryFn: () => api.get<Exercise>(`/exercises/${id}`), enabled, retry: false, staleTime: 5 * 60_000 });
 export const useScoreboard = (id: string, enabled: boolean) =>
   useQuery({ queryKey: exerciseKeys.scoreboard(id), queryFn: () => api.get<Scoreboard>(`/exercises/${id}/scoreboard`), enabled });
 export const useInbox = (id: string, orgId: string | null) =>

@@ -9,6 +9,7 @@ import { useWarningText } from './useWarningText.ts';
 import { DocumentMenu } from '../documents/index.ts';
 import { WarningProvinces } from './WarningProvinces.tsx';
 import { ExerciseBadge } from './ExerciseFilter.tsx';
+import { RecordExerciseBanner } from '../exercises/index.ts';
 
 /** One warning in the inbox: unread marked, opened on click (marks it read), acknowledged in one click. */
 export function WarningCard({ warning: w, open, onToggle }: { warning: Warning; open: boolean; onToggle: () => void }) {
@@ -56,6 +57,7 @@ export function WarningCard({ warning: w, open, onToggle }: { warning: Warning; 
       </Group>
       {open && (
         <Stack gap={6} mt="xs">
+          <RecordExerciseBanner exerciseId={w.exerciseId} />
           <Group justify="flex-end">
             <DocumentMenu path={`/warnings/${w.id}/document`} />
           </Group>

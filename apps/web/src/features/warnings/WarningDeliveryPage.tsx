@@ -12,6 +12,7 @@ import { useWarningText } from './useWarningText.ts';
 import { DocumentMenu } from '../documents/index.ts';
 import { WarningProvinces } from './WarningProvinces.tsx';
 import { useOrgName } from '../orgs/useOrgName.ts';
+import { RecordExerciseBanner } from '../exercises/index.ts';
 
 /** A headline figure of the delivery view. */
 function Figure({ label, value, testId }: { label: string; value: string; testId: string }) {
@@ -41,24 +42,27 @@ export function WarningDeliveryPage() {
     <Stack gap="sm" data-testid="warning-delivery">
       <QueryState query={warning}>
         {(w) => (
-          <Group justify="space-between">
-            <Group gap="xs">
-              <SeverityBadge level={w.severity} />
-              <TlpBadge tlp={w.tlp} />
-              <WarningStatusBadge status={w.status} />
-              <Title order={2} size="h4">
-                {text.title(w)}
-              </Title>
+          <>
+            <RecordExerciseBanner exerciseId={w.exerciseId} />
+            <Group justify="space-between">
+              <Group gap="xs">
+                <SeverityBadge level={w.severity} />
+                <TlpBadge tlp={w.tlp} />
+                <WarningStatusBadge status={w.status} />
+                <Title order={2} size="h4">
+                  {text.title(w)}
+                </Title>
+              </Group>
+              <Group gap="xs">
+                <DocumentMenu path={`/warnings/${w.id}/document`} />
+                {w.status === 'issued' && (
+                  <Button size="xs" variant="default" color="red" onClick={() => withdraw.mutate(w.id)} loading={withdraw.isPending}>
+                    {t('warnings.withdraw')}
+                  </Button>
+                )}
+              </Group>
             </Group>
-            <Group gap="xs">
-              <DocumentMenu path={`/warnings/${w.id}/document`} />
-              {w.status === 'issued' && (
-                <Button size="xs" variant="default" color="red" onClick={() => withdraw.mutate(w.id)} loading={withdraw.isPending}>
-                  {t('warnings.withdraw')}
-                </Button>
-              )}
-            </Group>
-          </Group>
+          </>
         )}
       </QueryState>
       <QueryState query={warning}>

@@ -10,8 +10,8 @@ import { ExerciseChip, ExerciseListBanner, useExerciseParam } from './ExerciseFi
 /** Warnings sent to my organisation, unacknowledged first as the server orders them. */
 export function WarningInboxPage() {
   const { t } = useTranslation();
-  const [exercise, toggleExercise] = useExerciseParam();
-  const query = useWarningInbox(true, exercise);
+  const { side, on, toggle } = useExerciseParam();
+  const query = useWarningInbox(true, side);
   const [open, setOpen] = useState<string | null>(null);
   return (
     <Stack gap="sm" data-testid="warning-inbox">
@@ -19,9 +19,9 @@ export function WarningInboxPage() {
         <Title order={2} size="h3">
           {t('warnings.inboxTitle')}
         </Title>
-        <ExerciseChip on={exercise} onToggle={toggleExercise} />
+        <ExerciseChip on={on} onToggle={toggle} />
       </Group>
-      {exercise && <ExerciseListBanner />}
+      <ExerciseListBanner side={side} />
       <QueryState query={query}>
         {(page) =>
           page.items.length === 0 ? (

@@ -18,8 +18,8 @@ export function WarningsPage() {
   const fmt = useFormat();
   const text = useWarningText();
   const me = useCurrentUser();
-  const [exercise, toggleExercise] = useExerciseParam();
-  const query = useWarnings(exercise);
+  const { side, on, toggle } = useExerciseParam();
+  const query = useWarnings(side);
   return (
     <Stack gap="sm">
       <Group justify="space-between">
@@ -27,14 +27,14 @@ export function WarningsPage() {
           {t('warnings.title')}
         </Title>
         {me.permissions.includes('stats.read') && <SurgeWatchNote />}
-        <ExerciseChip on={exercise} onToggle={toggleExercise} />
+        <ExerciseChip on={on} onToggle={toggle} />
         {me.permissions.includes('warnings.write') && (
           <Button component={Link} to="/warnings/new" size="xs" data-testid="warning-compose">
             {t('warnings.compose')}
           </Button>
         )}
       </Group>
-      {exercise && <ExerciseListBanner />}
+      <ExerciseListBanner side={side} />
       <ListTable
         query={query}
         empty={t('warnings.empty')}

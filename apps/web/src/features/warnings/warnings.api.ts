@@ -1,21 +1,24 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import type { RecipientPreview, SurgeReport, Warning, WarningCreate, WarningStatus, WarningTargeting } from '@lachan/contracts';
+import type { RecipientPreview, SurgeReport, Warning, WarningCreate, WarningListQuery, WarningStatus, WarningTargeting } from '@lachan/contracts';
 import { api, type Page } from '../../api/client.ts';
 import { useApiMutation } from '../../api/useApiMutation.ts';
+
+/** Which side of the exercise line a list reads: real warnings ({}), those of exercises, or those of one exercise. */
+export type ExerciseSide = Pick<WarningListQuery, 'exercise' | 'exerciseId'>;
 
 /** Query keys of the warnings module (the event stream invalidates by the ['warnings'] prefix). */
 export const warningKeys = {
   all: ['warnings'] as const,
-  list: (exercise = false) => ['warnings', 'list', { exercise }] as const,
-  inbox: (exercise = false) => ['warnings', 'inbox', { exercise }] as const,
+  list: (side: ExerciseSide = {}) => ['warnings', 'list', side] as const,
+  inbox: (side: ExerciseSide = {}) => ['warnings', 'inbox', side] as const,
   detail: (id: string) => ['warnings', 'detail', id] as const,
   status: (id: string) => ['warnings', 'status', id] as const,
   preview: (targeting: WarningTargeting) => ['warnings', 'preview', targeting] as const,
 };
 
-/** GET /warnings: what the caller authored or may oversee (real ones, or with `exercise` those of exercises). */
-export function useWarnings(exercise = false) {
-  return useQuery({ queryKey: warningKeys.list(exercise), queryFn: () => api.get<Page<Warning>>('/warnings', exercise ? { exercise: true } : {}) });
+/** GET /warnings: what the caller authored or may oversee (real ones, or those of exercises, or of one exercise). */
+export function useWarnings(side: ExerciseSide = {}) {
+  return useQuery({ queryKey: warningKeys.list(side), queryFn: () => api.get<Page<Warning>>('/warnings', side) });
 }
 
 /** GET /stats/surges: when the hourly surge watcher last looked (refreshed every minute). */
@@ -23,9 +26,9 @@ export function useSurgeWatch(enabled = true) {
   return useQuery({ queryKey: ['stats', 'surges', 'watch'], queryFn: () => api.get<SurgeReport>('/stats/surges', { groupBy: 'sector' }), enabled, refetchInterval: 60_000, retry: false });
 }
 
-/** GET /warnings/inbox: issued warnings sent to the caller's organisation, with its read/ack times (real ones, or with `exercise` those of exercises). */
-export function useWarningInbox(enabled = true, exercise = false) {
-  return useQuery({ queryKey: warningKeys.inbox(exercise), queryFn: () => api.get<Page<Warning>>('/warnings/inbox', exercise ? { exercise: true } : {}), enabled });
+/** GET /warnings/inbox: issued warnings sent to the caller's organisation, with its read/ack times (real ones, or those of exercises, or of one exercise). */
+export function useWarningInbox(enabled = true, side: ExerciseSide = {}) {
+  return useQuery({ queryKey: warningKeys.inbox(side), queryFn: () => api.get<Page<Warning>>('/warnings/inbox', side), enabled });
 }
 
 /** GET /warnings/:id. */

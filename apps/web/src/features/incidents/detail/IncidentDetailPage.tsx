@@ -3,6 +3,7 @@ import { Link, useParams, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { IncidentDetail } from '@lachan/contracts';
 import { QueryState } from '../../../components/QueryState.tsx';
+import { RecordExerciseBanner } from '../../exercises/index.ts';
 import { useIncident } from '../incidents.api.ts';
 import { AlertsTab } from './AlertsTab.tsx';
 import { AttachmentsTab } from './AttachmentsTab.tsx';
@@ -39,6 +40,7 @@ function IncidentView({ incident: i }: { incident: IncidentDetail }) {
         <Anchor component={Link} to="/incidents" size="xs">{t('incidents.title')}</Anchor>
         <Text size="xs">{i.reference}</Text>
       </Breadcrumbs>
+      <RecordExerciseBanner exerciseId={i.exerciseId} />
       <IncidentHeader incident={i} />
       <Tabs value={tab} onChange={(v) => setParams(v && v !== 'summary' ? { tab: v } : {}, { replace: true })} keepMounted={false}>
         <Tabs.List>

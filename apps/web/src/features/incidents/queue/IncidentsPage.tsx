@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { EmptyNote } from '../../../components/EmptyNote.tsx';
 import { QueryState } from '../../../components/QueryState.tsx';
 import { usePermission } from '../../auth/auth.api.ts';
+import { RecordExerciseBanner } from '../../exercises/index.ts';
 import { useIncidentQueue } from '../incidents.api.ts';
 import { BulkBar } from './BulkBar.tsx';
 import { QueueFilterBar } from './QueueFilterBar.tsx';
@@ -56,7 +57,8 @@ export function IncidentsPage() {
       </Group>
       {canWrite && <SupportInbox />}
       <QueueFilterBar filters={filters} />
-      {filters.filters.exercise && (
+      <RecordExerciseBanner exerciseId={filters.filters.exerciseId} list />
+      {filters.filters.exercise && !filters.filters.exerciseId && (
         <Alert color="orange" variant="filled" py={6} role="status" data-testid="exercise-list-banner">
           <Text size="sm" fw={600}>{t('incidents.exerciseBanner')}</Text>
         </Alert>

@@ -32,7 +32,8 @@ export function QueueFilterBar({ filters }: { filters: Filters }) {
     ...(get('province') ? [{ key: 'province', label: labels.province(get('province')), onRemove: without('province') }] : []),
     ...(days ? [{ key: 'period', label: t('statistics.drill.opened', { days }), onRemove: without('from', 'to') }] : []),
   ];
-  const toggle = (key: 'overdue' | 'assigned' | 'exercise', on: string) => set(key, get(key) ? null : on);
+  const toggle = (key: 'overdue' | 'assigned', on: string) => set(key, get(key) ? null : on);
+  const drill = Boolean(get('exercise') || get('exerciseId'));
   return (
     <Group gap="xs" align="center" wrap="wrap" data-testid="incident-filters">
       <SearchInput w={230} label={t('incidents.filters.search')} placeholder={t('incidents.filters.searchPlaceholder')} value={get('q') ?? ''} onChange={(q) => set('q', q)} testId="incident-search" />
@@ -71,7 +72,7 @@ export function QueueFilterBar({ filters }: { filters: Filters }) {
       <Chip size="xs" checked={Boolean(get('assigned'))} onChange={() => toggle('assigned', 'me')} data-testid="incident-filter-mine">
         {t('incidents.filters.mine')}
       </Chip>
-      <Chip size="xs" checked={Boolean(get('exercise'))} onChange={() => toggle('exercise', 'true')} color="orange" data-testid="incident-filter-exercise">
+      <Chip size="xs" checked={drill} onChange={drill ? without('exercise', 'exerciseId') : () => set('exercise', 'true')} color="orange" data-testid="incident-filter-exercise">
         {t('incidents.filters.exercise')}
       </Chip>
       <FilterChips chips={chips} removeLabel={t('common.remove')} />

@@ -6,13 +6,15 @@ import type { IncidentFilters } from '../incidents.api.ts';
 
 /**
  * Keys of the queue's address (?status=&severity=&class=&tlp=&serious=&org=&overdue=&assigned=&q=), and
- * those a statistics drill-down adds (?sector=&province=&from=&to=); ?exercise=true lists the incidents of exercises instead of real ones.
+ * those a statistics drill-down adds (?sector=&province=&from=&to=); ?exercise=true lists the incidents of exercises instead of real ones,
+ * ?exerciseId= those of one exercise.
  */
-export const FILTER_KEYS = ['status', 'severity', 'class', 'tlp', 'serious', 'org', 'overdue', 'assigned', 'q', 'sector', 'province', 'from', 'to', 'exercise'] as const;
+export const FILTER_KEYS = ['status', 'severity', 'class', 'tlp', 'serious', 'org', 'overdue', 'assigned', 'q', 'sector', 'province', 'from', 'to', 'exercise', 'exerciseId'] as const;
 export type FilterKey = (typeof FILTER_KEYS)[number];
 const SEARCH_DEBOUNCE_MS = 300;
 
 const isDay = (v: string | null): v is string => !!v && /^\d{4}-\d{2}-\d{2}$/.test(v);
+const isUuid = (v: string | null): v is string => !!v && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(v);
 const oneOf = <T extends string>(list: readonly T[], value: string | null): T | undefined => (list as readonly (string | null)[]).includes(value) ? (value as T) : undefined;
 
 /** The list query for the address's filters; anything malformed is ignored rather than sent. */
@@ -34,6 +36,7 @@ export function filtersFromParams(params: URLSearchParams, q: string): IncidentF
     from: isDay(params.get('from')) ? params.get('from')! : undefined,
     to: isDay(params.get('to')) ? params.get('to')! : undefined,
     exercise: params.get('exercise') === 'true' ? true : undefined,
+    exerciseId: isUuid(params.get('exerciseId')) ? params.get('exerciseId')! : undefined,
   };
 }
 
