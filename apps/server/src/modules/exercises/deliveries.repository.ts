@@ -58,6 +58,11 @@ export const deliveriesRepository = {
     const r = await sql<{ inject_key: string; team_org_id: string }>`insert into exercise_deliveries (exercise_id, inject_key, team_org_id, due_at)
       select ${exerciseId}::uuid, k, t, d from unnest(${keys}::text[], ${teams}::uuid[], ${due}::timestamptz[]) as x(k, t, d)
       on conflict do nothing returning inject_key, team_org_id`.execute(tx);
+    // Injects now claimed for every team drop out of the runner's rounds. Another process claiming the
+    // rest at the same moment may leave the flag false: such an inject is still checked, never skipped.
+    await sql`update exercise_injects i set claimed_all = true where i.exercise_id = ${exerciseId} and i.key = any(${[...new Set(keys)]}::text[]) and not i.claimed_all
+      and not exists (select 1 from exercise_teams t where t.exercise_id = i.exercise_id and (i.team_org_ids is null or t.org_id = any(i.team_org_ids))
+        and not exists (select 1 from exercise_deliveries d where d.exercise_id = i.exercise_id and d.inject_key = i.key and d.team_org_id = t.org_id))`.execute(tx);
     const out = new Map<string, string[]>();
     for (const row of r.rows) (out.get(row.inject_key) ?? out.set(row.inject_key, []).get(row.inject_key)!).push(row.team_org_id);
     return out;

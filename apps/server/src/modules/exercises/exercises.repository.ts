@@ -85,9 +85,12 @@ export const exercisesRepository = {
 
   /** The scenario offset of the run's next inject that has not reached every team (null: none left). */
   async nextDue(db: Kysely<DB>, id: string): Promise<number | null> {
-    const r = await sql<{ offset_ms: number | null }>`select min(i.offset_ms)::float8 as offset_ms
-      from exercise_injects i join exercise_teams t on t.exercise_id = i.exercise_id and (i.team_org_ids is null or t.org_id = any(i.team_org_ids))
-      where i.exercise_id = ${id} and not exists (select 1 from exercise_deliveries d where d.exercise_id = i.exercise_id and d.inject_key = i.key and d.team_org_id = t.org_id)`.execute(db);
+    // In offset order, the first inject still owed to a team: usually the first one looked at.
+    const r = await sql<{ offset_ms: number }>`select i.offset_ms::float8 as offset_ms from exercise_injects i
+      where i.exercise_id = ${id} and not i.claimed_all and exists (select 1 from exercise_teams t
+        where t.exercise_id = i.exercise_id and (i.team_org_ids is null or t.org_id = any(i.team_org_ids))
+          and not exists (select 1 from exercise_deliveries d where d.exercise_id = i.exercise_id and d.inject_key = i.key and d.team_org_id = t.org_id))
+      order by i.offset_ms limit 1`.execute(db);
     return r.rows[0]?.offset_ms ?? null;
   },
 
@@ -101,7 +104,7 @@ export const exercisesRepository = {
         select array_agg(t.org_id order by t.org_id) as teams from exercise_teams t
         where t.exercise_id = i.exercise_id and (i.team_org_ids is null or t.org_id = any(i.team_org_ids))
           and not exists (select 1 from exercise_deliveries d where d.exercise_id = i.exercise_id and d.inject_key = i.key and d.team_org_id = t.org_id)) x
-      where i.exercise_id = ${id} and i.offset_ms <= ${elapsedMs} and x.teams is not null
+      where i.exercise_id = ${id} and not i.claimed_all and i.offset_ms <= ${elapsedMs} and x.teams is not null
       order by i.offset_ms, i.key`.execute(db)).rows;
   },
 };

@@ -97,6 +97,23 @@ describe('incidents grouped by the shipped critical rule', () => {
     expect((await incidentsOf('CVE-2023-4966')).map((i) => i.alertCount)).toEqual([1, 2]);
   });
 
+  it('handles batches that queued up together (a restart, a busy connection) as they came one by one: one incident per group, every alert counted', async () => {
+    const promotion = t.platform.workers.promotion;
+    promotion.stop();
+    const ingest = async (alerts: unknown[]) => {
+      const res = await key.request('POST', '/api/v1/ingest/lachan', Buffer.from(alerts.map((a) => JSON.stringify(a)).join('\n')), { 'content-type': 'application/x-ndjson' });
+      expect(res.statusCode, res.body).toBe(202);
+    };
+    // Three batches of one group and one of another, all waiting for the worker.
+    for (let batch = 0; batch < 3; batch++) await ingest(Array.from({ length: 4 }, () => critical('CVE-2025-0282', '198.51.100.77', 'vpn.danang.example.vn')));
+    await ingest([critical('CVE-2025-0282', '198.51.100.77', 'mail.danang.example.vn')]);
+    await t.platform.relay.flush();
+    await promotion.start();
+    await promotion.idle();
+    const incidents = await incidentsOf('CVE-2025-0282');
+    expect(incidents.map((i) => i.alertCount).sort()).toEqual([1, 12]);
+  });
+
   it('opens a new incident when the group was quiet longer than the rule\'s window', async () => {
     await send([critical('CVE-2022-1388', '203.0.113.88', 'f5.danang.example.vn')]);
     const [first] = await incidentsOf('CVE-2022-1388');

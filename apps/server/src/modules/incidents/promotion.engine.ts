@@ -1,8 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../db/index.ts';
 import type { Platform } from '../../platform.types.ts';
-import type { CommittedAlert } from '../../core/alert-feed.ts';
-import { AlertBatchConsumer, BatchConsumerWorker } from '../alerts/index.ts';
+import { AlertBatchConsumer, BatchConsumerWorker, type ConsumedBatch } from '../alerts/index.ts';
 import { groupKey, matchesConditions } from './promotion-match.ts';
 import { countsInWindow } from './promotion-counts.ts';
 import { writeOpenings, type Opening, type PromotedAlert, type Rule } from './promotion-writer.ts';
@@ -33,22 +32,38 @@ export class PromotionEngine extends BatchConsumerWorker {
       plan: (batches) => async (tx) => {
         // Rules are read once per group, not once per organisation's batch.
         const rules = (await sql<Rule>`select id, org_id, name, conditions from promotion_rules where enabled`.execute(tx)).rows;
-        for (const b of batches) await this.#process(tx, b.orgId, b.alerts, rules, b.exerciseId);
+        await this.#process(tx, batches, rules);
       },
     });
   }
 
-  async #process(tx: Kysely<DB>, orgId: string, batch: CommittedAlert[], enabled: Rule[], exerciseId: string | null): Promise<void> {
-    // National rules and those of the organisation or any organisation above it.
-    const owners = new Set([orgId, ...this.#p.orgTree.ancestors(orgId)]);
-    const rules = enabled.filter((r) => r.org_id === null || owners.has(r.org_id));
-    if (rules.length) {
+  /**
+   * A group of batches in a fixed number of statements, however many batches and organisations it
+   * holds: each rule's groups are gathered over every batch first (a group seen in several batches is
+   * one opening), then counted, filtered and written once.
+   */
+  async #process(tx: Kysely<DB>, batches: readonly ConsumedBatch[], enabled: Rule[]): Promise<void> {
+    const byRule = new Map<Rule, Map<string, PromotedAlert[]>>();
+    for (const b of batches) {
+      // National rules and those of the organisation or any organisation above it.
+      const owners = new Set([b.orgId, ...this.#p.orgTree.ancestors(b.orgId)]);
+      const rules = enabled.filter((r) => r.org_id === null || owners.has(r.org_id));
+      if (!rules.length) continue;
       const minSeverity = Math.min(...rules.map((r) => r.conditions.minSeverity ?? 1));
-      const alerts = batch.filter((a) => a.severity >= minSeverity).map((a) => ({ ...a, lastSeen: new Date(a.lastSeen) }));
-      const opened: Opening[] = [];
-      for (const rule of rules) opened.push(...(await this.#groups(tx, rule, alerts, exerciseId)));
-      await writeOpenings(tx, await withoutFalsePositives(tx, opened), this.#clock);
+      const alerts = b.alerts.filter((a) => a.severity >= minSeverity).map((a) => ({ ...a, lastSeen: new Date(a.lastSeen) }));
+      for (const rule of rules) {
+        const groups = byRule.get(rule) ?? byRule.set(rule, new Map()).get(rule)!;
+        for (const a of alerts) {
+          if (!matchesConditions(rule.conditions, a)) continue;
+          // An exercise's alerts group apart: they never join (nor reset the reporting clock of) a real incident.
+          const key = b.exerciseId ? `exercise:${b.exerciseId}:${groupKey(rule.conditions, a)}` : groupKey(rule.conditions, a);
+          (groups.get(key) ?? groups.set(key, []).get(key)!).push(a);
+        }
+      }
     }
+    const opened: Opening[] = [];
+    for (const [rule, groups] of byRule) if (groups.size) opened.push(...(await this.#passing(tx, rule, groups)));
+    if (opened.length) await writeOpenings(tx, await withoutFalsePositives(tx, opened), this.#clock);
     if (Date.now() - this.#prunedAt > 3_600_000) {
       // Tallies older than the longest window a rule may have (7 days) count for nothing.
       await sql`delete from promotion_counts where minute < now() - interval '7 days'`.execute(tx);
@@ -56,17 +71,9 @@ export class PromotionEngine extends BatchConsumerWorker {
     }
   }
 
-  /** The groups of alerts a rule opens or updates an incident for (a count rule: only groups past its threshold). */
-  async #groups(tx: Kysely<DB>, rule: Rule, alerts: PromotedAlert[], exerciseId: string | null): Promise<Opening[]> {
+  /** The groups a rule opens or updates an incident for (a count rule: only groups past its threshold). */
+  async #passing(tx: Kysely<DB>, rule: Rule, groups: Map<string, PromotedAlert[]>): Promise<Opening[]> {
     const c = rule.conditions;
-    const groups = new Map<string, PromotedAlert[]>();
-    for (const a of alerts) {
-      if (!matchesConditions(c, a)) continue;
-      // An exercise's alerts group apart: they never join (nor reset the reporting clock of) a real incident.
-      const key = exerciseId ? `exercise:${exerciseId}:${groupKey(c, a)}` : groupKey(c, a);
-      (groups.get(key) ?? groups.set(key, []).get(key)!).push(a);
-    }
-    if (groups.size === 0) return [];
     const counts = c.count ? await countsInWindow(tx, rule, groups) : null;
     return [...groups]
       .filter(([key]) => !counts || (counts.get(key) ?? 0) >= c.count!.threshold)
