@@ -21,7 +21,7 @@ describe('maintenance of the embedded engine', () => {
       insert into maintenance_probe select g, 'first' from generate_series(1, 2000) g;
       update maintenance_probe set v = 'second'`);
     const maintenance = t.platform.workers.maintenance!;
-    await expect.poll(async () => (await maintenance.overdue()).find((o) => o.name === 'public.maintenance_probe'), { timeout: 5_000 }).toEqual({ name: 'public.maintenance_probe', vacuum: true });
+    await expect.poll(async () => (await maintenance.overdue()).find((o) => o.name === 'public.maintenance_probe'), { timeout: 5_000 }).toEqual({ name: 'public.maintenance_probe', vacuum: true, large: false });
     expect(await stats()).toMatchObject({ dead: 2000, vacuumed: false, rows: -1 });
 
     while ((await maintenance.overdue()).some((o) => o.name === 'public.maintenance_probe')) await maintenance.task.run();
@@ -34,7 +34,7 @@ describe('maintenance of the embedded engine', () => {
       insert into maintenance_large select g, 'first' from generate_series(1, 2000) g;
       update maintenance_large set v = 'second'`);
     const maintenance = new EmbeddedMaintenance(t.platform.database, { vacuumMaxPages: 1 });
-    await expect.poll(async () => (await maintenance.overdue()).find((o) => o.name === 'public.maintenance_large'), { timeout: 5_000 }).toEqual({ name: 'public.maintenance_large', vacuum: false });
+    await expect.poll(async () => (await maintenance.overdue()).find((o) => o.name === 'public.maintenance_large'), { timeout: 5_000 }).toEqual({ name: 'public.maintenance_large', vacuum: false, large: true });
     while ((await maintenance.overdue()).some((o) => o.name === 'public.maintenance_large')) await maintenance.task.run();
     const r = await sql<{ analysed: boolean; vacuumed: boolean }>`select last_analyze is not null as analysed, last_vacuum is not null as vacuumed
       from pg_stat_user_tables where relname = 'maintenance_large'`.execute(t.platform.db);

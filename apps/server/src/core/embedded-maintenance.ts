@@ -17,10 +17,17 @@ const MAX_TABLES_PER_PASS = 2;
  * drops them whole.
  */
 const VACUUM_MAX_PAGES = 8192;
+/**
+ * Those larger tables are analysed from a smaller sample (3,000 rows instead of 30,000): the plans
+ * they need (which index, how many rows a day holds) come out the same, and the pass holds the one
+ * connection ~0.2 s instead of 2 s under ingest load, which every waiting request would feel.
+ */
+const LARGE_TABLE_STATISTICS_TARGET = 10;
 
 interface Overdue {
   name: string;
   vacuum: boolean;
+  large: boolean;
 }
 
 /**
@@ -45,7 +52,7 @@ export class EmbeddedMaintenance {
 
   /** The tables a pass would treat now, most overdue first. */
   async overdue(): Promise<Overdue[]> {
-    const r = await sql<{ name: string; vacuum: boolean }>`select name, dead_over and pages <= ${this.#vacuumMaxPages} as vacuum from (
+    const r = await sql<Overdue>`select name, dead_over and pages <= ${this.#vacuumMaxPages} as vacuum, pages > ${this.#vacuumMaxPages} as large from (
         select format('%I.%I', s.schemaname, s.relname) as name, pg_relation_size(s.relid) / current_setting('block_size')::int as pages, greatest(s.n_dead_tup, s.n_mod_since_analyze) as backlog,
           s.n_dead_tup > ${VACUUM_BASE} + ${VACUUM_SHARE} * greatest(c.reltuples, 0) as dead_over,
           s.n_mod_since_analyze > ${ANALYZE_BASE} + ${ANALYZE_SHARE} * greatest(c.reltuples, 0) as changed_over
@@ -62,7 +69,8 @@ export class EmbeddedMaintenance {
     for (const t of (await this.overdue()).slice(0, MAX_TABLES_PER_PASS)) {
       if (Date.now() - started > PASS_BUDGET_MS) break;
       // VACUUM cannot run in a transaction: a plain script on the connection, taken like any query.
-      await this.#database.runScript(t.vacuum ? `vacuum (analyze) ${t.name}` : `analyze ${t.name}`);
+      await this.#database.runScript(t.vacuum ? `vacuum (analyze) ${t.name}` : t.large
+        ? `set default_statistics_target = ${LARGE_TABLE_STATISTICS_TARGET}; analyze ${t.name}; reset default_statistics_target` : `analyze ${t.name}`);
       done++;
     }
     return done;
