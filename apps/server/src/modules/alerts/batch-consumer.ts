@@ -9,6 +9,12 @@ const RECENT_BATCHES = 256;
 const RECENT_ALERTS = 50_000;
 /** Most events handled in one transaction. */
 const GROUP = 32;
+/**
+ * And, past the first event, at most this many alerts: on the embedded engine a transaction holds the
+ * one connection, and what someone waits on live (a warning, an inject) waits for it to end. Many small
+ * batches still go together (one set of statements for 32 of them); large ones go one by one.
+ */
+const GROUP_ALERTS = 500;
 /** A cursor moved only by batches with nothing to store is saved at most this often. */
 const SAVE_IDLE_CURSOR_MS = 5_000;
 const RETRY_FIRST_MS = 250;
@@ -159,17 +165,21 @@ export class AlertBatchConsumer {
   async #drain(): Promise<void> {
     const taken = new Map<string, CommittedAlert[]>();
     while (this.#queue.length) {
-      const group = this.#queue.slice(0, GROUP);
+      let group = this.#queue.slice(0, GROUP);
       try {
         // Loaded before the transaction: on the embedded engine a query inside it from outside would wait forever.
         await this.#p.orgTree.ensure();
         const batches: ConsumedBatch[] = [];
+        let alertsInGroup = 0;
         for (const event of group) {
           const { batchId, orgId, exerciseId } = event.payload as { batchId: string; orgId: string; exerciseId?: string };
           const alerts = taken.get(event.id) ?? this.#takeRecent(batchId, orgId) ?? (await readBatch(this.#p.db, batchId, orgId));
           taken.set(event.id, alerts);
+          if (batches.length && alertsInGroup + alerts.length > GROUP_ALERTS) break;
+          alertsInGroup += alerts.length;
           batches.push({ eventId: event.id, batchId, orgId, historical: event.type === HISTORY_BATCHES, exerciseId: exerciseId ?? null, alerts });
         }
+        group = group.slice(0, batches.length);
         await this.#handle(batches);
         this.#queue.splice(0, group.length);
         for (const e of group) taken.delete(e.id);
