@@ -53,6 +53,26 @@ describe('the embedded connection lock', () => {
     expect(starved).toEqual(['old-ingest', 'relay']);
   });
 
+  it('lets the urgent work a live transaction set off go before bulk work that was waiting; bulk work hands on at once', async () => {
+    const mutex = new Mutex();
+    const ran: string[] = [];
+    const release = await mutex.lock('normal');
+    const bulk = mutex.lock('background').then((r) => (ran.push('bulk'), r()));
+    // The small ingest commits; its commit sets off the campaign consumer in the same turn.
+    release();
+    const campaign = mutex.lock('urgent').then((r) => (ran.push('campaign'), r()));
+    await Promise.all([bulk, campaign]);
+    expect(ran).toEqual(['campaign', 'bulk']);
+
+    const order: string[] = [];
+    const held = await mutex.lock('background');
+    const next = mutex.lock('background').then((r) => (order.push('next bulk'), r()));
+    held();
+    const late = mutex.lock('urgent').then((r) => (order.push('urgent'), r()));
+    await Promise.all([next, late]);
+    expect(order).toEqual(['next bulk', 'urgent']);
+  });
+
   it('takes the priority of the surrounding work when none is given', async () => {
     const clock = { t: 0 };
     const mutex = new Mutex(() => clock.t);

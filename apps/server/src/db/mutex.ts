@@ -32,6 +32,7 @@ export function currentDbPriority(): DbPriority {
 interface Waiter {
   due: number;
   seq: number;
+  priority: DbPriority;
   grant: (release: () => void) => void;
 }
 
@@ -54,17 +55,24 @@ export class Mutex {
   lock(priority: DbPriority = currentDbPriority()): Promise<() => void> {
     if (!this.#held) {
       this.#held = true;
-      return Promise.resolve(this.#releaser());
+      return Promise.resolve(this.#releaser(priority));
     }
-    return new Promise((grant) => this.#waiting.push({ due: this.#now() + HEAD_START[priority], seq: this.#seq++, grant }));
+    return new Promise((grant) => this.#waiting.push({ due: this.#now() + HEAD_START[priority], seq: this.#seq++, priority, grant }));
   }
 
-  #releaser(): () => void {
+  /**
+   * Work someone waits on live (not background) hands the lock on one turn of the event loop later:
+   * what its commit set off at once (the campaign consumer after a small ingest, the relay after a
+   * warning) queues in that turn and goes first, instead of after a bulk transaction that happened to
+   * be waiting. Background work hands it on at once, so bulk throughput pays nothing.
+   */
+  #releaser(priority: DbPriority): () => void {
     let done = false;
     return () => {
       if (done) return;
       done = true;
-      this.#next();
+      if (priority !== 'background' && this.#waiting.length) setImmediate(() => this.#next());
+      else this.#next();
     };
   }
 
@@ -80,6 +88,6 @@ export class Mutex {
       if (w.due < b.due || (w.due === b.due && w.seq < b.seq)) best = i;
     }
     const [w] = this.#waiting.splice(best, 1);
-    w!.grant(this.#releaser());
+    w!.grant(this.#releaser(w!.priority));
   }
 }
