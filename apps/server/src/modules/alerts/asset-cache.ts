@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { DB } from '../../db/index.ts';
+import { withDbPriority, type DB } from '../../db/index.ts';
 import { AssetIndex } from './asset-index.ts';
 
 /** The attribution index built from the `assets` table, rebuilt after any asset change. */
@@ -18,10 +18,8 @@ export class AssetCache {
 
   async get(): Promise<AssetIndex> {
     if (this.#index) return this.#index;
-    this.#loading ??= this.#db
-      .selectFrom('assets')
-      .select(['org_id', 'kind', 'value'])
-      .execute()
+    // Shared by every waiter (urgent ones too): loaded ahead of bulk work, whoever asked first.
+    this.#loading ??= withDbPriority('urgent', () => this.#db.selectFrom('assets').select(['org_id', 'kind', 'value']).execute())
       .then((rows) => (this.#index = new AssetIndex(rows.map((r) => ({ orgId: r.org_id, kind: r.kind as 'cidr', value: r.value })))))
       .finally(() => (this.#loading = null));
     return this.#loading;

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import { sql } from 'kysely';
-import type { DB } from '../../db/index.ts';
+import { withDbPriority, type DB } from '../../db/index.ts';
 
 /** Bound: at most this many entries, about 30 MB (small integers in a Set), oldest dropped first. */
 const MAX_ENTRIES = 2_000_000;
@@ -37,8 +37,9 @@ export class FingerprintCache {
 
   /** Loads the fingerprints of the last two hours (the buckets new alerts fall in). */
   ensure(): Promise<void> {
-    this.#loaded ??= sql<{ day: string; fingerprint: string }>`select day::text as day, fingerprint from alerts where day >= current_date - 1 and last_seen > now() - interval '2 hours'`
-      .execute(this.#db)
+    // Shared by every waiter (urgent ones too): loaded ahead of bulk work, whoever asked first.
+    this.#loaded ??= withDbPriority('urgent', () => sql<{ day: string; fingerprint: string }>`select day::text as day, fingerprint from alerts
+      where day >= current_date - 1 and last_seen > now() - interval '2 hours'`.execute(this.#db))
       .then((r) => {
         for (const row of r.rows) this.add(row.day, row.fingerprint);
       });

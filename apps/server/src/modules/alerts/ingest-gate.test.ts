@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { IngestGate, SMALL_BATCH } from './ingest-gate.ts';
+import { IngestGate, SMALL_BATCH, SMALL_BATCH_BYTES } from './ingest-gate.ts';
 import { currentDbPriority } from '../../db/mutex.ts';
 import { AppError } from '../../core/errors.ts';
 
@@ -32,6 +32,8 @@ describe('ingest admission', () => {
     // The bulk lane is full (one running, one waiting): a single alert still goes through, at normal priority.
     expect(await gate.run(async () => currentDbPriority(), 1)).toBe('normal');
     expect(await gate.run(async () => 'edge', SMALL_BATCH)).toBe('edge');
+    // A few huge records are bulk work: they wait their turn in the bulk lane (full here: refused).
+    await expect(gate.run(async () => 'huge', 2, SMALL_BATCH_BYTES + 1)).rejects.toBeInstanceOf(AppError);
     release();
     expect(await bulk).toBe('background');
     expect(await queued).toBe('queued');

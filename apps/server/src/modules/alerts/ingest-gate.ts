@@ -3,6 +3,8 @@ import { withDbPriority } from '../../db/index.ts';
 
 /** Batches of at most this many records are small: a single SOC alert, a syslog burst, an exercise inject. */
 export const SMALL_BATCH = 50;
+/** And of at most this many bytes: a few large records are bulk work, whatever their count. */
+export const SMALL_BATCH_BYTES = 256 * 1024;
 
 /** One admission queue: a few run at once, a few more wait; beyond that the caller is told to come back. */
 class Lane {
@@ -37,7 +39,7 @@ class Lane {
  * may hang on) never wait behind bulk uploads, and their database work goes before bulk work, which
  * runs at background priority (as the roll-ups do). Each lane runs a few at once and queues a few more;
  * beyond that the caller is told to come back (503 with Retry-After) instead of the process queueing
- * without limit.
+ * without limit. Each lane has the configured limits, so the process holds up to twice them.
  */
 export class IngestGate {
   #bulk: Lane;
@@ -52,9 +54,9 @@ export class IngestGate {
     return { running: this.#bulk.running + this.#small.running, waiting: this.#bulk.waiting.length + this.#small.waiting.length };
   }
 
-  /** Runs the ingest of a batch of `records` records when its lane admits it. */
-  run<T>(fn: () => Promise<T>, records = Infinity): Promise<T> {
-    if (records <= SMALL_BATCH) return this.#small.run(() => withDbPriority('normal', fn));
+  /** Runs the ingest of a batch of `records` records (`bytes` long) when its lane admits it. */
+  run<T>(fn: () => Promise<T>, records = Infinity, bytes = 0): Promise<T> {
+    if (records <= SMALL_BATCH && bytes <= SMALL_BATCH_BYTES) return this.#small.run(() => withDbPriority('normal', fn));
     return this.#bulk.run(() => withDbPriority('background', fn));
   }
 }

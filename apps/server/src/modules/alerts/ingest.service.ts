@@ -72,8 +72,8 @@ export class IngestService {
     const sourceId = await this.#sourceOf({ id: ctx.actor.id, name: ctx.actor.name, orgId: ctx.actor.orgId }, format);
     const split = splitRecords(format, body, contentType);
     // A body that cannot even be cut into records is kept whole in the quarantine, not refused.
-    if ('error' in split) return this.gate.run(() => this.ingestRecords({ ctx, format, records: [], sourceId, history, unsplittable: { ...split.error, raw: body } }), 1);
-    return this.gate.run(() => this.ingestRecords({ ctx, format, records: split.records, sourceId, history }), split.records.length);
+    if ('error' in split) return this.gate.run(() => this.ingestRecords({ ctx, format, records: [], sourceId, history, unsplittable: { ...split.error, raw: body } }), 1, body.length);
+    return this.gate.run(() => this.ingestRecords({ ctx, format, records: split.records, sourceId, history }), split.records.length, body.length);
   }
 
   /** The connector of the calling API key for `format`, made on first use (another module's ingest route). */

@@ -11,6 +11,17 @@ export async function tagExerciseIncident(tx: Kysely<DB>, incidentId: string, ex
 }
 
 /**
+ * Tags an incident an analyst opened from (or fed with) alerts an exercise's inject sent: it belongs to
+ * that exercise from then on, at once, not at the runner's next sweep (which stops when the run ends).
+ */
+export async function tagExerciseFromAlerts(tx: Kysely<DB>, incidentId: string): Promise<void> {
+  await sql`update incidents i set exercise_id = x.exercise_id
+    from (select s.exercise_id from incident_alerts ia join alerts a on a.day = ia.alert_day and a.id = ia.alert_id
+      join alert_sources s on s.id = a.source_id where ia.incident_id = ${incidentId} and s.exercise_id is not null limit 1) x
+    where i.id = ${incidentId} and i.exercise_id is null`.execute(tx);
+}
+
+/**
  * Tags the incidents of an exercise's alerts: those promotion opened (grouped apart under
  * `exercise:<id>:`) and those a team opened itself from the alerts its injects sent.
  */

@@ -53,6 +53,7 @@ export const incidentSystemsRepository = {
     return (await sql<AttachedRow>`with found as (select distinct t.i as incident_id, sa.system_id
         from unnest(${links.map((l) => l.id)}::uuid[], ${links.map((l) => l.day)}::date[], ${links.map((l) => String(l.alert))}::bigint[]) as t(i, d, n)
         join alerts a on a.day = t.d and a.id = t.n
+          and not exists (select 1 from alert_sources src where src.id = a.source_id and src.exercise_id is not null)
         join incidents i on i.id = t.i and not ${exerciseIncidentSql('i')}
         join assets x on x.org_id = a.org_id and ${alertOnAsset('a', 'x')}
         join information_system_assets sa on sa.asset_id = x.id

@@ -14,6 +14,7 @@ import { IncidentWriter } from './incident-writer.ts';
 import { presentDeadline } from './incident-clock.ts';
 import { regimesRepository } from './regimes.repository.ts';
 import { attachSystemsFromAlerts, attachSystemsOfMerged, incidentSystemsRepository } from './incident-systems.ts';
+import { tagExerciseFromAlerts } from './exercise-incidents.ts';
 import { PHASE_COLUMN, isTerminal, transitionError } from './incident-lifecycle.ts';
 import { shareWithCentre, fileReport } from './incident-steps.ts';
 import { linkWithFacts, loadAlerts, type LoadedAlert } from './alert-links.ts';
@@ -233,6 +234,7 @@ export class IncidentsService {
    */
   async #attachSystems(tx: Kysely<DB>, ctx: RequestContext, id: string, alerts: readonly LoadedAlert[], merged: readonly string[]): Promise<void> {
     const by = { name: ctx.actor.name, orgId: ctx.actor.orgId };
+    if (alerts.length) await tagExerciseFromAlerts(tx, id);
     await attachSystemsFromAlerts(tx, alerts.map((a) => ({ id, day: a.day, alert: a.id })), this.writer.clock, by);
     await attachSystemsOfMerged(tx, id, merged, this.writer.clock, by);
   }

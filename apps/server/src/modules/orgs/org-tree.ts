@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Role } from '@lachan/contracts';
-import type { DB } from '../../db/index.ts';
+import { withDbPriority, type DB } from '../../db/index.ts';
 import type { OrgScope } from '../../core/context.ts';
 
 interface Node {
@@ -42,7 +42,8 @@ export class OrgTree {
 
   async ensure(): Promise<void> {
     if (this.#nodes) return;
-    this.#loading ??= this.#load().finally(() => (this.#loading = null));
+    // Shared by every waiter (urgent ones too): loaded ahead of bulk work, whoever asked first.
+    this.#loading ??= withDbPriority('urgent', () => this.#load()).finally(() => (this.#loading = null));
     await this.#loading;
   }
 

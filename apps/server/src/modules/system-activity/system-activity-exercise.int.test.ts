@@ -106,4 +106,18 @@ describe('a system page leaves exercises out', () => {
     // Another organisation reads none of it.
     expect((await outsider.get(`/api/v1/systems/${sys}/activity`)).statusCode).toBe(404);
   });
+
+  it('tags the exercise\'s incidents from the start, and a team\'s own incident from its inject\'s alerts brings no real system nor its legal clocks', async () => {
+    const promoted = (await sql<{ exercise_id: string | null }>`select exercise_id from incidents where group_key like ${`exercise:${ex.id}:%`}`.execute(t.platform.db)).rows;
+    expect(promoted.map((r) => r.exercise_id)).toEqual([ex.id]);
+    // The drill's critical alert is on the system's address (198.18.9.5).
+    const drillAlerts = (await analyst.get(`/api/v1/alerts?exerciseId=${ex.id}&limit=10`)).json().items as { id: string; title: string }[];
+    const exploit = drillAlerts.find((a) => a.title === 'drill-exploit')!;
+    const made = await analyst.post('/api/v1/incidents', { orgId: tax, title: 'Khai thác trên cổng thuế (diễn tập)', severity: 2, alertIds: [exploit.id] });
+    expect(made.statusCode, made.body).toBe(201);
+    const incident = (await analyst.get(`/api/v1/incidents/${made.json().id}`)).json();
+    expect(incident.exerciseId).toBe(ex.id);
+    expect(incident.severity).toBe(2);
+    expect(incident.systems).toEqual([]);
+  });
 });
