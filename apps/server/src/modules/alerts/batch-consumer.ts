@@ -165,13 +165,12 @@ export class AlertBatchConsumer {
   async #drain(): Promise<void> {
     const taken = new Map<string, CommittedAlert[]>();
     while (this.#queue.length) {
-      let group = this.#queue.slice(0, GROUP);
       try {
         // Loaded before the transaction: on the embedded engine a query inside it from outside would wait forever.
         await this.#p.orgTree.ensure();
         const batches: ConsumedBatch[] = [];
         let alertsInGroup = 0;
-        for (const event of group) {
+        for (const event of this.#queue.slice(0, GROUP)) {
           const { batchId, orgId, exerciseId } = event.payload as { batchId: string; orgId: string; exerciseId?: string };
           const alerts = taken.get(event.id) ?? this.#takeRecent(batchId, orgId) ?? (await readBatch(this.#p.db, batchId, orgId));
           taken.set(event.id, alerts);
@@ -179,10 +178,9 @@ export class AlertBatchConsumer {
           alertsInGroup += alerts.length;
           batches.push({ eventId: event.id, batchId, orgId, historical: event.type === HISTORY_BATCHES, exerciseId: exerciseId ?? null, alerts });
         }
-        group = group.slice(0, batches.length);
         await this.#handle(batches);
-        this.#queue.splice(0, group.length);
-        for (const e of group) taken.delete(e.id);
+        this.#queue.splice(0, batches.length);
+        for (const b of batches) taken.delete(b.eventId);
         this.#failures = 0;
         this.#lastError = null;
       } catch (err) {

@@ -12,6 +12,28 @@ export function networkOf(key: string): string | null {
   return null;
 }
 
+/**
+ * The connected parts of the graph of `linking` values (edges from `edgesOf`, kept within `linking`),
+ * each sorted, largest first (ties by first value), so that rounds see clusters in a stable order.
+ */
+export function connectedComponents(linking: ReadonlySet<string>, edgesOf: (value: string) => Iterable<string>): string[][] {
+  const seen = new Set<string>();
+  const out: string[][] = [];
+  for (const start of linking) {
+    if (seen.has(start)) continue;
+    const comp: string[] = [];
+    const stack = [start];
+    seen.add(start);
+    while (stack.length) {
+      const k = stack.pop()!;
+      comp.push(k);
+      for (const e of edgesOf(k)) if (linking.has(e) && !seen.has(e)) { seen.add(e); stack.push(e); }
+    }
+    out.push(comp.sort());
+  }
+  return out.sort((a, b) => b.length - a.length || (a[0]! < b[0]! ? -1 : 1));
+}
+
 /** Kinds of evidence, for a small cluster's second feature: an address and its network are one kind. */
 export const EVIDENCE_KIND: Record<string, string> = {
   ipv4: 'address', ipv6: 'address', net: 'address', domain: 'domain', sender: 'sender', md5: 'file', sha1: 'file', sha256: 'file', tls: 'tls', cert: 'tls',

@@ -3,12 +3,10 @@ import { concentrationOf, judge, type Population, type OrgTraits, type Reason, t
 import { featureType, ValueIndex } from './value-index.ts';
 import { explain } from './explanation.ts';
 import { DEFAULT_DETECTOR, type DetectorOptions } from './detector-options.ts';
-import { EVIDENCE_KIND, mergeSightings, networkOf, strongEvidence, type Cluster, type Round } from './cluster-model.ts';
+import { connectedComponents, EVIDENCE_KIND, mergeSightings, networkOf, strongEvidence, type Cluster, type Round } from './cluster-model.ts';
 
 export { DEFAULT_DETECTOR, DEFAULT_PUBLISH, PUBLISH_AT_ONCE, type DetectorOptions, type PublishOptions } from './detector-options.ts';
 export type { Cluster, Round } from './cluster-model.ts';
-
-
 
 /**
  * Campaigns as clusters, not keys: values shared by organisations link them when the noise model says
@@ -166,7 +164,7 @@ export class ClusterTracker {
     this.#weak.clear();
     // A cluster must be more than chance; a campaign already followed that shrank as its evidence aged stays until it ages out,
     // unless its one kind of evidence turned out to be of a type where commodity values circulate.
-    const components = this.#components(linking).filter((comp) => {
+    const components = connectedComponents(linking, (k) => this.index.values.get(k)?.edges ?? []).filter((comp) => {
       if (this.#beyondChance(comp, pop)) return true;
       if (comp.some((v) => this.#published.has(this.#owner.get(v) ?? '')) && !comp.every((v) => this.#noisyTypes.has(featureType(v)))) return true;
       for (const v of comp) this.#weak.add(v);
@@ -278,24 +276,6 @@ export class ClusterTracker {
     if (sameRule) return true;
     const c = concentrationOf([...orgs], pop);
     return c !== null && c.hits === orgs.size && c.p <= this.opts.smallClusterP;
-  }
-
-  #components(linking: Set<string>): string[][] {
-    const seen = new Set<string>();
-    const out: string[][] = [];
-    for (const start of linking) {
-      if (seen.has(start)) continue;
-      const comp: string[] = [];
-      const stack = [start];
-      seen.add(start);
-      while (stack.length) {
-        const k = stack.pop()!;
-        comp.push(k);
-        for (const e of this.index.values.get(k)?.edges ?? []) if (linking.has(e) && !seen.has(e)) { seen.add(e); stack.push(e); }
-      }
-      out.push(comp.sort());
-    }
-    return out.sort((a, b) => b.length - a.length || (a[0]! < b[0]! ? -1 : 1));
   }
 
   /** Whether a provisional cluster's evidence holds (see `PublishOptions`). */

@@ -1,6 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { Expectation, ExpectationKind, ExpectationStatus, Inject } from '@lachan/contracts';
 import type { DB } from '../../db/index.ts';
+import { owedTeamSql } from './exercises.repository.ts';
 
 /** What an inject made for a team when it was delivered. */
 export interface DeliveryOutcome {
@@ -61,8 +62,7 @@ export const deliveriesRepository = {
     // Injects now claimed for every team drop out of the runner's rounds. Another process claiming the
     // rest at the same moment may leave the flag false: such an inject is still checked, never skipped.
     await sql`update exercise_injects i set claimed_all = true where i.exercise_id = ${exerciseId} and i.key = any(${[...new Set(keys)]}::text[]) and not i.claimed_all
-      and not exists (select 1 from exercise_teams t where t.exercise_id = i.exercise_id and (i.team_org_ids is null or t.org_id = any(i.team_org_ids))
-        and not exists (select 1 from exercise_deliveries d where d.exercise_id = i.exercise_id and d.inject_key = i.key and d.team_org_id = t.org_id))`.execute(tx);
+      and not exists (select 1 from exercise_teams t where ${owedTeamSql})`.execute(tx);
     const out = new Map<string, string[]>();
     for (const row of r.rows) (out.get(row.inject_key) ?? out.set(row.inject_key, []).get(row.inject_key)!).push(row.team_org_id);
     return out;

@@ -3,6 +3,10 @@ import type { ExerciseStatus, Inject, ScenarioDocument } from '@lachan/contracts
 import type { DB } from '../../db/index.ts';
 import type { ClockSegment } from './exercise-clock.ts';
 
+/** Team row `t` still owed inject row `i`: a team the inject is for, not yet claimed for it. */
+export const owedTeamSql = sql`t.exercise_id = i.exercise_id and (i.team_org_ids is null or t.org_id = any(i.team_org_ids))
+  and not exists (select 1 from exercise_deliveries d where d.exercise_id = i.exercise_id and d.inject_key = i.key and d.team_org_id = t.org_id)`;
+
 /** A stored run with its teams. */
 export interface ExerciseRow {
   id: string;
@@ -87,9 +91,7 @@ export const exercisesRepository = {
   async nextDue(db: Kysely<DB>, id: string): Promise<number | null> {
     // In offset order, the first inject still owed to a team: usually the first one looked at.
     const r = await sql<{ offset_ms: number }>`select i.offset_ms::float8 as offset_ms from exercise_injects i
-      where i.exercise_id = ${id} and not i.claimed_all and exists (select 1 from exercise_teams t
-        where t.exercise_id = i.exercise_id and (i.team_org_ids is null or t.org_id = any(i.team_org_ids))
-          and not exists (select 1 from exercise_deliveries d where d.exercise_id = i.exercise_id and d.inject_key = i.key and d.team_org_id = t.org_id))
+      where i.exercise_id = ${id} and not i.claimed_all and exists (select 1 from exercise_teams t where ${owedTeamSql})
       order by i.offset_ms limit 1`.execute(db);
     return r.rows[0]?.offset_ms ?? null;
   },
@@ -101,9 +103,7 @@ export const exercisesRepository = {
   async due(db: Kysely<DB>, id: string, elapsedMs: number): Promise<(InjectRow & { teams: string[] })[]> {
     return (await sql<InjectRow & { teams: string[] }>`select i.key, i.offset_ms::float8 as offset_ms, i.inject, i.team_org_ids, i.manual, x.teams
       from exercise_injects i cross join lateral (
-        select array_agg(t.org_id order by t.org_id) as teams from exercise_teams t
-        where t.exercise_id = i.exercise_id and (i.team_org_ids is null or t.org_id = any(i.team_org_ids))
-          and not exists (select 1 from exercise_deliveries d where d.exercise_id = i.exercise_id and d.inject_key = i.key and d.team_org_id = t.org_id)) x
+        select array_agg(t.org_id order by t.org_id) as teams from exercise_teams t where ${owedTeamSql}) x
       where i.exercise_id = ${id} and not i.claimed_all and i.offset_ms <= ${elapsedMs} and x.teams is not null
       order by i.offset_ms, i.key`.execute(db)).rows;
   },

@@ -15,13 +15,13 @@ export type PromotedAlert = Omit<CommittedAlert, 'lastSeen'> & { lastSeen: Date 
 export interface Opening {
   rule: Rule;
   key: string;
+  /** The exercise whose injects sent the alerts (their incident belongs to it from the start), else null. */
+  exerciseId: string | null;
   members: PromotedAlert[];
 }
 
 type Found = { rule_id: string; group_key: string; incident_id: string | null; usable: boolean; suppressed: boolean };
 const keyOf = (o: { rule: { id: string }; key: string }) => `${o.rule.id}|${o.key}`;
-/** The exercise of a group its injects' alerts formed (`exercise:<id>:…`): its incidents belong to it from the start. */
-const exerciseOfKey = (key: string): string | null => /^exercise:([0-9a-f-]{36}):/.exec(key)?.[1] ?? null;
 
 /**
  * Opens or updates one incident per group, links the alerts, gives the incidents their facts and
@@ -61,7 +61,7 @@ export async function writeOpenings(tx: Kysely<DB>, all: Opening[], clock: Regim
         select o, t, 'promoted', p::jsonb, s, r, k, rel, now(), now(), (select e.id from exercises e where e.id = ex) from unnest(${toOpen.map((x) => x.top.orgId)}::uuid[], ${toOpen.map((x) => x.title.text)}::text[],
           ${toOpen.map((x) => JSON.stringify(x.title.params))}::text[], ${toOpen.map((x) => x.o.rule.conditions.incidentSeverity ?? x.top.severity)}::smallint[],
           ${toOpen.map((x) => x.o.rule.id)}::uuid[], ${toOpen.map((x) => x.o.key)}::text[], ${toOpen.map((x) => x.related)}::uuid[],
-          ${toOpen.map((x) => exerciseOfKey(x.o.key))}::uuid[]) as t(o, t, p, s, r, k, rel, ex)
+          ${toOpen.map((x) => x.o.exerciseId)}::uuid[]) as t(o, t, p, s, r, k, rel, ex)
         returning id, rule_id, group_key, related_incident_id),
       grouped as (insert into incident_groups (rule_id, group_key, incident_id) select rule_id, group_key, id from opened)
       select * from opened`.execute(tx);

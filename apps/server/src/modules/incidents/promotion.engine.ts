@@ -44,6 +44,8 @@ export class PromotionEngine extends BatchConsumerWorker {
    */
   async #process(tx: Kysely<DB>, batches: readonly ConsumedBatch[], enabled: Rule[]): Promise<void> {
     const byRule = new Map<Rule, Map<string, PromotedAlert[]>>();
+    /** Group keys of exercises' alerts -> their exercise. */
+    const exerciseOf = new Map<string, string>();
     for (const b of batches) {
       // National rules and those of the organisation or any organisation above it.
       const owners = new Set([b.orgId, ...this.#p.orgTree.ancestors(b.orgId)]);
@@ -57,12 +59,13 @@ export class PromotionEngine extends BatchConsumerWorker {
           if (!matchesConditions(rule.conditions, a)) continue;
           // An exercise's alerts group apart: they never join (nor reset the reporting clock of) a real incident.
           const key = b.exerciseId ? `exercise:${b.exerciseId}:${groupKey(rule.conditions, a)}` : groupKey(rule.conditions, a);
+          if (b.exerciseId) exerciseOf.set(key, b.exerciseId);
           (groups.get(key) ?? groups.set(key, []).get(key)!).push(a);
         }
       }
     }
     const opened: Opening[] = [];
-    for (const [rule, groups] of byRule) if (groups.size) opened.push(...(await this.#passing(tx, rule, groups)));
+    for (const [rule, groups] of byRule) if (groups.size) opened.push(...(await this.#passing(tx, rule, groups, exerciseOf)));
     if (opened.length) await writeOpenings(tx, await withoutFalsePositives(tx, opened), this.#clock);
     if (Date.now() - this.#prunedAt > 3_600_000) {
       // Tallies older than the longest window a rule may have (7 days) count for nothing.
@@ -72,12 +75,12 @@ export class PromotionEngine extends BatchConsumerWorker {
   }
 
   /** The groups a rule opens or updates an incident for (a count rule: only groups past its threshold). */
-  async #passing(tx: Kysely<DB>, rule: Rule, groups: Map<string, PromotedAlert[]>): Promise<Opening[]> {
+  async #passing(tx: Kysely<DB>, rule: Rule, groups: Map<string, PromotedAlert[]>, exerciseOf: ReadonlyMap<string, string>): Promise<Opening[]> {
     const c = rule.conditions;
     const counts = c.count ? await countsInWindow(tx, rule, groups) : null;
     return [...groups]
       .filter(([key]) => !counts || (counts.get(key) ?? 0) >= c.count!.threshold)
-      .map(([key, members]) => ({ rule, key, members }));
+      .map(([key, members]) => ({ rule, key, exerciseId: exerciseOf.get(key) ?? null, members }));
   }
 }
 
