@@ -4,6 +4,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type Caller, type TestApp } from '../../testing/harness.ts';
 import { DigestWorker } from './digest.worker.ts';
+import { digestsRepository } from './digests.repository.ts';
 
 const sample = (name: string) => readFileSync(new URL(`../../../../../fixtures/public/constituency/${name}`, import.meta.url), 'utf8');
 
@@ -197,5 +198,25 @@ describe('daily digest', () => {
     const other = (await svbAnalyst.get(`/api/v1/constituency/digest?day=${today}`)).json();
     expect(other.email.recipient).not.toBe('soc@bank-sgb.example');
     expect(other.rows.every((r: { orgId: string }) => r.orgId === svb)).toBe(true);
+  });
+});
+
+describe('digest claims', () => {
+  it('leases a claimed digest: a second process reads it neither while it is sent nor after a failure until its retry is due', async () => {
+    const day = '2001-01-01';
+    await sql`insert into constituency_digests (org_id, day, row_count, status, recipient) values (${svb}, ${day}::date, 1, 'pending', 'soc@svb.example')`.execute(t.platform.db);
+    const mine = <R extends { org_id: string; day: string }>(rows: R[]): R[] => rows.filter((r) => r.org_id === svb && r.day === day);
+    const [first, second] = await Promise.all([digestsRepository.claimDue(t.platform.db, 6, 50, 60), digestsRepository.claimDue(t.platform.db, 6, 50, 60)]);
+    expect(mine(first).length + mine(second).length).toBe(1);
+    // Still pending while the first process sends it: nobody else takes it.
+    expect(mine(await digestsRepository.claimDue(t.platform.db, 6, 50, 60))).toHaveLength(0);
+    const claimed = mine([...first, ...second])[0]!;
+    await digestsRepository.settle(t.platform.db, claimed, { error: 'smtp down', dead: false, retryInS: 3600 });
+    expect(mine(await digestsRepository.claimDue(t.platform.db, 6, 50, 60))).toHaveLength(0);
+    // A late outcome of the same attempt does not overwrite the next one's.
+    await digestsRepository.settle(t.platform.db, claimed, { error: null, dead: false, retryInS: 0 });
+    expect(await digestsRepository.get(t.platform.db, svb, day)).toMatchObject({ status: 'pending', attempts: 1, last_error: 'smtp down' });
+    await sql`update constituency_digests set next_attempt_at = now() where org_id = ${svb} and day = ${day}::date`.execute(t.platform.db);
+    expect(mine(await digestsRepository.claimDue(t.platform.db, 6, 50, 60))).toMatchObject([{ attempts: 1 }]);
   });
 });

@@ -1,11 +1,16 @@
 import { createTransport, type Transporter } from 'nodemailer';
 import type { Platform } from '../../platform.types.ts';
+import { messageId } from '../../core/mail.ts';
 import { PeriodicTask } from '../../core/periodic-task.ts';
 import { digestsRepository, type DigestRecord } from './digests.repository.ts';
 import { rowsRepository } from './rows.repository.ts';
 
 const EVERY_MS = 5 * 60_000;
 const MAX_ATTEMPTS = 6;
+/** How long a claimed digest is this process's to send; then another may take it. */
+const LEASE_S = 120;
+/** The first retry's wait; doubled at each failed attempt. */
+const RETRY_S = 60;
 const ROWS_IN_MAIL = 100;
 const SEVERITY = ['', 'low', 'medium', 'high', 'critical'];
 const DAY_MS = 86_400_000;
@@ -32,8 +37,7 @@ export class DigestWorker {
     const now = this.#p.now().getTime();
     for (const back of [2, 1]) await digestsRepository.make(this.#p.db, new Date(now - back * DAY_MS).toISOString().slice(0, 10));
     let sent = 0;
-    for (const d of await digestsRepository.pending(this.#p.db, MAX_ATTEMPTS, 50)) {
-      if (!(await digestsRepository.claim(this.#p.db, d))) continue;
+    for (const d of await digestsRepository.claimDue(this.#p.db, MAX_ATTEMPTS, 50, LEASE_S)) {
       let error: string | null = null;
       try {
         await this.#send(d);
@@ -41,7 +45,7 @@ export class DigestWorker {
       } catch (err) {
         error = (err as Error).message.slice(0, 500);
       }
-      await digestsRepository.settle(this.#p.db, d, { error, dead: error !== null && d.attempts + 1 >= MAX_ATTEMPTS });
+      await digestsRepository.settle(this.#p.db, d, { error, dead: error !== null && d.attempts + 1 >= MAX_ATTEMPTS, retryInS: RETRY_S * 2 ** d.attempts });
     }
     return sent;
   }
@@ -55,6 +59,8 @@ export class DigestWorker {
     const more = total > rows.length ? `\n  … ${total - rows.length} more / còn ${total - rows.length} dòng nữa` : '';
     await this.#mail.sendMail({
       from: this.#p.config.smtpFrom,
+      // Stable across attempts and processes: a receiver that saw an attempt whose outcome was lost drops the repeat.
+      messageId: messageId(`lachan-digest-${d.org_id}-${d.day}`, this.#p.config.smtpFrom),
       to: d.recipient!,
       subject: `[Lachan] Báo cáo địa bàn ngày ${d.day}: ${total} / Constituency reports of ${d.day}: ${total}`,
       text: `Các nguồn giám sát bên ngoài đã báo về ${total} địa chỉ của tổ chức ngày ${d.day} (UTC). Chi tiết trong hàng đợi cảnh báo của tổ chức.\n`

@@ -24,24 +24,24 @@ export const digestsRepository = {
     return Number(r.numAffectedRows ?? 0);
   },
 
-  async pending(db: Kysely<DB>, maxAttempts: number, limit: number): Promise<DigestRecord[]> {
-    return (await sql<DigestRecord>`select ${COLS} from constituency_digests where status = 'pending' and attempts < ${maxAttempts} order by day, org_id limit ${limit}`.execute(db)).rows;
-  },
-
   /**
-   * Takes one attempt at a pending digest for this process: true when it was still pending at the attempt
-   * count read (so two server processes never both send it; a process that dies mid-send leaves it pending).
+   * Claims up to `limit` due pending digests for this process: each moves past a lease of `leaseS`
+   * seconds in the same statement, so no other process sends it meanwhile; one whose sender died is due
+   * again when its lease ends.
    */
-  async claim(db: Kysely<DB>, d: DigestRecord): Promise<boolean> {
-    const r = await sql`update constituency_digests set attempts = attempts + 1
-      where org_id = ${d.org_id} and day = ${d.day}::date and status = 'pending' and attempts = ${d.attempts}`.execute(db);
-    return Number(r.numAffectedRows ?? 0) === 1;
+  async claimDue(db: Kysely<DB>, maxAttempts: number, limit: number, leaseS: number): Promise<DigestRecord[]> {
+    return (await sql<DigestRecord>`update constituency_digests d set next_attempt_at = now() + make_interval(secs => ${leaseS})
+      where (d.org_id, d.day) in (select org_id, day from constituency_digests where status = 'pending' and attempts < ${maxAttempts} and next_attempt_at <= now()
+        order by day, org_id limit ${limit} for update skip locked)
+      returning ${COLS}`.execute(db)).rows.sort((a, b) => a.day.localeCompare(b.day) || a.org_id.localeCompare(b.org_id));
   },
 
-  async settle(db: Kysely<DB>, d: { org_id: string; day: string }, outcome: { error: string | null; dead: boolean }): Promise<void> {
-    await sql`update constituency_digests set last_error = ${outcome.error},
-      status = ${outcome.error === null ? 'sent' : outcome.dead ? 'failed' : 'pending'}, sent_at = ${outcome.error === null ? new Date() : null}
-      where org_id = ${d.org_id} and day = ${d.day}::date`.execute(db);
+  /** Records one attempt, fenced by the attempt count claimed (a claim that outlived its lease does not overwrite the next one's outcome). */
+  async settle(db: Kysely<DB>, d: DigestRecord, outcome: { error: string | null; dead: boolean; retryInS: number }): Promise<void> {
+    await sql`update constituency_digests set attempts = attempts + 1, last_error = ${outcome.error},
+      status = ${outcome.error === null ? 'sent' : outcome.dead ? 'failed' : 'pending'}, sent_at = ${outcome.error === null ? new Date() : null},
+      next_attempt_at = now() + make_interval(secs => ${outcome.retryInS})
+      where org_id = ${d.org_id} and day = ${d.day}::date and status = 'pending' and attempts = ${d.attempts}`.execute(db);
   },
 
   async get(db: Kysely<DB>, orgId: string, day: string): Promise<DigestRecord | undefined> {

@@ -1,6 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import { createTransport, type Transporter } from 'nodemailer';
 import type { DB } from '../../db/index.ts';
+import { messageId } from '../../core/mail.ts';
 import type { Platform } from '../../platform.types.ts';
 import { warningsRepository as repo } from './warnings.repository.ts';
 import { postWebhook } from './webhook-sender.ts';
@@ -129,7 +130,7 @@ export class WarningWorkers {
     }
     if (!this.#mail) throw new Error('SMTP_URL is not configured');
     const prefix = d.purpose === 'reminder' ? '[Nhắc lại / Reminder] ' : '';
-    await this.#mail.sendMail({ from: this.#p.config.smtpFrom, messageId: `<${deliveryKey(d.id)}@${mailDomain(this.#p.config.smtpFrom)}>`, to: d.target, subject: `${prefix}[TLP:${w.tlp}] ${w.title_vi} / ${w.title_en}`, text: `${w.body_vi}\n\n---\n\n${w.body_en}\n` });
+    await this.#mail.sendMail({ from: this.#p.config.smtpFrom, messageId: messageId(deliveryKey(d.id), this.#p.config.smtpFrom), to: d.target, subject: `${prefix}[TLP:${w.tlp}] ${w.title_vi} / ${w.title_en}`, text: `${w.body_vi}\n\n---\n\n${w.body_en}\n` });
   }
 
   /**
@@ -158,4 +159,3 @@ export class WarningWorkers {
 
 /** The idempotency key of a delivery: stable across attempts and nodes. */
 export const deliveryKey = (id: string): string => `lachan-delivery-${id}`;
-const mailDomain = (from: string): string => from.split('@')[1]?.replace(/[^A-Za-z0-9.-]/g, '') || 'lachan.local';
