@@ -96,6 +96,8 @@ export interface Config {
   intelCredentialsKey: string | null;
   /** Key sealing stored identity-provider client secrets (AES-256-GCM, LACHAN_IDP_SECRETS_KEY); null stores them unsealed (never returned either way). */
   idpSecretsKey: string | null;
+  /** Key sealing users' TOTP secrets (AES-256-GCM, LACHAN_TOTP_SECRETS_KEY); null: one generated into the data directory. */
+  totpSecretsKey: string | null;
   /** Directory of MISP warninglist files (`*.json`) suppressing known-benign indicator values; null keeps only the reserved ranges. */
   intelWarninglistsDir: string | null;
   /** The CSAF publisher namespace (`document.publisher.namespace`): the trusted domain of the issuing centre. */
@@ -243,6 +245,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     intelAllowedHosts: (env.LACHAN_INTEL_ALLOWED_HOSTS ?? '').split(',').map((h) => h.trim().toLowerCase()).filter((h) => h !== ''),
     intelCredentialsKey: env.LACHAN_INTEL_CREDENTIALS_KEY || null,
     idpSecretsKey: env.LACHAN_IDP_SECRETS_KEY || null,
+    totpSecretsKey: env.LACHAN_TOTP_SECRETS_KEY || null,
     intelWarninglistsDir: env.LACHAN_INTEL_WARNINGLISTS_DIR || null,
     webhookAllowedHosts: (env.LACHAN_WEBHOOK_ALLOWED_HOSTS ?? '').split(',').map((h) => h.trim().toLowerCase()).filter((h) => h !== ''),
     ingestMaxRunning: int(env.LACHAN_INGEST_MAX_RUNNING, 2),

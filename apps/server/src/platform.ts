@@ -8,7 +8,7 @@ import { migrate, openDatabase, type Database } from './db/index.ts';
 import { OrgTree, orgsRepository, seedDemoNetwork } from './modules/orgs/index.ts';
 import { ReferenceService } from './modules/reference/index.ts';
 import { usersRepository } from './modules/users/index.ts';
-import { generatePassword, hashPassword, passwordProblem } from './modules/auth/index.ts';
+import { generatePassword, hashPassword, loadTotpSeal, passwordProblem, sealStoredTotpSecrets } from './modules/auth/index.ts';
 import { ensureAlertPartitions, pruneBatchItems, RetentionSweeper } from './modules/alerts/index.ts';
 import { EmbeddedMaintenance } from './core/embedded-maintenance.ts';
 import { PromotionEngine, ReportingReminders } from './modules/incidents/index.ts';
@@ -36,6 +36,8 @@ export async function startPlatform(config: Config, opts: StartOptions = {}): Pr
     await duringStartup(database, () => migrate(database).then(() => ensureAlertPartitions(database)));
     const { signer, warning } = loadAuditSigner(config);
     if (warning) warn(warning);
+    const totp = loadTotpSeal(config);
+    if (totp.warning) warn(totp.warning);
     const relay = new EventRelay(database.db);
     await relay.start();
     const orgTree = new OrgTree(database.db);
@@ -57,6 +59,7 @@ export async function startPlatform(config: Config, opts: StartOptions = {}): Pr
     await duringStartup(database, async () => {
       await new ReferenceService(platform).seed();
       await bootstrap(platform, opts.announce ?? (() => {}));
+      await sealStoredTotpSecrets(database.db, totp.seal);
     });
     // Every node matches the alerts it receives against live indicators: the index is a per-process cache.
     await platform.workers.indicators.refresh();

@@ -41,6 +41,7 @@ export class LocalCluster {
   #opts: LocalClusterOptions;
   #dirs: string[] = [];
   #auditKey = randomBytes(32).toString('base64');
+  #totpKey = randomBytes(32).toString('base64');
 
   constructor(opts: LocalClusterOptions) {
     this.#opts = opts;
@@ -89,6 +90,7 @@ export class LocalCluster {
       LACHAN_DATA_DIR: dir,
       LACHAN_ADMIN_PASSWORD: this.#opts.adminPassword,
       LACHAN_AUDIT_SIGNING_KEY: this.#auditKey,
+      LACHAN_TOTP_SECRETS_KEY: this.#totpKey,
       LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
       ...this.#opts.env,
     };

@@ -10,6 +10,7 @@ import { startPlatform, stopPlatform } from '../platform.ts';
 export const ADMIN = { email: 'admin@lachan.local', password: 'test-centre-password-1' };
 /** The audit signing key of every test platform (tests only; never a real deployment's). */
 export const TEST_AUDIT_KEY = 'vxnI0M9tL6/MduF+IP2SFFuvY0dKBv6lZrwUZzVFLxs=';
+export const TEST_TOTP_KEY = 'test-totp-secrets-key-not-for-production';
 
 export const testUrl = (): string | undefined => process.env.TEST_DATABASE_URL || undefined;
 /** The run id chosen by the global setup: one template per run, so concurrent runs never share one. */
@@ -33,6 +34,7 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     databaseUrl: undefined,
     loginRateLimit: 10_000,
     auditSigningKey: TEST_AUDIT_KEY,
+    totpSecretsKey: TEST_TOTP_KEY,
     // Tests whose subject is not sign-in run without the second-factor requirement; the sign-in tests
     // (auth/second-factor*.int.test.ts, e2e/second-factor) turn it back on with the default roles.
     secondFactorRoles: [],

@@ -8,6 +8,7 @@ import type { DB } from '../../db/index.ts';
 import { authRepository, type UserAuthRow } from './auth.repository.ts';
 import type { Credential } from './credential-signal.ts';
 import { Credentials, userActor, type Caller } from './credentials.ts';
+import { loadTotpSeal, type TotpSeal } from './totp-seal.ts';
 import { assertStrongPassword } from './password-policy.ts';
 import { SignInThrottle } from './sign-in-throttle.ts';
 import { hashPassword, randomToken, sha256 } from './secrets.ts';
@@ -55,11 +56,14 @@ export class AuthService {
   #keyTouched = new Map<string, number>();
   readonly throttle: SignInThrottle;
   readonly credentials: Credentials;
+  /** Seals and opens users' TOTP secrets (the same key as the platform's start-up pass). */
+  readonly totpSeal: TotpSeal;
 
   constructor(platform: Platform) {
     this.#p = platform;
     this.throttle = new SignInThrottle(platform);
-    this.credentials = new Credentials(platform, this.throttle);
+    this.totpSeal = loadTotpSeal(platform.config).seal;
+    this.credentials = new Credentials(platform, this.throttle, this.totpSeal);
   }
 
   async context(actor: Actor, caller: Caller): Promise<RequestContext> {

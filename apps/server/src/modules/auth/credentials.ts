@@ -8,6 +8,7 @@ import { secondFactorRepository } from './second-factor.repository.ts';
 import type { SignInThrottle } from './sign-in-throttle.ts';
 import { dummyHash, verifyPassword } from './secrets.ts';
 import { acceptedStep, isTotpCode, recoveryCodeHash } from './totp.ts';
+import type { TotpSeal } from './totp-seal.ts';
 
 /** Where a request comes from: address, browser (device cookie) and ids for the audit. */
 export interface Caller {
@@ -31,8 +32,10 @@ export class Credentials {
   #p: Platform;
   #throttle: SignInThrottle;
 
-  constructor(platform: Platform, throttle: SignInThrottle) {
+  #totp: TotpSeal;
+  constructor(platform: Platform, throttle: SignInThrottle, totp: TotpSeal) {
     this.#p = platform;
+    this.#totp = totp;
     this.#throttle = throttle;
   }
 
@@ -70,7 +73,7 @@ export class Credentials {
     if (!factor?.enabledAt) return this.#fail(user, account, caller, 'auth.second_factor_failed', wrong);
     const accepted = await transact(this.#p, async (tx) => {
       if (isTotpCode(code)) {
-        const step = acceptedStep(factor.secret, code, this.#p.now(), factor.lastStep);
+        const step = acceptedStep(this.#totp.open(factor.secret), code, this.#p.now(), factor.lastStep);
         return step !== null && (await secondFactorRepository.useStep(tx, user.id, step)) ? ('totp' as const) : null;
       }
       return (await secondFactorRepository.spendRecoveryCode(tx, user.id, recoveryCodeHash(code))) ? ('recovery_code' as const) : null;

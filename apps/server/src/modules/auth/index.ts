@@ -13,3 +13,4 @@ export { CredentialWatch } from './credential-watch.ts';
 export { AccountService } from './account.service.ts';
 export { accountRoutes } from './account.routes.ts';
 export { callerOf, DEVICE_COOKIE, SESSION_COOKIE } from './request-caller.ts';
+export { loadTotpSeal, sealStoredTotpSecrets } from './totp-seal.ts';

@@ -4,6 +4,7 @@ import { loadConfig } from '../../config.ts';
 import { createTestApp, type Caller, type TestApp } from '../../testing/harness.ts';
 import { ADMIN } from '../../testing/template.ts';
 import { basicAuth, TAXII_TYPE } from '../../testing/medallion.ts';
+import { loadTotpSeal, sealStoredTotpSecrets } from './totp-seal.ts';
 
 const PASSWORD = 'a-long-test-password';
 let t: TestApp;
@@ -151,5 +152,29 @@ describe('turning the factor off and resetting it', () => {
     // nobody resets their own factor this way, and an org admin cannot reach a foreign account
     const me = (await t.admin.get('/api/v1/me')).json().user;
     expect((await t.admin.delete(`/api/v1/users/${me.id}/second-factor`)).statusCode).toBe(403);
+  });
+});
+
+describe('TOTP secrets at rest', () => {
+  it('keeps only a sealed secret in the database: a copy of it cannot make codes, and sign-in still works', async () => {
+    const u = await t.userIn('prov-79', 'org_admin');
+    const { secret } = await t.enrolSecondFactor(u);
+    const stored = (await t.platform.db.selectFrom('second_factors').select('secret').where('user_id', '=', u.id).executeTakeFirstOrThrow()).secret;
+    expect(stored).toMatch(/^gcm:/);
+    expect(stored).not.toContain(secret);
+    expect((await (await t.login(u.email, PASSWORD, secret)).get('/api/v1/orgs')).statusCode).toBe(200);
+  });
+
+  it('seals a secret stored before sealing at the next start, and its codes keep working', async () => {
+    const u = await t.userIn('prov-48', 'org_admin');
+    const { secret } = await t.enrolSecondFactor(u);
+    // As an older version stored it.
+    await t.platform.db.updateTable('second_factors').set({ secret }).where('user_id', '=', u.id).execute();
+    expect((await (await t.login(u.email, PASSWORD, secret)).get('/api/v1/orgs')).statusCode).toBe(200);
+    expect(await sealStoredTotpSecrets(t.platform.db, loadTotpSeal(t.platform.config).seal)).toBeGreaterThanOrEqual(1);
+    const stored = (await t.platform.db.selectFrom('second_factors').select('secret').where('user_id', '=', u.id).executeTakeFirstOrThrow()).secret;
+    expect(stored).toMatch(/^gcm:/);
+    expect(await sealStoredTotpSecrets(t.platform.db, loadTotpSeal(t.platform.config).seal)).toBe(0);
+    expect((await (await t.login(u.email, PASSWORD, secret)).get('/api/v1/orgs')).statusCode).toBe(200);
   });
 });

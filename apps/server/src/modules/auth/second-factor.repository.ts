@@ -2,6 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../db/index.ts';
 
 export interface SecondFactorRow {
+  /** As stored: sealed (`gcm:`), or from before sealing; open it with the `TotpSeal`. */
   secret: string;
   enabledAt: Date | null;
   lastStep: number | null;
@@ -14,7 +15,18 @@ export const secondFactorRepository = {
     return r && { secret: r.secret, enabledAt: r.enabled_at, lastStep: r.last_step === null ? null : Number(r.last_step) };
   },
 
-  /** Starts (or restarts) an enrolment that is not enabled yet; an enabled factor is left alone. */
+  /** Stored secrets not sealed yet (from before sealing), to seal. */
+  async unsealed(db: Kysely<DB>): Promise<{ userId: string; secret: string }[]> {
+    const rows = await db.selectFrom('second_factors').select(['user_id', 'secret']).where('secret', 'not like', 'gcm:%').execute();
+    return rows.map((r) => ({ userId: r.user_id, secret: r.secret }));
+  },
+
+  /** Replaces a stored secret by its sealed form, only if it is still the one read. */
+  async reseal(db: Kysely<DB>, userId: string, stored: string, sealed: string): Promise<void> {
+    await db.updateTable('second_factors').set({ secret: sealed }).where('user_id', '=', userId).where('secret', '=', stored).execute();
+  },
+
+  /** Starts (or restarts) an enrolment that is not enabled yet; an enabled factor is left alone. `secret` is sealed. */
   async startEnrolment(tx: Kysely<DB>, userId: string, secret: string): Promise<boolean> {
     const r = await sql`insert into second_factors (user_id, secret) values (${userId}, ${secret})
       on conflict (user_id) do update set secret = excluded.secret, last_step = null, created_at = now()

@@ -44,7 +44,7 @@ export class SecondFactorService {
     const u = await this.#me(ctx);
     const secret = newTotpSecret();
     await transact(this.#p, async (tx) => {
-      if (!(await secondFactorRepository.startEnrolment(tx, u.id, secret))) throw conflict('a second factor is already enabled; turn it off first');
+      if (!(await secondFactorRepository.startEnrolment(tx, u.id, this.#auth.totpSeal.seal(secret)))) throw conflict('a second factor is already enabled; turn it off first');
       await recordChange(tx, ctx, { action: 'user.second_factor_enrolment_started', entityType: 'user', entityId: u.id, orgId: u.org_id });
     });
     const uri = otpauthUri(secret, u.email);
@@ -57,7 +57,7 @@ export class SecondFactorService {
     const factor = await secondFactorRepository.of(this.#p.db, u.id);
     if (!factor) throw conflict('start an enrolment first');
     if (factor.enabledAt) throw conflict('the second factor is already enabled');
-    const step = acceptedStep(factor.secret, code, this.#p.now(), null);
+    const step = acceptedStep(this.#auth.totpSeal.open(factor.secret), code, this.#p.now(), null);
     if (step === null) throw new AppError(400, 'invalid_second_factor', 'the code does not match; check the time on the device and try the next code');
     const codes = newRecoveryCodes();
     await transact(this.#p, async (tx) => {
