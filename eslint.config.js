@@ -23,8 +23,8 @@ const httpHelpers = (up) => ({
 });
 /** Modules stay below the composition roots: no route or service is handed every module's services. */
 const noRoot = (up) => ({
-  regex: `^${'\\.\\./'.repeat(up + 1)}(services|platform)\\.ts$`,
-  message: 'modules do not import a composition root (services.ts, platform.ts): take the narrow services you call from your factory',
+  regex: `^${'\\.\\./'.repeat(up + 1)}(services|platform|platform-workers\\.types)\\.ts$`,
+  message: 'modules do not import a composition root (services.ts, platform.ts) nor every worker (platform-workers.types.ts): take what you call from your factory',
 });
 /** Outside modules/ (composition roots, http, cli, cluster, testing): modules through their front doors. */
 const moduleFrontDoors = { regex: '(^|/)modules/[^/]+/(?!index\\.ts$)', message: 'import a module only through its front door, modules/<m>/index.ts' };

@@ -66,6 +66,8 @@ describe('layer rules', () => {
       .toEqual([expect.stringContaining('composition root')]);
     expect(await refusals('apps/server/src/modules/alerts/fixture.ts', "import { startPlatform } from '../../platform.ts';\nexport const s = startPlatform;\n"))
       .toEqual([expect.stringContaining('composition root')]);
+    expect(await refusals('apps/server/src/modules/alerts/fixture.ts', "import type { StartedPlatform } from '../../platform-workers.types.ts';\nexport type P = StartedPlatform;\n"))
+      .toEqual([expect.stringContaining('every worker')]);
     expect(await refusals('apps/server/src/modules/alerts/fixture.ts', "import type { Platform } from '../../platform.types.ts';\nexport type P = Platform;\n")).toEqual([]);
   });
 

@@ -1,6 +1,4 @@
-import type { Kysely } from 'kysely';
-import type { DB } from './db/index.ts';
-import type { Platform } from './platform.types.ts';
+import type { StartedPlatform } from './platform-workers.types.ts';
 import { createAuthModule, type AuthModule } from './modules/auth/index.ts';
 import { UsersService } from './modules/users/index.ts';
 import { ApiKeysService } from './modules/apikeys/index.ts';
@@ -22,7 +20,6 @@ import { createFederationModule, type FederationServices } from './modules/feder
 
 /** The modules of one process, built on one platform: each holds its own services and routes; only this root sees them all. */
 export interface Services {
-  db: Kysely<DB>;
   auth: AuthModule;
   users: UsersService;
   apiKeys: ApiKeysService;
@@ -54,7 +51,7 @@ export interface Services {
 }
 
 /** Builds every module and wires the few hooks between them; starts nothing (see startServices). */
-export function createServices(platform: Platform): Services {
+export function createServices(platform: StartedPlatform): Services {
   const alerts = createAlertsModule(platform);
   const stats = new StatsService(platform);
   const forecasts = new ForecastService(platform, stats);
@@ -75,7 +72,7 @@ export function createServices(platform: Platform): Services {
   }));
   const incidents = createIncidentsModule(platform);
   const constituency = createConstituencyModule(platform, alerts.ingest);
-  const warnings = createWarningsModule(platform);
+  const warnings = createWarningsModule(platform, platform.workers.warnings);
   const auth = createAuthModule(platform);
   const registry = createRegistryModule(platform);
   return {
@@ -88,7 +85,11 @@ export function createServices(platform: Platform): Services {
     taxii: new TaxiiService(platform),
     campaigns: createCampaignsModule(platform),
     warnings,
-    documents: new DocumentsService(platform, { incidents: incidents.incidents, incidentParts: incidents.incidentParts, warnings: warnings.warnings }),
+    documents: new DocumentsService(platform, {
+      incidents: incidents.incidents,
+      incidentParts: incidents.incidentParts,
+      warnings: warnings.warnings,
+    }),
     intake,
     feeds: new FeedsService(platform, intake),
     exports: new ExportsService(platform),
@@ -101,7 +102,6 @@ export function createServices(platform: Platform): Services {
     assessments: createAssessmentsModule(platform),
     exercises: createExercisesModule(platform, { ingest: alerts.ingest, incidents: incidents.incidents }),
     federation: createFederationModule(platform, auth.auth),
-    db: platform.db,
     auth,
     users: new UsersService(platform),
     apiKeys: new ApiKeysService(platform),
@@ -116,7 +116,7 @@ export function createServices(platform: Platform): Services {
  * `workers` node, each led by one node of the cluster, the surge watcher, feeds whose interval elapsed (once
  * a minute; stopping waits for runs in flight), assessment deadlines and constituency digests.
  */
-export function startServices(platform: Platform, s: Services): void {
+export function startServices(platform: StartedPlatform, s: Services): void {
   if (platform.config.roles.includes('workers')) {
     void platform.leadership.run('surges', { start: () => s.surges.start(), stop: () => s.surges.stop() });
     void platform.leadership.run('feeds', {

@@ -5,7 +5,7 @@ import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import type { Platform } from '../platform.types.ts';
+import type { StartedPlatform } from '../platform-workers.types.ts';
 import { isDay, isInstant, OPEN_BY_NATURE } from '@lachan/contracts';
 import { AppError } from '../core/errors.ts';
 import { registerErrorHandler, renderRoutingError } from './error-handler.ts';
@@ -50,7 +50,7 @@ export interface AppOptions {
 }
 
 /** Builds the HTTP application around a started platform (routes, hooks, docs, console). */
-export async function buildApp(platform: Platform, opts: AppOptions = {}): Promise<FastifyInstance> {
+export async function buildApp(platform: StartedPlatform, opts: AppOptions = {}): Promise<FastifyInstance> {
   const { config } = platform;
   const app = Fastify({
     logger: opts.logger === false ? false : {
@@ -122,12 +122,13 @@ export async function buildApp(platform: Platform, opts: AppOptions = {}): Promi
       await r.register(services.auth.routes);
       userRoutes(r, services.users);
       apiKeyRoutes(r, services.apiKeys);
-      orgRoutes(r, services);
+      orgRoutes(r, { orgs: services.orgs, orgStructure: services.orgStructure });
       referenceRoutes(r, services.reference);
-      auditRoutes(r, services, platform.audit.signer);
+      auditRoutes(r, { db: platform.db }, platform.audit.signer);
       streamRoutes(r, platform);
       await r.register(services.alerts.routes);
-      statsRoutes(r, services, platform.config.ingestBodyLimitBytes);
+      const { stats, forecasts, surges, statsHistory } = services;
+      statsRoutes(r, { stats, forecasts, surges, statsHistory }, platform.config.ingestBodyLimitBytes);
     }
     if (ingest) await r.register(services.alerts.ingestRoutes);
     if (api) {

@@ -29,5 +29,10 @@ export function createAssessmentsModule(platform: Platform): AssessmentsModule {
     assessmentOverview: new AssessmentOverviewService(platform),
   };
   const deadlines = new AssessmentDeadlines(platform);
-  return { ...services, deadlines, routes: async (app) => assessmentRoutes(app, services), workers: { 'assessment-deadlines': deadlines.task } };
+  return {
+    ...services,
+    deadlines,
+    routes: async (app) => assessmentRoutes(app, services),
+    workers: { 'assessment-deadlines': deadlines.task },
+  };
 }

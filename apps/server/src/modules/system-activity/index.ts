@@ -13,7 +13,10 @@ export interface SystemActivityModule {
 }
 
 /** Builds the system-activity module from the platform and the registry's two services it reads. */
-export function createSystemActivityModule(platform: Platform, registry: { systems: SystemsService; layers: LayersService }): SystemActivityModule {
+export function createSystemActivityModule(
+  platform: Platform,
+  registry: { systems: SystemsService; layers: LayersService },
+): SystemActivityModule {
   const activity = new SystemActivityService(platform, registry);
   return { activity, routes: async (app) => systemActivityRoutes(app, activity) };
 }

@@ -1,6 +1,7 @@
 import type { Platform } from '../../platform.types.ts';
 import type { ModuleRoutes } from '../../core/module-parts.ts';
 import { WarningsService } from './warnings.service.ts';
+import type { WarningWorkers } from './warning.workers.ts';
 import { WarningWebhooksService } from './webhooks.service.ts';
 import { WarningPoliciesService } from './policies.service.ts';
 import { warningRoutes, type WarningRouteServices } from './warnings.routes.ts';
@@ -19,10 +20,10 @@ export interface WarningsModule extends WarningRouteServices {
   routes: ModuleRoutes;
 }
 
-/** Builds the warnings module from the platform; its delivery workers are the platform's (they start with it). */
-export function createWarningsModule(platform: Platform): WarningsModule {
+/** Builds the warnings module from the platform and its delivery workers (started with the platform), woken at each issue. */
+export function createWarningsModule(platform: Platform, deliveries: Pick<WarningWorkers, 'wake'>): WarningsModule {
   const services: WarningRouteServices = {
-    warnings: new WarningsService(platform),
+    warnings: new WarningsService(platform, deliveries),
     warningWebhooks: new WarningWebhooksService(platform),
     warningPolicies: new WarningPoliciesService(platform),
   };
