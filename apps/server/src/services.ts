@@ -7,7 +7,7 @@ import { ReferenceService } from './modules/reference/index.ts';
 import { createAlertsModule, type AlertsModule } from './modules/alerts/index.ts';
 import { createIncidentsModule, type IncidentsModule } from './modules/incidents/index.ts';
 import { ForecastService, StatsHistoryService, StatsService, SurgeWatcher } from './modules/stats/index.ts';
-import { createCampaignsModule, type CampaignsModule } from './modules/campaigns/index.ts';
+import { createCampaignsModule, massScanningList, type CampaignsModule } from './modules/campaigns/index.ts';
 import { createWarningsModule, type WarningsModule } from './modules/warnings/index.ts';
 import { createConstituencyModule, type ConstituencyService, type DigestWorker } from './modules/constituency/index.ts';
 import { createRegistryModule, type RegistryModule } from './modules/registry/index.ts';
@@ -92,7 +92,7 @@ export function createServices(platform: StartedPlatform): Services {
     }),
     intake,
     feeds: new FeedsService(platform, intake),
-    exports: new ExportsService(platform),
+    exports: new ExportsService(platform, (since) => massScanningList(platform.db, since)),
     indicators: new IndicatorsService(platform),
     knowledge: new KnowledgeService(platform),
     constituency: constituency.service,

@@ -4,4 +4,3 @@ export { statsRoutes } from './stats.routes.ts';
 export { ForecastService } from './forecast.service.ts';
 export { SurgeWatcher, type SurgeListener, type SurgeNews } from './surge-watcher.worker.ts';
 export { StatsHistoryService } from './history.service.ts';
-export { csvRecords } from './history-csv.ts';
