@@ -6,7 +6,7 @@ import { OrgsService, OrgStructureService } from './modules/orgs/index.ts';
 import { ReferenceService } from './modules/reference/index.ts';
 import { createAlertsModule, type AlertsModule } from './modules/alerts/index.ts';
 import { createIncidentsModule, type IncidentsModule } from './modules/incidents/index.ts';
-import { ForecastService, StatsHistoryService, StatsService, SurgeWatcher } from './modules/stats/index.ts';
+import { createStatsModule, type StatsModule } from './modules/stats/index.ts';
 import { createCampaignsModule, massScanningList, type CampaignsModule } from './modules/campaigns/index.ts';
 import { createWarningsModule, type WarningsModule } from './modules/warnings/index.ts';
 import { createConstituencyModule, type ConstituencyService, type DigestWorker } from './modules/constituency/index.ts';
@@ -28,10 +28,7 @@ export interface Services {
   reference: ReferenceService;
   alerts: AlertsModule;
   incidents: IncidentsModule;
-  stats: StatsService;
-  forecasts: ForecastService;
-  surges: SurgeWatcher;
-  statsHistory: StatsHistoryService;
+  stats: StatsModule;
   taxii: TaxiiService;
   campaigns: CampaignsModule;
   warnings: WarningsModule;
@@ -53,17 +50,14 @@ export interface Services {
 /** Builds every module and wires the few hooks between them; starts nothing (see startServices). */
 export function createServices(platform: StartedPlatform): Services {
   const alerts = createAlertsModule(platform);
-  const stats = new StatsService(platform);
-  const forecasts = new ForecastService(platform, stats);
-  const surges = new SurgeWatcher(platform, forecasts);
-  const statsHistory = new StatsHistoryService(platform);
+  const stats = createStatsModule(platform);
+  const { surges } = stats;
   const intake = new IntakeService(platform);
-  // The watcher looks at the hour's data as it is rolled up (and when history is imported, anew).
+  // The watcher looks at the hour's data as it is rolled up (a roll-up of imported history: anew).
   platform.workers.stats.onRolledUp(({ history }) => {
     if (history) surges.invalidate();
     surges.poke();
   });
-  statsHistory.onImported(() => surges.invalidate());
   // A sector's surge episode proposes one early warning to that sector, refreshed as the episode grows
   // (a coordinator approves it, or a policy issues it).
   surges.onSurge(({ episode: e }) => platform.workers.warnings.proposeFromSurge({
@@ -79,9 +73,6 @@ export function createServices(platform: StartedPlatform): Services {
     alerts,
     incidents,
     stats,
-    forecasts,
-    surges,
-    statsHistory,
     taxii: new TaxiiService(platform),
     campaigns: createCampaignsModule(platform),
     warnings,
@@ -118,7 +109,7 @@ export function createServices(platform: StartedPlatform): Services {
  */
 export function startServices(platform: StartedPlatform, s: Services): void {
   if (platform.config.roles.includes('workers')) {
-    void platform.leadership.run('surges', { start: () => s.surges.start(), stop: () => s.surges.stop() });
+    for (const [name, job] of Object.entries(s.stats.workers)) void platform.leadership.run(name, job);
     void platform.leadership.run('feeds', {
       start: () => s.feeds.scheduler.start(),
       stop: async () => {

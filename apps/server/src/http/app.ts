@@ -25,7 +25,6 @@ import { referenceRoutes } from '../modules/reference/index.ts';
 import { auditRoutes } from '../modules/audit/index.ts';
 import { streamRoutes } from '../modules/events/index.ts';
 import { SyslogListener } from '../modules/alerts/index.ts';
-import { statsRoutes } from '../modules/stats/index.ts';
 import { documentRoutes } from '../modules/documents/index.ts';
 import { AttackKnowledge, exportsRoutes, indicatorsRoutes, intakeRoutes, intelRoutes, knowledgeRoutes, taxiiRoutes } from '../modules/intel/index.ts';
 import { constituencyRoutes } from '../modules/constituency/index.ts';
@@ -127,8 +126,7 @@ export async function buildApp(platform: StartedPlatform, opts: AppOptions = {})
       auditRoutes(r, { db: platform.db }, platform.audit.signer);
       streamRoutes(r, platform);
       await r.register(services.alerts.routes);
-      const { stats, forecasts, surges, statsHistory } = services;
-      statsRoutes(r, { stats, forecasts, surges, statsHistory }, platform.config.ingestBodyLimitBytes);
+      await r.register(services.stats.routes);
     }
     if (ingest) await r.register(services.alerts.ingestRoutes);
     if (api) {
