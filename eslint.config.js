@@ -21,6 +21,11 @@ const httpHelpers = (up) => ({
   regex: `^${'\\.\\./'.repeat(up + 1)}http/(?!(request-context|error-handler)\\.ts$)`,
   message: 'modules do not import http/ (only http/request-context.ts and http/error-handler.ts)',
 });
+/** Modules stay below the composition roots: no route or service is handed every module's services. */
+const noRoot = (up) => ({
+  regex: `^${'\\.\\./'.repeat(up + 1)}(services|platform|platform-workers\\.types)\\.ts$`,
+  message: 'modules do not import a composition root (services.ts, platform.ts) nor every worker (platform-workers.types.ts): take what you call from your factory',
+});
 /** Outside modules/ (composition roots, http, cli, cluster, testing): modules through their front doors. */
 const moduleFrontDoors = { regex: '(^|/)modules/[^/]+/(?!index\\.ts$)', message: 'import a module only through its front door, modules/<m>/index.ts' };
 const restrict = (...patterns) => ({ 'no-restricted-imports': ['error', { patterns }] });
@@ -52,8 +57,8 @@ export default tseslint.config(
   },
   { files: ['apps/server/src/core/**/*.ts'], ignores: tests, rules: restrict(coreOnly) },
   { files: tests.map((t) => `apps/server/src/core/${t}`), rules: restrict(noModules) },
-  { files: ['apps/server/src/modules/*/*.ts'], ignores: tests, rules: restrict(frontDoor(1), httpHelpers(1)) },
-  { files: ['apps/server/src/modules/*/*/*.ts'], ignores: tests, rules: restrict(frontDoor(2), httpHelpers(2)) },
+  { files: ['apps/server/src/modules/*/*.ts'], ignores: tests, rules: restrict(frontDoor(1), httpHelpers(1), noRoot(1)) },
+  { files: ['apps/server/src/modules/*/*/*.ts'], ignores: tests, rules: restrict(frontDoor(2), httpHelpers(2), noRoot(2)) },
   // Tests may start the whole app (http/app.ts); they still reach other modules through their front doors.
   { files: tests.map((t) => `apps/server/src/modules/*/${t}`), rules: restrict(frontDoor(1)) },
   { files: tests.map((t) => `apps/server/src/modules/*/*/${t}`), rules: restrict(frontDoor(2)) },

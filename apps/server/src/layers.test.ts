@@ -59,6 +59,18 @@ describe('layer rules', () => {
     expect(await refusals('apps/server/src/modules/intel/fixture.ts', "import { requestFault } from '../../http/error-handler.ts';\nexport const r = requestFault;\n")).toEqual([]);
   });
 
+  it('keep modules below the composition roots: a route file is given its own services, never all of them', async () => {
+    const root = "import type { Services } from '../../services.ts';\nexport type S = Services;\n";
+    expect(await refusals('apps/server/src/modules/warnings/fixture.routes.ts', root)).toEqual([expect.stringContaining('composition root')]);
+    expect(await refusals('apps/server/src/modules/orgs/demo-network/fixture.ts', "import type { Services } from '../../../services.ts';\nexport type S = Services;\n"))
+      .toEqual([expect.stringContaining('composition root')]);
+    expect(await refusals('apps/server/src/modules/alerts/fixture.ts', "import { startPlatform } from '../../platform.ts';\nexport const s = startPlatform;\n"))
+      .toEqual([expect.stringContaining('composition root')]);
+    expect(await refusals('apps/server/src/modules/alerts/fixture.ts', "import type { StartedPlatform } from '../../platform-workers.types.ts';\nexport type P = StartedPlatform;\n"))
+      .toEqual([expect.stringContaining('every worker')]);
+    expect(await refusals('apps/server/src/modules/alerts/fixture.ts', "import type { Platform } from '../../platform.types.ts';\nexport type P = Platform;\n")).toEqual([]);
+  });
+
   it('keep the composition roots, http and cli on the front doors too', async () => {
     expect(await refusals('apps/server/src/http/fixture.ts', "import { orgsPolicy } from '../modules/orgs/orgs.policy.ts';\nexport const o = orgsPolicy;\n"))
       .toEqual([expect.stringContaining('front door')]);

@@ -2,6 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { ConfigError, type Config } from './config.ts';
 import type { Platform } from './platform.types.ts';
+import type { StartedPlatform } from './platform-workers.types.ts';
 import { systemContext } from './core/context.ts';
 import { recordChange, transact, EventRelay } from './modules/events/index.ts';
 import { migrate, openDatabase, type Database } from './db/index.ts';
@@ -29,7 +30,7 @@ export interface StartOptions {
 }
 
 /** Opens the store, migrates it, starts the event relay and makes sure an administrator exists. */
-export async function startPlatform(config: Config, opts: StartOptions = {}): Promise<Platform> {
+export async function startPlatform(config: Config, opts: StartOptions = {}): Promise<StartedPlatform> {
   const database = opts.database ?? (await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.databaseUrl ? null : join(config.dataDir) }));
   const warn = (line: string) => (opts.announce ?? (() => {}))(`Warning: ${line}`);
   try {
@@ -48,7 +49,7 @@ export async function startPlatform(config: Config, opts: StartOptions = {}): Pr
     const leadership = leadershipFor(config, database, opts.announce);
     const nats = config.natsUrl ? await connectEvents(config.natsUrl, config.nodeName, config.natsStream) : null;
     const consoleEvents = nats ? new NatsConsoleEvents(nats, relay) : relay;
-    const platform = { config, database, db: database.db, relay, consoleEvents, orgTree, audit, leadership, alertFeed: new AlertFeed(), indicators: new IndicatorSlot(), stopHooks: [], now: () => new Date() } as unknown as Platform;
+    const platform = { config, database, db: database.db, relay, consoleEvents, orgTree, audit, leadership, alertFeed: new AlertFeed(), indicators: new IndicatorSlot(), stopHooks: [], now: () => new Date() } as unknown as StartedPlatform;
     platform.workers = {
       promotion: new PromotionEngine(platform), stats: new StatsRollup(platform), reminders: new ReportingReminders(platform), indicators: new IndicatorIndex(platform),
       sightings: new SightingsRecorder(platform), campaigns: campaignEngine(platform), warnings: new WarningWorkers(platform), intakeRuns: new IntakeRunsSweeper(platform), retention: new RetentionSweeper(platform),
@@ -134,7 +135,7 @@ async function bootstrap(platform: Platform, announce: (line: string) => void): 
  * The background workers, each run by the one node of the cluster that holds its lead (all of them
  * here on a single node): they resume from their durable cursors wherever they start.
  */
-async function leadWorkers(platform: Platform): Promise<void> {
+async function leadWorkers(platform: StartedPlatform): Promise<void> {
   const { workers: w, leadership: lead, database } = platform;
   await lead.run('intake-runs', { start: () => w.intakeRuns.start(), stop: () => w.intakeRuns.task.stop() });
   await lead.run('promotion', consumer(w.promotion));

@@ -3,10 +3,10 @@ import type { parseArgs as ParseArgs } from 'node:util';
 import { ROLES, USER_ROLES, type Role } from '@lachan/contracts';
 import type { Platform } from '../platform.types.ts';
 import { systemContext } from '../core/context.ts';
-import { createServices } from '../services.ts';
 import { parseHeads, signedHead, verifyAuditChain } from '../modules/audit/index.ts';
 import { orgsRepository, seedDemoNetwork } from '../modules/orgs/index.ts';
-import { usersRepository } from '../modules/users/index.ts';
+import { UsersService, usersRepository } from '../modules/users/index.ts';
+import { ApiKeysService } from '../modules/apikeys/index.ts';
 
 export const USAGE = `Usage: npm run lachan -- <command> [options]
 
@@ -51,7 +51,8 @@ export async function runCommand(platform: Platform, argv: string[], parseArgs: 
   const [cmd, sub] = argv;
   const root = await orgsRepository.root(platform.db);
   const ctx = systemContext(root?.id ?? '00000000-0000-0000-0000-000000000000', 'cli');
-  const services = createServices(platform);
+  // Only the two services the commands call: building them starts nothing (no worker, no timer).
+  const services = { users: new UsersService(platform), apiKeys: new ApiKeysService(platform) };
   const opts = (rest: string[]) =>
     parseArgs({ args: rest, options: { email: { type: 'string' }, name: { type: 'string' }, org: { type: 'string' }, role: { type: 'string' }, password: { type: 'string' } } }).values;
 

@@ -5,7 +5,7 @@ import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import type { Platform } from '../platform.types.ts';
+import type { StartedPlatform } from '../platform-workers.types.ts';
 import { isDay, isInstant, OPEN_BY_NATURE } from '@lachan/contracts';
 import { AppError } from '../core/errors.ts';
 import { registerErrorHandler, renderRoutingError } from './error-handler.ts';
@@ -16,22 +16,15 @@ import { registerAuthHook } from './auth-hook.ts';
 import { registerOpenApi } from './openapi.ts';
 import { registerOps } from './ops.ts';
 import { registerWeb } from './web.ts';
-import { createServices } from '../services.ts';
-import { accountRoutes, authRoutes, CredentialWatch, secondFactorRoutes } from '../modules/auth/index.ts';
+import { createServices, startServices } from '../services.ts';
+import { CredentialWatch } from '../modules/auth/index.ts';
 import { userRoutes } from '../modules/users/index.ts';
 import { apiKeyRoutes } from '../modules/apikeys/index.ts';
 import { orgRoutes } from '../modules/orgs/index.ts';
-import { registryRoutes } from '../modules/registry/index.ts';
-import { systemActivityRoutes } from '../modules/system-activity/index.ts';
-import { assessmentRoutes } from '../modules/assessments/index.ts';
 import { referenceRoutes } from '../modules/reference/index.ts';
 import { auditRoutes } from '../modules/audit/index.ts';
 import { streamRoutes } from '../modules/events/index.ts';
-import { alertRoutes, ingestRoutes, retentionRoutes, SyslogListener } from '../modules/alerts/index.ts';
-import { alertTriageRoutes, incidentCollabRoutes, incidentRoutes, incidentSystemsRoutes } from '../modules/incidents/index.ts';
-import { statsRoutes } from '../modules/stats/index.ts';
-import { campaignRoutes } from '../modules/campaigns/index.ts';
-import { warningRoutes } from '../modules/warnings/index.ts';
+import { SyslogListener } from '../modules/alerts/index.ts';
 import { documentRoutes } from '../modules/documents/index.ts';
 import { AttackKnowledge, exportsRoutes, indicatorsRoutes, intakeRoutes, intelRoutes, knowledgeRoutes, taxiiRoutes } from '../modules/intel/index.ts';
 import { constituencyRoutes } from '../modules/constituency/index.ts';
@@ -56,7 +49,7 @@ export interface AppOptions {
 }
 
 /** Builds the HTTP application around a started platform (routes, hooks, docs, console). */
-export async function buildApp(platform: Platform, opts: AppOptions = {}): Promise<FastifyInstance> {
+export async function buildApp(platform: StartedPlatform, opts: AppOptions = {}): Promise<FastifyInstance> {
   const { config } = platform;
   const app = Fastify({
     logger: opts.logger === false ? false : {
@@ -113,10 +106,11 @@ export async function buildApp(platform: Platform, opts: AppOptions = {}): Promi
   await registerOpenApi(app);
 
   const services = createServices(platform);
+  startServices(platform, services);
   const watch = new CredentialWatch(platform);
   watch.start();
   app.addHook('onClose', () => watch.stop());
-  registerAuthHook(app, services.auth, watch);
+  registerAuthHook(app, services.auth.auth, watch);
   startAttackKnowledge(app, new AttackKnowledge(platform, services.intake));
   registerOps(app, platform);
   // An `ingest` node takes alerts (and the sign-in its connectors' keys need none of); an `api` node everything else.
@@ -124,44 +118,38 @@ export async function buildApp(platform: Platform, opts: AppOptions = {}): Promi
   const ingest = config.roles.includes('ingest');
   await app.register(async (r) => {
     if (api) {
-      authRoutes(r, services, platform.config);
-      secondFactorRoutes(r, services);
+      await r.register(services.auth.routes);
       userRoutes(r, services.users);
       apiKeyRoutes(r, services.apiKeys);
-      orgRoutes(r, services);
+      orgRoutes(r, { orgs: services.orgs, orgStructure: services.orgStructure });
       referenceRoutes(r, services.reference);
-      auditRoutes(r, services, platform.audit.signer);
+      auditRoutes(r, { db: platform.db }, platform.audit.signer);
       streamRoutes(r, platform);
-      alertRoutes(r, services);
-      statsRoutes(r, services, platform.config.ingestBodyLimitBytes);
+      await r.register(services.alerts.routes);
+      await r.register(services.stats.routes);
     }
-    if (ingest) ingestRoutes(r, services, platform.config.ingestBodyLimitBytes);
+    if (ingest) await r.register(services.alerts.ingestRoutes);
     if (api) {
-      incidentRoutes(r, services);
-      alertTriageRoutes(r, services);
-      incidentCollabRoutes(r, services);
-      incidentSystemsRoutes(r, services);
+      await r.register(services.incidents.routes);
       intelRoutes(r, services.taxii);
-      campaignRoutes(r, services);
-      warningRoutes(r, services);
+      await r.register(services.campaigns.routes);
+      await r.register(services.warnings.routes);
       intakeRoutes(r, services.intake, services.feeds);
       exportsRoutes(r, services.exports);
       indicatorsRoutes(r, services.indicators);
       knowledgeRoutes(r, services.knowledge);
       constituencyRoutes(r, services.constituency, platform.config.ingestBodyLimitBytes);
-      registryRoutes(r, services);
-      systemActivityRoutes(r, services);
-      assessmentRoutes(r, services);
+      await r.register(services.registry.routes);
+      await r.register(services.systemActivity.routes);
+      await r.register(services.assessments.routes);
       documentRoutes(r, services.documents);
-      accountRoutes(r, services);
-      retentionRoutes(r, services.retention);
       exerciseRoutes(r, services.exercises);
       federationRoutes(r, services.federation, platform.config);
     }
   }, { prefix: '/api/v1' });
   if (api) await taxiiRoutes(app, services.taxii, config.publicUrl);
   if (ingest && (config.syslogUdpPort !== null || config.syslogTcpPort !== null)) {
-    const syslog = new SyslogListener(platform, services.ingest, app.log);
+    const syslog = new SyslogListener(platform, services.alerts.ingest, app.log);
     const ports = await syslog.start();
     app.decorate('syslogPorts', ports);
     app.log.info(ports, 'syslog listener started');

@@ -2,7 +2,7 @@ import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import type { Role } from '@lachan/contracts';
 import { buildApp } from '../http/app.ts';
 import { startPlatform, stopPlatform } from '../platform.ts';
-import type { Platform } from '../platform.types.ts';
+import type { StartedPlatform } from '../platform-workers.types.ts';
 import type { Config } from '../config.ts';
 import { totpCodeAt } from '../modules/auth/index.ts';
 import { ADMIN, openTestDatabase, testConfig } from './template.ts';
@@ -29,7 +29,7 @@ export interface RegisteredRoute {
 
 export interface TestApp {
   app: FastifyInstance;
-  platform: Platform;
+  platform: StartedPlatform;
   /** Every route the application registered, in order. */
   routes: RegisteredRoute[];
   anonymous: Caller;

@@ -1,3 +1,13 @@
+import type { Platform } from '../../platform.types.ts';
+import type { ModuleRoutes } from '../../core/module-parts.ts';
+import { IngestService } from './ingest.service.ts';
+import { AlertsService } from './alerts.service.ts';
+import { AssetsService } from './assets.service.ts';
+import { RetentionService } from './retention.ts';
+import { alertRoutes } from './alerts.routes.ts';
+import { ingestRoutes } from './ingest.routes.ts';
+import { retentionRoutes } from './retention.routes.ts';
+
 export { IngestService, type StoredHook } from './ingest.service.ts';
 export { fingerprint } from './fingerprint.ts';
 export type { PreparedAlert } from './alert-row.ts';
@@ -5,11 +15,39 @@ export type { StoredAlert } from './batch.repository.ts';
 export { AlertsService } from './alerts.service.ts';
 export { exerciseAlertSql } from './alerts.repository.ts';
 export { AssetsService } from './assets.service.ts';
-export { ingestRoutes } from './ingest.routes.ts';
-export { alertRoutes } from './alerts.routes.ts';
 export { ensureAlertPartitions } from './partitions.ts';
 export { SyslogListener } from './syslog-listener.ts';
 export { AlertBatchConsumer, BatchConsumerWorker, HISTORY_BATCHES, LIVE_BATCHES, type BatchPlanner, type BatchWrite, type ConsumedBatch } from './batch-consumer.ts';
 export { pruneBatchItems } from './batch.repository.ts';
 export { RetentionService, RetentionSweeper } from './retention.ts';
-export { retentionRoutes } from './retention.routes.ts';
+
+/** The alerts module: the ingest pipeline, alerts and assets, retention settings, and their routes. */
+export interface AlertsModule {
+  ingest: IngestService;
+  alerts: AlertsService;
+  assets: AssetsService;
+  retention: RetentionService;
+  /** Alerts, sources, quarantine, assets and retention (an `api` node). */
+  routes: ModuleRoutes;
+  /** POST /ingest/{format} (an `ingest` node). */
+  ingestRoutes: ModuleRoutes;
+}
+
+/** Builds the alerts module from the platform; an asset changed anywhere drops the ingest pipeline's asset cache. */
+export function createAlertsModule(platform: Platform): AlertsModule {
+  const ingest = new IngestService(platform);
+  platform.relay.subscribe((events) => {
+    if (events.some((e) => e.type === 'asset.changed')) ingest.assets.invalidate();
+  });
+  const alerts = new AlertsService(platform, ingest);
+  const assets = new AssetsService(platform, ingest.assets);
+  const retention = new RetentionService(platform);
+  return {
+    ingest, alerts, assets, retention,
+    routes: async (app) => {
+      alertRoutes(app, { alerts, assets });
+      retentionRoutes(app, retention);
+    },
+    ingestRoutes: async (app) => ingestRoutes(app, ingest, platform.config.ingestBodyLimitBytes),
+  };
+}

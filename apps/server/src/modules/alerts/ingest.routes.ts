@@ -5,7 +5,7 @@ import { Type } from 'typebox';
 import { AlertFormatSchema, ErrorBody, IngestResult } from '@lachan/contracts';
 import { ctxOf } from '../../http/request-context.ts';
 import { AppError } from '../../core/errors.ts';
-import type { Services } from '../../services.ts';
+import type { IngestService } from './ingest.service.ts';
 
 const BODY_TYPES = ['application/json', 'application/x-ndjson', 'application/ndjson', 'application/jsonlines', 'application/x-jsonlines', 'text/plain'];
 
@@ -13,7 +13,7 @@ const BODY_TYPES = ['application/json', 'application/x-ndjson', 'application/ndj
  * POST /api/v1/ingest/{format}: a connector sends one JSON object, an array, NDJSON, or text lines
  * (cef, syslog), optionally gzip-compressed. The answer comes only after the batch is committed.
  */
-export function ingestRoutes(app: FastifyInstance, s: Services, bodyLimit: number): void {
+export function ingestRoutes(app: FastifyInstance, ingest: IngestService, bodyLimit: number): void {
   app.register(async (scope) => {
     scope.removeAllContentTypeParsers();
     scope.addContentTypeParser(BODY_TYPES, { parseAs: 'string', bodyLimit }, (_req, body, done) => done(null, body));
@@ -41,7 +41,7 @@ export function ingestRoutes(app: FastifyInstance, s: Services, bodyLimit: numbe
         response: { 202: IngestResult, '4xx': ErrorBody, '5xx': ErrorBody },
       },
     }, async (req, reply) => {
-      const result = await s.ingest.ingestHttp(ctxOf(req), req.params.format, req.body as string, req.headers['content-type'], req.query.history === true);
+      const result = await ingest.ingestHttp(ctxOf(req), req.params.format, req.body as string, req.headers['content-type'], req.query.history === true);
       return reply.status(202).send(result);
     });
   });

@@ -8,15 +8,24 @@ import {
 } from '@lachan/contracts';
 import { overviewCsv, overviewHtml } from './overview-export.ts';
 import { ctxOf } from '../../http/request-context.ts';
-import type { Services } from '../../services.ts';
+import type { AssessmentsService } from './assessments.service.ts';
+import type { CataloguesService } from './catalogues.service.ts';
+import type { AssessmentOverviewService } from './overview.service.ts';
 
 const errors = { '4xx': ErrorBody };
 const tags = ['assessments'];
 const EVIDENCE_LIMIT = 10 * 1024 * 1024;
 const CATALOGUE_LIMIT = 8 * 1024 * 1024;
 
+/** The services the assessment routes call. */
+export interface AssessmentRouteServices {
+  assessments: AssessmentsService;
+  catalogues: CataloguesService;
+  assessmentOverview: AssessmentOverviewService;
+}
+
 /** /api/v1/catalogues, /assessment-campaigns and /assessment-tasks: catalogues and national assessment campaigns. */
-export function assessmentRoutes(app: FastifyInstance, s: Services): void {
+export function assessmentRoutes(app: FastifyInstance, s: AssessmentRouteServices): void {
   const r = app.withTypeProvider<TypeBoxTypeProvider>();
   r.get('/catalogues', { schema: { tags, response: { 200: Type.Array(CatalogueSummary), ...errors } } }, async (req) => s.catalogues.list(ctxOf(req)));
   r.post('/catalogues', {

@@ -1,6 +1,38 @@
+import type { Platform } from '../../platform.types.ts';
+import type { BackgroundJob, ModuleRoutes } from '../../core/module-parts.ts';
+import { CataloguesService } from './catalogues.service.ts';
+import { AssessmentsService } from './assessments.service.ts';
+import { AssessmentDeadlines } from './assessment-deadlines.worker.ts';
+import { AssessmentOverviewService } from './overview.service.ts';
+import { assessmentRoutes, type AssessmentRouteServices } from './assessments.routes.ts';
+
 export { CataloguesService } from './catalogues.service.ts';
 export { AssessmentsService } from './assessments.service.ts';
-export { assessmentRoutes } from './assessments.routes.ts';
 export { catalogueProblems } from './catalogue-format.ts';
 export { AssessmentDeadlines } from './assessment-deadlines.worker.ts';
 export { AssessmentOverviewService } from './overview.service.ts';
+
+/** The assessments module: catalogues, campaigns and tasks, the overview, their routes and the deadline worker. */
+export interface AssessmentsModule extends AssessmentRouteServices {
+  deadlines: AssessmentDeadlines;
+  routes: ModuleRoutes;
+  /** Led by one node of the cluster, started by the composition root: reminders, overdue notices and escalation, once a minute. */
+  workers: Record<'assessment-deadlines', BackgroundJob>;
+}
+
+/** Builds the assessments module from the platform; its worker is returned unstarted. */
+export function createAssessmentsModule(platform: Platform): AssessmentsModule {
+  const catalogues = new CataloguesService(platform);
+  const services: AssessmentRouteServices = {
+    catalogues,
+    assessments: new AssessmentsService(platform, catalogues),
+    assessmentOverview: new AssessmentOverviewService(platform),
+  };
+  const deadlines = new AssessmentDeadlines(platform);
+  return {
+    ...services,
+    deadlines,
+    routes: async (app) => assessmentRoutes(app, services),
+    workers: { 'assessment-deadlines': deadlines.task },
+  };
+}

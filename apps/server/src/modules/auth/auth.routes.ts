@@ -4,8 +4,7 @@ import { ErrorBody, LoginBody, LoginResponse, Me, MePatch, MeResponse, Ok, Passw
 import { ctxOf } from '../../http/request-context.ts';
 import { callerOf, DEVICE_COOKIE, SESSION_COOKIE } from './request-caller.ts';
 import type { Config } from '../../config.ts';
-import type { Services } from '../../services.ts';
-import type { OpenedSession } from './auth.service.ts';
+import type { AuthService, OpenedSession } from './auth.service.ts';
 
 const errors = { '4xx': ErrorBody };
 const tags = ['auth'];
@@ -13,7 +12,7 @@ const DEVICE_DAYS = 180;
 const ANY_STAGE = ['second_factor', 'enrolment'] as const;
 
 /** /api/v1/auth and /api/v1/me */
-export function authRoutes(app: FastifyInstance, s: Services, config: Config): void {
+export function authRoutes(app: FastifyInstance, auth: AuthService, config: Config): void {
   const r = app.withTypeProvider<TypeBoxTypeProvider>();
   const cookie = { path: '/', httpOnly: true, sameSite: 'strict' as const, secure: config.cookieSecure };
   const perAddressAndAccount = (req: { ip: string; body?: unknown }) => `${req.ip}|${String((req.body as { email?: string } | undefined)?.email ?? '').toLowerCase()}`;
@@ -27,28 +26,28 @@ export function authRoutes(app: FastifyInstance, s: Services, config: Config): v
   r.post('/auth/login', {
     config: { public: true, rateLimit: { max: config.loginRateLimit, timeWindow: '1 minute', hook: 'preHandler', keyGenerator: perAddressAndAccount } },
     schema: { tags, security: [], body: LoginBody, response: { 200: LoginResponse, ...errors } },
-  }, async (req, reply) => signedIn(reply, await s.auth.login(req.body.email, req.body.password, callerOf(req))));
+  }, async (req, reply) => signedIn(reply, await auth.login(req.body.email, req.body.password, callerOf(req))));
 
   r.post('/auth/second-factor', {
     config: { signInStages: ['second_factor'], rateLimit: { max: config.loginRateLimit, timeWindow: '1 minute', hook: 'preHandler' } },
     schema: { tags, body: SecondFactorCheck, response: { 200: LoginResponse, ...errors } },
-  }, async (req, reply) => signedIn(reply, await s.auth.completeSecondFactor(req.sessionToken ?? '', req.body.code, callerOf(req))));
+  }, async (req, reply) => signedIn(reply, await auth.completeSecondFactor(req.sessionToken ?? '', req.body.code, callerOf(req))));
 
   r.post('/auth/logout', { config: { signInStages: ANY_STAGE }, schema: { tags, response: { 200: Ok, ...errors } } }, async (req, reply) => {
-    if (req.sessionToken) await s.auth.logout(req.sessionToken, ctxOf(req));
+    if (req.sessionToken) await auth.logout(req.sessionToken, ctxOf(req));
     reply.clearCookie(SESSION_COOKIE, { path: '/' });
     return { ok: true };
   });
 
   r.get('/me', { config: { signInStages: ANY_STAGE }, schema: { tags, response: { 200: MeResponse, ...errors } } }, async (req) => ({
-    user: await s.auth.me(ctxOf(req), req.signInStage),
+    user: await auth.me(ctxOf(req), req.signInStage),
     csrfToken: req.csrfToken,
   }));
   r.patch('/me', { config: { signInStages: ANY_STAGE }, schema: { tags, body: MePatch, response: { 200: Me, ...errors } } }, async (req) =>
-    s.auth.updateMe(ctxOf(req), req.body, req.signInStage),
+    auth.updateMe(ctxOf(req), req.body, req.signInStage),
   );
   r.post('/me/password', { schema: { tags, body: PasswordChange, response: { 200: Ok, ...errors } } }, async (req, reply) => {
-    await s.auth.changePassword(ctxOf(req), req.body, callerOf(req));
+    await auth.changePassword(ctxOf(req), req.body, callerOf(req));
     reply.clearCookie(SESSION_COOKIE, { path: '/' });
     return { ok: true };
   });

@@ -1,7 +1,14 @@
+import type { Platform } from '../../platform.types.ts';
+import type { ModuleRoutes } from '../../core/module-parts.ts';
+import { AuthService } from './auth.service.ts';
+import { authRoutes } from './auth.routes.ts';
+import { SecondFactorService } from './second-factor.service.ts';
+import { secondFactorRoutes } from './second-factor.routes.ts';
+import { AccountService } from './account.service.ts';
+import { accountRoutes } from './account.routes.ts';
+
 export { AuthService, presentMe, type Caller, type OpenedSession } from './auth.service.ts';
-export { authRoutes } from './auth.routes.ts';
 export { SecondFactorService } from './second-factor.service.ts';
-export { secondFactorRoutes } from './second-factor.routes.ts';
 export { secondFactorRepository } from './second-factor.repository.ts';
 export { throttleRepository } from './throttle.repository.ts';
 export { assertStrongPassword, passwordProblem, type PasswordOwner } from './password-policy.ts';
@@ -11,6 +18,26 @@ export { CREDENTIALS_CHANGED, concerns, credentialSignal, type Credential, type 
 export { actorNow, contextNow, sameStanding } from './credential-check.ts';
 export { CredentialWatch } from './credential-watch.ts';
 export { AccountService } from './account.service.ts';
-export { accountRoutes } from './account.routes.ts';
 export { callerOf, DEVICE_COOKIE, SESSION_COOKIE } from './request-caller.ts';
 export { loadTotpSeal, sealStoredTotpSecrets } from './totp-seal.ts';
+
+/** The auth module: sign-in and sessions, the second factor, the account page, and their routes. */
+export interface AuthModule {
+  auth: AuthService;
+  secondFactor: SecondFactorService;
+  account: AccountService;
+  routes: ModuleRoutes;
+}
+
+/** Builds the auth module from the platform (its database, clock, events and settings). */
+export function createAuthModule(platform: Platform): AuthModule {
+  const auth = new AuthService(platform);
+  const secondFactor = new SecondFactorService(platform, auth);
+  const account = new AccountService(platform);
+  const routes: ModuleRoutes = async (app) => {
+    authRoutes(app, auth, platform.config);
+    secondFactorRoutes(app, secondFactor);
+    accountRoutes(app, account);
+  };
+  return { auth, secondFactor, account, routes };
+}

@@ -1,7 +1,23 @@
+import type { Platform } from '../../platform.types.ts';
+import type { ModuleRoutes } from '../../core/module-parts.ts';
+import { CampaignsService } from './campaigns.service.ts';
+import { campaignRoutes } from './campaigns.routes.ts';
+
 export { CampaignEngine, type CampaignHook } from './campaign.engine.ts';
 export { DEFAULT_DETECTOR, type DetectorOptions } from './cluster-tracker.ts';
 export { CampaignsService } from './campaigns.service.ts';
-export { campaignRoutes } from './campaigns.routes.ts';
 export { isNoise } from './noise.ts';
 export type { CampaignWrite } from './campaigns.repository.ts';
 export { massScanningList, type MassScanningEntry } from './mass-scanning-list.ts';
+
+/** The campaigns module's reading side (the engine is the platform's worker) and its routes. */
+export interface CampaignsModule {
+  campaigns: CampaignsService;
+  routes: ModuleRoutes;
+}
+
+/** Builds the campaigns module from the platform. */
+export function createCampaignsModule(platform: Platform): CampaignsModule {
+  const campaigns = new CampaignsService(platform);
+  return { campaigns, routes: async (app) => campaignRoutes(app, campaigns) };
+}

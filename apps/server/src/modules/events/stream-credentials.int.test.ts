@@ -5,7 +5,7 @@ import { createTestApp, type TestApp } from '../../testing/harness.ts';
 import { listenTo, within, type Listener } from '../../testing/sse.ts';
 import { buildApp } from '../../http/app.ts';
 import { EventRelay } from './relay.ts';
-import type { Platform } from '../../platform.types.ts';
+import type { StartedPlatform } from '../../platform-workers.types.ts';
 
 /** "Within seconds": the signal is heard at once on this process, within a poll (500 ms) on another. */
 const SECONDS = 3000;
@@ -123,7 +123,7 @@ describe('across server processes', () => {
   it('a key revoked through one process ends the stream held by another (it hears the outbox)', async () => {
     const relay = new EventRelay(t.platform.db);
     await relay.start();
-    const other: Platform = { ...t.platform, relay, stopHooks: [] };
+    const other: StartedPlatform = { ...t.platform, relay, stopHooks: [] };
     const app = await buildApp(other, { logger: false });
     await app.listen({ port: 0, host: '127.0.0.1' });
     try {

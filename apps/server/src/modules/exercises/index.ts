@@ -11,12 +11,10 @@ export { exerciseRoutes, type ExerciseServices } from './exercises.routes.ts';
 export { scenarioTemplates } from './templates.ts';
 export { ExerciseRunner } from './exercise-runner.ts';
 
-/** Builds the exercises module from the platform and the two services injects go through; starts its runner. */
+/** Builds the exercises module from the platform and the two services injects go through; its runner is returned unstarted. */
 export function createExercisesModule(platform: Platform, deps: DeliveryDeps): ExerciseServices & { runner: ExerciseRunner } {
   const runner = new ExerciseRunner(platform, new InjectDelivery(platform, deps));
   const scenarios = new ScenariosService(platform);
   const exercises = new ExercisesService(platform, scenarios, runner);
-  runner.start();
-  platform.stopHooks.unshift(() => runner.stop());
   return { scenarios, exercises, reports: new ExerciseReports(platform, exercises), runner };
 }

@@ -5,13 +5,20 @@ import {
   AlertsActionResult, AlertsAssign, AlertsFalsePositive, AlertsOpenIncident, ErrorBody, IdParams, IncidentDetail, PromotionSuppression, PromotionSuppressionQuery,
 } from '@lachan/contracts';
 import { ctxOf } from '../../http/request-context.ts';
-import type { Services } from '../../services.ts';
+import type { AlertTriageService } from './alert-triage.service.ts';
+import type { PromotionRulesService } from './promotion-rules.service.ts';
 
 const errors = { '4xx': ErrorBody };
 const tags = ['alerts'];
 
+/** The services the alert-triage routes call. */
+export interface AlertTriageRouteServices {
+  alertTriage: AlertTriageService;
+  promotionRules: PromotionRulesService;
+}
+
 /** Analysts' actions on chosen alerts, and the promotion groups their false positives suppressed. */
-export function alertTriageRoutes(app: FastifyInstance, s: Services): void {
+export function alertTriageRoutes(app: FastifyInstance, s: AlertTriageRouteServices): void {
   const r = app.withTypeProvider<TypeBoxTypeProvider>();
   r.post('/alerts/open-incident', { schema: { tags, summary: 'Open one incident from chosen alerts', body: AlertsOpenIncident, response: { 201: IncidentDetail, ...errors } } },
     async (req, reply) => reply.status(201).send(await s.alertTriage.openIncident(ctxOf(req), req.body)));

@@ -8,7 +8,7 @@ import {
   SupportRequestCreate, SupportRequestQuery, TaskParams, TimelineEntry,
 } from '@lachan/contracts';
 import { ctxOf } from '../../http/request-context.ts';
-import type { Services } from '../../services.ts';
+import type { IncidentServices } from './incident-services.ts';
 import { ATTACHMENT_MAX_BYTES } from './attachments.service.ts';
 
 const errors = { '4xx': ErrorBody };
@@ -17,9 +17,8 @@ const list = <T extends Parameters<typeof Type.Array>[0]>(item: T) => ({ params:
 const created = <T extends Parameters<typeof Type.Array>[0]>(item: T) => ({ params: IdParams, response: { 201: item, ...errors } });
 
 /** The sub-resources of an incident (timeline, comments, tasks, shares, reports, support, files, similar) and /org-links. */
-export function incidentCollabRoutes(app: FastifyInstance, s: Services): void {
+export function incidentCollabRoutes(app: FastifyInstance, p: IncidentServices): void {
   const r = app.withTypeProvider<TypeBoxTypeProvider>();
-  const p = s.incidentParts;
   r.get('/incidents/:id/timeline', { schema: { tags, ...list(TimelineEntry) } }, async (req) => p.collab.timeline(ctxOf(req), req.params.id));
   r.get('/incidents/:id/comments', { schema: { tags, ...list(IncidentComment) } }, async (req) => p.collab.comments(ctxOf(req), req.params.id));
   r.post('/incidents/:id/comments', { schema: { tags, body: IncidentCommentCreate, ...created(IncidentComment) } }, async (req, reply) =>

@@ -7,14 +7,23 @@ import {
   ReportingRegimeCreate, ReportingRegimePatch,
 } from '@lachan/contracts';
 import { ctxOf } from '../../http/request-context.ts';
-import type { Services } from '../../services.ts';
+import type { IncidentsService } from './incidents.service.ts';
+import type { IncidentServices } from './incident-services.ts';
+import type { PromotionRulesService } from './promotion-rules.service.ts';
 
 const errors = { '4xx': ErrorBody };
 const tags = ['incidents'];
 const detail = { params: IdParams, response: { 200: IncidentDetail, ...errors } };
 
+/** The services the incident routes call. */
+export interface IncidentRouteServices {
+  incidents: IncidentsService;
+  incidentParts: Pick<IncidentServices, 'reports'>;
+  promotionRules: PromotionRulesService;
+}
+
 /** /api/v1/incidents (list, detail, actions), /reporting-regimes and /promotion-rules. */
-export function incidentRoutes(app: FastifyInstance, s: Services): void {
+export function incidentRoutes(app: FastifyInstance, s: IncidentRouteServices): void {
   const r = app.withTypeProvider<TypeBoxTypeProvider>();
   r.get('/incidents', { schema: { tags, querystring: IncidentListQuery, response: { 200: ListOf(IncidentSummary), ...errors } } }, async (req) => s.incidents.list(ctxOf(req), req.query));
   r.post('/incidents', { schema: { tags, summary: 'Open an incident by hand or from a report', body: IncidentCreate, response: { 201: IncidentDetail, ...errors } } }, async (req, reply) =>

@@ -1,15 +1,12 @@
 export { IncidentsService } from './incidents.service.ts';
 export { PromotionEngine } from './promotion.engine.ts';
 export { ReportingReminders } from './reminders.worker.ts';
-export { incidentRoutes } from './incidents.routes.ts';
-export { alertTriageRoutes } from './alert-triage.routes.ts';
 export { AlertTriageService } from './alert-triage.service.ts';
-export { incidentCollabRoutes } from './incident-collab.routes.ts';
-export { createIncidentServices, type IncidentServices } from './incident-services.ts';
+export type { IncidentServices } from './incident-services.ts';
+export { createIncidentsModule, type IncidentsModule } from './incidents.module.ts';
 export { PromotionRulesService } from './promotion-rules.service.ts';
 export { deadlinesOf, type ClockInputs, type RegimeClock, type FiledReport, type ComputedDeadline } from './reporting-clock.ts';
 export { incidentVisibility, visibleIncidentSql, countableIncidentSql } from './incident-visibility.ts';
 export type { Visibility as IncidentVisibility } from './incidents.policy.ts';
 export { exerciseIncidentSql, tagExerciseIncident, tagPromotedExerciseIncidents } from './exercise-incidents.ts';
 export { IncidentSystemsService } from './incident-systems.service.ts';
-export { incidentSystemsRoutes } from './incident-systems.routes.ts';

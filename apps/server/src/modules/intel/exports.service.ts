@@ -10,7 +10,6 @@ import { lowerTlp, stixViewAt, viewAt } from './object-view.ts';
 import { indicatorValuesRepository } from './indicator-values.repository.ts';
 import { warninglistsFrom } from './warninglist-files.ts';
 import { renderExport, type ExportEntry, type ExportFormat } from './exports.format.ts';
-import { massScanningList } from '../campaigns/index.ts';
 
 /**
  * Export filters: value type, decayed score floor (sightings restart the decay), TLP ceiling, the sector
@@ -31,12 +30,18 @@ export interface ExportResult { body: string; contentType: string; etag: string 
 
 interface Row { id: string; object: Record<string, unknown>; tlp: Tlp | null; granular_tlp: Tlp | null; owner_org_id: string | null }
 
+/** The addresses judged internet-wide scanning seen since a time, widest first (the campaigns module keeps them). */
+export type MassScanners = (since: Date) => Promise<{ type: 'ipv4' | 'ipv6'; value: string; orgCount: number; sectors: string[]; lastSeen: Date }[]>;
+
 /** Outer-shield exports of the live indicators: block lists, IDS rules, an RPZ zone, CSV and STIX. */
 export class ExportsService {
   readonly #p: Platform;
+  readonly #massScanners: MassScanners;
 
-  constructor(platform: Platform) {
+  /** `massScanners` reads the campaigns module's mass-scanning list (handed in by the composition root). */
+  constructor(platform: Platform, massScanners: MassScanners) {
     this.#p = platform;
+    this.#massScanners = massScanners;
   }
 
   /**
@@ -84,7 +89,7 @@ export class ExportsService {
    */
   async #massScanning(f: ExportFilter, lists: ReturnType<typeof warninglistsFrom>, exported: ReadonlySet<string>, now: number): Promise<ExportEntry[]> {
     if (f.sector || f.tlp === 'CLEAR' || (f.type && f.type !== 'ipv4' && f.type !== 'ipv6')) return [];
-    const list = await massScanningList(this.#p.db, new Date(now - MASS_SCANNING_DAYS * 86_400_000));
+    const list = await this.#massScanners(new Date(now - MASS_SCANNING_DAYS * 86_400_000));
     const widest = Math.max(1, ...list.map((s) => s.orgCount));
     const out: ExportEntry[] = [];
     for (const s of list) {

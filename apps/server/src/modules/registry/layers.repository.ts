@@ -1,6 +1,9 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { DB } from '../../db/index.ts';
 
+/** A connection is live when the system's alerts arrived within this many hours, stale within the window. */
+export const LIVE_HOURS = 72;
+
 export type LayerRow = { layer: number; details: Record<string, unknown>; evidence: string | null; recorded_on: string; recorded_by: string };
 export type ProviderRow = { org_id: string; name: string; services: string[]; since: string; for_org_id: string };
 export type ConnectorRow = { source_id: string; name: string; format: string; alerts: number; last_alert_at: Date };

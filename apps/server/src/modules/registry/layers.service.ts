@@ -4,11 +4,9 @@ import type { RequestContext } from '../../core/context.ts';
 import { conflict, forbidden, invalid } from '../../core/errors.ts';
 import type { Platform } from '../../platform.types.ts';
 import { registryPolicy } from './registry.policy.ts';
-import { layersRepository as repo, type LayerRow } from './layers.repository.ts';
+import { LIVE_HOURS, layersRepository as repo, type LayerRow } from './layers.repository.ts';
 import type { SystemsService } from './systems.service.ts';
 
-/** A connection is live when the system's alerts arrived within this many hours, stale within the window. */
-export const LIVE_HOURS = 72;
 export const CONNECTION_WINDOW_DAYS = 30;
 /** A declared record (on-site unit, assessment) older than this is stale. */
 const STALE_DAYS = 365;

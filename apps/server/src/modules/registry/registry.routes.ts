@@ -6,7 +6,8 @@ import {
   SystemLayers, SystemLayersPut, SystemRetire, SystemSummary, Uuid,
 } from '@lachan/contracts';
 import { ctxOf } from '../../http/request-context.ts';
-import type { Services } from '../../services.ts';
+import type { SystemsService } from './systems.service.ts';
+import type { LayersService } from './layers.service.ts';
 import { registryPolicy } from './registry.policy.ts';
 import { forbidden } from '../../core/errors.ts';
 
@@ -14,8 +15,14 @@ const errors = { '4xx': ErrorBody };
 const tags = ['registry'];
 const CSV_LIMIT = 5 * 1024 * 1024;
 
+/** The services the registry routes call. */
+export interface RegistryRouteServices {
+  systems: SystemsService;
+  systemLayers: LayersService;
+}
+
 /** /api/v1/systems: the information systems registry and its classification guide. */
-export function registryRoutes(app: FastifyInstance, s: Services): void {
+export function registryRoutes(app: FastifyInstance, s: RegistryRouteServices): void {
   const r = app.withTypeProvider<TypeBoxTypeProvider>();
   r.get('/systems', { schema: { tags, querystring: SystemListQuery, response: { 200: ListOf(SystemSummary), ...errors } } }, async (req) => ({
     items: await s.systems.list(ctxOf(req), req.query),
@@ -53,7 +60,7 @@ export function registryRoutes(app: FastifyInstance, s: Services): void {
 }
 
 /** POST /api/v1/orgs/:id/systems/import: an organisation's list of systems as CSV, checked whole. */
-function importRoute(app: FastifyInstance, s: Services): void {
+function importRoute(app: FastifyInstance, s: RegistryRouteServices): void {
   app.register(async (scope) => {
     scope.removeAllContentTypeParsers();
     scope.addContentTypeParser(['text/csv', 'text/plain'], { parseAs: 'string', bodyLimit: CSV_LIMIT }, (_req, body, done) => done(null, body));

@@ -8,7 +8,7 @@ import type { RequestContext } from '../../core/context.ts';
 import { conflict, forbidden, invalid, notFound } from '../../core/errors.ts';
 import type { Platform } from '../../platform.types.ts';
 import { classify } from './classification.ts';
-import { LIVE_HOURS } from './layers.service.ts';
+import { LIVE_HOURS } from './layers.repository.ts';
 import { registryPolicy } from './registry.policy.ts';
 import { presentSummary, presentSystem } from './registry.presenter.ts';
 import { formatSystemsCsv, parseSystemsCsv, type SystemCsvRow } from './systems-csv.ts';

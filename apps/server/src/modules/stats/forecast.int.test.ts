@@ -64,7 +64,7 @@ describe('forecasts and surges', () => {
     await sql`delete from stats_surges`.execute(t.platform.db);
     await sql`delete from stats_surge_episodes`.execute(t.platform.db);
     const { createServices } = await import('../../services.ts');
-    await createServices(t.platform).surges.run();
+    await createServices(t.platform).stats.surges.run();
     const health = async () => ((await t.admin.get('/api/v1/warnings?limit=50')).json().items as { titleEn: string; bodyEn: string; status: string; origin: string; targeting: object }[])
       .filter((w) => w.origin === 'surge' && w.titleEn.includes('Health'));
     expect(await health()).toHaveLength(1);
@@ -72,7 +72,7 @@ describe('forecasts and surges', () => {
     expect((await health())[0]!.bodyEn).toContain('(2 signals)');
     // Another watcher (another process) finds the same day's signal again: the same episode, the same proposal, updated.
     await sql`delete from stats_surges`.execute(t.platform.db);
-    await createServices(t.platform).surges.run();
+    await createServices(t.platform).stats.surges.run();
     expect(await health()).toHaveLength(1);
     expect((await health())[0]!.bodyEn).toContain('(4 signals)');
   });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { csvRecords, parseHistoryCsv } from './history-csv.ts';
+import { csvRecords } from '../../core/csv-records.ts';
+import { parseHistoryCsv } from './history-csv.ts';
 
 const bounds = { earliest: '2020-01-01', before: '2026-11-21' };
 

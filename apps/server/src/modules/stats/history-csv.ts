@@ -1,4 +1,5 @@
 import { RSIT_CLASSES } from '@lachan/parsers';
+import { csvRecords } from '../../core/csv-records.ts';
 
 /** One valid row of a history file, its organisation still as written (id or name). */
 export interface HistoryRow {
@@ -24,44 +25,6 @@ const COLUMNS = ['day', 'org', 'sector', 'alerts', 'occurrences', 'rsit_class', 
 const REQUIRED = ['day', 'org', 'alerts'];
 const MAX_COUNT = 1_000_000_000;
 const MAX_ERRORS = 100;
-
-/** RFC 4180 records: quoted fields may hold commas, quotes ("") and line breaks. Each with its starting line. */
-export function csvRecords(text: string): { line: number; fields: string[] }[] {
-  const out: { line: number; fields: string[] }[] = [];
-  let fields: string[] = [];
-  let field = '';
-  let quoted = false;
-  let line = 1;
-  let start = 1;
-  const s = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  const end = () => {
-    fields.push(field);
-    if (fields.length > 1 || fields[0] !== '') out.push({ line: start, fields });
-    fields = [];
-    field = '';
-  };
-  for (let i = 0; i < s.length; i++) {
-    const c = s[i]!;
-    if (quoted) {
-      if (c === '"' && s[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else field += c;
-      if (c === '\n') line++;
-    } else if (c === '"' && field === '') quoted = true;
-    else if (c === ',') {
-      fields.push(field);
-      field = '';
-    } else if (c === '\n' || c === '\r') {
-      if (c === '\r' && s[i + 1] === '\n') i++;
-      end();
-      start = ++line;
-    } else field += c;
-  }
-  if (field !== '' || fields.length) end();
-  return out;
-}
 
 const int = (v: string) => (/^[0-9]{1,10}$/.test(v) ? Number(v) : NaN);
 const realDay = (d: string) => /^[0-9]{4}-[0-9]{2}-[0-9]{2}$/.test(d) && new Date(`${d}T00:00:00Z`).toISOString().slice(0, 10) === d;

@@ -1,2 +1,22 @@
+import type { Platform } from '../../platform.types.ts';
+import type { ModuleRoutes } from '../../core/module-parts.ts';
+import type { LayersService, SystemsService } from '../registry/index.ts';
+import { SystemActivityService } from './system-activity.service.ts';
+import { systemActivityRoutes } from './system-activity.routes.ts';
+
 export { SystemActivityService } from './system-activity.service.ts';
-export { systemActivityRoutes } from './system-activity.routes.ts';
+
+/** A system's activity page and its route. */
+export interface SystemActivityModule {
+  activity: SystemActivityService;
+  routes: ModuleRoutes;
+}
+
+/** Builds the system-activity module from the platform and the registry's two services it reads. */
+export function createSystemActivityModule(
+  platform: Platform,
+  registry: { systems: SystemsService; layers: LayersService },
+): SystemActivityModule {
+  const activity = new SystemActivityService(platform, registry);
+  return { activity, routes: async (app) => systemActivityRoutes(app, activity) };
+}

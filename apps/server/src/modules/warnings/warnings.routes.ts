@@ -3,14 +3,23 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { ErrorBody, IdParams, ListOf, RecipientPreview, Warning, WarningAck, WarningCreate, WarningInboxQuery, WarningListQuery, WarningPatch, WarningStatus, WarningTargeting, Webhook, WebhookCreate, WebhookCreated, WebhookTestResult, Uuid, WarningPolicy, WarningPolicyCreate } from '@lachan/contracts';
 import { ctxOf } from '../../http/request-context.ts';
-import type { Services } from '../../services.ts';
+import type { WarningsService } from './warnings.service.ts';
+import type { WarningWebhooksService } from './webhooks.service.ts';
+import type { WarningPoliciesService } from './policies.service.ts';
 
 const errors = { '4xx': ErrorBody };
 const tags = ['warnings'];
 const Doc = Type.Record(Type.String(), Type.Unknown());
 
+/** The services the warning routes call. */
+export interface WarningRouteServices {
+  warnings: WarningsService;
+  warningWebhooks: WarningWebhooksService;
+  warningPolicies: WarningPoliciesService;
+}
+
 /** /api/v1/warnings: drafting, issuing, inbox, acknowledgements, delivery status, exports and webhook endpoints. */
-export function warningRoutes(app: FastifyInstance, s: Services): void {
+export function warningRoutes(app: FastifyInstance, s: WarningRouteServices): void {
   const r = app.withTypeProvider<TypeBoxTypeProvider>();
   const w = s.warnings;
   r.get('/warnings', { schema: { tags, querystring: WarningListQuery, response: { 200: ListOf(Warning), ...errors } } }, async (req) => ({ items: await w.list(ctxOf(req), req.query), nextCursor: null }));

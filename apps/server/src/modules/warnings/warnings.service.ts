@@ -11,6 +11,7 @@ import { deliveriesRepository as deliveries } from './deliveries.repository.ts';
 import { presentWarning } from './warnings.presenter.ts';
 import { CampaignsService } from '../campaigns/index.ts';
 import { draftFromCampaign } from './campaign-draft.ts';
+import type { WarningWorkers } from './warning.workers.ts';
 import { checkedCves } from './cvss.ts';
 import { toCsaf, toStixBundle } from './warning-exports.ts';
 
@@ -21,8 +22,11 @@ const CSAF_PUBLISHER = 'Lachan national coordination centre';
 export class WarningsService {
   #p: Platform;
   #campaigns: CampaignsService;
-  constructor(platform: Platform) {
+  #deliveries: Pick<WarningWorkers, 'wake'>;
+  /** `deliveries` are woken when a warning is issued or a delivery retried, to send at once. */
+  constructor(platform: Platform, deliveries: Pick<WarningWorkers, 'wake'>) {
     this.#p = platform;
+    this.#deliveries = deliveries;
     this.#campaigns = new CampaignsService(platform);
   }
 
@@ -145,7 +149,7 @@ export class WarningsService {
       await repo.issue(tx, id, recipients.map((r) => r.id), ctx.actor.name);
       await recordChange(tx, ctx, { action: 'warning.issue', entityType: 'warning', entityId: id, orgId: row.author_org_id, after: { recipients: recipients.length } });
     });
-    this.#p.workers.warnings.wake();
+    this.#deliveries.wake();
     return this.get(ctx, id);
   }
 
@@ -216,7 +220,7 @@ export class WarningsService {
       if (!d) throw notFound('dead-lettered delivery');
       await recordChange(tx, ctx, { action: 'warning.delivery_retry', entityType: 'warning', entityId: id, orgId: row.author_org_id, after: { deliveryId, orgId: d.org_id, channel: d.channel } });
     });
-    this.#p.workers.warnings.wake();
+    this.#deliveries.wake();
     return this.status(ctx, id);
   }
 }

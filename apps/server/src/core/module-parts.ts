@@ -1,0 +1,10 @@
+import type { FastifyPluginAsync } from 'fastify';
+
+/** A module's HTTP routes: a Fastify plugin closing over the module's own services (the composition root registers it). */
+export type ModuleRoutes = FastifyPluginAsync;
+
+/** A background worker a module returns unstarted: the composition root starts it, per process role, where it leads. */
+export interface BackgroundJob {
+  start(): Promise<void> | void;
+  stop(): Promise<void> | void;
+}
