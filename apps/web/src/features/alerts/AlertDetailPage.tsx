@@ -10,6 +10,7 @@ import { useAlert } from './alerts.api.ts';
 import { AlertSummaryCard } from './AlertSummaryCard.tsx';
 import { ObservablesCard } from './ObservablesCard.tsx';
 import { RawRecordCard } from './RawRecordCard.tsx';
+import { useOrgName } from '../orgs/useOrgName.ts';
 
 /** One alert: summary, observables and the raw record as received. */
 export function AlertDetailPage() {
@@ -20,6 +21,7 @@ export function AlertDetailPage() {
 
 function AlertDetailView({ alert }: { alert: AlertDetail }) {
   const { t } = useTranslation();
+  const nameOf = useOrgName();
   return (
     <Stack gap="sm" data-testid="alert-detail" data-alert-id={alert.id}>
       <Breadcrumbs separator="›" fz="xs">
@@ -39,7 +41,7 @@ function AlertDetailView({ alert }: { alert: AlertDetail }) {
           </Title>
         </Group>
         <Text size="xs" c="dimmed" mt={4}>
-          {FORMAT_LABELS[alert.format]} · {alert.orgName}
+          {FORMAT_LABELS[alert.format]} · {nameOf(alert.orgId, alert.orgName)}
         </Text>
       </div>
       <Grid gap="sm">
