@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { AlertDetail } from '@lachan/contracts';
 import { QueryState } from '../../components/QueryState.tsx';
 import { SeverityBadge } from '../../components/SeverityBadge.tsx';
-import { RecordExerciseBanner } from '../exercises/index.ts';
+import { RecordExerciseBanner } from '../exercises/RecordExerciseBanner.tsx';
 import { FORMAT_LABELS } from './alertLabels.ts';
 import { useAlert } from './alerts.api.ts';
 import { AlertSummaryCard } from './AlertSummaryCard.tsx';

@@ -12,7 +12,7 @@ import { useListKeys } from '../shell/useListKeys.ts';
 import { ObjectTlp, SEARCH_TYPES, StixTypeBadge, useTypeLabel } from './IntelBadges.tsx';
 import { useIntelSearch } from './intel.api.ts';
 import { useCurrentUser } from '../auth/auth.api.ts';
-import { useKnowledgeRuns } from '../exercises/index.ts';
+import { useKnowledgeRuns } from '../exercises/exercises.api.ts';
 import { useOrgName } from '../orgs/useOrgName.ts';
 
 type FilterKey = 'q' | 'type' | 'tlp' | 'actor' | 'technique' | 'exerciseId';
