@@ -116,6 +116,16 @@ describe.skipIf(!hasChromium())('organisation names in English', () => {
     expect(vietnameseNames(systems)).toEqual([]);
     expect(vietnameseNames(await visit(`/systems/${ids.system}`, '[data-testid=system-details]', [BANK.en]))).toEqual([]);
 
+    // the directory: the English name, searchable without the Vietnamese one; the registered name under the title
+    expect(vietnameseNames(await visit('/orgs?q=Golden%20Lotus', '[data-testid=org-row-name]', [ORGS[1]!.en]))).toEqual([]);
+    await page.fill('[data-testid=org-search]', 'Song Gianh Commercial');
+    await expect.poll(() => page.locator('[data-testid=org-row-name]', { hasText: BANK.en }).count()).toBeGreaterThan(0);
+    expect(vietnameseNames(await page.innerText('main'))).toEqual([]);
+    await page.locator('[data-testid=org-row-name]', { hasText: BANK.en }).first().click();
+    await page.waitForSelector('[data-testid=org-name]');
+    expect(await page.textContent('[data-testid=org-name]')).toBe(`${BANK.en} (demo)`);
+    expect(await page.textContent('[data-testid=org-name-registered]')).toBe(`${BANK.vi} (demo)`);
+
     // the analyst of the bank reads her own organisation's name in English on her account page
     const own = await (await browser.newContext()).newPage();
     await own.goto(`${server.url}/account`);
