@@ -107,6 +107,14 @@ describe.skipIf(!hasChromium())('organisation names in English', () => {
 
   it('the users, the API keys, the systems and the account page too', async () => {
     const users = await visit('/users', '[data-testid=user-row]', [BANK.en]);
+    // the organisation picker names it in English and finds it by either name
+    await page.fill('[data-testid=user-org-filter]', 'Sông Gianh');
+    await expect.poll(() => page.getByRole('option').allInnerTexts()).toContain(`${BANK.en} (demo) (SGB)`);
+    await page.fill('[data-testid=user-org-filter]', 'golden lotus');
+    await expect.poll(() => page.getByRole('option').allInnerTexts()).toEqual([`${ORGS[1]!.en} (demo) (SVB)`]);
+    await page.fill('[data-testid=user-org-filter]', 'song gianh commercial');
+    await page.getByRole('option', { name: BANK.en }).click();
+    await expect.poll(() => page.locator('[data-testid=user-row]').count()).toBe(1);
     expect(await page.textContent(`[data-testid=user-row]:has-text("${USER.email}")`)).toContain(BANK.en);
     expect(vietnameseNames(users)).toEqual([]);
     const keys = await visit('/api-keys', '[data-testid=apikey-row]', ORGS.map((o) => o.en));
