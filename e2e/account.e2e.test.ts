@@ -1,10 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { hasChromium, launchChromium } from './support/chromium.ts';
-import { signIn } from './support/sign-in.ts';
+import { authenticatorCode, signIn } from './support/sign-in.ts';
+import { untranslated } from './support/untranslated.ts';
 import { ADMIN_PASSWORD, apiSession, startServer, type RunningServer } from '../apps/server/src/testing/server-process.ts';
 
 const PASSWORD = 'bảy con voi xanh trên đồi 2026';
+const NEW_PASSWORD = 'chín chiếc thuyền giấy qua sông 2027';
 let server: RunningServer;
 let browser: Browser;
 let email = '';
@@ -65,6 +67,53 @@ describe.skipIf(!hasChromium())('the account page in Chromium', () => {
     expect(await page.isChecked('[data-testid=mail-reminders]')).toBe(true);
     expect(await page.textContent('[data-testid=account-password]')).toContain('Change password');
     expect(await page.textContent('[data-testid=account-second-factor]')).toContain('Two-factor authentication');
+    await page.context().close();
+  });
+
+  it('changes the password from the page: a guessable one is refused in Vietnamese, then only the new one signs in', async () => {
+    const page = await accountPage();
+    await page.locator('[data-testid=lang-switch]').getByText('VI', { exact: true }).click();
+    await expect.poll(() => page.textContent('[data-testid=account-password]')).toContain('Đổi mật khẩu');
+    const form = page.locator('[data-testid=account-password]');
+    await form.getByLabel('Mật khẩu hiện tại').fill(PASSWORD);
+    await form.getByLabel('Mật khẩu mới').fill('qwertyuiop123');
+    await form.getByRole('button', { name: 'Đổi mật khẩu' }).click();
+    await expect.poll(() => form.textContent()).toContain('rất phổ biến hoặc đã bị lộ');
+    expect(await untranslated(page)).toEqual([]);
+
+    await form.getByLabel('Mật khẩu mới').fill(NEW_PASSWORD);
+    await form.getByRole('button', { name: 'Đổi mật khẩu' }).click();
+    // every session ends with the change, this one too: the sign-in page, where only the new password works
+    await page.waitForSelector('input[name=password]');
+    await page.fill('input[name=email]', email);
+    await page.fill('input[name=password]', PASSWORD);
+    await page.click('button[type=submit]');
+    await page.waitForSelector('text=Email hoặc mật khẩu không đúng.');
+    await page.fill('input[name=password]', NEW_PASSWORD);
+    await page.click('button[type=submit]');
+    await page.waitForSelector('[data-testid=account-sessions] [data-testid=session-row]');
+    await page.context().close();
+  });
+
+  it('turns on the second factor from the page; the next sign-in asks for the authenticator code', async () => {
+    const page = await (await browser.newContext()).newPage();
+    await signIn(page, server.url, email, NEW_PASSWORD, { path: '/account' });
+    await page.click('[data-testid=second-factor-enable]');
+    await page.click('[data-testid=enrol-start]');
+    await page.waitForSelector('[data-testid=enrol-qr]');
+    const secret = await page.inputValue('[data-testid=enrol-secret]');
+    await page.fill('input[name=code]', authenticatorCode(secret));
+    await page.click('[data-testid=enrol-confirm]');
+    await page.waitForSelector('[data-testid=recovery-codes]');
+    expect(await page.locator('[data-testid=recovery-code]').count()).toBe(10);
+    await page.click('[data-testid=recovery-codes-saved]');
+    await expect.poll(() => page.locator('[data-testid=second-factor-disable]').count()).toBe(1);
+    expect(await untranslated(page)).toEqual([]);
+
+    const next = await (await browser.newContext()).newPage();
+    await signIn(next, server.url, email, NEW_PASSWORD, { path: '/account', code: authenticatorCode(secret, 1) });
+    await next.waitForSelector('[data-testid=account-sessions] [data-testid=session-row]');
+    await next.context().close();
     await page.context().close();
   });
 });

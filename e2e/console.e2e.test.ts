@@ -48,6 +48,9 @@ describe.skipIf(!hasChromium())('the console in Chromium', () => {
     await page.reload();
     await page.waitForSelector('[data-testid=nav-orgs]');
     expect(await page.textContent('[data-testid=nav-orgs]')).toContain('Organisations');
+    // The language is the account's: back to Vietnamese, in which the next test renames an organisation.
+    await page.locator('[data-testid=lang-switch]').getByText('VI', { exact: true }).click();
+    await expect.poll(() => page.textContent('[data-testid=nav-orgs]')).toContain('Tổ chức');
     await page.close();
   });
 

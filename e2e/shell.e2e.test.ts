@@ -10,6 +10,8 @@ let server: RunningServer;
 let browser: Browser;
 const ASSETS = new URL('../apps/web/dist/assets/', import.meta.url).pathname;
 const CHART_CHUNK = /\/assets\/(echarts|zrender)-/;
+/** Pages of features one opens now and then: their own chunks, loaded with the page (never with the frame). */
+const PAGE_CHUNK = /\/assets\/(exercises|account)-/;
 
 async function signIn(page: Page, path: string): Promise<void> {
   await page.goto(`${server.url}${path}`);
@@ -39,13 +41,18 @@ describe.skipIf(!hasChromium())('the console frame in Chromium at 1440x900', () 
     await page.goto(server.url);
     await page.waitForSelector('input[name=email]');
     expect(scripts.filter((u) => CHART_CHUNK.test(u))).toEqual([]);
+    expect(scripts.filter((u) => PAGE_CHUNK.test(u))).toEqual([]);
     // signed in on a page without charts: still none; the statistics page then loads them
     await signIn(page, '/users');
     await page.waitForSelector('[data-testid=nav-users][data-active]');
     expect(scripts.filter((u) => CHART_CHUNK.test(u))).toEqual([]);
+    expect(scripts.filter((u) => PAGE_CHUNK.test(u))).toEqual([]);
     await page.click('[data-testid=nav-statistics]');
     await page.waitForSelector('[data-testid=stats-trend-chart] svg');
     expect(scripts.filter((u) => CHART_CHUNK.test(u)).length).toBeGreaterThan(0);
+    await page.locator('nav a[href="/exercises"]').first().click();
+    await page.waitForSelector('[data-testid=scenario-row]');
+    expect(scripts.filter((u) => /\/assets\/exercises-/.test(u)).length).toBe(1);
     await page.close();
   });
 

@@ -15,9 +15,12 @@ export class PeriodicTask {
     this.#pass = pass;
   }
 
-  start(): void {
-    this.#timer = setInterval(() => void withDbPriority('background', () => this.run()).catch(() => {}), this.#everyMs);
+  /** Runs a pass every `everyMs`; with `now`, also one at once (in the background, like the others). */
+  start(opts: { now?: boolean } = {}): void {
+    const pass = () => void withDbPriority('background', () => this.run()).catch(() => {});
+    this.#timer = setInterval(pass, this.#everyMs);
     this.#timer.unref();
+    if (opts.now) pass();
   }
 
   async stop(): Promise<void> {

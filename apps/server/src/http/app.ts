@@ -163,13 +163,16 @@ export async function buildApp(platform: StartedPlatform, opts: AppOptions = {})
 /** ATT&CK on first start without network (the shipped bundle), then kept current by its feed when the network allows. */
 function startAttackKnowledge(app: FastifyInstance, attack: AttackKnowledge): void {
   app.addHook('onReady', async () => {
+    let seeding = false;
     try {
       const runId = await attack.seedIfMissing();
+      seeding = runId !== null;
       if (runId) app.log.info({ runId }, 'importing the enterprise ATT&CK shipped with Lachan into the knowledge base');
     } catch (e) {
       app.log.warn({ err: e }, 'the shipped ATT&CK could not be imported');
     }
-    attack.feed.start();
+    // A start that is not importing the shipped bundle checks the feed at once (not one hour after).
+    attack.feed.start({ now: !seeding });
   });
   app.addHook('onClose', () => attack.feed.stop());
 }

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../testing/harness.ts';
 import { AttackKnowledge } from './attack-offline.ts';
+import { IntakeService } from './intake.service.ts';
 
 const SHIPPED = new URL('../../../data/attack/enterprise-attack-18.1.json.gz', import.meta.url).pathname;
 let t: TestApp;
@@ -37,10 +38,11 @@ describe('enterprise ATT&CK on a first start without network', () => {
   }, 600_000);
 
   it('does not import it again once ATT&CK is there, and pulls no feed whose host is not allowed', async () => {
-    const attack = new AttackKnowledge(t.platform, (t as unknown as { services?: { intake: never } }).services?.intake ?? (null as never));
+    const attack = new AttackKnowledge(t.platform, new IntakeService(t.platform));
     expect(await attack.present()).toBe(true);
     expect(await attack.seedIfMissing()).toBeNull();
     expect(attack.feedAllowed()).toBe(false);
     expect(await attack.pullFeed()).toBeNull();
+    expect(await attack.pullFeedIfDue()).toBeNull();
   });
 });

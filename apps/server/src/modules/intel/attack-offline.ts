@@ -7,27 +7,31 @@ import { systemContext, type RequestContext } from '../../core/context.ts';
 import { PeriodicTask } from '../../core/periodic-task.ts';
 import type { Platform } from '../../platform.types.ts';
 import { checkRemoteUrl, fetchRemote } from './remote-fetch.ts';
+import { intakeRunsRepository } from './intake-runs.repository.ts';
 import type { IntakeService } from './intake.service.ts';
 import { writerOf } from './intel.policy.ts';
 
 const DAY_MS = 86_400_000;
+const HOUR_MS = 3_600_000;
 
 /**
  * Enterprise ATT&CK without network: on a start that finds no ATT&CK technique in the knowledge base,
- * the bundle shipped in `data/attack/` is imported as an intake run of the national centre; then, once a
- * day, the feed URL is pulled when its host is on LACHAN_INTEL_ALLOWED_HOSTS (newer versions of objects
- * are stored as new versions; unchanged ones count as duplicates).
+ * the bundle shipped in `data/attack/` is imported as an intake run of the national centre; then the feed
+ * URL is pulled once a day when its host is on LACHAN_INTEL_ALLOWED_HOSTS (newer versions of objects are
+ * stored as new versions; unchanged ones count as duplicates). "Once a day" is counted from the last pull
+ * recorded in the database, checked at start and every hour, so a server restarted more often than daily
+ * still pulls.
  */
 export class AttackKnowledge {
   readonly #p: Platform;
   readonly #intake: IntakeService;
-  /** The daily pull of the feed (started with the server, stopped at shutdown). */
+  /** The hourly check whether the daily pull of the feed is due (started with the server, stopped at shutdown). */
   readonly feed: PeriodicTask;
 
   constructor(platform: Platform, intake: IntakeService) {
     this.#p = platform;
     this.#intake = intake;
-    this.feed = new PeriodicTask(DAY_MS, async () => ((await this.pullFeed()) ? 1 : 0));
+    this.feed = new PeriodicTask(HOUR_MS, async () => ((await this.pullFeedIfDue()) ? 1 : 0));
   }
 
   /** The national centre, as which the platform imports ATT&CK (null before the first start made it). */
@@ -67,6 +71,16 @@ export class AttackKnowledge {
     if (!res.body) throw new Error(`${url}: no body`);
     const length = Number(res.headers.get('content-length'));
     return this.#intake.streamBundle(ctx, Readable.fromWeb(res.body as WebReadableStream), Number.isFinite(length) && length > 0 ? length : null, 'attack');
+  }
+
+  /** Pull the feed when it may be reached and no pull started in the last day; answers the run id, or null. */
+  async pullFeedIfDue(): Promise<string | null> {
+    if (!this.feedAllowed()) return null;
+    const ctx = await this.#centre();
+    if (!ctx) return null;
+    const last = await intakeRunsRepository.lastPulledAt(this.#p.db, ctx.actor.orgId, 'attack');
+    if (last && this.#p.now().getTime() - last.getTime() < DAY_MS) return null;
+    return this.pullFeed();
   }
 
   /** Whether the feed's host is on LACHAN_INTEL_ALLOWED_HOSTS (else the platform stays on what it has). */

@@ -83,6 +83,13 @@ export const intakeRunsRepository = {
     return r.rows[0];
   },
 
+  /** When an organisation last started a run of `kind` other than from a file shipped with Lachan (`shipped:`); null: never. */
+  async lastPulledAt(db: Kysely<DB>, orgId: string, kind: IntakeKind): Promise<Date | null> {
+    const r = await sql<{ at: Date | null }>`select max(started_at) as at from intel_intake_runs
+      where org_id = ${orgId} and kind = ${kind} and source not like 'shipped:%'`.execute(db);
+    return r.rows[0]?.at ? new Date(r.rows[0].at) : null;
+  },
+
   /** Newest runs first; `orgIds` null for every organisation. */
   async list(db: Kysely<DB>, orgIds: string[] | null, limit: number): Promise<IntakeRunRow[]> {
     const r = await sql<IntakeRunRow>`

@@ -8,12 +8,13 @@ import { useApiMutation } from '../../api/useApiMutation.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { Section } from '../../components/Section.tsx';
 import { setLanguage, type Language } from '../../i18n/index.ts';
-import { ME_KEY, useCurrentUser } from '../auth/auth.api.ts';
+import { ME_KEY, useCurrentUser, useOwnOrgName } from '../auth/auth.api.ts';
 
 /** The user's display name and language (kept on the profile, so every browser opens in it). */
 export function ProfileSection() {
   const { t, i18n } = useTranslation();
   const me = useCurrentUser();
+  const orgName = useOwnOrgName();
   const queryClient = useQueryClient();
   const [name, setName] = useState(me.name);
   const save = useApiMutation((patch: { name?: string; locale?: Language }) => api.patch<Me>('/me', patch), {
@@ -28,7 +29,7 @@ export function ProfileSection() {
       <Stack gap="xs" maw={420}>
         {save.error && <ErrorAlert error={save.error} />}
         <Text size="sm" c="dimmed">
-          {t('account.profile.role', { role: t(`roles.${me.role}`), org: me.org.name })}
+          {t('account.profile.role', { role: t(`roles.${me.role}`), org: orgName })}
         </Text>
         <Group align="flex-end" gap="xs">
           <TextInput label={t('account.profile.name')} value={name} onChange={(e) => setName(e.currentTarget.value)} style={{ flex: 1 }} maxLength={200} />

@@ -9,10 +9,12 @@ import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { useApiMutation } from '../../api/useApiMutation.ts';
 import { useIncidentTitle } from '../incidents/madeTitle.ts';
 import { incidentApi } from '../incidents/incidents.actions.ts';
+import { useOrgName } from '../orgs/useOrgName.ts';
 
 /** Adds the chosen alerts to an open incident found by its title or reference. */
 export function AddToIncidentModal({ ids, opened, onClose, onDone }: { ids: string[]; opened: boolean; onClose: () => void; onDone: () => void }) {
   const { t } = useTranslation();
+  const nameOf = useOrgName();
   const titleOf = useIncidentTitle();
   const [search, setSearch] = useState('');
   const [query] = useDebouncedValue(search.trim(), 250);
@@ -31,7 +33,7 @@ export function AddToIncidentModal({ ids, opened, onClose, onDone }: { ids: stri
       onDone();
     },
   });
-  const options = (open.data?.items ?? []).map((i) => ({ value: i.id, label: `${i.reference} · ${titleOf(i)} (${i.orgName})` }));
+  const options = (open.data?.items ?? []).map((i) => ({ value: i.id, label: `${i.reference} · ${titleOf(i)} (${nameOf(i.orgId, i.orgName)})` }));
   return (
     <Modal opened={opened} onClose={onClose} title={t('alerts.addToIncident.title', { count: ids.length })} size="lg">
       <Stack gap="sm">

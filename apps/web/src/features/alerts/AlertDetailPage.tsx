@@ -4,12 +4,13 @@ import { useTranslation } from 'react-i18next';
 import type { AlertDetail } from '@lachan/contracts';
 import { QueryState } from '../../components/QueryState.tsx';
 import { SeverityBadge } from '../../components/SeverityBadge.tsx';
-import { RecordExerciseBanner } from '../exercises/index.ts';
+import { RecordExerciseBanner } from '../exercises/RecordExerciseBanner.tsx';
 import { FORMAT_LABELS } from './alertLabels.ts';
 import { useAlert } from './alerts.api.ts';
 import { AlertSummaryCard } from './AlertSummaryCard.tsx';
 import { ObservablesCard } from './ObservablesCard.tsx';
 import { RawRecordCard } from './RawRecordCard.tsx';
+import { useOrgName } from '../orgs/useOrgName.ts';
 
 /** One alert: summary, observables and the raw record as received. */
 export function AlertDetailPage() {
@@ -20,6 +21,7 @@ export function AlertDetailPage() {
 
 function AlertDetailView({ alert }: { alert: AlertDetail }) {
   const { t } = useTranslation();
+  const nameOf = useOrgName();
   return (
     <Stack gap="sm" data-testid="alert-detail" data-alert-id={alert.id}>
       <Breadcrumbs separator="›" fz="xs">
@@ -39,7 +41,7 @@ function AlertDetailView({ alert }: { alert: AlertDetail }) {
           </Title>
         </Group>
         <Text size="xs" c="dimmed" mt={4}>
-          {FORMAT_LABELS[alert.format]} · {alert.orgName}
+          {FORMAT_LABELS[alert.format]} · {nameOf(alert.orgId, alert.orgName)}
         </Text>
       </div>
       <Grid gap="sm">

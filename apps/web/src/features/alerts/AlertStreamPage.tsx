@@ -15,7 +15,7 @@ import { useLiveAlerts } from './useLiveAlerts.ts';
 import { useSelection } from './alertSelection.ts';
 import { AlertBulkBar } from './AlertBulkBar.tsx';
 import { useCurrentUser, usePermission } from '../auth/auth.api.ts';
-import { RecordExerciseBanner } from '../exercises/index.ts';
+import { RecordExerciseBanner } from '../exercises/RecordExerciseBanner.tsx';
 
 /**
  * The live alert stream: filters, pause (counting what arrives), density, keyboard cursor, older pages;

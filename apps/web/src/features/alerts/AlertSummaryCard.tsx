@@ -7,12 +7,14 @@ import { Section } from '../../components/Section.tsx';
 import { useFormat } from '../../i18n/useFormat.ts';
 import { useOrgLabels } from '../orgs/index.ts';
 import { useRsitLabel } from './alertLabels.ts';
+import { useOrgName } from '../orgs/useOrgName.ts';
 
 const endpoint = (ip: string | null, port: number | null) => (ip ? (port === null ? ip : `${ip}:${port}`) : null);
 
 /** What, when, whose and how an alert was classified. */
 export function AlertSummaryCard({ alert: a }: { alert: AlertDetail }) {
   const { t } = useTranslation();
+  const nameOf = useOrgName();
   const fmt = useFormat();
   const labels = useOrgLabels();
   const rsitLabel = useRsitLabel();
@@ -28,7 +30,7 @@ export function AlertSummaryCard({ alert: a }: { alert: AlertDetail }) {
         <Field label={t('alerts.detail.occurrences')}>×{fmt.number(a.occurrences)}</Field>
         <Field label={t('alerts.detail.org')} testId="alert-org">
           <Anchor component={Link} to={`/orgs/${a.orgId}`} size="sm">
-            {a.orgName}
+            {nameOf(a.orgId, a.orgName)}
           </Anchor>
           <Badge ml={6} size="xs" radius="sm" tt="none" variant="light" color={a.attributed ? 'teal' : 'gray'} data-testid="alert-attributed" data-attributed={a.attributed}>
             {a.attributed ? t('alerts.detail.attributed') : t('alerts.detail.notAttributed')}
@@ -36,7 +38,7 @@ export function AlertSummaryCard({ alert: a }: { alert: AlertDetail }) {
         </Field>
         <Field label={t('alerts.detail.reporter')}>
           <Anchor component={Link} to={`/orgs/${a.reporterOrgId}`} size="sm">
-            {a.reporterOrgName}
+            {nameOf(a.reporterOrgId, a.reporterOrgName)}
           </Anchor>
         </Field>
         <Field label={t('alerts.detail.sectors')}>

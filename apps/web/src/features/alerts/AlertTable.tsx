@@ -7,6 +7,7 @@ import { useFormat } from '../../i18n/useFormat.ts';
 import { useNow } from '../../lib/useNow.ts';
 import { FORMAT_LABELS, useRsitLabel } from './alertLabels.ts';
 import type { Density } from './useDensity.ts';
+import { useOrgName } from '../orgs/useOrgName.ts';
 
 interface AlertTableProps {
   items: readonly AlertSummary[];
@@ -52,6 +53,7 @@ function TriageMarks({ alert: a, meId }: { alert: AlertSummary; meId?: string })
 /** The dense alert table: one line per alert, the cursor row marked, fresh rows flashing once; chosen rows for bulk actions. */
 export function AlertTable({ items, fresh, selectedId, density, onSelect, onOpen, selection, meId }: AlertTableProps) {
   const { t } = useTranslation();
+  const nameOf = useOrgName();
   const fmt = useFormat();
   const now = useNow(60_000);
   const rsitLabel = useRsitLabel();
@@ -128,8 +130,8 @@ export function AlertTable({ items, fresh, selectedId, density, onSelect, onOpen
                 <TriageMarks alert={a} meId={meId} />
               </Table.Td>
               <Table.Td style={{ maxWidth: 170 }}>
-                <Text size={compact ? 'xs' : 'sm'} truncate="end" c={a.attributed ? undefined : 'dimmed'} title={a.attributed ? a.orgName : `${a.orgName} — ${t('alerts.unattributed')}`}>
-                  {a.orgName}
+                <Text size={compact ? 'xs' : 'sm'} truncate="end" c={a.attributed ? undefined : 'dimmed'} title={a.attributed ? nameOf(a.orgId, a.orgName) : `${nameOf(a.orgId, a.orgName)} — ${t('alerts.unattributed')}`}>
+                  {nameOf(a.orgId, a.orgName)}
                 </Text>
               </Table.Td>
               <Table.Td style={{ maxWidth: 150 }}>

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { AlertSource } from '@lachan/contracts';
 import { useFormat } from '../../i18n/useFormat.ts';
 import { FORMAT_LABELS } from './alertLabels.ts';
+import { useOrgName } from '../orgs/useOrgName.ts';
 
 const STALE_MS = 15 * 60_000;
 const SILENT_MS = 60 * 60_000;
@@ -20,6 +21,7 @@ const SILENCE_COLOR = { live: undefined, stale: 'orange.7', silent: 'red.7' } as
 /** One connector: what it sends, how fast, when last, and what was refused. */
 export function SourceRow({ source: s, now }: { source: AlertSource; now: number }) {
   const { t } = useTranslation();
+  const nameOf = useOrgName();
   const fmt = useFormat();
   const silence = silenceOf(s.lastSeenAt, now);
   const num = { ta: 'right' as const, style: { fontVariantNumeric: 'tabular-nums' } };
@@ -38,7 +40,7 @@ export function SourceRow({ source: s, now }: { source: AlertSource; now: number
       </Table.Td>
       <Table.Td>
         <Anchor component={Link} to={`/orgs/${s.orgId}`} size="sm">
-          {s.orgName}
+          {nameOf(s.orgId, s.orgName)}
         </Anchor>
       </Table.Td>
       <Table.Td>{FORMAT_LABELS[s.format]}</Table.Td>

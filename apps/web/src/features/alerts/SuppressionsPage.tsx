@@ -9,10 +9,12 @@ import { useFormat } from '../../i18n/useFormat.ts';
 import { usePermission } from '../auth/auth.api.ts';
 import { alertApi, alertKeys, useSuppressions } from './alerts.api.ts';
 import { useRuleName } from '../incidents/madeTitle.ts';
+import { useOrgName } from '../orgs/useOrgName.ts';
 
 /** Groups promotion rules stopped opening incidents for after repeated false positives, and why; lifted here. */
 export function SuppressionsPage() {
   const { t } = useTranslation();
+  const nameOf = useOrgName();
   const ruleName = useRuleName();
   const fmt = useFormat();
   const canLift = usePermission('incidents.write');
@@ -53,7 +55,7 @@ export function SuppressionsPage() {
                           <Text size="xs" c="dimmed">{t('alerts.suppressions.counts', { incidents: s.incidents, falsePositives: s.falsePositives })}</Text>
                         </Table.Td>
                         <Table.Td>{ruleName(s.ruleName)}</Table.Td>
-                        <Table.Td><Anchor component={Link} to={`/orgs/${s.orgId}`} size="sm">{s.orgName}</Anchor></Table.Td>
+                        <Table.Td><Anchor component={Link} to={`/orgs/${s.orgId}`} size="sm">{nameOf(s.orgId, s.orgName)}</Anchor></Table.Td>
                         <Table.Td><Text size="sm" lineClamp={2}>{s.reason}</Text><Text size="xs" c="dimmed">{s.createdByName}</Text></Table.Td>
                         <Table.Td><Text size="xs">{fmt.dateTime(s.createdAt)}</Text></Table.Td>
                         {canLift && (

@@ -9,10 +9,12 @@ import { grantableRoles } from '../../lib/roles.ts';
 import { useCurrentUser } from '../auth/auth.api.ts';
 import { OrgPicker } from '../orgs/index.ts';
 import { apiKeyApi } from './apikeys.api.ts';
+import { useOrgName } from '../orgs/useOrgName.ts';
 
 /** Creates an API key; the key itself is shown once, with a copy button and a warning. */
 export function ApiKeyCreateModal({ opened, onClose, defaultOrgId }: { opened: boolean; onClose: () => void; defaultOrgId: string | null }) {
   const { t } = useTranslation();
+  const nameOf = useOrgName();
   const [created, setCreated] = useState<ApiKeyCreated | null>(null);
   return (
     <>
@@ -30,7 +32,7 @@ export function ApiKeyCreateModal({ opened, onClose, defaultOrgId }: { opened: b
         secret={created?.key ?? null}
         title={t('apiKeys.createdTitle')}
         label={t('apiKeys.key')}
-        description={created ? t('apiKeys.createdFor', { name: created.name, org: created.orgName }) : undefined}
+        description={created ? t('apiKeys.createdFor', { name: created.name, org: nameOf(created.orgId, created.orgName) }) : undefined}
         onClose={() => setCreated(null)}
       />
     </>

@@ -11,10 +11,12 @@ import { useFormat } from '../../i18n/useFormat.ts';
 import { OrgPicker } from '../orgs/index.ts';
 import { ApiKeyCreateModal } from './ApiKeyCreateModal.tsx';
 import { apiKeyApi, useApiKeys } from './apikeys.api.ts';
+import { useOrgName } from '../orgs/useOrgName.ts';
 
 /** API keys for machines (connectors): list by organisation, create (shown once), revoke. */
 export function ApiKeysPage() {
   const { t } = useTranslation();
+  const nameOf = useOrgName();
   const fmt = useFormat();
   const [orgId, setOrgId] = useState<string | null>(null);
   const [includeRevoked, setIncludeRevoked] = useState(false);
@@ -24,7 +26,7 @@ export function ApiKeysPage() {
   const revoke = useApiMutation(apiKeyApi.revoke, { invalidate: [['apikeys']], success: t('apiKeys.revoked') });
 
   const askRevoke = async (key: ApiKey) => {
-    const ok = await confirm({ title: t('apiKeys.revokeTitle'), message: t('apiKeys.revokeConfirm', { name: key.name, org: key.orgName }), confirmLabel: t('apiKeys.revoke'), danger: true });
+    const ok = await confirm({ title: t('apiKeys.revokeTitle'), message: t('apiKeys.revokeConfirm', { name: key.name, org: nameOf(key.orgId, key.orgName) }), confirmLabel: t('apiKeys.revoke'), danger: true });
     if (ok) revoke.mutate(key.id);
   };
 
@@ -69,7 +71,7 @@ export function ApiKeysPage() {
               <Table.Td>
                 <Code>{key.prefix}…</Code>
               </Table.Td>
-              <Table.Td>{key.orgName}</Table.Td>
+              <Table.Td>{nameOf(key.orgId, key.orgName)}</Table.Td>
               <Table.Td>{t(`roles.${key.role}`)}</Table.Td>
               <Table.Td>
                 <Text size="xs">{fmt.dateTime(key.createdAt)}</Text>

@@ -14,6 +14,7 @@ import { pickText, useOverview } from './assessments.api.ts';
 import { completionOption, complianceOption, pct, trendOption, type OverviewChartOption } from './overviewCharts.ts';
 import { DueBadge } from './DueBadge.tsx';
 import { TasksTable } from './TasksTable.tsx';
+import { useOrgName } from '../orgs/useOrgName.ts';
 
 function Stat({ label, value, testId }: { label: string; value: string; testId?: string }) {
   return (
@@ -90,6 +91,7 @@ function RequirementCompliance({ o, labels }: { o: AssessmentOverview; labels: P
 
 function WorstAndGaps({ o }: { o: AssessmentOverview }) {
   const { t } = useTranslation();
+  const nameOf = useOrgName();
   return (
     <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="sm">
       <Paper withBorder p="sm">
@@ -100,7 +102,7 @@ function WorstAndGaps({ o }: { o: AssessmentOverview }) {
             <Table.Tbody>
               {o.worst.map((w) => (
                 <Table.Tr key={w.taskId}>
-                  <Table.Td><Anchor component={Link} to={`/assessments/tasks/${w.taskId}`} size="xs">{w.systemName}</Anchor><Text size="xs" c="dimmed">{w.orgName}</Text></Table.Td>
+                  <Table.Td><Anchor component={Link} to={`/assessments/tasks/${w.taskId}`} size="xs">{w.systemName}</Anchor><Text size="xs" c="dimmed">{nameOf(w.orgId, w.orgName)}</Text></Table.Td>
                   <Table.Td><LevelBadge level={w.level} /></Table.Td><Table.Td ta="right">{w.notMet}</Table.Td><Table.Td ta="right">{w.partly}</Table.Td>
                 </Table.Tr>
               ))}
@@ -115,7 +117,7 @@ function WorstAndGaps({ o }: { o: AssessmentOverview }) {
             <Table.Tbody>
               {o.gaps.systems.map((g) => (
                 <Table.Tr key={g.systemId}>
-                  <Table.Td><Anchor component={Link} to={`/systems/${g.systemId}`} size="xs">{g.systemName}</Anchor><Text size="xs" c="dimmed">{g.orgName}</Text></Table.Td>
+                  <Table.Td><Anchor component={Link} to={`/systems/${g.systemId}`} size="xs">{g.systemName}</Anchor><Text size="xs" c="dimmed">{nameOf(g.orgId, g.orgName)}</Text></Table.Td>
                   <Table.Td w={80}><LevelBadge level={g.level} /></Table.Td>
                   <Table.Td>
                     <Group gap={4}>

@@ -11,12 +11,14 @@ import { useTask } from './assessments.api.ts';
 import { DueBadge } from './DueBadge.tsx';
 import { RequirementAnswer } from './RequirementAnswer.tsx';
 import { AssessorPanel, SubmitPanel, useIsAssessor, VersionsPanel } from './TaskSidePanels.tsx';
+import { useOrgName } from '../orgs/useOrgName.ts';
 
 const FILTERS = ['all', 'unanswered', 'pending', 'returned'] as const;
 type Filter = (typeof FILTERS)[number];
 
 function TaskBody({ d }: { d: AssessmentTaskDetail }) {
   const { t } = useTranslation();
+  const nameOf = useOrgName();
   const me = useCurrentUser();
   const { task } = d;
   const assessor = useIsAssessor(task, me.org.id);
@@ -42,7 +44,7 @@ function TaskBody({ d }: { d: AssessmentTaskDetail }) {
             {task.version > 0 && <Badge variant="outline">v{task.version}</Badge>}
           </Group>
           <Text size="sm" c="dimmed">
-            <Anchor component={Link} to={`/systems/${task.systemId}`} size="sm">{task.orgName}</Anchor> · {task.campaignTitle}
+            <Anchor component={Link} to={`/systems/${task.systemId}`} size="sm">{nameOf(task.orgId, task.orgName)}</Anchor> · {task.campaignTitle}
           </Text>
         </Stack>
         <DueBadge dueDate={task.dueDate} done={task.status === 'submitted'} overdue={task.overdue} />

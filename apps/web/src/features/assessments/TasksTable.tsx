@@ -5,10 +5,12 @@ import { ListTable } from '../../components/ListTable.tsx';
 import { LevelBadge } from '../systems/LevelBadge.tsx';
 import { useTasks } from './assessments.api.ts';
 import { DueBadge } from './DueBadge.tsx';
+import { useOrgName } from '../orgs/useOrgName.ts';
 
 /** Assessment tasks of the user's organisations: as owner (to answer) or as assessor (to review). */
 export function TasksTable({ role, campaignId }: { role: 'owner' | 'assessor'; campaignId?: string }) {
   const { t } = useTranslation();
+  const nameOf = useOrgName();
   const tasks = useTasks(role, campaignId);
   return (
     <ListTable
@@ -30,7 +32,7 @@ export function TasksTable({ role, campaignId }: { role: 'owner' | 'assessor'; c
         <Table.Tr key={task.id} data-testid="task-row" data-id={task.id} data-status={task.status}>
           <Table.Td>
             <Anchor component={Link} to={`/assessments/tasks/${task.id}`} size="sm" fw={500}>{task.systemName}</Anchor>
-            <Text size="xs" c="dimmed">{task.orgName}</Text>
+            <Text size="xs" c="dimmed">{nameOf(task.orgId, task.orgName)}</Text>
           </Table.Td>
           <Table.Td><Text size="sm">{task.campaignTitle}</Text></Table.Td>
           <Table.Td><LevelBadge level={task.securityLevel} /></Table.Td>

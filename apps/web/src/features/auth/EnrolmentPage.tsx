@@ -1,6 +1,6 @@
 import { Alert, Anchor, Stack } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { EnrolmentPanel } from '../account/index.ts';
+import { EnrolmentPanel } from '../account/EnrolmentPanel.tsx';
 import { AuthCard } from './AuthCard.tsx';
 import { useLogout, useRefreshMe } from './auth.api.ts';
 

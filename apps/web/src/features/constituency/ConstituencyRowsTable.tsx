@@ -5,12 +5,14 @@ import type { ConstituencyRow } from '@lachan/contracts';
 import { EmptyNote } from '../../components/EmptyNote.tsx';
 import { useFormat } from '../../i18n/useFormat.ts';
 import { severityKey } from './severity.ts';
+import { useOrgName } from '../orgs/useOrgName.ts';
 
 const SEVERITY_COLOR = ['gray', 'gray', 'yellow', 'orange', 'red'];
 
 /** Rows of constituency reports: the host, the report, whose queue the alert is in. */
 export function ConstituencyRowsTable({ rows, showOrg }: { rows: ConstituencyRow[]; showOrg: boolean }) {
   const { t } = useTranslation();
+  const nameOf = useOrgName();
   const fmt = useFormat();
   if (rows.length === 0) return <EmptyNote>{t('constituency.rows.empty')}</EmptyNote>;
   return (
@@ -35,7 +37,7 @@ export function ConstituencyRowsTable({ rows, showOrg }: { rows: ConstituencyRow
               <Table.Td>{r.reportDay}</Table.Td>
               <Table.Td><Badge size="xs" color={SEVERITY_COLOR[r.severity]}>{t(severityKey(r.severity))}</Badge></Table.Td>
               {showOrg && (
-                <Table.Td>{r.attributed ? r.orgName : <Badge size="xs" color="gray" variant="outline">{t('constituency.rows.unknownOwner')}</Badge>}</Table.Td>
+                <Table.Td>{r.attributed ? nameOf(r.orgId, r.orgName) : <Badge size="xs" color="gray" variant="outline">{t('constituency.rows.unknownOwner')}</Badge>}</Table.Td>
               )}
               <Table.Td><Anchor component={Link} to={`/alerts/${r.alertId}`} size="sm" lineClamp={1}>{r.title}</Anchor></Table.Td>
               <Table.Td><Text size="xs">{fmt.dateTime(r.receivedAt)}</Text></Table.Td>

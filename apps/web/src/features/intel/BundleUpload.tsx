@@ -8,7 +8,7 @@ import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { Section } from '../../components/Section.tsx';
 import { useFormat } from '../../i18n/useFormat.ts';
 import { useCurrentUser } from '../auth/auth.api.ts';
-import { useRunsIPlay } from '../exercises/index.ts';
+import { useRunsIPlay } from '../exercises/exercises.api.ts';
 import { intelKeys, useAttackImport, useIntakeRun } from './intel.api.ts';
 import { RunStatusBadge } from './IntakeRunsTable.tsx';
 import { uploadWithProgress } from './uploadWithProgress.ts';

@@ -8,10 +8,12 @@ import { useFormat } from '../../i18n/useFormat.ts';
 import { CollectionForm } from './CollectionForm.tsx';
 import { ObjectTlp } from './IntelBadges.tsx';
 import { useCollections } from './intel.api.ts';
+import { useOrgName } from '../orgs/useOrgName.ts';
 
 /** The national centre's administration of TAXII collections: list, create, edit grants and TLP ceiling. */
 export function CollectionsPage() {
   const { t } = useTranslation();
+  const nameOf = useOrgName();
   const fmt = useFormat();
   const query = useCollections();
   const [editing, setEditing] = useState<IntelCollection | 'new' | null>(null);
@@ -49,7 +51,7 @@ export function CollectionsPage() {
               <Table.Td ta="right">{fmt.number(c.objectCount)}</Table.Td>
               <Table.Td>
                 <Group gap={4}>
-                  {c.grants.map((g) => <Badge key={g.orgId} size="xs" variant="light" tt="none">{t('intel.collections.readWrite', { org: g.orgName, rights: rights(g) })}</Badge>)}
+                  {c.grants.map((g) => <Badge key={g.orgId} size="xs" variant="light" tt="none">{t('intel.collections.readWrite', { org: nameOf(g.orgId, g.orgName), rights: rights(g) })}</Badge>)}
                 </Group>
               </Table.Td>
               <Table.Td><Button size="compact-xs" variant="subtle" onClick={() => setEditing(c)} data-testid="collection-edit">{t('intel.collections.edit')}</Button></Table.Td>

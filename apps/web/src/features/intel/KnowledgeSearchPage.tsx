@@ -12,7 +12,8 @@ import { useListKeys } from '../shell/useListKeys.ts';
 import { ObjectTlp, SEARCH_TYPES, StixTypeBadge, useTypeLabel } from './IntelBadges.tsx';
 import { useIntelSearch } from './intel.api.ts';
 import { useCurrentUser } from '../auth/auth.api.ts';
-import { useKnowledgeRuns } from '../exercises/index.ts';
+import { useKnowledgeRuns } from '../exercises/exercises.api.ts';
+import { useOrgName } from '../orgs/useOrgName.ts';
 
 type FilterKey = 'q' | 'type' | 'tlp' | 'actor' | 'technique' | 'exerciseId';
 
@@ -23,6 +24,7 @@ export const objectPath = (id: string, exerciseId?: string | null): string =>
 /** Knowledge-base search: text (accents optional), type, TLP, actor and technique, all held in the address; j/k/Enter. */
 export function KnowledgeSearchPage() {
   const { t } = useTranslation();
+  const nameOf = useOrgName();
   const fmt = useFormat();
   const navigate = useNavigate();
   const typeLabel = useTypeLabel();
@@ -103,7 +105,7 @@ export function KnowledgeSearchPage() {
                 </Table.Td>
                 <Table.Td><ObjectTlp tlp={o.tlp} /></Table.Td>
                 <Table.Td><Text size="xs">{o.modified ? fmt.dateTime(o.modified) : '—'}</Text></Table.Td>
-                <Table.Td><Text size="xs" lineClamp={1}>{o.ownerOrgName ?? '—'}</Text></Table.Td>
+                <Table.Td><Text size="xs" lineClamp={1}>{o.ownerOrgId ? nameOf(o.ownerOrgId, o.ownerOrgName ?? '') : (o.ownerOrgName ?? '—')}</Text></Table.Td>
               </Table.Tr>
             );
           })

@@ -6,6 +6,7 @@ import { useFormat } from '../../i18n/useFormat.ts';
 import { ObjectTlp, StixTypeBadge } from './IntelBadges.tsx';
 import { referenceUrl } from './intelGraph.ts';
 import { useStixProperty } from './stixProperties.ts';
+import { useOrgName } from '../orgs/useOrgName.ts';
 
 type Ref = { source_name?: string; external_id?: string; url?: string; description?: string };
 const SHOWN = new Set(['type', 'id', 'spec_version', 'name', 'description', 'pattern', 'created', 'modified', 'external_references', 'object_marking_refs']);
@@ -13,6 +14,7 @@ const SHOWN = new Set(['type', 'id', 'spec_version', 'name', 'description', 'pat
 /** Properties, pattern, description and external references (ATT&CK ids linked) of one object. */
 export function ObjectOverview({ d }: { d: IntelObjectDetail }) {
   const { t } = useTranslation();
+  const nameOf = useOrgName();
   const fmt = useFormat();
   const prop = useStixProperty(fmt.dateTime);
   const o = d.object;
@@ -34,7 +36,7 @@ export function ObjectOverview({ d }: { d: IntelObjectDetail }) {
               <Row k="TLP"><ObjectTlp tlp={d.tlp} /></Row>
               <Row k={t('intel.object.created')}>{d.created ? fmt.dateTime(d.created) : '—'}</Row>
               <Row k={t('intel.object.modified')}>{d.modified ? fmt.dateTime(d.modified) : '—'}</Row>
-              <Row k={t('intel.object.owner')}>{d.ownerOrgName ?? '—'}</Row>
+              <Row k={t('intel.object.owner')}>{d.ownerOrgId ? nameOf(d.ownerOrgId, d.ownerOrgName ?? '') : (d.ownerOrgName ?? '—')}</Row>
               <Row k={t('intel.object.sightings')}><span data-testid="intel-sightings">{t('intel.object.sightingsValue', { stix: fmt.number(d.sightings.stix), alerts: fmt.number(d.sightings.alerts) })}</span></Row>
               {rest.map(([k, v]) => <Row key={k} k={prop.label(k)} hint={k}><Text size="xs" style={{ wordBreak: 'break-word' }}>{prop.value(k, v)}</Text></Row>)}
             </Table.Tbody>

@@ -14,6 +14,7 @@ import { OrgSummaryCard } from './OrgSummaryCard.tsx';
 import { SocLinksCard } from './SocLinksCard.tsx';
 import { ancestorIds, indexOrgs } from './orgTree.ts';
 import { useOrg, useOrgDirectory } from './orgs.api.ts';
+import { orgNameIn } from './useOrgName.ts';
 
 /** One organisation: summary, hierarchy, 24/7 focal points, assets, SOC links, history, and the actions allowed. */
 export function OrgDetailPage() {
@@ -23,7 +24,8 @@ export function OrgDetailPage() {
 }
 
 function OrgDetail({ org }: { org: Organization }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const name = orgNameIn(i18n.language, org);
   const directory = useOrgDirectory();
   const index = useMemo(() => indexOrgs(directory.data?.items ?? []), [directory.data]);
   const ancestors = ancestorIds(index, org.id)
@@ -40,15 +42,20 @@ function OrgDetail({ org }: { org: Organization }) {
         </Anchor>
         {ancestors.map((a) => (
           <Anchor key={a.id} component={Link} to={`/orgs/${a.id}`} size="xs">
-            {a.shortName ?? a.name}
+            {a.shortName ?? orgNameIn(i18n.language, a)}
           </Anchor>
         ))}
       </Breadcrumbs>
       <Group justify="space-between" align="flex-start" wrap="nowrap">
         <div>
           <Title order={2} size="h3" data-testid="org-name">
-            {org.name}
+            {name}
           </Title>
+          {name !== org.name && (
+            <Text size="sm" c="dimmed" data-testid="org-name-registered">
+              {org.name}
+            </Text>
+          )}
           <Group gap="xs" mt={4}>
             {org.shortName && (
               <Text size="sm" c="dimmed">
@@ -66,7 +73,7 @@ function OrgDetail({ org }: { org: Organization }) {
           {t('orgs.mergedNotice')}{' '}
           {org.mergedIntoId && (
             <Anchor component={Link} to={`/orgs/${org.mergedIntoId}`} size="sm">
-              {mergedInto?.name ?? t('orgs.mergedTarget')}
+              {mergedInto ? orgNameIn(i18n.language, mergedInto) : t('orgs.mergedTarget')}
             </Anchor>
           )}
         </Alert>

@@ -12,13 +12,14 @@ import { OrgFilterBar } from './OrgFilterBar.tsx';
 import { OrgFlatTable } from './OrgFlatTable.tsx';
 import { OrgFormModal } from './OrgFormModal.tsx';
 import { OrgTreeTable } from './OrgTreeTable.tsx';
+import { orgNameIn } from './useOrgName.ts';
 import { flattenTree, indexOrgs, matchesFilters } from './orgTree.ts';
 import { useOrgDirectory } from './orgs.api.ts';
 import { useDirectoryFilters, type DirectoryView } from './useDirectoryFilters.ts';
 
 /** Organisation directory: hierarchy tree or flat table, with diacritic-insensitive search and filters. */
 export function OrgDirectoryPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const fmt = useFormat();
   const query = useOrgDirectory();
   const directory = useDirectoryFilters();
@@ -108,7 +109,7 @@ export function OrgDirectoryPage() {
                 <OrgTreeTable rows={rows} expanded={open} forceExpanded={narrowing} onToggle={toggle} />
               </>
             ) : (
-              <OrgFlatTable orgs={flat} parentName={(id) => (id ? (index.byId.get(id)?.name ?? null) : null)} />
+              <OrgFlatTable orgs={flat} parentName={(id) => { const parent = id ? index.byId.get(id) : undefined; return parent ? orgNameIn(i18n.language, parent) : null; }} />
             )
           }
         </QueryState>

@@ -4,10 +4,11 @@ import { useTranslation } from 'react-i18next';
 import type { OrgSummary } from '@lachan/contracts';
 import { OrgKindBadge, OrgStatusBadge } from './OrgBadges.tsx';
 import { useOrgLabels } from './useOrgLabels.ts';
+import { orgNameIn } from './useOrgName.ts';
 
 /** The directory as a flat table of the matching organisations, sorted by name. */
 export function OrgFlatTable({ orgs, parentName }: { orgs: OrgSummary[]; parentName: (id: string | null) => string | null }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const labels = useOrgLabels();
   return (
     <Table.ScrollContainer minWidth={900}>
@@ -28,7 +29,7 @@ export function OrgFlatTable({ orgs, parentName }: { orgs: OrgSummary[]; parentN
               <Table.Td>
                 <Group gap={6} wrap="nowrap">
                   <Anchor component={Link} to={`/orgs/${org.id}`} size="sm" data-testid="org-row-name">
-                    {org.name}
+                    {orgNameIn(i18n.language, org)}
                   </Anchor>
                   {org.shortName && (
                     <Text size="xs" c="dimmed" span>

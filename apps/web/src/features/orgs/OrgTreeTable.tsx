@@ -6,6 +6,7 @@ import { useFormat } from '../../i18n/useFormat.ts';
 import { OrgKindBadge, OrgStatusBadge } from './OrgBadges.tsx';
 import type { TreeRow } from './orgTree.ts';
 import { useOrgLabels } from './useOrgLabels.ts';
+import { orgNameIn } from './useOrgName.ts';
 
 interface OrgTreeTableProps {
   rows: TreeRow[];
@@ -17,7 +18,7 @@ interface OrgTreeTableProps {
 
 /** The directory as a tree: indentation by hierarchy, expand/collapse, ancestors of matches dimmed. */
 export function OrgTreeTable({ rows, expanded, forceExpanded, onToggle }: OrgTreeTableProps) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const fmt = useFormat();
   const labels = useOrgLabels();
   return (
@@ -44,7 +45,7 @@ export function OrgTreeTable({ rows, expanded, forceExpanded, onToggle }: OrgTre
                       size="sm"
                       onClick={() => onToggle(org.id)}
                       aria-expanded={open}
-                      aria-label={open ? t('orgs.collapse', { name: org.name }) : t('orgs.expand', { name: org.name })}
+                      aria-label={open ? t('orgs.collapse', { name: orgNameIn(i18n.language, org) }) : t('orgs.expand', { name: orgNameIn(i18n.language, org) })}
                       data-testid="org-toggle"
                     >
                       {open ? <IconChevronDown size={14} /> : <IconChevronRight size={14} />}
@@ -55,7 +56,7 @@ export function OrgTreeTable({ rows, expanded, forceExpanded, onToggle }: OrgTre
                     </Box>
                   )}
                   <Anchor component={Link} to={`/orgs/${org.id}`} size="sm" fw={depth === 0 ? 600 : 400} data-testid="org-row-name">
-                    {org.name}
+                    {orgNameIn(i18n.language, org)}
                   </Anchor>
                   {org.shortName && (
                     <Text size="xs" c="dimmed" span>

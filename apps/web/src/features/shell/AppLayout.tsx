@@ -4,7 +4,7 @@ import { useDisclosure } from '@mantine/hooks';
 import { Outlet } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { WarningBanner } from '../warnings/WarningBanner.tsx';
-import { ExerciseBanner } from '../exercises/index.ts';
+import { ExerciseBanner } from '../exercises/ExerciseBanner.tsx';
 import { AppHeader } from './AppHeader.tsx';
 import { MainNav } from './MainNav.tsx';
 import { ShortcutHelp } from './ShortcutHelp.tsx';

@@ -9,6 +9,7 @@ import { OrgPicker, useAssets } from '../orgs/index.ts';
 import { useCurrentUser } from '../auth/auth.api.ts';
 import { ClassificationGuide } from './ClassificationGuide.tsx';
 import { useCreateSystem, useSystem, useSystems, useUpdateSystem } from './systems.api.ts';
+import { useOrgName } from '../orgs/useOrgName.ts';
 
 type Draft = Omit<SystemCreate, 'approval'> & { approvalNumber: string; approvalDate: string; approver: string };
 
@@ -28,6 +29,7 @@ function toBody(d: Draft): SystemCreate {
 /** Every Decree 85 field of a system; the guide proposes the level. */
 function SystemForm({ initial, existing }: { initial: Draft; existing?: InformationSystem }) {
   const { t } = useTranslation();
+  const nameOf = useOrgName();
   const navigate = useNavigate();
   const [d, setD] = useState<Draft>(initial);
   const [guide, setGuide] = useState(false);
@@ -57,7 +59,7 @@ function SystemForm({ initial, existing }: { initial: Draft; existing?: Informat
           <SimpleGrid cols={{ base: 1, md: 2 }} spacing="sm">
             {existing ? (
               // the owner is fixed once registered
-              <TextInput label={t('systems.field.owner')} value={existing.orgName} readOnly />
+              <TextInput label={t('systems.field.owner')} value={nameOf(existing.orgId, existing.orgName)} readOnly />
             ) : (
               <OrgPicker label={t('systems.field.owner')} value={d.orgId} onChange={(v) => v && set({ orgId: v, assetIds: [] })} required clearable={false} testId="system-owner" />
             )}
@@ -93,7 +95,7 @@ function SystemForm({ initial, existing }: { initial: Draft; existing?: Informat
           <SimpleGrid cols={{ base: 1, md: 2 }} spacing="sm">
             <MultiSelect label={t('systems.field.assets')} description={t('systems.field.assetsHint')} searchable data={(assets.data ?? []).map((a) => ({ value: a.id, label: `${a.value} (${a.kind})` }))}
               value={d.assetIds ?? []} onChange={(v) => set({ assetIds: v })} nothingFoundMessage={t('systems.noAssets')} data-testid="system-assets" />
-            <MultiSelect label={t('systems.field.dependsOn')} searchable data={(systems.data?.items ?? []).filter((s) => s.id !== existing?.id).map((s) => ({ value: s.id, label: `${s.name} — ${s.orgName}` }))}
+            <MultiSelect label={t('systems.field.dependsOn')} searchable data={(systems.data?.items ?? []).filter((s) => s.id !== existing?.id).map((s) => ({ value: s.id, label: `${s.name} — ${nameOf(s.orgId, s.orgName)}` }))}
               value={d.dependsOn ?? []} onChange={(v) => set({ dependsOn: v })} data-testid="system-depends" />
           </SimpleGrid>
         </Paper>

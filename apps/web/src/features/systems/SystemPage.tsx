@@ -11,6 +11,7 @@ import { useRetireSystem, useSystem } from './systems.api.ts';
 import { LevelBadge } from './LevelBadge.tsx';
 import { LayersPanel } from './LayersPanel.tsx';
 import { ActivitySection } from './ActivitySection.tsx';
+import { useOrgName } from '../orgs/useOrgName.ts';
 
 function Fact({ label, children }: { label: string; children: ReactNode }) {
   return (
@@ -41,13 +42,14 @@ function RetireModal({ id, onClose }: { id: string; onClose: () => void }) {
 
 function Details({ s }: { s: InformationSystem }) {
   const { t } = useTranslation();
+  const nameOf = useOrgName();
   const f = useFormat();
   const refs = (list: InformationSystem['dependsOn']) =>
     list.length ? list.map((d) => <div key={d.id}><Anchor component={Link} to={`/systems/${d.id}`} size="sm">{d.name}</Anchor></div>) : null;
   return (
     <Paper withBorder p="sm" data-testid="system-details">
       <SimpleGrid cols={{ base: 1, sm: 2, lg: 4 }} spacing="sm">
-        <Fact label={t('systems.field.owner')}><Anchor component={Link} to={`/orgs/${s.orgId}`} size="sm">{s.orgName}</Anchor></Fact>
+        <Fact label={t('systems.field.owner')}><Anchor component={Link} to={`/orgs/${s.orgId}`} size="sm">{nameOf(s.orgId, s.orgName)}</Anchor></Fact>
         <Fact label={t('systems.field.operator')}>{s.operatorName ?? null}</Fact>
         <Fact label={t('systems.field.functionType')}>{t(`systems.functionType.${s.functionType}`)}</Fact>
         <Fact label={t('systems.field.dataClasses')}>{s.dataClasses.length ? s.dataClasses.map((c) => t(`systems.dataClass.${c}`)).join(', ') : null}</Fact>

@@ -12,12 +12,14 @@ import { usePermission } from '../auth/auth.api.ts';
 import { useSystems, type SystemFilters } from './systems.api.ts';
 import { ImportSystemsModal } from './ImportSystemsModal.tsx';
 import { LevelBadge } from './LevelBadge.tsx';
+import { useOrgName } from '../orgs/useOrgName.ts';
 
 const LEVELS = ['1', '2', '3', '4', '5'];
 
 /** The registry of information systems the user may see, with filters, CSV import and export. */
 export function SystemsPage() {
   const { t } = useTranslation();
+  const nameOf = useOrgName();
   const mayWrite = usePermission('orgs.update');
   const [orgId, setOrgId] = useState<string | null>(null);
   const [level, setLevel] = useState<string | null>(null);
@@ -84,7 +86,7 @@ export function SystemsPage() {
                 {s.critical && <Badge size="xs" color="red" variant="light">{t('systems.critical')}</Badge>}
               </Group>
             </Table.Td>
-            <Table.Td><Text size="sm">{s.orgName}</Text></Table.Td>
+            <Table.Td><Text size="sm">{nameOf(s.orgId, s.orgName)}</Text></Table.Td>
             <Table.Td>{t(`systems.functionType.${s.functionType as (typeof SYSTEM_FUNCTION_TYPES)[number]}`)}</Table.Td>
             <Table.Td><LevelBadge level={s.securityLevel} /></Table.Td>
             <Table.Td ta="right">{s.assetCount}</Table.Td>

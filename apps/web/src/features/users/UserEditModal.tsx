@@ -11,6 +11,7 @@ import { grantableRoles } from '../../lib/roles.ts';
 import { useCurrentUser } from '../auth/auth.api.ts';
 import { userApi } from './users.api.ts';
 import { UserCredentialsPanel } from './UserCredentialsPanel.tsx';
+import { useOrgName } from '../orgs/useOrgName.ts';
 
 /** Changes a user's name, role or status, or lifts a lock; disabling asks for confirmation. */
 export function UserEditModal({ user, onClose }: { user: User | null; onClose: () => void }) {
@@ -24,6 +25,7 @@ export function UserEditModal({ user, onClose }: { user: User | null; onClose: (
 
 function UserEditForm({ user, onClose }: { user: User; onClose: () => void }) {
   const { t } = useTranslation();
+  const nameOf = useOrgName();
   const fmt = useFormat();
   const me = useCurrentUser();
   const { confirm, modal } = useConfirm();
@@ -65,7 +67,7 @@ function UserEditForm({ user, onClose }: { user: User; onClose: () => void }) {
         <Stack gap="xs">
           {save.error && <ErrorAlert error={save.error} />}
           <Text size="sm" c="dimmed">
-            {user.email} · {user.orgName}
+            {user.email} · {nameOf(user.orgId, user.orgName)}
           </Text>
           <TextInput label={t('users.fields.name')} required value={name} onChange={(e) => setName(e.currentTarget.value)} error={nameError} data-autofocus />
           <Select

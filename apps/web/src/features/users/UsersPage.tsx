@@ -12,6 +12,7 @@ import { OrgPicker } from '../orgs/index.ts';
 import { UserCreateModal } from './UserCreateModal.tsx';
 import { UserEditModal } from './UserEditModal.tsx';
 import { useUsers } from './users.api.ts';
+import { useOrgName } from '../orgs/useOrgName.ts';
 
 const isLocked = (u: User) => u.lockedUntil !== null && new Date(u.lockedUntil).getTime() > Date.now();
 
@@ -26,6 +27,7 @@ export function UsersPage() {
   const query = useUsers({ orgId, q });
   const [creating, setCreating] = useState(false);
   const [editing, setEditing] = useState<User | null>(null);
+  const nameOf = useOrgName();
 
   return (
     <Stack gap="sm">
@@ -73,7 +75,7 @@ export function UsersPage() {
               </Table.Td>
               <Table.Td>
                 <Anchor component={Link} to={`/orgs/${u.orgId}`} size="sm">
-                  {u.orgName}
+                  {nameOf(u.orgId, u.orgName)}
                 </Anchor>
               </Table.Td>
               <Table.Td>{t(`roles.${u.role}`)}</Table.Td>

@@ -2,7 +2,7 @@ import { useCallback, useMemo } from 'react';
 import { Alert, Badge, Chip, Text } from '@mantine/core';
 import { useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { RecordExerciseBanner } from '../exercises/index.ts';
+import { RecordExerciseBanner } from '../exercises/RecordExerciseBanner.tsx';
 import type { ExerciseSide } from './warnings.api.ts';
 
 const isUuid = (v: string | null): v is string => !!v && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(v);

@@ -9,7 +9,7 @@ import { useWarningText } from './useWarningText.ts';
 import { DocumentMenu } from '../documents/index.ts';
 import { WarningProvinces } from './WarningProvinces.tsx';
 import { ExerciseBadge } from './ExerciseFilter.tsx';
-import { RecordExerciseBanner } from '../exercises/index.ts';
+import { RecordExerciseBanner } from '../exercises/RecordExerciseBanner.tsx';
 
 /** One warning in the inbox: unread marked, opened on click (marks it read), acknowledged in one click. */
 export function WarningCard({ warning: w, open, onToggle }: { warning: Warning; open: boolean; onToggle: () => void }) {

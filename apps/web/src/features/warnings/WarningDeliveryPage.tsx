@@ -12,7 +12,7 @@ import { useWarningText } from './useWarningText.ts';
 import { DocumentMenu } from '../documents/index.ts';
 import { WarningProvinces } from './WarningProvinces.tsx';
 import { useOrgName } from '../orgs/useOrgName.ts';
-import { RecordExerciseBanner } from '../exercises/index.ts';
+import { RecordExerciseBanner } from '../exercises/RecordExerciseBanner.tsx';
 
 /** A headline figure of the delivery view. */
 function Figure({ label, value, testId }: { label: string; value: string; testId: string }) {

@@ -3,7 +3,7 @@ import { Link, useParams, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { IncidentDetail } from '@lachan/contracts';
 import { QueryState } from '../../../components/QueryState.tsx';
-import { RecordExerciseBanner } from '../../exercises/index.ts';
+import { RecordExerciseBanner } from '../../exercises/RecordExerciseBanner.tsx';
 import { useIncident } from '../incidents.api.ts';
 import { AlertsTab } from './AlertsTab.tsx';
 import { AttachmentsTab } from './AttachmentsTab.tsx';

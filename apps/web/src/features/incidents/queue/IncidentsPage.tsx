@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { EmptyNote } from '../../../components/EmptyNote.tsx';
 import { QueryState } from '../../../components/QueryState.tsx';
 import { usePermission } from '../../auth/auth.api.ts';
-import { RecordExerciseBanner } from '../../exercises/index.ts';
+import { RecordExerciseBanner } from '../../exercises/RecordExerciseBanner.tsx';
 import { useIncidentQueue } from '../incidents.api.ts';
 import { BulkBar } from './BulkBar.tsx';
 import { QueueFilterBar } from './QueueFilterBar.tsx';
