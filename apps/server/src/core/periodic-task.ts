@@ -9,6 +9,7 @@ export class PeriodicTask {
   #everyMs: number;
   #timer: NodeJS.Timeout | null = null;
   #running: Promise<number> | null = null;
+  #again: Promise<number> | null = null;
 
   constructor(everyMs: number, pass: () => Promise<number>) {
     this.#everyMs = everyMs;
@@ -33,5 +34,18 @@ export class PeriodicTask {
   run(): Promise<number> {
     this.#running ??= this.#pass().finally(() => (this.#running = null));
     return this.#running;
+  }
+
+  /**
+   * A pass that starts after this call: with one under way (which may have read what changed since),
+   * a new one follows it; callers meanwhile share that one. For work that must see a change just made.
+   */
+  runAgain(): Promise<number> {
+    if (!this.#running) return this.run();
+    this.#again ??= this.#running.catch(() => 0).then(() => {
+      this.#again = null;
+      return this.run();
+    });
+    return this.#again;
   }
 }

@@ -42,6 +42,8 @@ export class SurgeWatcher {
   #task = new PeriodicTask(QUIET_EVERY_MS, () => this.#pass());
   #baselines = new Map<string, { at: number; baselines: Promise<Map<string, HourlyBaseline>> }>();
   #dailyCheckedFor: string | null = null;
+  /** Moves on each `invalidate()`: baselines read across a move are read again. */
+  #generation = 0;
   #scheduled: NodeJS.Timeout | null = null;
   #lastStart = 0;
   #stopped = false;
@@ -72,13 +74,15 @@ export class SurgeWatcher {
     const wait = Math.max(250, this.#lastStart + this.#p.config.surgeCheckSeconds * 1000 - Date.now());
     this.#scheduled = setTimeout(() => {
       this.#scheduled = null;
-      void withDbPriority('background', () => this.run()).catch(() => {});
+      // A pass under way may have read the hour (or the baselines) before these alerts: one more follows it.
+      void withDbPriority('background', () => this.#task.runAgain()).catch(() => {});
     }, wait);
     this.#scheduled.unref();
   }
 
   /** Forgets the baselines (history was loaded): the next pass computes them again. */
   invalidate(): void {
+    this.#generation++;
     this.#baselines.clear();
     this.#dailyCheckedFor = null;
   }
@@ -109,6 +113,15 @@ export class SurgeWatcher {
     return baselines;
   }
 
+  /** The baselines of these days, none of them from before history loaded during the read (a few tries, then what there is). */
+  async #freshBaselines(ctx: RequestContext, days: [string, string]): Promise<[Map<string, HourlyBaseline>, Map<string, HourlyBaseline>]> {
+    for (let attempt = 0; ; attempt++) {
+      const generation = this.#generation;
+      const out = [await this.#baselinesFor(ctx, days[0]), await this.#baselinesFor(ctx, days[1])] as const;
+      if (generation === this.#generation || attempt === 2) return [out[0], out[1]];
+    }
+  }
+
   async #computeBaselines(ctx: RequestContext, day: string): Promise<Map<string, HourlyBaseline>> {
     const start = Date.parse(`${day}T00:00:00Z`);
     const h = await this.#forecasts.histories(ctx, { groupBy: 'sector' }, dayOf(start - DAY_MS));
@@ -137,8 +150,8 @@ export class SurgeWatcher {
     const hour = Math.floor(now.getTime() / HOUR_MS) * HOUR_MS;
     const signals: SurgeSignal[] = [];
     const counts = await surgeRepository.sectorHours(this.#p.db, new Date(hour - HOUR_MS), new Date(hour + HOUR_MS));
-    const current = await this.#baselinesFor(ctx, dayOf(hour));
-    for (const [at, fraction, baselines] of [[hour, (now.getTime() - hour) / HOUR_MS, current], [hour - HOUR_MS, 1, await this.#baselinesFor(ctx, dayOf(hour - HOUR_MS))]] as const) {
+    const [current, before] = await this.#freshBaselines(ctx, [dayOf(hour), dayOf(hour - HOUR_MS)]);
+    for (const [at, fraction, baselines] of [[hour, (now.getTime() - hour) / HOUR_MS, current], [hour - HOUR_MS, 1, before]] as const) {
       const iso = new Date(at).toISOString();
       for (const [key, b] of baselines) {
         const s = checkHour(b, iso, counts.get(`sector:${key}`)?.get(iso) ?? 0, fraction);
