@@ -66,7 +66,8 @@ async function runEngine(engine: 'pglite' | 'postgres', batches: { format: Forma
     let next = 0;
     // CPU used by the server process (all its threads) and, on PostgreSQL, by the database's processes:
     // unlike rates, these barely move when the machine's neighbours are busy.
-    const cpuPids = () => [server.process.pid!, ...(engine === 'postgres' ? postgresPids() : [])];
+    const database = server.databaseUrl ? new URL(server.databaseUrl).pathname.slice(1) : null;
+    const cpuPids = () => [server.process.pid!, ...(database ? postgresPids(database) : [])];
     const cpu0 = { server: cpuSnapshot([server.process.pid!]), all: cpuSnapshot(cpuPids()) };
     const t0 = performance.now();
     const worker = async () => {

@@ -27,7 +27,8 @@ export async function rawCopyRate(server: { dataDir: string; databaseUrl: string
       const fresh = prepared.filter((p) => !seen.has(p.fingerprint) && seen.add(p.fingerprint));
       return { n: fresh.length, data: encodeCopyRows(fresh.map((p) => alertCopyRow(p, { reporterOrgId: reporter.orgId, sourceId: null, receivedAt: receivedAt.toISOString(), batchId: '1' }))) };
     });
-    const pids = () => (server.databaseUrl ? postgresPids() : [process.pid]);
+    const database = server.databaseUrl ? new URL(server.databaseUrl).pathname.slice(1) : null;
+    const pids = () => (database ? postgresPids(database) : [process.pid]);
     const cpu0 = cpuSnapshot(pids());
     const t0 = performance.now();
     let rows = 0;
