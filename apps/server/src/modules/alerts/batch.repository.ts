@@ -68,8 +68,12 @@ const FOLD_REPEATS = `update alerts set occurrences = alerts.occurrences + t.n, 
   where alerts.day = t.day and alerts.fingerprint = t.fp returning alerts.id::text as id, alerts.day::text as day, alerts.fingerprint`;
 
 const PLANNER_CHOICES = ['enable_seqscan', 'enable_bitmapscan', 'enable_hashjoin', 'enable_mergejoin'];
-const PROBE_BY_INDEX = `select ${PLANNER_CHOICES.map((c) => `set_config('${c}', 'off', true)`).join(', ')}`;
-const PLAN_FREELY = `select ${PLANNER_CHOICES.map((c) => `set_config('${c}', 'on', true)`).join(', ')}`;
+// JIT off too: the forced plan's estimate grows with the day's rows past PostgreSQL's JIT thresholds, and
+// compiling it (LLVM inlining and optimisation, 0.5-0.8 s a statement at 60k rows) cost 10-20 times
+// the fold itself. Put back as configured afterwards.
+const PROBE_BY_INDEX = `select ${PLANNER_CHOICES.map((c) => `set_config('${c}', 'off', true)`).join(', ')}, set_config('jit', 'off', true)`;
+const PLAN_FREELY = `select ${PLANNER_CHOICES.map((c) => `set_config('${c}', 'on', true)`).join(', ')},
+  set_config('jit', (select reset_val from pg_settings where name = 'jit'), true)`;
 
 /** A batch made ready before its transaction: its id, its new alerts' ids and their COPY rows. */
 export interface BatchPlan {
