@@ -12,7 +12,7 @@ import { GENERATORS } from './simulate/generators/index.ts';
 import { Rng } from './simulate/rng.ts';
 import type { Format, OrgAssets } from './simulate/types.ts';
 import { ADMIN_PASSWORD, apiSession, startServer } from '../apps/server/src/testing/server-process.ts';
-import { cpuSnapshot, cpuUsedBetween, enginesFor, pct, PG_URL, postgresPids } from './support.ts';
+import { CpuTracker, cpuSnapshot, cpuUsedBetween, enginesFor, pct, PG_URL, postgresPids } from './support.ts';
 import { rawCopyRate } from './raw-copy.ts';
 
 const { values: opt } = parseArgs({ options: { alerts: { type: 'string', default: '200000' }, batch: { type: 'string', default: '5000' }, concurrency: { type: 'string', default: '3' }, engine: { type: 'string', default: 'both' } } });
@@ -71,7 +71,7 @@ async function runEngine(engine: 'pglite' | 'postgres', batches: { format: Forma
     // unlike rates, these barely move when the machine's neighbours are busy.
     const database = server.databaseUrl ? new URL(server.databaseUrl).pathname.slice(1) : null;
     const cpuPids = () => [server.process.pid!, ...(database ? postgresPids(database) : [])];
-    const cpu0 = { server: cpuSnapshot([server.process.pid!]), all: cpuSnapshot(cpuPids()) };
+    const cpu0 = { server: cpuSnapshot([server.process.pid!]), all: new CpuTracker(cpuPids) };
     const t0 = performance.now();
     const worker = async () => {
       while (next < bodies.length) {
@@ -87,7 +87,7 @@ async function runEngine(engine: 'pglite' | 'postgres', batches: { format: Forma
     await Promise.all(Array.from({ length: CONCURRENCY }, worker));
     const seconds = (performance.now() - t0) / 1000;
     const serverCpu = cpuUsedBetween(cpu0.server, cpuSnapshot([server.process.pid!]));
-    const totalCpu = cpuUsedBetween(cpu0.all, cpuSnapshot(cpuPids()));
+    const totalCpu = cpu0.all.stop();
     probing = false;
     await prober;
     server.process.kill('SIGTERM');

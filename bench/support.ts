@@ -40,6 +40,40 @@ export function cpuSnapshot(pids: number[]): Map<number, number> {
   return out;
 }
 
+/**
+ * CPU seconds used by a changing set of processes from `start` on, sampled every `everyMs`: a process
+ * that ends in between (a pooled connection closed when idle, an autovacuum worker) keeps what it had
+ * used when last seen, instead of vanishing from the sum as it would between two snapshots.
+ */
+export class CpuTracker {
+  #pids: () => number[];
+  #first = new Map<number, number>();
+  #last = new Map<number, number>();
+  #timer: NodeJS.Timeout | null = null;
+
+  constructor(pids: () => number[], everyMs = 200) {
+    this.#pids = pids;
+    this.#first = cpuSnapshot(pids());
+    this.sample();
+    this.#timer = setInterval(() => this.sample(), everyMs);
+  }
+
+  sample(): void {
+    for (const [pid, s] of cpuSnapshot(this.#pids())) this.#last.set(pid, s);
+  }
+
+  /** CPU seconds used so far (a process that appeared after the start counts from zero). */
+  used(): number {
+    this.sample();
+    return [...this.#last].reduce((sum, [pid, s]) => sum + s - (this.#first.get(pid) ?? 0), 0);
+  }
+
+  stop(): number {
+    if (this.#timer) clearInterval(this.#timer);
+    return this.used();
+  }
+}
+
 /** CPU seconds used between two snapshots (a process that appeared in between counts from zero). */
 export const cpuUsedBetween = (before: Map<number, number>, after: Map<number, number>) =>
   [...after].reduce((sum, [pid, s]) => sum + s - (before.get(pid) ?? 0), 0);
