@@ -10,7 +10,7 @@ import { AssetIndex } from '../apps/server/src/modules/alerts/asset-index.ts';
 import { encodeCopyRows } from '../apps/server/src/modules/alerts/copy-text.ts';
 import { ALERT_COLUMNS, alertCopyRow } from '../apps/server/src/modules/alerts/alert-row.ts';
 import type { Format } from './simulate/types.ts';
-import { cpuSnapshot, cpuUsedBetween, postgresPids } from './support.ts';
+import { CpuTracker, postgresPids } from './support.ts';
 
 /** Rows per second and CPU seconds per row of a raw COPY of these records' alerts (unique ones), on the server's database. */
 export async function rawCopyRate(server: { dataDir: string; databaseUrl: string | null }, batches: { format: Format; records: string[] }[]): Promise<{ rate: number; cpuPerRow: number }> {
@@ -27,8 +27,9 @@ export async function rawCopyRate(server: { dataDir: string; databaseUrl: string
       const fresh = prepared.filter((p) => !seen.has(p.fingerprint) && seen.add(p.fingerprint));
       return { n: fresh.length, data: encodeCopyRows(fresh.map((p) => alertCopyRow(p, { reporterOrgId: reporter.orgId, sourceId: null, receivedAt: receivedAt.toISOString(), batchId: '1' }))) };
     });
-    const pids = () => (server.databaseUrl ? postgresPids() : [process.pid]);
-    const cpu0 = cpuSnapshot(pids());
+    const database = server.databaseUrl ? new URL(server.databaseUrl).pathname.slice(1) : null;
+    const pids = () => (database ? postgresPids(database) : [process.pid]);
+    const cpu0 = new CpuTracker(pids);
     const t0 = performance.now();
     let rows = 0;
     for (const p of payloads) {
@@ -37,7 +38,7 @@ export async function rawCopyRate(server: { dataDir: string; databaseUrl: string
       rows += p.n;
     }
     const rate = rows / ((performance.now() - t0) / 1000);
-    return { rate, cpuPerRow: cpuUsedBetween(cpu0, cpuSnapshot(pids())) / rows };
+    return { rate, cpuPerRow: cpu0.stop() / rows };
   } finally {
     await db.close();
   }

@@ -68,8 +68,23 @@ const FOLD_REPEATS = `update alerts set occurrences = alerts.occurrences + t.n, 
   where alerts.day = t.day and alerts.fingerprint = t.fp returning alerts.id::text as id, alerts.day::text as day, alerts.fingerprint`;
 
 const PLANNER_CHOICES = ['enable_seqscan', 'enable_bitmapscan', 'enable_hashjoin', 'enable_mergejoin'];
-const PROBE_BY_INDEX = `select ${PLANNER_CHOICES.map((c) => `set_config('${c}', 'off', true)`).join(', ')}`;
-const PLAN_FREELY = `select ${PLANNER_CHOICES.map((c) => `set_config('${c}', 'on', true)`).join(', ')}`;
+// JIT off too: the forced plan's estimate grows with the day's rows past PostgreSQL's JIT thresholds, and
+// compiling it (LLVM inlining and optimisation, 0.5-0.8 s a statement at 60k rows) cost 10-20 times
+// the fold itself. Put back as configured afterwards.
+const PROBE_BY_INDEX = `select ${PLANNER_CHOICES.map((c) => `set_config('${c}', 'off', true)`).join(', ')}, set_config('jit', 'off', true)`;
+const PLAN_FREELY = `select ${PLANNER_CHOICES.map((c) => `set_config('${c}', 'on', true)`).join(', ')},
+  set_config('jit', (select reset_val from pg_settings where name = 'jit'), true)`;
+
+/**
+ * Runs `fn` in the caller's transaction with the planner held to index lookups and JIT off, then plans
+ * freely again (JIT as configured): for statements that probe a few rows of a large table by key.
+ */
+export async function probingByIndex<T>(tx: RawTx, fn: () => Promise<T>): Promise<T> {
+  await tx.query(PROBE_BY_INDEX);
+  const result = await fn();
+  await tx.query(PLAN_FREELY);
+  return result;
+}
 
 /** A batch made ready before its transaction: its id, its new alerts' ids and their COPY rows. */
 export interface BatchPlan {
@@ -130,15 +145,13 @@ export const batchRepository = {
       // Index lookups, one per repeat, whatever the planner's statistics say: it otherwise chose to scan
       // and sort the whole day (its estimates are stale after bulk loads, and the embedded engine has no
       // autovacuum to refresh them), a cost that grows with every alert of the day.
-      await tx.query(PROBE_BY_INDEX);
       const rep = repeats.map((i) => alerts[i]!);
       // Observables travel only with matches to move (a repeat has the row's observables: they are in the fingerprint).
-      const r = await tx.query<{ id: string; day: string; fingerprint: string }>(FOLD_REPEATS, [
+      const r = await probingByIndex(tx, () => tx.query<{ id: string; day: string; fingerprint: string }>(FOLD_REPEATS, [
         rep.map((a) => a.day), rep.map((a) => a.fingerprint), rep.map((a) => a.occurrences), rep.map((a) => a.firstSeen), rep.map((a) => a.lastSeen),
         ctx.receivedAt, batchId, rep.map((a) => a.rawLast ?? a.raw), rep.map((a) => JSON.stringify(a.indicatorMatches)),
         rep.map((a) => (a.indicatorMatches.length ? JSON.stringify(a.alert.observables) : '[]')),
-      ]);
-      await tx.query(PLAN_FREELY);
+      ]));
       const found = new Map(r.rows.map((x) => [`${x.day}|${x.fingerprint}`, x]));
       for (const i of repeats) {
         const hit = found.get(`${alerts[i]!.day}|${alerts[i]!.fingerprint}`);

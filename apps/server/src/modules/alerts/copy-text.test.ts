@@ -15,4 +15,9 @@ describe('COPY text encoding', () => {
   it('joins fields with tabs and rows with newlines', () => {
     expect(Buffer.from(encodeCopyRows([[1, 'a', true], [2, null, false]])).toString()).toBe('1\ta\tt\n2\t\\N\tf\n');
   });
+  it('encodes batches larger than its first buffer, multi-byte text included, byte for byte', () => {
+    const rows = Array.from({ length: 3000 }, (_, i) => [i, `Sự cố tại Đà Nẵng ${'x'.repeat(i % 50)}\t🛡`, null, ['a', 'b"c']] as const);
+    const expected = rows.map((r) => r.map((v) => copyField(v)).join('\t') + '\n').join('');
+    expect(Buffer.from(encodeCopyRows(rows)).toString('utf8')).toBe(expected);
+  });
 });

@@ -26,12 +26,24 @@ export function copyField(value: CopyValue): string {
   return escapeText(textArrayLiteral(value));
 }
 
-/** Builds the COPY payload for many rows at once. */
+/**
+ * Builds the COPY payload for many rows at once: each row is encoded straight into one growing buffer,
+ * so a batch never becomes one long string to flatten and copy again (that cost as much as the rows).
+ */
 export function encodeCopyRows(rows: readonly (readonly CopyValue[])[]): Uint8Array {
-  let out = '';
+  let buf = Buffer.allocUnsafe(64 * 1024);
+  let at = 0;
   for (const row of rows) {
-    for (let i = 0; i < row.length; i++) out += (i ? '\t' : '') + copyField(row[i]);
-    out += '\n';
+    let line = '';
+    for (let i = 0; i < row.length; i++) line += (i ? '\t' : '') + copyField(row[i]);
+    line += '\n';
+    // A UTF-16 code unit never takes more than three bytes of UTF-8.
+    if (at + line.length * 3 > buf.length) {
+      const bigger = Buffer.allocUnsafe(Math.max(buf.length * 2, at + line.length * 3));
+      buf.copy(bigger, 0, 0, at);
+      buf = bigger;
+    }
+    at += buf.write(line, at, 'utf8');
   }
-  return Buffer.from(out, 'utf8');
+  return buf.subarray(0, at);
 }

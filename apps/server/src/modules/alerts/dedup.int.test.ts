@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../testing/harness.ts';
+import { probingByIndex } from './batch.repository.ts';
 
 // Wazuh file-integrity alerts (rule 550) as the manager writes them: one rule, one title, one agent;
 // only the file and its hashes tell two events apart.
@@ -71,5 +72,18 @@ describe('dedup folds only the same event', () => {
     const folded = (await t.admin.get(`/api/v1/alerts/${shell.id}`)).json();
     expect(folded).toMatchObject({ occurrences: 3, raw: first, rawLast: third });
     expect(folded.indicatorMatches.map((m: { observableIndex: number }) => folded.observables[m.observableIndex].value)).toEqual(['d'.repeat(64)]);
+  });
+
+  it('probes repeats by index without JIT, then leaves the planner and JIT as configured for the rest of the transaction', async () => {
+    const SETTINGS = `select current_setting('enable_seqscan') as seqscan, current_setting('enable_hashjoin') as hashjoin, current_setting('jit') as jit`;
+    const seen = await t.platform.database.rawTransaction(async (tx) => {
+      const before = (await tx.query(SETTINGS)).rows[0];
+      const during = await probingByIndex(tx, async () => (await tx.query(SETTINGS)).rows[0]);
+      const after = (await tx.query(SETTINGS)).rows[0];
+      return { before, during, after };
+    });
+    expect(seen.during).toEqual({ seqscan: 'off', hashjoin: 'off', jit: 'off' });
+    expect(seen.after).toEqual(seen.before);
+    expect(seen.before).toMatchObject({ seqscan: 'on', hashjoin: 'on' });
   });
 });
