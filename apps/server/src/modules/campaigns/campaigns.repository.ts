@@ -54,6 +54,8 @@ export const campaignsRepository = {
   },
 
   async idsOf(tx: Kysely<DB>, keys: string[]): Promise<Map<string, string>> {
+    // Most rounds absorb and retract nothing: no statement then (each is a turn of the embedded engine's one connection).
+    if (!keys.length) return new Map();
     const r = await sql<{ id: string; link_key: string }>`select id, link_key from campaigns where link_key = any(${keys}::text[])`.execute(tx);
     return new Map(r.rows.map((x) => [x.link_key, x.id]));
   },

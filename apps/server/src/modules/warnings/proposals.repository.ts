@@ -22,12 +22,14 @@ export const proposalsRepository = {
 
   /** The campaign's members, its shared values (most widely seen first) and the campaigns merged into it. */
   async campaignParts(tx: Kysely<DB>, id: string): Promise<{ orgIds: string[]; evidence: { kind: string; value: string }[]; absorbed: string[] }> {
-    // One after the other: a transaction is one connection.
-    const orgs = await sql<{ org_id: string }>`select org_id from campaign_orgs where campaign_id = ${id}`.execute(tx);
-    const evidence = await sql<{ kind: string; value: string }>`select kind, value from campaign_evidence where campaign_id = ${id} and kind <> 'technique'
-      order by cardinality(org_ids) desc, kind desc, value limit 1000`.execute(tx);
-    const absorbed = await sql<{ id: string }>`select id from campaigns where merged_into_id = ${id}`.execute(tx);
-    return { orgIds: orgs.rows.map((r) => r.org_id), evidence: evidence.rows, absorbed: absorbed.rows.map((r) => r.id) };
+    // One statement: the campaign's transaction holds the embedded engine's one connection, a turn per statement.
+    const r = (await sql<{ org_ids: string[]; evidence: { kind: string; value: string }[]; absorbed: string[] }>`select
+        array(select org_id::text from campaign_orgs where campaign_id = ${id}) as org_ids,
+        coalesce((select jsonb_agg(jsonb_build_object('kind', e.kind, 'value', e.value) order by e.n desc, e.kind desc, e.value)
+          from (select kind, value, cardinality(org_ids) as n from campaign_evidence where campaign_id = ${id} and kind <> 'technique'
+            order by cardinality(org_ids) desc, kind desc, value limit 1000) e), '[]'::jsonb) as evidence,
+        array(select c.id::text from campaigns c where c.merged_into_id = ${id}) as absorbed`.execute(tx)).rows[0]!;
+    return { orgIds: r.org_ids, evidence: r.evidence, absorbed: r.absorbed };
   },
 
   async sectorNames(tx: Kysely<DB>, codes: string[]): Promise<Map<string, { nameVi: string; nameEn: string }>> {
@@ -42,9 +44,11 @@ export const proposalsRepository = {
   /**
    * Creates the proposal, or refreshes it while it is only proposed (an issued, withdrawn or discarded
    * warning is never changed). `changed`: its title, text, targets, indicators or severity moved.
+   * `found`, when given, is the proposal as `find` read it in this transaction (null: none).
    */
-  async upsert(tx: Kysely<DB>, k: ProposalKey, authorOrgId: string, c: ProposalContent): Promise<{ id: string; created: boolean; changed: boolean } | null> {
-    const existing = await proposalsRepository.find(tx, k);
+  async upsert(tx: Kysely<DB>, k: ProposalKey, authorOrgId: string, c: ProposalContent, found?: { id: string; status: string } | null): Promise<{ id: string; created: boolean; changed: boolean } | null> {
+    // `found`: the caller already read (and locked) it in this transaction.
+    const existing = found === undefined ? await proposalsRepository.find(tx, k) : found;
     const targeting = JSON.stringify(c.targeting);
     const indicators = JSON.stringify(c.indicators);
     const references = JSON.stringify(c.references);

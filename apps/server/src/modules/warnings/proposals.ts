@@ -47,7 +47,8 @@ export class WarningProposals {
       id: c.id, severity: c.severity, techniques: c.techniques, firstActivity: c.first_activity, lastActivity: c.last_activity, alertCount: c.alert_count,
       orgIds: parts.orgIds, evidence: parts.evidence, sectors: codes.map((code) => ({ code, nameVi: names.get(code)?.nameVi ?? code, nameEn: names.get(code)?.nameEn ?? code })),
     });
-    await this.#save(tx, { origin: 'campaign', campaignId }, content, codes);
+    // The proposal read above, unless merged campaigns' proposals were handed over to this one since.
+    await this.#save(tx, { origin: 'campaign', campaignId }, content, codes, parts.absorbed.length ? undefined : (own ?? null));
   }
 
   /** Proposes (or refreshes) the warning of a surge episode to its sector, in its own transaction. */
@@ -69,10 +70,10 @@ export class WarningProposals {
   }
 
   /** Stores the proposal; a new or changed one is announced to the centre, or issued at once when a policy says so. */
-  async #save(tx: Kysely<DB>, key: ProposalKey, content: ProposalContent, sectors: string[]): Promise<void> {
+  async #save(tx: Kysely<DB>, key: ProposalKey, content: ProposalContent, sectors: string[], found?: { id: string; status: string } | null): Promise<void> {
     const root = (await sql<{ id: string }>`select id from organizations where parent_id is null and kind = 'coordination_centre' limit 1`.execute(tx)).rows[0];
     if (!root) return;
-    const saved = await repo.upsert(tx, key, root.id, content);
+    const saved = await repo.upsert(tx, key, root.id, content, found);
     if (!saved?.changed) return;
     const auto = await sql`select 1 from warning_policies where auto_issue and min_severity <= ${content.severity} and (sector_code is null or sector_code = any(${sectors}::text[])) limit 1`.execute(tx);
     if (auto.rows.length) await warningsRepository.issue(tx, saved.id, content.targeting.orgIds ?? (await warningsRepository.resolve(tx, content.targeting)).map((r) => r.id), 'policy');
