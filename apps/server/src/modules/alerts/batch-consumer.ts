@@ -209,7 +209,9 @@ export class AlertBatchConsumer {
       return;
     }
     const { events } = await capturingOutbox(() => this.#p.db.transaction().execute(async (tx) => {
-      await sql`select pg_advisory_xact_lock(${this.#lock})`.execute(tx);
+      // Several processes share PostgreSQL: one at a time past this point. The embedded engine is one process whose
+      // transactions already go one by one on its one connection: the lock would be a turn of it for nothing.
+      if (this.#p.database.engine !== 'pglite') await sql`select pg_advisory_xact_lock(${this.#lock})`.execute(tx);
       const cursor = BigInt(await this.#cursor(tx));
       const todo = batches.filter((b) => BigInt(b.eventId) > cursor);
       if (!todo.length) return;
