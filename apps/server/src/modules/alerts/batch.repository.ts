@@ -5,6 +5,7 @@ import type { DB, RawTx } from '../../db/index.ts';
 import { writeEvents, type NewEvent } from '../events/index.ts';
 import { encodeCopyRows } from './copy-text.ts';
 import { ALERT_COLUMNS, alertCopyRow, type PreparedAlert } from './alert-row.ts';
+import type { IdReserve } from './id-reserve.ts';
 
 export interface StoredAlert {
   id: string;
@@ -101,18 +102,14 @@ type RowContext = { reporterOrgId: string; sourceId: string | null; receivedAt: 
 /** SQL of one ingest batch: its plan before the transaction, the rest inside the caller's raw transaction. */
 export const batchRepository = {
   /**
-   * Draws the batch's id and its new alerts' ids (sequences are outside transactions anyway) and
-   * encodes their COPY rows, so that this CPU work never holds the connection the transaction needs.
+   * Takes the batch's id and its new alerts' ids (from the process's reserve) and encodes their COPY
+   * rows, so that this CPU work never holds the connection the transaction needs.
    */
-  async plan(db: Kysely<DB>, alerts: PreparedAlert[], ctx: RowContext, known: (day: string, fingerprint: string) => boolean = () => true): Promise<BatchPlan> {
+  async plan(ids: IdReserve, alerts: PreparedAlert[], ctx: RowContext, known: (day: string, fingerprint: string) => boolean = () => true): Promise<BatchPlan> {
     const fresh: number[] = [];
     const repeats: number[] = [];
     alerts.forEach((a, i) => (known(a.day, a.fingerprint) ? repeats : fresh).push(i));
-    // One row holding every id: thousands of one-column rows cost more to carry than to draw.
-    const drawn = await sql<{ batch: string; ids: string | null }>`select nextval('ingest_batch_seq')::text as batch,
-      (select string_agg(nextval('alerts_id_seq')::text, ',') from generate_series(1, ${fresh.length}::int)) as ids`.execute(db);
-    const batchId = drawn.rows[0]!.batch;
-    const freshIds = drawn.rows[0]!.ids?.split(',') ?? [];
+    const { batchId, alertIds: freshIds } = await ids.take(fresh.length);
     const row = { ...ctx, batchId };
     const copy = fresh.length ? encodeCopyRows(fresh.map((i, k) => [freshIds[k]!, ...alertCopyRow(alerts[i]!, row)] as const)) : null;
     return { batchId, fresh, repeats, freshIds, copy };

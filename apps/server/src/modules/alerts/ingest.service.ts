@@ -20,6 +20,7 @@ import type { CommittedBatch } from '../../core/alert-feed.ts';
 import { writeIngestEvents } from './ingest-events.ts';
 import { committedBatch } from './committed-batch.ts';
 import { AlertPartitions } from './partitions.ts';
+import { IdReserve } from './id-reserve.ts';
 
 const MAX_ERRORS_RETURNED = 1000;
 const PARSE_SLICE = 250;
@@ -48,9 +49,11 @@ export class IngestService {
   readonly partitions: AlertPartitions;
   #sources = new Map<string, string>();
   #storedHooks: StoredHook[] = [];
+  #ids: IdReserve;
 
   constructor(platform: Platform) {
     this.#p = platform;
+    this.#ids = new IdReserve(platform.db);
     this.fingerprints = new FingerprintCache(platform.db);
     this.assets = new AssetCache(platform.db);
     this.partitions = new AlertPartitions(platform.db);
@@ -221,7 +224,7 @@ export class IngestService {
       // Every alert of a batch is filed under the day it was received.
       const copyInto = prepared.length ? await this.partitions.tableFor(prepared[0]!.day) : undefined;
       const rowContext = { reporterOrgId: b.reporterOrgId, sourceId: b.sourceId, receivedAt: b.receivedAt.toISOString() };
-      planned.push({ b, prepared, quarantine, copyInto, rowContext, plan: await batchRepository.plan(this.#p.db, prepared, rowContext, known) });
+      planned.push({ b, prepared, quarantine, copyInto, rowContext, plan: await batchRepository.plan(this.#ids, prepared, rowContext, known) });
     }
     const { result: committed, events } = await capturingOutbox(() => this.#p.database.rawTransaction(async (tx) => {
       const out = [];
@@ -309,7 +312,7 @@ export class IngestService {
         { reporter, assets, orgs: this.#p.orgTree, receivedAt, bucketSeconds: this.#p.config.dedupWindowSeconds, indicators: this.#p.indicators },
       );
       const rowContext = { reporterOrgId: orgId, sourceId, receivedAt: receivedAt.toISOString() };
-      const plan = await batchRepository.plan(this.#p.db, prepared, rowContext);
+      const plan = await batchRepository.plan(this.#ids, prepared, rowContext);
       const batchId = plan.batchId;
       await this.#p.database.rawTransaction(async (tx) => {
         const stored = await batchRepository.storeAlerts(tx, prepared, plan, rowContext);
