@@ -1,7 +1,6 @@
-import { createHash, createPrivateKey, createPublicKey, randomBytes, sign, verify, type KeyObject } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { createHash, createPrivateKey, createPublicKey, sign, verify, type KeyObject } from 'node:crypto';
 import type { AuditHead } from '@lachan/contracts';
+import { generatedKey } from '../../core/generated-key.ts';
 
 export const HEAD_FORMAT = 'lachan-audit-head/1';
 export const KEY_FILE = 'audit-signing-key';
@@ -72,18 +71,8 @@ export class AuditSigner {
  */
 export function loadAuditSigner(cfg: { auditSigningKey: string | null; auditTrustedKeys: string[]; dataDir: string }): { signer: AuditSigner; warning: string | null } {
   if (cfg.auditSigningKey) return { signer: new AuditSigner(cfg.auditSigningKey, cfg.auditTrustedKeys), warning: null };
-  const dir = resolve(cfg.dataDir);
-  const file = join(dir, KEY_FILE);
-  if (!existsSync(file)) {
-    mkdirSync(dir, { recursive: true });
-    // `wx`: two processes starting at once must not each write a different key.
-    try {
-      writeFileSync(file, `${randomBytes(32).toString('base64')}\n`, { mode: 0o600, flag: 'wx' });
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
-    }
-  }
-  const signer = new AuditSigner(readFileSync(file, 'utf8'), cfg.auditTrustedKeys);
+  const { key, file } = generatedKey(cfg.dataDir, KEY_FILE);
+  const signer = new AuditSigner(key, cfg.auditTrustedKeys);
   return {
     signer,
     warning: `audit checkpoints are signed with a key generated into ${file}: set LACHAN_AUDIT_SIGNING_KEY (the same in every process) and keep a copy away from the database`,

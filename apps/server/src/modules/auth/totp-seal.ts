@@ -1,8 +1,6 @@
-import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/index.ts';
+import { generatedKey } from '../../core/generated-key.ts';
 import { openSecret, sealSecret } from '../../core/sealed-secret.ts';
 import { secondFactorRepository } from './second-factor.repository.ts';
 
@@ -45,19 +43,9 @@ export const isSealed = (stored: string): boolean => stored.startsWith('gcm:');
  */
 export function loadTotpSeal(cfg: { totpSecretsKey: string | null; dataDir: string }): { seal: TotpSeal; warning: string | null } {
   if (cfg.totpSecretsKey) return { seal: new TotpSeal(cfg.totpSecretsKey), warning: null };
-  const dir = resolve(cfg.dataDir);
-  const file = join(dir, KEY_FILE);
-  if (!existsSync(file)) {
-    mkdirSync(dir, { recursive: true });
-    // `wx`: two processes starting at once must not each write a different key.
-    try {
-      writeFileSync(file, `${randomBytes(32).toString('base64')}\n`, { mode: 0o600, flag: 'wx' });
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
-    }
-  }
+  const { key, file } = generatedKey(cfg.dataDir, KEY_FILE);
   return {
-    seal: new TotpSeal(readFileSync(file, 'utf8').trim()),
+    seal: new TotpSeal(key.trim()),
     warning: `TOTP secrets are sealed with a key generated into ${file}: set ${KEY_NAME} (the same in every process) and keep a copy away from the database`,
   };
 }
