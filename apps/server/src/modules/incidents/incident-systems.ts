@@ -9,6 +9,8 @@ const MAX_SEVERITY = 4;
 /** A system whose incidents are raised: security level 4-5 or critical to national security. */
 const HIGH = sql`(s.security_level >= 4 or s.critical)`;
 
+/** An alert newly linked to an incident, with the organisation it is about. */
+export type AlertLink = { id: string; day: string; alert: number | string; orgId: string };
 export type AttachedRow = { incident_id: string; system_id: string; name: string };
 export type RaisedRow = { id: string; from: number; to: number };
 
@@ -46,12 +48,16 @@ export const incidentSystemsRepository = {
   /**
    * Attaches to incidents the systems their newly linked alerts land on: an active system of the alert's
    * organisation one of whose assets the alert is about (the attribution alert ingest uses). An
-   * exercise's incidents never name real systems.
+   * exercise's incidents never name real systems. Only alerts of organisations that have an active system
+   * are looked up: most alerts of a burst are about organisations that registered none.
    */
-  async attachFromAlerts(tx: Kysely<DB>, links: readonly { id: string; day: string; alert: number | string }[]): Promise<AttachedRow[]> {
+  async attachFromAlerts(tx: Kysely<DB>, links: readonly AlertLink[]): Promise<AttachedRow[]> {
     if (!links.length) return [];
-    return (await sql<AttachedRow>`with found as (select distinct t.i as incident_id, sa.system_id
-        from unnest(${links.map((l) => l.id)}::uuid[], ${links.map((l) => l.day)}::date[], ${links.map((l) => String(l.alert))}::bigint[]) as t(i, d, n)
+    return (await sql<AttachedRow>`with candidates as materialized (select t.i, t.d, t.n
+          from unnest(${links.map((l) => l.id)}::uuid[], ${links.map((l) => l.day)}::date[], ${links.map((l) => String(l.alert))}::bigint[], ${links.map((l) => l.orgId)}::uuid[]) as t(i, d, n, o)
+          where t.o in (select org_id from information_systems where status = 'active')),
+      found as (select distinct t.i as incident_id, sa.system_id
+        from candidates t
         join alerts a on a.day = t.d and a.id = t.n
           and not exists (select 1 from alert_sources src where src.id = a.source_id and src.exercise_id is not null)
         join incidents i on i.id = t.i and not ${exerciseIncidentSql('i')}
@@ -104,7 +110,7 @@ export type RegimeChooser = { chooseRegimes(tx: Kysely<DB>, id: string): Promise
  * raises severity for level 4-5 or critical systems, adds the regimes those bring, and writes it all
  * on each incident's timeline, in the caller's transaction.
  */
-export async function attachSystemsFromAlerts(tx: Kysely<DB>, links: readonly { id: string; day: string; alert: number | string }[], clock: RegimeChooser,
+export async function attachSystemsFromAlerts(tx: Kysely<DB>, links: readonly AlertLink[], clock: RegimeChooser,
   by: Attacher = PROMOTION): Promise<void> {
   await settleAttached(tx, await incidentSystemsRepository.attachFromAlerts(tx, links), clock, by, 'alerts');
 }

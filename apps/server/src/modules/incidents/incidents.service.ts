@@ -235,7 +235,7 @@ export class IncidentsService {
   async #attachSystems(tx: Kysely<DB>, ctx: RequestContext, id: string, alerts: readonly LoadedAlert[], merged: readonly string[]): Promise<void> {
     const by = { name: ctx.actor.name, orgId: ctx.actor.orgId };
     if (alerts.length) await tagExerciseFromAlerts(tx, id);
-    await attachSystemsFromAlerts(tx, alerts.map((a) => ({ id, day: a.day, alert: a.id })), this.writer.clock, by);
+    await attachSystemsFromAlerts(tx, alerts.map((a) => ({ id, day: a.day, alert: a.id, orgId: a.orgId })), this.writer.clock, by);
     await attachSystemsOfMerged(tx, id, merged, this.writer.clock, by);
   }
 

@@ -81,7 +81,7 @@ export async function writeOpenings(tx: Kysely<DB>, all: Opening[], clock: Regim
   const ids = [...targets.keys()];
   const list = [...targets.values()];
   const facts = list.map((t) => factsOf(t.members));
-  const link = ids.flatMap((id, i) => list[i]!.members.map((m) => ({ id, day: m.day, alert: m.id })));
+  const link = ids.flatMap((id, i) => list[i]!.members.map((m) => ({ id, day: m.day, alert: m.id, orgId: m.orgId })));
   // Counts grow by the links actually added: no recount of an incident that may hold thousands of alerts.
   const updated = await sql<{ id: string; n: number; org_id: string; title: string; severity: number }>`with linked as (
       insert into incident_alerts (incident_id, alert_day, alert_id) select * from unnest(${link.map((l) => l.id)}::uuid[], ${link.map((l) => l.day)}::date[], ${link.map((l) => l.alert)}::bigint[])
