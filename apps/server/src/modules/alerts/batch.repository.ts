@@ -94,10 +94,28 @@ export interface BatchPlan {
   fresh: number[];
   repeats: number[];
   freshIds: string[];
+  /** The fresh alerts' COPY rows; null when there are none, or when they are looked up first (encoded then). */
   copy: Uint8Array | null;
+  /** Look the fresh alerts up before copying them: other processes stored some of this kind lately. */
+  lookFirst: boolean;
+  /** Set while storing: how many alerts taken for new had been stored by another process. */
+  storedElsewhere: number;
 }
 
 type RowContext = { reporterOrgId: string; sourceId: string | null; receivedAt: string };
+
+function encodeFresh(alerts: PreparedAlert[], fresh: number[], ids: string[], row: RowContext & { batchId: string }): Uint8Array {
+  return encodeCopyRows(fresh.map((i, k) => [ids[k]!, ...alertCopyRow(alerts[i]!, row)] as const));
+}
+
+const STORED_OF = `select t.day::text || '|' || t.fp as k from unnest($1::date[], $2::text[]) as t(day, fp)
+  where exists (select 1 from alerts a where a.day = t.day and a.fingerprint = t.fp)`;
+
+/** Which of these alerts are stored already (`day|fingerprint`): one index probe each. */
+async function storedOf(tx: RawTx, alerts: PreparedAlert[]): Promise<Set<string>> {
+  const r = await probingByIndex(tx, () => tx.query<{ k: string }>(STORED_OF, [alerts.map((a) => a.day), alerts.map((a) => a.fingerprint)]));
+  return new Set(r.rows.map((x) => x.k));
+}
 
 /** SQL of one ingest batch: its plan before the transaction, the rest inside the caller's raw transaction. */
 export const batchRepository = {
@@ -105,14 +123,14 @@ export const batchRepository = {
    * Takes the batch's id and its new alerts' ids (from the process's reserve) and encodes their COPY
    * rows, so that this CPU work never holds the connection the transaction needs.
    */
-  async plan(ids: IdReserve, alerts: PreparedAlert[], ctx: RowContext, known: (day: string, fingerprint: string) => boolean = () => true): Promise<BatchPlan> {
+  async plan(ids: IdReserve, alerts: PreparedAlert[], ctx: RowContext, known: (day: string, fingerprint: string) => boolean = () => true,
+    lookFirst = false): Promise<BatchPlan> {
     const fresh: number[] = [];
     const repeats: number[] = [];
     alerts.forEach((a, i) => (known(a.day, a.fingerprint) ? repeats : fresh).push(i));
     const { batchId, alertIds: freshIds } = await ids.take(fresh.length);
-    const row = { ...ctx, batchId };
-    const copy = fresh.length ? encodeCopyRows(fresh.map((i, k) => [freshIds[k]!, ...alertCopyRow(alerts[i]!, row)] as const)) : null;
-    return { batchId, fresh, repeats, freshIds, copy };
+    const copy = fresh.length && !lookFirst ? encodeFresh(alerts, fresh, freshIds, { ...ctx, batchId }) : null;
+    return { batchId, fresh, repeats, freshIds, copy, lookFirst, storedElsewhere: 0 };
   },
 
   /**
@@ -124,19 +142,40 @@ export const batchRepository = {
   async storeAlerts(tx: RawTx, alerts: PreparedAlert[], plan: BatchPlan, ctx: RowContext & { copyInto?: string }): Promise<StoredAlert[]> {
     if (alerts.length === 0) return [];
     const result: (StoredAlert | undefined)[] = new Array(alerts.length);
-    const { fresh, repeats, freshIds, batchId } = plan;
+    const { batchId } = plan;
+    let { fresh, freshIds, repeats, copy } = plan;
     let leftover: number[] = [];
-    if (plan.copy) {
+    /** Fresh-looking alerts already stored (by another process) join the repeats; the rest are encoded anew. */
+    const setAsideStored = async (): Promise<number> => {
+      const stored = await storedOf(tx, fresh.map((i) => alerts[i]!));
+      const keep = fresh.flatMap((i, k) => (stored.has(`${alerts[i]!.day}|${alerts[i]!.fingerprint}`) ? [] : [k]));
+      const moved = fresh.length - keep.length;
+      if (moved) {
+        repeats = [...repeats, ...fresh.filter((i) => stored.has(`${alerts[i]!.day}|${alerts[i]!.fingerprint}`))];
+        [fresh, freshIds] = [keep.map((k) => fresh[k]!), keep.map((k) => freshIds[k]!)];
+      }
+      copy = fresh.length ? encodeFresh(alerts, fresh, freshIds, { ...ctx, batchId }) : null;
+      plan.storedElsewhere += moved;
+      return moved;
+    };
+    const copied = async (data: Uint8Array): Promise<boolean> => {
       await tx.query('savepoint fresh_alerts');
       try {
-        await tx.copyIn(ctx.copyInto ?? 'alerts', ['id', ...ALERT_COLUMNS], plan.copy);
-        await tx.query('release savepoint fresh_alerts');
-        fresh.forEach((i, k) => (result[i] = { id: freshIds[k]!, day: alerts[i]!.day, inserted: true }));
+        await tx.copyIn(ctx.copyInto ?? 'alerts', ['id', ...ALERT_COLUMNS], data);
       } catch (err) {
         if ((err as { code?: string }).code !== '23505') throw err;
         await tx.query('rollback to savepoint fresh_alerts');
-        leftover = [...fresh];
+        return false;
       }
+      await tx.query('release savepoint fresh_alerts');
+      fresh.forEach((i, k) => (result[i] = { id: freshIds[k]!, day: alerts[i]!.day, inserted: true }));
+      return true;
+    };
+    if (plan.lookFirst && fresh.length) await setAsideStored();
+    if (copy && !(await copied(copy))) {
+      // Some were stored meanwhile, most likely by another process: copy the others once more, then the slow path.
+      const moved = plan.lookFirst ? 0 : await setAsideStored();
+      if (!moved || (copy && !(await copied(copy)))) leftover = [...fresh];
     }
     if (repeats.length) {
       // Index lookups, one per repeat, whatever the planner's statistics say: it otherwise chose to scan

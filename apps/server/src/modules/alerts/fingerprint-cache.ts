@@ -4,6 +4,8 @@ import { withDbPriority, type DB } from '../../db/index.ts';
 
 /** Bound: at most this many entries, about 30 MB (small integers in a Set), oldest dropped first. */
 const MAX_ENTRIES = 2_000_000;
+/** How long alerts are looked up before they are copied after some were found stored by another process. */
+const LOOK_FIRST_MS = 60_000;
 
 /**
  * A 30-bit key of a day and a fingerprint: the fingerprint is a base64url SHA-1, so its first five
@@ -29,6 +31,7 @@ export class FingerprintCache {
   #known = new Set<number>();
   #loaded: Promise<void> | null = null;
   #max: number;
+  #lookFirstUntil = 0;
 
   constructor(db: Kysely<DB>, maxEntries = MAX_ENTRIES) {
     this.#db = db;
@@ -60,6 +63,16 @@ export class FingerprintCache {
       }
     }
     this.#known.add(keyOf(day, fingerprint));
+  }
+
+  /** Alerts taken for new had been stored by another process: look alerts up before copying them, for a while. */
+  storedElsewhere(now = Date.now()): void {
+    this.#lookFirstUntil = now + LOOK_FIRST_MS;
+  }
+
+  /** Whether alerts that look new should be looked up before they are copied. */
+  get lookFirst(): boolean {
+    return Date.now() < this.#lookFirstUntil;
   }
 
   /** Entries held now (at most the bound). */

@@ -224,7 +224,7 @@ export class IngestService {
       // Every alert of a batch is filed under the day it was received.
       const copyInto = prepared.length ? await this.partitions.tableFor(prepared[0]!.day) : undefined;
       const rowContext = { reporterOrgId: b.reporterOrgId, sourceId: b.sourceId, receivedAt: b.receivedAt.toISOString() };
-      planned.push({ b, prepared, quarantine, copyInto, rowContext, plan: await batchRepository.plan(this.#ids, prepared, rowContext, known) });
+      planned.push({ b, prepared, quarantine, copyInto, rowContext, plan: await batchRepository.plan(this.#ids, prepared, rowContext, known, this.fingerprints.lookFirst) });
     }
     const { result: committed, events } = await capturingOutbox(() => this.#p.database.rawTransaction(async (tx) => {
       const out = [];
@@ -242,6 +242,7 @@ export class IngestService {
       return out;
     }));
     for (const [i, { prepared, plan, rowContext }] of planned.entries()) {
+      if (plan.storedElsewhere) this.fingerprints.storedElsewhere();
       for (const p of prepared) this.fingerprints.add(p.day, p.fingerprint);
       this.#p.alertFeed.publish(committedBatch(plan.batchId, rowContext.reporterOrgId, rowContext.receivedAt, prepared, committed[i]!.stored));
     }
