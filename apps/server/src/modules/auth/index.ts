@@ -1,5 +1,5 @@
 import type { Platform } from '../../platform.types.ts';
-import type { ModuleRoutes } from '../../core/module-parts.ts';
+import type { ModuleRoutes } from '../../shared/module-parts.ts';
 import { AuthService } from './auth.service.ts';
 import { authRoutes } from './auth.routes.ts';
 import { SecondFactorService } from './second-factor.service.ts';
