@@ -1,9 +1,11 @@
 import type { StartedPlatform } from './platform-workers.types.ts';
 import { createAuthModule, type AuthModule } from './modules/auth/index.ts';
-import { UsersService } from './modules/users/index.ts';
-import { ApiKeysService } from './modules/apikeys/index.ts';
-import { OrgsService, OrgStructureService } from './modules/orgs/index.ts';
-import { ReferenceService } from './modules/reference/index.ts';
+import { createUsersModule, type UsersModule } from './modules/users/index.ts';
+import { createApiKeysModule, type ApiKeysModule } from './modules/apikeys/index.ts';
+import { createOrgsModule, type OrgsModule } from './modules/orgs/index.ts';
+import { createReferenceModule, type ReferenceModule } from './modules/reference/index.ts';
+import { createAuditModule, type AuditModule } from './modules/audit/index.ts';
+import { createEventsModule, type EventsModule } from './modules/events/index.ts';
 import { createAlertsModule, type AlertsModule } from './modules/alerts/index.ts';
 import { createIncidentsModule, type IncidentsModule } from './modules/incidents/index.ts';
 import { createStatsModule, type StatsModule } from './modules/stats/index.ts';
@@ -21,11 +23,12 @@ import { createFederationModule, type FederationServices } from './modules/feder
 /** The modules of one process, built on one platform: each holds its own services and routes; only this root sees them all. */
 export interface Services {
   auth: AuthModule;
-  users: UsersService;
-  apiKeys: ApiKeysService;
-  orgs: OrgsService;
-  orgStructure: OrgStructureService;
-  reference: ReferenceService;
+  users: UsersModule;
+  apiKeys: ApiKeysModule;
+  orgs: OrgsModule;
+  reference: ReferenceModule;
+  audit: AuditModule;
+  events: EventsModule;
   alerts: AlertsModule;
   incidents: IncidentsModule;
   stats: StatsModule;
@@ -47,7 +50,11 @@ export interface Services {
   federation: FederationServices;
 }
 
-/** Builds every module and wires the few hooks between them; starts nothing (see startServices). */
+/**
+ * Builds every module and wires the few hooks between them; starts nothing (see startServices). A factory's
+ * parameter names the narrow parts it uses; it is handed the platform object itself, so a clock replaced
+ * later (tests move `platform.now`) is the one every module reads.
+ */
 export function createServices(platform: StartedPlatform): Services {
   const alerts = createAlertsModule(platform);
   const stats = createStatsModule(platform);
@@ -94,11 +101,12 @@ export function createServices(platform: StartedPlatform): Services {
     exercises: createExercisesModule(platform, { ingest: alerts.ingest, incidents: incidents.incidents }),
     federation: createFederationModule(platform, auth.auth),
     auth,
-    users: new UsersService(platform),
-    apiKeys: new ApiKeysService(platform),
-    orgs: new OrgsService(platform),
-    orgStructure: new OrgStructureService(platform),
-    reference: new ReferenceService(platform),
+    users: createUsersModule(platform),
+    apiKeys: createApiKeysModule(platform),
+    orgs: createOrgsModule(platform),
+    reference: createReferenceModule(platform),
+    audit: createAuditModule({ db: platform.db, signer: platform.audit.signer }),
+    events: createEventsModule({ consoleEvents: platform.consoleEvents, follower: auth.follower }),
   };
 }
 

@@ -18,12 +18,6 @@ import { registerOps } from './ops.ts';
 import { registerWeb } from './web.ts';
 import { createServices, startServices } from '../services.ts';
 import { CredentialWatch } from '../modules/auth/index.ts';
-import { userRoutes } from '../modules/users/index.ts';
-import { apiKeyRoutes } from '../modules/apikeys/index.ts';
-import { orgRoutes } from '../modules/orgs/index.ts';
-import { referenceRoutes } from '../modules/reference/index.ts';
-import { auditRoutes } from '../modules/audit/index.ts';
-import { streamRoutes } from '../modules/events/index.ts';
 import { SyslogListener } from '../modules/alerts/index.ts';
 import { documentRoutes } from '../modules/documents/index.ts';
 import { AttackKnowledge, exportsRoutes, indicatorsRoutes, intakeRoutes, intelRoutes, knowledgeRoutes, taxiiRoutes } from '../modules/intel/index.ts';
@@ -119,12 +113,12 @@ export async function buildApp(platform: StartedPlatform, opts: AppOptions = {})
   await app.register(async (r) => {
     if (api) {
       await r.register(services.auth.routes);
-      userRoutes(r, services.users);
-      apiKeyRoutes(r, services.apiKeys);
-      orgRoutes(r, { orgs: services.orgs, orgStructure: services.orgStructure });
-      referenceRoutes(r, services.reference);
-      auditRoutes(r, { db: platform.db }, platform.audit.signer);
-      streamRoutes(r, platform);
+      await r.register(services.users.routes);
+      await r.register(services.apiKeys.routes);
+      await r.register(services.orgs.routes);
+      await r.register(services.reference.routes);
+      await r.register(services.audit.routes);
+      await r.register(services.events.routes);
       await r.register(services.alerts.routes);
       await r.register(services.stats.routes);
     }
