@@ -15,8 +15,8 @@ import { createConstituencyModule, type ConstituencyService, type DigestWorker }
 import { createRegistryModule, type RegistryModule } from './modules/registry/index.ts';
 import { createSystemActivityModule, type SystemActivityModule } from './modules/system-activity/index.ts';
 import { createAssessmentsModule, type AssessmentsModule } from './modules/assessments/index.ts';
-import { DocumentsService } from './modules/documents/index.ts';
-import { ExportsService, FeedsService, IndicatorsService, IntakeService, KnowledgeService, TaxiiService } from './modules/intel/index.ts';
+import { createDocumentsModule, type DocumentsModule } from './modules/documents/index.ts';
+import { createIntelModule, type IntelModule } from './modules/intel/index.ts';
 import { createExercisesModule, type ExerciseServices, type ExerciseRunner } from './modules/exercises/index.ts';
 import { createFederationModule, type FederationServices } from './modules/federation/index.ts';
 
@@ -32,20 +32,15 @@ export interface Services {
   alerts: AlertsModule;
   incidents: IncidentsModule;
   stats: StatsModule;
-  taxii: TaxiiService;
   campaigns: CampaignsModule;
   warnings: WarningsModule;
-  intake: IntakeService;
-  feeds: FeedsService;
-  exports: ExportsService;
-  indicators: IndicatorsService;
-  knowledge: KnowledgeService;
+  intel: IntelModule;
   constituency: ConstituencyService;
   constituencyDigests: DigestWorker;
   registry: RegistryModule;
   systemActivity: SystemActivityModule;
   assessments: AssessmentsModule;
-  documents: DocumentsService;
+  documents: DocumentsModule;
   exercises: ExerciseServices & { runner: ExerciseRunner };
   federation: FederationServices;
 }
@@ -59,7 +54,6 @@ export function createServices(platform: StartedPlatform): Services {
   const alerts = createAlertsModule(platform);
   const stats = createStatsModule(platform);
   const { surges } = stats;
-  const intake = new IntakeService(platform);
   // The watcher looks at the hour's data as it is rolled up (a roll-up of imported history: anew).
   platform.workers.stats.onRolledUp(({ history }) => {
     if (history) surges.invalidate();
@@ -80,19 +74,14 @@ export function createServices(platform: StartedPlatform): Services {
     alerts,
     incidents,
     stats,
-    taxii: new TaxiiService(platform),
     campaigns: createCampaignsModule(platform),
     warnings,
-    documents: new DocumentsService(platform, {
+    documents: createDocumentsModule(platform, {
       incidents: incidents.incidents,
       incidentParts: incidents.incidentParts,
       warnings: warnings.warnings,
     }),
-    intake,
-    feeds: new FeedsService(platform, intake),
-    exports: new ExportsService(platform, (since) => massScanningList(platform.db, since)),
-    indicators: new IndicatorsService(platform),
-    knowledge: new KnowledgeService(platform),
+    intel: createIntelModule(platform, (since) => massScanningList(platform.db, since)),
     constituency: constituency.service,
     constituencyDigests: constituency.digests,
     registry,
@@ -118,13 +107,7 @@ export function createServices(platform: StartedPlatform): Services {
 export function startServices(platform: StartedPlatform, s: Services): void {
   if (platform.config.roles.includes('workers')) {
     for (const [name, job] of Object.entries(s.stats.workers)) void platform.leadership.run(name, job);
-    void platform.leadership.run('feeds', {
-      start: () => s.feeds.scheduler.start(),
-      stop: async () => {
-        await s.feeds.scheduler.stop();
-        await s.intake.settled();
-      },
-    });
+    for (const [name, job] of Object.entries(s.intel.workers)) void platform.leadership.run(name, job);
     for (const [name, job] of Object.entries(s.assessments.workers)) void platform.leadership.run(name, job);
     void platform.leadership.run('constituency-digests', s.constituencyDigests.task);
   }

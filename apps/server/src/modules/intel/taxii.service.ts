@@ -4,7 +4,7 @@ import { requirePermission } from '../../core/authorize.ts';
 import { recordChange, transact } from '../events/index.ts';
 import type { RequestContext } from '../../core/context.ts';
 import { AppError, forbidden, notFound } from '../../core/errors.ts';
-import type { Platform } from '../../platform.types.ts';
+import type { IntelParts } from './intel-parts.ts';
 import { collectionAccess, collectionReaderCeiling, fitsCeiling, isVisible, mayVersionObject, writerOf, type CollectionAccess } from './intel.policy.ts';
 import { stixViewAt } from './object-view.ts';
 import { stixObjectsRepository, type PageRow, type StoredVersion } from './stix-objects.repository.ts';
@@ -30,10 +30,10 @@ interface StatusDetail { id: string; version: string; message?: string }
 
 /** TAXII 2.1 collections over the STIX knowledge base: read, write, delete and status. */
 export class TaxiiService {
-  readonly #p: Platform;
+  readonly #p: Pick<IntelParts, 'db' | 'relay'>;
 
-  constructor(platform: Platform) {
-    this.#p = platform;
+  constructor(parts: Pick<IntelParts, 'db' | 'relay'>) {
+    this.#p = parts;
   }
 
   /** Collections the caller can read or write, with their rights. */
