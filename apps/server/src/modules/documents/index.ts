@@ -2,7 +2,9 @@ import type { ModuleRoutes } from '../../shared/module-parts.ts';
 import { DocumentsService, type DocumentsParts, type DocumentSources } from './documents.service.ts';
 import { documentRoutes } from './documents.routes.ts';
 
-export { DocumentsService, renderDocument, referenceNames, type DocumentsParts, type DocumentSources, type RenderedDocument } from './documents.service.ts';
+export {
+  DocumentsService, renderDocument, referenceNames, type DocumentsParts, type DocumentSources, type RenderedDocument,
+} from './documents.service.ts';
 export { documentRoutes, sendDocument } from './documents.routes.ts';
 export { periodicDocument } from './periodic-document.ts';
 export { RSIT_CLASS } from './document-labels.ts';
