@@ -1,12 +1,12 @@
 import type { Kysely } from 'kysely';
 import type { Config } from './config.ts';
 import type { Database, DB } from './db/index.ts';
-import type { EventRelay } from './modules/events/index.ts';
+import type { ConsoleEvents, EventRelay } from './modules/events/index.ts';
 import type { OrgTree } from './modules/orgs/index.ts';
-import type { AlertFeed } from './core/alert-feed.ts';
-import type { IndicatorSlot } from './core/indicator-matcher.ts';
+import type { AlertFeed } from './shared/alert-feed.ts';
+import type { IndicatorSlot } from './shared/indicator-matcher.ts';
 import type { AuditCheckpoints, AuditSigner } from './modules/audit/index.ts';
-import type { ConsoleEvents, Leadership } from './cluster/index.ts';
+import type { Leadership } from './cluster/index.ts';
 
 /**
  * The long-lived parts every module works with, built once per process. The workers started with it are

@@ -1,9 +1,11 @@
 import type { StartedPlatform } from './platform-workers.types.ts';
 import { createAuthModule, type AuthModule } from './modules/auth/index.ts';
-import { UsersService } from './modules/users/index.ts';
-import { ApiKeysService } from './modules/apikeys/index.ts';
-import { OrgsService, OrgStructureService } from './modules/orgs/index.ts';
-import { ReferenceService } from './modules/reference/index.ts';
+import { createUsersModule, type UsersModule } from './modules/users/index.ts';
+import { createApiKeysModule, type ApiKeysModule } from './modules/apikeys/index.ts';
+import { createOrgsModule, type OrgsModule } from './modules/orgs/index.ts';
+import { createReferenceModule, type ReferenceModule } from './modules/reference/index.ts';
+import { createAuditModule, type AuditModule } from './modules/audit/index.ts';
+import { createEventsModule, type EventsModule } from './modules/events/index.ts';
 import { createAlertsModule, type AlertsModule } from './modules/alerts/index.ts';
 import { createIncidentsModule, type IncidentsModule } from './modules/incidents/index.ts';
 import { createStatsModule, type StatsModule } from './modules/stats/index.ts';
@@ -13,46 +15,45 @@ import { createConstituencyModule, type ConstituencyService, type DigestWorker }
 import { createRegistryModule, type RegistryModule } from './modules/registry/index.ts';
 import { createSystemActivityModule, type SystemActivityModule } from './modules/system-activity/index.ts';
 import { createAssessmentsModule, type AssessmentsModule } from './modules/assessments/index.ts';
-import { DocumentsService } from './modules/documents/index.ts';
-import { ExportsService, FeedsService, IndicatorsService, IntakeService, KnowledgeService, TaxiiService } from './modules/intel/index.ts';
+import { createDocumentsModule, type DocumentsModule } from './modules/documents/index.ts';
+import { createIntelModule, type IntelModule } from './modules/intel/index.ts';
 import { createExercisesModule, type ExerciseServices, type ExerciseRunner } from './modules/exercises/index.ts';
 import { createFederationModule, type FederationServices } from './modules/federation/index.ts';
 
 /** The modules of one process, built on one platform: each holds its own services and routes; only this root sees them all. */
 export interface Services {
   auth: AuthModule;
-  users: UsersService;
-  apiKeys: ApiKeysService;
-  orgs: OrgsService;
-  orgStructure: OrgStructureService;
-  reference: ReferenceService;
+  users: UsersModule;
+  apiKeys: ApiKeysModule;
+  orgs: OrgsModule;
+  reference: ReferenceModule;
+  audit: AuditModule;
+  events: EventsModule;
   alerts: AlertsModule;
   incidents: IncidentsModule;
   stats: StatsModule;
-  taxii: TaxiiService;
   campaigns: CampaignsModule;
   warnings: WarningsModule;
-  intake: IntakeService;
-  feeds: FeedsService;
-  exports: ExportsService;
-  indicators: IndicatorsService;
-  knowledge: KnowledgeService;
+  intel: IntelModule;
   constituency: ConstituencyService;
   constituencyDigests: DigestWorker;
   registry: RegistryModule;
   systemActivity: SystemActivityModule;
   assessments: AssessmentsModule;
-  documents: DocumentsService;
+  documents: DocumentsModule;
   exercises: ExerciseServices & { runner: ExerciseRunner };
   federation: FederationServices;
 }
 
-/** Builds every module and wires the few hooks between them; starts nothing (see startServices). */
+/**
+ * Builds every module and wires the few hooks between them; starts nothing (see startServices). A factory's
+ * parameter names the narrow parts it uses; it is handed the platform object itself, so a clock replaced
+ * later (tests move `platform.now`) is the one every module reads.
+ */
 export function createServices(platform: StartedPlatform): Services {
   const alerts = createAlertsModule(platform);
   const stats = createStatsModule(platform);
   const { surges } = stats;
-  const intake = new IntakeService(platform);
   // The watcher looks at the hour's data as it is rolled up (a roll-up of imported history: anew).
   platform.workers.stats.onRolledUp(({ history }) => {
     if (history) surges.invalidate();
@@ -73,19 +74,14 @@ export function createServices(platform: StartedPlatform): Services {
     alerts,
     incidents,
     stats,
-    taxii: new TaxiiService(platform),
     campaigns: createCampaignsModule(platform),
     warnings,
-    documents: new DocumentsService(platform, {
+    documents: createDocumentsModule(platform, {
       incidents: incidents.incidents,
       incidentParts: incidents.incidentParts,
       warnings: warnings.warnings,
     }),
-    intake,
-    feeds: new FeedsService(platform, intake),
-    exports: new ExportsService(platform, (since) => massScanningList(platform.db, since)),
-    indicators: new IndicatorsService(platform),
-    knowledge: new KnowledgeService(platform),
+    intel: createIntelModule(platform, (since) => massScanningList(platform.db, since)),
     constituency: constituency.service,
     constituencyDigests: constituency.digests,
     registry,
@@ -94,11 +90,12 @@ export function createServices(platform: StartedPlatform): Services {
     exercises: createExercisesModule(platform, { ingest: alerts.ingest, incidents: incidents.incidents }),
     federation: createFederationModule(platform, auth.auth),
     auth,
-    users: new UsersService(platform),
-    apiKeys: new ApiKeysService(platform),
-    orgs: new OrgsService(platform),
-    orgStructure: new OrgStructureService(platform),
-    reference: new ReferenceService(platform),
+    users: createUsersModule(platform),
+    apiKeys: createApiKeysModule(platform),
+    orgs: createOrgsModule(platform),
+    reference: createReferenceModule(platform),
+    audit: createAuditModule({ db: platform.db, signer: platform.audit.signer }),
+    events: createEventsModule({ consoleEvents: platform.consoleEvents, follower: auth.follower }),
   };
 }
 
@@ -110,13 +107,7 @@ export function createServices(platform: StartedPlatform): Services {
 export function startServices(platform: StartedPlatform, s: Services): void {
   if (platform.config.roles.includes('workers')) {
     for (const [name, job] of Object.entries(s.stats.workers)) void platform.leadership.run(name, job);
-    void platform.leadership.run('feeds', {
-      start: () => s.feeds.scheduler.start(),
-      stop: async () => {
-        await s.feeds.scheduler.stop();
-        await s.intake.settled();
-      },
-    });
+    for (const [name, job] of Object.entries(s.intel.workers)) void platform.leadership.run(name, job);
     for (const [name, job] of Object.entries(s.assessments.workers)) void platform.leadership.run(name, job);
     void platform.leadership.run('constituency-digests', s.constituencyDigests.task);
   }

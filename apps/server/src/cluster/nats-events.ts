@@ -2,7 +2,7 @@ import { connect, nanos, type NatsConnection, type Subscription } from '@nats-io
 import { DeliverPolicy, jetstream, jetstreamManager, StorageType, type ConsumerMessages, type JetStreamClient } from '@nats-io/jetstream';
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../db/index.ts';
-import type { OutboxEvent, Subscriber } from '../modules/events/index.ts';
+import type { ConsoleEvents, OutboxEvent, Subscriber } from '../modules/events/index.ts';
 import type { LeaderJob } from './leadership.ts';
 
 /** A connection and the names of one deployment's stream and subjects (LACHAN_NATS_STREAM: several deployments may share a NATS server). */
@@ -21,12 +21,6 @@ const PUBLISHER_CURSOR = 'nats-events-publisher';
 const MAX_WAITING = 10_000;
 const PUBLISH_GROUP = 256;
 
-/** What a console's event stream needs: live events, the position reached, and what a reconnecting console missed. */
-export interface ConsoleEvents {
-  subscribe(fn: Subscriber): () => void;
-  readonly cursor: string;
-  readAfter(afterId: string, limit?: number): Promise<OutboxEvent[]>;
-}
 
 /** The relay of this process (reads the outbox): what `ConsoleEvents` needs, plus waking it and hearing this process's commits. */
 export interface LocalRelay extends ConsoleEvents {

@@ -18,15 +18,8 @@ import { registerOps } from './ops.ts';
 import { registerWeb } from './web.ts';
 import { createServices, startServices } from '../services.ts';
 import { CredentialWatch } from '../modules/auth/index.ts';
-import { userRoutes } from '../modules/users/index.ts';
-import { apiKeyRoutes } from '../modules/apikeys/index.ts';
-import { orgRoutes } from '../modules/orgs/index.ts';
-import { referenceRoutes } from '../modules/reference/index.ts';
-import { auditRoutes } from '../modules/audit/index.ts';
-import { streamRoutes } from '../modules/events/index.ts';
 import { SyslogListener } from '../modules/alerts/index.ts';
-import { documentRoutes } from '../modules/documents/index.ts';
-import { AttackKnowledge, exportsRoutes, indicatorsRoutes, intakeRoutes, intelRoutes, knowledgeRoutes, taxiiRoutes } from '../modules/intel/index.ts';
+import type { AttackKnowledge } from '../modules/intel/index.ts';
 import { constituencyRoutes } from '../modules/constituency/index.ts';
 import { exerciseRoutes } from '../modules/exercises/index.ts';
 import { federationRoutes } from '../modules/federation/index.ts';
@@ -111,7 +104,7 @@ export async function buildApp(platform: StartedPlatform, opts: AppOptions = {})
   watch.start();
   app.addHook('onClose', () => watch.stop());
   registerAuthHook(app, services.auth.auth, watch);
-  startAttackKnowledge(app, new AttackKnowledge(platform, services.intake));
+  startAttackKnowledge(app, services.intel.attack);
   registerOps(app, platform);
   // An `ingest` node takes alerts (and the sign-in its connectors' keys need none of); an `api` node everything else.
   const api = config.roles.includes('api');
@@ -119,35 +112,31 @@ export async function buildApp(platform: StartedPlatform, opts: AppOptions = {})
   await app.register(async (r) => {
     if (api) {
       await r.register(services.auth.routes);
-      userRoutes(r, services.users);
-      apiKeyRoutes(r, services.apiKeys);
-      orgRoutes(r, { orgs: services.orgs, orgStructure: services.orgStructure });
-      referenceRoutes(r, services.reference);
-      auditRoutes(r, { db: platform.db }, platform.audit.signer);
-      streamRoutes(r, platform);
+      await r.register(services.users.routes);
+      await r.register(services.apiKeys.routes);
+      await r.register(services.orgs.routes);
+      await r.register(services.reference.routes);
+      await r.register(services.audit.routes);
+      await r.register(services.events.routes);
       await r.register(services.alerts.routes);
       await r.register(services.stats.routes);
     }
     if (ingest) await r.register(services.alerts.ingestRoutes);
     if (api) {
       await r.register(services.incidents.routes);
-      intelRoutes(r, services.taxii);
+      await r.register(services.intel.routes);
       await r.register(services.campaigns.routes);
       await r.register(services.warnings.routes);
-      intakeRoutes(r, services.intake, services.feeds);
-      exportsRoutes(r, services.exports);
-      indicatorsRoutes(r, services.indicators);
-      knowledgeRoutes(r, services.knowledge);
       constituencyRoutes(r, services.constituency, platform.config.ingestBodyLimitBytes);
       await r.register(services.registry.routes);
       await r.register(services.systemActivity.routes);
       await r.register(services.assessments.routes);
-      documentRoutes(r, services.documents);
+      await r.register(services.documents.routes);
       exerciseRoutes(r, services.exercises);
       federationRoutes(r, services.federation, platform.config);
     }
   }, { prefix: '/api/v1' });
-  if (api) await taxiiRoutes(app, services.taxii, config.publicUrl);
+  if (api) await app.register(services.intel.taxiiRoutes);
   if (ingest && (config.syslogUdpPort !== null || config.syslogTcpPort !== null)) {
     const syslog = new SyslogListener(platform, services.alerts.ingest, app.log);
     const ports = await syslog.start();

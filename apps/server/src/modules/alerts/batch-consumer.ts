@@ -1,7 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import { withDbPriority, type DB, type DbPriority } from '../../db/index.ts';
 import type { Platform } from '../../platform.types.ts';
-import type { CommittedAlert, CommittedBatch } from '../../core/alert-feed.ts';
+import type { CommittedAlert, CommittedBatch } from '../../shared/alert-feed.ts';
 import { capturingOutbox, type OutboxEvent } from '../events/index.ts';
 
 const RECENT_BATCHES = 256;

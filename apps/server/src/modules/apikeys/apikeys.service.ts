@@ -1,19 +1,23 @@
 import type { ApiKey, ApiKeyCreate, ApiKeyCreated, ApiKeyListQuery } from '@lachan/contracts';
-import { recordChange, transact } from '../events/index.ts';
+import { recordChange, transact, type TransactionParts } from '../events/index.ts';
 import type { RequestContext } from '../../core/context.ts';
 import { conflict, forbidden, invalid, notFound } from '../../core/errors.ts';
 import { requirePermission } from '../../core/authorize.ts';
-import type { Platform } from '../../platform.types.ts';
 import { generateApiKey } from '../auth/index.ts';
 import { apiKeysPolicy } from './apikeys.policy.ts';
 import { apiKeysRepository } from './apikeys.repository.ts';
 import { presentApiKey } from './apikeys.presenter.ts';
 
+/** What the API-keys module is built from: the database and relay, and the organisations keys belong to. */
+export interface ApiKeysParts extends TransactionParts {
+  orgTree: { ensure(): Promise<void>; exists(orgId: string): boolean };
+}
+
 /** API keys for connectors and other machines: scoped to one organisation and one role. */
 export class ApiKeysService {
-  #p: Platform;
-  constructor(platform: Platform) {
-    this.#p = platform;
+  #p: ApiKeysParts;
+  constructor(parts: ApiKeysParts) {
+    this.#p = parts;
   }
 
   async list(ctx: RequestContext, query: ApiKeyListQuery): Promise<ApiKey[]> {

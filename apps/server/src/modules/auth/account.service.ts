@@ -2,7 +2,7 @@ import type { AccountSession, MailPreferences } from '@lachan/contracts';
 import { recordChange, transact } from '../events/index.ts';
 import type { RequestContext } from '../../core/context.ts';
 import { conflict, forbidden, notFound } from '../../core/errors.ts';
-import type { Platform } from '../../platform.types.ts';
+import type { AuthParts } from './auth-parts.ts';
 import { accountRepository, type SessionRow } from './account.repository.ts';
 import { sha256 } from './secrets.ts';
 
@@ -19,9 +19,9 @@ const present = (s: SessionRow, currentHash: string | null): AccountSession => (
 
 /** The account page's own data: sessions (listed, ended one by one) and which e-mails the user wants. */
 export class AccountService {
-  #p: Platform;
-  constructor(platform: Platform) {
-    this.#p = platform;
+  #p: Pick<AuthParts, 'db' | 'relay'>;
+  constructor(parts: Pick<AuthParts, 'db' | 'relay'>) {
+    this.#p = parts;
   }
 
   async sessions(ctx: RequestContext, sessionToken: string | null): Promise<AccountSession[]> {

@@ -3,7 +3,7 @@ import { ROLE_PERMISSIONS, type Me, type MePatch, type PasswordChange, type Role
 import { AppError, conflict, forbidden, unauthenticated } from '../../core/errors.ts';
 import { recordChange, transact } from '../events/index.ts';
 import type { Actor, RequestContext } from '../../core/context.ts';
-import type { Platform } from '../../platform.types.ts';
+import type { AuthParts } from './auth-parts.ts';
 import type { DB } from '../../db/index.ts';
 import { authRepository, type UserAuthRow } from './auth.repository.ts';
 import type { Credential } from './credential-signal.ts';
@@ -52,18 +52,18 @@ export interface OpenedSession {
 
 /** Signing in and out, and turning a cookie, a password or an API key into a request context. */
 export class AuthService {
-  #p: Platform;
+  #p: AuthParts;
   #keyTouched = new Map<string, number>();
   readonly throttle: SignInThrottle;
   readonly credentials: Credentials;
   /** Seals and opens users' TOTP secrets (the same key as the platform's start-up pass). */
   readonly totpSeal: TotpSeal;
 
-  constructor(platform: Platform) {
-    this.#p = platform;
-    this.throttle = new SignInThrottle(platform);
-    this.totpSeal = loadTotpSeal(platform.config).seal;
-    this.credentials = new Credentials(platform, this.throttle, this.totpSeal);
+  constructor(parts: AuthParts) {
+    this.#p = parts;
+    this.throttle = new SignInThrottle(parts);
+    this.totpSeal = loadTotpSeal(parts.config).seal;
+    this.credentials = new Credentials(parts, this.throttle, this.totpSeal);
   }
 
   async context(actor: Actor, caller: Caller): Promise<RequestContext> {

@@ -1,5 +1,5 @@
 import type { RequestContext } from '../../core/context.ts';
-import type { Platform } from '../../platform.types.ts';
+import type { AuthParts } from './auth-parts.ts';
 import type { OutboxEvent } from '../events/index.ts';
 import { concerns, credentialSignal, type Credential } from './credential-signal.ts';
 import { contextNow, sameStanding } from './credential-check.ts';
@@ -26,13 +26,13 @@ interface Hold {
  * credential (the event stream re-scopes instead) are not held.
  */
 export class CredentialWatch {
-  #p: Platform;
+  #p: Pick<AuthParts, 'db' | 'relay' | 'orgTree'>;
   #holds = new Set<Hold>();
   #unsubscribe: (() => void) | null = null;
   #sweep: NodeJS.Timeout | null = null;
 
-  constructor(platform: Platform) {
-    this.#p = platform;
+  constructor(parts: Pick<AuthParts, 'db' | 'relay' | 'orgTree'>) {
+    this.#p = parts;
   }
 
   start(): void {

@@ -2,7 +2,7 @@ import type { Role } from '@lachan/contracts';
 import { AppError } from '../../core/errors.ts';
 import { recordChange, transact } from '../events/index.ts';
 import type { Actor, RequestContext } from '../../core/context.ts';
-import type { Platform } from '../../platform.types.ts';
+import type { AuthParts } from './auth-parts.ts';
 import { authRepository, type UserAuthRow } from './auth.repository.ts';
 import { secondFactorRepository } from './second-factor.repository.ts';
 import type { SignInThrottle } from './sign-in-throttle.ts';
@@ -29,12 +29,12 @@ type Answer = 401 | 400;
  * block covers it, counted and audited when wrong (docs/adr/0008).
  */
 export class Credentials {
-  #p: Platform;
+  #p: Pick<AuthParts, 'db' | 'relay' | 'now'>;
   #throttle: SignInThrottle;
 
   #totp: TotpSeal;
-  constructor(platform: Platform, throttle: SignInThrottle, totp: TotpSeal) {
-    this.#p = platform;
+  constructor(parts: Pick<AuthParts, 'db' | 'relay' | 'now'>, throttle: SignInThrottle, totp: TotpSeal) {
+    this.#p = parts;
     this.#totp = totp;
     this.#throttle = throttle;
   }

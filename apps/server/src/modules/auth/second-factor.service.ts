@@ -2,7 +2,7 @@ import type { RecoveryCodes, SecondFactorDisable, SecondFactorEnrolment, SecondF
 import { AppError, conflict, forbidden, unauthenticated } from '../../core/errors.ts';
 import { recordChange, transact } from '../events/index.ts';
 import type { RequestContext } from '../../core/context.ts';
-import type { Platform } from '../../platform.types.ts';
+import type { AuthParts } from './auth-parts.ts';
 import { authRepository, type UserAuthRow } from './auth.repository.ts';
 import type { AuthService, Caller } from './auth.service.ts';
 import { secondFactorRepository } from './second-factor.repository.ts';
@@ -11,11 +11,11 @@ import { acceptedStep, newRecoveryCodes, newTotpSecret, otpauthUri, qrSvg, recov
 
 /** The signed-in user's own TOTP second factor: enrol, confirm, new recovery codes, turn off. */
 export class SecondFactorService {
-  #p: Platform;
+  #p: Pick<AuthParts, 'db' | 'relay' | 'now'>;
   #auth: AuthService;
 
-  constructor(platform: Platform, auth: AuthService) {
-    this.#p = platform;
+  constructor(parts: Pick<AuthParts, 'db' | 'relay' | 'now'>, auth: AuthService) {
+    this.#p = parts;
     this.#auth = auth;
   }
 

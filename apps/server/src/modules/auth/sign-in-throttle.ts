@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/index.ts';
-import type { Platform } from '../../platform.types.ts';
+import type { AuthParts } from './auth-parts.ts';
 import { AppError } from '../../core/errors.ts';
 import { throttleRepository } from './throttle.repository.ts';
 import { keysOf, limitOf, refusingBlock, retryAfterSeconds, throttleAddress, type ActiveBlock } from './throttle-rules.ts';
@@ -35,14 +35,14 @@ function tooMany(block: ActiveBlock, now: Date): AppError {
  * overall for clients the account does not know. Nothing here locks an account for everyone.
  */
 export class SignInThrottle {
-  #p: Platform;
+  #p: Pick<AuthParts, 'db' | 'config'>;
   /** Addresses this process saw blocked, so a flood of bad API keys costs no database work. */
   #blockedAddresses = new Map<string, Date>();
   #remembered = new Map<string, number>();
   #prunedAt = 0;
 
-  constructor(platform: Platform) {
-    this.#p = platform;
+  constructor(parts: Pick<AuthParts, 'db' | 'config'>) {
+    this.#p = parts;
   }
 
   get #windowSeconds(): number {

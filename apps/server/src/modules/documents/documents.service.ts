@@ -1,8 +1,8 @@
 import type { DocumentQuery } from '@lachan/contracts';
 import type { RequestContext } from '../../core/context.ts';
-import type { Platform } from '../../platform.types.ts';
 import type { IncidentsService, IncidentServices } from '../incidents/index.ts';
 import type { WarningsService } from '../warnings/index.ts';
+import type { TransactionParts } from '../events/index.ts';
 import { orgsRepository } from '../orgs/index.ts';
 import { ReferenceService } from '../reference/index.ts';
 import type { DocLang, PrintDocument } from './document.model.ts';
@@ -25,12 +25,24 @@ export async function renderDocument(d: PrintDocument, format: 'pdf' | 'html', n
 }
 
 /** Sector and province names in one language, from the reference data (codes stay as they are when unknown). */
-export async function referenceNames(platform: Platform, lang: DocLang): Promise<{ sector: (c: string) => string; province: (c: string) => string }> {
-  const ref = new ReferenceService(platform);
+export async function referenceNames(parts: TransactionParts, lang: DocLang): Promise<{ sector: (c: string) => string; province: (c: string) => string }> {
+  const ref = new ReferenceService(parts);
   const [sectors, provinces] = await Promise.all([ref.sectors(), ref.provinces()]);
   const s = new Map(sectors.map((x) => [x.code, lang === 'vi' ? x.nameVi : x.nameEn]));
   const p = new Map(provinces.map((x) => [x.code, lang === 'vi' ? x.nameVi : x.nameEn]));
   return { sector: (c) => s.get(c) ?? c, province: (c) => p.get(c) ?? c };
+}
+
+/** What the documents module is built from: the database (and relay, for the reference data's service) and the clock. */
+export interface DocumentsParts extends TransactionParts {
+  now: () => Date;
+}
+
+/** The services whose reads documents are built from. */
+export interface DocumentSources {
+  incidents: IncidentsService;
+  incidentParts: IncidentServices;
+  warnings: WarningsService;
 }
 
 /**
@@ -38,12 +50,12 @@ export async function referenceNames(platform: Platform, lang: DocLang): Promise
  * to the caller (its access checks, TLP and redactions), never from the rows behind it.
  */
 export class DocumentsService {
-  #p: Platform;
+  #p: DocumentsParts;
   #incidents: IncidentsService;
   #parts: IncidentServices;
   #warnings: WarningsService;
-  constructor(platform: Platform, deps: { incidents: IncidentsService; incidentParts: IncidentServices; warnings: WarningsService }) {
-    this.#p = platform;
+  constructor(parts: DocumentsParts, deps: DocumentSources) {
+    this.#p = parts;
     this.#incidents = deps.incidents;
     this.#parts = deps.incidentParts;
     this.#warnings = deps.warnings;

@@ -1,11 +1,11 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/index.ts';
 import type { RequestContext } from '../../core/context.ts';
-import type { Platform } from '../../platform.types.ts';
 import { appendAudit, type AuditChange } from '../audit/index.ts';
 import { capturingOutbox } from './outbox-capture.ts';
 import { outboxRepository } from './outbox.repository.ts';
 import type { Audience } from './audience.ts';
+import type { EventRelay } from './relay.ts';
 
 /** A change to record: its audit link and, when others must hear of it, its event. */
 export interface Change extends AuditChange {
@@ -18,9 +18,15 @@ export async function recordChange(tx: Kysely<DB>, ctx: RequestContext, change: 
   if (change.event) await outboxRepository.insert(tx, change.event.type, change.event.audience, change.event.data);
 }
 
+/** What a mutation runs on: the database, and the relay its committed events are handed to. */
+export interface TransactionParts {
+  db: Kysely<DB>;
+  relay: Pick<EventRelay, 'publishCommitted'>;
+}
+
 /** Runs one mutation as one transaction, then hands its events to the relay so they go out at once. */
-export async function transact<T>(platform: Platform, fn: (tx: Kysely<DB>) => Promise<T>): Promise<T> {
-  const { result, events } = await capturingOutbox(() => platform.db.transaction().execute(fn));
-  platform.relay.publishCommitted(events);
+export async function transact<T>(parts: TransactionParts, fn: (tx: Kysely<DB>) => Promise<T>): Promise<T> {
+  const { result, events } = await capturingOutbox(() => parts.db.transaction().execute(fn));
+  parts.relay.publishCommitted(events);
   return result;
 }

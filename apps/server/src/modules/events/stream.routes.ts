@@ -1,13 +1,33 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import type { StreamEvent } from '@lachan/contracts';
 import { ctxOf } from '../../http/request-context.ts';
-import type { RequestContext } from '../../core/context.ts';
-import type { Platform } from '../../platform.types.ts';
-import { concerns, contextNow, credentialSignal, sameStanding } from '../auth/index.ts';
+import type { Actor, RequestContext } from '../../core/context.ts';
 import type { OutboxEvent } from './outbox.repository.ts';
 import { mayHear } from './audience.ts';
+import type { ConsoleEvents } from './console-events.ts';
+
+/** The credential the authentication hook set on the request (what it holds is the auth module's business). */
+export type FollowedCredential = NonNullable<FastifyRequest['credential']>;
+
+/** What the stream asks of the authentication module about the credential it follows (the composition root hands it in). */
+export interface CredentialFollower {
+  /** Whether an event is a credential signal: never sent to consoles. */
+  isSignal(e: OutboxEvent): boolean;
+  /** Whether a credential signal may change what this credential is worth. */
+  concerns(credential: FollowedCredential, e: OutboxEvent): boolean;
+  /** The caller's context rebuilt from its credential as it stands now, or null when it no longer works. */
+  contextNow(credential: FollowedCredential, previous: RequestContext): Promise<RequestContext | null>;
+  /** Whether two actors are the same principal with the same role in the same organisation. */
+  sameStanding(a: Actor, b: Actor): boolean;
+}
+
+/** What the event stream is built from: what consoles hear, and the follower of the caller's credential. */
+export interface StreamParts {
+  consoleEvents: ConsoleEvents;
+  follower: CredentialFollower;
+}
 
 /** Comment frames keep proxies from closing an idle stream; each also re-checks the credential (expiry, missed signals). */
 const HEARTBEAT_MS = 15_000;
@@ -36,7 +56,7 @@ const accessFrame = (at: string, ctx: RequestContext): string => {
  * ends the stream, a new role or organisation re-scopes it (`access.changed`), so nothing after the change
  * reaches the caller under the old rights.
  */
-export function streamRoutes(app: FastifyInstance, platform: Platform): void {
+export function streamRoutes(app: FastifyInstance, { consoleEvents, follower }: StreamParts): void {
   const r = app.withTypeProvider<TypeBoxTypeProvider>();
   const querystring = Type.Object({ lastEventId: Type.Optional(Type.String({ pattern: '^[0-9]{1,18}$' })) });
   r.get('/stream', { config: { followsCredential: true }, schema: { tags: ['events'], querystring } }, async (req, reply) => {
@@ -45,7 +65,7 @@ export function streamRoutes(app: FastifyInstance, platform: Platform): void {
     const header = req.headers['last-event-id'];
     const asked = typeof header === 'string' && /^[0-9]{1,18}$/.test(header) ? header : req.query.lastEventId;
     // An id from the future (a restored or reset database) must not silence the stream.
-    const lastId = asked && BigInt(asked) <= BigInt(platform.consoleEvents.cursor) ? asked : undefined;
+    const lastId = asked && BigInt(asked) <= BigInt(consoleEvents.cursor) ? asked : undefined;
     const res = reply.raw;
     reply.hijack();
     res.writeHead(200, {
@@ -57,7 +77,7 @@ export function streamRoutes(app: FastifyInstance, platform: Platform): void {
     });
     res.write('retry: 3000\n: connected\n\n');
 
-    let sentUpTo = lastId ?? platform.consoleEvents.cursor;
+    let sentUpTo = lastId ?? consoleEvents.cursor;
     let ended = false;
     const queue: OutboxEvent[] = [];
     let held: OutboxEvent[] | null = [];
@@ -65,14 +85,14 @@ export function streamRoutes(app: FastifyInstance, platform: Platform): void {
 
     /** Checks the credential again: false when the stream ended; re-scoped (and told) when its standing changed. */
     const recheck = async (position: string): Promise<boolean> => {
-      const now = await contextNow(platform, credential, ctx).catch(() => ctx);
+      const now = await follower.contextNow(credential, ctx).catch(() => ctx);
       if (ended) return false;
       if (!now) {
         finish();
         res.end();
         return false;
       }
-      const changed = !sameStanding(now.actor, ctx.actor);
+      const changed = !follower.sameStanding(now.actor, ctx.actor);
       ctx = now;
       if (changed) res.write(accessFrame(position, ctx));
       return true;
@@ -86,9 +106,8 @@ export function streamRoutes(app: FastifyInstance, platform: Platform): void {
           const e = queue.shift()!;
           if (BigInt(e.id) <= BigInt(sentUpTo)) continue;
           sentUpTo = e.id;
-          const signal = credentialSignal(e);
-          if (signal) {
-            if (concerns(credential, signal) && !(await recheck(e.id))) return;
+          if (follower.isSignal(e)) {
+            if (follower.concerns(credential, e) && !(await recheck(e.id))) return;
           } else if (mayHear(ctx, e.audience)) res.write(frame(e));
           if (res.writableLength > MAX_BUFFERED_BYTES) {
             finish();
@@ -101,7 +120,7 @@ export function streamRoutes(app: FastifyInstance, platform: Platform): void {
       }
     };
     // Live events wait in `held` while missed ones are replayed.
-    const unsubscribe = platform.consoleEvents.subscribe((events) => {
+    const unsubscribe = consoleEvents.subscribe((events) => {
       if (held) return void held.push(...events);
       queue.push(...events);
       void drain();
@@ -121,7 +140,7 @@ export function streamRoutes(app: FastifyInstance, platform: Platform): void {
       if (lastId) {
         let cursor = lastId;
         for (let n = 0; n < REPLAY_MAX && !ended; ) {
-          const missed = await platform.consoleEvents.readAfter(cursor);
+          const missed = await consoleEvents.readAfter(cursor);
           if (missed.length === 0) break;
           queue.push(...missed);
           await drain();

@@ -4,8 +4,8 @@ import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import { gunzipSync } from 'node:zlib';
 import { sql } from 'kysely';
 import { systemContext, type RequestContext } from '../../core/context.ts';
-import { PeriodicTask } from '../../core/periodic-task.ts';
-import type { Platform } from '../../platform.types.ts';
+import { PeriodicTask } from '../../shared/periodic-task.ts';
+import type { IntelParts } from './intel-parts.ts';
 import { checkRemoteUrl, fetchRemote } from './remote-fetch.ts';
 import { intakeRunsRepository } from './intake-runs.repository.ts';
 import type { IntakeService } from './intake.service.ts';
@@ -23,13 +23,13 @@ const HOUR_MS = 3_600_000;
  * still pulls.
  */
 export class AttackKnowledge {
-  readonly #p: Platform;
+  readonly #p: Pick<IntelParts, 'db' | 'config' | 'now'>;
   readonly #intake: IntakeService;
   /** The hourly check whether the daily pull of the feed is due (started with the server, stopped at shutdown). */
   readonly feed: PeriodicTask;
 
-  constructor(platform: Platform, intake: IntakeService) {
-    this.#p = platform;
+  constructor(parts: Pick<IntelParts, 'db' | 'config' | 'now'>, intake: IntakeService) {
+    this.#p = parts;
     this.#intake = intake;
     this.feed = new PeriodicTask(HOUR_MS, async () => ((await this.pullFeedIfDue()) ? 1 : 0));
   }

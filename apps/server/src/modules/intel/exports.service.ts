@@ -3,7 +3,7 @@ import { sql } from 'kysely';
 import type { Tlp } from '@lachan/contracts';
 import { requirePermission } from '../../core/authorize.ts';
 import type { RequestContext } from '../../core/context.ts';
-import type { Platform } from '../../platform.types.ts';
+import type { IntelParts } from './intel-parts.ts';
 import { scoreIndicator } from './indicator-scores.ts';
 import { readerCeiling } from './intel.policy.ts';
 import { lowerTlp, stixViewAt, viewAt } from './object-view.ts';
@@ -35,12 +35,12 @@ export type MassScanners = (since: Date) => Promise<{ type: 'ipv4' | 'ipv6'; val
 
 /** Outer-shield exports of the live indicators: block lists, IDS rules, an RPZ zone, CSV and STIX. */
 export class ExportsService {
-  readonly #p: Platform;
+  readonly #p: Pick<IntelParts, 'db' | 'config'>;
   readonly #massScanners: MassScanners;
 
   /** `massScanners` reads the campaigns module's mass-scanning list (handed in by the composition root). */
-  constructor(platform: Platform, massScanners: MassScanners) {
-    this.#p = platform;
+  constructor(parts: Pick<IntelParts, 'db' | 'config'>, massScanners: MassScanners) {
+    this.#p = parts;
     this.#massScanners = massScanners;
   }
 

@@ -5,8 +5,8 @@ import { requirePermission } from '../../core/authorize.ts';
 import { recordChange, transact } from '../events/index.ts';
 import { systemContext, type RequestContext } from '../../core/context.ts';
 import { AppError, notFound } from '../../core/errors.ts';
-import { PeriodicTask } from '../../core/periodic-task.ts';
-import type { Platform } from '../../platform.types.ts';
+import { PeriodicTask } from '../../shared/periodic-task.ts';
+import type { IntelParts } from './intel-parts.ts';
 import type { IntakeService } from './intake.service.ts';
 import { intakeRunsRepository } from './intake-runs.repository.ts';
 import { checkRemoteUrl, fetchRemote, openSecret, sealSecret } from './remote-fetch.ts';
@@ -28,13 +28,13 @@ export interface FeedInput {
 
 /** Feed registration and runs: MISP feeds (manifest + event files) and one-value-per-line feeds. */
 export class FeedsService {
-  readonly #p: Platform;
+  readonly #p: Pick<IntelParts, 'db' | 'relay' | 'config'>;
   readonly #intake: IntakeService;
   /** Runs the feeds whose interval elapsed, once a minute, when started. */
   readonly scheduler: PeriodicTask;
 
-  constructor(platform: Platform, intake: IntakeService) {
-    this.#p = platform;
+  constructor(parts: Pick<IntelParts, 'db' | 'relay' | 'config'>, intake: IntakeService) {
+    this.#p = parts;
     this.#intake = intake;
     this.scheduler = new PeriodicTask(60_000, () => this.runDue());
   }

@@ -3,7 +3,7 @@ import type { Tlp } from '@lachan/contracts';
 import { requirePermission } from '../../core/authorize.ts';
 import type { RequestContext } from '../../core/context.ts';
 import { notFound } from '../../core/errors.ts';
-import type { Platform } from '../../platform.types.ts';
+import type { IntelParts } from './intel-parts.ts';
 import { scoreIndicator, type ScoredValue } from './indicator-scores.ts';
 import { indicatorValuesRepository } from './indicator-values.repository.ts';
 import { readerCeiling } from './intel.policy.ts';
@@ -18,10 +18,10 @@ export interface IndicatorStatus {
 
 /** Scores, sightings and warninglist suppression of one indicator's values. */
 export class IndicatorsService {
-  readonly #p: Platform;
+  readonly #p: Pick<IntelParts, 'db' | 'config' | 'now'>;
 
-  constructor(platform: Platform) {
-    this.#p = platform;
+  constructor(parts: Pick<IntelParts, 'db' | 'config' | 'now'>) {
+    this.#p = parts;
   }
 
   /**

@@ -4,9 +4,9 @@ import { requirePermission } from '../../core/authorize.ts';
 import { recordChange, transact } from '../events/index.ts';
 import type { RequestContext } from '../../core/context.ts';
 import { AppError, invalid, notFound } from '../../core/errors.ts';
-import { refusalReason } from '../../core/database-refusal.ts';
-import { unstorableJson } from '../../core/storable-json.ts';
-import type { Platform } from '../../platform.types.ts';
+import { refusalReason } from '../../shared/database-refusal.ts';
+import { unstorableJson } from '../../shared/storable-json.ts';
+import type { IntelParts } from './intel-parts.ts';
 import { bundleObjects, type BundleReadState } from './bundle-stream.ts';
 import { intakeRunsRepository, type IntakeKind, type IntakeRunRow, type RunDelta } from './intake-runs.repository.ts';
 import { writerOf, type StixWriter } from './intel.policy.ts';
@@ -23,11 +23,11 @@ export const MAX_BUNDLE_BYTES = 100 * 1024 * 1024;
 
 /** Imports STIX bundles (and ATT&CK) into the knowledge base as background intake runs. */
 export class IntakeService {
-  readonly #p: Platform;
+  readonly #p: Pick<IntelParts, 'db' | 'relay' | 'database' | 'config'>;
   readonly #running = new Map<string, Promise<void>>();
 
-  constructor(platform: Platform) {
-    this.#p = platform;
+  constructor(parts: Pick<IntelParts, 'db' | 'relay' | 'database' | 'config'>) {
+    this.#p = parts;
   }
 
   /**

@@ -3,7 +3,7 @@ import { requirePermission } from '../../core/authorize.ts';
 import { recordChange, transact } from '../events/index.ts';
 import type { RequestContext } from '../../core/context.ts';
 import { forbidden, invalid, notFound } from '../../core/errors.ts';
-import type { Platform } from '../../platform.types.ts';
+import type { IntelParts } from './intel-parts.ts';
 import type { FeedRow } from './feeds.service.ts';
 import { intelAdminRepository, type AdminCollectionRow } from './intel-admin.repository.ts';
 import { mayAdministerCollections, readerCeiling } from './intel.policy.ts';
@@ -40,10 +40,10 @@ const blank = (s: string | undefined): string | null => (s === undefined || s.tr
 
 /** The analysts' view of the knowledge base: search, objects with their graph and versions, collection administration. */
 export class KnowledgeService {
-  readonly #p: Platform;
+  readonly #p: Pick<IntelParts, 'db' | 'relay'>;
 
-  constructor(platform: Platform) {
-    this.#p = platform;
+  constructor(parts: Pick<IntelParts, 'db' | 'relay'>) {
+    this.#p = parts;
   }
 
   /** Newest version of each visible object matching the filters, newest first, keyset-paged. */

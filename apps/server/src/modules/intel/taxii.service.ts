@@ -4,7 +4,7 @@ import { requirePermission } from '../../core/authorize.ts';
 import { recordChange, transact } from '../events/index.ts';
 import type { RequestContext } from '../../core/context.ts';
 import { AppError, forbidden, notFound } from '../../core/errors.ts';
-import type { Platform } from '../../platform.types.ts';
+import type { IntelParts } from './intel-parts.ts';
 import { collectionAccess, collectionReaderCeiling, fitsCeiling, isVisible, mayVersionObject, writerOf, type CollectionAccess } from './intel.policy.ts';
 import { stixViewAt } from './object-view.ts';
 import { stixObjectsRepository, type PageRow, type StoredVersion } from './stix-objects.repository.ts';
@@ -12,7 +12,7 @@ import { stixOwnersRepository } from './stix-owners.repository.ts';
 import { decideWrites, toStored } from './stix-writes.ts';
 import { taxiiCollectionsRepository, type CollectionRow, type StatusRow } from './taxii-collections.repository.ts';
 import { makeCursor, type TaxiiFilter } from './taxii-query.ts';
-import { unstorableJson } from '../../core/storable-json.ts';
+import { unstorableJson } from '../../shared/storable-json.ts';
 
 /** A collection as the caller sees it. */
 export type VisibleCollection = CollectionRow & CollectionAccess;
@@ -30,10 +30,10 @@ interface StatusDetail { id: string; version: string; message?: string }
 
 /** TAXII 2.1 collections over the STIX knowledge base: read, write, delete and status. */
 export class TaxiiService {
-  readonly #p: Platform;
+  readonly #p: Pick<IntelParts, 'db' | 'relay'>;
 
-  constructor(platform: Platform) {
-    this.#p = platform;
+  constructor(parts: Pick<IntelParts, 'db' | 'relay'>) {
+    this.#p = parts;
   }
 
   /** Collections the caller can read or write, with their rights. */

@@ -1,18 +1,17 @@
 import type { RequestContext } from '../../core/context.ts';
 import { recordChange, transact } from '../events/index.ts';
-import type { Platform } from '../../platform.types.ts';
 import { buildDemoNetwork } from './demo-network.ts';
 import { orgsRepository } from './orgs.repository.ts';
 import { orgLinksRepository } from './org-links.repository.ts';
-import { loadOrganization } from './orgs.service.ts';
+import { loadOrganization, type OrgsParts } from './orgs.service.ts';
 
 /**
  * Loads the fictional national network (one transaction, idempotent by demo key): organisations in
  * parent-first order, their sectors and 24/7 focal points, then the SOC-provider links.
  */
-export async function seedDemoNetwork(platform: Platform, ctx: RequestContext): Promise<{ created: number; rootId: string }> {
+export async function seedDemoNetwork(parts: OrgsParts, ctx: RequestContext): Promise<{ created: number; rootId: string }> {
   const network = buildDemoNetwork();
-  const result = await transact(platform, async (tx) => {
+  const result = await transact(parts, async (tx) => {
     const existing = await tx.selectFrom('organizations').select(['id', 'demo_key']).where('demo_key', 'is not', null).execute();
     const ids = new Map(existing.map((e) => [e.demo_key!, e.id]));
     let created = 0;
@@ -35,6 +34,6 @@ export async function seedDemoNetwork(platform: Platform, ctx: RequestContext): 
     const root = network.find((o) => o.parentKey === null)!;
     return { created, rootId: ids.get(root.key)! };
   });
-  platform.orgTree.invalidate();
+  parts.orgTree.invalidate();
   return result;
 }

@@ -2,23 +2,22 @@ import type { Organization, OrgHistoryEntry } from '@lachan/contracts';
 import { recordChange, transact } from '../events/index.ts';
 import type { RequestContext } from '../../core/context.ts';
 import { conflict, forbidden, invalid, notFound } from '../../core/errors.ts';
-import type { Platform } from '../../platform.types.ts';
 import { auditRepository } from '../audit/index.ts';
 import { usersRepository } from '../users/index.ts';
 import { apiKeysRepository } from '../apikeys/index.ts';
 import { orgsPolicy } from './orgs.policy.ts';
 import { orgsRepository } from './orgs.repository.ts';
 import { orgLinksRepository } from './org-links.repository.ts';
-import { directoryAudience, loadOrganization, presentSummaryOf } from './orgs.service.ts';
+import { directoryAudience, loadOrganization, presentSummaryOf, type OrgsParts } from './orgs.service.ts';
 
 /**
  * Restructuring the network (agencies merge, units move, bodies are dissolved). Records are never
  * deleted: a merged unit keeps its id and its records, and the organisation it merged into sees them.
  */
 export class OrgStructureService {
-  #p: Platform;
-  constructor(platform: Platform) {
-    this.#p = platform;
+  #p: OrgsParts;
+  constructor(parts: OrgsParts) {
+    this.#p = parts;
   }
 
   async move(ctx: RequestContext, id: string, parentId: string | null): Promise<Organization> {

@@ -1,14 +1,14 @@
 import type { FocalPointInput, Organization, OrgCreate, OrgListQuery, OrgPatch, OrgSummary, SocLinkCreate } from '@lachan/contracts';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/index.ts';
-import { recordChange, transact } from '../events/index.ts';
+import { recordChange, transact, type TransactionParts } from '../events/index.ts';
 import type { RequestContext } from '../../core/context.ts';
 import { conflict, forbidden, invalid, notFound } from '../../core/errors.ts';
-import type { Platform } from '../../platform.types.ts';
 import { orgsPolicy } from './orgs.policy.ts';
 import { orgsRepository, type OrgFields } from './orgs.repository.ts';
 import { orgLinksRepository } from './org-links.repository.ts';
 import { presentOrganization, presentOrgSummary } from './orgs.presenter.ts';
+import type { OrgTree } from './org-tree.ts';
 
 /** Loads the full record of an organisation (inside a transaction when given one). */
 export async function loadOrganization(db: Kysely<DB>, id: string): Promise<Organization | null> {
@@ -25,11 +25,16 @@ export async function loadOrganization(db: Kysely<DB>, id: string): Promise<Orga
 
 export const directoryAudience = { all: true } as const;
 
+/** What the organisations module is built from: the database and relay, and the organisation tree it keeps current. */
+export interface OrgsParts extends TransactionParts {
+  orgTree: OrgTree;
+}
+
 /** The organisation directory: reading it, adding units, editing records, focal points and SOC links. */
 export class OrgsService {
-  #p: Platform;
-  constructor(platform: Platform) {
-    this.#p = platform;
+  #p: OrgsParts;
+  constructor(parts: OrgsParts) {
+    this.#p = parts;
   }
 
   async list(ctx: RequestContext, q: OrgListQuery): Promise<OrgSummary[]> {

@@ -1,18 +1,17 @@
 import type { Province, Sector, SectorCreate, SectorPatch } from '@lachan/contracts';
-import { recordChange, transact } from '../events/index.ts';
+import { recordChange, transact, type TransactionParts } from '../events/index.ts';
 import type { RequestContext } from '../../core/context.ts';
 import { requirePermission } from '../../core/authorize.ts';
 import { conflict, notFound } from '../../core/errors.ts';
-import type { Platform } from '../../platform.types.ts';
 import { referenceRepository } from './reference.repository.ts';
 import { PROVINCES } from './provinces.data.ts';
 import { SECTORS } from './sectors.data.ts';
 
 /** Provinces and sectors. Sectors are data: the centre adds, renames and retires them. */
 export class ReferenceService {
-  #p: Platform;
-  constructor(platform: Platform) {
-    this.#p = platform;
+  #p: TransactionParts;
+  constructor(parts: TransactionParts) {
+    this.#p = parts;
   }
 
   provinces(): Promise<Province[]> {

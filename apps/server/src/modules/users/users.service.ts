@@ -1,9 +1,9 @@
 import type { User, UserCreate, UserCreated, UserListQuery, UserPasswordReset, UserPasswordResetDone, UserPatch } from '@lachan/contracts';
-import { recordChange, transact, type Audience } from '../events/index.ts';
+import { recordChange, transact, type Audience, type TransactionParts } from '../events/index.ts';
 import type { RequestContext } from '../../core/context.ts';
 import { conflict, forbidden, invalid, notFound } from '../../core/errors.ts';
 import { requirePermission } from '../../core/authorize.ts';
-import type { Platform } from '../../platform.types.ts';
+import type { Config } from '../../config.ts';
 import { assertStrongPassword, generatePassword, hashPassword, secondFactorRepository } from '../auth/index.ts';
 import { usersPolicy } from './users.policy.ts';
 import { usersRepository } from './users.repository.ts';
@@ -11,11 +11,23 @@ import { presentUser } from './users.presenter.ts';
 
 const adminsOf = (orgId: string): Audience => ({ orgIds: [orgId], roles: ['org_admin'], manage: true });
 
+/** The organisation tree as accounts are checked against it: whether an organisation exists. */
+export interface KnownOrgs {
+  ensure(): Promise<void>;
+  exists(orgId: string): boolean;
+}
+
+/** What the users module is built from: the database and relay, the organisations, the password rule. */
+export interface UsersParts extends TransactionParts {
+  orgTree: KnownOrgs;
+  config: Pick<Config, 'passwordMinScore'>;
+}
+
 /** User accounts: created, listed and changed by the centre and organisation admins. */
 export class UsersService {
-  #p: Platform;
-  constructor(platform: Platform) {
-    this.#p = platform;
+  #p: UsersParts;
+  constructor(parts: UsersParts) {
+    this.#p = parts;
   }
 
   async list(ctx: RequestContext, query: UserListQuery): Promise<User[]> {

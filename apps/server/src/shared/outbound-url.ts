@@ -1,4 +1,4 @@
-import { AppError } from './errors.ts';
+import { AppError } from '../core/errors.ts';
 
 /**
  * A URL an administrator typed for the server to call (an intel feed, a webhook), parsed (422 when it is
