@@ -138,6 +138,13 @@ describe.runIf(!why)('three server processes on PostgreSQL and NATS', () => {
     console2.close();
   }, 60_000);
 
+  it('imports the ATT&CK shipped with Lachan once, on the node leading that job, not on every node', async () => {
+    await expect.poll(async () => (await query<{ status: string }>(db.url, `select status from intel_intake_runs where kind = 'attack'`)).map((r) => r.status),
+      { timeout: 120_000, interval: 1000 }).toEqual(['done']);
+    const techniques = await query<{ n: number }>(db.url, `select count(*)::int as n from stix_objects where type = 'attack-pattern'`);
+    expect(techniques[0]!.n).toBeGreaterThan(500);
+  }, 150_000);
+
   it('makes of round-robin traffic the same statistics, incidents and campaigns as one node', async () => {
     const single = (await createScratchDatabase())!;
     const one = new LocalCluster({ nodes: 1, databaseUrl: single.url, ports: [await freePort()], adminPassword: PASSWORD, env: { LACHAN_SECOND_FACTOR_ROLES: '', ...CAMPAIGNS_AT_ONCE } });

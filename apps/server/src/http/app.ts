@@ -6,6 +6,7 @@ import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { StartedPlatform } from '../platform-workers.types.ts';
+import type { Leadership } from '../cluster/index.ts';
 import { isDay, isInstant, OPEN_BY_NATURE } from '@lachan/contracts';
 import { AppError } from '../core/errors.ts';
 import { registerErrorHandler, renderRoutingError } from './error-handler.ts';
@@ -104,7 +105,7 @@ export async function buildApp(platform: StartedPlatform, opts: AppOptions = {})
   watch.start();
   app.addHook('onClose', () => watch.stop());
   registerAuthHook(app, services.auth.auth, watch);
-  startAttackKnowledge(app, services.intel.attack);
+  if (config.roles.includes('workers')) startAttackKnowledge(app, services.intel.attack, platform.leadership);
   registerOps(app, platform);
   // An `ingest` node takes alerts (and the sign-in its connectors' keys need none of); an `api` node everything else.
   const api = config.roles.includes('api');
@@ -149,19 +150,29 @@ export async function buildApp(platform: StartedPlatform, opts: AppOptions = {})
   return app;
 }
 
-/** ATT&CK on first start without network (the shipped bundle), then kept current by its feed when the network allows. */
-function startAttackKnowledge(app: FastifyInstance, attack: AttackKnowledge): void {
+/**
+ * ATT&CK on first start without network (the shipped bundle), then kept current by its feed when the
+ * network allows: a job led by one node of a cluster (every node importing the bundle at once cost each
+ * of them seconds of CPU for the same objects), started once the server is ready.
+ */
+function startAttackKnowledge(app: FastifyInstance, attack: AttackKnowledge, leadership: Leadership): void {
+  const job = {
+    start: async () => {
+      let seeding = false;
+      try {
+        const runId = await attack.seedIfMissing();
+        seeding = runId !== null;
+        if (runId) app.log.info({ runId }, 'importing the enterprise ATT&CK shipped with Lachan into the knowledge base');
+      } catch (e) {
+        app.log.warn({ err: e }, 'the shipped ATT&CK could not be imported');
+      }
+      // A start that is not importing the shipped bundle checks the feed at once (not one hour after).
+      attack.feed.start({ now: !seeding });
+    },
+    stop: () => attack.feed.stop(),
+  };
   app.addHook('onReady', async () => {
-    let seeding = false;
-    try {
-      const runId = await attack.seedIfMissing();
-      seeding = runId !== null;
-      if (runId) app.log.info({ runId }, 'importing the enterprise ATT&CK shipped with Lachan into the knowledge base');
-    } catch (e) {
-      app.log.warn({ err: e }, 'the shipped ATT&CK could not be imported');
-    }
-    // A start that is not importing the shipped bundle checks the feed at once (not one hour after).
-    attack.feed.start({ now: !seeding });
+    void leadership.run('attack-knowledge', job);
   });
   app.addHook('onClose', () => attack.feed.stop());
 }
