@@ -42,6 +42,9 @@ export interface CommittedBatch {
 
 type Listener = (batch: CommittedBatch) => void;
 
+/** Batches read back from the database kept for the process's other consumers: at most this many (batch, organisation) parts. */
+const READ_BACK_KEPT = 64;
+
 /**
  * Hands each committed alert batch, already in memory, to the consumers in this process, so they need
  * not read it back from the database. It is a fast path only: consumers stay driven by the durable
@@ -49,6 +52,7 @@ type Listener = (batch: CommittedBatch) => void;
  */
 export class AlertFeed {
   #listeners = new Set<Listener>();
+  #readBack = new Map<string, Promise<CommittedAlert[]>>();
 
   subscribe(listener: Listener): () => void {
     this.#listeners.add(listener);
@@ -63,5 +67,22 @@ export class AlertFeed {
         // A consumer's fault must not fail an ingest that is already committed.
       }
     }
+  }
+
+  /**
+   * A batch committed by another process, read back once for every consumer of this one (statistics,
+   * promotion, campaigns and sightings led on one node each needed their own read): `read` runs for the
+   * first that asks, the others share its answer. Keeps the last READ_BACK_KEPT parts; a failed read is
+   * not kept. The alerts are shared: consumers read them and never change them, as with `publish`.
+   */
+  readBack(batchId: string, orgId: string, read: () => Promise<CommittedAlert[]>): Promise<CommittedAlert[]> {
+    const key = `${batchId}|${orgId}`;
+    const known = this.#readBack.get(key);
+    if (known) return known;
+    const reading = read();
+    this.#readBack.set(key, reading);
+    reading.catch(() => this.#readBack.delete(key));
+    if (this.#readBack.size > READ_BACK_KEPT) this.#readBack.delete(this.#readBack.keys().next().value!);
+    return reading;
   }
 }

@@ -172,7 +172,7 @@ export class AlertBatchConsumer {
         let alertsInGroup = 0;
         for (const event of this.#queue.slice(0, GROUP)) {
           const { batchId, orgId, exerciseId } = event.payload as { batchId: string; orgId: string; exerciseId?: string };
-          const alerts = taken.get(event.id) ?? this.#takeRecent(batchId, orgId) ?? (await readBatch(this.#p.db, batchId, orgId));
+          const alerts = taken.get(event.id) ?? this.#takeRecent(batchId, orgId) ?? (await this.#p.alertFeed.readBack(batchId, orgId, () => readBatch(this.#p.db, batchId, orgId)));
           taken.set(event.id, alerts);
           if (batches.length && alertsInGroup + alerts.length > GROUP_ALERTS) break;
           alertsInGroup += alerts.length;

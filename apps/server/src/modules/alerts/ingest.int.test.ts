@@ -4,6 +4,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type Caller, type TestApp } from '../../testing/harness.ts';
 import { AlertPartitions } from './partitions.ts';
+import { AlertFeed } from '../../shared/alert-feed.ts';
 
 const sample = (p: string) => readFileSync(new URL(`../../../../../fixtures/public/alerts/${p}`, import.meta.url), 'utf8');
 const ndjson = (rows: unknown[]) => rows.map((r) => JSON.stringify(r)).join('\n');
@@ -238,7 +239,7 @@ describe('promotion to incidents', () => {
   it('promotes a batch it did not hear of in memory by reading it back (as after a restart)', async () => {
     // A second engine, as another process would be, has no batch in memory and takes the database path.
     const { PromotionEngine } = await import('../incidents/index.ts');
-    const silenced = { ...t.platform, alertFeed: { subscribe: () => () => {}, publish: () => {} } } as unknown as typeof t.platform;
+    const silenced = { ...t.platform, alertFeed: new AlertFeed() };
     const other = new PromotionEngine(silenced);
     await t.platform.workers.promotion.idle();
     await t.platform.db.updateTable('promotion_rules').set({ enabled: false }).where('name', '=', 'Critical alert').execute();
