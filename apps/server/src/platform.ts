@@ -138,11 +138,11 @@ async function bootstrap(platform: Platform, announce: (line: string) => void): 
 async function leadWorkers(platform: StartedPlatform): Promise<void> {
   const { workers: w, leadership: lead, database } = platform;
   await lead.run('intake-runs', { start: () => w.intakeRuns.start(), stop: () => w.intakeRuns.task.stop() });
-  await lead.run('promotion', consumer(w.promotion));
-  await lead.run('stats', consumer(w.stats));
+  // The four consumers of alert batches follow one lead: their node reads a batch committed elsewhere once for
+  // all four. Led apart on several nodes, each of those nodes read every batch back (server CPU per alert
+  // grew with every node added); together the read-backs stay at most one per alert, whatever the node count.
+  await lead.run('alert-batches', together([consumer(w.promotion), consumer(w.stats), consumer(w.sightings), consumer(w.campaigns)]));
   await lead.run('reminders', w.reminders);
-  await lead.run('sightings', consumer(w.sightings));
-  await lead.run('campaigns', consumer(w.campaigns));
   await lead.run('warnings', w.warnings);
   if (w.maintenance) await lead.run('maintenance', w.maintenance.task);
   await lead.run('retention', w.retention.task);
@@ -167,6 +167,18 @@ function leadershipFor(config: Config, database: Database, announce?: (line: str
 }
 
 const consumer = (c: { start(): Promise<void>; stop(): void; idle(): Promise<void> }) => ({ start: () => c.start(), stop: () => drained(c) });
+
+/** Jobs led as one: started in order, stopped together. */
+function together(jobs: { start(): Promise<void>; stop(): Promise<void> }[]): { start(): Promise<void>; stop(): Promise<void> } {
+  return {
+    start: async () => {
+      for (const j of jobs) await j.start();
+    },
+    stop: async () => {
+      await Promise.all(jobs.map((j) => j.stop()));
+    },
+  };
+}
 
 /** The campaign engine, with the knowledge base's warninglists: known-benign values never link organisations. */
 function campaignEngine(platform: Platform): CampaignEngine {
