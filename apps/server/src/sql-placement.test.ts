@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 // and a count that has gone down must be lowered here, so the number only falls. Counted: calls of
 // `.execute(`, `.executeTakeFirst(`, `.executeTakeFirstOrThrow(` (not a transaction's `.transaction().execute(`)
 // and `sql` template tags (`sql\`` or `sql<T>\``); a raw statement `sql\`...\`.execute(db)` counts twice.
-// Total allowed: 393 in 59 files (docs/wiring.md, "SQL outside repositories").
+// Total allowed: 370 in 58 files (docs/wiring.md, "SQL outside repositories").
 
 /** The allowance of each file, relative to `apps/server/src/modules`. */
 const ALLOWED: Record<string, number> = {
@@ -36,7 +36,6 @@ const ALLOWED: Record<string, number> = {
   'incidents/incident-clock.ts': 4,
   'incidents/incident-collab.service.ts': 11,
   'incidents/incident-facts.ts': 6,
-  'incidents/incident-regroup.ts': 23,
   'incidents/incident-reports.service.ts': 14,
   'incidents/incident-shares.service.ts': 14,
   'incidents/incident-steps.ts': 12,
