@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 // and a count that has gone down must be lowered here, so the number only falls. Counted: calls of
 // `.execute(`, `.executeTakeFirst(`, `.executeTakeFirstOrThrow(` (not a transaction's `.transaction().execute(`)
 // and `sql` template tags (`sql\`` or `sql<T>\``); a raw statement `sql\`...\`.execute(db)` counts twice.
-// Total allowed: 347 in 57 files (docs/wiring.md, "SQL outside repositories").
+// Total allowed: 329 in 56 files (docs/wiring.md, "SQL outside repositories").
 
 /** The allowance of each file, relative to `apps/server/src/modules`. */
 const ALLOWED: Record<string, number> = {
@@ -67,7 +67,6 @@ const ALLOWED: Record<string, number> = {
   'warnings/policies.service.ts': 6,
   'warnings/proposals.ts': 4,
   'warnings/warning.workers.ts': 10,
-  'warnings/warnings.service.ts': 18,
   'warnings/webhooks.service.ts': 9,
 };
 
