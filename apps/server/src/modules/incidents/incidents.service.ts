@@ -13,7 +13,8 @@ import { presentIncident, presentIncidentDetail } from './incidents.presenter.ts
 import { IncidentWriter } from './incident-writer.ts';
 import { presentDeadline } from './incident-clock.ts';
 import { regimesRepository } from './regimes.repository.ts';
-import { attachSystemsFromAlerts, attachSystemsOfMerged, incidentSystemsRepository } from './incident-systems.ts';
+import { attachSystemsFromAlerts, attachSystemsOfMerged } from './incident-systems.ts';
+import { incidentSystemsRepository } from './incident-systems.repository.ts';
 import { tagExerciseFromAlerts } from './exercise-incidents.ts';
 import { PHASE_COLUMN, isTerminal, transitionError } from './incident-lifecycle.ts';
 import { shareWithCentre, fileReport } from './incident-steps.ts';
