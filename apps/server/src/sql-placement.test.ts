@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 // and a count that has gone down must be lowered here, so the number only falls. Counted: calls of
 // `.execute(`, `.executeTakeFirst(`, `.executeTakeFirstOrThrow(` (not a transaction's `.transaction().execute(`)
 // and `sql` template tags (`sql\`` or `sql<T>\``); a raw statement `sql\`...\`.execute(db)` counts twice.
-// Total allowed: 291 in 54 files (docs/wiring.md, "SQL outside repositories").
+// Total allowed: 277 in 53 files (docs/wiring.md, "SQL outside repositories").
 
 /** The allowance of each file, relative to `apps/server/src/modules`. */
 const ALLOWED: Record<string, number> = {
@@ -25,7 +25,6 @@ const ALLOWED: Record<string, number> = {
   'assessments/assessment-deadlines.worker.ts': 4,
   'assessments/assessments.service.ts': 1,
   'campaigns/campaign.engine.ts': 2,
-  'campaigns/campaigns.service.ts': 14,
   'campaigns/mass-scanning-list.ts': 2,
   'incidents/alert-links.ts': 4,
   'incidents/alert-triage.service.ts': 6,
