@@ -44,4 +44,16 @@ export const incidentSharesRepository = {
   async deleteLink(tx: Kysely<DB>, id: string): Promise<void> {
     await sql`delete from org_links where id = ${id}`.execute(tx);
   },
+  /** Raises the centre's live share of the incident to analyst and to at least `tlp` (none: nothing changes). */
+  async raiseCentreShare(tx: Kysely<DB>, incidentId: string, centreId: string, tlp: Tlp): Promise<void> {
+    await sql`update incident_shares set tlp_ceiling = case when lachan_tlp_rank(tlp_ceiling) < lachan_tlp_rank(${tlp}) then ${tlp} else tlp_ceiling end,
+        profile = case when profile = 'read_only' then 'analyst' else profile end
+      where incident_id = ${incidentId} and org_id = ${centreId} and revoked_at is null`.execute(tx);
+  },
+  /** Shares the incident with the centre as analyst up to `tlp`, unless it already has a live share. */
+  async insertCentreShareIfNone(tx: Kysely<DB>, incidentId: string, centreId: string, tlp: Tlp, reason: 'escalation' | 'report', byName: string): Promise<void> {
+    await sql`insert into incident_shares (incident_id, org_id, profile, tlp_ceiling, reason, created_by_name)
+      select ${incidentId}, ${centreId}, 'analyst', ${tlp}, ${reason}, ${byName}
+      where not exists (select 1 from incident_shares where incident_id = ${incidentId} and org_id = ${centreId} and revoked_at is null)`.execute(tx);
+  },
 };

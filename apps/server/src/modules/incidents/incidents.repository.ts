@@ -204,4 +204,15 @@ export const incidentsRepository = {
   async shareWithPreviousOwner(tx: Kysely<DB>, id: string, orgId: string, byName: string): Promise<void> {
     await sql`insert into incident_shares (incident_id, org_id, profile, tlp_ceiling, reason, created_by_name) values (${id}, ${orgId}, 'analyst', 'RED', 'transfer', ${byName})`.execute(tx);
   },
+
+  async ownerOrgId(db: Kysely<DB>, id: string): Promise<string | undefined> {
+    return (await sql<{ org_id: string }>`select org_id from incidents where id = ${id}`.execute(db)).rows[0]?.org_id;
+  },
+
+  /** Notes the first report (and a report's word that the incident is beyond the organisation's capacity); answers the incident's TLP. */
+  async markReported(tx: Kysely<DB>, id: string, at: Date, beyondCapacity: boolean): Promise<Tlp> {
+    return (await sql<{ tlp: Tlp }>`update incidents set reported_at = coalesce(reported_at, ${at}), updated_at = ${at},
+        beyond_capacity = beyond_capacity or ${beyondCapacity}, beyond_capacity_at = case when ${beyondCapacity} then coalesce(beyond_capacity_at, ${at}) else beyond_capacity_at end
+      where id = ${id} returning tlp`.execute(tx)).rows[0]!.tlp;
+  },
 };

@@ -77,4 +77,14 @@ export const regimesRepository = {
     await sql`update reporting_regimes set name = ${next.name}, name_en = ${next.nameEn}, legal_basis = ${next.legalBasis}, applies = ${JSON.stringify(next.applies)}::jsonb,
       rules = ${JSON.stringify(next.rules)}::jsonb, active = ${next.active}, effective_from = ${next.effectiveFrom}::date, effective_to = ${next.effectiveTo}::date, updated_at = now() where id = ${id}`.execute(tx);
   },
+  /** The next version of a report of `kind` on the incident, under `regimeId` (null: for all its regimes). */
+  async nextReportVersion(tx: Kysely<DB>, incidentId: string, kind: ReportKind, regimeId: string | null): Promise<number> {
+    return (await sql<{ v: number }>`select coalesce(max(version), 0)::int + 1 as v from incident_reports where incident_id = ${incidentId} and kind = ${kind} and regime_id is not distinct from ${regimeId}`.execute(tx)).rows[0]!.v;
+  },
+  /** Stores a filed report; answers its id. */
+  async insertReport(tx: Kysely<DB>, r: { incidentId: string; regimeId: string | null; kind: ReportKind; version: number; content: ReportContent;
+    byId: string | null; byName: string; byOrgId: string; at: Date }): Promise<string> {
+    return (await sql<{ id: string }>`insert into incident_reports (incident_id, regime_id, kind, version, content, submitted_by_id, submitted_by_name, submitted_by_org_id, submitted_at)
+      values (${r.incidentId}, ${r.regimeId}, ${r.kind}, ${r.version}, ${JSON.stringify(r.content)}::jsonb, ${r.byId}, ${r.byName}, ${r.byOrgId}, ${r.at}) returning id`.execute(tx)).rows[0]!.id;
+  },
 };
