@@ -1,6 +1,11 @@
-import type { ColumnType, Generated } from 'kysely';
+import type { ColumnType, Generated, SelectType } from 'kysely';
+import type { GeneratedDB } from './schema.generated.ts';
 
-/** Row types of the tables, as Kysely sees them (snake_case, as stored). */
+/**
+ * Row types of the tables the code narrows further than the migrations say (a CHECK's values as a
+ * union, say), as Kysely sees them (snake_case, as stored); every other table is typed by
+ * `schema.generated.ts`, generated from the migrations. `RefinedTablesMatchMigrations` keeps these in step.
+ */
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
 type Json = ColumnType<unknown, string, string>;
 type GeneratedTimestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -14,14 +19,6 @@ export interface ProvincesTable {
   seat: string | null;
   display_order: number;
   effective_from: Generated<Date>;
-}
-
-export interface SectorsTable {
-  code: string;
-  name_vi: string;
-  name_en: string;
-  statutory: Generated<boolean>;
-  active: Generated<boolean>;
 }
 
 export interface OrganizationsTable {
@@ -43,11 +40,6 @@ export interface OrganizationsTable {
   created_at: GeneratedTimestamp;
   updated_at: GeneratedTimestamp;
   retired_at: Timestamp | null;
-}
-
-export interface OrgSectorsTable {
-  org_id: string;
-  sector_code: string;
 }
 
 export interface FocalPointsTable {
@@ -99,14 +91,6 @@ export interface SessionsTable {
   sign_in_method: Generated<'password' | 'oidc'>;
 }
 
-export interface RetentionSettingsTable {
-  id: Generated<boolean>;
-  alert_days: number | null;
-  quarantine_days: number | null;
-  updated_at: GeneratedTimestamp;
-  updated_by: string | null;
-}
-
 export interface UserMailPreferencesTable {
   user_id: string;
   warning_min_severity: number | null;
@@ -136,25 +120,6 @@ export interface SecondFactorsTable {
   enabled_at: Timestamp | null;
   last_step: ColumnType<string | null, number | null | undefined, number | null>;
   created_at: GeneratedTimestamp;
-}
-
-export interface RecoveryCodesTable {
-  user_id: string;
-  code_hash: string;
-  used_at: Timestamp | null;
-}
-
-export interface ApiKeysTable {
-  id: Generated<string>;
-  name: string;
-  org_id: string;
-  role: string;
-  prefix: string;
-  key_hash: string;
-  created_by: string | null;
-  created_at: GeneratedTimestamp;
-  last_used_at: Timestamp | null;
-  revoked_at: Timestamp | null;
 }
 
 export interface AuditLogTable {
@@ -201,20 +166,6 @@ export interface OutboxTable {
   created_at: GeneratedTimestamp;
 }
 
-export interface AlertSourcesTable {
-  id: Generated<string>;
-  org_id: string;
-  name: string;
-  format: string;
-  api_key_id: string | null;
-  syslog_address: string | null;
-  created_at: GeneratedTimestamp;
-  last_seen_at: Timestamp | null;
-  accepted: Generated<string>;
-  duplicates: Generated<string>;
-  rejected: Generated<string>;
-}
-
 export interface AssetsTable {
   id: Generated<string>;
   org_id: string;
@@ -222,52 +173,6 @@ export interface AssetsTable {
   value: string;
   description: string | null;
   created_at: GeneratedTimestamp;
-}
-
-export interface AlertsTable {
-  id: ColumnType<string, never, never>;
-  day: ColumnType<Date, string, string>;
-  fingerprint: string;
-  org_id: string;
-  reporter_org_id: string;
-  source_id: string | null;
-  attributed: boolean;
-  format: string;
-  source_ref: string | null;
-  event_time: Timestamp;
-  received_at: Timestamp;
-  first_seen: Timestamp;
-  last_seen: Timestamp;
-  occurrences: number;
-  title: string;
-  description: string | null;
-  vendor: string | null;
-  product: string | null;
-  rule_id: string | null;
-  rule_name: string | null;
-  severity: number;
-  source_severity: string | null;
-  rsit_class: string | null;
-  rsit_type: string | null;
-  attack: string[];
-  src_ip: string | null;
-  src_port: number | null;
-  dst_ip: string | null;
-  dst_port: number | null;
-  protocol: string | null;
-  asset_hostname: string | null;
-  asset_ip: string | null;
-  observables: Json;
-  tags: string[];
-  sectors: string[];
-  province_code: string | null;
-  raw: string;
-  batch_id: string;
-  last_batch: string;
-  batch_occurrences: Generated<number>;
-  indicator_matches: Generated<Json>;
-  /** The latest repeat's raw record (raw keeps the first); null while there is none. */
-  raw_last: string | null;
 }
 
 export interface QuarantineTable {
@@ -285,36 +190,10 @@ export interface QuarantineTable {
   alert_id: string | null;
 }
 
-export interface IncidentsTable {
-  id: Generated<string>;
-  org_id: string;
-  title: string;
-  severity: number;
-  status: Generated<string>;
-  tlp: Generated<string>;
-  rule_id: string | null;
-  group_key: string | null;
-  alert_count: Generated<number>;
-  first_alert_at: Timestamp | null;
-  last_alert_at: Timestamp | null;
-  created_at: GeneratedTimestamp;
-  updated_at: GeneratedTimestamp;
-}
-
 export interface IncidentAlertsTable {
   incident_id: string;
   alert_day: ColumnType<Date, string, string>;
   alert_id: string;
-}
-
-export interface PromotionRulesTable {
-  id: Generated<string>;
-  org_id: string | null;
-  name: string;
-  enabled: Generated<boolean>;
-  conditions: Json;
-  created_at: GeneratedTimestamp;
-  updated_at: GeneratedTimestamp;
 }
 
 export interface ConsumerOffsetsTable {
@@ -323,32 +202,37 @@ export interface ConsumerOffsetsTable {
   updated_at: GeneratedTimestamp;
 }
 
-export interface DB {
+interface RefinedTables {
   provinces: ProvincesTable;
-  sectors: SectorsTable;
   organizations: OrganizationsTable;
-  org_sectors: OrgSectorsTable;
   focal_points: FocalPointsTable;
   soc_links: SocLinksTable;
   users: UsersTable;
   sessions: SessionsTable;
   user_mail_preferences: UserMailPreferencesTable;
-  retention_settings: RetentionSettingsTable;
-  api_keys: ApiKeysTable;
   auth_throttle: AuthThrottleTable;
   known_clients: KnownClientsTable;
   second_factors: SecondFactorsTable;
-  recovery_codes: RecoveryCodesTable;
   audit_log: AuditLogTable;
   audit_chain_head: AuditChainHeadTable;
   audit_checkpoints: AuditCheckpointsTable;
   outbox: OutboxTable;
-  alert_sources: AlertSourcesTable;
   assets: AssetsTable;
-  alerts: AlertsTable;
   quarantine: QuarantineTable;
-  incidents: IncidentsTable;
   incident_alerts: IncidentAlertsTable;
-  promotion_rules: PromotionRulesTable;
   consumer_offsets: ConsumerOffsetsTable;
 }
+
+/** The database as Kysely types it: every table generated from the migrations, the refined ones narrowed. */
+export type DB = Omit<GeneratedDB, keyof RefinedTables> & RefinedTables;
+
+/** The columns where a refined table leaves the migrations: missing, extra, or read as a type the column cannot hold. */
+type Drift<Refined, Migrated> = {
+  [K in keyof Refined | keyof Migrated]: K extends keyof Refined
+    ? K extends keyof Migrated ? ([SelectType<Refined[K]>] extends [SelectType<Migrated[K]>] ? never : K) : K
+    : K;
+}[keyof Refined | keyof Migrated];
+
+/** Fails the type check, naming the columns, when a refined table no longer matches the migrations. */
+export type RefinedTablesMatchMigrations = Expect<{ [T in keyof RefinedTables]: Drift<RefinedTables[T], GeneratedDB[T]> }>;
+type Expect<T extends { [K in keyof RefinedTables]: never }> = T;

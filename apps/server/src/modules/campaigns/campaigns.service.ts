@@ -1,4 +1,3 @@
-import { sql } from 'kysely';
 import { memberCount, type CampaignDetail, type CampaignHistoryEntry, type CampaignListQuery, type CampaignReason, type CampaignSummary, type IncidentTitleCode, type MassScanner, type MassScannerQuery } from '@lachan/contracts';
 import type { RequestContext } from '../../core/context.ts';
 import { requirePermission } from '../../core/authorize.ts';
@@ -8,6 +7,7 @@ import type { Platform } from '../../platform.types.ts';
 import { campaignsPolicy as policy } from './campaigns.policy.ts';
 import { presentCampaign, presentExplanation, presentReason } from './campaigns.presenter.ts';
 import { campaignReads } from './campaign-reads.repository.ts';
+import { campaignDecisionsRepository as decisions } from './campaign-decisions.repository.ts';
 import { incidentVisibility } from '../incidents/index.ts';
 
 /**
@@ -79,20 +79,16 @@ export class CampaignsService {
   /** Confirms or dismisses a campaign (the centre only). */
   async setStatus(ctx: RequestContext, id: string, status: 'confirmed' | 'dismissed'): Promise<CampaignDetail> {
     return this.#change(ctx, id, `campaign.${status === 'confirmed' ? 'confirm' : 'dismiss'}`, async (tx) => {
-      await sql`update campaigns set status = ${status}, updated_at = now() where id = ${id}`.execute(tx);
+      await decisions.setStatus(tx, id, status);
     });
   }
 
   /** Folds a campaign into another: members, alerts and evidence move; the merged one points at the survivor. */
   async merge(ctx: RequestContext, id: string, intoId: string): Promise<CampaignDetail> {
     if (id === intoId) throw invalid('a campaign cannot be merged into itself');
-    if (!(await sql`select 1 from campaigns where id = ${intoId} and status <> 'merged'`.execute(this.#p.db)).rows.length) throw notFound('target campaign');
+    if (!(await decisions.isUnmerged(this.#p.db, intoId))) throw notFound('target campaign');
     await this.#change(ctx, id, 'campaign.merge', async (tx) => {
-      await sql`insert into campaign_orgs select ${intoId}::uuid, org_id, first_seen, last_seen from campaign_orgs where campaign_id = ${id} on conflict do nothing`.execute(tx);
-      await sql`insert into campaign_alerts select ${intoId}::uuid, alert_day, alert_id, org_id from campaign_alerts where campaign_id = ${id} on conflict do nothing`.execute(tx);
-      await sql`insert into campaign_evidence select ${intoId}::uuid, kind, value, org_ids, first_seen, last_seen from campaign_evidence where campaign_id = ${id} on conflict do nothing`.execute(tx);
-      await sql`update campaigns set org_count = (select count(*) from campaign_orgs where campaign_id = ${intoId}), alert_count = (select count(*) from campaign_alerts where campaign_id = ${intoId}), updated_at = now() where id = ${intoId}`.execute(tx);
-      await sql`update campaigns set status = 'merged', merged_into_id = ${intoId}, updated_at = now() where id = ${id}`.execute(tx);
+      await decisions.mergeInto(tx, id, intoId);
     });
     return this.get(ctx, intoId);
   }

@@ -9,7 +9,7 @@ import { loadAlerts, type LoadedAlert } from './alert-links.ts';
 import { alertsTitle } from './incident-title.ts';
 import type { IncidentsService } from './incidents.service.ts';
 import { feedPromotion } from './false-positive-feedback.ts';
-import { suppressionsRepository } from './promotion-suppressions.ts';
+import { suppressionsRepository } from './promotion-suppressions.repository.ts';
 
 const hidden = () => notFound('alert');
 const byOrg = (alerts: readonly LoadedAlert[]) => Map.groupBy(alerts, (a) => a.orgId);

@@ -4,7 +4,7 @@ import type { DB } from '../../db/index.ts';
 import type { Platform } from '../../platform.types.ts';
 import { applicableRegimes, deadlinesOf, nextDeadline, type ComputedDeadline } from './reporting-clock.ts';
 import { presentRegime, regimesRepository } from './regimes.repository.ts';
-import { incidentSystemsRepository } from './incident-systems.ts';
+import { incidentSystemsRepository } from './incident-systems.repository.ts';
 
 type ClockRow = {
   id: string; number: string; title: string; title_code: string | null; title_params: Record<string, string> | null; org_id: string; status: string; serious: boolean; personal_data: boolean; created_at: Date; discovered_at: Date | null;

@@ -1,5 +1,4 @@
-import { sql } from 'kysely';
-import type { Deadline, DeadlinesQuery, IncidentReport, IncidentReportCreate, ReportContent, ReportingRegime, ReportingRegimeCreate, ReportingRegimePatch } from '@lachan/contracts';
+import type { Deadline, DeadlinesQuery, IncidentReport, IncidentReportCreate, ReportingRegime, ReportingRegimeCreate, ReportingRegimePatch } from '@lachan/contracts';
 import type { RequestContext } from '../../core/context.ts';
 import { canRead } from '../../core/context.ts';
 import { requirePermission } from '../../core/authorize.ts';
@@ -9,11 +8,10 @@ import type { Platform } from '../../platform.types.ts';
 import { orgsRepository } from '../orgs/index.ts';
 import type { IncidentWriter } from './incident-writer.ts';
 import { presentDeadline } from './incident-clock.ts';
-import { presentRegime, regimesRepository, type RegimeRow } from './regimes.repository.ts';
+import { presentRegime, regimesRepository, type ReportRow } from './regimes.repository.ts';
 import { fileReport } from './incident-steps.ts';
 import { accessTo } from './incidents.policy.ts';
 
-type ReportRow = { id: string; incident_id: string; regime_id: string | null; regime_code: string | null; kind: IncidentReport['kind']; version: number; content: ReportContent; submitted_by_id: string | null; submitted_by_name: string; submitted_by_org_id: string; submitted_at: Date };
 const presentReport = (r: ReportRow): IncidentReport => ({
   id: r.id, incidentId: r.incident_id, regimeId: r.regime_id, regimeCode: r.regime_code, kind: r.kind, version: r.version, content: r.content,
   submittedById: r.submitted_by_id, submittedByName: r.submitted_by_name, submittedByOrgId: r.submitted_by_org_id, submittedAt: r.submitted_at.toISOString(),
@@ -30,9 +28,7 @@ export class IncidentReportsService {
 
   async list(ctx: RequestContext, incidentId: string): Promise<IncidentReport[]> {
     await this.#w.access.require(ctx, incidentId, 'read');
-    const r = await sql<ReportRow>`select r.*, g.code as regime_code from incident_reports r left join reporting_regimes g on g.id = r.regime_id
-      where r.incident_id = ${incidentId} order by r.submitted_at, r.kind, r.version`.execute(this.#p.db);
-    return r.rows.map(presentReport);
+    return (await regimesRepository.reportsOf(this.#p.db, incidentId)).map(presentReport);
   }
 
   async file(ctx: RequestContext, incidentId: string, body: IncidentReportCreate): Promise<IncidentReport> {
@@ -57,12 +53,9 @@ export class IncidentReportsService {
     if (q.orgId && !canRead(ctx.scope, q.orgId) && q.orgId !== ctx.actor.orgId) throw forbidden('that organisation is outside your scope');
     const actor = await this.#w.access.actor(ctx);
     const orgFilter = q.orgId ?? (ctx.scope.all ? null : ctx.actor.orgId);
-    const ids = await sql<{ id: string }>`select i.id from incidents i where i.status <> 'rejected' and exists (select 1 from incident_regimes r where r.incident_id = i.id)
-      ${orgFilter ? sql`and i.org_id = ${orgFilter}` : sql``} ${q.state === 'all' ? sql`` : sql`and i.next_deadline_at is not null`}
-      ${q.state === 'overdue' ? sql`and i.next_deadline_at < ${this.#p.now()}` : sql``}
-      order by i.next_deadline_at nulls last limit 500`.execute(this.#p.db);
+    const ids = await regimesRepository.incidentsWithDeadlines(this.#p.db, orgFilter, q.state, this.#p.now());
     const out: Deadline[] = [];
-    for (const { id } of ids.rows) {
+    for (const id of ids) {
       const facts = await this.#w.access.facts(this.#p.db, id);
       if (!facts || !accessTo(actor, facts)) continue;
       const c = await this.#w.clock.deadlines(this.#p.db, id);
@@ -85,10 +78,8 @@ export class IncidentReportsService {
     this.#coordinatorOnly(ctx);
     return transact(this.#p, async (tx) => {
       if ((await regimesRepository.all(tx)).some((r) => r.code === body.code)) throw conflict('a regime with this code exists');
-      const r = await sql<RegimeRow>`insert into reporting_regimes (code, name, name_en, legal_basis, applies, rules, active, effective_from, effective_to)
-        values (${body.code}, ${body.name}, ${body.nameEn}, ${body.legalBasis ?? ''}, ${JSON.stringify(body.applies)}::jsonb, ${JSON.stringify(body.rules)}::jsonb, ${body.active ?? true},
-          ${body.effectiveFrom ?? '2000-01-01'}::date, ${body.effectiveTo ?? null}::date) returning id`.execute(tx);
-      const regime = presentRegime((await regimesRepository.byId(tx, r.rows[0]!.id))!);
+      const regimeId = await regimesRepository.insert(tx, body);
+      const regime = presentRegime((await regimesRepository.byId(tx, regimeId))!);
       await recordChange(tx, ctx, { action: 'reporting_regime.create', entityType: 'reporting_regime', entityId: regime.id, orgId: ctx.actor.orgId, after: regime });
       return regime;
     });
@@ -102,8 +93,7 @@ export class IncidentReportsService {
       if (!before) throw notFound('reporting regime');
       const cur = presentRegime(before);
       const next = { ...cur, ...patch };
-      await sql`update reporting_regimes set name = ${next.name}, name_en = ${next.nameEn}, legal_basis = ${next.legalBasis}, applies = ${JSON.stringify(next.applies)}::jsonb,
-        rules = ${JSON.stringify(next.rules)}::jsonb, active = ${next.active}, effective_from = ${next.effectiveFrom}::date, effective_to = ${next.effectiveTo}::date, updated_at = now() where id = ${id}`.execute(tx);
+      await regimesRepository.update(tx, id, next);
       for (const incidentId of await regimesRepository.openIncidentsUnder(tx, id)) await this.#w.clock.refresh(tx, incidentId);
       const after = presentRegime((await regimesRepository.byId(tx, id))!);
       await recordChange(tx, ctx, { action: 'reporting_regime.update', entityType: 'reporting_regime', entityId: id, orgId: ctx.actor.orgId, before: cur, after });

@@ -2,7 +2,7 @@ import type { IncidentDetail } from '@lachan/contracts';
 import type { RequestContext } from '../../core/context.ts';
 import { invalid } from '../../core/errors.ts';
 import type { Platform } from '../../platform.types.ts';
-import { incidentSystemsRepository as repo } from './incident-systems.ts';
+import { incidentSystemsRepository as repo } from './incident-systems.repository.ts';
 import type { IncidentsService } from './incidents.service.ts';
 
 /**

@@ -20,6 +20,22 @@ const cols = sql`i.id, i.number::text as number, i.org_id, o.name as org_name, i
   i.first_alert_at, i.last_alert_at, i.discovered_at, i.occurred_at, i.beyond_capacity, i.beyond_capacity_at, i.acknowledged_at, i.contained_at, i.eradicated_at,
   i.recovered_at, i.response_ended_at, i.closed_at, i.resolution, i.duplicate_of, i.escalated_at, i.reported_at, i.created_at, i.updated_at, i.created_at::text as cursor_ts, i.exercise_id`;
 
+/** An incident opened by hand or from a report, every value decided by the caller. */
+export type NewIncident = {
+  orgId: string; title: string; description: string; severity: number; tlp: string; pap: string; serious: boolean; seriousAt: Date | null; personalData: boolean;
+  rsitClass: string | null; rsitType: string | null; source: 'manual' | 'report'; attack: readonly string[]; affectedAssets: readonly string[]; affectedSystem: unknown;
+  discoveredAt: Date | string; occurredAt: Date | string | null; beyondCapacity: boolean; beyondCapacityAt: Date | null; assigneeUserId: string | null;
+  createdByOrgId: string | null; at: Date;
+};
+
+/** A move of an incident's status: the phase column it stamps (first time only) and whether the response ends with it. */
+export type StatusChange = {
+  to: string; at: Date; resolution: string | null; duplicateOf: string | null; phaseColumn: string | undefined; endsResponse: boolean;
+};
+
+/** An alert linked to an incident, as its detail lists it. */
+export type LinkedAlertRow = { id: string; title: string; severity: number; occurrences: number; last_seen: Date };
+
 /** Encodes the keyset position of a row (creation time as the database prints it, and the id). */
 export const encodeCursor = (r: IncidentRow): string => Buffer.from(`${r.cursor_ts}|${r.id}`).toString('base64url');
 const decodeCursor = (c: string): [string, string] | null => {
@@ -133,5 +149,70 @@ export const incidentsRepository = {
 
   async affectedOrgs(db: Kysely<DB>, id: string): Promise<{ id: string; name: string }[]> {
     return (await sql<{ id: string; name: string }>`select o.id, o.name from incident_orgs x join organizations o on o.id = x.org_id where x.incident_id = ${id} order by o.name`.execute(db)).rows;
+  },
+  /** The incident's latest 500 alerts, newest first. */
+  async linkedAlerts(db: Kysely<DB>, id: string): Promise<LinkedAlertRow[]> {
+    return (await sql<LinkedAlertRow>`select to_char(a.day, 'YYYYMMDD') || '-' || a.id as id, a.title, a.severity, a.occurrences, a.last_seen
+      from incident_alerts l join alerts a on a.day = l.alert_day and a.id = l.alert_id where l.incident_id = ${id} order by a.last_seen desc limit 500`.execute(db)).rows;
+  },
+
+  /** Stores a new incident; answers its id. */
+  async insert(tx: Kysely<DB>, n: NewIncident): Promise<string> {
+    const r = await sql<{ id: string }>`insert into incidents (org_id, title, description, severity, tlp, pap, serious, serious_at, personal_data, rsit_class, rsit_type, source,
+        attack, affected_assets, affected_system, discovered_at, occurred_at, beyond_capacity, beyond_capacity_at, assignee_user_id, created_by_org_id, created_at, updated_at)
+      values (${n.orgId}, ${n.title}, ${n.description}, ${n.severity}, ${n.tlp}, ${n.pap}, ${n.serious},
+        ${n.seriousAt}, ${n.personalData}, ${n.rsitClass}, ${n.rsitType}, ${n.source},
+        ${n.attack}, ${n.affectedAssets}, ${JSON.stringify(n.affectedSystem)}::jsonb,
+        ${n.discoveredAt}, ${n.occurredAt}, ${n.beyondCapacity},
+        ${n.beyondCapacityAt}, ${n.assigneeUserId}, ${n.createdByOrgId}, ${n.at}, ${n.at}) returning id`.execute(tx);
+    return r.rows[0]!.id;
+  },
+
+  /** Keeps the title the server made as a code and parameters the console words. */
+  async setMadeTitle(tx: Kysely<DB>, id: string, code: string, params: Record<string, string>): Promise<void> {
+    await sql`update incidents set title_code = ${code}, title_params = ${JSON.stringify(params)}::jsonb where id = ${id}`.execute(tx);
+  },
+
+  /** Sets the given columns (already in stored form) and the update time. */
+  async updateColumns(tx: Kysely<DB>, id: string, set: Record<string, unknown>, at: Date): Promise<void> {
+    await tx.updateTable('incidents').set({ ...set, updated_at: at } as never).where('id', '=', id).execute();
+  },
+
+  async setStatus(tx: Kysely<DB>, id: string, c: StatusChange): Promise<void> {
+    const { to, at, phaseColumn } = c;
+    await sql`update incidents set status = ${to}, updated_at = ${at}, resolution = ${c.resolution}, duplicate_of = ${c.duplicateOf}
+      ${phaseColumn ? sql`, ${sql.ref(phaseColumn)} = coalesce(${sql.ref(phaseColumn)}, ${at})` : sql``}
+      ${c.endsResponse ? sql`, response_ended_at = coalesce(response_ended_at, ${at})` : sql``} where id = ${id}`.execute(tx);
+  },
+
+  async markResponseEnded(tx: Kysely<DB>, id: string, at: Date): Promise<void> {
+    await sql`update incidents set response_ended_at = ${at}, updated_at = ${at} where id = ${id}`.execute(tx);
+  },
+
+  /** Notes the first escalation to the national centre. */
+  async markEscalated(tx: Kysely<DB>, id: string, at: Date): Promise<void> {
+    await sql`update incidents set escalated_at = coalesce(escalated_at, ${at}), updated_at = ${at} where id = ${id}`.execute(tx);
+  },
+
+  /** Hands the incident to `orgId`, ending the shares it had with that organisation. */
+  async transferTo(tx: Kysely<DB>, id: string, orgId: string, byName: string): Promise<void> {
+    await sql`update incident_shares set revoked_at = now(), revoked_by_name = ${byName} where incident_id = ${id} and org_id = ${orgId} and revoked_at is null`.execute(tx);
+    await sql`update incidents set org_id = ${orgId}, updated_at = now() where id = ${id}`.execute(tx);
+  },
+
+  /** The previous owner keeps analyst access (any TLP) to an incident it transferred. */
+  async shareWithPreviousOwner(tx: Kysely<DB>, id: string, orgId: string, byName: string): Promise<void> {
+    await sql`insert into incident_shares (incident_id, org_id, profile, tlp_ceiling, reason, created_by_name) values (${id}, ${orgId}, 'analyst', 'RED', 'transfer', ${byName})`.execute(tx);
+  },
+
+  async ownerOrgId(db: Kysely<DB>, id: string): Promise<string | undefined> {
+    return (await sql<{ org_id: string }>`select org_id from incidents where id = ${id}`.execute(db)).rows[0]?.org_id;
+  },
+
+  /** Notes the first report (and a report's word that the incident is beyond the organisation's capacity); answers the incident's TLP. */
+  async markReported(tx: Kysely<DB>, id: string, at: Date, beyondCapacity: boolean): Promise<Tlp> {
+    return (await sql<{ tlp: Tlp }>`update incidents set reported_at = coalesce(reported_at, ${at}), updated_at = ${at},
+        beyond_capacity = beyond_capacity or ${beyondCapacity}, beyond_capacity_at = case when ${beyondCapacity} then coalesce(beyond_capacity_at, ${at}) else beyond_capacity_at end
+      where id = ${id} returning tlp`.execute(tx)).rows[0]!.tlp;
   },
 };

@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { DB } from '../../db/index.ts';
 import type { IncidentCreate, IncidentDetail, IncidentListQuery, IncidentPatch, IncidentSplit, IncidentSummary, IncidentTransition, IncidentTransfer, ReportContent } from '@lachan/contracts';
 import { canRead, type RequestContext } from '../../core/context.ts';
@@ -13,7 +13,8 @@ import { presentIncident, presentIncidentDetail } from './incidents.presenter.ts
 import { IncidentWriter } from './incident-writer.ts';
 import { presentDeadline } from './incident-clock.ts';
 import { regimesRepository } from './regimes.repository.ts';
-import { attachSystemsFromAlerts, attachSystemsOfMerged, incidentSystemsRepository } from './incident-systems.ts';
+import { attachSystemsFromAlerts, attachSystemsOfMerged } from './incident-systems.ts';
+import { incidentSystemsRepository } from './incident-systems.repository.ts';
 import { tagExerciseFromAlerts } from './exercise-incidents.ts';
 import { PHASE_COLUMN, isTerminal, transitionError } from './incident-lifecycle.ts';
 import { shareWithCentre, fileReport } from './incident-steps.ts';
@@ -50,13 +51,12 @@ export class IncidentsService {
     const row = (await incidentsRepository.byId(db, id))!;
     const [systems, affectedOrgs, observables, indicators, regimes, clock, alerts] = await Promise.all([
       incidentSystemsRepository.of(db, id), incidentsRepository.affectedOrgs(db, id), incidentsRepository.observables(db, id), incidentsRepository.indicators(db, id), regimesRepository.ofIncident(db, id), this.writer.clock.deadlines(db, id),
-      sql<{ id: string; title: string; severity: number; occurrences: number; last_seen: Date }>`select to_char(a.day, 'YYYYMMDD') || '-' || a.id as id, a.title, a.severity, a.occurrences, a.last_seen
-        from incident_alerts l join alerts a on a.day = l.alert_day and a.id = l.alert_id where l.incident_id = ${id} order by a.last_seen desc limit 500`.execute(db),
+      incidentsRepository.linkedAlerts(db, id),
     ]);
     return presentIncidentDetail(row, {
       systems, affectedOrgs, observables, indicators, regimes: regimes.map((r) => ({ id: r.id, code: r.code, name: r.name })),
       deadlines: clock!.deadlines.map((d) => presentDeadline(clock!.inc, d)), access: grant,
-      alerts: alerts.rows.map((a) => ({ id: a.id, title: a.title, severity: a.severity, occurrences: a.occurrences, lastSeen: a.last_seen.toISOString() })),
+      alerts: alerts.map((a) => ({ id: a.id, title: a.title, severity: a.severity, occurrences: a.occurrences, lastSeen: a.last_seen.toISOString() })),
     });
   }
 
@@ -78,15 +78,16 @@ export class IncidentsService {
     const now = this.#p.now();
     const id = await transact(this.#p, async (tx) => {
       const report: ReportContent | undefined = body.report;
-      const r = await sql<{ id: string }>`insert into incidents (org_id, title, description, severity, tlp, pap, serious, serious_at, personal_data, rsit_class, rsit_type, source,
-          attack, affected_assets, affected_system, discovered_at, occurred_at, beyond_capacity, beyond_capacity_at, assignee_user_id, created_by_org_id, created_at, updated_at)
-        values (${orgId}, ${body.title}, ${body.description ?? report?.description ?? ''}, ${body.severity}, ${body.tlp ?? 'AMBER'}, ${body.pap ?? 'AMBER'}, ${body.serious ?? false},
-          ${body.serious ? now : null}, ${body.personalData ?? false}, ${body.rsitClass ?? report?.category ?? null}, ${body.rsitType ?? null}, ${report ? 'report' : 'manual'},
-          ${body.attack ?? []}, ${body.affectedAssets ?? []}, ${JSON.stringify(body.affectedSystem ?? report?.affectedSystem ?? null)}::jsonb,
-          ${body.discoveredAt ?? report?.discoveredAt ?? now}, ${body.occurredAt ?? report?.occurredAt ?? null}, ${body.beyondCapacity ?? report?.beyondCapacity ?? false},
-          ${(body.beyondCapacity ?? report?.beyondCapacity) ? now : null}, ${body.assigneeUserId ?? null}, ${ctx.actor.orgId}, ${now}, ${now}) returning id`.execute(tx);
-      const id = r.rows[0]!.id;
-      if (made) await sql`update incidents set title_code = ${made.code}, title_params = ${JSON.stringify(made.params)}::jsonb where id = ${id}`.execute(tx);
+      const id = await incidentsRepository.insert(tx, {
+        orgId, title: body.title, description: body.description ?? report?.description ?? '', severity: body.severity, tlp: body.tlp ?? 'AMBER', pap: body.pap ?? 'AMBER',
+        serious: body.serious ?? false, seriousAt: body.serious ? now : null, personalData: body.personalData ?? false,
+        rsitClass: body.rsitClass ?? report?.category ?? null, rsitType: body.rsitType ?? null, source: report ? 'report' : 'manual',
+        attack: body.attack ?? [], affectedAssets: body.affectedAssets ?? [], affectedSystem: body.affectedSystem ?? report?.affectedSystem ?? null,
+        discoveredAt: body.discoveredAt ?? report?.discoveredAt ?? now, occurredAt: body.occurredAt ?? report?.occurredAt ?? null,
+        beyondCapacity: body.beyondCapacity ?? report?.beyondCapacity ?? false, beyondCapacityAt: (body.beyondCapacity ?? report?.beyondCapacity) ? now : null,
+        assigneeUserId: body.assigneeUserId ?? null, createdByOrgId: ctx.actor.orgId, at: now,
+      });
+      if (made) await incidentsRepository.setMadeTitle(tx, id, made.code, made.params);
       const observables = [...(body.observables ?? []), ...(report?.iocs ?? []).map((v) => ({ type: 'ioc', value: v }))];
       await incidentsRepository.replaceObservables(tx, id, observables);
       await incidentsRepository.replaceAffectedOrgs(tx, id, body.affectedOrgIds ?? []);
@@ -154,7 +155,7 @@ export class IncidentsService {
       if (patch.affectedSystem !== undefined) set.affected_system = JSON.stringify(patch.affectedSystem);
       if (patch.serious !== undefined && patch.serious !== before.serious) Object.assign(set, { serious: patch.serious, serious_at: patch.serious ? now : before.serious_at });
       if (patch.beyondCapacity !== undefined) Object.assign(set, { beyond_capacity: patch.beyondCapacity, beyond_capacity_at: patch.beyondCapacity ? (before.beyond_capacity_at ?? now) : before.beyond_capacity_at });
-      if (Object.keys(set).length) await tx.updateTable('incidents').set({ ...set, updated_at: now } as never).where('id', '=', id).execute();
+      if (Object.keys(set).length) await incidentsRepository.updateColumns(tx, id, set, now);
       if (patch.observables) await incidentsRepository.replaceObservables(tx, id, patch.observables);
       if (patch.affectedOrgIds) await incidentsRepository.replaceAffectedOrgs(tx, id, patch.affectedOrgIds);
       if (patch.serious !== undefined || patch.personalData !== undefined) await this.writer.clock.chooseRegimes(tx, id);
@@ -177,11 +178,10 @@ export class IncidentsService {
         if (decision === 'needs_final_report') throw conflict('a Circular 20 incident is closed only after its final report');
       } else if ((t.to === 'rejected' || isTerminal(row.status)) && !allows(who.grant, 'manage')) throw forbidden('only the owner of the incident may reject or reopen it');
       if (t.to === 'rejected' && t.resolution === 'duplicate' && !t.duplicateOf) throw invalid('name the incident this one duplicates (duplicateOf)');
-      const phase = PHASE_COLUMN[t.to];
       const resolution = t.to === 'closed' ? 'resolved' : t.to === 'rejected' ? (t.resolution ?? 'false_positive') : null;
-      await sql`update incidents set status = ${t.to}, updated_at = ${now}, resolution = ${resolution}, duplicate_of = ${t.to === 'rejected' ? (t.duplicateOf ?? null) : null}
-        ${phase ? sql`, ${sql.ref(phase)} = coalesce(${sql.ref(phase)}, ${now})` : sql``}
-        ${t.to === 'closed' ? sql`, response_ended_at = coalesce(response_ended_at, ${now})` : sql``} where id = ${id}`.execute(tx);
+      await incidentsRepository.setStatus(tx, id, {
+        to: t.to, at: now, resolution, duplicateOf: t.to === 'rejected' ? (t.duplicateOf ?? null) : null, phaseColumn: PHASE_COLUMN[t.to], endsResponse: t.to === 'closed',
+      });
       if (row.status === 'new' && !(await regimesRepository.ofIncident(tx, id)).length) await this.writer.clock.chooseRegimes(tx, id);
       return { data: { from: row.status, to: t.to, reason: t.reason, resolution }, result: undefined };
     });
@@ -193,7 +193,7 @@ export class IncidentsService {
     const now = this.#p.now();
     await this.writer.change(ctx, id, 'work', 'response_completed', async (tx, row) => {
       if (row.response_ended_at) throw conflict('the response is already marked completed');
-      await sql`update incidents set response_ended_at = ${now}, updated_at = ${now} where id = ${id}`.execute(tx);
+      await incidentsRepository.markResponseEnded(tx, id, now);
       return { data: { at: now.toISOString() }, result: undefined };
     });
     return this.get(ctx, id);
@@ -206,7 +206,7 @@ export class IncidentsService {
     const now = this.#p.now();
     await this.writer.change(ctx, id, 'work', 'escalated', async (tx, row) => {
       await shareWithCentre(tx, ctx, id, centre.id, row.tlp, 'escalation');
-      await sql`update incidents set escalated_at = coalesce(escalated_at, ${now}), updated_at = ${now} where id = ${id}`.execute(tx);
+      await incidentsRepository.markEscalated(tx, id, now);
       return { data: { message, to: centre.id }, result: undefined };
     });
     return this.get(ctx, id);
@@ -218,11 +218,8 @@ export class IncidentsService {
     if (!to || to.status !== 'active') throw invalid('the organisation does not exist or is not active');
     await this.writer.change(ctx, id, 'manage', 'transferred', async (tx, row: IncidentRow) => {
       if (row.org_id === body.orgId) throw conflict('the incident already belongs to that organisation');
-      await sql`update incident_shares set revoked_at = now(), revoked_by_name = ${ctx.actor.name} where incident_id = ${id} and org_id = ${body.orgId} and revoked_at is null`.execute(tx);
-      await sql`update incidents set org_id = ${body.orgId}, updated_at = now() where id = ${id}`.execute(tx);
-      if (body.keepAccess !== false) {
-        await sql`insert into incident_shares (incident_id, org_id, profile, tlp_ceiling, reason, created_by_name) values (${id}, ${row.org_id}, 'analyst', 'RED', 'transfer', ${ctx.actor.name})`.execute(tx);
-      }
+      await incidentsRepository.transferTo(tx, id, body.orgId, ctx.actor.name);
+      if (body.keepAccess !== false) await incidentsRepository.shareWithPreviousOwner(tx, id, row.org_id, ctx.actor.name);
       return { data: { from: row.org_id, to: body.orgId }, result: undefined };
     });
     return this.get(ctx, id);

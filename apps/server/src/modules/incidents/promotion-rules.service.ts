@@ -5,7 +5,7 @@ import { requirePermission } from '../../core/authorize.ts';
 import { conflict, forbidden, notFound } from '../../core/errors.ts';
 import { recordChange, transact } from '../events/index.ts';
 import type { Platform } from '../../platform.types.ts';
-import { suppressionsRepository } from './promotion-suppressions.ts';
+import { suppressionsRepository } from './promotion-suppressions.repository.ts';
 import { PREVIEW_DAYS, PREVIEW_LIMIT, previewAlerts, simulateOpenings } from './promotion-preview.ts';
 
 type RuleRow = { id: string; org_id: string | null; name: string; enabled: boolean; conditions: unknown; created_at: Date; updated_at: Date };

@@ -1,9 +1,11 @@
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import { createTransport, type Transporter } from 'nodemailer';
 import type { DB } from '../../db/index.ts';
 import { messageId } from '../../shared/mail.ts';
 import type { Platform } from '../../platform.types.ts';
 import { warningsRepository as repo } from './warnings.repository.ts';
+import { deliveriesRepository as deliveries } from './deliveries.repository.ts';
+import { webhooksRepository as webhooks } from './webhooks.repository.ts';
 import { postWebhook } from './webhook-sender.ts';
 import { WebhookTargets } from './webhook-targets.ts';
 import { WarningProposals, type SurgeProposal } from './proposals.ts';
@@ -93,9 +95,7 @@ export class WarningWorkers {
   async #round(): Promise<void> {
     const db = this.#p.db;
     // Claimed, not just read: a lease moves the due time past the attempt, so no other node sends these meanwhile.
-    const due = (await sql<{ id: string; warning_id: string; org_id: string; channel: string; target: string; purpose: string; attempts: number }>`update warning_deliveries d set next_attempt_at = now() + make_interval(secs => ${CLAIM_LEASE_S})
-      where d.id in (select id from warning_deliveries where status = 'pending' and next_attempt_at <= now() order by id limit 50 for update skip locked)
-      returning d.id::text as id, d.warning_id, d.org_id, d.channel, d.target, d.purpose, d.attempts`.execute(db)).rows.sort((a, b) => Number(BigInt(a.id) - BigInt(b.id)));
+    const due = await deliveries.claimDue(db, CLAIM_LEASE_S);
     for (const d of due) {
       let error: string | null = null;
       try {
@@ -106,9 +106,7 @@ export class WarningWorkers {
       const dead = error !== null && d.attempts + 1 >= this.maxAttempts;
       if (dead) error = `dead letter after ${d.attempts + 1} attempts: ${error}`;
       // Fenced by the attempt claimed: a claim that outlived its lease does not overwrite the next one's outcome.
-      await sql`update warning_deliveries set attempts = attempts + 1, last_error = ${error}, status = ${error === null ? 'delivered' : dead ? 'dead' : 'pending'},
-        delivered_at = ${error === null ? new Date() : null}, next_attempt_at = ${new Date(Date.now() + this.backoffMs * 2 ** d.attempts)}
-        where id = ${d.id}::bigint and status = 'pending' and attempts = ${d.attempts}`.execute(db);
+      await deliveries.recordAttempt(db, d, error, dead, new Date(Date.now() + this.backoffMs * 2 ** d.attempts));
     }
     await this.#remind();
   }
@@ -123,7 +121,7 @@ export class WarningWorkers {
     if (!w) throw new Error('warning gone');
     const payload = { type: d.purpose === 'reminder' ? 'warning.reminder' : 'warning.issued', warning: { id: w.id, titleVi: w.title_vi, titleEn: w.title_en, bodyVi: w.body_vi, bodyEn: w.body_en, severity: w.severity, tlp: w.tlp, indicators: w.indicators, cves: w.cves }, orgId: d.org_id };
     if (d.channel === 'webhook') {
-      const hook = (await sql<{ url: string; secret: string }>`select url, secret from warning_webhooks where id = ${d.target}::uuid and enabled`.execute(this.#p.db)).rows[0];
+      const hook = await webhooks.enabledEndpoint(this.#p.db, d.target);
       if (!hook) throw new Error('webhook endpoint removed or disabled');
       await postWebhook(hook.url, hook.secret, payload, this.#targets, undefined, deliveryKey(d.id));
       return;
@@ -141,16 +139,9 @@ export class WarningWorkers {
     const now = this.#p.now();
     const edge = new Date(now.getTime() - REMIND_AFTER_MS);
     await this.#p.db.transaction().execute(async (tx) => {
-      const due = (await sql<{ warning_id: string; org_id: string }>`update warning_recipients r set reminders = reminders + 1, last_reminded_at = ${now}
-        from warnings w where w.id = r.warning_id and w.status = 'issued' and w.exercise_id is null and r.acked_at is null and w.issued_at < ${edge} and coalesce(r.last_reminded_at, w.issued_at) < ${edge} and r.reminders < 3
-        returning r.warning_id, r.org_id`.execute(tx)).rows;
+      const due = await deliveries.claimReminders(tx, now, edge);
       if (!due.length) return;
-      await sql`insert into warning_deliveries (warning_id, org_id, channel, target, purpose) select d.warning_id, d.org_id, 'email', o.incident_reception_email, 'reminder'
-        from unnest(${due.map((x) => x.warning_id)}::uuid[], ${due.map((x) => x.org_id)}::uuid[]) as d(warning_id, org_id) join organizations o on o.id = d.org_id where o.incident_reception_email is not null
-        union all
-        select d.warning_id, d.org_id, 'email', u.email, 'reminder'
-        from unnest(${due.map((x) => x.warning_id)}::uuid[], ${due.map((x) => x.org_id)}::uuid[]) as d(warning_id, org_id)
-          join users u on u.org_id = d.org_id and u.status = 'active' join user_mail_preferences p on p.user_id = u.id and p.warning_reminders`.execute(tx);
+      await deliveries.queueReminderMails(tx, due);
       await writeEvents(tx, due.map((d) => ({ type: 'warning.reminder', audience: { orgIds: [d.org_id] }, payload: { id: d.warning_id } })));
     });
     this.#p.relay.wake();

@@ -1,4 +1,3 @@
-import { sql } from 'kysely';
 import type { RecipientPreview, Warning, WarningCreate, WarningInboxQuery, WarningListQuery, WarningPatch, WarningStatus, WarningTargeting } from '@lachan/contracts';
 import type { RequestContext } from '../../core/context.ts';
 import { requirePermission } from '../../core/authorize.ts';
@@ -6,7 +5,7 @@ import { conflict, forbidden, notFound } from '../../core/errors.ts';
 import { recordChange, transact } from '../events/index.ts';
 import type { Platform } from '../../platform.types.ts';
 import { warningsPolicy as policy } from './warnings.policy.ts';
-import { exerciseFilter, warningsRepository as repo, type WarningRow } from './warnings.repository.ts';
+import { warningsRepository as repo, type WarningRow } from './warnings.repository.ts';
 import { deliveriesRepository as deliveries } from './deliveries.repository.ts';
 import { presentWarning } from './warnings.presenter.ts';
 import { CampaignsService } from '../campaigns/index.ts';
@@ -31,7 +30,7 @@ export class WarningsService {
   }
 
   async #recipientIds(id: string): Promise<string[]> {
-    return (await sql<{ org_id: string }>`select org_id from warning_recipients where warning_id = ${id}`.execute(this.#p.db)).rows.map((r) => r.org_id);
+    return repo.recipientIds(this.#p.db, id);
   }
 
   /** The warning if the caller may read it (404 otherwise, so existence does not leak). */
@@ -45,32 +44,22 @@ export class WarningsService {
 
   async list(ctx: RequestContext, q: WarningListQuery): Promise<Warning[]> {
     requirePermission(ctx, 'warnings.read');
-    const scope = ctx.scope.all ? null : [...ctx.scope.read];
-    type Counted = WarningRow & { d_targeted: number; d_acked: number; d_pending: number; d_failed: number };
-    const r = await sql<Counted>`select w.*, (select count(*)::int from warning_recipients r where r.warning_id = w.id) as d_targeted,
-        (select count(*)::int from warning_recipients r where r.warning_id = w.id and r.acked_at is not null) as d_acked,
-        (select count(*)::int from warning_deliveries d where d.warning_id = w.id and d.status = 'pending') as d_pending,
-        (select count(*)::int from warning_deliveries d where d.warning_id = w.id and d.status = 'dead') as d_failed
-      from warnings w where (${scope === null} or w.author_org_id = any(${[...ctx.scope.manage]}::uuid[])
-        or (w.status in ('issued', 'withdrawn') and exists (select 1 from warning_recipients r where r.warning_id = w.id and r.org_id = any(${scope ?? []}::uuid[]))))
-        and (${q.status ?? null}::text is null and w.status <> 'discarded' or w.status = ${q.status ?? null})
-        and ${exerciseFilter(q)} order by w.created_at desc limit ${q.limit ?? 100}`.execute(this.#p.db);
+    const rows = await repo.listVisible(this.#p.db, { all: ctx.scope.all, read: [...ctx.scope.read], manage: [...ctx.scope.manage] }, q);
     const issuer = (w: WarningRow) => policy.isIssuer(ctx, w.author_org_id);
-    return r.rows.map((w) => presentWarning(w, undefined, w.status !== 'draft' && w.status !== 'proposed' && issuer(w) ? { targeted: w.d_targeted, acknowledged: w.d_acked, pending: w.d_pending, failed: w.d_failed } : undefined,
+    return rows.map((w) => presentWarning(w, undefined, w.status !== 'draft' && w.status !== 'proposed' && issuer(w) ? { targeted: w.d_targeted, acknowledged: w.d_acked, pending: w.d_pending, failed: w.d_failed } : undefined,
       policy.recipientFilter(ctx, w.author_org_id)));
   }
 
   /** Issued warnings received by the caller's own organisation, with its read and ack times. */
   async inbox(ctx: RequestContext, q: WarningInboxQuery = {}): Promise<Warning[]> {
     requirePermission(ctx, 'warnings.read');
-    const r = await sql<WarningRow & { read_at: Date | null; acked_at: Date | null }>`select w.*, r.read_at, r.acked_at from warning_recipients r join warnings w on w.id = r.warning_id
-      where r.org_id = ${ctx.actor.orgId} and w.status = 'issued' and ${exerciseFilter(q)} order by w.issued_at desc limit 200`.execute(this.#p.db);
-    return r.rows.map((w) => presentWarning(w, w, undefined, policy.recipientFilter(ctx, w.author_org_id)));
+    const rows = await repo.inboxOf(this.#p.db, ctx.actor.orgId, q);
+    return rows.map((w) => presentWarning(w, w, undefined, policy.recipientFilter(ctx, w.author_org_id)));
   }
 
   async get(ctx: RequestContext, id: string): Promise<Warning> {
     const { row } = await this.#load(ctx, id);
-    const mine = (await sql<{ read_at: Date | null; acked_at: Date | null }>`select read_at, acked_at from warning_recipients where warning_id = ${id} and org_id = ${ctx.actor.orgId}`.execute(this.#p.db)).rows[0];
+    const mine = await repo.receipt(this.#p.db, id, ctx.actor.orgId);
     return presentWarning(row, mine, undefined, policy.recipientFilter(ctx, row.author_org_id));
   }
 
@@ -104,9 +93,7 @@ export class WarningsService {
     await this.#mayDraft(ctx);
     const cves = checkedCves(b.cves) ?? [];
     return transact(this.#p, async (tx) => {
-      const row = (await sql<WarningRow>`insert into warnings (author_org_id, campaign_id, title_vi, title_en, body_vi, body_en, severity, tlp, targeting, actions, indicators, cves, "references", valid_from, valid_until)
-        values (${ctx.actor.orgId}, ${campaignId}, ${b.titleVi}, ${b.titleEn}, ${b.bodyVi}, ${b.bodyEn}, ${b.severity}, ${b.tlp ?? 'AMBER'}, ${JSON.stringify(b.targeting)}, ${JSON.stringify(b.actions ?? [])},
-          ${JSON.stringify(b.indicators ?? [])}, ${JSON.stringify(cves)}, ${JSON.stringify(b.references ?? [])}, ${b.validFrom ?? null}, ${b.validUntil ?? null}) returning *`.execute(tx)).rows[0]!;
+      const row = await repo.insertDraft(tx, ctx.actor.orgId, campaignId, b, cves);
       await recordChange(tx, ctx, { action: 'warning.create', entityType: 'warning', entityId: row.id, orgId: ctx.actor.orgId, after: { titleEn: b.titleEn, campaignId } });
       return presentWarning(row);
     });
@@ -120,12 +107,7 @@ export class WarningsService {
     if (!policy.isCentre(ctx) && row.author_org_id !== ctx.actor.orgId) throw forbidden('not your draft');
     const cves = checkedCves(p.cves);
     return transact(this.#p, async (tx) => {
-      const j = (v: unknown) => (v === undefined ? null : JSON.stringify(v));
-      const out = (await sql<WarningRow>`update warnings set title_vi = coalesce(${p.titleVi ?? null}, title_vi), title_en = coalesce(${p.titleEn ?? null}, title_en),
-        body_vi = coalesce(${p.bodyVi ?? null}, body_vi), body_en = coalesce(${p.bodyEn ?? null}, body_en), severity = coalesce(${p.severity ?? null}::smallint, severity),
-        tlp = coalesce(${p.tlp ?? null}, tlp), targeting = coalesce(${j(p.targeting)}::jsonb, targeting), actions = coalesce(${j(p.actions)}::jsonb, actions),
-        indicators = coalesce(${j(p.indicators)}::jsonb, indicators), cves = coalesce(${j(cves)}::jsonb, cves),
-        "references" = coalesce(${j(p.references)}::jsonb, "references"), updated_at = now() where id = ${id} returning *`.execute(tx)).rows[0]!;
+      const out = await repo.updateDraft(tx, id, p, cves);
       await recordChange(tx, ctx, { action: 'warning.update', entityType: 'warning', entityId: id, orgId: row.author_org_id, after: p });
       return presentWarning(out);
     });
@@ -164,7 +146,7 @@ export class WarningsService {
     if (!policy.isCentre(ctx) && row.author_org_id !== ctx.actor.orgId) throw forbidden('not your draft');
     if (row.status !== 'draft' && row.status !== 'proposed') throw conflict(`the warning is ${row.status}; only a draft or a proposal is discarded (an issued warning is withdrawn)`);
     await transact(this.#p, async (tx) => {
-      await sql`update warnings set status = 'discarded', updated_at = now() where id = ${id}`.execute(tx);
+      await repo.discard(tx, id);
       await recordChange(tx, ctx, {
         action: 'warning.discard', entityType: 'warning', entityId: id, orgId: row.author_org_id, before: { status: row.status },
         event: { type: 'warning.updated', audience: { orgIds: [row.author_org_id] }, data: { id, status: 'discarded' } },
@@ -193,9 +175,9 @@ export class WarningsService {
     const { row, recipients } = await this.#load(ctx, id);
     if (row.status !== 'issued' || !policy.mayAck(ctx, orgId, new Set(recipients))) throw forbidden('this warning was not sent to that organisation');
     await transact(this.#p, async (tx) => {
-      if (what === 'read') await sql`update warning_recipients set read_at = coalesce(read_at, now()) where warning_id = ${id} and org_id = ${orgId}`.execute(tx);
+      if (what === 'read') await repo.markRead(tx, id, orgId);
       else {
-        await sql`update warning_recipients set acked_at = coalesce(acked_at, now()), read_at = coalesce(read_at, now()), acked_by = coalesce(acked_by, ${ctx.actor.name}) where warning_id = ${id} and org_id = ${orgId}`.execute(tx);
+        await repo.markAcknowledged(tx, id, orgId, ctx.actor.name);
         await recordChange(tx, ctx, { action: 'warning.ack', entityType: 'warning', entityId: id, orgId, event: { type: 'warning.acknowledged', audience: { orgIds: [orgId, row.author_org_id] }, data: { id, orgId } } });
       }
     });
