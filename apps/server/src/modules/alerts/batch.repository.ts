@@ -148,15 +148,17 @@ export const batchRepository = {
     /** Fresh-looking alerts already stored (by another process) join the repeats; the rest are encoded anew. */
     const setAsideStored = async (): Promise<number> => {
       const stored = await storedOf(tx, fresh.map((i) => alerts[i]!));
-      const keep = fresh.flatMap((i, k) => (stored.has(`${alerts[i]!.day}|${alerts[i]!.fingerprint}`) ? [] : [k]));
-      const moved = fresh.length - keep.length;
-      if (moved) {
-        repeats = [...repeats, ...fresh.filter((i) => stored.has(`${alerts[i]!.day}|${alerts[i]!.fingerprint}`))];
-        [fresh, freshIds] = [keep.map((k) => fresh[k]!), keep.map((k) => freshIds[k]!)];
+      const isStored = fresh.map((i) => stored.has(`${alerts[i]!.day}|${alerts[i]!.fingerprint}`));
+      const moved = fresh.filter((_, k) => isStored[k]);
+      if (moved.length) {
+        repeats = [...repeats, ...moved];
+        freshIds = freshIds.filter((_, k) => !isStored[k]);
+        fresh = fresh.filter((_, k) => !isStored[k]);
       }
-      copy = fresh.length ? encodeFresh(alerts, fresh, freshIds, { ...ctx, batchId }) : null;
-      plan.storedElsewhere += moved;
-      return moved;
+      // Encoded here when looked up first (the plan left it), or again when some left the fresh ones.
+      if (moved.length || !copy) copy = fresh.length ? encodeFresh(alerts, fresh, freshIds, { ...ctx, batchId }) : null;
+      plan.storedElsewhere += moved.length;
+      return moved.length;
     };
     const copied = async (data: Uint8Array): Promise<boolean> => {
       await tx.query('savepoint fresh_alerts');
