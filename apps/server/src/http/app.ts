@@ -106,7 +106,8 @@ export async function buildApp(platform: StartedPlatform, opts: AppOptions = {})
   app.addHook('onClose', () => watch.stop());
   registerAuthHook(app, services.auth.auth, watch);
   if (config.roles.includes('workers')) startAttackKnowledge(app, services.intel.attack, platform.leadership);
-  registerOps(app, platform);
+  const { promotion, stats, sightings, campaigns } = platform.workers;
+  registerOps(app, platform, [promotion, stats, sightings, campaigns]);
   // An `ingest` node takes alerts (and the sign-in its connectors' keys need none of); an `api` node everything else.
   const api = config.roles.includes('api');
   const ingest = config.roles.includes('ingest');

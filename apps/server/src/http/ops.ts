@@ -9,9 +9,22 @@ import { registerMetrics } from './metrics.ts';
 
 const LOOPBACK = /^(127\.|::1$|::ffff:127\.)/;
 
-/** Liveness, readiness and Prometheus metrics. */
-export function registerOps(app: FastifyInstance, platform: Platform): void {
+/** What a background consumer of alert batches reports: its backlog and failures. */
+export interface ConsumerHealth { name: string; failures: number; queued: number; queuedAlerts: number }
+
+/** Liveness, readiness and Prometheus metrics (with the backlog of this node's alert-batch consumers). */
+export function registerOps(app: FastifyInstance, platform: Platform, consumers: readonly { health: ConsumerHealth }[] = []): void {
   const registry = registerMetrics(app, (r) => {
+    const gauge = (name: string, help: string, value: (h: ConsumerHealth) => number) =>
+      new client.Gauge({
+        name, help, labelNames: ['consumer'], registers: [r],
+        collect() {
+          for (const c of consumers) this.set({ consumer: c.health.name }, value(c.health));
+        },
+      });
+    gauge('lachan_consumer_queued_events', 'Committed alert batches waiting for a consumer of this node (one event per batch and organisation)', (h) => h.queued);
+    gauge('lachan_consumer_queued_alerts', 'Alerts in the batches waiting for a consumer of this node', (h) => h.queuedAlerts);
+    gauge('lachan_consumer_failures', 'Consecutive failures of the group a consumer is retrying (0 when healthy)', (h) => h.failures);
     new client.Gauge({
       name: 'lachan_outbox_relayed_id',
       help: 'Last outbox id delivered by this process',

@@ -30,4 +30,18 @@ describe('batches read back for the consumers of one process', () => {
     await feed.readBack('100', 'org', async () => (reads++, alerts(1)));
     expect(reads).toBe(101);
   });
+
+  it('reads many parts in one read, sharing those already kept, and a part with nothing as empty', async () => {
+    const feed = new AlertFeed();
+    await feed.readBack('1', 'org', async () => alerts(2));
+    const asked: string[][] = [];
+    const got = await feed.readBackMany([{ batchId: '1', orgId: 'org' }, { batchId: '2', orgId: 'org' }, { batchId: '3', orgId: 'org' }], async (missing) => {
+      asked.push(missing.map((p) => p.batchId));
+      return new Map([['2|org', alerts(5)]]);
+    });
+    expect(asked).toEqual([['2', '3']]);
+    expect(got.map((x) => x.length)).toEqual([2, 5, 0]);
+    // Kept for the process's other consumers: no second read.
+    expect(await feed.readBack('2', 'org', async () => alerts(9))).toHaveLength(5);
+  });
 });

@@ -42,6 +42,10 @@ export interface CommittedBatch {
 
 type Listener = (batch: CommittedBatch) => void;
 
+/** One organisation's part of a committed batch (one `alerts.ingested` event). */
+export interface BatchPart { batchId: string; orgId: string }
+export const partKey = (p: BatchPart): string => `${p.batchId}|${p.orgId}`;
+
 /** Batches read back from the database kept for the process's other consumers: at most this many (batch, organisation) parts. */
 const READ_BACK_KEPT = 64;
 
@@ -76,13 +80,35 @@ export class AlertFeed {
    * not kept. The alerts are shared: consumers read them and never change them, as with `publish`.
    */
   readBack(batchId: string, orgId: string, read: () => Promise<CommittedAlert[]>): Promise<CommittedAlert[]> {
-    const key = `${batchId}|${orgId}`;
+    const key = partKey({ batchId, orgId });
     const known = this.#readBack.get(key);
     if (known) return known;
     const reading = read();
+    this.#keep(key, reading);
+    return reading;
+  }
+
+  /**
+   * Several parts at once (a consumer catching up): those not kept are read together by `read`, one
+   * statement for all of them, and kept as `readBack` keeps them.
+   */
+  readBackMany(parts: readonly BatchPart[], read: (missing: BatchPart[]) => Promise<Map<string, CommittedAlert[]>>): Promise<CommittedAlert[][]> {
+    const missing = parts.filter((p) => !this.#readBack.has(partKey(p)));
+    const reading = missing.length ? read(missing) : null;
+    const answers = parts.map((p) => {
+      const key = partKey(p);
+      const known = this.#readBack.get(key);
+      if (known) return known;
+      const one = reading!.then((m) => m.get(key) ?? []);
+      this.#keep(key, one);
+      return one;
+    });
+    return Promise.all(answers);
+  }
+
+  #keep(key: string, reading: Promise<CommittedAlert[]>): void {
     this.#readBack.set(key, reading);
     reading.catch(() => this.#readBack.delete(key));
     if (this.#readBack.size > READ_BACK_KEPT) this.#readBack.delete(this.#readBack.keys().next().value!);
-    return reading;
   }
 }

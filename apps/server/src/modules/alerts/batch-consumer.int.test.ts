@@ -41,7 +41,7 @@ describe('a durable alert-batch consumer', () => {
     await consumer.idle();
     consumer.stop();
     expect(stored).toEqual(['first after start', 'second after start']);
-    expect(consumer.health).toEqual({ failures: 0, lastError: null, queued: 0 });
+    expect(consumer.health).toEqual({ name: 'test-retry', failures: 0, lastError: null, queued: 0, queuedAlerts: 0 });
     expect(Number(await cursorOf('test-retry'))).toBeGreaterThan(0);
   });
 
@@ -90,5 +90,62 @@ describe('a durable alert-batch consumer', () => {
     await consumer.idle();
     expect(Date.now() - t0).toBeLessThan(1_000);
     expect(await cursorOf('test-poison')).toBeNull();
+  });
+
+  it('catches a backlog up in the groups it was given, and shows the backlog on the node\'s metrics', async () => {
+    // Three batches committed while no consumer of this name ran: a backlog it finds at start.
+    for (const title of ['behind one', 'behind two', 'behind three']) await send(title);
+    // Counted first: while the consumer's transaction waits below, the embedded engine's one connection is its.
+    const all = (await sql<{ n: number }>`select count(*)::int as n from outbox where type = 'alerts.ingested'`.execute(t.platform.db)).rows[0]!.n;
+    const groups: string[][] = [];
+    let release!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    const consumer = new AlertBatchConsumer(t.platform, {
+      name: 'test-backlog',
+      lock: 990_004,
+      group: { events: 2, alerts: 5_000 },
+      plan: (batches) => async () => {
+        groups.push(batches.flatMap((b) => b.alerts.map((a) => a.title)));
+        await held;
+      },
+    });
+    await consumer.start();
+    await expect.poll(() => groups.length).toBe(1);
+    // While the first group is stored, it and the rest wait, counted in batches and alerts (one alert each here).
+    expect(consumer.health.queued).toBe(all);
+    expect(consumer.health.queuedAlerts).toBe(all);
+    release();
+    await consumer.idle();
+    consumer.stop();
+    expect(groups.every((g) => g.length <= 2)).toBe(true);
+    expect(groups.flat().slice(-3)).toEqual(['behind one', 'behind two', 'behind three']);
+    expect(consumer.health.queued).toBe(0);
+
+    // The platform's own consumers report theirs to Prometheus (0 once caught up).
+    for (const w of [t.platform.workers.promotion, t.platform.workers.stats, t.platform.workers.sightings, t.platform.workers.campaigns]) await w.idle();
+    const metrics = await t.app.inject({ method: 'GET', url: '/metrics', remoteAddress: '127.0.0.1' });
+    for (const name of ['promotion', 'stats', 'sightings', 'campaigns']) expect(metrics.body).toContain(`lachan_consumer_queued_alerts{consumer="${name}"} 0`);
+  });
+
+  it('takes large groups while more than 10,000 alerts behind, then its own again', async () => {
+    const bulk = (b: number) => Array.from({ length: 1_000 }, (_, i) => JSON.stringify({ title: `bulk ${b}-${i}`, severity: 'low', src: { ip: '198.51.100.78' } })).join('\n');
+    for (let b = 0; b < 12; b++) {
+      const res = await t.app.inject({ method: 'POST', url: '/api/v1/ingest/lachan', headers: { authorization: `Bearer ${key.key}`, 'content-type': 'application/x-ndjson' }, payload: bulk(b) });
+      expect(res.statusCode).toBe(202);
+    }
+    await t.platform.relay.flush();
+    // Started after them, with every earlier batch of the suite ahead of it too: 12,000 alerts and more behind.
+    const sizes: number[] = [];
+    const consumer = new AlertBatchConsumer(t.platform, { name: 'test-catch-up', lock: 990_005, group: { events: 1, alerts: 1 }, plan: (batches) => (sizes.push(batches.reduce((n, b) => n + b.alerts.length, 0)), null) });
+    await consumer.start();
+    await consumer.idle();
+    consumer.stop();
+    // Several batches at once (up to 5,000 alerts) while far behind; one batch at a time once 10,000 or fewer remain.
+    expect(sizes[0]).toBeGreaterThan(3_000);
+    expect(sizes[0]).toBeLessThanOrEqual(5_000);
+    const rest = sizes.slice(sizes.findIndex((n) => n <= 1_000));
+    expect(rest.length).toBeGreaterThanOrEqual(8);
+    expect(rest.every((n) => n <= 1_000)).toBe(true);
+    expect(sizes.reduce((a, b) => a + b, 0)).toBeGreaterThanOrEqual(12_000);
   });
 });

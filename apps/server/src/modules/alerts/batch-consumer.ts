@@ -1,7 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import { withDbPriority, type DB, type DbPriority } from '../../db/index.ts';
 import type { Platform } from '../../platform.types.ts';
-import type { CommittedAlert, CommittedBatch } from '../../shared/alert-feed.ts';
+import { partKey, type BatchPart, type CommittedAlert, type CommittedBatch } from '../../shared/alert-feed.ts';
 import { capturingOutbox, type OutboxEvent } from '../events/index.ts';
 
 const RECENT_BATCHES = 256;
@@ -15,6 +15,17 @@ const GROUP = 32;
  * batches still go together (one set of statements for 32 of them); large ones go one by one.
  */
 const GROUP_ALERTS = 500;
+/**
+ * A consumer that decides in memory and rarely writes (correlation) takes larger groups: its work per
+ * group has a part that grows with what it remembers, not with the group, so under load a backlog is
+ * caught up in fewer, larger rounds instead of growing.
+ */
+export const LARGE_GROUP = { events: 512, alerts: 5_000 } as const;
+/**
+ * A consumer this many alerts behind (seconds of national traffic: a pause, a burst, a restart) takes
+ * large groups until it is back: fewer statements per alert, so a backlog shrinks instead of holding.
+ */
+const CATCH_UP_ALERTS = 10_000;
 /** A cursor moved only by batches with nothing to store is saved at most this often. */
 const SAVE_IDLE_CURSOR_MS = 5_000;
 const RETRY_FIRST_MS = 250;
@@ -34,6 +45,18 @@ export interface ConsumedBatch {
   /** The exercise whose inject sent it: promoted into the exercise's own incidents, never counted or correlated as real. */
   exerciseId: string | null;
   alerts: CommittedAlert[];
+}
+
+/**
+ * A committed batch waiting for the consumer: what it takes from the event, not the event (whose
+ * payload carries up to a hundred alert summaries for consoles). A backlog costs about a hundred bytes
+ * a batch, however far behind the consumer is.
+ */
+interface QueuedBatch { eventId: string; batchId: string; orgId: string; exerciseId: string | null; historical: boolean; count: number }
+
+function queued(e: Pick<OutboxEvent, 'id' | 'type' | 'payload'>): QueuedBatch {
+  const p = e.payload as { batchId: string; orgId: string; exerciseId?: string; count?: number };
+  return { eventId: e.id, batchId: p.batchId, orgId: p.orgId, exerciseId: p.exerciseId ?? null, historical: e.type === HISTORY_BATCHES, count: p.count ?? 0 };
 }
 
 /** What a consumer stores for a group of batches, inside its transaction. */
@@ -60,7 +83,9 @@ export class AlertBatchConsumer {
   #plan: BatchPlanner;
   #priority: DbPriority;
   #types: string[];
-  #queue: OutboxEvent[] = [];
+  #queue: QueuedBatch[] = [];
+  #queuedAlerts = 0;
+  #group: { events: number; alerts: number };
   #running: Promise<void> | null = null;
   #recent = new Map<string, Map<string, CommittedAlert[]>>();
   #recentAlerts = 0;
@@ -75,20 +100,22 @@ export class AlertBatchConsumer {
    * `priority`: `urgent` for consumers someone waits on live (campaigns → warnings), else `background`.
    * `history`: also hear batches loaded from an archive (statistics do; promotion and correlation, which
    * act on live activity, do not, so a month-old archive opens no incident and links no campaign).
+   * `group`: the most events and alerts handled at once (GROUP and GROUP_ALERTS unless given).
    */
-  constructor(platform: Platform, opts: { name: string; lock: number; plan: BatchPlanner; priority?: DbPriority; history?: boolean }) {
+  constructor(platform: Platform, opts: { name: string; lock: number; plan: BatchPlanner; priority?: DbPriority; history?: boolean; group?: { events: number; alerts: number } }) {
     this.#p = platform;
     this.#name = opts.name;
     this.#lock = opts.lock;
     this.#plan = opts.plan;
     this.#priority = opts.priority ?? 'background';
     this.#types = opts.history ? [LIVE_BATCHES, HISTORY_BATCHES] : [LIVE_BATCHES];
+    this.#group = opts.group ?? { events: GROUP, alerts: GROUP_ALERTS };
     this.#unsubscribe.push(platform.alertFeed.subscribe((batch) => this.#remember(batch)));
   }
 
-  /** Consecutive failures of the current group and the last error (0 and null when healthy). */
-  get health(): { failures: number; lastError: string | null; queued: number } {
-    return { failures: this.#failures, lastError: this.#lastError, queued: this.#queue.length };
+  /** Consecutive failures of the current group and the last error (0 and null when healthy); events and alerts waiting. */
+  get health(): { name: string; failures: number; lastError: string | null; queued: number; queuedAlerts: number } {
+    return { name: this.#name, failures: this.#failures, lastError: this.#lastError, queued: this.#queue.length, queuedAlerts: this.#queuedAlerts };
   }
 
   /** Catches up on events missed while stopped, then follows the relay. */
@@ -99,10 +126,11 @@ export class AlertBatchConsumer {
       this.#unsubscribe.push(this.#p.alertFeed.subscribe((batch) => this.#remember(batch)));
     }
     const cursor = await this.#cursor(this.#p.db);
-    const missed = await sql<{ id: string; type: string; audience: never; payload: unknown; created_at: Date }>`select id::text as id, type, audience, payload, created_at
+    // Without the alert summaries: a backlog of hours is read in as what the queue keeps of each batch.
+    const missed = await sql<{ id: string; type: string; payload: unknown }>`select id::text as id, type, payload - 'alerts' as payload
       from outbox where outbox.id > ${cursor}::bigint and type = any(${this.#types}::text[]) order by outbox.id`.execute(this.#p.db);
-    this.#enqueue(missed.rows.map((r) => ({ id: r.id, type: r.type, audience: r.audience, payload: r.payload, createdAt: r.created_at })));
-    this.#unsubscribe.push(this.#p.relay.subscribe((events) => this.#enqueue(events.filter((e) => this.#types.includes(e.type)))));
+    this.#enqueue(missed.rows.map(queued));
+    this.#unsubscribe.push(this.#p.relay.subscribe((events) => this.#enqueue(events.filter((e) => this.#types.includes(e.type)).map(queued))));
   }
 
   /**
@@ -144,9 +172,12 @@ export class AlertBatchConsumer {
     return rows;
   }
 
-  #enqueue(events: OutboxEvent[]): void {
-    if (!events.length) return;
-    this.#queue.push(...events);
+  #enqueue(batches: QueuedBatch[]): void {
+    if (!batches.length) return;
+    for (const b of batches) {
+      this.#queue.push(b);
+      this.#queuedAlerts += b.count;
+    }
     this.#kick();
   }
 
@@ -170,16 +201,24 @@ export class AlertBatchConsumer {
         await this.#p.orgTree.ensure();
         const batches: ConsumedBatch[] = [];
         let alertsInGroup = 0;
-        for (const event of this.#queue.slice(0, GROUP)) {
-          const { batchId, orgId, exerciseId } = event.payload as { batchId: string; orgId: string; exerciseId?: string };
-          const alerts = taken.get(event.id) ?? this.#takeRecent(batchId, orgId) ?? (await this.#p.alertFeed.readBack(batchId, orgId, () => readBatch(this.#p.db, batchId, orgId)));
-          taken.set(event.id, alerts);
-          if (batches.length && alertsInGroup + alerts.length > GROUP_ALERTS) break;
+        const group = this.#queuedAlerts > CATCH_UP_ALERTS ? LARGE_GROUP : this.#group;
+        const heads = this.#queue.slice(0, group.events);
+        // Batches committed elsewhere, or dropped from memory while far behind: read back together, not one statement each.
+        const absent = heads.filter((q) => !taken.has(q.eventId) && !this.#recent.get(q.batchId)?.has(q.orgId));
+        if (absent.length > 1) {
+          const read = await this.#p.alertFeed.readBackMany(absent, (parts) => readBatches(this.#p.db, parts));
+          absent.forEach((q, i) => taken.set(q.eventId, read[i]!));
+        }
+        for (const q of heads) {
+          const { eventId, batchId, orgId } = q;
+          const alerts = taken.get(eventId) ?? this.#takeRecent(batchId, orgId) ?? (await this.#p.alertFeed.readBack(batchId, orgId, () => readBatch(this.#p.db, batchId, orgId)));
+          taken.set(eventId, alerts);
+          if (batches.length && alertsInGroup + alerts.length > group.alerts) break;
           alertsInGroup += alerts.length;
-          batches.push({ eventId: event.id, batchId, orgId, historical: event.type === HISTORY_BATCHES, exerciseId: exerciseId ?? null, alerts });
+          batches.push({ eventId, batchId, orgId, historical: q.historical, exerciseId: q.exerciseId, alerts });
         }
         await this.#handle(batches);
-        this.#queue.splice(0, batches.length);
+        for (const b of this.#queue.splice(0, batches.length)) this.#queuedAlerts -= b.count;
         for (const b of batches) taken.delete(b.eventId);
         this.#failures = 0;
         this.#lastError = null;
@@ -188,6 +227,7 @@ export class AlertBatchConsumer {
         this.#lastError = err instanceof Error ? err.message : String(err);
         if (this.#stopping) {
           this.#queue.length = 0;
+          this.#queuedAlerts = 0;
           break;
         }
         // Kept at the head of the queue and retried: a skipped batch would be a gap in every roll-up.
@@ -264,11 +304,33 @@ export abstract class BatchConsumerWorker {
   idle(): Promise<void> {
     return this.consumer.idle();
   }
+
+  /** The backlog and failures of its consumer (the node's metrics). */
+  get health(): AlertBatchConsumer['health'] {
+    return this.consumer.health;
+  }
 }
 
 const COLUMNS = sql`a.id::text as id, a.day::text as day, a.org_id as "orgId", a.reporter_org_id as "reporterOrgId", a.severity, a.rsit_class as "rsitClass", a.format, a.rule_id as "ruleId", a.title, a.attack,
   a.asset_hostname as "assetHostname", host(a.src_ip) as "srcIp", host(a.dst_ip) as "dstIp", a.observables, a.tags, a.sectors, a.province_code as "provinceCode", a.last_seen as "lastSeen", a.event_time as "eventTime",
   a.received_at as "receivedAt", a.indicator_matches as "indicatorMatches"`;
+
+/** Several organisations' parts of batches at once (see readBatch), by `partKey`. */
+async function readBatches(db: Kysely<DB>, parts: readonly BatchPart[]): Promise<Map<string, CommittedAlert[]>> {
+  type Row = CommittedAlert & { lastSeen: Date; eventTime: Date; receivedAt: Date; batchId: string };
+  const r = await sql<Row>`select ${COLUMNS}, i.inserted, i.occurrences, i.batch_id::text as "batchId" from alert_batch_items i join alerts a on a.id = i.alert_id and a.day = i.day
+    where i.batch_id = any(${parts.map((p) => p.batchId)}::bigint[])
+      and (i.batch_id, i.org_id) in (select * from unnest(${parts.map((p) => p.batchId)}::bigint[], ${parts.map((p) => p.orgId)}::uuid[]))
+    order by a.id`.execute(db);
+  const out = new Map<string, CommittedAlert[]>();
+  for (const { batchId, ...a } of r.rows) {
+    const key = partKey({ batchId, orgId: a.orgId });
+    (out.get(key) ?? out.set(key, []).get(key)!).push({ ...a, lastSeen: a.lastSeen.toISOString(), eventTime: a.eventTime.toISOString(), receivedAt: a.receivedAt.toISOString() });
+  }
+  // Parts whose items are no longer kept: read from the rows they last touched, one by one (rare: an old backlog).
+  for (const p of parts) if (!out.has(partKey(p))) out.set(partKey(p), await readBatch(db, p.batchId, p.orgId));
+  return out;
+}
 
 /**
  * One organisation's alerts of a batch, read back as the feed would have carried them: which alerts and

@@ -22,11 +22,17 @@ export class HeldAlerts<M extends { orgId: string }> {
     this.#maxAgeMs = maxAgeMs;
   }
 
+  /** Items the array keeps (those past the bound included until the next compaction). */
+  get retained(): number {
+    return this.#items.length;
+  }
+
   add(now: number, alert: M, keys: string[]): void {
     if (this.#maxAgeMs <= 0) return;
     this.#items.push({ at: now, alert, keys });
     while (this.#head < this.#items.length && (this.#items[this.#head]!.at < now - this.#maxAgeMs || this.#items.length - this.#head > HELD_MAX)) this.#head++;
-    if (this.#head > 4096 && this.#head * 2 > this.#items.length) { this.#items = this.#items.slice(this.#head); this.#head = 0; }
+    // Dropped items leave the array every 4,096: it holds at most HELD_MAX + 4,096 (a copy of the rest each time, about 12 moves an add).
+    if (this.#head >= 4096) { this.#items = this.#items.slice(this.#head); this.#head = 0; }
   }
 
   /** Held alerts of rounds since `since` carrying any of these values. */

@@ -3,7 +3,7 @@ import type { DB } from '../../db/index.ts';
 import type { Platform } from '../../platform.types.ts';
 import type { CommittedAlert } from '../../shared/alert-feed.ts';
 import type { OutboxEvent } from '../events/index.ts';
-import { AlertBatchConsumer, BatchConsumerWorker, type BatchWrite } from '../alerts/index.ts';
+import { AlertBatchConsumer, BatchConsumerWorker, LARGE_GROUP, type BatchWrite } from '../alerts/index.ts';
 import { ClusterTracker, DEFAULT_DETECTOR, type DetectorOptions } from './cluster-tracker.ts';
 import { HeldAlerts, planRound, type CampaignPlan } from './campaign-plan.ts';
 import { campaignsRepository, type CampaignWrite } from './campaigns.repository.ts';
@@ -60,7 +60,7 @@ export class CampaignEngine extends BatchConsumerWorker {
     this.#tracker = new ClusterTracker((o) => traitsOf(platform, o), opts);
     // Held for the longest provisional wait, and at least an hour: a campaign found now takes its first victims' alerts of the hour before.
     this.#held = new HeldAlerts(Math.max(opts.publish.maxHoldMs + PENDING_TICK_MS, FIRST_ALERTS_MS));
-    this.consumer = new AlertBatchConsumer(platform, { name: 'campaigns', lock: LOCK, priority: 'urgent', plan: (batches) => this.#plan(batches.filter((b) => b.exerciseId === null).flatMap((b) => b.alerts)) });
+    this.consumer = new AlertBatchConsumer(platform, { name: 'campaigns', lock: LOCK, priority: 'urgent', group: LARGE_GROUP, plan: (batches) => this.#plan(batches.filter((b) => b.exerciseId === null).flatMap((b) => b.alerts)) });
   }
 
   /** Seeds the campaigns followed, rebuilds the window from recent alerts, then catches up and follows the relay. */
