@@ -8,13 +8,13 @@ const serverOrWeb = ['**/apps/server/**', '**/server/src/**', '@lachan/server', 
 // Server layers (ARCHITECTURE.md §1, STYLE.md "Wiring"; docs/wiring.md). Import strings are matched as
 // written, so each rule is stated once per folder depth. Tested in apps/server/src/layers.test.ts.
 /** Nothing under packages/ reaches a server module. */
-const noModules = { regex: '(^|/)modules/', message: 'packages/, core/ and shared/ import no server module (ARCHITECTURE.md §1)' };
+const noModules = { regex: '(^|/)modules/', message: 'packages/, core/ and common/ import no server module (ARCHITECTURE.md §1)' };
 /** core/ holds context, errors and authorisation: it imports only core/ and db/. */
 const coreOnly = { regex: '^\\.\\./(?!db/)', message: 'core/ imports only core/ and db/: no module, http, cluster or composition root (docs/wiring.md)' };
-/** shared/ holds small helpers the modules share, one floor above core/: it imports only shared/, core/ and db/. */
-const sharedOnly = {
+/** common/ holds small helpers the modules share, one floor above core/: it imports only common/, core/ and db/. */
+const commonOnly = {
   regex: '^\\.\\./(?!(db|core)/)',
-  message: 'shared/ imports only shared/, core/ and db/: no module, http, cluster or composition root (docs/wiring.md)',
+  message: 'common/ imports only common/, core/ and db/: no module, http, cluster or composition root (docs/wiring.md)',
 };
 /** A module of another module's: only its front door. `up` is how far the file sits below modules/. */
 const frontDoor = (up) => ({
@@ -62,14 +62,14 @@ export default tseslint.config(
   },
   { files: ['apps/server/src/core/**/*.ts'], ignores: tests, rules: restrict(coreOnly) },
   { files: tests.map((t) => `apps/server/src/core/${t}`), rules: restrict(noModules) },
-  { files: ['apps/server/src/shared/**/*.ts'], ignores: tests, rules: restrict(sharedOnly) },
-  { files: tests.map((t) => `apps/server/src/shared/${t}`), rules: restrict(noModules) },
+  { files: ['apps/server/src/common/**/*.ts'], ignores: tests, rules: restrict(commonOnly) },
+  { files: tests.map((t) => `apps/server/src/common/${t}`), rules: restrict(noModules) },
   { files: ['apps/server/src/modules/*/*.ts'], ignores: tests, rules: restrict(frontDoor(1), httpHelpers(1), noRoot(1)) },
   { files: ['apps/server/src/modules/*/*/*.ts'], ignores: tests, rules: restrict(frontDoor(2), httpHelpers(2), noRoot(2)) },
   // Tests may start the whole app (http/app.ts); they still reach other modules through their front doors.
   { files: tests.map((t) => `apps/server/src/modules/*/${t}`), rules: restrict(frontDoor(1)) },
   { files: tests.map((t) => `apps/server/src/modules/*/*/${t}`), rules: restrict(frontDoor(2)) },
-  { files: ['apps/server/src/**/*.ts'], ignores: ['apps/server/src/modules/**', 'apps/server/src/core/**', 'apps/server/src/shared/**'], rules: restrict(moduleFrontDoors) },
+  { files: ['apps/server/src/**/*.ts'], ignores: ['apps/server/src/modules/**', 'apps/server/src/core/**', 'apps/server/src/common/**'], rules: restrict(moduleFrontDoors) },
   // Settings are read through config.ts only; entry points hand it the environment, test support and the
   // local cluster launcher (which passes the environment on to its child processes) are not the server.
   {

@@ -34,14 +34,14 @@ describe('layer rules', () => {
     expect(await refusals('apps/server/src/core/fixture.ts', "import { withDbPriority } from '../db/index.ts';\nimport { forbidden } from './errors.ts';\nexport const x = [withDbPriority, forbidden];\n")).toEqual([]);
   });
 
-  it('keep shared/ above core/ and below the modules', async () => {
-    expect(await refusals('apps/server/src/shared/fixture.ts', "import { appendAudit } from '../modules/audit/index.ts';\nappendAudit();\n"))
-      .toEqual([expect.stringContaining('shared/ imports only shared/, core/ and db/')]);
-    expect(await refusals('apps/server/src/shared/fixture.ts', "import { ctxOf } from '../http/request-context.ts';\nexport const c = ctxOf;\n")).toHaveLength(1);
-    expect(await refusals('apps/server/src/core/fixture.ts', "import { csvRecords } from '../shared/csv-records.ts';\nexport const c = csvRecords;\n"))
+  it('keep common/ above core/ and below the modules', async () => {
+    expect(await refusals('apps/server/src/common/fixture.ts', "import { appendAudit } from '../modules/audit/index.ts';\nappendAudit();\n"))
+      .toEqual([expect.stringContaining('common/ imports only common/, core/ and db/')]);
+    expect(await refusals('apps/server/src/common/fixture.ts', "import { ctxOf } from '../http/request-context.ts';\nexport const c = ctxOf;\n")).toHaveLength(1);
+    expect(await refusals('apps/server/src/core/fixture.ts', "import { csvRecords } from '../common/csv-records.ts';\nexport const c = csvRecords;\n"))
       .toEqual([expect.stringContaining('core/ imports only core/ and db/')]);
     const allowed = "import { withDbPriority } from '../db/index.ts';\nimport { forbidden } from '../core/errors.ts';\nimport { csvRecords } from './csv-records.ts';\nexport const x = [withDbPriority, forbidden, csvRecords];\n";
-    expect(await refusals('apps/server/src/shared/fixture.ts', allowed)).toEqual([]);
+    expect(await refusals('apps/server/src/common/fixture.ts', allowed)).toEqual([]);
   });
 
   it('keep packages/ free of server modules', async () => {

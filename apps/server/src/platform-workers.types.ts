@@ -5,7 +5,7 @@ import type { IndicatorIndex, IntakeRunsSweeper, SightingsRecorder } from './mod
 import type { RetentionSweeper } from './modules/alerts/index.ts';
 import type { CampaignEngine } from './modules/campaigns/index.ts';
 import type { WarningWorkers } from './modules/warnings/index.ts';
-import type { EmbeddedMaintenance } from './shared/embedded-maintenance.ts';
+import type { EmbeddedMaintenance } from './common/embedded-maintenance.ts';
 
 /** The background consumers startPlatform builds and starts: only composition roots and tests reach them all. */
 export interface PlatformWorkers {

@@ -3,8 +3,8 @@ import type { Config } from './config.ts';
 import type { Database, DB } from './db/index.ts';
 import type { ConsoleEvents, EventRelay } from './modules/events/index.ts';
 import type { OrgTree } from './modules/orgs/index.ts';
-import type { AlertFeed } from './shared/alert-feed.ts';
-import type { IndicatorSlot } from './shared/indicator-matcher.ts';
+import type { AlertFeed } from './common/alert-feed.ts';
+import type { IndicatorSlot } from './common/indicator-matcher.ts';
 import type { AuditCheckpoints, AuditSigner } from './modules/audit/index.ts';
 import type { Leadership } from './cluster/index.ts';
 

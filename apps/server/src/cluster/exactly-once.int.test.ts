@@ -5,7 +5,7 @@ import { createTestApp, type Caller, type TestApp } from '../testing/harness.ts'
 import { StatsRollup } from '../modules/stats/index.ts';
 import { WarningWorkers } from '../modules/warnings/index.ts';
 import type { Platform } from '../platform.types.ts';
-import { AlertFeed } from '../shared/alert-feed.ts';
+import { AlertFeed } from '../common/alert-feed.ts';
 
 /**
  * Several nodes handling the same work: each alert batch rolled up once, each warning delivered once,

@@ -1,7 +1,7 @@
 import { isUtf8 } from 'node:buffer';
 import type { FastifyInstance } from 'fastify';
 import { AppError } from '../core/errors.ts';
-import { unstorableJson } from '../shared/storable-json.ts';
+import { unstorableJson } from '../common/storable-json.ts';
 
 // Only an escape can put NUL or a lone surrogate in a JSON string (the body is valid UTF-8 by then),
 // and only an exponent of three digits or a run of 309 digits can overflow a double.

@@ -1,5 +1,5 @@
 import type { NormalizedAlert } from '@lachan/contracts';
-import type { IndicatorMatch } from '../../shared/indicator-matcher.ts';
+import type { IndicatorMatch } from '../../common/indicator-matcher.ts';
 
 /** Columns written for each alert, in COPY order (the staging table has the same). */
 export const ALERT_COLUMNS = [

@@ -1,8 +1,9 @@
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import { withDbPriority, type DB, type DbPriority } from '../../db/index.ts';
 import type { Platform } from '../../platform.types.ts';
-import { partKey, type BatchPart, type CommittedAlert, type CommittedBatch } from '../../shared/alert-feed.ts';
+import type { CommittedAlert, CommittedBatch } from '../../common/alert-feed.ts';
 import { capturingOutbox, type OutboxEvent } from '../events/index.ts';
+import { consumerRepository } from './batch-consumer.repository.ts';
 
 const RECENT_BATCHES = 256;
 /** And at most this many alerts held in them (about 1 KB each), whatever the batch size. */
@@ -125,11 +126,8 @@ export class AlertBatchConsumer {
       this.#stopping = false;
       this.#unsubscribe.push(this.#p.alertFeed.subscribe((batch) => this.#remember(batch)));
     }
-    const cursor = await this.#cursor(this.#p.db);
-    // Without the alert summaries: a backlog of hours is read in as what the queue keeps of each batch.
-    const missed = await sql<{ id: string; type: string; payload: unknown }>`select id::text as id, type, payload - 'alerts' as payload
-      from outbox where outbox.id > ${cursor}::bigint and type = any(${this.#types}::text[]) order by outbox.id`.execute(this.#p.db);
-    this.#enqueue(missed.rows.map(queued));
+    const cursor = await consumerRepository.cursor(this.#p.db, this.#name);
+    this.#enqueue((await consumerRepository.eventsAfter(this.#p.db, cursor, this.#types)).map(queued));
     this.#unsubscribe.push(this.#p.relay.subscribe((events) => this.#enqueue(events.filter((e) => this.#types.includes(e.type)).map(queued))));
   }
 
@@ -206,12 +204,12 @@ export class AlertBatchConsumer {
         // Batches committed elsewhere, or dropped from memory while far behind: read back together, not one statement each.
         const absent = heads.filter((q) => !taken.has(q.eventId) && !this.#recent.get(q.batchId)?.has(q.orgId));
         if (absent.length > 1) {
-          const read = await this.#p.alertFeed.readBackMany(absent, (parts) => readBatches(this.#p.db, parts));
+          const read = await this.#p.alertFeed.readBackMany(absent, (parts) => consumerRepository.readBatches(this.#p.db, parts));
           absent.forEach((q, i) => taken.set(q.eventId, read[i]!));
         }
         for (const q of heads) {
           const { eventId, batchId, orgId } = q;
-          const alerts = taken.get(eventId) ?? this.#takeRecent(batchId, orgId) ?? (await this.#p.alertFeed.readBack(batchId, orgId, () => readBatch(this.#p.db, batchId, orgId)));
+          const alerts = taken.get(eventId) ?? this.#takeRecent(batchId, orgId) ?? (await this.#p.alertFeed.readBack(batchId, orgId, () => consumerRepository.readBatch(this.#p.db, batchId, orgId)));
           taken.set(eventId, alerts);
           if (batches.length && alertsInGroup + alerts.length > group.alerts) break;
           alertsInGroup += alerts.length;
@@ -251,14 +249,14 @@ export class AlertBatchConsumer {
     const { events } = await capturingOutbox(() => this.#p.db.transaction().execute(async (tx) => {
       // Several processes share PostgreSQL: one at a time past this point. The embedded engine is one process whose
       // transactions already go one by one on its one connection: the lock would be a turn of it for nothing.
-      if (this.#p.database.engine !== 'pglite') await sql`select pg_advisory_xact_lock(${this.#lock})`.execute(tx);
-      const cursor = BigInt(await this.#cursor(tx));
+      if (this.#p.database.engine !== 'pglite') await consumerRepository.lock(tx, this.#lock);
+      const cursor = BigInt(await consumerRepository.cursor(tx, this.#name));
       const todo = batches.filter((b) => BigInt(b.eventId) > cursor);
       if (!todo.length) return;
       // Another process got part of the group first: only the rest is stored here.
       const rest = todo.length === batches.length ? write : this.#plan(todo);
       if (rest) await rest(tx);
-      await this.#setCursor(tx, lastId);
+      await consumerRepository.setCursor(tx, this.#name, lastId);
     }));
     this.#p.relay.publishCommitted(events);
   }
@@ -269,21 +267,11 @@ export class AlertBatchConsumer {
     if (c.id === '0' || Date.now() - c.savedAt < ageMs) return;
     const id = c.id;
     c.savedAt = Date.now();
-    await this.#setCursor(this.#p.db, id).catch(() => {
+    await consumerRepository.setCursor(this.#p.db, this.#name, id).catch(() => {
       c.savedAt = 0;
     });
   }
 
-  async #setCursor(db: Kysely<DB>, id: string): Promise<void> {
-    // Never backwards: a late save of an idle cursor must not undo a newer transaction's.
-    await sql`insert into consumer_offsets (name, last_id) values (${this.#name}, ${id}::bigint)
-      on conflict (name) do update set last_id = greatest(consumer_offsets.last_id, excluded.last_id), updated_at = now()`.execute(db);
-  }
-
-  async #cursor(db: Kysely<DB>): Promise<string> {
-    const r = await db.selectFrom('consumer_offsets').select('last_id').where('name', '=', this.#name).executeTakeFirst();
-    return r?.last_id ?? '0';
-  }
 }
 
 /** A worker built on one batch consumer (promotion, statistics, sightings, campaigns): its life cycle is the consumer's. */
@@ -309,41 +297,4 @@ export abstract class BatchConsumerWorker {
   get health(): AlertBatchConsumer['health'] {
     return this.consumer.health;
   }
-}
-
-const COLUMNS = sql`a.id::text as id, a.day::text as day, a.org_id as "orgId", a.reporter_org_id as "reporterOrgId", a.severity, a.rsit_class as "rsitClass", a.format, a.rule_id as "ruleId", a.title, a.attack,
-  a.asset_hostname as "assetHostname", host(a.src_ip) as "srcIp", host(a.dst_ip) as "dstIp", a.observables, a.tags, a.sectors, a.province_code as "provinceCode", a.last_seen as "lastSeen", a.event_time as "eventTime",
-  a.received_at as "receivedAt", a.indicator_matches as "indicatorMatches"`;
-
-/** Several organisations' parts of batches at once (see readBatch), by `partKey`. */
-async function readBatches(db: Kysely<DB>, parts: readonly BatchPart[]): Promise<Map<string, CommittedAlert[]>> {
-  type Row = CommittedAlert & { lastSeen: Date; eventTime: Date; receivedAt: Date; batchId: string };
-  const r = await sql<Row>`select ${COLUMNS}, i.inserted, i.occurrences, i.batch_id::text as "batchId" from alert_batch_items i join alerts a on a.id = i.alert_id and a.day = i.day
-    where i.batch_id = any(${parts.map((p) => p.batchId)}::bigint[])
-      and (i.batch_id, i.org_id) in (select * from unnest(${parts.map((p) => p.batchId)}::bigint[], ${parts.map((p) => p.orgId)}::uuid[]))
-    order by a.id`.execute(db);
-  const out = new Map<string, CommittedAlert[]>();
-  for (const { batchId, ...a } of r.rows) {
-    const key = partKey({ batchId, orgId: a.orgId });
-    (out.get(key) ?? out.set(key, []).get(key)!).push({ ...a, lastSeen: a.lastSeen.toISOString(), eventTime: a.eventTime.toISOString(), receivedAt: a.receivedAt.toISOString() });
-  }
-  // Parts whose items are no longer kept: read from the rows they last touched, one by one (rare: an old backlog).
-  for (const p of parts) if (!out.has(partKey(p))) out.set(partKey(p), await readBatch(db, p.batchId, p.orgId));
-  return out;
-}
-
-/**
- * One organisation's alerts of a batch, read back as the feed would have carried them: which alerts and
- * what the batch added to each come from the batch's items (later batches repeating an alert move its
- * row on, not them); batches older than the items kept are read from the rows they last touched.
- */
-async function readBatch(db: Kysely<DB>, batchId: string, orgId: string): Promise<CommittedAlert[]> {
-  type Row = CommittedAlert & { lastSeen: Date; eventTime: Date; receivedAt: Date };
-  let r = await sql<Row>`select ${COLUMNS}, i.inserted, i.occurrences from alert_batch_items i join alerts a on a.id = i.alert_id and a.day = i.day
-    where i.batch_id = ${batchId}::bigint and i.org_id = ${orgId} order by a.id`.execute(db);
-  if (r.rows.length === 0) {
-    r = await sql<Row>`select ${COLUMNS}, a.batch_id = a.last_batch as inserted, a.batch_occurrences as occurrences
-      from alerts a where a.last_batch = ${batchId}::bigint and a.org_id = ${orgId}`.execute(db);
-  }
-  return r.rows.map((a) => ({ ...a, lastSeen: a.lastSeen.toISOString(), eventTime: a.eventTime.toISOString(), receivedAt: a.receivedAt.toISOString() }));
 }

@@ -1,4 +1,4 @@
-import type { CommittedBatch } from '../../shared/alert-feed.ts';
+import type { CommittedBatch } from '../../common/alert-feed.ts';
 import type { PreparedAlert } from './alert-row.ts';
 import type { StoredAlert } from './batch.repository.ts';
 

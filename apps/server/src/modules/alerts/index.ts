@@ -1,5 +1,5 @@
 import type { Platform } from '../../platform.types.ts';
-import type { ModuleRoutes } from '../../shared/module-parts.ts';
+import type { ModuleRoutes } from '../../common/module-parts.ts';
 import { IngestService } from './ingest.service.ts';
 import { AlertsService } from './alerts.service.ts';
 import { AssetsService } from './assets.service.ts';

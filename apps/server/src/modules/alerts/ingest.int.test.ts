@@ -4,7 +4,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type Caller, type TestApp } from '../../testing/harness.ts';
 import { AlertPartitions } from './partitions.ts';
-import { AlertFeed } from '../../shared/alert-feed.ts';
+import { AlertFeed } from '../../common/alert-feed.ts';
 
 const sample = (p: string) => readFileSync(new URL(`../../../../../fixtures/public/alerts/${p}`, import.meta.url), 'utf8');
 const ndjson = (rows: unknown[]) => rows.map((r) => JSON.stringify(r)).join('\n');

@@ -4,7 +4,7 @@ import type { OrgTree } from '../orgs/index.ts';
 import type { AssetIndex } from './asset-index.ts';
 import { fingerprint } from './fingerprint.ts';
 import type { PreparedAlert } from './alert-row.ts';
-import type { IndicatorMatcher } from '../../shared/indicator-matcher.ts';
+import type { IndicatorMatcher } from '../../common/indicator-matcher.ts';
 
 const DAY_SECONDS = 86_400;
 

@@ -4,7 +4,7 @@ import type { DB } from '../../db/index.ts';
 import { recordChange, transact } from '../events/index.ts';
 import type { RequestContext } from '../../core/context.ts';
 import { forbidden } from '../../core/errors.ts';
-import { PeriodicTask } from '../../shared/periodic-task.ts';
+import { PeriodicTask } from '../../common/periodic-task.ts';
 import type { Platform } from '../../platform.types.ts';
 
 const HOUR_MS = 3_600_000;

@@ -1,4 +1,4 @@
-import type { ModuleRoutes } from '../../shared/module-parts.ts';
+import type { ModuleRoutes } from '../../common/module-parts.ts';
 import { ApiKeysService, type ApiKeysParts } from './apikeys.service.ts';
 import { apiKeyRoutes } from './apikeys.routes.ts';
 

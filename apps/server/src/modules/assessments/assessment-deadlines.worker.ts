@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { recordChange } from '../events/index.ts';
 import { systemContext } from '../../core/context.ts';
-import { PeriodicTask } from '../../shared/periodic-task.ts';
+import { PeriodicTask } from '../../common/periodic-task.ts';
 import type { Platform } from '../../platform.types.ts';
 
 const EVERY_MS = 60_000;

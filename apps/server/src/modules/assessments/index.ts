@@ -1,5 +1,5 @@
 import type { Platform } from '../../platform.types.ts';
-import type { BackgroundJob, ModuleRoutes } from '../../shared/module-parts.ts';
+import type { BackgroundJob, ModuleRoutes } from '../../common/module-parts.ts';
 import { CataloguesService } from './catalogues.service.ts';
 import { AssessmentsService } from './assessments.service.ts';
 import { AssessmentDeadlines } from './assessment-deadlines.worker.ts';

@@ -3,7 +3,7 @@ import type { Kysely } from 'kysely';
 import type { AuditHead } from '@lachan/contracts';
 import type { DB } from '../../db/index.ts';
 import { conflict } from '../../core/errors.ts';
-import { PeriodicTask } from '../../shared/periodic-task.ts';
+import { PeriodicTask } from '../../common/periodic-task.ts';
 import { auditRepository, type ChainHead } from './audit.repository.ts';
 import type { AuditSigner } from './audit-signing.ts';
 

@@ -1,6 +1,6 @@
 import { createHash, createPrivateKey, createPublicKey, sign, verify, type KeyObject } from 'node:crypto';
 import type { AuditHead } from '@lachan/contracts';
-import { generatedKey } from '../../shared/generated-key.ts';
+import { generatedKey } from '../../common/generated-key.ts';
 
 export const HEAD_FORMAT = 'lachan-audit-head/1';
 export const KEY_FILE = 'audit-signing-key';

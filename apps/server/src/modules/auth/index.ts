@@ -1,5 +1,5 @@
 import type { CredentialFollower } from '../events/index.ts';
-import type { ModuleRoutes } from '../../shared/module-parts.ts';
+import type { ModuleRoutes } from '../../common/module-parts.ts';
 import { AuthService } from './auth.service.ts';
 import { authRoutes } from './auth.routes.ts';
 import { SecondFactorService } from './second-factor.service.ts';

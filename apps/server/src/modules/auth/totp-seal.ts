@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/index.ts';
-import { generatedKey } from '../../shared/generated-key.ts';
-import { openSecret, sealSecret } from '../../shared/sealed-secret.ts';
+import { generatedKey } from '../../common/generated-key.ts';
+import { openSecret, sealSecret } from '../../common/sealed-secret.ts';
 import { secondFactorRepository } from './second-factor.repository.ts';
 
 const KEY_FILE = 'totp-secrets-key';

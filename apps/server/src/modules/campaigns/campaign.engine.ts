@@ -1,7 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../db/index.ts';
 import type { Platform } from '../../platform.types.ts';
-import type { CommittedAlert } from '../../shared/alert-feed.ts';
+import type { CommittedAlert } from '../../common/alert-feed.ts';
 import type { OutboxEvent } from '../events/index.ts';
 import { AlertBatchConsumer, BatchConsumerWorker, LARGE_GROUP, type BatchWrite } from '../alerts/index.ts';
 import { ClusterTracker, DEFAULT_DETECTOR, type DetectorOptions } from './cluster-tracker.ts';

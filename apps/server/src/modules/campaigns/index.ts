@@ -1,5 +1,5 @@
 import type { Platform } from '../../platform.types.ts';
-import type { ModuleRoutes } from '../../shared/module-parts.ts';
+import type { ModuleRoutes } from '../../common/module-parts.ts';
 import { CampaignsService } from './campaigns.service.ts';
 import { campaignRoutes } from './campaigns.routes.ts';
 

@@ -1,7 +1,7 @@
-import { isReserved } from '../../shared/reserved-ranges.ts';
+import { isReserved } from '../../common/reserved-ranges.ts';
 
 /**
- * Values that link nothing: private and reserved addresses (the product's one list, shared/reserved-ranges),
+ * Values that link nothing: private and reserved addresses (the product's one list, common/reserved-ranges),
  * the big public resolvers and the most visited domains. One function so the intel module's
  * MISP-warninglist matcher can replace it.
  */

@@ -1,7 +1,7 @@
 import { createTransport, type Transporter } from 'nodemailer';
 import type { Platform } from '../../platform.types.ts';
-import { messageId } from '../../shared/mail.ts';
-import { PeriodicTask } from '../../shared/periodic-task.ts';
+import { messageId } from '../../common/mail.ts';
+import { PeriodicTask } from '../../common/periodic-task.ts';
 import { digestsRepository, type DigestRecord } from './digests.repository.ts';
 import { rowsRepository } from './rows.repository.ts';
 

@@ -1,4 +1,4 @@
-import type { ModuleRoutes } from '../../shared/module-parts.ts';
+import type { ModuleRoutes } from '../../common/module-parts.ts';
 import { DocumentsService, type DocumentsParts, type DocumentSources } from './documents.service.ts';
 import { documentRoutes } from './documents.routes.ts';
 

@@ -1,4 +1,4 @@
-import type { ModuleRoutes } from '../../shared/module-parts.ts';
+import type { ModuleRoutes } from '../../common/module-parts.ts';
 import { streamRoutes, type StreamParts } from './stream.routes.ts';
 
 export { EventRelay, type Subscriber } from './relay.ts';

@@ -5,7 +5,7 @@ import { recordChange, transact } from '../events/index.ts';
 import type { Platform } from '../../platform.types.ts';
 import { identityProvidersPolicy } from './identity-providers.policy.ts';
 import { identityProvidersRepository as repo, type ProviderRow, type ProviderValues } from './identity-providers.repository.ts';
-import { sealSecret } from '../../shared/sealed-secret.ts';
+import { sealSecret } from '../../common/sealed-secret.ts';
 import { redirectUriOf, type OidcClients } from './oidc-client.ts';
 
 const DEFAULT_SCOPES = ['openid', 'email', 'profile'];

@@ -1,7 +1,7 @@
 import * as client from 'openid-client';
 import { AppError } from '../../core/errors.ts';
 import type { ProviderRow } from './identity-providers.repository.ts';
-import { openSecret } from '../../shared/sealed-secret.ts';
+import { openSecret } from '../../common/sealed-secret.ts';
 
 /** The one redirect URI of every provider: the callback under the public URL (LACHAN_PUBLIC_URL). */
 export const redirectUriOf = (publicUrl: string): string => `${publicUrl}/api/v1/auth/oidc/callback`;

@@ -1,5 +1,5 @@
 import type { Platform } from '../../platform.types.ts';
-import type { ModuleRoutes } from '../../shared/module-parts.ts';
+import type { ModuleRoutes } from '../../common/module-parts.ts';
 import { IncidentsService } from './incidents.service.ts';
 import { createIncidentServices, type IncidentServices } from './incident-services.ts';
 import { IncidentSystemsService } from './incident-systems.service.ts';

@@ -2,7 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import { writeEvents } from '../events/index.ts';
 import type { PromotionConditions } from '@lachan/contracts';
 import type { DB } from '../../db/index.ts';
-import type { CommittedAlert } from '../../shared/alert-feed.ts';
+import type { CommittedAlert } from '../../common/alert-feed.ts';
 import { addEvidence, factColumns, factsOf, MERGE_FACTS } from './incident-facts.ts';
 import { promotedTitle } from './incident-title.ts';
 import { groupLabel, groupWindowMinutes } from './promotion-match.ts';

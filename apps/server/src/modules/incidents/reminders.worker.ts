@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { writeEvents } from '../events/index.ts';
 import type { Platform } from '../../platform.types.ts';
-import { PeriodicTask } from '../../shared/periodic-task.ts';
+import { PeriodicTask } from '../../common/periodic-task.ts';
 import { IncidentAccess } from './incident-access.ts';
 import { IncidentClock, presentDeadline } from './incident-clock.ts';
 import { reminderAt } from './reporting-clock.ts';

@@ -4,7 +4,7 @@ import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import { gunzipSync } from 'node:zlib';
 import { sql } from 'kysely';
 import { systemContext, type RequestContext } from '../../core/context.ts';
-import { PeriodicTask } from '../../shared/periodic-task.ts';
+import { PeriodicTask } from '../../common/periodic-task.ts';
 import type { IntelParts } from './intel-parts.ts';
 import { checkRemoteUrl, fetchRemote } from './remote-fetch.ts';
 import { intakeRunsRepository } from './intake-runs.repository.ts';

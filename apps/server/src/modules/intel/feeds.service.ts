@@ -5,7 +5,7 @@ import { requirePermission } from '../../core/authorize.ts';
 import { recordChange, transact } from '../events/index.ts';
 import { systemContext, type RequestContext } from '../../core/context.ts';
 import { AppError, notFound } from '../../core/errors.ts';
-import { PeriodicTask } from '../../shared/periodic-task.ts';
+import { PeriodicTask } from '../../common/periodic-task.ts';
 import type { IntelParts } from './intel-parts.ts';
 import type { IntakeService } from './intake.service.ts';
 import { intakeRunsRepository } from './intake-runs.repository.ts';

@@ -1,4 +1,4 @@
-import type { BackgroundJob, ModuleRoutes } from '../../shared/module-parts.ts';
+import type { BackgroundJob, ModuleRoutes } from '../../common/module-parts.ts';
 import type { IntelParts } from './intel-parts.ts';
 import { TaxiiService } from './taxii.service.ts';
 import { taxiiRoutes, intelRoutes } from './taxii.routes.ts';

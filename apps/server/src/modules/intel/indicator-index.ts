@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { patternObservables, type IndicatorValueType } from '@lachan/stix';
 import type { Platform } from '../../platform.types.ts';
-import { PeriodicTask } from '../../shared/periodic-task.ts';
+import { PeriodicTask } from '../../common/periodic-task.ts';
 import { indicatorValuesRepository } from './indicator-values.repository.ts';
 import { IocMatcher } from './ioc-matcher.ts';
 import { warninglistsFrom } from './warninglist-files.ts';

@@ -1,6 +1,6 @@
 import { recordChange, transact } from '../events/index.ts';
 import { systemContext } from '../../core/context.ts';
-import { PeriodicTask } from '../../shared/periodic-task.ts';
+import { PeriodicTask } from '../../common/periodic-task.ts';
 import type { Platform } from '../../platform.types.ts';
 import { intakeRunsRepository } from './intake-runs.repository.ts';
 

@@ -1,6 +1,6 @@
 import { AppError } from '../../core/errors.ts';
-import { openSecret as openSealed, sealSecret } from '../../shared/sealed-secret.ts';
-import { hostMatches, parseOutboundUrl } from '../../shared/outbound-url.ts';
+import { openSecret as openSealed, sealSecret } from '../../common/sealed-secret.ts';
+import { hostMatches, parseOutboundUrl } from '../../common/outbound-url.ts';
 
 /** Refuse a feed or TAXII URL unless it is http(s) and its host is on the allow-list (`host` or `*.suffix`). */
 export function checkRemoteUrl(url: string, allowed: readonly string[]): URL {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { RESERVED_RANGES } from '../../shared/reserved-ranges.ts';
+import { RESERVED_RANGES } from '../../common/reserved-ranges.ts';
 import { isNoise } from '../campaigns/index.ts';
 import { EXAMPLE_RANGES, RESERVED_RANGES as RESERVED_WARNINGLIST } from './warninglists.ts';
 import { warninglistsFrom } from './warninglist-files.ts';

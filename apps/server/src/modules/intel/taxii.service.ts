@@ -12,7 +12,7 @@ import { stixOwnersRepository } from './stix-owners.repository.ts';
 import { decideWrites, toStored } from './stix-writes.ts';
 import { taxiiCollectionsRepository, type CollectionRow, type StatusRow } from './taxii-collections.repository.ts';
 import { makeCursor, type TaxiiFilter } from './taxii-query.ts';
-import { unstorableJson } from '../../shared/storable-json.ts';
+import { unstorableJson } from '../../common/storable-json.ts';
 
 /** A collection as the caller sees it. */
 export type VisibleCollection = CollectionRow & CollectionAccess;

@@ -1,7 +1,7 @@
 import { parseCidr, parseIPv4, parseIPv6, type Cidr } from './ip-codec.ts';
 import { CidrSet } from './ip-tables.ts';
 import { urlHost } from './value-keys.ts';
-import { RESERVED_RANGES as RESERVED_LIST, reservedCidrs } from '../../shared/reserved-ranges.ts';
+import { RESERVED_RANGES as RESERVED_LIST, reservedCidrs } from '../../common/reserved-ranges.ts';
 
 /** A MISP warninglist file (`lists/<name>/list.json` of MISP/misp-warninglists). */
 export interface MispWarninglist {
@@ -25,7 +25,7 @@ const ATTRIBUTE_TYPES: Record<string, string[]> = {
 
 /**
  * Private, loopback, link-local, shared, multicast and the other special-purpose ranges (the product's
- * one list, shared/reserved-ranges): never worth an alert match, never exported.
+ * one list, common/reserved-ranges): never worth an alert match, never exported.
  */
 export const RESERVED_RANGES: MispWarninglist = {
   name: 'Private and reserved IP ranges (built in)',

@@ -1,4 +1,4 @@
-import type { ModuleRoutes } from '../../shared/module-parts.ts';
+import type { ModuleRoutes } from '../../common/module-parts.ts';
 import { OrgsService, type OrgsParts } from './orgs.service.ts';
 import { OrgStructureService } from './org-structure.service.ts';
 import { orgRoutes } from './orgs.routes.ts';

@@ -1,5 +1,5 @@
 import type { TransactionParts } from '../events/index.ts';
-import type { ModuleRoutes } from '../../shared/module-parts.ts';
+import type { ModuleRoutes } from '../../common/module-parts.ts';
 import { ReferenceService } from './reference.service.ts';
 import { referenceRoutes } from './reference.routes.ts';
 

@@ -1,5 +1,5 @@
 import type { Platform } from '../../platform.types.ts';
-import type { ModuleRoutes } from '../../shared/module-parts.ts';
+import type { ModuleRoutes } from '../../common/module-parts.ts';
 import { SystemsService } from './systems.service.ts';
 import { LayersService } from './layers.service.ts';
 import { registryRoutes, type RegistryRouteServices } from './registry.routes.ts';

@@ -1,5 +1,5 @@
 import { SYSTEM_DATA_CLASSES, SYSTEM_FUNCTION_TYPES, type SystemDataClass, type SystemFunctionType } from '@lachan/contracts';
-import { csvRecords } from '../../shared/csv-records.ts';
+import { csvRecords } from '../../common/csv-records.ts';
 import type { SystemRow } from './systems.repository.ts';
 
 /** The columns of a registry file, in the order the export writes them. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { csvRecords } from '../../shared/csv-records.ts';
+import { csvRecords } from '../../common/csv-records.ts';
 import { parseHistoryCsv } from './history-csv.ts';
 
 const bounds = { earliest: '2020-01-01', before: '2026-11-21' };

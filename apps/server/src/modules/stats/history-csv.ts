@@ -1,5 +1,5 @@
 import { RSIT_CLASSES } from '@lachan/parsers';
-import { csvRecords } from '../../shared/csv-records.ts';
+import { csvRecords } from '../../common/csv-records.ts';
 
 /** One valid row of a history file, its organisation still as written (id or name). */
 export interface HistoryRow {

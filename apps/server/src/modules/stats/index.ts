@@ -1,5 +1,5 @@
 import type { Platform } from '../../platform.types.ts';
-import type { BackgroundJob, ModuleRoutes } from '../../shared/module-parts.ts';
+import type { BackgroundJob, ModuleRoutes } from '../../common/module-parts.ts';
 import { StatsService } from './stats.service.ts';
 import { ForecastService } from './forecast.service.ts';
 import { SurgeWatcher } from './surge-watcher.worker.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { CommittedAlert } from '../../shared/alert-feed.ts';
+import type { CommittedAlert } from '../../common/alert-feed.ts';
 import { rollUp as rollUpBatches } from './rollup.ts';
 
 const LIMITS = { maxAgeMs: 30 * 86_400_000, skewMs: 600_000 };

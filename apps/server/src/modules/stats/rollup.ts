@@ -1,4 +1,4 @@
-import type { CommittedAlert } from '../../shared/alert-feed.ts';
+import type { CommittedAlert } from '../../common/alert-feed.ts';
 import { dayOf, hourOf, statsTime, type EventTimeLimits } from './stats-time.ts';
 
 /** One row of the daily roll-up, as added by a batch. */

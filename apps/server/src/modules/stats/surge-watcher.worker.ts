@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { StatsForecastQuery, SurgeEpisode, SurgeReport, SurgeSignal } from '@lachan/contracts';
 import type { Platform } from '../../platform.types.ts';
-import { PeriodicTask } from '../../shared/periodic-task.ts';
+import { PeriodicTask } from '../../common/periodic-task.ts';
 import { systemContext, type RequestContext } from '../../core/context.ts';
 import { withDbPriority } from '../../db/index.ts';
 import { transact } from '../events/index.ts';

@@ -1,5 +1,5 @@
 import type { Platform } from '../../platform.types.ts';
-import type { ModuleRoutes } from '../../shared/module-parts.ts';
+import type { ModuleRoutes } from '../../common/module-parts.ts';
 import type { LayersService, SystemsService } from '../registry/index.ts';
 import { SystemActivityService } from './system-activity.service.ts';
 import { systemActivityRoutes } from './system-activity.routes.ts';

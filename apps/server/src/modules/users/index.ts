@@ -1,4 +1,4 @@
-import type { ModuleRoutes } from '../../shared/module-parts.ts';
+import type { ModuleRoutes } from '../../common/module-parts.ts';
 import { UsersService, type UsersParts } from './users.service.ts';
 import { userRoutes } from './users.routes.ts';
 

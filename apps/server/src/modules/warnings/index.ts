@@ -1,5 +1,5 @@
 import type { Platform } from '../../platform.types.ts';
-import type { ModuleRoutes } from '../../shared/module-parts.ts';
+import type { ModuleRoutes } from '../../common/module-parts.ts';
 import { WarningsService } from './warnings.service.ts';
 import type { WarningWorkers } from './warning.workers.ts';
 import { WarningWebhooksService } from './webhooks.service.ts';

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import { createTransport, type Transporter } from 'nodemailer';
 import type { DB } from '../../db/index.ts';
-import { messageId } from '../../shared/mail.ts';
+import { messageId } from '../../common/mail.ts';
 import type { Platform } from '../../platform.types.ts';
 import { warningsRepository as repo } from './warnings.repository.ts';
 import { deliveriesRepository as deliveries } from './deliveries.repository.ts';

@@ -8,7 +8,7 @@ describe('webhook destinations', () => {
   it('refuses loopback, private, link-local (cloud metadata), IPv6 and IPv4-mapped internal addresses, and other schemes', () => {
     const targets = new WebhookTargets([]);
     for (const url of ['http://127.0.0.1/', 'http://10.1.2.3/', 'http://172.20.0.1/', 'http://192.168.1.1/', 'http://169.254.169.254/', 'http://100.64.0.1/', 'http://[::1]/', 'http://[fd00::1]/', 'http://[::ffff:10.0.0.1]/', 'http://[::ffff:127.0.0.1]/', 'http://0.0.0.0/', 'http://localhost/', 'ftp://files.example.org/',
-      // The documentation and benchmarking networks are reserved too (the one list, shared/reserved-ranges).
+      // The documentation and benchmarking networks are reserved too (the one list, common/reserved-ranges).
       'http://192.0.2.10/', 'http://198.51.100.10/', 'http://203.0.113.10/', 'http://198.18.0.1/', 'http://[2001:db8::1]/', 'http://[::ffff:203.0.113.10]/']) {
       expect(() => targets.check(url), url).toThrow();
     }

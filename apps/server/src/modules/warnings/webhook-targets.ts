@@ -1,12 +1,12 @@
 import { lookup as dnsLookup, type LookupAddress, type LookupAllOptions, type LookupOneOptions } from 'node:dns';
 import { BlockList, isIP } from 'node:net';
 import { AppError } from '../../core/errors.ts';
-import { hostMatches, parseOutboundUrl } from '../../shared/outbound-url.ts';
-import { isReserved } from '../../shared/reserved-ranges.ts';
+import { hostMatches, parseOutboundUrl } from '../../common/outbound-url.ts';
+import { isReserved } from '../../common/reserved-ranges.ts';
 
 /**
  * Whether an address is one a webhook may not reach unless allowed: the product's one list of reserved
- * ranges (shared/reserved-ranges): loopback, private, shared (CGNAT), link-local (where cloud metadata
+ * ranges (common/reserved-ranges): loopback, private, shared (CGNAT), link-local (where cloud metadata
  * services answer), documentation, benchmarking, multicast and the other special-purpose ranges, IPv4
  * and IPv6; an IPv4-mapped IPv6 address (`::ffff:a00:1`) is judged by the IPv4 rules.
  */

@@ -1,0 +1,68 @@
+import { sql, type Kysely } from 'kysely';
+import type { DB } from '../../db/index.ts';
+import { partKey, type BatchPart, type CommittedAlert } from '../../common/alert-feed.ts';
+
+const COLUMNS = sql`a.id::text as id, a.day::text as day, a.org_id as "orgId", a.reporter_org_id as "reporterOrgId", a.severity, a.rsit_class as "rsitClass", a.format, a.rule_id as "ruleId", a.title, a.attack,
+  a.asset_hostname as "assetHostname", host(a.src_ip) as "srcIp", host(a.dst_ip) as "dstIp", a.observables, a.tags, a.sectors, a.province_code as "provinceCode", a.last_seen as "lastSeen", a.event_time as "eventTime",
+  a.received_at as "receivedAt", a.indicator_matches as "indicatorMatches"`;
+
+/** Several organisations' parts of batches at once (see readBatch), by `partKey`. */
+async function readBatches(db: Kysely<DB>, parts: readonly BatchPart[]): Promise<Map<string, CommittedAlert[]>> {
+  type Row = CommittedAlert & { lastSeen: Date; eventTime: Date; receivedAt: Date; batchId: string };
+  const r = await sql<Row>`select ${COLUMNS}, i.inserted, i.occurrences, i.batch_id::text as "batchId" from alert_batch_items i join alerts a on a.id = i.alert_id and a.day = i.day
+    where i.batch_id = any(${parts.map((p) => p.batchId)}::bigint[])
+      and (i.batch_id, i.org_id) in (select * from unnest(${parts.map((p) => p.batchId)}::bigint[], ${parts.map((p) => p.orgId)}::uuid[]))
+    order by a.id`.execute(db);
+  const out = new Map<string, CommittedAlert[]>();
+  for (const { batchId, ...a } of r.rows) {
+    const key = partKey({ batchId, orgId: a.orgId });
+    (out.get(key) ?? out.set(key, []).get(key)!).push({ ...a, lastSeen: a.lastSeen.toISOString(), eventTime: a.eventTime.toISOString(), receivedAt: a.receivedAt.toISOString() });
+  }
+  // Parts whose items are no longer kept: read from the rows they last touched, one by one (rare: an old backlog).
+  for (const p of parts) if (!out.has(partKey(p))) out.set(partKey(p), await readBatch(db, p.batchId, p.orgId));
+  return out;
+}
+
+/**
+ * One organisation's alerts of a batch, read back as the feed would have carried them: which alerts and
+ * what the batch added to each come from the batch's items (later batches repeating an alert move its
+ * row on, not them); batches older than the items kept are read from the rows they last touched.
+ */
+async function readBatch(db: Kysely<DB>, batchId: string, orgId: string): Promise<CommittedAlert[]> {
+  type Row = CommittedAlert & { lastSeen: Date; eventTime: Date; receivedAt: Date };
+  let r = await sql<Row>`select ${COLUMNS}, i.inserted, i.occurrences from alert_batch_items i join alerts a on a.id = i.alert_id and a.day = i.day
+    where i.batch_id = ${batchId}::bigint and i.org_id = ${orgId} order by a.id`.execute(db);
+  if (r.rows.length === 0) {
+    r = await sql<Row>`select ${COLUMNS}, a.batch_id = a.last_batch as inserted, a.batch_occurrences as occurrences
+      from alerts a where a.last_batch = ${batchId}::bigint and a.org_id = ${orgId}`.execute(db);
+  }
+  return r.rows.map((a) => ({ ...a, lastSeen: a.lastSeen.toISOString(), eventTime: a.eventTime.toISOString(), receivedAt: a.receivedAt.toISOString() }));
+}
+
+/** The alert-batch consumers' storage: their cursors, the events after one, and batches read back. */
+export const consumerRepository = {
+  /** Batch events after `cursor`, without their alert summaries: a backlog of hours is read in as what a queue keeps of each batch. */
+  async eventsAfter(db: Kysely<DB>, cursor: string, types: readonly string[]): Promise<{ id: string; type: string; payload: unknown }[]> {
+    return (await sql<{ id: string; type: string; payload: unknown }>`select id::text as id, type, payload - 'alerts' as payload
+      from outbox where outbox.id > ${cursor}::bigint and type = any(${types}::text[]) order by outbox.id`.execute(db)).rows;
+  },
+
+  /** Several processes share PostgreSQL: one consumer of a name at a time, until the transaction ends. */
+  async lock(tx: Kysely<DB>, key: number): Promise<void> {
+    await sql`select pg_advisory_xact_lock(${key})`.execute(tx);
+  },
+
+  async cursor(db: Kysely<DB>, name: string): Promise<string> {
+    const r = await db.selectFrom('consumer_offsets').select('last_id').where('name', '=', name).executeTakeFirst();
+    return r?.last_id ?? '0';
+  },
+
+  /** Never backwards: a late save of an idle cursor must not undo a newer transaction's. */
+  async setCursor(db: Kysely<DB>, name: string, id: string): Promise<void> {
+    await sql`insert into consumer_offsets (name, last_id) values (${name}, ${id}::bigint)
+      on conflict (name) do update set last_id = greatest(consumer_offsets.last_id, excluded.last_id), updated_at = now()`.execute(db);
+  },
+
+  readBatch,
+  readBatches,
+};
