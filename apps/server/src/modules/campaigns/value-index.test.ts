@@ -24,4 +24,20 @@ describe('the campaign value index under national traffic', () => {
     expect(index.values.has(`ipv4:${ip(0)}`)).toBe(false);
     expect(index.values.has(`ipv4:${ip(MAX_VALUES * 3 - 1)}`)).toBe(true);
   });
+
+  it('keeps each sighting\'s hosts, techniques and reporters its own, however many start empty', () => {
+    const index = new ValueIndex(() => null);
+    // Three organisations see one address: one reported by its SOC with a technique and a host, two with nothing more.
+    index.observe({ ...alert(1, '91.200.1.8', T0), reporterOrgId: 'soc-a', dstIp: '10.1.1.1', attack: ['T1190'] });
+    index.observe(alert(2, '91.200.1.8', T0 + 1));
+    index.observe(alert(3, '91.200.1.8', T0 + 2));
+    index.observe({ ...alert(3, '91.200.1.8', T0 + 3), dstIp: '10.3.3.3' });
+    const seen = index.values.get('ipv4:91.200.1.8')!.sightings;
+    expect([...seen.get('org-1')!.reporters]).toEqual(['soc-a']);
+    expect([...seen.get('org-1')!.techniques]).toEqual(['T1190']);
+    expect([...seen.get('org-1')!.hosts]).toEqual(['10.1.1.1']);
+    expect([...seen.get('org-2')!.reporters, ...seen.get('org-2')!.techniques, ...seen.get('org-2')!.hosts]).toEqual([]);
+    expect([...seen.get('org-3')!.hosts]).toEqual(['10.3.3.3']);
+    expect(seen.get('org-3')!.reporters.size).toBe(0);
+  });
 });

@@ -23,6 +23,20 @@ const MAX_EDGES = 1_000;
 const EVICT_FRACTION = 0.1;
 const SAMPLE = 2_000;
 
+/**
+ * The empty set a sighting starts with for its hosts, techniques and reporters, shared until its first
+ * member (most sightings never get a reporter other than the victim): a set costs about 100 bytes even
+ * empty, and the index holds a couple of hundred thousand sightings. Never added to.
+ */
+class SharedEmptySet extends Set<string> {
+  override add(): this {
+    throw new Error('the shared empty set is never added to');
+  }
+}
+const NONE: Set<string> = new SharedEmptySet();
+/** The sighting's own set in place of the shared empty one, to add to. */
+const own = (set: Set<string>): Set<string> => (set === NONE ? new Set<string>() : set);
+
 /** Eviction order: single-organisation values first, then by when last seen (lower goes first). */
 function evictionScore(v: ValueState): number {
   let last = 0;
@@ -73,7 +87,7 @@ export class ValueIndex {
       v.dirty = true;
       let s = v.sightings.get(a.orgId);
       if (!s) {
-        s = { first: a.at, last: a.at, alerts: 0, recon: 0, low: 0, hosts: new Set(), techniques: new Set(), reporters: new Set(), falsePositive: false };
+        s = { first: a.at, last: a.at, alerts: 0, recon: 0, low: 0, hosts: NONE, techniques: NONE, reporters: NONE, falsePositive: false };
         v.sightings.set(a.orgId, s);
       }
       s.first = Math.min(s.first, a.at);
@@ -81,9 +95,12 @@ export class ValueIndex {
       s.alerts++;
       if (recon) s.recon++;
       if (a.severity <= 1) s.low++;
-      if (a.dstIp && s.hosts.size < 64) s.hosts.add(a.dstIp);
-      for (const t of a.attack) s.techniques.add(t);
-      if (reporter !== a.orgId) s.reporters.add(reporter);
+      if (a.dstIp && s.hosts.size < 64) (s.hosts = own(s.hosts)).add(a.dstIp);
+      if (a.attack.length) {
+        s.techniques = own(s.techniques);
+        for (const t of a.attack) s.techniques.add(t);
+      }
+      if (reporter !== a.orgId) (s.reporters = own(s.reporters)).add(reporter);
       if (v.edges.size < MAX_EDGES) for (const g of features) if (g.key !== f.key) v.edges.add(g.key);
     }
     if (this.values.size > this.#maxValues) this.#evict();
