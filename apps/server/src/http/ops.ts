@@ -6,11 +6,9 @@ import type { Platform } from '../platform.types.ts';
 import { pendingMigrations } from '../db/index.ts';
 import { forbidden } from '../core/errors.ts';
 import { registerMetrics } from './metrics.ts';
+import type { ConsumerHealth } from '../modules/alerts/index.ts';
 
 const LOOPBACK = /^(127\.|::1$|::ffff:127\.)/;
-
-/** What a background consumer of alert batches reports: its backlog and failures. */
-export interface ConsumerHealth { name: string; failures: number; queued: number; queuedAlerts: number }
 
 /** Liveness, readiness and Prometheus metrics (with the backlog of this node's alert-batch consumers). */
 export function registerOps(app: FastifyInstance, platform: Platform, consumers: readonly { health: ConsumerHealth }[] = []): void {

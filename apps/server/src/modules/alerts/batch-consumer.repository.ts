@@ -6,17 +6,20 @@ const COLUMNS = sql`a.id::text as id, a.day::text as day, a.org_id as "orgId", a
   a.asset_hostname as "assetHostname", host(a.src_ip) as "srcIp", host(a.dst_ip) as "dstIp", a.observables, a.tags, a.sectors, a.province_code as "provinceCode", a.last_seen as "lastSeen", a.event_time as "eventTime",
   a.received_at as "receivedAt", a.indicator_matches as "indicatorMatches"`;
 
+type StoredRow = CommittedAlert & { lastSeen: Date; eventTime: Date; receivedAt: Date };
+/** A row read back as the feed carries it: times as ISO text. */
+const asCommitted = (a: StoredRow): CommittedAlert => ({ ...a, lastSeen: a.lastSeen.toISOString(), eventTime: a.eventTime.toISOString(), receivedAt: a.receivedAt.toISOString() });
+
 /** Several organisations' parts of batches at once (see readBatch), by `partKey`. */
 async function readBatches(db: Kysely<DB>, parts: readonly BatchPart[]): Promise<Map<string, CommittedAlert[]>> {
-  type Row = CommittedAlert & { lastSeen: Date; eventTime: Date; receivedAt: Date; batchId: string };
-  const r = await sql<Row>`select ${COLUMNS}, i.inserted, i.occurrences, i.batch_id::text as "batchId" from alert_batch_items i join alerts a on a.id = i.alert_id and a.day = i.day
+  const r = await sql<StoredRow & { batchId: string }>`select ${COLUMNS}, i.inserted, i.occurrences, i.batch_id::text as "batchId" from alert_batch_items i join alerts a on a.id = i.alert_id and a.day = i.day
     where i.batch_id = any(${parts.map((p) => p.batchId)}::bigint[])
       and (i.batch_id, i.org_id) in (select * from unnest(${parts.map((p) => p.batchId)}::bigint[], ${parts.map((p) => p.orgId)}::uuid[]))
     order by a.id`.execute(db);
   const out = new Map<string, CommittedAlert[]>();
   for (const { batchId, ...a } of r.rows) {
     const key = partKey({ batchId, orgId: a.orgId });
-    (out.get(key) ?? out.set(key, []).get(key)!).push({ ...a, lastSeen: a.lastSeen.toISOString(), eventTime: a.eventTime.toISOString(), receivedAt: a.receivedAt.toISOString() });
+    (out.get(key) ?? out.set(key, []).get(key)!).push(asCommitted(a));
   }
   // Parts whose items are no longer kept: read from the rows they last touched, one by one (rare: an old backlog).
   for (const p of parts) if (!out.has(partKey(p))) out.set(partKey(p), await readBatch(db, p.batchId, p.orgId));
@@ -29,14 +32,13 @@ async function readBatches(db: Kysely<DB>, parts: readonly BatchPart[]): Promise
  * row on, not them); batches older than the items kept are read from the rows they last touched.
  */
 async function readBatch(db: Kysely<DB>, batchId: string, orgId: string): Promise<CommittedAlert[]> {
-  type Row = CommittedAlert & { lastSeen: Date; eventTime: Date; receivedAt: Date };
-  let r = await sql<Row>`select ${COLUMNS}, i.inserted, i.occurrences from alert_batch_items i join alerts a on a.id = i.alert_id and a.day = i.day
+  let r = await sql<StoredRow>`select ${COLUMNS}, i.inserted, i.occurrences from alert_batch_items i join alerts a on a.id = i.alert_id and a.day = i.day
     where i.batch_id = ${batchId}::bigint and i.org_id = ${orgId} order by a.id`.execute(db);
   if (r.rows.length === 0) {
-    r = await sql<Row>`select ${COLUMNS}, a.batch_id = a.last_batch as inserted, a.batch_occurrences as occurrences
+    r = await sql<StoredRow>`select ${COLUMNS}, a.batch_id = a.last_batch as inserted, a.batch_occurrences as occurrences
       from alerts a where a.last_batch = ${batchId}::bigint and a.org_id = ${orgId}`.execute(db);
   }
-  return r.rows.map((a) => ({ ...a, lastSeen: a.lastSeen.toISOString(), eventTime: a.eventTime.toISOString(), receivedAt: a.receivedAt.toISOString() }));
+  return r.rows.map(asCommitted);
 }
 
 /** The alert-batch consumers' storage: their cursors, the events after one, and batches read back. */

@@ -60,6 +60,9 @@ function queued(e: Pick<OutboxEvent, 'id' | 'type' | 'payload'>): QueuedBatch {
   return { eventId: e.id, batchId: p.batchId, orgId: p.orgId, exerciseId: p.exerciseId ?? null, historical: e.type === HISTORY_BATCHES, count: p.count ?? 0 };
 }
 
+/** What a consumer reports of itself (the node's metrics): its backlog and the failures of the group it retries. */
+export interface ConsumerHealth { name: string; failures: number; lastError: string | null; queued: number; queuedAlerts: number }
+
 /** What a consumer stores for a group of batches, inside its transaction. */
 export type BatchWrite = (tx: Kysely<DB>) => Promise<void>;
 
@@ -115,7 +118,7 @@ export class AlertBatchConsumer {
   }
 
   /** Consecutive failures of the current group and the last error (0 and null when healthy); events and alerts waiting. */
-  get health(): { name: string; failures: number; lastError: string | null; queued: number; queuedAlerts: number } {
+  get health(): ConsumerHealth {
     return { name: this.#name, failures: this.#failures, lastError: this.#lastError, queued: this.#queue.length, queuedAlerts: this.#queuedAlerts };
   }
 
@@ -294,7 +297,7 @@ export abstract class BatchConsumerWorker {
   }
 
   /** The backlog and failures of its consumer (the node's metrics). */
-  get health(): AlertBatchConsumer['health'] {
+  get health(): ConsumerHealth {
     return this.consumer.health;
   }
 }

@@ -17,7 +17,7 @@ export { exerciseAlertSql } from './alerts.repository.ts';
 export { AssetsService } from './assets.service.ts';
 export { ensureAlertPartitions } from './partitions.ts';
 export { SyslogListener } from './syslog-listener.ts';
-export { AlertBatchConsumer, BatchConsumerWorker, HISTORY_BATCHES, LARGE_GROUP, LIVE_BATCHES, type BatchPlanner, type BatchWrite, type ConsumedBatch } from './batch-consumer.ts';
+export { AlertBatchConsumer, BatchConsumerWorker, HISTORY_BATCHES, LARGE_GROUP, LIVE_BATCHES, type BatchPlanner, type BatchWrite, type ConsumedBatch, type ConsumerHealth } from './batch-consumer.ts';
 export { pruneBatchItems } from './batch.repository.ts';
 export { RetentionService, RetentionSweeper } from './retention.ts';
 
