@@ -26,10 +26,10 @@ const httpHelpers = (up) => ({
   regex: `^${'\\.\\./'.repeat(up + 1)}http/(?!(request-context|error-handler)\\.ts$)`,
   message: 'modules do not import http/ (only http/request-context.ts and http/error-handler.ts)',
 });
-/** Modules stay below the composition roots: no route or service is handed every module's services. */
+/** Modules stay below the composition roots: no route or service is handed every module's services, nor the whole platform. */
 const noRoot = (up) => ({
-  regex: `^${'\\.\\./'.repeat(up + 1)}(services|platform|platform-workers\\.types)\\.ts$`,
-  message: 'modules do not import a composition root (services.ts, platform.ts) nor every worker (platform-workers.types.ts): take what you call from your factory',
+  regex: `^${'\\.\\./'.repeat(up + 1)}(services|platform|platform-workers\\.types|platform\\.types)\\.ts$`,
+  message: 'modules do not import a composition root (services.ts, platform.ts), every worker (platform-workers.types.ts) nor the whole platform (platform.types.ts): name the parts you use and take them from your factory',
 });
 /** Outside modules/ (composition roots, http, cli, cluster, testing): modules through their front doors. */
 const moduleFrontDoors = { regex: '(^|/)modules/[^/]+/(?!index\\.ts$)', message: 'import a module only through its front door, modules/<m>/index.ts' };

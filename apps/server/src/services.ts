@@ -11,14 +11,14 @@ import { createIncidentsModule, type IncidentsModule } from './modules/incidents
 import { createStatsModule, type StatsModule } from './modules/stats/index.ts';
 import { createCampaignsModule, massScanningList, type CampaignsModule } from './modules/campaigns/index.ts';
 import { createWarningsModule, type WarningsModule } from './modules/warnings/index.ts';
-import { createConstituencyModule, type ConstituencyService, type DigestWorker } from './modules/constituency/index.ts';
+import { createConstituencyModule, type ConstituencyModule } from './modules/constituency/index.ts';
 import { createRegistryModule, type RegistryModule } from './modules/registry/index.ts';
 import { createSystemActivityModule, type SystemActivityModule } from './modules/system-activity/index.ts';
 import { createAssessmentsModule, type AssessmentsModule } from './modules/assessments/index.ts';
 import { createDocumentsModule, type DocumentsModule } from './modules/documents/index.ts';
 import { createIntelModule, type IntelModule } from './modules/intel/index.ts';
-import { createExercisesModule, type ExerciseServices, type ExerciseRunner } from './modules/exercises/index.ts';
-import { createFederationModule, type FederationServices } from './modules/federation/index.ts';
+import { createExercisesModule, type ExercisesModule } from './modules/exercises/index.ts';
+import { createFederationModule, type FederationModule } from './modules/federation/index.ts';
 
 /** The modules of one process, built on one platform: each holds its own services and routes; only this root sees them all. */
 export interface Services {
@@ -35,14 +35,13 @@ export interface Services {
   campaigns: CampaignsModule;
   warnings: WarningsModule;
   intel: IntelModule;
-  constituency: ConstituencyService;
-  constituencyDigests: DigestWorker;
+  constituency: ConstituencyModule;
   registry: RegistryModule;
   systemActivity: SystemActivityModule;
   assessments: AssessmentsModule;
   documents: DocumentsModule;
-  exercises: ExerciseServices & { runner: ExerciseRunner };
-  federation: FederationServices;
+  exercises: ExercisesModule;
+  federation: FederationModule;
 }
 
 /**
@@ -66,7 +65,6 @@ export function createServices(platform: StartedPlatform): Services {
     signals: e.signals, severity: e.peak.score >= 8 ? 3 : 2,
   }));
   const incidents = createIncidentsModule(platform);
-  const constituency = createConstituencyModule(platform, alerts.ingest);
   const warnings = createWarningsModule(platform, platform.workers.warnings);
   const auth = createAuthModule(platform);
   const registry = createRegistryModule(platform);
@@ -82,8 +80,7 @@ export function createServices(platform: StartedPlatform): Services {
       warnings: warnings.warnings,
     }),
     intel: createIntelModule(platform, (since) => massScanningList(platform.db, since)),
-    constituency: constituency.service,
-    constituencyDigests: constituency.digests,
+    constituency: createConstituencyModule(platform, alerts.ingest),
     registry,
     systemActivity: createSystemActivityModule(platform, { systems: registry.systems, layers: registry.systemLayers }),
     assessments: createAssessmentsModule(platform),
@@ -109,7 +106,7 @@ export function startServices(platform: StartedPlatform, s: Services): void {
     for (const [name, job] of Object.entries(s.stats.workers)) void platform.leadership.run(name, job);
     for (const [name, job] of Object.entries(s.intel.workers)) void platform.leadership.run(name, job);
     for (const [name, job] of Object.entries(s.assessments.workers)) void platform.leadership.run(name, job);
-    void platform.leadership.run('constituency-digests', s.constituencyDigests.task);
+    for (const [name, job] of Object.entries(s.constituency.workers)) void platform.leadership.run(name, job);
   }
   s.exercises.runner.start();
   platform.stopHooks.unshift(() => s.exercises.runner.stop());

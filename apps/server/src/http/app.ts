@@ -21,9 +21,6 @@ import { createServices, startServices } from '../services.ts';
 import { CredentialWatch } from '../modules/auth/index.ts';
 import { SyslogListener } from '../modules/alerts/index.ts';
 import type { AttackKnowledge } from '../modules/intel/index.ts';
-import { constituencyRoutes } from '../modules/constituency/index.ts';
-import { exerciseRoutes } from '../modules/exercises/index.ts';
-import { federationRoutes } from '../modules/federation/index.ts';
 
 export type App = FastifyInstance;
 
@@ -129,13 +126,13 @@ export async function buildApp(platform: StartedPlatform, opts: AppOptions = {})
       await r.register(services.intel.routes);
       await r.register(services.campaigns.routes);
       await r.register(services.warnings.routes);
-      constituencyRoutes(r, services.constituency, platform.config.ingestBodyLimitBytes);
+      await r.register(services.constituency.routes);
       await r.register(services.registry.routes);
       await r.register(services.systemActivity.routes);
       await r.register(services.assessments.routes);
       await r.register(services.documents.routes);
-      exerciseRoutes(r, services.exercises);
-      federationRoutes(r, services.federation, platform.config);
+      await r.register(services.exercises.routes);
+      await r.register(services.federation.routes);
     }
   }, { prefix: '/api/v1' });
   if (api) await app.register(services.intel.taxiiRoutes);

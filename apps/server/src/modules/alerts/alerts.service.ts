@@ -4,7 +4,7 @@ import { canManage, canRead, type RequestContext } from '../../core/context.ts';
 import { requirePermission } from '../../core/authorize.ts';
 import { conflict, forbidden, invalid, notFound } from '../../core/errors.ts';
 import { recordChange, transact } from '../events/index.ts';
-import type { Platform } from '../../platform.types.ts';
+import type { AlertsParts } from './alerts-parts.ts';
 import { alertsRepository, parseAlertId } from './alerts.repository.ts';
 import { alertPublicId, presentAlertDetail, presentAlertSummary } from './alerts.presenter.ts';
 import { sourcesRepository, type SourceRow } from './sources.repository.ts';
@@ -27,10 +27,10 @@ const presentQuarantine = (r: QuarantineRow): QuarantineItem => ({
 
 /** Reading alerts, connectors and the quarantine, within the caller's scope; replaying the quarantine. */
 export class AlertsService {
-  #p: Platform;
+  #p: AlertsParts;
   #ingest: IngestService;
-  constructor(platform: Platform, ingest: IngestService) {
-    this.#p = platform;
+  constructor(parts: AlertsParts, ingest: IngestService) {
+    this.#p = parts;
     this.#ingest = ingest;
   }
 

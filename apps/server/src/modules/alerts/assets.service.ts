@@ -4,7 +4,7 @@ import { canRead, type RequestContext } from '../../core/context.ts';
 import { requirePermission } from '../../core/authorize.ts';
 import { conflict, forbidden, invalid, notFound } from '../../core/errors.ts';
 import { recordChange, transact } from '../events/index.ts';
-import type { Platform } from '../../platform.types.ts';
+import type { AlertsParts } from './alerts-parts.ts';
 import { orgsPolicy } from '../orgs/index.ts';
 import type { AssetCache } from './asset-cache.ts';
 
@@ -28,10 +28,10 @@ export function normaliseAsset(kind: AssetCreate['kind'], value: string): string
 
 /** What organisations own (address ranges, domains, host names), used to attribute alerts. */
 export class AssetsService {
-  #p: Platform;
+  #p: AlertsParts;
   #cache: AssetCache;
-  constructor(platform: Platform, cache: AssetCache) {
-    this.#p = platform;
+  constructor(parts: AlertsParts, cache: AssetCache) {
+    this.#p = parts;
     this.#cache = cache;
   }
 

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import { withDbPriority, type DB, type DbPriority } from '../../db/index.ts';
-import type { Platform } from '../../platform.types.ts';
+import type { ConsumerParts } from './alerts-parts.ts';
 import type { CommittedAlert, CommittedBatch } from '../../common/alert-feed.ts';
 import { capturingOutbox, type OutboxEvent } from '../events/index.ts';
 import { consumerRepository } from './batch-consumer.repository.ts';
@@ -81,7 +81,7 @@ export type BatchPlanner = (batches: ConsumedBatch[]) => BatchWrite | null;
  * is retried with back-off, never skipped.
  */
 export class AlertBatchConsumer {
-  #p: Platform;
+  #p: ConsumerParts;
   #name: string;
   #lock: number;
   #plan: BatchPlanner;
@@ -106,15 +106,15 @@ export class AlertBatchConsumer {
    * act on live activity, do not, so a month-old archive opens no incident and links no campaign).
    * `group`: the most events and alerts handled at once (GROUP and GROUP_ALERTS unless given).
    */
-  constructor(platform: Platform, opts: { name: string; lock: number; plan: BatchPlanner; priority?: DbPriority; history?: boolean; group?: { events: number; alerts: number } }) {
-    this.#p = platform;
+  constructor(parts: ConsumerParts, opts: { name: string; lock: number; plan: BatchPlanner; priority?: DbPriority; history?: boolean; group?: { events: number; alerts: number } }) {
+    this.#p = parts;
     this.#name = opts.name;
     this.#lock = opts.lock;
     this.#plan = opts.plan;
     this.#priority = opts.priority ?? 'background';
     this.#types = opts.history ? [LIVE_BATCHES, HISTORY_BATCHES] : [LIVE_BATCHES];
     this.#group = opts.group ?? { events: GROUP, alerts: GROUP_ALERTS };
-    this.#unsubscribe.push(platform.alertFeed.subscribe((batch) => this.#remember(batch)));
+    this.#unsubscribe.push(parts.alertFeed.subscribe((batch) => this.#remember(batch)));
   }
 
   /** Consecutive failures of the current group and the last error (0 and null when healthy); events and alerts waiting. */

@@ -1,4 +1,4 @@
-import type { Platform } from '../../platform.types.ts';
+import type { AlertsParts } from './alerts-parts.ts';
 import type { ModuleRoutes } from '../../common/module-parts.ts';
 import { IngestService } from './ingest.service.ts';
 import { AlertsService } from './alerts.service.ts';
@@ -18,6 +18,7 @@ export { AssetsService } from './assets.service.ts';
 export { ensureAlertPartitions } from './partitions.ts';
 export { SyslogListener } from './syslog-listener.ts';
 export { AlertBatchConsumer, BatchConsumerWorker, HISTORY_BATCHES, LARGE_GROUP, LIVE_BATCHES, type BatchPlanner, type BatchWrite, type ConsumedBatch, type ConsumerHealth } from './batch-consumer.ts';
+export type { AlertsParts, ConsumerParts } from './alerts-parts.ts';
 export { pruneBatchItems } from './batch.repository.ts';
 export { RetentionService, RetentionSweeper } from './retention.ts';
 
@@ -33,21 +34,21 @@ export interface AlertsModule {
   ingestRoutes: ModuleRoutes;
 }
 
-/** Builds the alerts module from the platform; an asset changed anywhere drops the ingest pipeline's asset cache. */
-export function createAlertsModule(platform: Platform): AlertsModule {
-  const ingest = new IngestService(platform);
-  platform.relay.subscribe((events) => {
+/** Builds the alerts module from its parts; an asset changed anywhere drops the ingest pipeline's asset cache. */
+export function createAlertsModule(parts: AlertsParts): AlertsModule {
+  const ingest = new IngestService(parts);
+  parts.relay.subscribe((events) => {
     if (events.some((e) => e.type === 'asset.changed')) ingest.assets.invalidate();
   });
-  const alerts = new AlertsService(platform, ingest);
-  const assets = new AssetsService(platform, ingest.assets);
-  const retention = new RetentionService(platform);
+  const alerts = new AlertsService(parts, ingest);
+  const assets = new AssetsService(parts, ingest.assets);
+  const retention = new RetentionService(parts);
   return {
     ingest, alerts, assets, retention,
     routes: async (app) => {
       alertRoutes(app, { alerts, assets });
       retentionRoutes(app, retention);
     },
-    ingestRoutes: async (app) => ingestRoutes(app, ingest, platform.config.ingestBodyLimitBytes),
+    ingestRoutes: async (app) => ingestRoutes(app, ingest, parts.config.ingestBodyLimitBytes),
   };
 }

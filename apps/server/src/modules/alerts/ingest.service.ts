@@ -4,7 +4,7 @@ import type { RequestContext } from '../../core/context.ts';
 import { canRead } from '../../core/context.ts';
 import { requirePermission } from '../../core/authorize.ts';
 import { forbidden } from '../../core/errors.ts';
-import type { Platform } from '../../platform.types.ts';
+import type { AlertsParts } from './alerts-parts.ts';
 import { refusalReason } from '../../common/database-refusal.ts';
 import { capturingOutbox } from '../events/index.ts';
 import { AssetCache } from './asset-cache.ts';
@@ -42,7 +42,7 @@ export type StoredHook = (tx: RawTx, batch: { reporterOrgId: string; receivedAt:
  * repeats, persist in one transaction (alerts, quarantine, counters, events) and only then answer.
  */
 export class IngestService {
-  #p: Platform;
+  #p: AlertsParts;
   readonly assets: AssetCache;
   readonly gate: IngestGate;
   readonly fingerprints: FingerprintCache;
@@ -51,13 +51,13 @@ export class IngestService {
   #storedHooks: StoredHook[] = [];
   #ids: IdReserve;
 
-  constructor(platform: Platform) {
-    this.#p = platform;
-    this.#ids = new IdReserve(platform.db);
-    this.fingerprints = new FingerprintCache(platform.db);
-    this.assets = new AssetCache(platform.db);
-    this.partitions = new AlertPartitions(platform.db);
-    this.gate = new IngestGate(platform.config.ingestMaxRunning, platform.config.ingestMaxQueued);
+  constructor(parts: AlertsParts) {
+    this.#p = parts;
+    this.#ids = new IdReserve(parts.db);
+    this.fingerprints = new FingerprintCache(parts.db);
+    this.assets = new AssetCache(parts.db);
+    this.partitions = new AlertPartitions(parts.db);
+    this.gate = new IngestGate(parts.config.ingestMaxRunning, parts.config.ingestMaxQueued);
   }
 
   /** Runs `hook` inside every transaction that stores alerts. */

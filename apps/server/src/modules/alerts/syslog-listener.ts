@@ -1,7 +1,7 @@
 import { createSocket, type Socket } from 'node:dgram';
 import { createServer, type Server, type Socket as NetSocket } from 'node:net';
 import type { AlertFormat } from '@lachan/contracts';
-import type { Platform } from '../../platform.types.ts';
+import type { AlertsParts } from './alerts-parts.ts';
 import { AppError } from '../../core/errors.ts';
 import type { IngestService } from './ingest.service.ts';
 import { SyslogFramer } from './syslog-framing.ts';
@@ -36,7 +36,7 @@ const plainAddress = (a: string) => a.replace(/^::ffff:/, '');
  * buffered and is tried again.
  */
 export class SyslogListener {
-  #p: Platform;
+  #p: AlertsParts;
   #ingest: IngestService;
   #log: ListenerLog;
   #udp: Socket | null = null;
@@ -49,8 +49,8 @@ export class SyslogListener {
   #paused = new Set<NetSocket>();
   dropped = 0;
 
-  constructor(platform: Platform, ingest: IngestService, log: ListenerLog = { error: () => {} }) {
-    this.#p = platform;
+  constructor(parts: AlertsParts, ingest: IngestService, log: ListenerLog = { error: () => {} }) {
+    this.#p = parts;
     this.#ingest = ingest;
     this.#log = log;
   }

@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { recordChange } from '../events/index.ts';
 import { systemContext } from '../../core/context.ts';
 import { PeriodicTask } from '../../common/periodic-task.ts';
-import type { Platform } from '../../platform.types.ts';
+import type { AssessmentsParts } from './assessments-parts.ts';
 
 const EVERY_MS = 60_000;
 /** Reminded this many days before the due date; escalated to the supervisor this many days after it. */
@@ -20,11 +20,11 @@ type Due = { id: string; org_id: string; campaign_id: string; title: string; sys
  * reminder row and its event are written in one transaction; the row's key makes re-runs no-ops.
  */
 export class AssessmentDeadlines {
-  #p: Platform;
+  #p: AssessmentsParts;
   /** Started and stopped by the node that leads it. */
   readonly task = new PeriodicTask(EVERY_MS, () => this.#pass());
-  constructor(platform: Platform) {
-    this.#p = platform;
+  constructor(parts: AssessmentsParts) {
+    this.#p = parts;
   }
 
   /** One pass now; resolves to the reminders sent. */

@@ -6,7 +6,7 @@ import type { DB } from '../../db/index.ts';
 import { recordChange, transact } from '../events/index.ts';
 import type { RequestContext } from '../../core/context.ts';
 import { conflict, forbidden, invalid, notFound } from '../../core/errors.ts';
-import type { Platform } from '../../platform.types.ts';
+import type { AssessmentsParts } from './assessments-parts.ts';
 import { assessmentsPolicy as policy } from './assessments.policy.ts';
 import { assessmentsRepository as repo, type CampaignRow, type TaskRow } from './assessments.repository.ts';
 import { cataloguesRepository } from './catalogues.repository.ts';
@@ -31,10 +31,10 @@ const audienceOf = (t: Pick<TaskRow, 'org_id' | 'assessor_org_id'>) => ({ orgIds
 
 /** National assessment campaigns: launching, one task per targeted system, answering, independent review, signing. */
 export class AssessmentsService {
-  #p: Platform;
+  #p: AssessmentsParts;
   #catalogues: CataloguesService;
-  constructor(platform: Platform, catalogues: CataloguesService) {
-    this.#p = platform;
+  constructor(parts: AssessmentsParts, catalogues: CataloguesService) {
+    this.#p = parts;
     this.#catalogues = catalogues;
   }
 

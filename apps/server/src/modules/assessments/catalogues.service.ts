@@ -1,10 +1,9 @@
 import { readFileSync } from 'node:fs';
 import type { CatalogueDetail, CatalogueDocument, CatalogueRequirementPatch, CatalogueSummary, LangText } from '@lachan/contracts';
 import { hasPermission } from '@lachan/contracts';
-import { recordChange, transact } from '../events/index.ts';
+import { recordChange, transact, type TransactionParts } from '../events/index.ts';
 import type { RequestContext } from '../../core/context.ts';
 import { conflict, forbidden, invalid, notFound } from '../../core/errors.ts';
-import type { Platform } from '../../platform.types.ts';
 import { catalogueProblems } from './catalogue-format.ts';
 import { cataloguesRepository as repo, type CatalogueRow, type RequirementRow } from './catalogues.repository.ts';
 
@@ -24,10 +23,10 @@ const mayManage = (ctx: RequestContext) => hasPermission(ctx.actor.role, 'refere
 
 /** Requirement catalogues: the built-in NIST CSF 2.0 and those the centre loads and edits. */
 export class CataloguesService {
-  #p: Platform;
+  #p: TransactionParts;
   #ready: Promise<void> | null = null;
-  constructor(platform: Platform) {
-    this.#p = platform;
+  constructor(parts: TransactionParts) {
+    this.#p = parts;
   }
 
   /** Loads the built-in catalogues once per process (idempotent: same code and version replace themselves). */

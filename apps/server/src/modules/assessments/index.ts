@@ -1,5 +1,5 @@
-import type { Platform } from '../../platform.types.ts';
 import type { BackgroundJob, ModuleRoutes } from '../../common/module-parts.ts';
+import type { AssessmentsParts } from './assessments-parts.ts';
 import { CataloguesService } from './catalogues.service.ts';
 import { AssessmentsService } from './assessments.service.ts';
 import { AssessmentDeadlines } from './assessment-deadlines.worker.ts';
@@ -11,6 +11,7 @@ export { AssessmentsService } from './assessments.service.ts';
 export { catalogueProblems } from './catalogue-format.ts';
 export { AssessmentDeadlines } from './assessment-deadlines.worker.ts';
 export { AssessmentOverviewService } from './overview.service.ts';
+export type { AssessmentsParts } from './assessments-parts.ts';
 
 /** The assessments module: catalogues, campaigns and tasks, the overview, their routes and the deadline worker. */
 export interface AssessmentsModule extends AssessmentRouteServices {
@@ -20,15 +21,15 @@ export interface AssessmentsModule extends AssessmentRouteServices {
   workers: Record<'assessment-deadlines', BackgroundJob>;
 }
 
-/** Builds the assessments module from the platform; its worker is returned unstarted. */
-export function createAssessmentsModule(platform: Platform): AssessmentsModule {
-  const catalogues = new CataloguesService(platform);
+/** Builds the assessments module from its database, relay, organisation tree and clock; its worker is returned unstarted. */
+export function createAssessmentsModule(parts: AssessmentsParts): AssessmentsModule {
+  const catalogues = new CataloguesService(parts);
   const services: AssessmentRouteServices = {
     catalogues,
-    assessments: new AssessmentsService(platform, catalogues),
-    assessmentOverview: new AssessmentOverviewService(platform),
+    assessments: new AssessmentsService(parts, catalogues),
+    assessmentOverview: new AssessmentOverviewService(parts),
   };
-  const deadlines = new AssessmentDeadlines(platform);
+  const deadlines = new AssessmentDeadlines(parts);
   return {
     ...services,
     deadlines,

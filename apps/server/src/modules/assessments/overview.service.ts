@@ -1,7 +1,7 @@
 import type { AssessmentOverview, CampaignComparison, Tally } from '@lachan/contracts';
 import { canManage, type RequestContext } from '../../core/context.ts';
 import { forbidden, notFound } from '../../core/errors.ts';
-import type { Platform } from '../../platform.types.ts';
+import type { AssessmentsParts } from './assessments-parts.ts';
 import { assessmentsPolicy as policy } from './assessments.policy.ts';
 import { assessmentsRepository } from './assessments.repository.ts';
 import { presentCampaign } from './assessments.service.ts';
@@ -38,9 +38,9 @@ const byTasks = <T extends Tally>(a: T, b: T) => b.tasks - a.tasks;
  * requirement, sector and level, the worst level 4-5 systems, layer 2/4 gaps, and trends between campaigns.
  */
 export class AssessmentOverviewService {
-  #p: Platform;
-  constructor(platform: Platform) {
-    this.#p = platform;
+  #p: AssessmentsParts;
+  constructor(parts: AssessmentsParts) {
+    this.#p = parts;
   }
 
   async overview(ctx: RequestContext, campaignId: string, orgId: string | undefined): Promise<AssessmentOverview> {

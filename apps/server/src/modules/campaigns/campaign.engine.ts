@@ -1,6 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../db/index.ts';
-import type { Platform } from '../../platform.types.ts';
+import type { CampaignEngineParts } from './campaigns-parts.ts';
 import type { CommittedAlert } from '../../common/alert-feed.ts';
 import type { OutboxEvent } from '../events/index.ts';
 import { AlertBatchConsumer, BatchConsumerWorker, LARGE_GROUP, type BatchWrite } from '../alerts/index.ts';
@@ -42,7 +42,7 @@ export const linkAlertOf = (a: CommittedAlert): Row => ({
  * live. Analysts' false-positive marks (`alerts.false_positive`) feed the noise model.
  */
 export class CampaignEngine extends BatchConsumerWorker {
-  #p: Platform;
+  #p: CampaignEngineParts;
   #tracker: ClusterTracker;
   protected readonly consumer: AlertBatchConsumer;
   #prunedAt = 0;
@@ -53,14 +53,14 @@ export class CampaignEngine extends BatchConsumerWorker {
   hook: CampaignHook | null = null;
   readonly opts: DetectorOptions;
 
-  constructor(platform: Platform, opts: DetectorOptions = DEFAULT_DETECTOR) {
+  constructor(parts: CampaignEngineParts, opts: DetectorOptions = DEFAULT_DETECTOR) {
     super();
-    this.#p = platform;
+    this.#p = parts;
     this.opts = opts;
-    this.#tracker = new ClusterTracker((o) => traitsOf(platform, o), opts);
+    this.#tracker = new ClusterTracker((o) => traitsOf(parts, o), opts);
     // Held for the longest provisional wait, and at least an hour: a campaign found now takes its first victims' alerts of the hour before.
     this.#held = new HeldAlerts(Math.max(opts.publish.maxHoldMs + PENDING_TICK_MS, FIRST_ALERTS_MS));
-    this.consumer = new AlertBatchConsumer(platform, { name: 'campaigns', lock: LOCK, priority: 'urgent', group: LARGE_GROUP, plan: (batches) => this.#plan(batches.filter((b) => b.exerciseId === null).flatMap((b) => b.alerts)) });
+    this.consumer = new AlertBatchConsumer(parts, { name: 'campaigns', lock: LOCK, priority: 'urgent', group: LARGE_GROUP, plan: (batches) => this.#plan(batches.filter((b) => b.exerciseId === null).flatMap((b) => b.alerts)) });
   }
 
   /** Seeds the campaigns followed, rebuilds the window from recent alerts, then catches up and follows the relay. */
@@ -181,7 +181,7 @@ export class CampaignEngine extends BatchConsumerWorker {
 }
 
 /** An organisation's sectors, province and kind, from the organisation tree. */
-function traitsOf(p: Platform, orgId: string): OrgTraits | null {
+function traitsOf(p: Pick<CampaignEngineParts, 'orgTree'>, orgId: string): OrgTraits | null {
   const o = p.orgTree.profile(orgId);
   return o ? { sectors: o.sectors, provinceCode: o.provinceCode, kind: o.kind ?? null } : null;
 }

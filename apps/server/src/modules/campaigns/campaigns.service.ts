@@ -3,7 +3,7 @@ import type { RequestContext } from '../../core/context.ts';
 import { requirePermission } from '../../core/authorize.ts';
 import { forbidden, invalid, notFound } from '../../core/errors.ts';
 import { recordChange, transact } from '../events/index.ts';
-import type { Platform } from '../../platform.types.ts';
+import type { CampaignsParts } from './campaigns-parts.ts';
 import { campaignsPolicy as policy } from './campaigns.policy.ts';
 import { presentCampaign, presentExplanation, presentReason } from './campaigns.presenter.ts';
 import { campaignReads } from './campaign-reads.repository.ts';
@@ -15,9 +15,9 @@ import { incidentVisibility } from '../incidents/index.ts';
  * ones withheld; evidence, alerts and incidents of named members only), and the centre's decisions.
  */
 export class CampaignsService {
-  #p: Platform;
-  constructor(platform: Platform) {
-    this.#p = platform;
+  #p: CampaignsParts;
+  constructor(parts: CampaignsParts) {
+    this.#p = parts;
   }
 
   async list(ctx: RequestContext, q: CampaignListQuery): Promise<CampaignSummary[]> {

@@ -5,7 +5,7 @@ import type {
 import { parseAlert, splitConstituencyReport, type CsvMappingInput } from '@lachan/parsers';
 import type { RequestContext } from '../../core/context.ts';
 import { forbidden, invalid, notFound } from '../../core/errors.ts';
-import type { Platform } from '../../platform.types.ts';
+import type { ConstituencyParts } from './constituency-parts.ts';
 import { fingerprint, type IngestService } from '../alerts/index.ts';
 import { constituencyPolicy as policy } from './constituency.policy.ts';
 import { rowsRepository } from './rows.repository.ts';
@@ -30,14 +30,14 @@ const readScope = (ctx: RequestContext) => (ctx.scope.all ? null : [...ctx.scope
  * the caller's scope.
  */
 export class ConstituencyService {
-  #p: Platform;
+  #p: ConstituencyParts;
   #ingest: IngestService;
   readonly mappings: ConstituencyMappings;
 
-  constructor(platform: Platform, ingest: IngestService) {
-    this.#p = platform;
+  constructor(parts: ConstituencyParts, ingest: IngestService) {
+    this.#p = parts;
     this.#ingest = ingest;
-    this.mappings = new ConstituencyMappings(platform);
+    this.mappings = new ConstituencyMappings(parts);
   }
 
   async ingestReport(ctx: RequestContext, feed: ConstituencyFeedName, body: string, q: ConstituencyReportQuery): Promise<ConstituencyReportResult> {

@@ -1,5 +1,5 @@
 import { createTransport, type Transporter } from 'nodemailer';
-import type { Platform } from '../../platform.types.ts';
+import type { ConstituencyParts } from './constituency-parts.ts';
 import { messageId } from '../../common/mail.ts';
 import { PeriodicTask } from '../../common/periodic-task.ts';
 import { digestsRepository, type DigestRecord } from './digests.repository.ts';
@@ -22,12 +22,12 @@ const DAY_MS = 86_400_000;
  * a digest is made once per organisation and day, and marked sent once.
  */
 export class DigestWorker {
-  #p: Platform;
+  #p: Pick<ConstituencyParts, 'db' | 'config' | 'now'>;
   #mail: Transporter | null;
   readonly task: PeriodicTask;
 
-  constructor(platform: Platform, mail: Transporter | null = platform.config.smtpUrl ? createTransport(platform.config.smtpUrl) : null) {
-    this.#p = platform;
+  constructor(parts: Pick<ConstituencyParts, 'db' | 'config' | 'now'>, mail: Transporter | null = parts.config.smtpUrl ? createTransport(parts.config.smtpUrl) : null) {
+    this.#p = parts;
     this.#mail = mail;
     this.task = new PeriodicTask(EVERY_MS, () => this.pass());
   }

@@ -1,9 +1,8 @@
 import type { ConstituencyMapping, ConstituencyMappingCreate, ConstituencyMappingUpdate } from '@lachan/contracts';
 import { normaliseRsit } from '@lachan/parsers';
 import type { RequestContext } from '../../core/context.ts';
-import { recordChange, transact } from '../events/index.ts';
+import { recordChange, transact, type TransactionParts } from '../events/index.ts';
 import { conflict, forbidden, invalid, notFound } from '../../core/errors.ts';
-import type { Platform } from '../../platform.types.ts';
 import { constituencyPolicy as policy } from './constituency.policy.ts';
 import { mappingsRepository } from './mappings.repository.ts';
 import { presentMapping } from './constituency.presenter.ts';
@@ -39,10 +38,10 @@ export function mappingProblem(m: ConstituencyMappingCreate): string | null {
 
 /** The centre's CSV mappings: data, validated, audited; only the centre's coordinators define them. */
 export class ConstituencyMappings {
-  #p: Platform;
+  #p: TransactionParts;
 
-  constructor(platform: Platform) {
-    this.#p = platform;
+  constructor(parts: TransactionParts) {
+    this.#p = parts;
   }
 
   async list(ctx: RequestContext): Promise<ConstituencyMapping[]> {

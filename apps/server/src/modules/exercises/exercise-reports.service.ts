@@ -1,7 +1,7 @@
 import type { TeamReport } from '@lachan/contracts';
 import type { RequestContext } from '../../core/context.ts';
 import { forbidden, notFound } from '../../core/errors.ts';
-import type { Platform } from '../../platform.types.ts';
+import type { ExercisesParts } from './exercises-parts.ts';
 import { exercisesPolicy as policy } from './exercises.policy.ts';
 import { presentExercise, presentExpectation, presentInboxItem, scoreboardRows } from './exercises.presenter.ts';
 import { exercisesRepository as runs } from './exercises.repository.ts';
@@ -15,10 +15,10 @@ import type { ExercisesService } from './exercises.service.ts';
  * The white team reads them at any time; the team itself once the exercise has ended.
  */
 export class ExerciseReports {
-  #p: Platform;
+  #p: ExercisesParts;
   #exercises: ExercisesService;
-  constructor(platform: Platform, exercises: ExercisesService) {
-    this.#p = platform;
+  constructor(parts: ExercisesParts, exercises: ExercisesService) {
+    this.#p = parts;
     this.#exercises = exercises;
   }
 

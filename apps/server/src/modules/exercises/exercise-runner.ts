@@ -1,7 +1,7 @@
 import { systemContext } from '../../core/context.ts';
 import { withDbPriority } from '../../db/index.ts';
 import { recordChange, transact, outboxRepository } from '../events/index.ts';
-import type { Platform } from '../../platform.types.ts';
+import type { ExercisesParts } from './exercises-parts.ts';
 import { tagPromotedExerciseIncidents } from '../incidents/index.ts';
 import { exerciseClock } from './exercise-clock.ts';
 import { exercisesRepository as runs, type ExerciseRow } from './exercises.repository.ts';
@@ -21,7 +21,7 @@ const SWEEP_MS = 1000;
  * Delivery and scoring are time-critical, so their database work goes ahead of bulk work.
  */
 export class ExerciseRunner {
-  #p: Platform;
+  #p: ExercisesParts;
   #delivery: InjectDelivery;
   #timer: NodeJS.Timeout | null = null;
   #sweepTimer: NodeJS.Timeout | null = null;
@@ -33,8 +33,8 @@ export class ExerciseRunner {
   #acted = new Set<string>();
   #unsubscribe: (() => void) | null = null;
 
-  constructor(platform: Platform, delivery: InjectDelivery) {
-    this.#p = platform;
+  constructor(parts: ExercisesParts, delivery: InjectDelivery) {
+    this.#p = parts;
     this.#delivery = delivery;
   }
 

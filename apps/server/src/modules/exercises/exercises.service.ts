@@ -3,7 +3,7 @@ import type { RequestContext } from '../../core/context.ts';
 import { requirePermission } from '../../core/authorize.ts';
 import { conflict, forbidden, invalid, notFound } from '../../core/errors.ts';
 import { recordChange, transact } from '../events/index.ts';
-import type { Platform } from '../../platform.types.ts';
+import type { ExercisesParts } from './exercises-parts.ts';
 import { exerciseClock } from './exercise-clock.ts';
 import { exercisesPolicy as policy } from './exercises.policy.ts';
 import { presentExercise, presentInboxItem, scoreboardRows } from './exercises.presenter.ts';
@@ -24,11 +24,11 @@ const NEXT: Record<Control, { from: Exercise['status'][]; to: Exercise['status']
 
 /** Runs of scenarios: scheduling, the white team's controls, judgements and lessons, the teams' inboxes. */
 export class ExercisesService {
-  #p: Platform;
+  #p: ExercisesParts;
   #scenarios: ScenariosService;
   #runner: ExerciseRunner;
-  constructor(platform: Platform, scenarios: ScenariosService, runner: ExerciseRunner) {
-    this.#p = platform;
+  constructor(parts: ExercisesParts, scenarios: ScenariosService, runner: ExerciseRunner) {
+    this.#p = parts;
     this.#scenarios = scenarios;
     this.#runner = runner;
   }

@@ -1,7 +1,7 @@
 import type { Inject } from '@lachan/contracts';
 import { systemContext } from '../../core/context.ts';
 import { recordChange, transact } from '../events/index.ts';
-import type { Platform } from '../../platform.types.ts';
+import type { ExercisesParts } from './exercises-parts.ts';
 import type { IngestService } from '../alerts/index.ts';
 import { tagExerciseIncident, type IncidentsService } from '../incidents/index.ts';
 import { issueExerciseWarning } from '../warnings/index.ts';
@@ -31,10 +31,10 @@ export interface DeliveryDeps {
  * needs no ingest is delivered to every team in one transaction.
  */
 export class InjectDelivery {
-  #p: Platform;
+  #p: ExercisesParts;
   #d: DeliveryDeps;
-  constructor(platform: Platform, deps: DeliveryDeps) {
-    this.#p = platform;
+  constructor(parts: ExercisesParts, deps: DeliveryDeps) {
+    this.#p = parts;
     this.#d = deps;
   }
 

@@ -3,7 +3,7 @@ import type { RequestContext } from '../../core/context.ts';
 import { requirePermission } from '../../core/authorize.ts';
 import { conflict, forbidden, invalid, notFound } from '../../core/errors.ts';
 import { recordChange, transact } from '../events/index.ts';
-import type { Platform } from '../../platform.types.ts';
+import type { ExercisesParts } from './exercises-parts.ts';
 import { exercisesPolicy as policy } from './exercises.policy.ts';
 import { presentScenario, presentScenarioSummary } from './exercises.presenter.ts';
 import { scenarioProblems } from './scenario-check.ts';
@@ -12,10 +12,10 @@ import { scenarioTemplates } from './templates.ts';
 
 /** Scenarios as data: the shipped templates and the organisers' own, imported, edited and exported as JSON. */
 export class ScenariosService {
-  #p: Platform;
+  #p: ExercisesParts;
   #templates: Promise<void> | null = null;
-  constructor(platform: Platform) {
-    this.#p = platform;
+  constructor(parts: ExercisesParts) {
+    this.#p = parts;
   }
 
   async list(ctx: RequestContext): Promise<ScenarioSummary[]> {

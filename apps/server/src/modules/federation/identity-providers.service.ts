@@ -2,7 +2,7 @@ import type { ClaimRule, IdentityProvider, IdentityProviderCreate, IdentityProvi
 import type { RequestContext } from '../../core/context.ts';
 import { AppError, forbidden, notFound } from '../../core/errors.ts';
 import { recordChange, transact } from '../events/index.ts';
-import type { Platform } from '../../platform.types.ts';
+import type { FederationParts } from './federation-parts.ts';
 import { identityProvidersPolicy } from './identity-providers.policy.ts';
 import { identityProvidersRepository as repo, type ProviderRow, type ProviderValues } from './identity-providers.repository.ts';
 import { sealSecret } from '../../common/sealed-secret.ts';
@@ -46,10 +46,10 @@ export function checkIssuer(value: string): string {
 
 /** Identity providers as data: the centre adds, changes and removes them; the sign-in page lists the enabled ones. */
 export class IdentityProvidersService {
-  #p: Platform;
+  #p: FederationParts;
   #clients: OidcClients;
-  constructor(platform: Platform, clients: OidcClients) {
-    this.#p = platform;
+  constructor(parts: FederationParts, clients: OidcClients) {
+    this.#p = parts;
     this.#clients = clients;
   }
 

@@ -1,7 +1,6 @@
-import type { FastifyInstance } from 'fastify';
-import type { Config } from '../../config.ts';
-import type { Platform } from '../../platform.types.ts';
+import type { ModuleRoutes } from '../../common/module-parts.ts';
 import type { AuthService } from '../auth/index.ts';
+import type { FederationParts } from './federation-parts.ts';
 import { IdentityProvidersService } from './identity-providers.service.ts';
 import { identityProviderRoutes } from './identity-providers.routes.ts';
 import { OidcClients } from './oidc-client.ts';
@@ -9,6 +8,7 @@ import { OidcSignIn } from './oidc-sign-in.service.ts';
 import { oidcRoutes } from './oidc.routes.ts';
 
 export { mapClaims, globMatches } from './claim-mapping.ts';
+export type { FederationParts } from './federation-parts.ts';
 
 /** Sign-in with the organisation's identity provider: the providers (data) and the OpenID Connect flow. */
 export interface FederationServices {
@@ -16,14 +16,18 @@ export interface FederationServices {
   signIn: OidcSignIn;
 }
 
-/** Builds federation from the platform and the auth service whose sessions it opens. */
-export function createFederationModule(platform: Platform, auth: AuthService): FederationServices {
-  const clients = new OidcClients(platform.config.idpSecretsKey);
-  return { providers: new IdentityProvidersService(platform, clients), signIn: new OidcSignIn(platform, auth, clients) };
+/** Federation's services and its routes: /identity-providers (the centre) and /auth/oidc/* (public: the sign-in itself). */
+export interface FederationModule extends FederationServices {
+  routes: ModuleRoutes;
 }
 
-/** /api/v1/identity-providers (the centre) and /api/v1/auth/oidc/* (public: the sign-in itself). */
-export function federationRoutes(app: FastifyInstance, f: FederationServices, config: Config): void {
-  identityProviderRoutes(app, f.providers);
-  oidcRoutes(app, f, config);
+/** Builds federation from its database, relay and settings, and the auth service whose sessions it opens. */
+export function createFederationModule(parts: FederationParts, auth: AuthService): FederationModule {
+  const clients = new OidcClients(parts.config.idpSecretsKey);
+  const services: FederationServices = { providers: new IdentityProvidersService(parts, clients), signIn: new OidcSignIn(parts, auth, clients) };
+  const routes: ModuleRoutes = async (app) => {
+    identityProviderRoutes(app, services.providers);
+    oidcRoutes(app, services, parts.config);
+  };
+  return { ...services, routes };
 }

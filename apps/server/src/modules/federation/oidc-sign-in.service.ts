@@ -4,9 +4,9 @@ import type { ClaimRule } from '@lachan/contracts';
 import { AppError, notFound } from '../../core/errors.ts';
 import { recordChange, transact } from '../events/index.ts';
 import type { RequestContext } from '../../core/context.ts';
-import type { Platform } from '../../platform.types.ts';
 import { generatePassword, hashPassword, sha256, type AuthService, type Caller, type OpenedSession } from '../auth/index.ts';
 import { mapClaims } from './claim-mapping.ts';
+import type { FederationParts } from './federation-parts.ts';
 import { identityProvidersRepository as providers, type ProviderRow } from './identity-providers.repository.ts';
 import { exchangeError, redirectUriOf, type OidcClients } from './oidc-client.ts';
 import { oidcSignInRepository as repo } from './oidc-sign-in.repository.ts';
@@ -22,12 +22,12 @@ const text = (v: unknown, max: number): string | null => (typeof v === 'string' 
  * `finish` takes it back, verifies everything and opens the same server-side session a password does.
  */
 export class OidcSignIn {
-  #p: Platform;
+  #p: FederationParts;
   #auth: AuthService;
   #clients: OidcClients;
 
-  constructor(platform: Platform, auth: AuthService, clients: OidcClients) {
-    this.#p = platform;
+  constructor(parts: FederationParts, auth: AuthService, clients: OidcClients) {
+    this.#p = parts;
     this.#auth = auth;
     this.#clients = clients;
   }

@@ -3,7 +3,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { ErrorBody, OIDC_ERRORS, OidcCallbackQuery, OidcStartParams, SignInProviders, type OidcError } from '@lachan/contracts';
 import { callerOf, DEVICE_COOKIE, SESSION_COOKIE } from '../auth/index.ts';
-import type { Config } from '../../config.ts';
+import type { OidcRouteConfig } from './federation-parts.ts';
 import { AppError } from '../../core/errors.ts';
 import type { IdentityProvidersService } from './identity-providers.service.ts';
 import type { OidcSignIn } from './oidc-sign-in.service.ts';
@@ -20,7 +20,7 @@ const redirect = { 302: Type.Null({ description: 'to the identity provider, or b
  * provider) and the callback (back, signed in). Browser navigations: failures go back to the sign-in page
  * with their code, never as a JSON page.
  */
-export function oidcRoutes(app: FastifyInstance, deps: { providers: IdentityProvidersService; signIn: OidcSignIn }, config: Config): void {
+export function oidcRoutes(app: FastifyInstance, deps: { providers: IdentityProvidersService; signIn: OidcSignIn }, config: OidcRouteConfig): void {
   const r = app.withTypeProvider<TypeBoxTypeProvider>();
   const base = new URL(config.publicUrl).pathname.replace(/\/+$/, '');
   const cookie = { path: '/', httpOnly: true, sameSite: 'strict' as const, secure: config.cookieSecure };

@@ -4,7 +4,7 @@ import { canRead, type RequestContext } from '../../core/context.ts';
 import { requirePermission } from '../../core/authorize.ts';
 import { invalid, notFound } from '../../core/errors.ts';
 import { recordChange, transact } from '../events/index.ts';
-import type { Platform } from '../../platform.types.ts';
+import type { IncidentParts } from './incident-parts.ts';
 import { loadAlerts, type LoadedAlert } from './alert-links.ts';
 import { alertsTitle } from './incident-title.ts';
 import type { IncidentsService } from './incidents.service.ts';
@@ -22,10 +22,10 @@ const byOrg = (alerts: readonly LoadedAlert[]) => Map.groupBy(alerts, (a) => a.o
  * there for them (404).
  */
 export class AlertTriageService {
-  #p: Platform;
+  #p: Pick<IncidentParts, 'db' | 'relay' | 'orgTree'>;
   #incidents: IncidentsService;
-  constructor(platform: Platform, incidents: IncidentsService) {
-    this.#p = platform;
+  constructor(parts: Pick<IncidentParts, 'db' | 'relay' | 'orgTree'>, incidents: IncidentsService) {
+    this.#p = parts;
     this.#incidents = incidents;
   }
 

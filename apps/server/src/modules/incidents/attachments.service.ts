@@ -4,7 +4,7 @@ import { fileTypeFromBuffer } from 'file-type';
 import { ATTACHMENT_TYPES, type IncidentAttachment } from '@lachan/contracts';
 import type { RequestContext } from '../../core/context.ts';
 import { AppError, invalid, notFound } from '../../core/errors.ts';
-import type { Platform } from '../../platform.types.ts';
+import type { IncidentParts } from './incident-parts.ts';
 import type { IncidentWriter } from './incident-writer.ts';
 
 /** Largest attachment accepted (bytes). */
@@ -40,10 +40,10 @@ export async function contentMatches(declared: string, bytes: Buffer): Promise<b
 
 /** Files attached to incidents, kept in the database, served only as downloads. */
 export class AttachmentsService {
-  #p: Platform;
+  #p: Pick<IncidentParts, 'db'>;
   #w: IncidentWriter;
-  constructor(platform: Platform, writer: IncidentWriter) {
-    this.#p = platform;
+  constructor(parts: Pick<IncidentParts, 'db'>, writer: IncidentWriter) {
+    this.#p = parts;
     this.#w = writer;
   }
 

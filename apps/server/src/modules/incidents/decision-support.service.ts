@@ -1,6 +1,6 @@
 import { memberCount, shownCount, type DecisionSupport } from '@lachan/contracts';
 import type { RequestContext } from '../../core/context.ts';
-import type { Platform } from '../../platform.types.ts';
+import type { IncidentParts } from './incident-parts.ts';
 import type { IncidentWriter } from './incident-writer.ts';
 import { incidentsRepository } from './incidents.repository.ts';
 import type { SimilarIncidentsService } from './similar.service.ts';
@@ -21,11 +21,11 @@ const NEXT_ORGS = 10;
  * may not see are counted per sector, 1 or 2 as "fewer than 3".
  */
 export class DecisionSupportService {
-  #p: Platform;
+  #p: Pick<IncidentParts, 'db' | 'orgTree'>;
   #w: IncidentWriter;
   #similar: SimilarIncidentsService;
-  constructor(platform: Platform, writer: IncidentWriter, similar: SimilarIncidentsService) {
-    this.#p = platform;
+  constructor(parts: Pick<IncidentParts, 'db' | 'orgTree'>, writer: IncidentWriter, similar: SimilarIncidentsService) {
+    this.#p = parts;
     this.#w = writer;
     this.#similar = similar;
   }

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/index.ts';
-import type { Platform } from '../../platform.types.ts';
+import type { IncidentAccessParts } from './incident-parts.ts';
 import type { RequestContext } from '../../core/context.ts';
 import { notFound } from '../../core/errors.ts';
 import { accessTo, allows, audienceOf, type IncidentAccessGrant, type IncidentActor, type IncidentAction, type IncidentFacts, type LinkGrant } from './incidents.policy.ts';
@@ -10,9 +10,9 @@ import { incidentAccessRepository as repo } from './incident-access.repository.t
 
 /** Loads what the pure policy needs: the actor's links, an incident's shares, the organisations around it. */
 export class IncidentAccess {
-  #p: Platform;
-  constructor(platform: Platform) {
-    this.#p = platform;
+  #p: IncidentAccessParts;
+  constructor(parts: IncidentAccessParts) {
+    this.#p = parts;
   }
 
   /** The actor with its standing links, each expanded to the linked organisation's units. Call outside transactions. */

@@ -1,7 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { Deadline } from '@lachan/contracts';
 import type { DB } from '../../db/index.ts';
-import type { Platform } from '../../platform.types.ts';
+import type { IncidentParts } from './incident-parts.ts';
 import { applicableRegimes, deadlinesOf, nextDeadline, type ComputedDeadline } from './reporting-clock.ts';
 import { presentRegime, regimesRepository } from './regimes.repository.ts';
 import { incidentSystemsRepository } from './incident-systems.repository.ts';
@@ -26,9 +26,9 @@ export const reference = (n: string | number): string => `LC-${String(n).padStar
 
 /** Reporting clocks of incidents: which regimes apply, what is due, and the stored next deadline. */
 export class IncidentClock {
-  #p: Platform;
-  constructor(platform: Platform) {
-    this.#p = platform;
+  #p: Pick<IncidentParts, 'orgTree' | 'now'>;
+  constructor(parts: Pick<IncidentParts, 'orgTree' | 'now'>) {
+    this.#p = parts;
   }
 
   now(): Date {

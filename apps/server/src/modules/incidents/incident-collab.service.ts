@@ -1,16 +1,16 @@
 import type { IncidentComment, IncidentTask, IncidentTaskCreate, IncidentTaskPatch, TimelineEntry } from '@lachan/contracts';
 import type { RequestContext } from '../../core/context.ts';
 import { notFound } from '../../core/errors.ts';
-import type { Platform } from '../../platform.types.ts';
+import type { IncidentParts } from './incident-parts.ts';
 import type { IncidentWriter } from './incident-writer.ts';
 import { incidentCollabRepository as repo, type TaskRow } from './incident-collab.repository.ts';
 
 /** The timeline, comments and tasks of an incident. */
 export class IncidentCollabService {
-  #p: Platform;
+  #p: Pick<IncidentParts, 'db' | 'now'>;
   #w: IncidentWriter;
-  constructor(platform: Platform, writer: IncidentWriter) {
-    this.#p = platform;
+  constructor(parts: Pick<IncidentParts, 'db' | 'now'>, writer: IncidentWriter) {
+    this.#p = parts;
     this.#w = writer;
   }
 

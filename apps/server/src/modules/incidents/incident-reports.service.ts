@@ -4,7 +4,7 @@ import { canRead } from '../../core/context.ts';
 import { requirePermission } from '../../core/authorize.ts';
 import { conflict, forbidden, invalid, notFound } from '../../core/errors.ts';
 import { recordChange, transact } from '../events/index.ts';
-import type { Platform } from '../../platform.types.ts';
+import type { IncidentParts } from './incident-parts.ts';
 import { orgsRepository } from '../orgs/index.ts';
 import type { IncidentWriter } from './incident-writer.ts';
 import { presentDeadline } from './incident-clock.ts';
@@ -19,10 +19,10 @@ const presentReport = (r: ReportRow): IncidentReport => ({
 
 /** Reports filed on incidents, the deadlines they answer, and the reporting regimes themselves. */
 export class IncidentReportsService {
-  #p: Platform;
+  #p: Pick<IncidentParts, 'db' | 'relay' | 'now'>;
   #w: IncidentWriter;
-  constructor(platform: Platform, writer: IncidentWriter) {
-    this.#p = platform;
+  constructor(parts: Pick<IncidentParts, 'db' | 'relay' | 'now'>, writer: IncidentWriter) {
+    this.#p = parts;
     this.#w = writer;
   }
 

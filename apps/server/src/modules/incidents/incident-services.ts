@@ -1,4 +1,4 @@
-import type { Platform } from '../../platform.types.ts';
+import type { IncidentParts } from './incident-parts.ts';
 import type { IncidentsService } from './incidents.service.ts';
 import { IncidentReportsService } from './incident-reports.service.ts';
 import { IncidentSharesService } from './incident-shares.service.ts';
@@ -19,16 +19,16 @@ export interface IncidentServices {
   decision: DecisionSupportService;
 }
 
-export function createIncidentServices(platform: Platform, incidents: IncidentsService): IncidentServices {
+export function createIncidentServices(parts: IncidentParts, incidents: IncidentsService): IncidentServices {
   const w = incidents.writer;
-  const similar = new SimilarIncidentsService(platform, w);
+  const similar = new SimilarIncidentsService(parts, w);
   return {
-    reports: new IncidentReportsService(platform, w),
-    shares: new IncidentSharesService(platform, w),
-    collab: new IncidentCollabService(platform, w),
-    support: new SupportRequestsService(platform, w),
-    attachments: new AttachmentsService(platform, w),
+    reports: new IncidentReportsService(parts, w),
+    shares: new IncidentSharesService(parts, w),
+    collab: new IncidentCollabService(parts, w),
+    support: new SupportRequestsService(parts, w),
+    attachments: new AttachmentsService(parts, w),
     similar,
-    decision: new DecisionSupportService(platform, w, similar),
+    decision: new DecisionSupportService(parts, w, similar),
   };
 }

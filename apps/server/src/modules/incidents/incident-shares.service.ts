@@ -3,7 +3,7 @@ import type { IncidentShare, IncidentShareCreate, OrgLink, OrgLinkCreate } from 
 import { canManage, type RequestContext } from '../../core/context.ts';
 import { requirePermission } from '../../core/authorize.ts';
 import { conflict, forbidden, invalid, notFound } from '../../core/errors.ts';
-import type { Platform } from '../../platform.types.ts';
+import type { IncidentParts } from './incident-parts.ts';
 import { orgsRepository } from '../orgs/index.ts';
 import type { IncidentWriter } from './incident-writer.ts';
 import { TLP_RANK } from './incidents.policy.ts';
@@ -21,10 +21,10 @@ const presentLink = (r: LinkRow): OrgLink => ({
 
 /** Sharing incidents with other organisations, and the standing links between organisations. */
 export class IncidentSharesService {
-  #p: Platform;
+  #p: Pick<IncidentParts, 'db' | 'relay'>;
   #w: IncidentWriter;
-  constructor(platform: Platform, writer: IncidentWriter) {
-    this.#p = platform;
+  constructor(parts: Pick<IncidentParts, 'db' | 'relay'>, writer: IncidentWriter) {
+    this.#p = parts;
     this.#w = writer;
   }
 

@@ -1,7 +1,7 @@
 import type { IncidentDetail } from '@lachan/contracts';
 import type { RequestContext } from '../../core/context.ts';
 import { invalid } from '../../core/errors.ts';
-import type { Platform } from '../../platform.types.ts';
+import type { IncidentParts } from './incident-parts.ts';
 import { incidentSystemsRepository as repo } from './incident-systems.repository.ts';
 import type { IncidentsService } from './incidents.service.ts';
 
@@ -11,10 +11,10 @@ import type { IncidentsService } from './incidents.service.ts';
  * A level 4-5 or critical system raises the severity once and brings its reporting regime.
  */
 export class IncidentSystemsService {
-  #p: Platform;
+  #p: Pick<IncidentParts, 'orgTree'>;
   #incidents: IncidentsService;
-  constructor(platform: Platform, incidents: IncidentsService) {
-    this.#p = platform;
+  constructor(parts: Pick<IncidentParts, 'orgTree'>, incidents: IncidentsService) {
+    this.#p = parts;
     this.#incidents = incidents;
   }
 

@@ -1,6 +1,6 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { RequestContext } from '../../core/context.ts';
-import type { Platform } from '../../platform.types.ts';
+import type { IncidentAccessParts } from './incident-parts.ts';
 import { IncidentAccess } from './incident-access.ts';
 import { COMMUNITY_CEILING, RELATIONSHIP_CEILING, visibilityOf, type Visibility } from './incidents.policy.ts';
 
@@ -11,8 +11,8 @@ import { COMMUNITY_CEILING, RELATIONSHIP_CEILING, visibilityOf, type Visibility 
  */
 
 /** The caller's visibility (their organisations with the TLP reached in each, and the centre's view). */
-export async function incidentVisibility(platform: Platform, ctx: RequestContext): Promise<Visibility> {
-  return visibilityOf(await new IncidentAccess(platform).actor(ctx));
+export async function incidentVisibility(parts: IncidentAccessParts, ctx: RequestContext): Promise<Visibility> {
+  return visibilityOf(await new IncidentAccess(parts).actor(ctx));
 }
 
 /** An active share with the caller covering the incident's TLP. */

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { TimelineKind } from '@lachan/contracts';
 import type { DB } from '../../db/index.ts';
-import type { Platform } from '../../platform.types.ts';
+import type { IncidentParts } from './incident-parts.ts';
 import type { RequestContext } from '../../core/context.ts';
 import { recordChange, transact } from '../events/index.ts';
 import { notFound } from '../../core/errors.ts';
@@ -20,11 +20,11 @@ export interface ChangeOutcome<T> {
 export class IncidentWriter {
   readonly access: IncidentAccess;
   readonly clock: IncidentClock;
-  #p: Platform;
-  constructor(platform: Platform) {
-    this.#p = platform;
-    this.access = new IncidentAccess(platform);
-    this.clock = new IncidentClock(platform);
+  #p: IncidentParts;
+  constructor(parts: IncidentParts) {
+    this.#p = parts;
+    this.access = new IncidentAccess(parts);
+    this.clock = new IncidentClock(parts);
   }
 
   /**

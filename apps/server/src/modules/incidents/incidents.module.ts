@@ -1,4 +1,4 @@
-import type { Platform } from '../../platform.types.ts';
+import type { IncidentParts } from './incident-parts.ts';
 import type { ModuleRoutes } from '../../common/module-parts.ts';
 import { IncidentsService } from './incidents.service.ts';
 import { createIncidentServices, type IncidentServices } from './incident-services.ts';
@@ -20,13 +20,13 @@ export interface IncidentsModule {
   routes: ModuleRoutes;
 }
 
-/** Builds the incidents module from the platform; the promotion engine and reminders are the platform's workers. */
-export function createIncidentsModule(platform: Platform): IncidentsModule {
-  const incidents = new IncidentsService(platform);
-  const incidentParts = createIncidentServices(platform, incidents);
-  const incidentSystems = new IncidentSystemsService(platform, incidents);
-  const alertTriage = new AlertTriageService(platform, incidents);
-  const promotionRules = new PromotionRulesService(platform);
+/** Builds the incidents module from its parts; the promotion engine and reminders are the platform's workers. */
+export function createIncidentsModule(parts: IncidentParts): IncidentsModule {
+  const incidents = new IncidentsService(parts);
+  const incidentParts = createIncidentServices(parts, incidents);
+  const incidentSystems = new IncidentSystemsService(parts, incidents);
+  const alertTriage = new AlertTriageService(parts, incidents);
+  const promotionRules = new PromotionRulesService(parts);
   const routes: ModuleRoutes = async (app) => {
     incidentRoutes(app, { incidents, incidentParts, promotionRules });
     alertTriageRoutes(app, { alertTriage, promotionRules });

@@ -5,7 +5,7 @@ import { canRead, type RequestContext } from '../../core/context.ts';
 import { requirePermission } from '../../core/authorize.ts';
 import { conflict, forbidden, invalid, notFound } from '../../core/errors.ts';
 import { transact } from '../events/index.ts';
-import type { Platform } from '../../platform.types.ts';
+import type { IncidentParts } from './incident-parts.ts';
 import { orgsRepository } from '../orgs/index.ts';
 import { accessTo, allows, closeDecision, visibilityOf } from './incidents.policy.ts';
 import { encodeCursor, incidentsRepository, type IncidentRow } from './incidents.repository.ts';
@@ -29,10 +29,10 @@ const CIRCULAR_20 = 'vn-circular-20-2017';
 /** Incidents: the list and detail, opening them, editing, moving through the lifecycle, escalating and transferring. */
 export class IncidentsService {
   readonly writer: IncidentWriter;
-  #p: Platform;
-  constructor(platform: Platform) {
-    this.#p = platform;
-    this.writer = new IncidentWriter(platform);
+  #p: IncidentParts;
+  constructor(parts: IncidentParts) {
+    this.#p = parts;
+    this.writer = new IncidentWriter(parts);
   }
 
   async list(ctx: RequestContext, q: IncidentListQuery): Promise<{ items: IncidentSummary[]; nextCursor: string | null }> {

@@ -4,6 +4,7 @@ export { ReportingReminders } from './reminders.worker.ts';
 export { AlertTriageService } from './alert-triage.service.ts';
 export type { IncidentServices } from './incident-services.ts';
 export { createIncidentsModule, type IncidentsModule } from './incidents.module.ts';
+export type { IncidentAccessParts, IncidentParts, PromotionParts, ReminderParts } from './incident-parts.ts';
 export { PromotionRulesService } from './promotion-rules.service.ts';
 export { deadlinesOf, type ClockInputs, type RegimeClock, type FiledReport, type ComputedDeadline } from './reporting-clock.ts';
 export { incidentVisibility, visibleIncidentSql, countableIncidentSql } from './incident-visibility.ts';

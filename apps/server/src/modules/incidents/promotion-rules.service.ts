@@ -4,7 +4,7 @@ import { canManage, canRead, type RequestContext } from '../../core/context.ts';
 import { requirePermission } from '../../core/authorize.ts';
 import { conflict, forbidden, notFound } from '../../core/errors.ts';
 import { recordChange, transact } from '../events/index.ts';
-import type { Platform } from '../../platform.types.ts';
+import type { IncidentParts } from './incident-parts.ts';
 import { suppressionsRepository } from './promotion-suppressions.repository.ts';
 import { PREVIEW_DAYS, PREVIEW_LIMIT, previewAlerts, simulateOpenings } from './promotion-preview.ts';
 
@@ -13,9 +13,9 @@ const presentRule = (r: RuleRow): PromotionRule => ({ id: r.id, orgId: r.org_id,
 
 /** Promotion rules: which alerts open incidents (national rules and each organisation's own). */
 export class PromotionRulesService {
-  #p: Platform;
-  constructor(platform: Platform) {
-    this.#p = platform;
+  #p: IncidentParts;
+  constructor(parts: IncidentParts) {
+    this.#p = parts;
   }
 
   /** Organisations whose rules the caller sees (its subtree and its parents; null: all), besides the national rules. */

@@ -1,6 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../db/index.ts';
-import type { Platform } from '../../platform.types.ts';
+import type { PromotionParts } from './incident-parts.ts';
 import { AlertBatchConsumer, BatchConsumerWorker, type ConsumedBatch } from '../alerts/index.ts';
 import { groupKey, matchesConditions } from './promotion-match.ts';
 import { countsInWindow } from './promotion-counts.ts';
@@ -17,16 +17,16 @@ const LOCK = 727_003;
  * (see `writeOpenings`).
  */
 export class PromotionEngine extends BatchConsumerWorker {
-  #p: Platform;
+  #p: PromotionParts;
   #clock: IncidentClock;
   protected readonly consumer: AlertBatchConsumer;
   #prunedAt = 0;
 
-  constructor(platform: Platform) {
+  constructor(parts: PromotionParts) {
     super();
-    this.#p = platform;
-    this.#clock = new IncidentClock(platform);
-    this.consumer = new AlertBatchConsumer(platform, {
+    this.#p = parts;
+    this.#clock = new IncidentClock(parts);
+    this.consumer = new AlertBatchConsumer(parts, {
       name: 'promotion',
       lock: LOCK,
       plan: (batches) => async (tx) => {

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { writeEvents } from '../events/index.ts';
-import type { Platform } from '../../platform.types.ts';
+import type { ReminderParts } from './incident-parts.ts';
 import { PeriodicTask } from '../../common/periodic-task.ts';
 import { IncidentAccess } from './incident-access.ts';
 import { IncidentClock, presentDeadline } from './incident-clock.ts';
@@ -14,14 +14,14 @@ const EVERY_MS = 60_000;
  * reminder row and its event are written in one transaction, and the row's key makes re-runs no-ops.
  */
 export class ReportingReminders {
-  #p: Platform;
+  #p: ReminderParts;
   #clock: IncidentClock;
   #access: IncidentAccess;
   #task = new PeriodicTask(EVERY_MS, () => this.#pass());
-  constructor(platform: Platform) {
-    this.#p = platform;
-    this.#clock = new IncidentClock(platform);
-    this.#access = new IncidentAccess(platform);
+  constructor(parts: ReminderParts) {
+    this.#p = parts;
+    this.#clock = new IncidentClock(parts);
+    this.#access = new IncidentAccess(parts);
   }
 
   start(): void {

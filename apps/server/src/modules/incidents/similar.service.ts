@@ -1,6 +1,6 @@
 import type { SimilarIncident } from '@lachan/contracts';
 import type { RequestContext } from '../../core/context.ts';
-import type { Platform } from '../../platform.types.ts';
+import type { IncidentParts } from './incident-parts.ts';
 import type { IncidentWriter } from './incident-writer.ts';
 import { visibilityOf } from './incidents.policy.ts';
 import { incidentsRepository } from './incidents.repository.ts';
@@ -13,10 +13,10 @@ import { similarRepository } from './similar.repository.ts';
  * (Jaccard), then trigram similarity of the folded title and description.
  */
 export class SimilarIncidentsService {
-  #p: Platform;
+  #p: Pick<IncidentParts, 'db'>;
   #w: IncidentWriter;
-  constructor(platform: Platform, writer: IncidentWriter) {
-    this.#p = platform;
+  constructor(parts: Pick<IncidentParts, 'db'>, writer: IncidentWriter) {
+    this.#p = parts;
     this.#w = writer;
   }
 

@@ -3,7 +3,7 @@ import type { RequestContext } from '../../core/context.ts';
 import { requirePermission } from '../../core/authorize.ts';
 import { conflict, forbidden, invalid, notFound } from '../../core/errors.ts';
 import { transact } from '../events/index.ts';
-import type { Platform } from '../../platform.types.ts';
+import type { IncidentParts } from './incident-parts.ts';
 import type { IncidentWriter } from './incident-writer.ts';
 import { supportRequestsRepository as repo, type SupportRequestRow } from './support-requests.repository.ts';
 
@@ -17,10 +17,10 @@ const present = (r: SupportRequestRow): SupportRequest => ({
  * read-only with the team so it can decide; accepting makes it an analyst, declining ends the share.
  */
 export class SupportRequestsService {
-  #p: Platform;
+  #p: Pick<IncidentParts, 'db' | 'relay'>;
   #w: IncidentWriter;
-  constructor(platform: Platform, writer: IncidentWriter) {
-    this.#p = platform;
+  constructor(parts: Pick<IncidentParts, 'db' | 'relay'>, writer: IncidentWriter) {
+    this.#p = parts;
     this.#w = writer;
   }
 

@@ -34,7 +34,7 @@ export { KnowledgeService } from './knowledge.service.ts';
 export { knowledgeRoutes } from './knowledge.routes.ts';
 export { readerView, displayName, type MarkedRow, type ReaderView } from './object-view.ts';
 
-export type { IntelParts } from './intel-parts.ts';
+export type { IntelParts, IndicatorWorkerParts, SweeperParts } from './intel-parts.ts';
 export type { MassScanners } from './exports.service.ts';
 
 /**

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { patternObservables, type IndicatorValueType } from '@lachan/stix';
-import type { Platform } from '../../platform.types.ts';
+import type { IndicatorWorkerParts } from './intel-parts.ts';
 import { PeriodicTask } from '../../common/periodic-task.ts';
 import { indicatorValuesRepository } from './indicator-values.repository.ts';
 import { IocMatcher } from './ioc-matcher.ts';
@@ -17,10 +17,10 @@ type LiveIndicator = { id: string; pattern: string; pattern_type: string };
  * it into `platform.indicators`, so ingest matches every alert against it.
  */
 export class IndicatorIndex {
-  #p: Platform;
+  #p: IndicatorWorkerParts;
   #task = new PeriodicTask(EVERY_MS, () => this.#rebuild());
-  constructor(platform: Platform) {
-    this.#p = platform;
+  constructor(parts: IndicatorWorkerParts) {
+    this.#p = parts;
   }
 
   start(): void {

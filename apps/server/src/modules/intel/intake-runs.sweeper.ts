@@ -1,7 +1,7 @@
 import { recordChange, transact } from '../events/index.ts';
 import { systemContext } from '../../core/context.ts';
 import { PeriodicTask } from '../../common/periodic-task.ts';
-import type { Platform } from '../../platform.types.ts';
+import type { SweeperParts } from './intel-parts.ts';
 import { intakeRunsRepository } from './intake-runs.repository.ts';
 
 /** The note an interrupted run carries (the console shows its own translation of it). */
@@ -17,11 +17,11 @@ const EVERY_MS = 60_000;
  * runs. Each interruption is audited under the run's organisation.
  */
 export class IntakeRunsSweeper {
-  readonly #p: Platform;
+  readonly #p: SweeperParts;
   readonly task: PeriodicTask;
 
-  constructor(platform: Platform) {
-    this.#p = platform;
+  constructor(parts: SweeperParts) {
+    this.#p = parts;
     this.task = new PeriodicTask(EVERY_MS, () => this.sweep());
   }
 

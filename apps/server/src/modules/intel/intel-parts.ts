@@ -1,5 +1,7 @@
 import type { Config } from '../../config.ts';
-import type { Database } from '../../db/index.ts';
+import type { Kysely } from 'kysely';
+import type { Database, DB } from '../../db/index.ts';
+import type { IndicatorSlot } from '../../common/indicator-matcher.ts';
 import type { TransactionParts } from '../events/index.ts';
 
 /** What the intel module's services are built from: database and relay, the engine's presence, settings, clock. */
@@ -8,4 +10,17 @@ export interface IntelParts extends TransactionParts {
   database: Pick<Database, 'presence'>;
   config: Config;
   now: () => Date;
+}
+
+/** What the indicator index is built from: the database, the slot ingest matches against, the warninglists' folder. */
+export interface IndicatorWorkerParts {
+  db: Kysely<DB>;
+  /** The live matcher is swapped into it after each rebuild. */
+  indicators: Pick<IndicatorSlot, 'use'>;
+  config: Pick<Config, 'intelWarninglistsDir'>;
+}
+
+/** What the sweeper of intake runs left by a gone process is built from: database and relay, the engine's kind and presence. */
+export interface SweeperParts extends TransactionParts {
+  database: Pick<Database, 'engine' | 'presence'>;
 }

@@ -1,6 +1,5 @@
 import { sql } from 'kysely';
-import type { Platform } from '../../platform.types.ts';
-import { AlertBatchConsumer, BatchConsumerWorker } from '../alerts/index.ts';
+import { AlertBatchConsumer, BatchConsumerWorker, type ConsumerParts } from '../alerts/index.ts';
 import { indicatorValuesRepository } from './indicator-values.repository.ts';
 
 const LOCK = 727_011;
@@ -12,9 +11,9 @@ const LOCK = 727_011;
  */
 export class SightingsRecorder extends BatchConsumerWorker {
   protected readonly consumer: AlertBatchConsumer;
-  constructor(platform: Platform) {
+  constructor(parts: ConsumerParts) {
     super();
-    this.consumer = new AlertBatchConsumer(platform, {
+    this.consumer = new AlertBatchConsumer(parts, {
       name: 'sightings',
       lock: LOCK,
       plan: (batches) => {

@@ -2,7 +2,7 @@ import type { SystemLayers, SystemLayersPut } from '@lachan/contracts';
 import { recordChange, transact } from '../events/index.ts';
 import type { RequestContext } from '../../core/context.ts';
 import { conflict, forbidden, invalid } from '../../core/errors.ts';
-import type { Platform } from '../../platform.types.ts';
+import type { RegistryParts } from './registry-parts.ts';
 import { registryPolicy } from './registry.policy.ts';
 import { LIVE_HOURS, layersRepository as repo, type LayerRow } from './layers.repository.ts';
 import type { SystemsService } from './systems.service.ts';
@@ -18,10 +18,10 @@ const str = (v: unknown) => (typeof v === 'string' ? v : null);
 
 /** The four-layer model of each system: layers 1-3 as declared with evidence, layer 4 measured from alerts. */
 export class LayersService {
-  #p: Platform;
+  #p: RegistryParts;
   #systems: SystemsService;
-  constructor(platform: Platform, systems: SystemsService) {
-    this.#p = platform;
+  constructor(parts: RegistryParts, systems: SystemsService) {
+    this.#p = parts;
     this.#systems = systems;
   }
 

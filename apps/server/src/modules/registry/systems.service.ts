@@ -6,10 +6,10 @@ import type { DB } from '../../db/index.ts';
 import { recordChange, transact } from '../events/index.ts';
 import type { RequestContext } from '../../core/context.ts';
 import { conflict, forbidden, invalid, notFound } from '../../core/errors.ts';
-import type { Platform } from '../../platform.types.ts';
 import { classify } from './classification.ts';
 import { LIVE_HOURS } from './layers.repository.ts';
 import { registryPolicy } from './registry.policy.ts';
+import type { RegistryParts } from './registry-parts.ts';
 import { presentSummary, presentSystem } from './registry.presenter.ts';
 import { formatSystemsCsv, parseSystemsCsv, type SystemCsvRow } from './systems-csv.ts';
 import { systemsRepository as repo, type SystemFields, type SystemRow } from './systems.repository.ts';
@@ -26,9 +26,9 @@ const audience = (orgId: string) => ({ orgIds: [orgId], manage: true });
 
 /** The information systems registry: each organisation's systems, levels, assets and dependencies. */
 export class SystemsService {
-  #p: Platform;
-  constructor(platform: Platform) {
-    this.#p = platform;
+  #p: RegistryParts;
+  constructor(parts: RegistryParts) {
+    this.#p = parts;
   }
 
   async list(ctx: RequestContext, q: SystemListQuery): Promise<SystemSummary[]> {

@@ -1,6 +1,6 @@
 import type { StatsForecast, StatsForecastQuery, SurgeSignal } from '@lachan/contracts';
 import type { RequestContext } from '../../core/context.ts';
-import type { Platform } from '../../platform.types.ts';
+import type { StatsParts } from './stats-parts.ts';
 import { detectSurges, forecastDaily } from '../analytics/index.ts';
 import type { StatsService } from './stats.service.ts';
 
@@ -19,10 +19,10 @@ export interface DailyHistories {
 
 /** Forecasts and abnormal-activity signals over the daily statistics (completed days only). */
 export class ForecastService {
-  #p: Platform;
+  #p: Pick<StatsParts, 'now'>;
   #stats: StatsService;
-  constructor(platform: Platform, stats: StatsService) {
-    this.#p = platform;
+  constructor(parts: Pick<StatsParts, 'now'>, stats: StatsService) {
+    this.#p = parts;
     this.#stats = stats;
   }
 

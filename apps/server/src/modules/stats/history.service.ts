@@ -5,7 +5,7 @@ import type { RequestContext } from '../../core/context.ts';
 import { requirePermission } from '../../core/authorize.ts';
 import { forbidden, invalid } from '../../core/errors.ts';
 import { recordChange, transact } from '../events/index.ts';
-import type { Platform } from '../../platform.types.ts';
+import type { StatsParts } from './stats-parts.ts';
 import { parseHistoryCsv, type RowError } from './history-csv.ts';
 import { historyRepository, type ImportedRow } from './history.repository.ts';
 import { rollupRepository } from './rollup.repository.ts';
@@ -25,10 +25,10 @@ const asDelta = (r: ImportedRow, sign: 1 | -1): DailyDelta => ({ ...r, format: '
  * new counts put in: importing the same file again changes nothing.
  */
 export class StatsHistoryService {
-  #p: Platform;
+  #p: Pick<StatsParts, 'db' | 'relay' | 'now'>;
   #listeners: (() => void)[] = [];
-  constructor(platform: Platform) {
-    this.#p = platform;
+  constructor(parts: Pick<StatsParts, 'db' | 'relay' | 'now'>) {
+    this.#p = parts;
   }
 
   /** Told after each import (the surge watcher recomputes its baselines). */

@@ -1,7 +1,7 @@
-import type { Platform } from '../../platform.types.ts';
-import { AlertBatchConsumer, BatchConsumerWorker } from '../alerts/index.ts';
+import { AlertBatchConsumer, BatchConsumerWorker, type ConsumerParts } from '../alerts/index.ts';
 import { rollUp } from './rollup.ts';
 import { rollupRepository } from './rollup.repository.ts';
+import type { StatsParts } from './stats-parts.ts';
 
 /** The advisory lock of every write to the roll-ups (the consumer's batches and imported history). */
 export const STATS_LOCK = 727_009;
@@ -15,10 +15,10 @@ export class StatsRollup extends BatchConsumerWorker {
   protected readonly consumer: AlertBatchConsumer;
   #listeners: ((written: { history: boolean }) => void)[] = [];
 
-  constructor(platform: Platform) {
+  constructor(parts: Pick<StatsParts, 'config'> & ConsumerParts) {
     super();
-    const limits = { maxAgeMs: platform.config.statsMaxEventAgeDays * 86_400_000, skewMs: platform.config.statsClockSkewSeconds * 1000 };
-    this.consumer = new AlertBatchConsumer(platform, {
+    const limits = { maxAgeMs: parts.config.statsMaxEventAgeDays * 86_400_000, skewMs: parts.config.statsClockSkewSeconds * 1000 };
+    this.consumer = new AlertBatchConsumer(parts, {
       name: 'stats',
       lock: STATS_LOCK,
       history: true,

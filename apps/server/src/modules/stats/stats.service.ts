@@ -3,7 +3,7 @@ import type { RequestContext } from '../../core/context.ts';
 import { canRead } from '../../core/context.ts';
 import { requirePermission } from '../../core/authorize.ts';
 import { forbidden, invalid } from '../../core/errors.ts';
-import type { Platform } from '../../platform.types.ts';
+import type { StatsParts } from './stats-parts.ts';
 import { statsRepository, type CountRow, type StatsFilter } from './stats.repository.ts';
 import { daysBetween, toCsv } from './stats-format.ts';
 import { deadlinesOf, incidentVisibility, type ComputedDeadline } from '../incidents/index.ts';
@@ -30,9 +30,9 @@ function nationalScope(f: StatsFilter): string | null {
 
 /** The national picture (or an organisation's own) from the roll-ups, never from the alerts themselves. */
 export class StatsService {
-  #p: Platform;
-  constructor(platform: Platform) {
-    this.#p = platform;
+  #p: StatsParts;
+  constructor(parts: StatsParts) {
+    this.#p = parts;
   }
 
   /** The caller's question as a filter: the period (default the last 30 days) and their organisations. */

@@ -1,6 +1,5 @@
 import { sql } from 'kysely';
 import type { StatsForecastQuery, SurgeEpisode, SurgeReport, SurgeSignal } from '@lachan/contracts';
-import type { Platform } from '../../platform.types.ts';
 import { PeriodicTask } from '../../common/periodic-task.ts';
 import { systemContext, type RequestContext } from '../../core/context.ts';
 import { withDbPriority } from '../../db/index.ts';
@@ -10,6 +9,7 @@ import { checkHour, hourlyBaseline, type HourlyBaseline } from '../analytics/ind
 import type { ForecastService } from './forecast.service.ts';
 import { surgeRepository, type RecordedSignal } from './surge.repository.ts';
 import { dayOf } from './stats-time.ts';
+import type { StatsParts } from './stats-parts.ts';
 
 const HOUR_MS = 3_600_000;
 const DAY_MS = 86_400_000;
@@ -36,7 +36,7 @@ export type SurgeListener = (news: SurgeNews) => Promise<void> | void;
  * of episodes opened or grown. Baselines are kept in memory for an hour (a cache), forgotten when history is loaded.
  */
 export class SurgeWatcher {
-  #p: Platform;
+  #p: Pick<StatsParts, 'db' | 'relay' | 'config' | 'now'>;
   #forecasts: ForecastService;
   #listeners: SurgeListener[] = [];
   #task = new PeriodicTask(QUIET_EVERY_MS, () => this.#pass());
@@ -48,8 +48,8 @@ export class SurgeWatcher {
   #lastStart = 0;
   #stopped = false;
 
-  constructor(platform: Platform, forecasts: ForecastService) {
-    this.#p = platform;
+  constructor(parts: Pick<StatsParts, 'db' | 'relay' | 'config' | 'now'>, forecasts: ForecastService) {
+    this.#p = parts;
     this.#forecasts = forecasts;
   }
 

@@ -1,10 +1,9 @@
-import type { Platform } from '../../platform.types.ts';
 import type { ModuleRoutes } from '../../common/module-parts.ts';
 import type { LayersService, SystemsService } from '../registry/index.ts';
-import { SystemActivityService } from './system-activity.service.ts';
+import { SystemActivityService, type SystemActivityParts } from './system-activity.service.ts';
 import { systemActivityRoutes } from './system-activity.routes.ts';
 
-export { SystemActivityService } from './system-activity.service.ts';
+export { SystemActivityService, type SystemActivityParts } from './system-activity.service.ts';
 
 /** A system's activity page and its route. */
 export interface SystemActivityModule {
@@ -12,11 +11,11 @@ export interface SystemActivityModule {
   routes: ModuleRoutes;
 }
 
-/** Builds the system-activity module from the platform and the registry's two services it reads. */
+/** Builds the system-activity module from its parts and the registry's two services it reads. */
 export function createSystemActivityModule(
-  platform: Platform,
+  parts: SystemActivityParts,
   registry: { systems: SystemsService; layers: LayersService },
 ): SystemActivityModule {
-  const activity = new SystemActivityService(platform, registry);
+  const activity = new SystemActivityService(parts, registry);
   return { activity, routes: async (app) => systemActivityRoutes(app, activity) };
 }

@@ -1,7 +1,6 @@
 import type { SystemActivity } from '@lachan/contracts';
 import type { RequestContext } from '../../core/context.ts';
-import type { Platform } from '../../platform.types.ts';
-import { incidentVisibility, visibleIncidentSql } from '../incidents/index.ts';
+import { incidentVisibility, visibleIncidentSql, type IncidentAccessParts } from '../incidents/index.ts';
 import type { LayersService, SystemsService } from '../registry/index.ts';
 import { systemActivityRepository as repo } from './system-activity.repository.ts';
 
@@ -10,16 +9,22 @@ const LIST = 20;
 const WINDOW_DAYS = 30;
 
 /**
+ * What the system-activity service is built from: the database it reads the page from, and the organisation
+ * tree the incidents policy works out the reader's visibility with (`incidentVisibility` is handed both).
+ */
+export type SystemActivityParts = IncidentAccessParts;
+
+/**
  * A system's page: the incidents naming it (as far as the incidents policy lets the reader open them),
  * its open alerts, the indicators its alerts matched, the requirements its assessments left unmet, and
  * its four layers. Read by whoever may read the system, nobody else.
  */
 export class SystemActivityService {
-  #p: Platform;
+  #p: SystemActivityParts;
   #systems: SystemsService;
   #layers: LayersService;
-  constructor(platform: Platform, deps: { systems: SystemsService; layers: LayersService }) {
-    this.#p = platform;
+  constructor(parts: SystemActivityParts, deps: { systems: SystemsService; layers: LayersService }) {
+    this.#p = parts;
     this.#systems = deps.systems;
     this.#layers = deps.layers;
   }

@@ -1,10 +1,10 @@
-import type { Platform } from '../../platform.types.ts';
 import type { ModuleRoutes } from '../../common/module-parts.ts';
 import { WarningsService } from './warnings.service.ts';
 import type { WarningWorkers } from './warning.workers.ts';
 import { WarningWebhooksService } from './webhooks.service.ts';
 import { WarningPoliciesService } from './policies.service.ts';
 import { warningRoutes, type WarningRouteServices } from './warnings.routes.ts';
+import type { WarningsParts } from './warnings-parts.ts';
 
 export { WarningsService } from './warnings.service.ts';
 export { WarningWebhooksService } from './webhooks.service.ts';
@@ -14,18 +14,22 @@ export { signWebhook } from './webhook-sender.ts';
 export { toCsaf, toStixBundle } from './warning-exports.ts';
 export { WarningPoliciesService } from './policies.service.ts';
 export { issueExerciseWarning, type ExerciseWarning } from './exercise-warnings.ts';
+export type { WarningsParts } from './warnings-parts.ts';
 
 /** The warnings module's services (drafting and issuing, webhook endpoints, issuing policies) and their routes. */
 export interface WarningsModule extends WarningRouteServices {
   routes: ModuleRoutes;
 }
 
-/** Builds the warnings module from the platform and its delivery workers (started with the platform), woken at each issue. */
-export function createWarningsModule(platform: Platform, deliveries: Pick<WarningWorkers, 'wake'>): WarningsModule {
+/**
+ * Builds the warnings module from its parts, what the campaigns service is built from, and its delivery
+ * workers (started with the platform), woken at each issue.
+ */
+export function createWarningsModule(parts: WarningsParts, deliveries: Pick<WarningWorkers, 'wake'>): WarningsModule {
   const services: WarningRouteServices = {
-    warnings: new WarningsService(platform, deliveries),
-    warningWebhooks: new WarningWebhooksService(platform),
-    warningPolicies: new WarningPoliciesService(platform),
+    warnings: new WarningsService(parts, deliveries),
+    warningWebhooks: new WarningWebhooksService(parts),
+    warningPolicies: new WarningPoliciesService(parts),
   };
   return { ...services, routes: async (app) => warningRoutes(app, services) };
 }

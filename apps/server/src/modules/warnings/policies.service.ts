@@ -3,7 +3,7 @@ import type { WarningPolicy, WarningPolicyCreate } from '@lachan/contracts';
 import type { RequestContext } from '../../core/context.ts';
 import { forbidden, notFound } from '../../core/errors.ts';
 import { recordChange, transact } from '../events/index.ts';
-import type { Platform } from '../../platform.types.ts';
+import type { WarningsParts } from './warnings-parts.ts';
 import { warningsPolicy } from './warnings.policy.ts';
 
 type Row = { id: string; min_severity: number; sector_code: string | null; auto_issue: boolean };
@@ -11,9 +11,9 @@ const present = (r: Row): WarningPolicy => ({ id: r.id, minSeverity: r.min_sever
 
 /** Issue policies (data): proposals at or above a severity, optionally for one sector, are issued at once. The centre sets them. */
 export class WarningPoliciesService {
-  #p: Platform;
-  constructor(platform: Platform) {
-    this.#p = platform;
+  #p: Pick<WarningsParts, 'db' | 'relay'>;
+  constructor(parts: Pick<WarningsParts, 'db' | 'relay'>) {
+    this.#p = parts;
   }
 
   async list(ctx: RequestContext): Promise<WarningPolicy[]> {

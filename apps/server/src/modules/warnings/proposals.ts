@@ -1,10 +1,10 @@
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../db/index.ts';
-import type { Platform } from '../../platform.types.ts';
 import { outboxRepository } from '../events/index.ts';
 import { proposalFromCampaign, proposalFromSurge, type ProposalContent, type SurgeFacts } from './campaign-draft.ts';
 import { proposalsRepository as repo, type ProposalKey } from './proposals.repository.ts';
 import { warningsRepository } from './warnings.repository.ts';
+import type { WarningsParts } from './warnings-parts.ts';
 
 const ACTIVE = new Set(['detected', 'confirmed']);
 
@@ -18,9 +18,9 @@ export interface SurgeProposal { episodeId: string; sector: string; observed: nu
  * proposal over (or, when the other has one, discards it), so a merge never leaves two.
  */
 export class WarningProposals {
-  #p: Platform;
-  constructor(platform: Platform) {
-    this.#p = platform;
+  #p: Pick<WarningsParts, 'db' | 'relay' | 'orgTree'>;
+  constructor(parts: Pick<WarningsParts, 'db' | 'relay' | 'orgTree'>) {
+    this.#p = parts;
   }
 
   /** Brings the proposal of a campaign in line with the campaign as it is now, in the caller's transaction. */

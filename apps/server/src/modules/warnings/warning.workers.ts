@@ -2,7 +2,6 @@ import type { Kysely } from 'kysely';
 import { createTransport, type Transporter } from 'nodemailer';
 import type { DB } from '../../db/index.ts';
 import { messageId } from '../../common/mail.ts';
-import type { Platform } from '../../platform.types.ts';
 import { warningsRepository as repo } from './warnings.repository.ts';
 import { deliveriesRepository as deliveries } from './deliveries.repository.ts';
 import { webhooksRepository as webhooks } from './webhooks.repository.ts';
@@ -10,6 +9,7 @@ import { postWebhook } from './webhook-sender.ts';
 import { WebhookTargets } from './webhook-targets.ts';
 import { WarningProposals, type SurgeProposal } from './proposals.ts';
 import { writeEvents, type OutboxEvent } from '../events/index.ts';
+import type { WarningsParts } from './warnings-parts.ts';
 
 const MAX_ATTEMPTS = 6;
 const TICK_MS = 1_000;
@@ -31,7 +31,7 @@ const isCampaignDecision = (e: OutboxEvent) =>
  * after MAX_ATTEMPTS) and reminders to organisations that have not acknowledged. Idempotent.
  */
 export class WarningWorkers {
-  #p: Platform;
+  #p: WarningsParts;
   #timer: NodeJS.Timeout | null = null;
   #running: Promise<void> | null = null;
   #mail: Transporter | null;
@@ -42,11 +42,11 @@ export class WarningWorkers {
   backoffMs = 2_000;
   maxAttempts = MAX_ATTEMPTS;
 
-  constructor(platform: Platform) {
-    this.#p = platform;
-    this.#targets = new WebhookTargets(platform.config.webhookAllowedHosts);
-    this.#proposals = new WarningProposals(platform);
-    this.#mail = platform.config.smtpUrl ? createTransport(platform.config.smtpUrl) : null;
+  constructor(parts: WarningsParts) {
+    this.#p = parts;
+    this.#targets = new WebhookTargets(parts.config.webhookAllowedHosts);
+    this.#proposals = new WarningProposals(parts);
+    this.#mail = parts.config.smtpUrl ? createTransport(parts.config.smtpUrl) : null;
   }
 
   start(): void {

@@ -3,7 +3,7 @@ import type { RequestContext } from '../../core/context.ts';
 import { requirePermission } from '../../core/authorize.ts';
 import { conflict, forbidden, notFound } from '../../core/errors.ts';
 import { recordChange, transact } from '../events/index.ts';
-import type { Platform } from '../../platform.types.ts';
+import type { WarningsParts } from './warnings-parts.ts';
 import { warningsPolicy as policy } from './warnings.policy.ts';
 import { warningsRepository as repo, type WarningRow } from './warnings.repository.ts';
 import { deliveriesRepository as deliveries } from './deliveries.repository.ts';
@@ -19,14 +19,14 @@ const CSAF_PUBLISHER = 'Lachan national coordination centre';
 
 /** Drafting, issuing, reading and acknowledging early warnings. */
 export class WarningsService {
-  #p: Platform;
+  #p: WarningsParts;
   #campaigns: CampaignsService;
   #deliveries: Pick<WarningWorkers, 'wake'>;
   /** `deliveries` are woken when a warning is issued or a delivery retried, to send at once. */
-  constructor(platform: Platform, deliveries: Pick<WarningWorkers, 'wake'>) {
-    this.#p = platform;
+  constructor(parts: WarningsParts, deliveries: Pick<WarningWorkers, 'wake'>) {
+    this.#p = parts;
     this.#deliveries = deliveries;
-    this.#campaigns = new CampaignsService(platform);
+    this.#campaigns = new CampaignsService(parts);
   }
 
   async #recipientIds(id: string): Promise<string[]> {

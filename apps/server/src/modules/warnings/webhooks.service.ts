@@ -4,7 +4,7 @@ import { canManage, type RequestContext } from '../../core/context.ts';
 import { requirePermission } from '../../core/authorize.ts';
 import { forbidden, notFound } from '../../core/errors.ts';
 import { recordChange, transact } from '../events/index.ts';
-import type { Platform } from '../../platform.types.ts';
+import type { WarningsParts } from './warnings-parts.ts';
 import { postWebhook } from './webhook-sender.ts';
 import { WebhookTargets } from './webhook-targets.ts';
 import { webhooksRepository as webhooks, type WebhookRow } from './webhooks.repository.ts';
@@ -15,11 +15,11 @@ const present = (r: WebhookRow): Webhook => ({
 });
 /** An organisation's webhook endpoints for warnings, managed by its admins (the secret is shown once, when added). */
 export class WarningWebhooksService {
-  #p: Platform;
+  #p: Pick<WarningsParts, 'db' | 'relay' | 'config' | 'now'>;
   #targets: WebhookTargets;
-  constructor(platform: Platform) {
-    this.#p = platform;
-    this.#targets = new WebhookTargets(platform.config.webhookAllowedHosts);
+  constructor(parts: Pick<WarningsParts, 'db' | 'relay' | 'config' | 'now'>) {
+    this.#p = parts;
+    this.#targets = new WebhookTargets(parts.config.webhookAllowedHosts);
   }
 
   #check(ctx: RequestContext, orgId: string): void {
