@@ -9,7 +9,7 @@ import type { OrgTree } from '../orgs/index.ts';
 /** What a consumer of committed alert batches is built from (promotion, statistics, correlation and sightings build theirs). */
 export interface ConsumerParts {
   db: Kysely<DB>;
-  /** The engine's kind (the embedded engine's one connection orders a group's reads differently). */
+  /** The engine's kind (on the embedded engine, with its one connection, a group takes no advisory lock). */
   database: Pick<Database, 'engine'>;
   /** New batches are heard on it; a group's own events go out through it. */
   relay: Pick<EventRelay, 'publishCommitted' | 'subscribe'>;
@@ -20,7 +20,8 @@ export interface ConsumerParts {
 
 /** What the alerts module is built from: storage and the engine's raw transactions (COPY), relay, organisations, feed, indicators, settings, clock. */
 export interface AlertsParts extends TransactionParts {
-  database: Pick<Database, 'rawTransaction' | 'engine'>;
+  /** The engine's raw transactions (the COPY path). */
+  database: Pick<Database, 'rawTransaction'>;
   relay: Pick<EventRelay, 'publishCommitted' | 'subscribe' | 'wake'>;
   /** Attribution and the connectors' scopes. */
   orgTree: OrgTree;

@@ -8,7 +8,6 @@ import { indexConstituencyAlerts } from './stored-hook.ts';
 
 export { ConstituencyService } from './constituency.service.ts';
 export { DigestWorker } from './digest.worker.ts';
-export { constituencyRoutes } from './constituency.routes.ts';
 export type { ConstituencyParts } from './constituency-parts.ts';
 
 /** Constituency reports (service and routes) and the daily digests, a led job. */

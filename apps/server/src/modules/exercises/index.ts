@@ -8,7 +8,7 @@ import { ExercisesService } from './exercises.service.ts';
 import { ExerciseReports } from './exercise-reports.service.ts';
 import { exerciseRoutes, type ExerciseServices } from './exercises.routes.ts';
 
-export { exerciseRoutes, type ExerciseServices } from './exercises.routes.ts';
+export type { ExerciseServices } from './exercises.routes.ts';
 export { scenarioTemplates } from './templates.ts';
 export { ExerciseRunner } from './exercise-runner.ts';
 export type { ExercisesParts } from './exercises-parts.ts';

@@ -21,7 +21,7 @@ export interface StatsModule extends StatsRouteServices {
 }
 
 /**
- * Builds the statistics module from its parts and what the incidents module reads visibility from; an
+ * Builds the statistics module from its parts (the incidents module's visibility reads included); an
  * import of history makes the surge watcher look at the data anew.
  */
 export function createStatsModule(parts: StatsParts): StatsModule {

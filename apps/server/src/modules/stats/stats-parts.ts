@@ -7,8 +7,8 @@ import type { OrgTree } from '../orgs/index.ts';
 export interface StatsParts extends TransactionParts, IncidentAccessParts {
   /** The organisations of a sector or province, each one's profile, and the tree's reach for incident visibility. */
   orgTree: Pick<OrgTree, 'ensure' | 'inSector' | 'inProvince' | 'profile' | 'subtree' | 'ancestors'>;
-  /** The history import's body limit, the roll-up's event age and clock skew, the surge watcher's pace. */
-  config: Pick<Config, 'ingestBodyLimitBytes' | 'statsMaxEventAgeDays' | 'statsClockSkewSeconds' | 'surgeCheckSeconds'>;
+  /** The history import's body limit and the surge watcher's pace. */
+  config: Pick<Config, 'ingestBodyLimitBytes' | 'surgeCheckSeconds'>;
   /** The current time, read at each use (tests move it). */
   now: () => Date;
 }

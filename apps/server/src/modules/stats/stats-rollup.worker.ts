@@ -1,7 +1,7 @@
 import { AlertBatchConsumer, BatchConsumerWorker, type ConsumerParts } from '../alerts/index.ts';
 import { rollUp } from './rollup.ts';
 import { rollupRepository } from './rollup.repository.ts';
-import type { StatsParts } from './stats-parts.ts';
+import type { Config } from '../../config.ts';
 
 /** The advisory lock of every write to the roll-ups (the consumer's batches and imported history). */
 export const STATS_LOCK = 727_009;
@@ -15,7 +15,7 @@ export class StatsRollup extends BatchConsumerWorker {
   protected readonly consumer: AlertBatchConsumer;
   #listeners: ((written: { history: boolean }) => void)[] = [];
 
-  constructor(parts: Pick<StatsParts, 'config'> & ConsumerParts) {
+  constructor(parts: ConsumerParts & { config: Pick<Config, 'statsMaxEventAgeDays' | 'statsClockSkewSeconds'> }) {
     super();
     const limits = { maxAgeMs: parts.config.statsMaxEventAgeDays * 86_400_000, skewMs: parts.config.statsClockSkewSeconds * 1000 };
     this.consumer = new AlertBatchConsumer(parts, {

@@ -22,8 +22,8 @@ export interface WarningsModule extends WarningRouteServices {
 }
 
 /**
- * Builds the warnings module from its parts, what the campaigns service is built from, and its delivery
- * workers (started with the platform), woken at each issue.
+ * Builds the warnings module from its parts (which the campaigns service it reads is built from too) and
+ * its delivery workers (started with the platform), woken at each issue.
  */
 export function createWarningsModule(parts: WarningsParts, deliveries: Pick<WarningWorkers, 'wake'>): WarningsModule {
   const services: WarningRouteServices = {
