@@ -8,3 +8,10 @@ export interface BackgroundJob {
   start(): Promise<void> | void;
   stop(): Promise<void> | void;
 }
+
+/** How full one bounded in-process cache is (served on /metrics: a node's memory levels off once its caches are full). */
+export interface CacheFill {
+  cache: string;
+  entries: number;
+  bound: number;
+}

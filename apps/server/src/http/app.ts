@@ -104,7 +104,11 @@ export async function buildApp(platform: StartedPlatform, opts: AppOptions = {})
   registerAuthHook(app, services.auth.auth, watch);
   if (config.roles.includes('workers')) startAttackKnowledge(app, services.intel.attack, platform.leadership);
   const { promotion, stats, sightings, campaigns } = platform.workers;
-  registerOps(app, platform, [promotion, stats, sightings, campaigns]);
+  const fingerprints = services.alerts.ingest.fingerprints;
+  registerOps(app, platform, [promotion, stats, sightings, campaigns], () => [
+    ...campaigns.caches,
+    { cache: 'ingest_fingerprints', entries: fingerprints.size, bound: fingerprints.bound },
+  ]);
   // An `ingest` node takes alerts (and the sign-in its connectors' keys need none of); an `api` node everything else.
   const api = config.roles.includes('api');
   const ingest = config.roles.includes('ingest');

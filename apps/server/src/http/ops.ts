@@ -7,11 +7,15 @@ import { pendingMigrations } from '../db/index.ts';
 import { forbidden } from '../core/errors.ts';
 import { registerMetrics } from './metrics.ts';
 import type { ConsumerHealth } from '../modules/alerts/index.ts';
+import type { CacheFill } from '../common/module-parts.ts';
 
 const LOOPBACK = /^(127\.|::1$|::ffff:127\.)/;
 
-/** Liveness, readiness and Prometheus metrics (with the backlog of this node's alert-batch consumers). */
-export function registerOps(app: FastifyInstance, platform: Platform, consumers: readonly { health: ConsumerHealth }[] = []): void {
+/**
+ * Liveness, readiness and Prometheus metrics (with the backlog of this node's alert-batch consumers, and how
+ * full its bounded caches are: `caches` is read at each scrape).
+ */
+export function registerOps(app: FastifyInstance, platform: Platform, consumers: readonly { health: ConsumerHealth }[] = [], caches: () => CacheFill[] = () => []): void {
   const registry = registerMetrics(app, (r) => {
     const gauge = (name: string, help: string, value: (h: ConsumerHealth) => number) =>
       new client.Gauge({
@@ -23,6 +27,15 @@ export function registerOps(app: FastifyInstance, platform: Platform, consumers:
     gauge('lachan_consumer_queued_events', 'Committed alert batches waiting for a consumer of this node (one event per batch and organisation)', (h) => h.queued);
     gauge('lachan_consumer_queued_alerts', 'Alerts in the batches waiting for a consumer of this node', (h) => h.queuedAlerts);
     gauge('lachan_consumer_failures', 'Consecutive failures of the group a consumer is retrying (0 when healthy)', (h) => h.failures);
+    const fill = (name: string, help: string, value: (c: CacheFill) => number) =>
+      new client.Gauge({
+        name, help, labelNames: ['cache'], registers: [r],
+        collect() {
+          for (const c of caches()) this.set({ cache: c.cache }, value(c));
+        },
+      });
+    fill('lachan_cache_entries', 'Entries of a bounded in-process cache of this node (campaign values, held alerts, ingest fingerprints)', (c) => c.entries);
+    fill('lachan_cache_bound', 'The most entries that cache keeps', (c) => c.bound);
     new client.Gauge({
       name: 'lachan_outbox_relayed_id',
       help: 'Last outbox id delivered by this process',

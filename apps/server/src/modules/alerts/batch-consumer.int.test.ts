@@ -148,4 +148,25 @@ describe('a durable alert-batch consumer', () => {
     expect(rest.every((n) => n <= 1_000)).toBe(true);
     expect(sizes.reduce((a, b) => a + b, 0)).toBeGreaterThanOrEqual(12_000);
   });
+
+  it('shows on the node\'s metrics how full its bounded caches are', async () => {
+    const scrape = async () => (await t.app.inject({ method: 'GET', url: '/metrics', remoteAddress: '127.0.0.1' })).body;
+    const value = (body: string, name: string, cache: string) => Number(new RegExp(`^${name}\\{cache="${cache}"\\} (\\d+)$`, 'm').exec(body)?.[1]);
+    await t.platform.workers.campaigns.idle();
+    const before = await scrape();
+    // 40 alerts, each from an address and to a domain no earlier alert carried.
+    const distinct = Array.from({ length: 40 }, (_, i) => JSON.stringify({ title: `cache ${i}`, severity: 'high', src: { ip: `91.198.${i}.7` }, url: { domain: `cache-${i}.drop.example` } })).join('\n');
+    const res = await t.app.inject({ method: 'POST', url: '/api/v1/ingest/lachan', headers: { authorization: `Bearer ${key.key}`, 'content-type': 'application/x-ndjson' }, payload: distinct });
+    expect(res.statusCode).toBe(202);
+    await t.platform.relay.flush();
+    await t.platform.workers.campaigns.idle();
+    const after = await scrape();
+    const grew = (cache: string) => value(after, 'lachan_cache_entries', cache) - value(before, 'lachan_cache_entries', cache);
+    expect(grew('campaign_values')).toBeGreaterThanOrEqual(40);
+    expect(grew('campaign_held_alerts')).toBe(40);
+    expect(grew('ingest_fingerprints')).toBe(40);
+    expect(value(after, 'lachan_cache_bound', 'campaign_values')).toBe(200_000);
+    expect(value(after, 'lachan_cache_bound', 'campaign_held_alerts')).toBe(50_000);
+    expect(value(after, 'lachan_cache_bound', 'ingest_fingerprints')).toBe(2_000_000);
+  });
 });

@@ -76,6 +76,11 @@ export class FingerprintCache {
   }
 
   /** Entries held now (at most the bound). */
+  /** The most fingerprints kept (past it, the oldest go). */
+  get bound(): number {
+    return this.#max;
+  }
+
   get size(): number {
     return this.#known.size;
   }

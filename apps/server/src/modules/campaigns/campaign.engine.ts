@@ -2,6 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../db/index.ts';
 import type { CampaignEngineParts } from './campaigns-parts.ts';
 import type { CommittedAlert } from '../../common/alert-feed.ts';
+import type { CacheFill } from '../../common/module-parts.ts';
 import type { OutboxEvent } from '../events/index.ts';
 import { AlertBatchConsumer, BatchConsumerWorker, LARGE_GROUP, type BatchWrite } from '../alerts/index.ts';
 import { ClusterTracker, DEFAULT_DETECTOR, type DetectorOptions } from './cluster-tracker.ts';
@@ -17,7 +18,11 @@ const PRUNE_EVERY_MS = 60_000;
 const FIRST_ALERTS_MS = 3_600_000;
 /** While clusters are provisional, they are judged again this often without new alerts (a wait ends even when traffic stops). */
 const PENDING_TICK_MS = 1_000;
-type Row = LinkAlert & { id: string; day: string; severity: number };
+/** What a campaign's members are written from: the alert's key, organisation and severity. */
+type Member = { id: string; day: string; orgId: string; severity: number };
+type Row = LinkAlert & Member;
+/** What the held alerts keep of a row (the row itself holds the alert's observables, title and tags). */
+const memberOf = (r: Row): Member => ({ id: r.id, day: r.day, orgId: r.orgId, severity: r.severity });
 
 /** Called inside the campaign's transaction after a campaign changed (warnings: propose, refresh, hand over, withdraw). */
 export type CampaignHook = (tx: Kysely<DB>, c: { id: string; created: boolean; confidence: 'low' | 'medium' | 'high' }) => Promise<void>;
@@ -48,7 +53,7 @@ export class CampaignEngine extends BatchConsumerWorker {
   #prunedAt = 0;
   #unsubscribe: (() => void) | null = null;
   #rejudged: Promise<void> = Promise.resolve();
-  #held: HeldAlerts<Row>;
+  #held: HeldAlerts<Row, Member>;
   #tick: ReturnType<typeof setInterval> | null = null;
   hook: CampaignHook | null = null;
   readonly opts: DetectorOptions;
@@ -59,7 +64,7 @@ export class CampaignEngine extends BatchConsumerWorker {
     this.opts = opts;
     this.#tracker = new ClusterTracker((o) => traitsOf(parts, o), opts);
     // Held for the longest provisional wait, and at least an hour: a campaign found now takes its first victims' alerts of the hour before.
-    this.#held = new HeldAlerts(Math.max(opts.publish.maxHoldMs + PENDING_TICK_MS, FIRST_ALERTS_MS));
+    this.#held = new HeldAlerts(Math.max(opts.publish.maxHoldMs + PENDING_TICK_MS, FIRST_ALERTS_MS), memberOf);
     this.consumer = new AlertBatchConsumer(parts, { name: 'campaigns', lock: LOCK, priority: 'urgent', group: LARGE_GROUP, plan: (batches) => this.#plan(batches.filter((b) => b.exerciseId === null).flatMap((b) => b.alerts)) });
   }
 
@@ -114,6 +119,14 @@ export class CampaignEngine extends BatchConsumerWorker {
     }
   }
 
+  /** How full the value index and the held alerts are (both bounded by count). */
+  get caches(): CacheFill[] {
+    return [
+      { cache: 'campaign_values', entries: this.#tracker.index.values.size, bound: this.#tracker.index.bound },
+      { cache: 'campaign_held_alerts', entries: this.#held.retained, bound: this.#held.bound },
+    ];
+  }
+
   /** Resolves when campaigns judged again after false-positive marks are written (tests, shutdown). */
   override async idle(): Promise<void> {
     await this.#rejudged;
@@ -136,7 +149,7 @@ export class CampaignEngine extends BatchConsumerWorker {
    * are now its own and none of the old part's, and the members that had only those; the history of
    * both says how many moved.
    */
-  async #split(tx: Kysely<DB>, id: string, fromId: string, c: CampaignPlan<Row>['campaigns'][number]['cluster'], windowEdge: Date): Promise<void> {
+  async #split(tx: Kysely<DB>, id: string, fromId: string, c: CampaignPlan<Member>['campaigns'][number]['cluster'], windowEdge: Date): Promise<void> {
     const mine = new Set(c.values);
     const theirs = this.#tracker.valuesOf(c.splitFrom!.key);
     const held = await campaignsRepository.alertsOf(tx, fromId, windowEdge.toISOString().slice(0, 10));
@@ -150,7 +163,7 @@ export class CampaignEngine extends BatchConsumerWorker {
     await campaignsRepository.split(tx, id, fromId, [...c.splitFrom!.reasons, moved]);
   }
 
-  async #write(tx: Kysely<DB>, plan: CampaignPlan<Row>, now: number): Promise<void> {
+  async #write(tx: Kysely<DB>, plan: CampaignPlan<Member>, now: number): Promise<void> {
     const windowEdge = new Date(now - this.opts.windowMs);
     const values = (k: string) => this.#tracker.index.values.get(k)?.sightings;
     const touched = new Map<string, { id: string; created: boolean; confidence: CampaignWrite['confidence'] }>();

@@ -12,7 +12,7 @@ export interface CampaignWrite {
   techniques: string[];
   severity: number;
   cluster: Cluster;
-  members: (LinkAlert & { id: string; day: string })[];
+  members: { id: string; day: string; orgId: string }[];
   /** Members last seen before this left the window; those seen since and no longer in the cluster are dropped. */
   windowEdge: Date;
 }

@@ -65,8 +65,11 @@ export interface Round {
   dropped: number;
 }
 
+/** A cluster's sighting by one organisation, folded from its values' sightings (its own sets, added to while folding). */
+export type MergedSighting = Omit<Sighting, 'hosts' | 'techniques' | 'reporters'> & { hosts: Set<string>; techniques: Set<string>; reporters: Set<string> };
+
 /** Folds one cluster's sightings into another's (false positives left out). */
-export const mergeSightings = (into: Map<string, Sighting>, from: ReadonlyMap<string, Sighting>) => {
+export const mergeSightings = (into: Map<string, MergedSighting>, from: ReadonlyMap<string, Sighting>) => {
   for (const [o, s] of from) {
     if (s.falsePositive) continue;
     const t = into.get(o);

@@ -201,7 +201,7 @@ describe('provisional clusters (no cold-start churn)', () => {
 
   it('holds a cluster found on a cold start until its wait ends, then publishes it with the alerts that made it', () => {
     const t = new ClusterTracker(traits);
-    const held = new HeldAlerts<A>(DEFAULT_DETECTOR.publish.maxHoldMs + SEC);
+    const held = new HeldAlerts<A, A>(DEFAULT_DETECTOR.publish.maxHoldMs + SEC, (a) => a);
     const first = planRound(t, [c2(1, T0), c2(22, T0), c2(33, T0)], T0, held);
     expect(first.campaigns).toHaveLength(0);
     expect(first.provisional).toBe(1);
@@ -254,7 +254,7 @@ describe('provisional clusters (no cold-start churn)', () => {
 
 describe('the held alerts', () => {
   it('keep at most their bound in memory, however long the traffic runs within the hold', () => {
-    const held = new HeldAlerts<{ orgId: string; n: number }>(HOUR);
+    const held = new HeldAlerts<{ orgId: string; n: number }, { orgId: string; n: number }>(HOUR, (a) => a);
     let most = 0;
     for (let n = 0; n < 200_000; n++) {
       held.add(T0 + n, { orgId: 'org-1', n }, ['ipv4:203.0.113.9']);

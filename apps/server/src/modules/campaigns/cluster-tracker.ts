@@ -1,9 +1,9 @@
 import { linkFeatures, type LinkAlert } from './link-features.ts';
-import { concentrationOf, judge, type Population, type OrgTraits, type Reason, type Sighting, type Verdict } from './noise-model.ts';
+import { concentrationOf, judge, type Population, type OrgTraits, type Reason, type Verdict } from './noise-model.ts';
 import { featureType, ValueIndex } from './value-index.ts';
 import { explain } from './explanation.ts';
 import { DEFAULT_DETECTOR, type DetectorOptions } from './detector-options.ts';
-import { connectedComponents, EVIDENCE_KIND, mergeSightings, networkOf, strongEvidence, type Cluster, type Round } from './cluster-model.ts';
+import { connectedComponents, EVIDENCE_KIND, mergeSightings, networkOf, strongEvidence, type Cluster, type MergedSighting, type Round } from './cluster-model.ts';
 
 export { DEFAULT_DETECTOR, DEFAULT_PUBLISH, PUBLISH_AT_ONCE, type DetectorOptions, type PublishOptions } from './detector-options.ts';
 export type { Cluster, Round } from './cluster-model.ts';
@@ -333,7 +333,7 @@ export class ClusterTracker {
       }
       const before = this.#members.get(a.key);
       const absorbed = [...absorbedBy].filter(([key, into]) => into === a.key && this.#published.has(key)).map(([key]) => ({ key, via: a.comp.filter((v) => this.#owner.get(v) === key) }));
-      const orgs = new Map<string, Sighting>();
+      const orgs = new Map<string, MergedSighting>();
       for (const v of a.comp) mergeSightings(orgs, this.index.values.get(v)!.sightings);
       const orgKey = [...orgs.keys()].sort().join(',');
       const changed = a.created || absorbed.length > 0 || !before || before.size !== a.comp.length || a.comp.some((v) => !before.has(v) || this.#touched.has(v)) || this.#orgsOf.get(a.key) !== orgKey;

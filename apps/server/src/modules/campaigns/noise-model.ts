@@ -1,3 +1,5 @@
+import type { Members } from './small-collections.ts';
+
 /**
  * The noise model: whether a shared value is a campaign's link or background (internet-wide scanning,
  * commodity tooling, a SOC's own sensor, what analysts marked false positive). No fixed cap on victims:
@@ -17,9 +19,9 @@ export interface Sighting {
   alerts: number;
   recon: number;
   low: number;
-  hosts: Set<string>;
-  techniques: Set<string>;
-  reporters: Set<string>;
+  hosts: Members;
+  techniques: Members;
+  reporters: Members;
   /** An analyst of this organisation marked an alert carrying the value false positive. */
   falsePositive: boolean;
 }

@@ -1,20 +1,36 @@
 import { linkFeatures, type FeatureKind, type LinkAlert } from './link-features.ts';
 import { isRecon, type OrgTraits, type Population, type Sighting } from './noise-model.ts';
+import { SmallMap, SmallSet } from './small-collections.ts';
 
 /** The type of a feature key: `sender` of `sender:evil.example`, `net` of a network key. */
 export const featureType = (key: string): string => key.slice(0, key.indexOf(':'));
 
-/** One shared value within the window: who saw it, how, and which values came with it in one alert. */
+/** A sighting as the index keeps it: its hosts, techniques and reporters small sets it adds to. */
+interface IndexedSighting extends Sighting {
+  hosts: SmallSet;
+  techniques: SmallSet;
+  reporters: SmallSet;
+}
+
+/**
+ * One shared value within the window: who saw it, how, and which values came with it in one alert.
+ * Most values are seen by one organisation with one to three companions, so the sightings and edges are
+ * small collections (one member inline, a few in an array), and organisation and technique ids are one
+ * string each: 1,240 -> 691 bytes a value (the index and what it keeps of the alerts, heap after `gc()`,
+ * 170,461 alerts of the campaign generator making 202,718 values; Sets, Maps and per-alert strings before).
+ */
 export interface ValueState {
+  /** The value's key as the index holds it: edges and the keys `observe` answers share this one string. */
+  key: string;
   kind: FeatureKind;
-  sightings: Map<string, Sighting>;
-  edges: Set<string>;
+  sightings: SmallMap<IndexedSighting>;
+  edges: SmallSet;
   dirty: boolean;
 }
 
 /**
  * Bounds, whatever the window holds (14 days of national traffic would not fit in memory): at most
- * MAX_VALUES values (about 1 KB each with their sightings), and MAX_EDGES values kept as company of one
+ * MAX_VALUES values (about 700 bytes each with their sightings, so about 140 MB), and MAX_EDGES values kept as company of one
  * value. Past MAX_VALUES, about a tenth of the values go at once: first those only one organisation saw
  * (they link nothing yet), longest unseen first, then the others by the same age.
  */
@@ -22,20 +38,22 @@ const MAX_VALUES = 200_000;
 const MAX_EDGES = 1_000;
 const EVICT_FRACTION = 0.1;
 const SAMPLE = 2_000;
+/** Organisation ids and technique ids kept as one string each (every alert carries its own copies). */
+const MAX_NAMES = 20_000;
 
 /**
  * The empty set a sighting starts with for its hosts, techniques and reporters, shared until its first
- * member (most sightings never get a reporter other than the victim): a set costs about 100 bytes even
- * empty, and the index holds a couple of hundred thousand sightings. Never added to.
+ * member (most sightings never get a reporter other than the victim), and the index holds a couple of
+ * hundred thousand sightings. Never added to.
  */
-class SharedEmptySet extends Set<string> {
+class SharedEmptySet extends SmallSet {
   override add(): this {
     throw new Error('the shared empty set is never added to');
   }
 }
-const NONE: Set<string> = new SharedEmptySet();
+const NONE: SmallSet = new SharedEmptySet();
 /** The sighting's own set in place of the shared empty one, to add to. */
-const own = (set: Set<string>): Set<string> => (set === NONE ? new Set<string>() : set);
+const own = (set: SmallSet): SmallSet => (set === NONE ? new SmallSet() : set);
 
 /** Eviction order: single-organisation values first, then by when last seen (lower goes first). */
 function evictionScore(v: ValueState): number {
@@ -61,6 +79,7 @@ export class ValueIndex {
   #warninglisted: ((type: string, value: string) => boolean) | undefined;
   #maxValues: number;
   #since = Infinity;
+  #names = new Map<string, string>();
 
   constructor(traits: (orgId: string) => OrgTraits | null, warninglisted?: (type: string, value: string) => boolean, maxValues = MAX_VALUES) {
     this.#traits = traits;
@@ -68,27 +87,41 @@ export class ValueIndex {
     this.#maxValues = maxValues;
   }
 
+  /**
+   * The index's one copy of an organisation or technique id: sightings, reporters and techniques of a few
+   * hundred thousand values would otherwise each keep the copy of the alert that made them (about 50 bytes).
+   * Bounded: past MAX_NAMES distinct names (organisations and ATT&CK ids are far fewer) a name is kept as given.
+   */
+  #name(s: string): string {
+    const known = this.#names.get(s);
+    if (known !== undefined) return known;
+    if (this.#names.size < MAX_NAMES) this.#names.set(s, s);
+    return s;
+  }
+
   /** Records an alert; returns its link features' keys. */
   observe(a: LinkAlert): string[] {
     if (a.at < this.#since) this.#since = a.at;
-    if (!this.#active.has(a.orgId)) this.#counts = null;
-    this.#active.set(a.orgId, Math.max(this.#active.get(a.orgId) ?? 0, a.at));
-    const reporter = a.reporterOrgId ?? a.orgId;
+    const orgId = this.#name(a.orgId);
+    if (!this.#active.has(orgId)) this.#counts = null;
+    this.#active.set(orgId, Math.max(this.#active.get(orgId) ?? 0, a.at));
+    const reporter = a.reporterOrgId != null ? this.#name(a.reporterOrgId) : orgId;
     const r = this.#reporters.get(reporter) ?? this.#reporters.set(reporter, { alerts: 0, last: 0 }).get(reporter)!;
     r.alerts++;
     r.last = Math.max(r.last, a.at);
     const features = linkFeatures(a, this.#warninglisted);
     const recon = isRecon(a);
-    for (const f of features) {
-      const type = featureType(f.key);
+    // Each value's state first, so edges name their companions by the index's own key strings (not a copy per alert).
+    const states = features.map((f) => this.values.get(f.key) ?? this.values.set(f.key, { key: f.key, kind: f.kind, sightings: new SmallMap(), edges: new SmallSet(), dirty: true }).get(f.key)!);
+    for (const v of states) {
+      const type = featureType(v.key);
       const seen = this.#observers.get(type) ?? this.#observers.set(type, new Map()).get(type)!;
-      seen.set(a.orgId, Math.max(seen.get(a.orgId) ?? 0, a.at));
-      const v = this.values.get(f.key) ?? this.values.set(f.key, { kind: f.kind, sightings: new Map(), edges: new Set(), dirty: true }).get(f.key)!;
+      seen.set(orgId, Math.max(seen.get(orgId) ?? 0, a.at));
       v.dirty = true;
-      let s = v.sightings.get(a.orgId);
+      let s = v.sightings.get(orgId);
       if (!s) {
         s = { first: a.at, last: a.at, alerts: 0, recon: 0, low: 0, hosts: NONE, techniques: NONE, reporters: NONE, falsePositive: false };
-        v.sightings.set(a.orgId, s);
+        v.sightings.set(orgId, s);
       }
       s.first = Math.min(s.first, a.at);
       s.last = Math.max(s.last, a.at);
@@ -98,13 +131,13 @@ export class ValueIndex {
       if (a.dstIp && s.hosts.size < 64) (s.hosts = own(s.hosts)).add(a.dstIp);
       if (a.attack.length) {
         s.techniques = own(s.techniques);
-        for (const t of a.attack) s.techniques.add(t);
+        for (const t of a.attack) s.techniques.add(this.#name(t));
       }
-      if (reporter !== a.orgId) (s.reporters = own(s.reporters)).add(reporter);
-      if (v.edges.size < MAX_EDGES) for (const g of features) if (g.key !== f.key) v.edges.add(g.key);
+      if (reporter !== orgId) (s.reporters = own(s.reporters)).add(reporter);
+      if (v.edges.size < MAX_EDGES) for (const g of states) if (g !== v) v.edges.add(g.key);
     }
     if (this.values.size > this.#maxValues) this.#evict();
-    return features.map((f) => f.key);
+    return states.map((v) => v.key);
   }
 
   /** Drops about a tenth of the values, lowest eviction score first (the threshold from a sample: no sort of them all). */
@@ -148,6 +181,11 @@ export class ValueIndex {
     for (const [o, t] of this.#active) if (t < edge) { this.#active.delete(o); this.#counts = null; }
     for (const [r, s] of this.#reporters) if (s.last < edge) this.#reporters.delete(r);
     for (const seen of this.#observers.values()) for (const [o, t] of seen) if (t < edge) seen.delete(o);
+  }
+
+  /** The most values the index holds (past it, a tenth go). */
+  get bound(): number {
+    return this.#maxValues;
   }
 
   /** When the window's data begins: the earliest alert held (Infinity while empty); how long the base rates have been learnt. */
