@@ -14,4 +14,6 @@ export interface CacheFill {
   cache: string;
   entries: number;
   bound: number;
+  /** Its memory is allocated whole at start (it does not grow as it fills). */
+  preallocated?: boolean;
 }

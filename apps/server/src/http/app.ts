@@ -107,7 +107,7 @@ export async function buildApp(platform: StartedPlatform, opts: AppOptions = {})
   const fingerprints = services.alerts.ingest.fingerprints;
   registerOps(app, platform, [promotion, stats, sightings, campaigns], () => [
     ...campaigns.caches,
-    { cache: 'ingest_fingerprints', entries: fingerprints.size, bound: fingerprints.bound },
+    { cache: 'ingest_fingerprints', entries: fingerprints.size, bound: fingerprints.bound, preallocated: true },
   ]);
   // An `ingest` node takes alerts (and the sign-in its connectors' keys need none of); an `api` node everything else.
   const api = config.roles.includes('api');

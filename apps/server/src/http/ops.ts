@@ -36,6 +36,7 @@ export function registerOps(app: FastifyInstance, platform: Platform, consumers:
       });
     fill('lachan_cache_entries', 'Entries of a bounded in-process cache of this node (campaign values, held alerts, ingest fingerprints)', (c) => c.entries);
     fill('lachan_cache_bound', 'The most entries that cache keeps', (c) => c.bound);
+    fill('lachan_cache_preallocated', '1 when the cache\'s memory is allocated whole at start (it does not grow as it fills)', (c) => (c.preallocated ? 1 : 0));
     new client.Gauge({
       name: 'lachan_outbox_relayed_id',
       help: 'Last outbox id delivered by this process',

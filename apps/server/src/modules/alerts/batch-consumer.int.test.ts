@@ -168,5 +168,8 @@ describe('a durable alert-batch consumer', () => {
     expect(value(after, 'lachan_cache_bound', 'campaign_values')).toBe(200_000);
     expect(value(after, 'lachan_cache_bound', 'campaign_held_alerts')).toBe(50_000);
     expect(value(after, 'lachan_cache_bound', 'ingest_fingerprints')).toBe(2_000_000);
+    // The fingerprints' memory is allocated at start; the campaign caches grow as they fill.
+    expect(value(after, 'lachan_cache_preallocated', 'ingest_fingerprints')).toBe(1);
+    expect(value(after, 'lachan_cache_preallocated', 'campaign_values')).toBe(0);
   });
 });

@@ -1,15 +1,16 @@
 import type { Kysely } from 'kysely';
 import { sql } from 'kysely';
 import { withDbPriority, type DB } from '../../db/index.ts';
+import { KeyRing } from './key-ring.ts';
 
-/** Bound: at most this many entries, about 30 MB (small integers in a Set), oldest dropped first. */
+/** Bound: at most this many entries, oldest dropped first, in 24 MB allocated at start (a key ring). */
 const MAX_ENTRIES = 2_000_000;
 /** How long alerts are looked up before they are copied after some were found stored by another process. */
 const LOOK_FIRST_MS = 60_000;
 
 /**
  * A 30-bit key of a day and a fingerprint: the fingerprint is a base64url SHA-1, so its first five
- * characters are already uniform; the day is mixed in. A small integer costs a Set slot and no string.
+ * characters are already uniform; the day is mixed in. A small integer costs four bytes of a table and no string.
  */
 function keyOf(day: string, fingerprint: string): number {
   let k = 0;
@@ -28,14 +29,13 @@ function keyOf(day: string, fingerprint: string): number {
  */
 export class FingerprintCache {
   #db: Kysely<DB>;
-  #known = new Set<number>();
+  #known: KeyRing;
   #loaded: Promise<void> | null = null;
-  #max: number;
   #lookFirstUntil = 0;
 
   constructor(db: Kysely<DB>, maxEntries = MAX_ENTRIES) {
     this.#db = db;
-    this.#max = maxEntries;
+    this.#known = new KeyRing(maxEntries);
   }
 
   /** Loads the fingerprints of the last two hours (the buckets new alerts fall in). */
@@ -53,15 +53,8 @@ export class FingerprintCache {
     return this.#known.has(keyOf(day, fingerprint));
   }
 
+  /** Remembers a stored fingerprint; when full, the oldest goes. */
   add(day: string, fingerprint: string): void {
-    if (this.#known.size >= this.#max) {
-      // Oldest first: a Set iterates in insertion order.
-      let drop = Math.ceil(this.#max / 10);
-      for (const k of this.#known) {
-        this.#known.delete(k);
-        if (--drop <= 0) break;
-      }
-    }
     this.#known.add(keyOf(day, fingerprint));
   }
 
@@ -75,12 +68,12 @@ export class FingerprintCache {
     return Date.now() < this.#lookFirstUntil;
   }
 
-  /** Entries held now (at most the bound). */
   /** The most fingerprints kept (past it, the oldest go). */
   get bound(): number {
-    return this.#max;
+    return this.#known.capacity;
   }
 
+  /** Entries held now (at most the bound). */
   get size(): number {
     return this.#known.size;
   }
