@@ -17,23 +17,19 @@ const LOOPBACK = /^(127\.|::1$|::ffff:127\.)/;
  */
 export function registerOps(app: FastifyInstance, platform: Platform, consumers: readonly { health: ConsumerHealth }[] = [], caches: () => CacheFill[] = () => []): void {
   const registry = registerMetrics(app, (r) => {
-    const gauge = (name: string, help: string, value: (h: ConsumerHealth) => number) =>
+    // One gauge per figure, one series per consumer or cache, read at each scrape.
+    const labelled = <T>(label: string, items: () => readonly T[], key: (t: T) => string) => (name: string, help: string, value: (t: T) => number) =>
       new client.Gauge({
-        name, help, labelNames: ['consumer'], registers: [r],
+        name, help, labelNames: [label], registers: [r],
         collect() {
-          for (const c of consumers) this.set({ consumer: c.health.name }, value(c.health));
+          for (const t of items()) this.set({ [label]: key(t) }, value(t));
         },
       });
+    const gauge = labelled('consumer', () => consumers.map((c) => c.health), (h) => h.name);
     gauge('lachan_consumer_queued_events', 'Committed alert batches waiting for a consumer of this node (one event per batch and organisation)', (h) => h.queued);
     gauge('lachan_consumer_queued_alerts', 'Alerts in the batches waiting for a consumer of this node', (h) => h.queuedAlerts);
     gauge('lachan_consumer_failures', 'Consecutive failures of the group a consumer is retrying (0 when healthy)', (h) => h.failures);
-    const fill = (name: string, help: string, value: (c: CacheFill) => number) =>
-      new client.Gauge({
-        name, help, labelNames: ['cache'], registers: [r],
-        collect() {
-          for (const c of caches()) this.set({ cache: c.cache }, value(c));
-        },
-      });
+    const fill = labelled('cache', caches, (c) => c.cache);
     fill('lachan_cache_entries', 'Entries of a bounded in-process cache of this node (campaign values, held alerts, ingest fingerprints)', (c) => c.entries);
     fill('lachan_cache_bound', 'The most entries that cache keeps', (c) => c.bound);
     fill('lachan_cache_preallocated', '1 when the cache\'s memory is allocated whole at start (it does not grow as it fills)', (c) => (c.preallocated ? 1 : 0));
