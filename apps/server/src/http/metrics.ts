@@ -1,8 +1,12 @@
 import type { FastifyInstance } from 'fastify';
-import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { constants, monitorEventLoopDelay, PerformanceObserver } from 'node:perf_hooks';
+import { getHeapStatistics } from 'node:v8';
 import client from 'prom-client';
 
-/** Prometheus metrics: process defaults, HTTP request counts and durations, event-loop delay. */
+/**
+ * Prometheus metrics: process defaults, HTTP request counts and durations, event-loop delay, and the heap
+ * the process keeps (in use just after the last full collection).
+ */
 export function registerMetrics(app: FastifyInstance, extra: (registry: client.Registry) => void = () => {}): client.Registry {
   const registry = new client.Registry();
   client.collectDefaultMetrics({ register: registry, prefix: 'lachan_' });
@@ -24,11 +28,31 @@ export function registerMetrics(app: FastifyInstance, extra: (registry: client.R
       loop.reset();
     },
   });
+  // The heap in use between collections includes garbage not yet collected, and resident memory includes
+  // the room V8 has grown its heap into; just after a full (mark-compact) collection it is what is kept.
+  let liveHeap = 0;
+  const collections = new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) {
+      if ((entry as { detail?: { kind?: number } }).detail?.kind === constants.NODE_PERFORMANCE_GC_MAJOR) liveHeap = getHeapStatistics().used_heap_size;
+    }
+  });
+  collections.observe({ entryTypes: ['gc'] });
+  new client.Gauge({
+    name: 'lachan_heap_live_bytes',
+    help: 'V8 heap in use just after the last full collection: what the process keeps (0 until the first)',
+    registers: [registry],
+    collect() {
+      this.set(liveHeap);
+    },
+  });
   extra(registry);
   app.addHook('onResponse', async (req, reply) => {
     const route = req.routeOptions.url ?? 'unmatched';
     duration.observe({ method: req.method, route, status: String(reply.statusCode) }, reply.elapsedTime / 1000);
   });
-  app.addHook('onClose', async () => loop.disable());
+  app.addHook('onClose', async () => {
+    loop.disable();
+    collections.disconnect();
+  });
   return registry;
 }

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { createTestApp, type TestApp } from '../../testing/harness.ts';
 import { AlertBatchConsumer, type ConsumedBatch } from './index.ts';
+import { consumerRepository } from './batch-consumer.repository.ts';
 
 let t: TestApp;
 let key: { key: string };
@@ -171,5 +172,23 @@ describe('a durable alert-batch consumer', () => {
     // The fingerprints' memory is allocated at start; the campaign caches grow as they fill.
     expect(value(after, 'lachan_cache_preallocated', 'ingest_fingerprints')).toBe(1);
     expect(value(after, 'lachan_cache_preallocated', 'campaign_values')).toBe(0);
+  });
+
+  it('reads a batch back after its items are pruned: the alerts it stored, found by the batch that stored them', async () => {
+    const batches = async () => (await sql<{ batch: string; org: string }>`select payload->>'batchId' as batch, payload->>'orgId' as org from outbox
+      where type = 'alerts.ingested' order by id desc limit 2`.execute(t.platform.db)).rows.reverse();
+    await send('stored before the items went');
+    await send('stored before the items went');
+    const [first, repeat] = await batches();
+    // A day later the items are gone (consumers more than a day behind are rare; they read the rows).
+    await sql`delete from alert_batch_items where batch_id in (${first!.batch}::bigint, ${repeat!.batch}::bigint)`.execute(t.platform.db);
+    const readBack = (b: { batch: string; org: string }) => consumerRepository.readBatch(t.platform.db, b.batch, b.org);
+    // Repeated since, so what the first batch added is taken as one occurrence; the repeat stored no row of its own.
+    expect((await readBack(first!)).map((a) => ({ title: a.title, inserted: a.inserted, occurrences: a.occurrences }))).toEqual([{ title: 'stored before the items went', inserted: true, occurrences: 1 }]);
+    expect(await readBack(repeat!)).toEqual([]);
+    await send('a fresh one');
+    const [, fresh] = await batches();
+    await sql`delete from alert_batch_items where batch_id = ${fresh!.batch}::bigint`.execute(t.platform.db);
+    expect((await readBack(fresh!)).map((a) => [a.title, a.inserted, a.occurrences])).toEqual([['a fresh one', true, 1]]);
   });
 });

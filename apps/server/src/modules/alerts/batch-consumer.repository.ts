@@ -29,14 +29,16 @@ async function readBatches(db: Kysely<DB>, parts: readonly BatchPart[]): Promise
 /**
  * One organisation's alerts of a batch, read back as the feed would have carried them: which alerts and
  * what the batch added to each come from the batch's items (later batches repeating an alert move its
- * row on, not them); batches older than the items kept are read from the rows they last touched.
+ * row on, not them). Batches older than the items kept (a consumer more than a day behind) are read from
+ * the alerts they stored, by `batch_id`: what each added is exact while no later batch repeated it, and
+ * one occurrence after; the repeats such a batch folded into earlier rows are not found.
  */
 async function readBatch(db: Kysely<DB>, batchId: string, orgId: string): Promise<CommittedAlert[]> {
   let r = await sql<StoredRow>`select ${COLUMNS}, i.inserted, i.occurrences from alert_batch_items i join alerts a on a.id = i.alert_id and a.day = i.day
     where i.batch_id = ${batchId}::bigint and i.org_id = ${orgId} order by a.id`.execute(db);
   if (r.rows.length === 0) {
-    r = await sql<StoredRow>`select ${COLUMNS}, a.batch_id = a.last_batch as inserted, a.batch_occurrences as occurrences
-      from alerts a where a.last_batch = ${batchId}::bigint and a.org_id = ${orgId}`.execute(db);
+    r = await sql<StoredRow>`select ${COLUMNS}, true as inserted, case when a.last_batch = a.batch_id then a.batch_occurrences else 1 end as occurrences
+      from alerts a where a.batch_id = ${batchId}::bigint and a.org_id = ${orgId} order by a.id`.execute(db);
   }
   return r.rows.map(asCommitted);
 }

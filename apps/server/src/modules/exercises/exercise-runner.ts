@@ -31,6 +31,8 @@ export class ExerciseRunner {
   #sweepDue = true;
   /** Organisations named by platform events since the last round: their teams' expectations are checked. */
   #acted = new Set<string>();
+  /** Whether the last round found a run live (running, or scheduled and due): without one, what teams do scores nothing. */
+  #anyLive = true;
   #unsubscribe: (() => void) | null = null;
 
   constructor(parts: ExercisesParts, delivery: InjectDelivery) {
@@ -46,7 +48,9 @@ export class ExerciseRunner {
         // A run started, resumed, sped up (possibly by another process): schedule again at once.
         if (e.type === 'exercise.changed') wake = true;
         // A team acted somewhere (not the runner's own deliveries nor alert batches): score it at once.
-        if (e.type.startsWith('exercise.') || e.type.startsWith('alerts.')) continue;
+        // With no run live there is nothing to score: the platform's own traffic (incidents updated many
+        // times a second under load) must not cost a round each.
+        if (e.type.startsWith('exercise.') || e.type.startsWith('alerts.') || !this.#anyLive) continue;
         for (const org of e.audience.orgIds ?? []) this.#acted.add(org);
         wake = true;
       }
@@ -92,6 +96,7 @@ export class ExerciseRunner {
     this.#sweepDue = false;
     const now = this.#p.now();
     const live = await runs.live(this.#p.db, now);
+    this.#anyLive = live.length > 0;
     for (const e of live) if (e.status === 'scheduled') await this.#startScheduled(e, now);
     const running = live.some((e) => e.status === 'scheduled') ? (await runs.live(this.#p.db, now)).filter((e) => e.status === 'running') : live;
     // What teams did is scored first (it is small), and again between batches of deliveries.
