@@ -39,7 +39,7 @@ export function registerMetrics(app: FastifyInstance, extra: (registry: client.R
   collections.observe({ entryTypes: ['gc'] });
   new client.Gauge({
     name: 'lachan_heap_live_bytes',
-    help: 'V8 heap in use just after the last full collection: what the process keeps (0 until the first)',
+    help: 'V8 heap in use when this process last heard of a full collection (read right after it): about what the process keeps (0 until the first)',
     registers: [registry],
     collect() {
       this.set(liveHeap);

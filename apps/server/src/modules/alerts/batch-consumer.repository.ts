@@ -21,7 +21,7 @@ async function readBatches(db: Kysely<DB>, parts: readonly BatchPart[]): Promise
     const key = partKey({ batchId, orgId: a.orgId });
     (out.get(key) ?? out.set(key, []).get(key)!).push(asCommitted(a));
   }
-  // Parts whose items are no longer kept: read from the rows they last touched, one by one (rare: an old backlog).
+  // Parts whose items are no longer kept: read from the alerts they stored, one by one (rare: an old backlog).
   for (const p of parts) if (!out.has(partKey(p))) out.set(partKey(p), await readBatch(db, p.batchId, p.orgId));
   return out;
 }

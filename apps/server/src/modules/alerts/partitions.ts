@@ -23,7 +23,9 @@ export async function ensureAlertPartitions(database: Database, now = new Date()
     const to = new Date(from.getTime() + DAY_MS);
     const name = partitionOf(ymd(from));
     try {
-      await database.runScript(`create table if not exists ${name} partition of alerts for values from ('${ymd(from)}') to ('${ymd(to)}') with (fillfactor = ${FILLFACTOR})`);
+      // Also when it exists: a node of an earlier version may have made it without the free space.
+      await database.runScript(`create table if not exists ${name} partition of alerts for values from ('${ymd(from)}') to ('${ymd(to)}') with (fillfactor = ${FILLFACTOR});
+        alter table ${name} set (fillfactor = ${FILLFACTOR})`);
       created.push(name);
     } catch {
       // Rows for that day already sit in the default partition; they stay there.

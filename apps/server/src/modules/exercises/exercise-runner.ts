@@ -46,7 +46,11 @@ export class ExerciseRunner {
       let wake = false;
       for (const e of events) {
         // A run started, resumed, sped up (possibly by another process): schedule again at once.
-        if (e.type === 'exercise.changed') wake = true;
+        if (e.type === 'exercise.changed') {
+          wake = true;
+          // A run may have just gone live: what teams do from now on counts, before the round confirms it.
+          this.#anyLive = true;
+        }
         // A team acted somewhere (not the runner's own deliveries nor alert batches): score it at once.
         // With no run live there is nothing to score: the platform's own traffic (incidents updated many
         // times a second under load) must not cost a round each.
