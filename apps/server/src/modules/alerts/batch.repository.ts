@@ -144,8 +144,9 @@ export const batchRepository = {
 
   /**
    * Stores a planned batch: alerts not seen before go straight in by COPY, repeats of known ones are one
-   * batched UPDATE (both on `ctx.copyInto`, the day's partition, when every alert is of that day), and whatever that misses (another process stored it meanwhile) goes through the staging upsert.
-   * Results come back in input order.
+   * batched UPDATE (both on `ctx.copyInto`, the day's partition, when every alert is of that day), and
+   * whatever that misses (another process stored it meanwhile) goes through the staging upsert. Results
+   * come back in input order.
    */
   async storeAlerts(tx: RawTx, alerts: PreparedAlert[], plan: BatchPlan, ctx: RowContext & { copyInto?: string }): Promise<StoredAlert[]> {
     if (alerts.length === 0) return [];

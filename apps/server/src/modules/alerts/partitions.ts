@@ -23,9 +23,14 @@ export async function ensureAlertPartitions(database: Database, now = new Date()
     const to = new Date(from.getTime() + DAY_MS);
     const name = partitionOf(ymd(from));
     try {
-      // Also when it exists: a node of an earlier version may have made it without the free space.
+      // A node of an earlier version may have made it without the free space: set only then, since the
+      // ALTER's lock would cancel an autovacuum of the partition at every hourly pass.
       await database.runScript(`create table if not exists ${name} partition of alerts for values from ('${ymd(from)}') to ('${ymd(to)}') with (fillfactor = ${FILLFACTOR});
-        alter table ${name} set (fillfactor = ${FILLFACTOR})`);
+        do $$ begin
+          if not exists (select 1 from pg_class where relname = '${name}' and 'fillfactor=${FILLFACTOR}' = any(coalesce(reloptions, '{}'))) then
+            alter table ${name} set (fillfactor = ${FILLFACTOR});
+          end if;
+        end $$`);
       created.push(name);
     } catch {
       // Rows for that day already sit in the default partition; they stay there.
