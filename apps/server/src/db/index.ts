@@ -4,5 +4,5 @@ export { DataDirLockedError } from './data-dir-lock.ts';
 export { DatabaseError } from './pglite-client.ts';
 export { withDbPriority, type DbPriority } from './mutex.ts';
 export type { DB } from './schema.ts';
-export type { RawTx } from './raw-transaction.ts';
+export type { RawTx, RawStep } from './raw-transaction.ts';
 export type { Kysely, Transaction } from 'kysely';

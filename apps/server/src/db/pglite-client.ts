@@ -1,5 +1,5 @@
 import { Worker } from 'node:worker_threads';
-import type { WorkerError, WorkerInit, WorkerRequest, WorkerResponse } from './pglite-protocol.ts';
+import type { ScriptStep, WorkerError, WorkerInit, WorkerRequest, WorkerResponse } from './pglite-protocol.ts';
 
 type Pending = { resolve: (r: WorkerResponse & { ok: true }) => void; reject: (e: Error) => void };
 
@@ -72,6 +72,22 @@ export class PgliteClient {
     const buf = data.buffer.slice(data.byteOffset, data.byteOffset + data.byteLength) as ArrayBuffer;
     const res = await this.#call({ op: 'query', sql, params: [], blob: buf }, [buf]);
     return res.affectedRows ?? 0;
+  }
+
+  /**
+   * Runs statements one after the other in one message to the worker, so that the worker goes from one
+   * to the next without waiting for this thread between them; the first error ends it (and rejects).
+   */
+  async script(steps: readonly { sql: string; params: readonly unknown[]; data?: Uint8Array }[]): Promise<{ rows: unknown[]; affectedRows: number }[]> {
+    const transfer: ArrayBuffer[] = [];
+    const sent: ScriptStep[] = steps.map(({ sql, params, data }) => {
+      if (!data) return { sql, params };
+      const blob = data.buffer.slice(data.byteOffset, data.byteOffset + data.byteLength) as ArrayBuffer;
+      transfer.push(blob);
+      return { sql, params, blob };
+    });
+    const res = await this.#call({ op: 'script', steps: sent }, transfer);
+    return res.results ?? [];
   }
 
   async exec(sql: string): Promise<void> {

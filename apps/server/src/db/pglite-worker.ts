@@ -72,6 +72,15 @@ async function handle(req: WorkerRequest): Promise<void> {
         port.postMessage({ id: req.id, ok: true, rows: res.rows as unknown[], affectedRows: res.affectedRows ?? 0 } satisfies WorkerResponse);
         return;
       }
+      case 'script': {
+        const results: { rows: unknown[]; affectedRows: number }[] = [];
+        for (const step of req.steps) {
+          const res = await db.query(step.sql, step.params as unknown[], step.blob ? { blob: new Blob([step.blob]) } : undefined);
+          results.push({ rows: res.rows as unknown[], affectedRows: res.affectedRows ?? 0 });
+        }
+        port.postMessage({ id: req.id, ok: true, results } satisfies WorkerResponse);
+        return;
+      }
       case 'exec': {
         await db.exec(req.sql);
         port.postMessage({ id: req.id, ok: true } satisfies WorkerResponse);

@@ -9,7 +9,15 @@ export interface RawTx {
   query<R = Record<string, unknown>>(sql: string, params?: readonly unknown[]): Promise<{ rows: R[]; rowCount: number }>;
   /** `COPY <table> (<columns>) FROM STDIN` with text-format data; returns the rows copied. */
   copyIn(table: string, columns: readonly string[], data: Uint8Array): Promise<number>;
+  /**
+   * Runs the steps in order and returns each one's result (a COPY's rows are empty, its count is the
+   * rows copied). On the embedded engine they go to its worker as one message; the first error rejects.
+   */
+  script(steps: readonly RawStep[]): Promise<{ rows: Record<string, unknown>[]; rowCount: number }[]>;
 }
+
+/** A statement of a script: parameterised SQL, or a COPY of text-format rows. */
+export type RawStep = { sql: string; params?: readonly unknown[] } | { copy: { table: string; columns: readonly string[]; data: Uint8Array } };
 
 const copySql = (table: string, columns: readonly string[], source: string) => `copy ${table} (${columns.join(', ')}) from ${source}`;
 
@@ -34,6 +42,12 @@ export function pgliteRawTransaction<T>(db: Kysely<DB>, client: PgliteClient, fn
       return { rows: r.rows, rowCount: r.affectedRows };
     },
     copyIn: (table, columns, data) => client.copyFrom(copySql(table, columns, `'/dev/blob'`), data),
+    async script(steps) {
+      const results = await client.script(steps.map((s) => ('copy' in s
+        ? { sql: copySql(s.copy.table, s.copy.columns, `'/dev/blob'`), params: [], data: s.copy.data }
+        : { sql: s.sql, params: s.params ?? [] })));
+      return results.map((r) => ({ rows: r.rows as Record<string, unknown>[], rowCount: r.affectedRows }));
+    },
   };
   return db.connection().execute(() => inTransaction(tx, fn));
 }
@@ -53,6 +67,13 @@ export async function pgRawTransaction<T>(pool: pg.Pool, fn: (tx: RawTx) => Prom
         stream.on('finish', () => resolve(stream.rowCount ?? 0));
         stream.end(data);
       });
+    },
+    async script(steps) {
+      const results = [];
+      for (const s of steps) {
+        results.push('copy' in s ? { rows: [], rowCount: await tx.copyIn(s.copy.table, s.copy.columns, s.copy.data) } : await tx.query(s.sql, s.params));
+      }
+      return results;
     },
   };
   try {

@@ -1,7 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { QuarantineReason } from '@lachan/contracts';
 import { storableText } from '@lachan/parsers';
-import type { DB, RawTx } from '../../db/index.ts';
+import type { DB, RawStep, RawTx } from '../../db/index.ts';
 import { writeEvents, type NewEvent } from '../events/index.ts';
 import { encodeCopyRows } from './copy-text.ts';
 import { ALERT_COLUMNS, alertCopyRow, type PreparedAlert } from './alert-row.ts';
@@ -84,6 +84,9 @@ const PROBE_BY_INDEX = `with was as materialized (select ${SETTINGS.map((c) => `
   select was.*, ${SETTINGS.map((c) => `set_config('${c}', 'off', true)`).join(', ')} from was`;
 const PUT_BACK = `select ${SETTINGS.map((c, i) => `set_config('${c}', $${i + 1}, true)`).join(', ')}`;
 
+/** The planner held to index lookups and JIT off until the transaction ends: the first step of a script that folds. */
+const PROBE_UNTIL_COMMIT: RawStep = { sql: `select ${SETTINGS.map((c) => `set_config('${c}', 'off', true)`).join(', ')}` };
+
 /**
  * Runs `fn` in the caller's transaction with the planner held to index lookups and JIT off, then puts
  * the planner's settings back as they were: for statements that probe a few rows of a large table by key.
@@ -93,6 +96,37 @@ export async function probingByIndex<T>(tx: RawTx, fn: () => Promise<T>): Promis
   const result = await fn();
   await tx.query(PUT_BACK, SETTINGS.map((c) => was[c]));
   return result;
+}
+
+/** The fold's parameters for these repeats (`foldRepeats`). */
+function foldParams(rep: PreparedAlert[], receivedAt: string, batchId: string): unknown[] {
+  // Observables travel only with matches to move (a repeat has the row's observables: they are in the fingerprint).
+  return [
+    rep.map((a) => a.day), rep.map((a) => a.fingerprint), rep.map((a) => a.occurrences), rep.map((a) => a.firstSeen), rep.map((a) => a.lastSeen),
+    receivedAt, batchId, rep.map((a) => a.rawLast ?? a.raw), rep.map((a) => JSON.stringify(a.indicatorMatches)),
+    rep.map((a) => (a.indicatorMatches.length ? JSON.stringify(a.alert.observables) : '[]')),
+  ];
+}
+
+type FoldedRow = { id: string; day: string; fingerprint: string };
+
+/** Each repeat's stored row, from the fold's rows; repeats it did not find go to `leftover`. */
+function foldedInto(alerts: PreparedAlert[], repeats: number[], rows: readonly FoldedRow[], result: (StoredAlert | undefined)[], leftover: number[]): void {
+  const found = new Map(rows.map((x) => [`${x.day}|${x.fingerprint}`, x]));
+  for (const i of repeats) {
+    const hit = found.get(`${alerts[i]!.day}|${alerts[i]!.fingerprint}`);
+    if (hit) result[i] = { id: hit.id, day: hit.day, inserted: false };
+    else leftover.push(i);
+  }
+}
+
+/** What the fold and the COPY missed (another process stored or removed it meanwhile): through the staging upsert. */
+async function upsertLeftover(tx: RawTx, alerts: PreparedAlert[], leftover: number[], row: RowContext & { batchId: string }, result: (StoredAlert | undefined)[]): Promise<void> {
+  if (!leftover.length) return;
+  await tx.query(STAGE_DDL);
+  await tx.copyIn('alerts_stage', ALERT_COLUMNS, encodeCopyRows(leftover.map((i) => alertCopyRow(alerts[i]!, row))));
+  const upserted = (await tx.query<StoredAlert>(UPSERT)).rows;
+  leftover.forEach((i, k) => (result[i] = upserted[k]));
 }
 
 /** A batch made ready before its transaction: its id, its new alerts' ids and their COPY rows. */
@@ -111,6 +145,7 @@ export interface BatchPlan {
 }
 
 type RowContext = { reporterOrgId: string; sourceId: string | null; receivedAt: string };
+type QuarantineOf = { orgId: string; sourceId: string | null; format: string };
 
 function encodeFresh(alerts: PreparedAlert[], fresh: number[], ids: string[], row: RowContext & { batchId: string }): Uint8Array {
   return encodeCopyRows(fresh.map((i, k) => [ids[k]!, ...alertCopyRow(alerts[i]!, row)] as const));
@@ -193,34 +228,54 @@ export const batchRepository = {
       // Index lookups, one per repeat, whatever the planner's statistics say: it otherwise chose to scan
       // and sort the whole day (its estimates are stale after bulk loads, and the embedded engine has no
       // autovacuum to refresh them), a cost that grows with every alert of the day.
-      const rep = repeats.map((i) => alerts[i]!);
-      // Observables travel only with matches to move (a repeat has the row's observables: they are in the fingerprint).
-      const r = await probingByIndex(tx, () => tx.query<{ id: string; day: string; fingerprint: string }>(foldRepeats(table), [
-        rep.map((a) => a.day), rep.map((a) => a.fingerprint), rep.map((a) => a.occurrences), rep.map((a) => a.firstSeen), rep.map((a) => a.lastSeen),
-        ctx.receivedAt, batchId, rep.map((a) => a.rawLast ?? a.raw), rep.map((a) => JSON.stringify(a.indicatorMatches)),
-        rep.map((a) => (a.indicatorMatches.length ? JSON.stringify(a.alert.observables) : '[]')),
-      ]));
-      const found = new Map(r.rows.map((x) => [`${x.day}|${x.fingerprint}`, x]));
-      for (const i of repeats) {
-        const hit = found.get(`${alerts[i]!.day}|${alerts[i]!.fingerprint}`);
-        if (hit) result[i] = { id: hit.id, day: hit.day, inserted: false };
-        else leftover.push(i);
-      }
+      const r = await probingByIndex(tx, () => tx.query<FoldedRow>(foldRepeats(table), foldParams(repeats.map((i) => alerts[i]!), ctx.receivedAt, batchId)));
+      foldedInto(alerts, repeats, r.rows, result, leftover);
     }
-    if (leftover.length) {
-      await tx.query(STAGE_DDL);
-      await tx.copyIn('alerts_stage', ALERT_COLUMNS, encodeCopyRows(leftover.map((i) => alertCopyRow(alerts[i]!, { ...ctx, batchId }))));
-      const upserted = (await tx.query<StoredAlert>(UPSERT)).rows;
-      leftover.forEach((i, k) => (result[i] = upserted[k]));
-    }
+    await upsertLeftover(tx, alerts, leftover, { ...ctx, batchId }, result);
     return result as StoredAlert[];
   },
 
-  async quarantine(tx: RawTx, entries: QuarantineEntry[], ctx: { orgId: string; sourceId: string | null; format: string }): Promise<void> {
-    if (entries.length === 0) return;
+  /**
+   * The same store as steps of one script, for a batch planned without looking its alerts up first
+   * (`plan.copy` is ready): the planner setting, the COPY of the fresh alerts and the fold of the repeats.
+   * The planner stays held to index lookups until the transaction ends, so the script needs no reply
+   * between its statements. No savepoint: should the COPY meet a stored alert, the whole transaction is
+   * to be rolled back and the batch stored again with `storeAlerts`. `finish` takes the steps' results,
+   * upserts what the fold did not find (`upsertLeftover`) and returns the stored alerts in input order.
+   */
+  storeSteps(alerts: PreparedAlert[], plan: BatchPlan, ctx: RowContext & { copyInto?: string }): {
+    steps: RawStep[];
+    finish(tx: RawTx, results: readonly { rows: Record<string, unknown>[] }[]): Promise<StoredAlert[]>;
+  } {
+    const table = ctx.copyInto ?? 'alerts';
+    const { batchId, fresh, freshIds, repeats, copy } = plan;
+    const steps: RawStep[] = [];
+    if (copy) steps.push({ copy: { table, columns: ['id', ...ALERT_COLUMNS], data: copy } });
+    if (repeats.length) steps.push(PROBE_UNTIL_COMMIT, { sql: foldRepeats(table), params: foldParams(repeats.map((i) => alerts[i]!), ctx.receivedAt, batchId) });
+    return {
+      steps,
+      async finish(tx, results) {
+        const result: (StoredAlert | undefined)[] = new Array(alerts.length);
+        fresh.forEach((i, k) => (result[i] = { id: freshIds[k]!, day: alerts[i]!.day, inserted: true }));
+        const leftover: number[] = [];
+        if (repeats.length) foldedInto(alerts, repeats, results.at(-1)!.rows as FoldedRow[], result, leftover);
+        await upsertLeftover(tx, alerts, leftover, { ...ctx, batchId }, result);
+        return result as StoredAlert[];
+      },
+    };
+  },
+
+  async quarantine(tx: RawTx, entries: QuarantineEntry[], ctx: QuarantineOf): Promise<void> {
+    const step = batchRepository.quarantineStep(entries, ctx);
+    if (step) await tx.script([step]);
+  },
+
+  /** The COPY of a batch's quarantined records; null when there are none. */
+  quarantineStep(entries: QuarantineEntry[], ctx: QuarantineOf): RawStep | null {
+    if (entries.length === 0) return null;
     // Whatever a record holds, its quarantine row can be written (NUL and lone surrogates become U+FFFD).
     const rows = entries.map((e) => [ctx.orgId, ctx.sourceId, ctx.format, storableText(e.code), storableText(e.message.slice(0, 1000)), storableText(e.raw)] as const);
-    await tx.copyIn('quarantine', ['org_id', 'source_id', 'format', 'code', 'message', 'raw'], encodeCopyRows(rows));
+    return { copy: { table: 'quarantine', columns: ['org_id', 'source_id', 'format', 'code', 'message', 'raw'], data: encodeCopyRows(rows) } };
   },
 
   /**
@@ -228,7 +283,13 @@ export const batchRepository = {
    * a consumer elsewhere reads the batch back as it was, whatever later batches did to the rows.
    */
   async items(tx: RawTx, batchId: string, prepared: PreparedAlert[], stored: StoredAlert[]): Promise<void> {
-    if (!stored.length) return;
+    const step = batchRepository.itemsStep(batchId, prepared, stored);
+    if (step) await tx.script([step]);
+  },
+
+  /** The COPY of `items`; null when the batch stored nothing. */
+  itemsStep(batchId: string, prepared: PreparedAlert[], stored: StoredAlert[]): RawStep | null {
+    if (!stored.length) return null;
     const rows = new Map<string, readonly [string, string, string, string, boolean, number]>();
     stored.forEach((s, i) => {
       const p = prepared[i]!;
@@ -236,7 +297,7 @@ export const batchRepository = {
       // Two inputs folding into one row (the staging path keeps input order): one item, occurrences summed.
       rows.set(s.id, seen ? [batchId, s.id, p.orgId, s.day, seen[4] || s.inserted, seen[5] + p.occurrences] : [batchId, s.id, p.orgId, s.day, s.inserted, p.occurrences]);
     });
-    await tx.copyIn('alert_batch_items', ['batch_id', 'alert_id', 'org_id', 'day', 'inserted', 'occurrences'], encodeCopyRows([...rows.values()]));
+    return { copy: { table: 'alert_batch_items', columns: ['batch_id', 'alert_id', 'org_id', 'day', 'inserted', 'occurrences'], data: encodeCopyRows([...rows.values()]) } };
   },
 
   /** Drops batch items older than a day (their batches were handled long since); how many. */

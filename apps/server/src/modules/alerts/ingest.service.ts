@@ -8,8 +8,7 @@ import type { AlertsParts } from './alerts-parts.ts';
 import { refusalReason } from '../../common/database-refusal.ts';
 import { capturingOutbox } from '../events/index.ts';
 import { AssetCache } from './asset-cache.ts';
-import { batchRepository, type QuarantineEntry, type StoredAlert } from './batch.repository.ts';
-import type { RawTx } from '../../db/index.ts';
+import { batchRepository, type QuarantineEntry } from './batch.repository.ts';
 import { IngestGate } from './ingest-gate.ts';
 import { FingerprintCache } from './fingerprint-cache.ts';
 import { prepareAlerts, type Reporter } from './prepare.ts';
@@ -18,6 +17,7 @@ import { quarantineRepository, type QuarantineRow } from './quarantine.repositor
 import type { PreparedAlert } from './alert-row.ts';
 import type { CommittedBatch } from '../../common/alert-feed.ts';
 import { writeIngestEvents } from './ingest-events.ts';
+import { scriptable, storeScripted, storeStepwise, type BatchOf, type Counts, type PlannedBatch, type StoredHook } from './store-batches.ts';
 import { committedBatch } from './committed-batch.ts';
 import { AlertPartitions } from './partitions.ts';
 import { IdReserve } from './id-reserve.ts';
@@ -27,15 +27,7 @@ const PARSE_SLICE = 250;
 
 /** A record that parsed, with its place in the batch. */
 type ParsedRecord = { alert: NormalizedAlert; raw: string; index: number };
-/** Who sent a batch, in which format, and when it arrived. */
-type BatchOf = { reporterOrgId: string; sourceId: string; format: StoredAlertFormat; receivedAt: Date; history: boolean; exerciseId: string | null };
-type Counts = { accepted: number; duplicates: number; rejected: number };
-
-/**
- * Work another module does in the transaction that stores a batch (the constituency index), given
- * the alerts as prepared and as stored (same order). Called for live batches and quarantine replays.
- */
-export type StoredHook = (tx: RawTx, batch: { reporterOrgId: string; receivedAt: string }, prepared: PreparedAlert[], stored: StoredAlert[]) => Promise<void>;
+export type { StoredHook } from './store-batches.ts';
 
 /**
  * The alert pipeline of ARCHITECTURE.md §5: split, parse, normalise, attribute, fingerprint and fold
@@ -218,29 +210,25 @@ export class IngestService {
    */
   async #commitAll(parts: readonly { b: BatchOf; prepared: PreparedAlert[]; quarantine: QuarantineEntry[] }[]): Promise<Counts[]> {
     const known = (day: string, fp: string) => this.fingerprints.has(day, fp);
-    const planned: { b: BatchOf; prepared: PreparedAlert[]; quarantine: QuarantineEntry[]; copyInto: string | undefined;
-      rowContext: { reporterOrgId: string; sourceId: string; receivedAt: string }; plan: Awaited<ReturnType<typeof batchRepository.plan>> }[] = [];
+    const planned: PlannedBatch[] = [];
     for (const { b, prepared, quarantine } of parts) {
       // Every alert of a batch is filed under the day it was received.
       const copyInto = prepared.length ? await this.partitions.tableFor(prepared[0]!.day) : undefined;
       const rowContext = { reporterOrgId: b.reporterOrgId, sourceId: b.sourceId, receivedAt: b.receivedAt.toISOString() };
       planned.push({ b, prepared, quarantine, copyInto, rowContext, plan: await batchRepository.plan(this.#ids, prepared, rowContext, known, this.fingerprints.lookFirst) });
     }
-    const { result: committed, events } = await capturingOutbox(() => this.#p.database.rawTransaction(async (tx) => {
-      const out = [];
-      for (const { b, prepared, quarantine, copyInto, rowContext, plan } of planned) {
-        const stored = await batchRepository.storeAlerts(tx, prepared, plan, { ...rowContext, copyInto });
-        for (const hook of this.#storedHooks) await hook(tx, rowContext, prepared, stored);
-        await batchRepository.quarantine(tx, quarantine, { orgId: b.reporterOrgId, sourceId: b.sourceId, format: b.format });
-        const inserted = stored.filter((s) => s.inserted).length;
-        const inputs = prepared.reduce((n, p) => n + p.occurrences, 0);
-        const counts = { accepted: inserted, duplicates: inputs - inserted, rejected: quarantine.length };
-        await sourcesRepository.recordBatch(tx, b.sourceId, counts);
-        await writeIngestEvents(tx, prepared, stored, { batchId: plan.batchId, reporterOrgId: b.reporterOrgId, sourceId: b.sourceId, rejected: quarantine.length, history: b.history, exerciseId: b.exerciseId });
-        out.push({ counts, stored });
+    const store = (how: typeof storeScripted) => capturingOutbox(() => this.#p.database.rawTransaction((tx) => how(tx, planned, this.#storedHooks)));
+    let done: Awaited<ReturnType<typeof store>> | undefined;
+    if (scriptable(planned)) {
+      try {
+        done = await store(storeScripted);
+      } catch (err) {
+        // A statement failed and the transaction was rolled back: most often a COPY that met alerts another
+        // process stored meanwhile. Stepwise, the batches take every fallback (or fail for good).
+        if (typeof (err as { code?: unknown }).code !== 'string') throw err;
       }
-      return out;
-    }));
+    }
+    const { result: committed, events } = done ?? (await store(storeStepwise));
     for (const [i, { prepared, plan, rowContext }] of planned.entries()) {
       if (plan.storedElsewhere) this.fingerprints.storedElsewhere();
       for (const p of prepared) this.fingerprints.add(p.day, p.fingerprint);

@@ -1,5 +1,7 @@
 import { sql, type Kysely } from 'kysely';
-import type { DB, RawTx } from '../../db/index.ts';
+import type { DB, RawStep, RawTx } from '../../db/index.ts';
+
+type BatchCounts = { accepted: number; duplicates: number; rejected: number };
 
 export type SourceRow = {
   id: string; org_id: string; org_name: string; name: string; format: string; api_key_id: string | null; syslog_address: string | null;
@@ -29,17 +31,22 @@ export const sourcesRepository = {
     return (await sql<{ id: string }>`insert into alert_sources (org_id, name, format, exercise_id) values (${x.orgId}, ${x.name}, ${x.format}, ${x.exerciseId}) returning id`.execute(db)).rows[0]!.id;
   },
 
-  async recordBatch(tx: RawTx, sourceId: string, counts: { accepted: number; duplicates: number; rejected: number }): Promise<void> {
-    await tx.query(
-      `update alert_sources set last_seen_at = now(), accepted = accepted + $2, duplicates = duplicates + $3, rejected = rejected + $4 where id = $1`,
-      [sourceId, counts.accepted, counts.duplicates, counts.rejected],
-    );
-    await tx.query(
-      `insert into source_minutes (source_id, minute, accepted, duplicates, rejected) values ($1, date_trunc('minute', now()), $2, $3, $4)
+  async recordBatch(tx: RawTx, sourceId: string, counts: BatchCounts): Promise<void> {
+    await tx.script(sourcesRepository.recordBatchSteps(sourceId, counts));
+  },
+
+  /** A batch's counts on its connector: the running totals and the minute's tally (steps of a raw transaction). */
+  recordBatchSteps(sourceId: string, counts: BatchCounts): RawStep[] {
+    const params = [sourceId, counts.accepted, counts.duplicates, counts.rejected];
+    return [
+      { sql: `update alert_sources set last_seen_at = now(), accepted = accepted + $2, duplicates = duplicates + $3, rejected = rejected + $4 where id = $1`, params },
+      {
+        sql: `insert into source_minutes (source_id, minute, accepted, duplicates, rejected) values ($1, date_trunc('minute', now()), $2, $3, $4)
        on conflict (source_id, minute) do update set accepted = source_minutes.accepted + excluded.accepted,
          duplicates = source_minutes.duplicates + excluded.duplicates, rejected = source_minutes.rejected + excluded.rejected`,
-      [sourceId, counts.accepted, counts.duplicates, counts.rejected],
-    );
+        params,
+      },
+    ];
   },
 
   async list(db: Kysely<DB>, orgIds: string[] | null): Promise<SourceRow[]> {

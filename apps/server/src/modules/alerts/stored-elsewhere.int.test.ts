@@ -16,9 +16,11 @@ const body = (tag: string, n = 40) => Array.from({ length: n }, (_, i) => record
 /** A second process's ingest, whose transactions' statements are recorded. */
 function otherProcess(): { ingest: IngestService; statements: string[] } {
   const statements: string[] = [];
+  const named = (text: string) => text.trim().split(/\s+/).slice(0, 3).join(' ');
   const recording = (tx: RawTx): RawTx => ({
-    query: (text, params) => (statements.push(text.trim().split(/\s+/).slice(0, 3).join(' ')), tx.query(text, params)),
+    query: (text, params) => (statements.push(named(text)), tx.query(text, params)),
     copyIn: (table, columns, data) => (statements.push(`copy ${table}`), tx.copyIn(table, columns, data)),
+    script: (steps) => (statements.push(...steps.map((s) => ('copy' in s ? `copy ${s.copy.table}` : named(s.sql)))), tx.script(steps)),
   });
   const database = { ...t.platform.database, rawTransaction: <T>(fn: (tx: RawTx) => Promise<T>) => t.platform.database.rawTransaction((tx) => fn(recording(tx))) };
   return { ingest: new IngestService({ ...t.platform, database }), statements };

@@ -3,7 +3,7 @@ import { streamRoutes, type StreamParts } from './stream.routes.ts';
 
 export { EventRelay, type Subscriber } from './relay.ts';
 export { mayHear, type Audience } from './audience.ts';
-export { outboxRepository, writeEvents, type NewEvent, type OutboxEvent } from './outbox.repository.ts';
+export { eventsStep, outboxRepository, writeEvents, type NewEvent, type OutboxEvent } from './outbox.repository.ts';
 export { capturingOutbox, noteOutboxWrites } from './outbox-capture.ts';
 export { streamRoutes, type CredentialFollower, type FollowedCredential, type StreamParts } from './stream.routes.ts';
 export type { ConsoleEvents } from './console-events.ts';
