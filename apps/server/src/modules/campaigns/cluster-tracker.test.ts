@@ -28,6 +28,25 @@ function feed(t: ClusterTracker, alerts: LinkAlert[][], now = T0 + 10 * HOUR) {
 }
 
 describe('campaigns as clusters', () => {
+  it('judges a value again when its sightings change, and forgets it once it leaves the window', () => {
+    const t = new ClusterTracker(traits, AT_ONCE);
+    for (const a of [...background(), alert(1, { srcIp: '45.1.1.1' }), alert(22, { srcIp: '45.1.1.1' }), alert(2, { srcIp: '46.2.2.2' }), alert(23, { srcIp: '46.2.2.2' })]) t.observe(a);
+    t.round(T0 + HOUR);
+    expect(t.verdictOf('ipv4:45.1.1.1')?.orgs).toEqual(['org-1', 'org-22']);
+    expect(t.verdictOf('ipv4:46.2.2.2')?.orgs).toEqual(['org-2', 'org-23']);
+    // A third organisation sees one of them five hours later: only that value changed, and its verdict follows.
+    t.observe(alert(33, { srcIp: '45.1.1.1' }, 5));
+    t.round(T0 + 5 * HOUR);
+    expect(t.verdictOf('ipv4:45.1.1.1')?.orgs).toEqual(['org-1', 'org-22', 'org-33']);
+    // The first hours leave the window: one organisation still sees the first value (no verdict), nobody the second (gone).
+    t.index.prune(T0 + 2 * HOUR);
+    t.round(T0 + 5 * HOUR);
+    expect(t.index.values.has('ipv4:45.1.1.1')).toBe(true);
+    expect(t.verdictOf('ipv4:45.1.1.1')).toBeNull();
+    expect(t.index.values.has('ipv4:46.2.2.2')).toBe(false);
+    expect(t.verdictOf('ipv4:46.2.2.2')).toBeNull();
+  });
+
   it('links organisations through a chain: one address at two, a domain shared with a third', () => {
     const t = new ClusterTracker(traits, AT_ONCE);
     const [plan] = feed(t, [[...background(),

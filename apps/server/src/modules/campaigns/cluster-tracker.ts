@@ -135,22 +135,24 @@ export class ClusterTracker {
     const all = this.index.populationChanged;
     const pop = this.index.population();
     const scanners: Round['scanners'] = [];
-    for (const [k, v] of this.index.values) {
-      if (!v.dirty && !all) continue;
-      v.dirty = false;
+    const { changed, dropped } = this.index.takeChanges();
+    for (const k of dropped) this.#verdicts.delete(k);
+    // Every value is judged again when the population changed (its base rates did); otherwise those whose sightings did.
+    for (const v of all ? this.index.values.values() : changed) {
+      const k = v.key;
       if (v.sightings.size < 2) {
         this.#verdicts.delete(k);
         continue;
       }
       const before = this.#verdicts.get(k);
-      const verdict = judge(v.sightings, pop, this.opts.noise);
+      // Its earlier verdict was against this same population unless that changed (then every value is judged again).
+      const verdict = judge(v.sightings, pop, this.opts.noise, all ? undefined : before);
       this.#verdicts.set(k, verdict);
       if (verdict.scanner && /^(ipv4|ipv6):/.test(k) && (!before?.scanner || before.orgs.length !== verdict.orgs.length)) {
         const seen = [...v.sightings.values()];
         scanners.push({ key: k, verdict, first: Math.min(...seen.map((s) => s.first)), last: Math.max(...seen.map((s) => s.last)) });
       }
     }
-    for (const k of this.#verdicts.keys()) if (!this.index.values.has(k)) this.#verdicts.delete(k);
     this.#judgeNeighbourhoods();
     this.#judgeVocabulary(pop);
     const linking = new Set([...this.#verdicts].filter(([k, v]) => this.#links(k, v)).map(([k]) => k));

@@ -32,6 +32,8 @@ export interface Population {
   /** How many active organisations fall in a category (`sector:BANKING`, `province:48`, `kind:bank`). */
   count(category: string): number;
   traits(orgId: string): OrgTraits | null;
+  /** The categories an organisation counts in (`categoriesOf` its traits; none when unknown). */
+  categories(orgId: string): readonly string[];
   /** Alerts a reporter sent in the window (to tell a SOC's own sensor from its clients' attackers). */
   reporterAlerts(reporterOrgId: string): number;
   /** Active organisations that reported any value of a feature type (`sender`, `domain`…): who could have seen a value of it. */
@@ -93,15 +95,15 @@ export function hypergeometricTail(N: number, K: number, n: number, k: number): 
   return Math.min(1, p);
 }
 
+/** The categories of an organisation's traits: its sectors, its province and its kind. */
+export function categoriesOf(t: OrgTraits): string[] {
+  return [...t.sectors.map((s) => `sector:${s}`), ...(t.provinceCode ? [`province:${t.provinceCode}`] : []), ...(t.kind ? [`kind:${t.kind}`] : [])];
+}
+
 /** The category the victims are most concentrated in beyond chance, Bonferroni-adjusted over the categories tried. */
 export function concentrationOf(orgs: readonly string[], pop: Population): Concentration | null {
   const hits = new Map<string, number>();
-  for (const o of orgs) {
-    const t = pop.traits(o);
-    if (!t) continue;
-    const cats = [...t.sectors.map((s) => `sector:${s}`), ...(t.provinceCode ? [`province:${t.provinceCode}`] : []), ...(t.kind ? [`kind:${t.kind}`] : [])];
-    for (const c of cats) hits.set(c, (hits.get(c) ?? 0) + 1);
-  }
+  for (const o of orgs) for (const c of pop.categories(o)) hits.set(c, (hits.get(c) ?? 0) + 1);
   let best: Concentration | null = null;
   const N = Math.max(pop.size, orgs.length);
   for (const [category, k] of hits) {
@@ -114,38 +116,66 @@ export function concentrationOf(orgs: readonly string[], pop: Population): Conce
 }
 
 /** The sectors the victims belong to. */
-const sectorsOf = (orgs: readonly string[], pop: Population) => new Set(orgs.flatMap((o) => pop.traits(o)?.sectors ?? []));
+function sectorsOf(orgs: readonly string[], pop: Population): Set<string> {
+  const sectors = new Set<string>();
+  for (const o of orgs) for (const c of pop.categories(o)) if (c.startsWith('sector:')) sectors.add(c);
+  return sectors;
+}
 
-/** Judges one shared value from its sightings, against the population of senders. */
-export function judge(sightings: ReadonlyMap<string, Sighting>, pop: Population, opts: NoiseOptions = DEFAULT_NOISE): Verdict {
-  const all = [...sightings];
-  const fp = all.filter(([, s]) => s.falsePositive).length;
-  const orgs = all.filter(([, s]) => !s.falsePositive).map(([o]) => o);
+/**
+ * Judges one shared value from its sightings, against the population of senders. `earlier`: the value's
+ * verdict against the same population, whose concentration still holds if the same organisations count.
+ */
+export function judge(sightings: ReadonlyMap<string, Sighting>, pop: Population, opts: NoiseOptions = DEFAULT_NOISE, earlier?: Verdict): Verdict {
+  // One pass over the sightings (a round judges every value whose sightings changed).
+  const orgs: string[] = [];
+  let fp = 0;
+  let m = 0;
+  let reconAlerts = 0;
+  let lowAlerts = 0;
+  let hosts = 0;
+  // The reporters seen through (beyond the organisations themselves): the one, or several.
+  let reporter: string | undefined;
+  let reporterCount = 0;
+  sightings.forEach((s, o) => {
+    if (s.falsePositive) fp++;
+    else orgs.push(o);
+    m += s.alerts;
+    reconAlerts += s.recon;
+    lowAlerts += s.low;
+    hosts += s.hosts.size;
+    if (reporterCount > 1 || s.reporters.size === 0) return;
+    for (const r of s.reporters) {
+      if (reporterCount === 0) [reporter, reporterCount] = [r, 1];
+      else if (r !== reporter) {
+        reporterCount = 2;
+        break;
+      }
+    }
+  });
   const reasons: Reason[] = [];
   const n = orgs.length;
-  const concentration = n >= 2 ? concentrationOf(orgs, pop) : null;
+  const same = earlier !== undefined && earlier.orgs.length === n && earlier.orgs.every((o, i) => o === orgs[i]);
+  const concentration = n < 2 ? null : same ? earlier.concentration : concentrationOf(orgs, pop);
   const concentrated = n >= 3 && concentration !== null && concentration.p <= opts.concentratedP;
   if (fp > 0 && fp >= n) reasons.push({ code: 'false_positive', params: { marked: fp } });
   // A SOC's own sensor or collector: every sighting through one outside reporter, in most of what it sends.
-  const reporters = new Set(all.flatMap(([, s]) => [...s.reporters]));
-  if (reporters.size === 1 && all.length >= 2) {
-    const [r] = reporters;
-    const viaR = all.reduce((x, [, s]) => x + s.alerts, 0);
-    if (!sightings.has(r!) && viaR >= 0.5 * pop.reporterAlerts(r!)) reasons.push({ code: 'reporter_artifact', params: { alerts: viaR } });
+  if (reporterCount === 1 && sightings.size >= 2 && !sightings.has(reporter!) && m >= 0.5 * pop.reporterAlerts(reporter!)) {
+    reasons.push({ code: 'reporter_artifact', params: { alerts: m } });
   }
-  const m = all.reduce((x, [, s]) => x + s.alerts, 0);
-  const recon = all.reduce((x, [, s]) => x + s.recon, 0) / Math.max(1, m);
-  const low = all.reduce((x, [, s]) => x + s.low, 0) / Math.max(1, m);
-  const hostsPerOrg = all.reduce((x, [, s]) => x + s.hosts.size, 0) / Math.max(1, all.length);
+  const recon = reconAlerts / Math.max(1, m);
+  const low = lowAlerts / Math.max(1, m);
+  const hostsPerOrg = hosts / Math.max(1, sightings.size);
   const score = 0.5 * recon + 0.25 * low + (hostsPerOrg >= 3 ? 0.25 : 0);
   // Concentrated victims outweigh behaviour: a brute-force wave on one sector is still a campaign.
   const scanning = score >= opts.scanningScore && !concentrated;
   if (scanning) reasons.push({ code: 'scanning', params: { recon: Math.round(recon * 100), low: Math.round(low * 100), hostsPerOrg: Math.round(hostsPerOrg * 10) / 10 } });
-  const sectors = sectorsOf(orgs, pop).size;
   // Breadth: most organisations, or many with some scanning in its behaviour, in several sectors and none beyond chance.
   const wide = n >= Math.max(opts.broadMinOrgs, opts.broadShare * pop.size);
-  const broad = !concentrated && sectors >= 3 && (wide || (n >= Math.max(5, 0.15 * pop.size) && score >= 0.25));
+  const many = wide || (n >= Math.max(5, 0.15 * pop.size) && score >= 0.25);
+  const sectors = !concentrated && many ? sectorsOf(orgs, pop).size : 0;
+  const broad = !concentrated && many && sectors >= 3;
   if (broad) reasons.push({ code: 'broad', params: { orgs: n, sectors, active: pop.size } });
   const background = reasons.length > 0;
-  return { orgs, background, scanner: background && (scanning || broad) && all.length >= 3, concentration, concentrated, reasons };
+  return { orgs, background, scanner: background && (scanning || broad) && sightings.size >= 3, concentration, concentrated, reasons };
 }

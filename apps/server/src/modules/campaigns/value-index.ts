@@ -1,5 +1,5 @@
 import { linkFeatures, type FeatureKind, type LinkAlert } from './link-features.ts';
-import { isRecon, type OrgTraits, type Population, type Sighting } from './noise-model.ts';
+import { categoriesOf, isRecon, type OrgTraits, type Population, type Sighting } from './noise-model.ts';
 import { SmallMap, SmallSet } from './small-collections.ts';
 
 /** The type of a feature key: `sender` of `sender:evil.example`, `net` of a network key. */
@@ -25,7 +25,6 @@ export interface ValueState {
   kind: FeatureKind;
   sightings: SmallMap<IndexedSighting>;
   edges: SmallSet;
-  dirty: boolean;
 }
 
 /**
@@ -80,6 +79,9 @@ export class ValueIndex {
   #maxValues: number;
   #since = Infinity;
   #names = new Map<string, string>();
+  /** Values whose sightings changed, and keys of values dropped, since the tracker last took them. */
+  #changed = new Set<ValueState>();
+  #dropped: string[] = [];
 
   constructor(traits: (orgId: string) => OrgTraits | null, warninglisted?: (type: string, value: string) => boolean, maxValues = MAX_VALUES) {
     this.#traits = traits;
@@ -112,12 +114,12 @@ export class ValueIndex {
     const features = linkFeatures(a, this.#warninglisted);
     const recon = isRecon(a);
     // Each value's state first, so edges name their companions by the index's own key strings (not a copy per alert).
-    const states = features.map((f) => this.values.get(f.key) ?? this.values.set(f.key, { key: f.key, kind: f.kind, sightings: new SmallMap(), edges: new SmallSet(), dirty: true }).get(f.key)!);
+    const states = features.map((f) => this.values.get(f.key) ?? this.values.set(f.key, { key: f.key, kind: f.kind, sightings: new SmallMap(), edges: new SmallSet() }).get(f.key)!);
     for (const v of states) {
       const type = featureType(v.key);
       const seen = this.#observers.get(type) ?? this.#observers.set(type, new Map()).get(type)!;
       seen.set(orgId, Math.max(seen.get(orgId) ?? 0, a.at));
-      v.dirty = true;
+      this.#changed.add(v);
       let s = v.sightings.get(orgId);
       if (!s) {
         s = { first: a.at, last: a.at, alerts: 0, recon: 0, low: 0, hosts: NONE, techniques: NONE, reporters: NONE, falsePositive: false };
@@ -153,6 +155,7 @@ export class ValueIndex {
       if (budget <= 0) break;
       if (evictionScore(v) <= threshold) {
         this.values.delete(k);
+        this.#dropped.push(k);
         budget--;
       }
     }
@@ -165,7 +168,7 @@ export class ValueIndex {
       const s = this.values.get(k)?.sightings.get(orgId);
       if (s) {
         s.falsePositive = true;
-        this.values.get(k)!.dirty = true;
+        this.#changed.add(this.values.get(k)!);
       }
     }
   }
@@ -174,13 +177,28 @@ export class ValueIndex {
   prune(edge: number): void {
     if (this.#since < edge) this.#since = edge;
     for (const [k, v] of this.values) {
-      for (const [o, s] of v.sightings) if (s.last < edge) { v.sightings.delete(o); v.dirty = true; }
-      if (v.sightings.size === 0) this.values.delete(k);
+      for (const [o, s] of v.sightings) if (s.last < edge) { v.sightings.delete(o); this.#changed.add(v); }
+      if (v.sightings.size === 0) {
+        this.values.delete(k);
+        this.#dropped.push(k);
+      }
     }
     for (const v of this.values.values()) for (const e of v.edges) if (!this.values.has(e)) v.edges.delete(e);
     for (const [o, t] of this.#active) if (t < edge) { this.#active.delete(o); this.#counts = null; }
     for (const [r, s] of this.#reporters) if (s.last < edge) this.#reporters.delete(r);
     for (const seen of this.#observers.values()) for (const [o, t] of seen) if (t < edge) seen.delete(o);
+  }
+
+  /**
+   * What changed since the last call: the values whose sightings changed (still held) and the keys of
+   * values dropped, so that a round judges only those instead of walking every value it holds.
+   */
+  takeChanges(): { changed: ValueState[]; dropped: string[] } {
+    const changed = [...this.#changed].filter((v) => this.values.get(v.key) === v);
+    const dropped = this.#dropped.filter((k) => !this.values.has(k));
+    this.#changed.clear();
+    this.#dropped = [];
+    return { changed, dropped };
   }
 
   /** The most values the index holds (past it, a tenth go). */
@@ -202,10 +220,15 @@ export class ValueIndex {
   population(): Population {
     const counts = this.#counts ?? this.#countCategories();
     this.#counts = counts;
+    // Each organisation's traits and categories looked up once per population (a round), not once per value judged.
+    const traits = new Map<string, OrgTraits | null>();
+    const traitsOf = (o: string) => (traits.has(o) ? traits.get(o)! : traits.set(o, this.#traits(o)).get(o)!);
+    const categories = new Map<string, readonly string[]>();
     return {
       size: this.#active.size,
       count: (c) => counts.get(c) ?? 0,
-      traits: (o) => this.#traits(o),
+      traits: traitsOf,
+      categories: (o) => categories.get(o) ?? categories.set(o, ((t) => (t ? categoriesOf(t) : []))(traitsOf(o))).get(o)!,
       reporterAlerts: (r) => this.#reporters.get(r)?.alerts ?? 0,
       observers: (type) => this.#observers.get(type)?.size ?? 0,
     };
@@ -216,10 +239,7 @@ export class ValueIndex {
     const inc = (c: string) => m.set(c, (m.get(c) ?? 0) + 1);
     for (const o of this.#active.keys()) {
       const t = this.#traits(o);
-      if (!t) continue;
-      for (const s of t.sectors) inc(`sector:${s}`);
-      if (t.provinceCode) inc(`province:${t.provinceCode}`);
-      if (t.kind) inc(`kind:${t.kind}`);
+      if (t) for (const c of categoriesOf(t)) inc(c);
     }
     return m;
   }
