@@ -248,7 +248,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     totpSecretsKey: env.LACHAN_TOTP_SECRETS_KEY || null,
     intelWarninglistsDir: env.LACHAN_INTEL_WARNINGLISTS_DIR || null,
     webhookAllowedHosts: (env.LACHAN_WEBHOOK_ALLOWED_HOSTS ?? '').split(',').map((h) => h.trim().toLowerCase()).filter((h) => h !== ''),
-    ingestMaxRunning: int(env.LACHAN_INGEST_MAX_RUNNING, 2),
+    ingestMaxRunning: int(env.LACHAN_INGEST_MAX_RUNNING, 4),
     ingestMaxQueued: int(env.LACHAN_INGEST_MAX_QUEUED, 64),
     syslogUdpPort: env.LACHAN_SYSLOG_UDP_PORT ? int(env.LACHAN_SYSLOG_UDP_PORT, 0) : null,
     syslogTcpPort: env.LACHAN_SYSLOG_TCP_PORT ? int(env.LACHAN_SYSLOG_TCP_PORT, 0) : null,

@@ -67,13 +67,6 @@ export class PgliteClient {
     return { rows: (res.rows ?? []) as R[], affectedRows: res.affectedRows ?? 0 };
   }
 
-  /** Runs `COPY … FROM '/dev/blob'` with the given bytes (CSV or text format). */
-  async copyFrom(sql: string, data: Uint8Array): Promise<number> {
-    const buf = data.buffer.slice(data.byteOffset, data.byteOffset + data.byteLength) as ArrayBuffer;
-    const res = await this.#call({ op: 'query', sql, params: [], blob: buf }, [buf]);
-    return res.affectedRows ?? 0;
-  }
-
   /**
    * Runs statements one after the other in one message to the worker, so that the worker goes from one
    * to the next without waiting for this thread between them; the first error ends it (and rejects).

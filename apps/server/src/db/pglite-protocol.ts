@@ -5,7 +5,7 @@ export interface WorkerInit {
 }
 
 export type WorkerRequest =
-  | { id: number; op: 'query'; sql: string; params: readonly unknown[]; blob?: ArrayBuffer }
+  | { id: number; op: 'query'; sql: string; params: readonly unknown[] }
   | { id: number; op: 'exec'; sql: string }
   /** Statements run one after the other in one message; the first error ends the script. */
   | { id: number; op: 'script'; steps: readonly ScriptStep[] }

@@ -68,7 +68,7 @@ async function handle(req: WorkerRequest): Promise<void> {
     const db = await dbPromise;
     switch (req.op) {
       case 'query': {
-        const res = await db.query(req.sql, req.params as unknown[], req.blob ? { blob: new Blob([req.blob]) } : undefined);
+        const res = await db.query(req.sql, req.params as unknown[]);
         port.postMessage({ id: req.id, ok: true, rows: res.rows as unknown[], affectedRows: res.affectedRows ?? 0 } satisfies WorkerResponse);
         return;
       }

@@ -34,16 +34,32 @@ async function inTransaction<T>(tx: RawTx, fn: (tx: RawTx) => Promise<T>): Promi
   }
 }
 
-/** Runs `fn` in one transaction on the embedded engine, holding its single connection throughout. */
+/**
+ * Runs `fn` in one transaction on the embedded engine, holding its single connection throughout. The
+ * `begin` goes with the transaction's first statement, in one message to the worker (a transaction
+ * that sends nothing sends no `begin` and no `commit`).
+ */
 export function pgliteRawTransaction<T>(db: Kysely<DB>, client: PgliteClient, fn: (tx: RawTx) => Promise<T>): Promise<T> {
+  let begun = false;
+  const opening = (steps: { sql: string; params: readonly unknown[]; data?: Uint8Array }[]) => (begun ? steps : ((begun = true), [{ sql: 'begin', params: [] }, ...steps]));
+  const run = async (steps: { sql: string; params: readonly unknown[]; data?: Uint8Array }[]) => {
+    const all = opening(steps);
+    const results = await client.script(all);
+    return results.slice(all.length - steps.length);
+  };
   const tx: RawTx = {
     async query<R>(sql: string, params: readonly unknown[] = []) {
-      const r = await client.query<R>(sql, params);
-      return { rows: r.rows, rowCount: r.affectedRows };
+      if (sql === 'begin') return { rows: [], rowCount: 0 };
+      if ((sql === 'commit' || sql === 'rollback') && !begun) return { rows: [], rowCount: 0 };
+      const [r] = await run([{ sql, params }]);
+      return { rows: r!.rows as R[], rowCount: r!.affectedRows };
     },
-    copyIn: (table, columns, data) => client.copyFrom(copySql(table, columns, `'/dev/blob'`), data),
+    async copyIn(table, columns, data) {
+      const [r] = await run([{ sql: copySql(table, columns, `'/dev/blob'`), params: [], data }]);
+      return r!.affectedRows;
+    },
     async script(steps) {
-      const results = await client.script(steps.map((s) => ('copy' in s
+      const results = await run(steps.map((s) => ('copy' in s
         ? { sql: copySql(s.copy.table, s.copy.columns, `'/dev/blob'`), params: [], data: s.copy.data }
         : { sql: s.sql, params: s.params ?? [] })));
       return results.map((r) => ({ rows: r.rows as Record<string, unknown>[], rowCount: r.affectedRows }));

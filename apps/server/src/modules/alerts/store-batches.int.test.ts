@@ -53,7 +53,7 @@ describe('a batch stored in scripts', () => {
     const body = [...lines('mix', 11, 40), '{"title":', 'not json'].join('\n');
     const result = await ingest.ingestHttp(asConnector(), 'lachan', body, 'application/x-ndjson');
     expect(result).toMatchObject({ accepted: 10, duplicates: 20, rejected: 2 });
-    // (The transaction's begin and commit are two more.)
+    // (Its commit is one more; its begin goes with the first script on the embedded engine, alone on PostgreSQL.)
     expect(calls).toHaveLength(2);
     expect(calls[0]).toMatch(/^script: copy alerts_\d+; select set_config\(.*; update alerts_\d+ as; copy quarantine$/);
     expect(calls[1]).toBe('script: update alert_sources set; insert into source_minutes; copy alert_batch_items; insert into outbox');
@@ -99,5 +99,8 @@ describe('a batch stored in scripts', () => {
       .rejects.toMatchObject({ code: '22P02' });
     const left = await sql<{ n: number }>`select n from script_probe order by n`.execute(t.platform.db);
     expect(left.rows.map((r) => r.n)).toEqual([1, 7, 8]);
+    // A transaction that fails before its first statement leaves the connection as it found it.
+    await expect(t.platform.database.rawTransaction(async () => Promise.reject(new Error('before any statement')))).rejects.toThrow('before any statement');
+    expect((await run([{ sql: 'select count(*)::int as c from script_probe' }]))[0]!.rows).toEqual([{ c: 3 }]);
   });
 });
