@@ -123,9 +123,13 @@ function foldedInto(alerts: PreparedAlert[], repeats: number[], rows: readonly F
 /** What the fold and the COPY missed (another process stored or removed it meanwhile): through the staging upsert. */
 async function upsertLeftover(tx: RawTx, alerts: PreparedAlert[], leftover: number[], row: RowContext & { batchId: string }, result: (StoredAlert | undefined)[]): Promise<void> {
   if (!leftover.length) return;
-  await tx.query(STAGE_DDL);
-  await tx.copyIn('alerts_stage', ALERT_COLUMNS, encodeCopyRows(leftover.map((i) => alertCopyRow(alerts[i]!, row))));
-  const upserted = (await tx.query<StoredAlert>(UPSERT)).rows;
+  // The staging table empties only at commit: emptied first, so that an earlier batch of the same transaction is not upserted again.
+  const results = await tx.script([
+    { sql: STAGE_DDL }, { sql: 'truncate alerts_stage' },
+    { copy: { table: 'alerts_stage', columns: ALERT_COLUMNS, data: encodeCopyRows(leftover.map((i) => alertCopyRow(alerts[i]!, row))) } },
+    { sql: UPSERT },
+  ]);
+  const upserted = results.at(-1)!.rows as unknown as StoredAlert[];
   leftover.forEach((i, k) => (result[i] = upserted[k]));
 }
 

@@ -23,6 +23,12 @@ import { AlertPartitions } from './partitions.ts';
 import { IdReserve } from './id-reserve.ts';
 
 const MAX_ERRORS_RETURNED = 1000;
+/**
+ * SQLSTATE classes after which a batch stored in scripts is stored again statement by statement: the
+ * database refused something (data 22, integrity 23 such as a unique clash, cardinality 21, program
+ * limits 54) or rolled the transaction back itself (40: serialization, deadlock).
+ */
+const RETRIED_STEPWISE = new Set(['21', '22', '23', '40', '54']);
 const PARSE_SLICE = 250;
 
 /** A record that parsed, with its place in the batch. */
@@ -223,9 +229,10 @@ export class IngestService {
       try {
         done = await store(storeScripted);
       } catch (err) {
-        // A statement failed and the transaction was rolled back: most often a COPY that met alerts another
-        // process stored meanwhile. Stepwise, the batches take every fallback (or fail for good).
-        if (typeof (err as { code?: unknown }).code !== 'string') throw err;
+        // The database refused a statement and the transaction was rolled back: most often a COPY that met
+        // alerts another process stored meanwhile. Stepwise, the batches take every fallback (or fail for
+        // good). A lost connection is not retried: the transaction may have committed.
+        if (!RETRIED_STEPWISE.has(String((err as { code?: unknown }).code).slice(0, 2))) throw err;
       }
     }
     const { result: committed, events } = done ?? (await store(storeStepwise));
