@@ -84,8 +84,10 @@ const PROBE_BY_INDEX = `with was as materialized (select ${SETTINGS.map((c) => `
   select was.*, ${SETTINGS.map((c) => `set_config('${c}', 'off', true)`).join(', ')} from was`;
 const PUT_BACK = `select ${SETTINGS.map((c, i) => `set_config('${c}', $${i + 1}, true)`).join(', ')}`;
 
-/** The planner held to index lookups and JIT off until the transaction ends: the first step of a script that folds. */
-const PROBE_UNTIL_COMMIT: RawStep = { sql: `select ${SETTINGS.map((c) => `set_config('${c}', 'off', true)`).join(', ')}` };
+/** The planner held to index lookups and JIT off until the transaction ends (a statement). */
+export const INDEX_PROBES_UNTIL_COMMIT = `select ${SETTINGS.map((c) => `set_config('${c}', 'off', true)`).join(', ')}`;
+/** The same as the first step of a script that folds. */
+const PROBE_UNTIL_COMMIT: RawStep = { sql: INDEX_PROBES_UNTIL_COMMIT };
 
 /**
  * Runs `fn` in the caller's transaction with the planner held to index lookups and JIT off, then puts
