@@ -11,7 +11,8 @@ const CODE = /\b[a-z]+(?:_[a-z]+)+\b/g;
  * `allow` lists values that are data, not text (an address, a rule id).
  */
 export async function untranslated(page: Page, allow: string[] = []): Promise<string[]> {
-  const text = await page.innerText('body');
+  // API key prefixes are data (`lck_` and eight random characters): one whose characters begin with small letters, as `lck_b-…`, reads as a snake_case code.
+  const text = (await page.innerText('body')).replace(/\blck_[\w-]+/g, '');
   const found = [...(text.match(KEY) ?? []), ...(text.match(CODE) ?? [])];
   return [...new Set(found)].filter((s) => !allow.some((a) => s.includes(a)));
 }
