@@ -41,9 +41,10 @@ async function inTransaction<T>(tx: RawTx, fn: (tx: RawTx) => Promise<T>): Promi
  */
 export function pgliteRawTransaction<T>(db: Kysely<DB>, client: PgliteClient, fn: (tx: RawTx) => Promise<T>): Promise<T> {
   let begun = false;
-  const opening = (steps: { sql: string; params: readonly unknown[]; data?: Uint8Array }[]) => (begun ? steps : ((begun = true), [{ sql: 'begin', params: [] }, ...steps]));
-  const run = async (steps: { sql: string; params: readonly unknown[]; data?: Uint8Array }[]) => {
-    const all = opening(steps);
+  type Sent = Parameters<PgliteClient['script']>[0][number];
+  const run = async (steps: Sent[]) => {
+    const all = begun ? steps : [{ sql: 'begin', params: [] }, ...steps];
+    begun = true;
     const results = await client.script(all);
     return results.slice(all.length - steps.length);
   };

@@ -34,7 +34,8 @@ function countsOf(x: PlannedBatch, stored: StoredAlert[]): Counts {
   return { accepted: inserted, duplicates: inputs - inserted, rejected: x.quarantine.length };
 }
 
-const eventsOf = (x: PlannedBatch, stored: StoredAlert[]) => ingestEvents(x.prepared, stored, {
+/** A stored batch as its events tell of it. */
+const ingestedOf = (x: PlannedBatch) => ({
   batchId: x.plan.batchId, reporterOrgId: x.b.reporterOrgId, sourceId: x.b.sourceId, rejected: x.quarantine.length, history: x.b.history, exerciseId: x.b.exerciseId,
 });
 
@@ -50,7 +51,7 @@ export async function storeStepwise(tx: RawTx, batches: readonly PlannedBatch[],
     await batchRepository.quarantine(tx, x.quarantine, { orgId: x.b.reporterOrgId, sourceId: x.b.sourceId, format: x.b.format });
     const counts = countsOf(x, stored);
     await sourcesRepository.recordBatch(tx, x.b.sourceId, counts);
-    await writeIngestEvents(tx, x.prepared, stored, { batchId: x.plan.batchId, reporterOrgId: x.b.reporterOrgId, sourceId: x.b.sourceId, rejected: x.quarantine.length, history: x.b.history, exerciseId: x.b.exerciseId });
+    await writeIngestEvents(tx, x.prepared, stored, ingestedOf(x));
     out.push({ counts, stored });
   }
   return out;
@@ -92,7 +93,7 @@ export async function storeScripted(tx: RawTx, batches: readonly PlannedBatch[],
     const items = batchRepository.itemsStep(x.plan.batchId, x.prepared, out[n]!.stored);
     if (items) second.push(items);
   }
-  const events = eventsStep(batches.flatMap((x, n) => eventsOf(x, out[n]!.stored)));
+  const events = eventsStep(batches.flatMap((x, n) => ingestEvents(x.prepared, out[n]!.stored, ingestedOf(x))));
   if (events) second.push(events.step);
   const written = await tx.script(second);
   events?.written(written.at(-1)!.rows);
