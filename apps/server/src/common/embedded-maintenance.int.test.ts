@@ -21,7 +21,7 @@ describe('maintenance of the embedded engine', () => {
       insert into maintenance_probe select g, 'first' from generate_series(1, 2000) g;
       update maintenance_probe set v = 'second'`);
     const maintenance = t.platform.workers.maintenance!;
-    await expect.poll(async () => (await maintenance.overdue()).find((o) => o.name === 'public.maintenance_probe'), { timeout: 5_000 }).toEqual({ name: 'public.maintenance_probe', vacuum: true, large: false });
+    await expect.poll(async () => (await maintenance.overdue()).find((o) => o.name === 'public.maintenance_probe'), { timeout: 5_000 }).toMatchObject({ name: 'public.maintenance_probe', vacuum: true, large: false });
     expect(await stats()).toMatchObject({ dead: 2000, vacuumed: false, rows: -1 });
 
     while ((await maintenance.overdue()).some((o) => o.name === 'public.maintenance_probe')) await maintenance.task.run();
@@ -34,11 +34,40 @@ describe('maintenance of the embedded engine', () => {
       insert into maintenance_large select g, 'first' from generate_series(1, 2000) g;
       update maintenance_large set v = 'second'`);
     const maintenance = new EmbeddedMaintenance(t.platform.database, { vacuumMaxPages: 1 });
-    await expect.poll(async () => (await maintenance.overdue()).find((o) => o.name === 'public.maintenance_large'), { timeout: 5_000 }).toEqual({ name: 'public.maintenance_large', vacuum: false, large: true });
+    await expect.poll(async () => (await maintenance.overdue()).find((o) => o.name === 'public.maintenance_large'), { timeout: 5_000 }).toMatchObject({ name: 'public.maintenance_large', vacuum: false, large: true });
     while ((await maintenance.overdue()).some((o) => o.name === 'public.maintenance_large')) await maintenance.task.run();
     const r = await sql<{ analysed: boolean; vacuumed: boolean }>`select last_analyze is not null as analysed, last_vacuum is not null as vacuumed
       from pg_stat_user_tables where relname = 'maintenance_large'`.execute(t.platform.db);
     expect(r.rows[0]).toEqual({ analysed: true, vacuumed: false });
+  });
+
+  it.runIf(embedded)('treats a small table far past its threshold before a large one with more changed rows, so busy large tables never starve the others', async () => {
+    await t.platform.database.runScript(`create table maintenance_busy (id int primary key, v text);
+      insert into maintenance_busy select g, 'first' from generate_series(1, 20000) g;
+      create table maintenance_small (id int primary key, v text);
+      insert into maintenance_small select g, 'first' from generate_series(1, 200) g`);
+    // The counts of changes reach the statistics a moment after their transaction: analysed before, the inserts would count again.
+    const changed = async () => (await sql<{ n: number }>`select coalesce(sum(n_mod_since_analyze), 0)::int as n from pg_stat_user_tables where relname in ('maintenance_busy', 'maintenance_small')`.execute(t.platform.db)).rows[0]!.n;
+    await expect.poll(changed, { timeout: 5_000 }).toBe(20_200);
+    await t.platform.database.runScript('analyze maintenance_busy, maintenance_small');
+    await expect.poll(changed, { timeout: 5_000 }).toBe(0);
+    await t.platform.database.runScript(`update maintenance_busy set v = 'second' where id <= 5000;
+      update maintenance_small set v = 'second'; update maintenance_small set v = 'third'`);
+    const maintenance = new EmbeddedMaintenance(t.platform.database);
+    const order = async () => (await maintenance.overdue()).map((o) => o.name).filter((n) => n === 'public.maintenance_busy' || n === 'public.maintenance_small');
+    // 5,000 changed rows of 20,000 are 2.4 times the threshold; 400 of 200 are 5.7 times it.
+    await expect.poll(order, { timeout: 5_000 }).toEqual(['public.maintenance_small', 'public.maintenance_busy']);
+  });
+
+  it.runIf(embedded)('clears every small overdue table in one pass, not a few of them a minute', async () => {
+    const tables = Array.from({ length: 8 }, (_, i) => `maintenance_many_${i}`);
+    await t.platform.database.runScript(tables.map((n) => `create table ${n} (id int primary key, v text);
+      insert into ${n} select g, 'first' from generate_series(1, 300) g; update ${n} set v = 'second';`).join('\n'));
+    const maintenance = new EmbeddedMaintenance(t.platform.database);
+    const overdue = async () => (await maintenance.overdue()).map((o) => o.name.slice('public.'.length)).filter((n) => tables.includes(n)).sort();
+    await expect.poll(overdue, { timeout: 5_000 }).toEqual([...tables].sort());
+    await maintenance.task.run();
+    await expect.poll(overdue, { timeout: 5_000 }).toEqual([]);
   });
 
   it.runIf(!embedded)('is left to the PostgreSQL server, whose autovacuum does it', () => {
