@@ -74,6 +74,32 @@ describe('a durable alert-batch consumer', () => {
     expect(again).toEqual([]);
   });
 
+  it('lets a planner read the database before its transaction, and spends none when the read says there is nothing to store', async () => {
+    const written: string[] = [];
+    const consumer = new AlertBatchConsumer(t.platform, {
+      name: 'test-async-plan',
+      lock: 990_008,
+      // On the embedded engine a read through the database from inside the transaction would wait for it forever.
+      plan: async (batches) => {
+        const titles = batches.flatMap((b) => b.alerts.map((a) => a.title));
+        const found = await sql<{ n: number }>`select count(*)::int as n from alerts where title = any(${titles})`.execute(t.platform.db);
+        const mine = titles.filter((x) => x.startsWith('planned '));
+        return found.rows[0]!.n > 0 && mine.length ? async (tx) => {
+          await sql`select 1`.execute(tx);
+          written.push(...mine);
+        } : null;
+      },
+    });
+    await consumer.start();
+    await send('planned and written');
+    await send('read and passed over');
+    await consumer.idle();
+    consumer.stop();
+    expect(written).toEqual(['planned and written']);
+    const head = (await sql<{ id: string }>`select max(id)::text as id from outbox where type = 'alerts.ingested'`.execute(t.platform.db)).rows[0]!.id;
+    expect(await cursorOf('test-async-plan')).toBe(head);
+  });
+
   it('stops retrying at shutdown, leaving the failing batch for the next start', async () => {
     const consumer = new AlertBatchConsumer(t.platform, {
       name: 'test-poison',

@@ -67,10 +67,13 @@ export interface ConsumerHealth { name: string; failures: number; lastError: str
 export type BatchWrite = (tx: Kysely<DB>) => Promise<void>;
 
 /**
- * Decides, in memory, what a group of batches means for a consumer: the write to make, or null when
- * there is nothing to store (most batches, for correlation and sightings), so no transaction is spent.
+ * Decides what a group of batches means for a consumer: the write to make, or null when there is
+ * nothing to store (most batches, for correlation and sightings), so no transaction is spent. Work
+ * done here holds no transaction: on the embedded engine, work inside one holds its only connection.
+ * A planner that reads the database does so on `within` when given: part of a group planned again
+ * inside its transaction (another process handled the rest) must not query outside it.
  */
-export type BatchPlanner = (batches: ConsumedBatch[]) => BatchWrite | null;
+export type BatchPlanner = (batches: ConsumedBatch[], within?: Kysely<DB>) => BatchWrite | null | Promise<BatchWrite | null>;
 
 /**
  * A durable consumer of committed alert batches (`alerts.ingested` events): promotion, statistics,
@@ -244,7 +247,7 @@ export class AlertBatchConsumer {
 
   async #handle(batches: ConsumedBatch[]): Promise<void> {
     const lastId = batches[batches.length - 1]!.eventId;
-    const write = this.#plan(batches);
+    const write = await this.#plan(batches);
     if (!write) {
       this.#idleCursor.id = lastId;
       return;
@@ -257,7 +260,7 @@ export class AlertBatchConsumer {
       const todo = batches.filter((b) => BigInt(b.eventId) > cursor);
       if (!todo.length) return;
       // Another process got part of the group first: only the rest is stored here.
-      const rest = todo.length === batches.length ? write : this.#plan(todo);
+      const rest = todo.length === batches.length ? write : await this.#plan(todo, tx);
       if (rest) await rest(tx);
       await consumerRepository.setCursor(tx, this.#name, lastId);
     }));

@@ -9,6 +9,9 @@ import { IncidentClock } from './incident-clock.ts';
 
 const LOCK = 727_003;
 
+/** A group's alerts matched to the rules: each rule's groups (by group key), and the exercise of exercise groups' keys. */
+type Matched = { byRule: Map<Rule, Map<string, PromotedAlert[]>>; exerciseOf: Map<string, string> };
+
 /**
  * Opens or updates incidents from alerts by the promotion rules, as a durable consumer of committed
  * alert batches (a restart resumes where it stopped), and every step is idempotent (one active
@@ -29,20 +32,20 @@ export class PromotionEngine extends BatchConsumerWorker {
     this.consumer = new AlertBatchConsumer(parts, {
       name: 'promotion',
       lock: LOCK,
-      plan: (batches) => async (tx) => {
-        // Rules are read once per group, not once per organisation's batch.
-        const rules = (await sql<Rule>`select id, org_id, name, conditions from promotion_rules where enabled`.execute(tx)).rows;
-        await this.#process(tx, batches, rules);
+      // Rules read and alerts matched before the transaction (nothing held while matching); a group nothing matches spends none.
+      plan: async (batches, within) => {
+        const rules = (await sql<Rule>`select id, org_id, name, conditions from promotion_rules where enabled`.execute(within ?? this.#p.db)).rows;
+        const matched = this.#match(batches, rules);
+        return matched.byRule.size ? (tx) => this.#write(tx, matched) : null;
       },
     });
   }
 
   /**
-   * A group of batches in a fixed number of statements, however many batches and organisations it
-   * holds: each rule's groups are gathered over every batch first (a group seen in several batches is
-   * one opening), then counted, filtered and written once.
+   * Each rule's groups of alerts, gathered over every batch of the group (a group seen in several
+   * batches is one opening), in memory: only rules with alerts that match appear.
    */
-  async #process(tx: Kysely<DB>, batches: readonly ConsumedBatch[], enabled: Rule[]): Promise<void> {
+  #match(batches: readonly ConsumedBatch[], enabled: Rule[]): Matched {
     const byRule = new Map<Rule, Map<string, PromotedAlert[]>>();
     /** Group keys of exercises' alerts -> their exercise. */
     const exerciseOf = new Map<string, string>();
@@ -54,18 +57,24 @@ export class PromotionEngine extends BatchConsumerWorker {
       const minSeverity = Math.min(...rules.map((r) => r.conditions.minSeverity ?? 1));
       const alerts = b.alerts.filter((a) => a.severity >= minSeverity).map((a) => ({ ...a, lastSeen: new Date(a.lastSeen) }));
       for (const rule of rules) {
-        const groups = byRule.get(rule) ?? byRule.set(rule, new Map()).get(rule)!;
+        let groups = byRule.get(rule);
         for (const a of alerts) {
           if (!matchesConditions(rule.conditions, a)) continue;
           // An exercise's alerts group apart: they never join (nor reset the reporting clock of) a real incident.
           const key = b.exerciseId ? `exercise:${b.exerciseId}:${groupKey(rule.conditions, a)}` : groupKey(rule.conditions, a);
           if (b.exerciseId) exerciseOf.set(key, b.exerciseId);
+          groups ??= byRule.set(rule, new Map()).get(rule)!;
           (groups.get(key) ?? groups.set(key, []).get(key)!).push(a);
         }
       }
     }
+    return { byRule, exerciseOf };
+  }
+
+  /** The matched groups counted, filtered and written, in a fixed number of statements however many batches and organisations. */
+  async #write(tx: Kysely<DB>, { byRule, exerciseOf }: Matched): Promise<void> {
     const opened: Opening[] = [];
-    for (const [rule, groups] of byRule) if (groups.size) opened.push(...(await this.#passing(tx, rule, groups, exerciseOf)));
+    for (const [rule, groups] of byRule) opened.push(...(await this.#passing(tx, rule, groups, exerciseOf)));
     if (opened.length) await writeOpenings(tx, await withoutFalsePositives(tx, opened), this.#clock);
     if (Date.now() - this.#prunedAt > 3_600_000) {
       // Tallies older than the longest window a rule may have (7 days) count for nothing.
