@@ -15,6 +15,8 @@ const ANALYZE_SHARE = 0.1;
 const PASS_PAGES = 8192;
 /** What analysing a large table reads, in pages: its sample of 3,000 rows. */
 const LARGE_ANALYZE_PAGES = 3000;
+/** What any table costs a pass at least, in pages (catalogue lookups, its visibility map, its indexes' metapages). */
+const MIN_TABLE_PAGES = 32;
 /**
  * Largest table vacuumed (64 MB): the embedded engine has one connection, and a VACUUM holds it for its
  * whole run (0.9 s for a 150,000-alert day). Larger tables, in practice the busy days' alert partitions,
@@ -33,7 +35,8 @@ interface Overdue {
   name: string;
   vacuum: boolean;
   large: boolean;
-  pages: number;
+  /** What treating it reads, in pages: a VACUUM reads its indexes and TOAST too; an ANALYZE a sample of its rows. */
+  cost: number;
 }
 
 /**
@@ -64,11 +67,14 @@ export class EmbeddedMaintenance {
    * dead rows piled up and their statements slowed all day.
    */
   async overdue(): Promise<Overdue[]> {
-    const r = await sql<Overdue>`select name, dead_over and pages <= ${this.#vacuumMaxPages} as vacuum, pages > ${this.#vacuumMaxPages} as large, pages::int as pages from (
+    const r = await sql<Overdue>`select name, dead_over and pages <= ${this.#vacuumMaxPages} as vacuum, pages > ${this.#vacuumMaxPages} as large,
+        greatest(case when dead_over and pages <= ${this.#vacuumMaxPages} then all_pages else least(pages, ${LARGE_ANALYZE_PAGES}) end, ${MIN_TABLE_PAGES})::int as cost from (
         select format('%I.%I', s.schemaname, s.relname) as name, pg_relation_size(s.relid) / current_setting('block_size')::int as pages,
+          pg_total_relation_size(s.relid) / current_setting('block_size')::int as all_pages,
           s.n_dead_tup / (${VACUUM_BASE} + ${VACUUM_SHARE} * greatest(c.reltuples, 0)) as dead_ratio,
           s.n_mod_since_analyze / (${ANALYZE_BASE} + ${ANALYZE_SHARE} * greatest(c.reltuples, 0)) as changed_ratio
-        from pg_stat_user_tables s join pg_class c on c.oid = s.relid) t
+        -- Tables and materialised views: a partitioned parent (alerts) has no rows of its own, and a VACUUM of it would take every partition.
+        from pg_stat_user_tables s join pg_class c on c.oid = s.relid where c.relkind in ('r', 'm')) t
         cross join lateral (select dead_ratio > 1 as dead_over, changed_ratio > 1 as changed_over) o
       where (dead_over and pages <= ${this.#vacuumMaxPages}) or changed_over
       order by greatest(case when dead_over and pages <= ${this.#vacuumMaxPages} then dead_ratio else 0 end, changed_ratio) desc`.execute(this.#database.db);
@@ -84,20 +90,30 @@ export class EmbeddedMaintenance {
     const picked: Overdue[] = [];
     let pages = 0;
     for (const t of await this.overdue()) {
-      const cost = t.large ? LARGE_ANALYZE_PAGES : Math.max(1, t.pages);
       // A table past the budget waits for the next pass; smaller ones further down may still fit in this one.
-      if (picked.length && pages + cost > PASS_PAGES) continue;
+      if (picked.length && pages + t.cost > PASS_PAGES) continue;
       picked.push(t);
-      pages += cost;
+      pages += t.cost;
     }
-    const names = (take: (t: Overdue) => boolean) => picked.filter(take).map((t) => t.name).join(', ');
+    const names = (take: (t: Overdue) => boolean) => picked.filter(take).map((t) => t.name);
     // VACUUM cannot run in a transaction: plain scripts on the connection, taken like any query.
-    const vacuum = names((t) => t.vacuum);
-    if (vacuum) await this.#database.runScript(`vacuum (analyze) ${vacuum}`);
-    const analyse = names((t) => !t.vacuum && !t.large);
-    if (analyse) await this.#database.runScript(`analyze ${analyse}`);
-    const large = names((t) => t.large);
-    if (large) await this.#database.runScript(`set default_statistics_target = ${LARGE_TABLE_STATISTICS_TARGET}; analyze ${large}; reset default_statistics_target`);
+    await this.#treat(names((t) => t.vacuum), (list) => `vacuum (analyze) ${list}`);
+    await this.#treat(names((t) => !t.vacuum && !t.large), (list) => `analyze ${list}`);
+    await this.#treat(names((t) => t.large), (list) => `set default_statistics_target = ${LARGE_TABLE_STATISTICS_TARGET}; analyze ${list}; reset default_statistics_target`);
     return picked.length;
+  }
+
+  /**
+   * One statement for the tables; if it fails (a table dropped meanwhile: retention drops old day
+   * partitions on the same connection, and one missing name fails the whole list), each table on its
+   * own, the failing ones left for the next pass.
+   */
+  async #treat(tables: string[], statement: (list: string) => string): Promise<void> {
+    if (!tables.length) return;
+    try {
+      await this.#database.runScript(statement(tables.join(', ')));
+    } catch {
+      for (const table of tables) await this.#database.runScript(statement(table)).catch(() => {});
+    }
   }
 }

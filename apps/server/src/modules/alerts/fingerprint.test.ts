@@ -14,6 +14,10 @@ describe('fingerprint', () => {
   it('stays the digest that stored rows carry, so repeats sent after an upgrade still fold into them', () => {
     // Computed by the implementation that fed a SHA-1 Hash part by part (before 2026-12-07).
     expect(fingerprint(alert(), REPORTER, EVENT_MS, 3600)).toBe('PXZqAxYDCB-k7v3SCb2WFMkty9U');
+    // Vietnamese text, an emoji and a lone surrogate (made U+FFFD by the UTF-8 encoding either way).
+    const vietnamese = alert({ format: 'wazuh', ruleId: '5710', title: 'Đăng nhập thất bại: người dùng không tồn tại 🔒', srcIp: '198.51.100.7', dstIp: null, assetHostname: 'máy-chủ-01', assetIp: null,
+      observables: [{ type: 'user', value: 'quản-trị' }, { type: 'domain', value: 'xn--vit-nam-4ya.example' }], eventKey: ['tệp:/tmp/a\ud800'] } as never);
+    expect(fingerprint(vietnamese, '00000000-0000-0000-0000-000000000002', EVENT_MS, 3600)).toBe('t9XPrOTDwsc0caxC8XtLhwe5wZY');
   });
 
   it('ignores the order of observables but not their values, and a new time bucket is a new event', () => {
