@@ -11,6 +11,9 @@ beforeAll(async () => {
 });
 afterAll(() => t?.close());
 
+/** Of these tables (`public.…`), those a pass would treat now, most overdue first. */
+const overdueAmong = async (maintenance: EmbeddedMaintenance, tables: readonly string[]) => (await maintenance.overdue()).map((o) => o.name).filter((n) => tables.includes(n));
+
 const stats = async () =>
   (await sql<{ dead: number; vacuumed: boolean; rows: number }>`select s.n_dead_tup::int as dead, s.last_vacuum is not null as vacuumed, c.reltuples::int as rows
     from pg_stat_user_tables s join pg_class c on c.oid = s.relid where s.relname = 'maintenance_probe'`.execute(t.platform.db)).rows[0]!;
@@ -54,7 +57,7 @@ describe('maintenance of the embedded engine', () => {
     await t.platform.database.runScript(`update maintenance_busy set v = 'second' where id <= 5000;
       update maintenance_small set v = 'second'; update maintenance_small set v = 'third'`);
     const maintenance = new EmbeddedMaintenance(t.platform.database);
-    const order = async () => (await maintenance.overdue()).map((o) => o.name).filter((n) => n === 'public.maintenance_busy' || n === 'public.maintenance_small');
+    const order = () => overdueAmong(maintenance, ['public.maintenance_busy', 'public.maintenance_small']);
     // 5,000 changed rows of 20,000 are 2.4 times the threshold; 400 of 200 are 5.7 times it.
     await expect.poll(order, { timeout: 5_000 }).toEqual(['public.maintenance_small', 'public.maintenance_busy']);
   });
@@ -64,7 +67,7 @@ describe('maintenance of the embedded engine', () => {
     await t.platform.database.runScript(tables.map((n) => `create table ${n} (id int primary key, v text);
       insert into ${n} select g, 'first' from generate_series(1, 300) g; update ${n} set v = 'second';`).join('\n'));
     const maintenance = new EmbeddedMaintenance(t.platform.database);
-    const overdue = async () => (await maintenance.overdue()).map((o) => o.name.slice('public.'.length)).filter((n) => tables.includes(n)).sort();
+    const overdue = async () => (await overdueAmong(maintenance, tables.map((n) => `public.${n}`))).map((n) => n.slice('public.'.length)).sort();
     await expect.poll(overdue, { timeout: 5_000 }).toEqual([...tables].sort());
     await maintenance.task.run();
     await expect.poll(overdue, { timeout: 5_000 }).toEqual([]);
@@ -84,7 +87,7 @@ describe('maintenance of the embedded engine', () => {
       return database.runScript(script);
     } };
     const maintenance = new EmbeddedMaintenance(racing);
-    const overdue = async () => (await maintenance.overdue()).map((o) => o.name).filter((n) => n.startsWith('public.maintenance_gone') || n.startsWith('public.maintenance_kept'));
+    const overdue = () => overdueAmong(maintenance, ['public.maintenance_gone', 'public.maintenance_kept']);
     await expect.poll(overdue, { timeout: 5_000 }).toHaveLength(2);
     await maintenance.task.run();
     expect(dropped).toBe(true);

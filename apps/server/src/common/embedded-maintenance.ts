@@ -67,17 +67,16 @@ export class EmbeddedMaintenance {
    * dead rows piled up and their statements slowed all day.
    */
   async overdue(): Promise<Overdue[]> {
-    const r = await sql<Overdue>`select name, dead_over and pages <= ${this.#vacuumMaxPages} as vacuum, pages > ${this.#vacuumMaxPages} as large,
-        greatest(case when dead_over and pages <= ${this.#vacuumMaxPages} then all_pages else least(pages, ${LARGE_ANALYZE_PAGES}) end, ${MIN_TABLE_PAGES})::int as cost from (
+    const r = await sql<Overdue>`select name, vacuum, large, greatest(case when vacuum then all_pages else least(pages, ${LARGE_ANALYZE_PAGES}) end, ${MIN_TABLE_PAGES})::int as cost from (
         select format('%I.%I', s.schemaname, s.relname) as name, pg_relation_size(s.relid) / current_setting('block_size')::int as pages,
           pg_total_relation_size(s.relid) / current_setting('block_size')::int as all_pages,
           s.n_dead_tup / (${VACUUM_BASE} + ${VACUUM_SHARE} * greatest(c.reltuples, 0)) as dead_ratio,
           s.n_mod_since_analyze / (${ANALYZE_BASE} + ${ANALYZE_SHARE} * greatest(c.reltuples, 0)) as changed_ratio
         -- Tables and materialised views: a partitioned parent (alerts) has no rows of its own, and a VACUUM of it would take every partition.
         from pg_stat_user_tables s join pg_class c on c.oid = s.relid where c.relkind in ('r', 'm')) t
-        cross join lateral (select dead_ratio > 1 as dead_over, changed_ratio > 1 as changed_over) o
-      where (dead_over and pages <= ${this.#vacuumMaxPages}) or changed_over
-      order by greatest(case when dead_over and pages <= ${this.#vacuumMaxPages} then dead_ratio else 0 end, changed_ratio) desc`.execute(this.#database.db);
+        cross join lateral (select dead_ratio > 1 and pages <= ${this.#vacuumMaxPages} as vacuum, pages > ${this.#vacuumMaxPages} as large) o
+      where vacuum or changed_ratio > 1
+      order by greatest(case when vacuum then dead_ratio else 0 end, changed_ratio) desc`.execute(this.#database.db);
     return r.rows;
   }
 
