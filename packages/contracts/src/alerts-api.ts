@@ -57,7 +57,7 @@ export const AlertDetail = Type.Object({
   tags: Type.Array(Type.String()),
   /** The first record of this alert, as received. */
   raw: Type.String(),
-  /** The latest repeat folded into this alert, as received; null while there is none. */
+  /** The latest repeat folded into this alert, as received (the first record when it was that sent again); null while there is none. */
   rawLast: Nullable(Type.String()),
 });
 export type AlertDetail = Static<typeof AlertDetail>;

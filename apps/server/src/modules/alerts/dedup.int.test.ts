@@ -74,6 +74,30 @@ describe('dedup folds only the same event', () => {
     expect(folded.indicatorMatches.map((m: { observableIndex: number }) => folded.observables[m.observableIndex].value)).toEqual(['d'.repeat(64)]);
   });
 
+  it('keeps one copy of a record sent again verbatim: the latest repeat reads as the first record, and a different one after it still shows', async () => {
+    const at = new Date().toISOString();
+    const first = fim('/etc/cron.d/backdoor', 'f'.repeat(64), at, '3.1');
+    // Once alone, then twice in one batch (a connector re-sending after a timeout), then once more.
+    expect(await ingest([first])).toMatchObject({ accepted: 1 });
+    expect(await ingest([first, first])).toMatchObject({ accepted: 0, duplicates: 2 });
+    const [row] = (await integrityAlerts()).filter((a) => a.raw === first);
+    expect(row).toMatchObject({ occurrences: 3, raw: first, rawLast: first });
+    const stored = async () => (await sql<{ raw_last: string | null }>`select raw_last from alerts where fingerprint = (select fingerprint from alerts where raw = ${first})`.execute(t.platform.db)).rows[0]!.raw_last;
+    expect(await stored()).toBeNull();
+    // A repeat that differs is kept beside the first; the first sent again after it is the latest once more.
+    const other = fim('/etc/cron.d/backdoor', 'f'.repeat(64), at, '3.2');
+    await ingest([other]);
+    expect((await t.admin.get(`/api/v1/alerts/${row.id}`)).json()).toMatchObject({ occurrences: 4, rawLast: other });
+    await ingest([first]);
+    expect((await t.admin.get(`/api/v1/alerts/${row.id}`)).json()).toMatchObject({ occurrences: 5, rawLast: first });
+    expect(await stored()).toBeNull();
+    // Within one new batch too: a row copied with its verbatim repeat stores no second copy.
+    const fresh = fim('/etc/cron.d/other', '9'.repeat(64), at, '4.1');
+    expect(await ingest([fresh, fresh])).toMatchObject({ accepted: 1, duplicates: 1 });
+    const [copied] = (await integrityAlerts()).filter((a) => a.raw === fresh);
+    expect(copied).toMatchObject({ occurrences: 2, rawLast: fresh });
+  });
+
   it('probes repeats by index without JIT, then leaves the planner and JIT as configured for the rest of the transaction', async () => {
     const SETTINGS = `select current_setting('enable_seqscan') as seqscan, current_setting('enable_hashjoin') as hashjoin, current_setting('jit') as jit`;
     const seen = await t.platform.database.rawTransaction(async (tx) => {
