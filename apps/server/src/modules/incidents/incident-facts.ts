@@ -57,11 +57,16 @@ export function factsOf(alerts: readonly AlertFactsSource[]): IncidentFacts {
 
 /**
  * The assignments that merge facts into an incident row `i` from a row `t(c, ty, a, s)` of
- * `factColumns`: the class when the incident has none, techniques and assets added to its own.
+ * `factColumns`: the class when the incident has none, techniques and assets added to its own. An array
+ * that already holds every value it is given stays as it is: a busy incident's alerts mostly name what it
+ * has, and rebuilding (unnest, sort, distinct) up to 500 assets of every incident of every group was 13-22 %
+ * of promotion's statement that links alerts and updates their incidents (simulator's mix, embedded engine).
  */
 export const MERGE_FACTS = sql`rsit_class = coalesce(i.rsit_class, t.c), rsit_type = case when i.rsit_class is null then t.ty else i.rsit_type end,
-  attack = array(select distinct x from unnest(i.attack || string_to_array(t.a, ${SEP})) x order by x limit 100),
-  affected_assets = array(select distinct x from unnest(i.affected_assets || string_to_array(t.s, ${SEP})) x order by x limit 500)`;
+  attack = case when string_to_array(t.a, ${SEP}) <@ i.attack then i.attack
+    else array(select distinct x from unnest(i.attack || string_to_array(t.a, ${SEP})) x order by x limit 100) end,
+  affected_assets = case when string_to_array(t.s, ${SEP}) <@ i.affected_assets then i.affected_assets
+    else array(select distinct x from unnest(i.affected_assets || string_to_array(t.s, ${SEP})) x order by x limit 500) end`;
 
 /** The arrays to unnest as `t(c, ty, a, s)` for `MERGE_FACTS`, one element per incident. */
 export const factColumns = (facts: readonly IncidentFacts[]) => sql`${facts.map((f) => f.rsitClass)}::text[], ${facts.map((f) => f.rsitType)}::text[],

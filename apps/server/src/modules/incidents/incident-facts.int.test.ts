@@ -1,0 +1,60 @@
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type Caller, type TestApp } from '../../testing/harness.ts';
+import { addEvidence, addFacts, MAX_INCIDENT_OBSERVABLES, type IncidentFacts } from './incident-facts.ts';
+
+let t: TestApp;
+let analyst: Caller;
+
+async function open(title: string): Promise<string> {
+  const res = await analyst.post('/api/v1/incidents', { severity: 2, title });
+  expect(res.statusCode, res.body).toBe(201);
+  return (res.json() as { id: string }).id;
+}
+
+const facts = (over: Partial<IncidentFacts>): IncidentFacts => ({ rsitClass: null, rsitType: null, attack: [], assets: [], observables: [], indicatorIds: [], ...over });
+const ip = (n: number) => ({ type: 'ipv4', value: `198.51.${Math.floor(n / 250)}.${n % 250}` });
+
+async function observablesOf(id: string) {
+  return (await sql<{ type: string; value: string }>`select type, value from incident_observables where incident_id = ${id} order by value`.execute(t.platform.db)).rows;
+}
+
+beforeAll(async () => {
+  t = await createTestApp();
+  analyst = await t.userIn('bank-sgb', 'analyst');
+});
+afterAll(() => t?.close());
+
+describe('evidence an incident takes from its alerts', () => {
+  it('adds what an incident lacks, once, up to its bound, whichever incidents of the group are full', async () => {
+    const [full, room] = [await open('Đầy bằng chứng'), await open('Còn chỗ')];
+    // Filled to the bound in steps, as groups of alerts would fill it.
+    for (let n = 0; n < MAX_INCIDENT_OBSERVABLES; n += 200) {
+      await addEvidence(t.platform.db, [{ incidentId: full, facts: facts({ observables: Array.from({ length: Math.min(200, MAX_INCIDENT_OBSERVABLES - n) }, (_, k) => ip(n + k)) }) }]);
+    }
+    expect(await observablesOf(full)).toHaveLength(MAX_INCIDENT_OBSERVABLES);
+    await addEvidence(t.platform.db, [{ incidentId: room, facts: facts({ observables: [ip(1), ip(2)] }) }]);
+
+    // One group: the full incident repeats one it holds and brings a new one; the other repeats one and brings two new.
+    await addEvidence(t.platform.db, [
+      { incidentId: full, facts: facts({ observables: [ip(3), { type: 'domain', value: 'c2.example.net' }] }) },
+      { incidentId: room, facts: facts({ observables: [ip(2), { type: 'domain', value: 'c2.example.net' }, { type: 'sha256', value: 'e'.repeat(64) }] }) },
+    ]);
+    const kept = await observablesOf(full);
+    expect(kept).toHaveLength(MAX_INCIDENT_OBSERVABLES);
+    expect(kept.map((o) => o.value)).not.toContain('c2.example.net');
+    expect(await observablesOf(room)).toEqual([ip(1), ip(2), { type: 'domain', value: 'c2.example.net' }, { type: 'sha256', value: 'e'.repeat(64) }].sort((a, b) => a.value.localeCompare(b.value)));
+  });
+
+  it('merges techniques and assets into what the incident has, leaving it alone when it has them all', async () => {
+    const id = await open('Kỹ thuật và tài sản');
+    await addFacts(t.platform.db, [{ incidentId: id, facts: facts({ attack: ['T1190', 'T1059'], assets: ['web-01'] }) }]);
+    const row = async () => (await sql<{ attack: string[]; affected_assets: string[] }>`select attack, affected_assets from incidents where id = ${id}`.execute(t.platform.db)).rows[0]!;
+    expect(await row()).toEqual({ attack: ['T1059', 'T1190'], affected_assets: ['web-01'] });
+    // Nothing new: unchanged. Something new among known ones: added, in order, once.
+    await addFacts(t.platform.db, [{ incidentId: id, facts: facts({ attack: ['T1190'], assets: [] }) }]);
+    expect(await row()).toEqual({ attack: ['T1059', 'T1190'], affected_assets: ['web-01'] });
+    await addFacts(t.platform.db, [{ incidentId: id, facts: facts({ attack: ['T1190', 'T1003'], assets: ['web-01', 'db-01'] }) }]);
+    expect(await row()).toEqual({ attack: ['T1003', 'T1059', 'T1190'], affected_assets: ['db-01', 'web-01'] });
+  });
+});
