@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../testing/harness.ts';
 
@@ -91,5 +92,15 @@ describe('campaigns as clusters', () => {
     const analyst = await t.userIn('fin-haiau', 'analyst');
     const theirs = (await analyst.get('/api/v1/campaigns/mass-scanning')).json().items;
     expect(theirs.find((s: { value: string }) => s.value === '185.64.101.7').orgCount).toBeNull();
+  });
+
+  it('keeps on every campaign the counts of its members and alerts that its rows hold, through merges, retractions and refreshes', async () => {
+    await send('bank-sgb', [{ src: '45.61.1.11', rule: 'R-A' }, { src: '45.61.1.10', rule: 'R-A' }]);
+    await settle();
+    const counts = (await sql<{ id: string; org_count: number; alert_count: number; orgs: number; alerts: number }>`select c.id, c.org_count, c.alert_count,
+        (select count(*)::int from campaign_orgs o where o.campaign_id = c.id) as orgs, (select count(*)::int from campaign_alerts l where l.campaign_id = c.id) as alerts
+      from campaigns c where c.status <> 'merged'`.execute(t.platform.db)).rows;
+    expect(counts.length).toBeGreaterThan(1);
+    for (const c of counts) expect({ orgs: c.org_count, alerts: c.alert_count }, c.id).toEqual({ orgs: c.orgs, alerts: c.alerts });
   });
 });

@@ -79,31 +79,34 @@ export const campaignsRepository = {
       returning id, (xmax = 0) as created, status`.execute(tx);
     const { id, created, status } = c.rows[0]!;
     const orgIds = orgs.map(([o]) => o);
-    // Members that left the cluster while still in the window (their link turned out to be noise) go; aged ones stay.
-    await sql`delete from campaign_orgs where campaign_id = ${id} and org_id <> all(${orgIds}::uuid[]) and last_seen >= ${w.windowEdge}`.execute(tx);
-    await sql`insert into campaign_orgs (campaign_id, org_id, first_seen, last_seen)
-      select ${id}::uuid, o, f, l from unnest(${orgIds}::uuid[], ${orgs.map(([, s]) => new Date(s.first))}::timestamptz[], ${orgs.map(([, s]) => new Date(s.last))}::timestamptz[]) as t(o, f, l)
-      where exists (select 1 from organizations where id = o)
-      on conflict (campaign_id, org_id) do update set first_seen = least(campaign_orgs.first_seen, excluded.first_seen), last_seen = greatest(campaign_orgs.last_seen, excluded.last_seen)`.execute(tx);
-    await sql`update campaigns set org_count = (select count(*) from campaign_orgs where campaign_id = ${id}) where id = ${id}`.execute(tx);
-    // The count grows by the alerts newly linked: no recount of a campaign that may hold thousands.
-    await sql`with linked as (
-        insert into campaign_alerts (campaign_id, alert_day, alert_id, org_id)
-        select ${id}::uuid, d, a, o from unnest(${w.members.map((m) => m.day)}::date[], ${w.members.map((m) => m.id)}::bigint[], ${w.members.map((m) => m.orgId)}::uuid[]) as t(d, a, o)
-        on conflict do nothing returning 1)
-      update campaigns set alert_count = alert_count + (select count(*) from linked) where id = ${id}`.execute(tx);
-    await sql`delete from campaign_links where campaign_id = ${id} and feature_key <> all(${w.cluster.values}::text[])`.execute(tx);
-    await sql`insert into campaign_links (feature_key, campaign_id) select k, ${id}::uuid from unnest(${w.cluster.values}::text[]) as t(k) on conflict do nothing`.execute(tx);
     const rows = [...evidence, ...w.techniques.map((t) => ({ kind: 'technique', value: t, orgIds: orgs.filter(([, x]) => x.techniques.has(t)).map(([o]) => o), first, last }))];
-    await sql`delete from campaign_evidence e where campaign_id = ${id} and last_seen >= ${w.windowEdge}
-      and not exists (select 1 from unnest(${rows.map((e) => e.kind)}::text[], ${rows.map((e) => e.value)}::text[]) as t(k, v) where t.k = e.kind and t.v = e.value)`.execute(tx);
-    if (rows.length) {
-      await sql`insert into campaign_evidence (campaign_id, kind, value, org_ids, first_seen, last_seen)
+    // Members, alerts, links and evidence in one statement (each statement is a turn of the embedded engine's
+    // one connection, and a busy round writes hundreds of campaigns). What goes and what comes are disjoint
+    // in each table, so the parts never touch the same row; counts are worked out from what each part did:
+    // members that left the cluster while still in the window go (aged ones stay), alerts newly linked add
+    // to the count (no recount of a campaign that may hold thousands).
+    await sql`with gone_orgs as (delete from campaign_orgs where campaign_id = ${id} and org_id <> all(${orgIds}::uuid[]) and last_seen >= ${w.windowEdge} returning 1),
+      members as (insert into campaign_orgs (campaign_id, org_id, first_seen, last_seen)
+        select ${id}::uuid, o, f, l from unnest(${orgIds}::uuid[], ${orgs.map(([, s]) => new Date(s.first))}::timestamptz[], ${orgs.map(([, s]) => new Date(s.last))}::timestamptz[]) as t(o, f, l)
+        where exists (select 1 from organizations where id = o)
+        on conflict (campaign_id, org_id) do update set first_seen = least(campaign_orgs.first_seen, excluded.first_seen), last_seen = greatest(campaign_orgs.last_seen, excluded.last_seen)
+        returning (xmax = 0) as added),
+      linked as (insert into campaign_alerts (campaign_id, alert_day, alert_id, org_id)
+        select ${id}::uuid, d, a, o from unnest(${w.members.map((m) => m.day)}::date[], ${w.members.map((m) => m.id)}::bigint[], ${w.members.map((m) => m.orgId)}::uuid[]) as t(d, a, o)
+        on conflict do nothing returning 1),
+      gone_links as (delete from campaign_links where campaign_id = ${id} and feature_key <> all(${w.cluster.values}::text[]) returning 1),
+      links as (insert into campaign_links (feature_key, campaign_id) select k, ${id}::uuid from unnest(${w.cluster.values}::text[]) as t(k) on conflict do nothing returning 1),
+      gone_evidence as (delete from campaign_evidence e where campaign_id = ${id} and last_seen >= ${w.windowEdge}
+        and not exists (select 1 from unnest(${rows.map((e) => e.kind)}::text[], ${rows.map((e) => e.value)}::text[]) as t(k, v) where t.k = e.kind and t.v = e.value) returning 1),
+      shown as (insert into campaign_evidence (campaign_id, kind, value, org_ids, first_seen, last_seen)
         select ${id}::uuid, k, v, array(select jsonb_array_elements_text(o::jsonb))::uuid[], f, l
         from unnest(${rows.map((e) => e.kind)}::text[], ${rows.map((e) => e.value)}::text[], ${rows.map((e) => json(e.orgIds))}::text[],
           ${rows.map((e) => e.first)}::timestamptz[], ${rows.map((e) => e.last)}::timestamptz[]) as t(k, v, o, f, l)
-        on conflict (campaign_id, kind, value) do update set org_ids = excluded.org_ids, first_seen = least(campaign_evidence.first_seen, excluded.first_seen), last_seen = excluded.last_seen`.execute(tx);
-    }
+        on conflict (campaign_id, kind, value) do update set org_ids = excluded.org_ids, first_seen = least(campaign_evidence.first_seen, excluded.first_seen), last_seen = excluded.last_seen
+        returning 1)
+      update campaigns set org_count = (select count(*) from campaign_orgs where campaign_id = ${id}) - (select count(*) from gone_orgs) + (select count(*) from members where added),
+        alert_count = alert_count + (select count(*) from linked)
+      where id = ${id}`.execute(tx);
     if (created) await history(tx, id, 'detected', null, w.cluster.explanation.factors);
     if (status !== 'dismissed' && status !== 'merged' && status !== 'retracted') {
       // Members hear of it; the payload names no organisation and counts none (each reads the campaign as it may see it).
