@@ -25,7 +25,7 @@ export interface PreparedAlert {
   occurrences: number;
   /** The first record of this alert as received (kept for good). */
   raw: string;
-  /** The latest repeat's record, in order of receipt; null while there is none. */
+  /** The latest repeat's record, in order of receipt; '' when that is `raw` over again, null while there is none. */
   rawLast: string | null;
   /** Observables that matched live indicators. */
   indicatorMatches: IndicatorMatch[];

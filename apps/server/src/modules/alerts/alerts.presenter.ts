@@ -52,6 +52,6 @@ export const presentAlertDetail = (r: AlertRow): AlertDetail => ({
   indicatorMatches: (r.indicator_matches ?? []) as AlertDetail['indicatorMatches'],
   tags: r.tags,
   raw: r.raw,
-  // Stored only when it differs from the first record: a repeat sent again verbatim is the first record.
-  rawLast: r.raw_last ?? (r.occurrences > 1 ? r.raw : null),
+  // '' stands for the first record sent again verbatim (stored once); null for no repeat, or none recorded.
+  rawLast: r.raw_last === '' ? r.raw : (r.raw_last ?? null),
 });

@@ -37,7 +37,7 @@ function attribute(a: NormalizedAlert, assets: AssetIndex, reporter: Reporter): 
  * the fingerprint, and repeats inside the batch folded into one row with their count. A repeat is the
  * same event (the fingerprint covers its observables and event key); whatever observable it still adds
  * is kept and matched against the indicators. The row keeps the first record as `raw` and the latest
- * received repeat as `rawLast` (null when that is the first record over again). `slot[i]` is the index in `prepared` of the row that input `i` became.
+ * received repeat as `rawLast` ('' when that is the first record over again, null while there is none). `slot[i]` is the index in `prepared` of the row that input `i` became.
  */
 export function prepareAlerts(
   parsed: { alert: NormalizedAlert; raw: string }[],
@@ -61,7 +61,7 @@ export function prepareAlerts(
       seen.occurrences++;
       if (iso < seen.firstSeen) seen.firstSeen = iso;
       if (iso > seen.lastSeen) seen.lastSeen = iso;
-      seen.rawLast = raw === seen.raw ? null : raw;
+      seen.rawLast = raw === seen.raw ? '' : raw;
       mergeObservables(seen, alert.observables, ctx.indicators);
       continue;
     }
