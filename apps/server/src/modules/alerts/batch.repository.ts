@@ -47,6 +47,9 @@ function mergedMatches(matches: string, observables: string): string {
     ) u) end`;
 }
 
+/** The latest repeat's record as stored beside the row's first: '' when it is that record over again. */
+const latestRaw = (latest: string) => `case when ${latest} = alerts.raw then '' else ${latest} end`;
+
 // Repeats fold into the stored row: more occurrences, a wider seen-window, the first raw record kept and
 // the latest repeat's beside it ('' when it is the first one over again: a connector re-sending what it sent
 // is common, and a second copy of the record in every folded row made each fold write a row too long to keep
@@ -60,7 +63,7 @@ const UPSERT = `insert into alerts (${cols}) select ${cols} from alerts_stage
     received_at = excluded.received_at,
     last_batch = excluded.last_batch,
     batch_occurrences = excluded.batch_occurrences,
-    raw_last = case when coalesce(nullif(excluded.raw_last, ''), excluded.raw) = alerts.raw then '' else coalesce(nullif(excluded.raw_last, ''), excluded.raw) end,
+    raw_last = ${latestRaw(`coalesce(nullif(excluded.raw_last, ''), excluded.raw)`)},
     indicator_matches = ${mergedMatches('excluded.indicator_matches', 'excluded.observables')}
   returning id::text as id, day::text as day, (batch_id = last_batch) as inserted`;
 
@@ -72,7 +75,7 @@ const UPSERT = `insert into alerts (${cols}) select ${cols} from alerts_stage
  */
 export const foldRepeats = (table: string) => `update ${table} as alerts set occurrences = alerts.occurrences + t.n, first_seen = least(alerts.first_seen, t.first_seen),
     last_seen = greatest(alerts.last_seen, t.last_seen), received_at = $6::timestamptz, last_batch = $7::bigint, batch_occurrences = t.n,
-    raw_last = case when t.raw_last = alerts.raw then '' else t.raw_last end, indicator_matches = ${mergedMatches('t.matches', 't.observables')}
+    raw_last = ${latestRaw('t.raw_last')}, indicator_matches = ${mergedMatches('t.matches', 't.observables')}
   from unnest($1::date[], $2::text[], $3::int[], $4::timestamptz[], $5::timestamptz[], $8::text[], $9::jsonb[], $10::jsonb[])
     as t(day, fp, n, first_seen, last_seen, raw_last, matches, observables)
   where alerts.day = t.day and alerts.fingerprint = t.fp returning alerts.id::text as id, alerts.day::text as day, alerts.fingerprint`;

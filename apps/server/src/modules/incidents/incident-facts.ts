@@ -55,6 +55,12 @@ export function factsOf(alerts: readonly AlertFactsSource[]): IncidentFacts {
   };
 }
 
+/** Incident column `column` with the values joined in `t.<values>` added: sorted, each once, at most `limit`. */
+function mergedArray(column: string, values: string, limit: number) {
+  const [own, given] = [sql.ref(`i.${column}`), sql`string_to_array(${sql.ref(`t.${values}`)}, ${SEP})`];
+  return sql`case when ${given} <@ ${own} then ${own} else array(select distinct x from unnest(${own} || ${given}) x order by x limit ${sql.lit(limit)}) end`;
+}
+
 /**
  * The assignments that merge facts into an incident row `i` from a row `t(c, ty, a, s)` of
  * `factColumns`: the class when the incident has none, techniques and assets added to its own. An array
@@ -63,10 +69,7 @@ export function factsOf(alerts: readonly AlertFactsSource[]): IncidentFacts {
  * of promotion's statement that links alerts and updates their incidents (simulator's mix, embedded engine).
  */
 export const MERGE_FACTS = sql`rsit_class = coalesce(i.rsit_class, t.c), rsit_type = case when i.rsit_class is null then t.ty else i.rsit_type end,
-  attack = case when string_to_array(t.a, ${SEP}) <@ i.attack then i.attack
-    else array(select distinct x from unnest(i.attack || string_to_array(t.a, ${SEP})) x order by x limit 100) end,
-  affected_assets = case when string_to_array(t.s, ${SEP}) <@ i.affected_assets then i.affected_assets
-    else array(select distinct x from unnest(i.affected_assets || string_to_array(t.s, ${SEP})) x order by x limit 500) end`;
+  attack = ${mergedArray('attack', 'a', 100)}, affected_assets = ${mergedArray('affected_assets', 's', 500)}`;
 
 /** The arrays to unnest as `t(c, ty, a, s)` for `MERGE_FACTS`, one element per incident. */
 export const factColumns = (facts: readonly IncidentFacts[]) => sql`${facts.map((f) => f.rsitClass)}::text[], ${facts.map((f) => f.rsitType)}::text[],
