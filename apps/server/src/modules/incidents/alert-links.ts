@@ -2,7 +2,8 @@ import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../db/index.ts';
 import type { RequestContext } from '../../core/context.ts';
 import { invalid, type AppError } from '../../core/errors.ts';
-import { addFacts, factsOf, type AlertFactsSource } from './incident-facts.ts';
+import { factsOf, type AlertFactsSource } from './incident-facts.ts';
+import { addFacts } from './incident-facts.repository.ts';
 import { incidentsRepository } from './incidents.repository.ts';
 import type { AlertFacts } from './promotion-match.ts';
 

@@ -1,7 +1,8 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type Caller, type TestApp } from '../../testing/harness.ts';
-import { addEvidence, addFacts, MAX_INCIDENT_OBSERVABLES, type IncidentFacts } from './incident-facts.ts';
+import type { IncidentFacts } from './incident-facts.ts';
+import { addEvidence, addFacts, MAX_INCIDENT_OBSERVABLES } from './incident-facts.repository.ts';
 
 let t: TestApp;
 let analyst: Caller;
