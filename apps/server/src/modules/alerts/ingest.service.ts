@@ -1,5 +1,6 @@
 import type { AlertFormat, StoredAlertFormat, IngestResult, NormalizedAlert, QuarantineReplayResult } from '@lachan/contracts';
 import { parseAlert, splitRecords, type ParseOutcome } from '@lachan/parsers';
+import { MAX_ERRORS_RETURNED, parseRecords, type ParsedRecord } from './parse-records.ts';
 import type { RequestContext } from '../../core/context.ts';
 import { canRead } from '../../core/context.ts';
 import { requirePermission } from '../../core/authorize.ts';
@@ -22,18 +23,12 @@ import { committedBatch } from './committed-batch.ts';
 import { AlertPartitions } from './partitions.ts';
 import { IdReserve } from './id-reserve.ts';
 
-const MAX_ERRORS_RETURNED = 1000;
 /**
  * SQLSTATE classes after which a batch stored in scripts is stored again statement by statement: the
  * database refused something (data 22, integrity 23 such as a unique clash, cardinality 21, program
  * limits 54) or rolled the transaction back itself (40: serialization, deadlock).
  */
 const RETRIED_STEPWISE = new Set(['21', '22', '23', '40', '54']);
-/** Records parsed between two turns of the event loop (about 2-3 ms of work; 250 held other work up to 15 ms). */
-const PARSE_SLICE = 50;
-
-/** A record that parsed, with its place in the batch. */
-type ParsedRecord = { alert: NormalizedAlert; raw: string; index: number };
 export type { StoredHook } from './store-batches.ts';
 
 /**
@@ -112,23 +107,14 @@ export class IngestService {
     await this.fingerprints.ensure();
     const assets = await this.assets.get();
     const receivedAt = new Date();
-    const parts = x.teams.map((t, n) => {
-      const parsed: ParsedRecord[] = [];
-      const quarantine: QuarantineEntry[] = [];
-      const errors: IngestResult['errors'] = [];
-      t.records.forEach((raw, i) => {
-        const o = parseAlert(x.format, raw, { receivedAt });
-        if (o.ok) parsed.push({ alert: o.alert, raw, index: i });
-        else {
-          quarantine.push({ code: o.code, message: o.message, raw });
-          errors.push({ index: i, code: o.code, message: o.message });
-        }
-      });
+    const parts: { b: BatchOf; prepared: PreparedAlert[]; quarantine: QuarantineEntry[]; errors: IngestResult['errors']; records: string[] }[] = [];
+    for (const [n, t] of x.teams.entries()) {
+      const { parsed, rejected: quarantine, errors } = await parseRecords(x.format, t.records, receivedAt);
       const reporter: Reporter = { orgId: t.orgId, mayAttribute: (orgId) => orgId === t.orgId, dedupKey: `${t.orgId}|exercise:${x.exerciseId}` };
       const { prepared } = prepareAlerts(parsed, { reporter, assets, orgs: this.#p.orgTree, receivedAt, bucketSeconds: this.#p.config.dedupWindowSeconds, indicators: this.#p.indicators });
       const b: BatchOf = { reporterOrgId: t.orgId, sourceId: sourceIds[n]!, format: x.format, receivedAt, history: false, exerciseId: x.exerciseId };
-      return { b, prepared, quarantine, errors, records: t.records };
-    });
+      parts.push({ b, prepared, quarantine, errors, records: t.records });
+    }
     try {
       const counts = await this.#commitAll(parts);
       parts.forEach((p, i) => out.set(p.b.reporterOrgId, { ...counts[i]!, errors: p.errors, sourceId: p.b.sourceId }));
@@ -164,21 +150,10 @@ export class IngestService {
   }): Promise<IngestResult> {
     const { ctx, format, records, sourceId } = input;
     const receivedAt = new Date();
-    const parsed: ParsedRecord[] = [];
-    const rejected: QuarantineEntry[] = input.unsplittable ? [input.unsplittable] : [];
-    const errors: IngestResult['errors'] = input.unsplittable ? [{ index: 0, code: input.unsplittable.code, message: input.unsplittable.message }] : [];
-    for (let i = 0; i < records.length; i++) {
-      // Batches give the event loop a turn every few milliseconds of parsing, so health checks and the stream stay
-      // live, and a transaction waiting on this thread for its next statement (holding the embedded engine) is not kept waiting.
-      if (i > 0 && i % PARSE_SLICE === 0) await new Promise((r) => setImmediate(r));
-      // PostgreSQL text cannot hold NUL: it becomes U+FFFD, so one such byte cannot fail the batch.
-      const raw = records[i]!.includes('\u0000') ? records[i]!.replaceAll('\u0000', '\uFFFD') : records[i]!;
-      const out = (raw === records[i] ? input.outcomes?.[i] : undefined) ?? parseAlert(format, raw, { receivedAt });
-      if (out.ok) parsed.push({ alert: out.alert, raw, index: i });
-      else {
-        rejected.push({ code: out.code, message: out.message, raw });
-        if (errors.length < MAX_ERRORS_RETURNED) errors.push({ index: i, code: out.code, message: out.message });
-      }
+    const { parsed, rejected, errors } = await parseRecords(format, records, receivedAt, input.outcomes);
+    if (input.unsplittable) {
+      rejected.unshift(input.unsplittable);
+      errors.unshift({ index: 0, code: input.unsplittable.code, message: input.unsplittable.message });
     }
     await this.#p.orgTree.ensure();
     const reporter: Reporter = {
