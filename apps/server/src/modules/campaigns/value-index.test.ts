@@ -25,6 +25,20 @@ describe('the campaign value index under national traffic', () => {
     expect(index.values.has(`ipv4:${ip(MAX_VALUES * 3 - 1)}`)).toBe(true);
   });
 
+  it('forgets a dropped value as the company of those it was seen with', () => {
+    const index = new ValueIndex(() => null, undefined, MAX_VALUES);
+    // A domain seen with a flood of one-off addresses, each of which is dropped in turn.
+    const c2 = { type: 'domain', value: 'update.c2.example.net' };
+    for (let n = 0; n < MAX_VALUES * 3; n++) index.observe({ ...alert(1 + (n % 40), ip(n), T0 + n), observables: [c2, { type: 'domain', value: `once-${n}.example.org` }] });
+    const named = [...index.values.values()].flatMap((v) => [...v.edges]);
+    expect(named.length).toBeGreaterThan(MAX_VALUES);
+    expect(named.filter((k) => !index.values.has(k))).toEqual([]);
+    // The domain's company is only what is still held, the newest addresses among it.
+    const company = index.values.get('domain:update.c2.example.net')!.edges;
+    expect(company.has(`ipv4:${ip(0)}`)).toBe(false);
+    expect(company.has(`ipv4:${ip(MAX_VALUES * 3 - 1)}`)).toBe(true);
+  });
+
   it('keeps each sighting\'s hosts, techniques and reporters its own, however many start empty', () => {
     const index = new ValueIndex(() => null);
     // Three organisations see one address: one reported by its SOC with a technique and a host, two with nothing more.
