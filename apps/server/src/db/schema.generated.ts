@@ -676,6 +676,7 @@ export interface IncidentsTable {
   related_incident_id: string | null;
   exercise_id: string | null;
   raised_for_system: Generated<boolean>;
+  observable_count: Generated<number>;
 }
 
 export interface InformationSystemAssetsTable {

@@ -26,30 +26,36 @@ export const MERGE_FACTS = sql`rsit_class = coalesce(i.rsit_class, t.c), rsit_ty
 export const factColumns = (facts: readonly IncidentFacts[]) => sql`${facts.map((f) => f.rsitClass)}::text[], ${facts.map((f) => f.rsitType)}::text[],
   ${facts.map((f) => f.attack.join(SEP))}::text[], ${facts.map((f) => f.assets.join(SEP))}::text[]`;
 
+type Evidence = readonly { incidentId: string; facts: IncidentFacts }[];
+
 /**
- * Adds the evidence of facts to incidents in one statement however many incidents: observables (up to a
- * bound per incident) and matched indicators.
+ * The common table expressions that add facts' evidence to incidents: observables, while an incident holds
+ * fewer than the bound (it is kept in `observable_count`, so a full incident costs no count), and matched
+ * indicators. `seen(incident_id, n)` gives how many observables each incident took, for `COUNT_SEEN` in
+ * the update of `incidents i` that follows them (left join seen on seen.incident_id = t.id).
  */
-export async function addEvidence(tx: Kysely<DB>, rows: readonly { incidentId: string; facts: IncidentFacts }[]): Promise<void> {
+export function evidence(rows: Evidence) {
   const obs = rows.flatMap((r) => r.facts.observables.map((o) => ({ id: r.incidentId, ...o })));
   const ind = rows.flatMap((r) => r.facts.indicatorIds.map((v) => ({ id: r.incidentId, v })));
-  if (!obs.length && !ind.length) return;
-  await sql`with held as (select incident_id, count(*) as n from incident_observables where incident_id = any(${[...new Set(obs.map((o) => o.id))]}::uuid[]) group by incident_id),
-    observed as (insert into incident_observables (incident_id, type, value)
+  return sql`observed as (insert into incident_observables (incident_id, type, value)
       select t.i, t.ty, t.v from unnest(${obs.map((o) => o.id)}::uuid[], ${obs.map((o) => o.type)}::text[], ${obs.map((o) => o.value)}::text[]) as t(i, ty, v)
-        left join held on held.incident_id = t.i
-      where coalesce(held.n, 0) < ${MAX_INCIDENT_OBSERVABLES}
-      on conflict do nothing returning 1),
+        join incidents held on held.id = t.i
+      where held.observable_count < ${MAX_INCIDENT_OBSERVABLES}
+      on conflict do nothing returning incident_id),
+    seen as (select incident_id, count(*)::int as n from observed group by incident_id),
     matched as (insert into incident_indicators (incident_id, value_id) select * from unnest(${ind.map((x) => x.id)}::uuid[], ${ind.map((x) => x.v)}::bigint[])
-      on conflict do nothing returning 1)
-    select (select count(*) from observed) as o, (select count(*) from matched) as m`.execute(tx);
+      on conflict do nothing)`;
 }
 
-/** Gives incidents their alerts' facts: class, techniques, assets, observables, indicators (two statements). */
-export async function addFacts(tx: Kysely<DB>, rows: readonly { incidentId: string; facts: IncidentFacts }[]): Promise<void> {
+/** The assignment that counts the observables `evidence` added (see there). */
+export const COUNT_SEEN = sql`observable_count = i.observable_count + coalesce(seen.n, 0)`;
+
+/** Gives incidents their alerts' facts in one statement: class, techniques, assets, observables, indicators. */
+export async function addFacts(tx: Kysely<DB>, rows: Evidence): Promise<void> {
   if (!rows.length) return;
-  await sql`update incidents i set ${MERGE_FACTS}
+  await sql`with ${evidence(rows)}
+    update incidents i set ${MERGE_FACTS}, ${COUNT_SEEN}
     from unnest(${rows.map((r) => r.incidentId)}::uuid[], ${factColumns(rows.map((r) => r.facts))}) as t(id, c, ty, a, s)
+      left join seen on seen.incident_id = t.id
     where i.id = t.id`.execute(tx);
-  await addEvidence(tx, rows);
 }

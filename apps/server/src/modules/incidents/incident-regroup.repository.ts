@@ -20,10 +20,11 @@ export const incidentRegroupRepository = {
     await sql`insert into incident_indicators (incident_id, value_id) select ${id}, value_id from incident_indicators where incident_id = any(${from}) on conflict do nothing`.execute(tx);
     await sql`update incident_groups set incident_id = ${id} where incident_id = any(${from}) and active`.execute(tx);
   },
-  /** Recounts `id`'s alerts and joins its and the merged incidents' techniques, assets and first and last alert times. */
+  /** Recounts `id`'s alerts and observables and joins its and the merged incidents' techniques, assets and first and last alert times. */
   async recountMerged(tx: Kysely<DB>, id: string, others: readonly string[]): Promise<void> {
     const from = sql`${[...others]}::uuid[]`;
     await sql`update incidents i set alert_count = (select count(*) from incident_alerts where incident_id = ${id}),
+        observable_count = (select count(*) from incident_observables where incident_id = ${id}),
         attack = array(select distinct x from incidents o, unnest(o.attack) x where o.id = ${id} or o.id = any(${from}) order by x limit 100),
         affected_assets = array(select distinct x from incidents o, unnest(o.affected_assets) x where o.id = ${id} or o.id = any(${from}) order by x limit 500),
         first_alert_at = (select min(first_alert_at) from incidents o where o.id = ${id} or o.id = any(${from})),

@@ -122,7 +122,9 @@ export const incidentsRepository = {
 
   async replaceObservables(tx: Kysely<DB>, id: string, obs: { type: string; value: string }[]): Promise<void> {
     await sql`delete from incident_observables where incident_id = ${id}`.execute(tx);
-    if (obs.length) await sql`insert into incident_observables (incident_id, type, value) select ${id}, t, v from unnest(${obs.map((o) => o.type)}::text[], ${obs.map((o) => o.value.trim())}::text[]) as x(t, v) on conflict do nothing`.execute(tx);
+    await sql`with kept as (insert into incident_observables (incident_id, type, value) select ${id}, t, v from unnest(${obs.map((o) => o.type)}::text[], ${obs.map((o) => o.value.trim())}::text[]) as x(t, v)
+        on conflict do nothing returning 1)
+      update incidents set observable_count = (select count(*) from kept) where id = ${id}`.execute(tx);
   },
 
   async replaceAffectedOrgs(tx: Kysely<DB>, id: string, orgIds: string[]): Promise<void> {

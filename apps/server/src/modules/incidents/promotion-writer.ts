@@ -4,7 +4,7 @@ import type { PromotionConditions } from '@lachan/contracts';
 import type { DB } from '../../db/index.ts';
 import type { CommittedAlert } from '../../common/alert-feed.ts';
 import { factsOf } from './incident-facts.ts';
-import { addEvidence, factColumns, MERGE_FACTS } from './incident-facts.repository.ts';
+import { COUNT_SEEN, evidence, factColumns, MERGE_FACTS } from './incident-facts.repository.ts';
 import { promotedTitle } from './incident-title.ts';
 import { groupLabel, groupWindowMinutes } from './promotion-match.ts';
 import { recordGrouped } from './promotion-timeline.ts';
@@ -83,19 +83,19 @@ export async function writeOpenings(tx: Kysely<DB>, all: Opening[], clock: Regim
   const list = [...targets.values()];
   const facts = list.map((t) => factsOf(t.members));
   const link = ids.flatMap((id, i) => list[i]!.members.map((m) => ({ id, day: m.day, alert: m.id, orgId: m.orgId })));
-  // Counts grow by the links actually added: no recount of an incident that may hold thousands of alerts.
-  const updated = await sql<{ id: string; n: number; org_id: string; title: string; severity: number }>`with linked as (
+  // Counts grow by the links and observables actually added: no recount of an incident that may hold thousands of alerts.
+  const updated = await sql<{ id: string; n: number; org_id: string; title: string; severity: number }>`with ${evidence(ids.map((incidentId, i) => ({ incidentId, facts: facts[i]! })))},
+    linked as (
       insert into incident_alerts (incident_id, alert_day, alert_id) select * from unnest(${link.map((l) => l.id)}::uuid[], ${link.map((l) => l.day)}::date[], ${link.map((l) => l.alert)}::bigint[])
       on conflict do nothing returning incident_id),
     added as (select incident_id, count(*)::int as n from linked group by incident_id)
-    update incidents i set alert_count = i.alert_count + coalesce(added.n, 0), severity = greatest(i.severity, t.sev), last_alert_at = now(), updated_at = now(), ${MERGE_FACTS}
+    update incidents i set alert_count = i.alert_count + coalesce(added.n, 0), severity = greatest(i.severity, t.sev), last_alert_at = now(), updated_at = now(), ${MERGE_FACTS}, ${COUNT_SEEN}
     from unnest(${ids}::uuid[], ${list.map((t) => t.severity)}::smallint[], ${factColumns(facts)}) as t(id, sev, c, ty, a, s)
-      left join added on added.incident_id = t.id
+      left join added on added.incident_id = t.id left join seen on seen.incident_id = t.id
     where i.id = t.id
     returning i.id, coalesce(added.n, 0) as n, i.org_id, i.title, i.severity`.execute(tx);
   const byId = new Map(updated.rows.map((r) => [r.id, r]));
   await attachSystemsFromAlerts(tx, link, clock);
-  await addEvidence(tx, ids.map((incidentId, i) => ({ incidentId, facts: facts[i]! })));
   await recordGrouped(tx, ids.map((id, i) => ({
     incidentId: id, created: related.has(id), rule: list[i]!.rule, alerts: byId.get(id)?.n ?? 0,
     occurrences: list[i]!.members.reduce((n, m) => n + m.occurrences, 0), related: related.get(id) ?? null,
