@@ -16,7 +16,7 @@ import { CpuTracker, postgresPids } from './support.ts';
 export async function rawCopyRate(server: { dataDir: string; databaseUrl: string | null }, batches: { format: Format; records: string[] }[]): Promise<{ rate: number; cpuPerRow: number }> {
   const db: Database = await openDatabase(server.databaseUrl ? { databaseUrl: server.databaseUrl, dataDir: null } : { dataDir: server.dataDir });
   try {
-    await db.runScript(`create table rawcopy (like alerts including defaults) with (fillfactor = 90); alter table rawcopy add primary key (day, id); create unique index on rawcopy (day, fingerprint);
+    await db.runScript(`create table rawcopy (like alerts including defaults) with (fillfactor = 70); alter table rawcopy add primary key (day, id); create unique index on rawcopy (day, fingerprint);
       create index on rawcopy (org_id, day, id); create index on rawcopy (reporter_org_id, day, id); create index on rawcopy (batch_id)`);
     const receivedAt = new Date();
     const reporter = { orgId: '00000000-0000-0000-0000-000000000001', mayAttribute: () => true };
