@@ -54,4 +54,24 @@ describe('the campaign value index under national traffic', () => {
     expect([...seen.get('org-3')!.hosts]).toEqual(['10.3.3.3']);
     expect(seen.get('org-3')!.reporters.size).toBe(0);
   });
+
+  it('keeps beside each sighting how many hosts and reporters it holds, and its one reporter, as the noise model reads them', () => {
+    const index = new ValueIndex(() => null);
+    // One organisation through one SOC, then a second SOC; another through the same SOC twice; a third with 70 hosts (64 kept).
+    index.observe({ ...alert(1, '91.200.1.9', T0), reporterOrgId: 'soc-a', dstIp: '10.1.1.1' });
+    index.observe({ ...alert(1, '91.200.1.9', T0 + 1), reporterOrgId: 'soc-a', dstIp: '10.1.1.1' });
+    index.observe({ ...alert(2, '91.200.1.9', T0 + 2), reporterOrgId: 'soc-a' });
+    index.observe({ ...alert(2, '91.200.1.9', T0 + 3), reporterOrgId: 'soc-a', dstIp: '10.2.2.2' });
+    for (let h = 0; h < 70; h++) index.observe({ ...alert(3, '91.200.1.9', T0 + 10 + h), dstIp: `10.3.3.${h}` });
+    const seen = index.values.get('ipv4:91.200.1.9')!.sightings;
+    expect(seen.get('org-1')).toMatchObject({ hostCount: 1, reporterCount: 1, soleReporter: 'soc-a' });
+    index.observe({ ...alert(1, '91.200.1.9', T0 + 100), reporterOrgId: 'soc-b' });
+    expect(seen.get('org-1')).toMatchObject({ hostCount: 1, reporterCount: 2, soleReporter: undefined });
+    expect(seen.get('org-2')).toMatchObject({ hostCount: 1, reporterCount: 1, soleReporter: 'soc-a' });
+    expect(seen.get('org-3')).toMatchObject({ hostCount: 64, reporterCount: 0, soleReporter: undefined });
+    for (const [, s] of seen) {
+      expect(s.hostCount).toBe(s.hosts.size);
+      expect(s.reporterCount).toBe(s.reporters.size);
+    }
+  });
 });

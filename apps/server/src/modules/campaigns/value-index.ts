@@ -122,7 +122,7 @@ export class ValueIndex {
       this.#changed.add(v);
       let s = v.sightings.get(orgId);
       if (!s) {
-        s = { first: a.at, last: a.at, alerts: 0, recon: 0, low: 0, hosts: NONE, techniques: NONE, reporters: NONE, falsePositive: false };
+        s = { first: a.at, last: a.at, alerts: 0, recon: 0, low: 0, hosts: NONE, techniques: NONE, reporters: NONE, hostCount: 0, reporterCount: 0, soleReporter: undefined, falsePositive: false };
         v.sightings.set(orgId, s);
       }
       s.first = Math.min(s.first, a.at);
@@ -130,12 +130,15 @@ export class ValueIndex {
       s.alerts++;
       if (recon) s.recon++;
       if (a.severity <= 1) s.low++;
-      if (a.dstIp && s.hosts.size < 64) (s.hosts = own(s.hosts)).add(a.dstIp);
+      if (a.dstIp && s.hostCount < 64) s.hostCount = (s.hosts = own(s.hosts)).add(a.dstIp).size;
       if (a.attack.length) {
         s.techniques = own(s.techniques);
         for (const t of a.attack) s.techniques.add(this.#name(t));
       }
-      if (reporter !== orgId) (s.reporters = own(s.reporters)).add(reporter);
+      if (reporter !== orgId) {
+        s.reporterCount = (s.reporters = own(s.reporters)).add(reporter).size;
+        s.soleReporter = s.reporterCount === 1 ? reporter : undefined;
+      }
       if (v.edges.size < MAX_EDGES) for (const g of states) if (g !== v) v.edges.add(g.key);
     }
     if (this.values.size > this.#maxValues) this.#evict();
